@@ -1,0 +1,61 @@
+// RDATA in presentation form <-> wire form, driven by the type table
+// (dns/types.h). Unknown types, and known ones written as `\# LEN HEX`,
+// follow RFC 3597 §5.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "dns/diagnostic.h"
+
+namespace mxray {
+
+// One token of presentation text, as the zone lexer cut it. `text` still
+// holds its escapes; quotes are not part of it.
+struct TextToken {
+  std::string_view text;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  bool quoted = false;
+};
+
+struct RdataError {
+  Code code{};
+  size_t token = 0;        // index of the offending token (== count when missing)
+  std::string_view field;  // field name from the type table
+};
+
+inline constexpr size_t kMaxRdataLength = 65535;
+
+// Appends the wire form of `tokens` (the RDATA of one record of `type`) to
+// `wire`. Names are completed with `origin` (wire form, may be empty).
+// On failure returns false, leaves `wire` in an unspecified state and fills
+// `error`.
+bool parse_rdata(uint16_t type, std::span<const TextToken> tokens, std::string_view origin,
+                 std::string& wire, RdataError& error);
+
+// Appends the presentation form of wire RDATA. Types without a table entry,
+// and RDATA that does not match its type's layout, are written as RFC 3597.
+void append_rdata_text(std::string& out, uint16_t type, std::string_view wire);
+// Always RFC 3597: `\# LEN HEX` (lowercase, continuous; `\# 0` when empty).
+void append_generic_rdata(std::string& out, std::string_view wire);
+// True when `wire` is well-formed for `type` (always true for unknown types).
+bool rdata_is_well_formed(uint16_t type, std::string_view wire);
+
+// Shared helpers, also used by the zone parser.
+enum class NumberStatus : uint8_t { ok, bad, overflow };
+NumberStatus parse_decimal(std::string_view text, uint64_t max, uint64_t& value);
+// TTL in seconds, or with BIND's units (1w2d3h4m5s, case-insensitive).
+NumberStatus parse_period(std::string_view text, uint32_t& value);
+// Resolves \X and \DDD. False on a malformed escape.
+bool unescape(std::string_view text, std::string& out);
+// Appends `bytes` as a quoted <character-string>, escaping as RFC 1035 §5.1.
+void append_quoted(std::string& out, std::string_view bytes);
+bool parse_ipv4(std::string_view text, uint8_t out[4]);
+bool parse_ipv6(std::string_view text, uint8_t out[16]);
+void append_ipv4(std::string& out, const uint8_t* octets);
+void append_ipv6(std::string& out, const uint8_t* octets);
+
+} // namespace mxray

@@ -1,0 +1,936 @@
+#include "zone/parser.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "dns/types.h"
+#include "zone/cf_tags.h"
+#include "zone/cloudflare_json.h"
+
+namespace mxray {
+namespace {
+
+// ------------------------------------------------------------------ lexer
+
+enum CharClass : uint8_t {
+  kPlain = 0,
+  kBlank = 1,    // space, tab, CR
+  kNewline = 2,
+  kSpecial = 4,  // ; ( ) "
+  kEscape = 8,   // backslash
+};
+
+constexpr auto kClasses = [] {
+  std::array<uint8_t, 256> t{};
+  t[' '] = t['\t'] = t['\r'] = kBlank;
+  t['\n'] = kNewline;
+  t[';'] = t['('] = t[')'] = t['"'] = kSpecial;
+  t['\\'] = kEscape;
+  return t;
+}();
+
+// One logical entry of a master file: the tokens of a record or directive,
+// possibly spread over several lines by parentheses.
+struct Entry {
+  std::vector<TextToken> tokens;
+  bool blank_start = false;  // the owner was omitted
+  std::string_view comment;  // the last comment of the entry, without ';'
+  uint32_t comment_line = 0;
+  uint32_t comment_column = 0;
+  uint32_t first_line = 0;
+  uint32_t last_line = 0;
+  uint64_t begin = 0;  // absolute offsets in the file
+  uint64_t end = 0;
+};
+
+struct LexError {
+  Code code{};
+  uint32_t line = 0;
+  uint32_t column = 0;
+  uint32_t record_line = 0;
+  std::string_view token;
+};
+
+enum class Lex { entry, done, need_more, error };
+
+// A window onto one input: the main file (fed in chunks) or an include.
+struct Source {
+  const char* data = nullptr;
+  size_t size = 0;
+  uint64_t base = 0;  // absolute offset of data[0]
+  size_t pos = 0;
+  uint32_t line = 1;
+  uint64_t line_start = 0;  // absolute offset of the current line
+  uint32_t file = 0;
+  bool final = false;
+
+  uint32_t column_at(size_t p) const { return uint32_t(base + p - line_start + 1); }
+};
+
+class Lexer {
+ public:
+  // Cuts the next entry. On need_more the source is left at the entry's start.
+  static Lex next(Source& s, Entry& e, LexError& err) {
+    for (;;) {
+      const size_t entry_pos = s.pos;
+      const uint32_t entry_line = s.line;
+      const uint64_t entry_line_start = s.line_start;
+      auto rewind = [&] {
+        s.pos = entry_pos;
+        s.line = entry_line;
+        s.line_start = entry_line_start;
+        return Lex::need_more;
+      };
+      e.tokens.clear();
+      e.comment = {};
+      e.first_line = s.line;
+      e.begin = s.base + s.pos;
+      e.blank_start = s.pos < s.size && (s.data[s.pos] == ' ' || s.data[s.pos] == '\t');
+      int depth = 0;
+      uint32_t paren_line = 0, paren_column = 0;
+      const char* d = s.data;
+      size_t p = s.pos;
+      for (;;) {
+        if (p >= s.size) {
+          if (!s.final) return rewind();
+          s.pos = p;
+          if (depth > 0) {
+            err = {Code::unclosed_paren, paren_line, paren_column, e.first_line, "("};
+            resume_after_line(s, entry_pos, entry_line, entry_line_start);
+            return Lex::error;
+          }
+          if (e.tokens.empty()) return Lex::done;
+          e.end = s.base + p;
+          e.last_line = s.line;
+          return Lex::entry;
+        }
+        const uint8_t cls = kClasses[uint8_t(d[p])];
+        if (cls == kBlank) {
+          ++p;
+          continue;
+        }
+        if (cls == kNewline) {
+          if (depth == 0) {
+            if (e.tokens.empty()) {
+              // A blank or comment-only line: not an entry.
+              ++p;
+              ++s.line;
+              s.line_start = s.base + p;
+              s.pos = p;
+              break;  // restart the outer loop at the next line
+            }
+            size_t end = p;
+            if (end > 0 && d[end - 1] == '\r') --end;
+            e.end = s.base + end;
+            e.last_line = s.line;
+            ++p;
+            ++s.line;
+            s.line_start = s.base + p;
+            s.pos = p;
+            return Lex::entry;
+          }
+          ++p;
+          ++s.line;
+          s.line_start = s.base + p;
+          continue;
+        }
+        if (cls == kSpecial) {
+          const char c = d[p];
+          if (c == ';') {
+            const void* nl = std::memchr(d + p, '\n', s.size - p);
+            if (!nl && !s.final) return rewind();
+            size_t end = nl ? size_t(static_cast<const char*>(nl) - d) : s.size;
+            size_t cend = end;
+            if (cend > p + 1 && d[cend - 1] == '\r') --cend;
+            e.comment = std::string_view(d + p + 1, cend - p - 1);
+            e.comment_line = s.line;
+            e.comment_column = s.column_at(p);
+            p = end;
+            continue;
+          }
+          if (c == '(') {
+            if (depth++ == 0) {
+              paren_line = s.line;
+              paren_column = s.column_at(p);
+            }
+            ++p;
+            continue;
+          }
+          if (c == ')') {
+            if (depth == 0) {
+              err = {Code::unbalanced_paren, s.line, s.column_at(p), e.first_line, ")"};
+              s.pos = p + 1;
+              if (!skip_rest(s, 0)) return rewind();
+              return Lex::error;
+            }
+            --depth;
+            ++p;
+            continue;
+          }
+          // A quoted string: up to the next unescaped '"' on the same line.
+          const size_t open = p;
+          size_t q = p + 1;
+          for (;;) {
+            if (q >= s.size) {
+              if (!s.final) return rewind();
+              break;
+            }
+            const char ch = d[q];
+            if (ch == '"' || ch == '\n') break;
+            q += (ch == '\\') ? 2 : 1;
+          }
+          if (q >= s.size || d[q] != '"') {
+            err = {Code::unterminated_quote, s.line, s.column_at(open), e.first_line,
+                   std::string_view(d + open, std::min<size_t>(std::min(q, s.size) - open, 80))};
+            s.pos = std::min(q, s.size);
+            if (!skip_rest(s, depth)) return rewind();
+            return Lex::error;
+          }
+          e.tokens.push_back(
+              TextToken{std::string_view(d + open + 1, q - open - 1), s.line, s.column_at(open), true});
+          p = q + 1;
+          continue;
+        }
+        // An unquoted token, escapes included.
+        const size_t start = p;
+        for (;;) {
+          if (p >= s.size) break;
+          const uint8_t k = kClasses[uint8_t(d[p])];
+          if (k == kPlain) {
+            ++p;
+            continue;
+          }
+          if (k != kEscape) break;
+          if (p + 1 >= s.size) {
+            if (!s.final) return rewind();
+            err = {Code::bad_escape, s.line, s.column_at(p), e.first_line, "\\"};
+            s.pos = s.size;
+            return Lex::error;
+          }
+          if (d[p + 1] == '\n' || d[p + 1] == '\r') {
+            err = {Code::bad_escape, s.line, s.column_at(p), e.first_line,
+                   std::string_view(d + start, std::min<size_t>(p + 1 - start, 80))};
+            s.pos = p + 1;
+            if (!skip_rest(s, depth)) return rewind();
+            return Lex::error;
+          }
+          p += 2;
+        }
+        if (p >= s.size && !s.final) return rewind();
+        e.tokens.push_back(TextToken{std::string_view(d + start, p - start), s.line, s.column_at(start), false});
+      }
+    }
+  }
+
+ private:
+  // After an error: skips to the end of the entry, following parentheses
+  // (quotes and comments honoured) so the rest of a broken multi-line record
+  // is not read as new records. If the end of input comes first, resumes at
+  // the line after the error instead, so nothing valid is lost.
+  static bool skip_rest(Source& s, int depth) {
+    const size_t err_pos = s.pos;
+    const uint32_t err_line = s.line;
+    const uint64_t err_line_start = s.line_start;
+    size_t p = s.pos;
+    const char* d = s.data;
+    while (p < s.size) {
+      char c = d[p];
+      if (c == '\n') {
+        ++p;
+        ++s.line;
+        s.line_start = s.base + p;
+        if (depth <= 0) {
+          s.pos = p;
+          return true;
+        }
+        continue;
+      }
+      if (c == ';') {
+        const void* nl = std::memchr(d + p, '\n', s.size - p);
+        p = nl ? size_t(static_cast<const char*>(nl) - d) : s.size;
+        continue;
+      }
+      if (c == '(') ++depth;
+      if (c == ')') --depth;
+      ++p;
+    }
+    if (!s.final) {
+      s.pos = err_pos;
+      s.line = err_line;
+      s.line_start = err_line_start;
+      return false;
+    }
+    if (depth <= 0) {
+      s.pos = p;
+      return true;
+    }
+    // Unbalanced to the end: resume after the line the error was on.
+    s.pos = err_pos;
+    s.line = err_line;
+    s.line_start = err_line_start;
+    resume_after_line(s, err_pos, err_line, err_line_start);
+    return true;
+  }
+
+  static void resume_after_line(Source& s, size_t from, uint32_t line, uint64_t line_start) {
+    const void* nl = std::memchr(s.data + from, '\n', s.size - from);
+    if (!nl) {
+      s.pos = s.size;
+      s.line = line;
+      s.line_start = line_start;
+      return;
+    }
+    s.pos = size_t(static_cast<const char*>(nl) - s.data) + 1;
+    s.line = line + 1;
+    s.line_start = s.base + s.pos;
+  }
+};
+
+inline bool starts_with_digit(std::string_view t) { return !t.empty() && t[0] >= '0' && t[0] <= '9'; }
+
+Code name_code(NameError e) {
+  switch (e) {
+    case NameError::bad_escape: return Code::bad_escape;
+    case NameError::label_too_long: return Code::label_too_long;
+    case NameError::name_too_long: return Code::name_too_long;
+    case NameError::missing_origin: return Code::missing_origin;
+    default: return Code::bad_name;
+  }
+}
+
+// RFC 2181 §8: a TTL with the top bit set is to be treated as zero.
+constexpr uint32_t kMaxTtl = 0x7fffffff;
+
+} // namespace
+
+// -------------------------------------------------------------- the parser
+
+struct ZoneParser::Impl {
+  Zone& zone;
+  ParseOptions options;
+  IncludeResolver includes;
+  InputFormat format = InputFormat::automatic;
+
+  std::string pending;  // bytes of the main input not yet consumed
+  Source main;
+  uint64_t fed = 0;
+  bool started = false;
+  bool stopped = false;  // input over its limit: the rest is ignored
+  bool finished = false;
+
+  // Master-file state (RFC 1035 §5.1).
+  WireName origin;
+  WireName last_owner;
+  bool has_last_owner = false;
+  std::optional<uint32_t> default_ttl;  // $TTL
+  std::optional<uint32_t> last_ttl;     // last explicit TTL
+  std::optional<uint16_t> zone_class;
+  unsigned include_depth = 0;
+  bool record_limit_hit = false;
+
+  Entry entry;
+  std::string rdata;
+
+  Impl(Zone& z, std::string file_name, ParseOptions o, IncludeResolver inc)
+      : zone(z), options(std::move(o)), includes(std::move(inc)) {
+    zone.files.push_back(std::move(file_name));
+    main.file = uint32_t(zone.files.size() - 1);
+  }
+
+  void report(Code code, uint32_t file, uint32_t line, uint32_t column, uint32_t record_line,
+              std::string_view token, std::string_view field = {}, std::string_view type = {},
+              std::string detail = {}) {
+    Diagnostic d;
+    d.code = code;
+    d.severity = default_severity(code);
+    d.file = file;
+    d.line = line;
+    d.column = column;
+    d.record_line = record_line;
+    d.token.assign(token.substr(0, 80));
+    d.field.assign(field);
+    d.type.assign(type);
+    d.detail = std::move(detail);
+    zone.report(std::move(d), options.limits.max_diagnostics);
+  }
+
+  void report_at(Code code, const Source& s, const Entry& e, const TextToken& t, std::string_view field = {},
+                 std::string_view type = {}, std::string detail = {}) {
+    report(code, s.file, t.line, t.column, e.first_line, t.text, field, type, std::move(detail));
+  }
+
+  // Reports a problem "after the last token" (a missing field).
+  void report_missing(const Source& s, const Entry& e, std::span<const TextToken> tokens, std::string_view field,
+                      std::string_view type) {
+    const TextToken& last = tokens.back();
+    uint32_t column = last.column + uint32_t(last.text.size()) + (last.quoted ? 2 : 0);
+    report(Code::missing_field, s.file, last.line, column, e.first_line, "", field, type);
+  }
+
+  // ---------------------------------------------------------------- input
+
+  void start() {
+    started = true;
+    // A UTF-8 byte order mark is not part of the zone.
+    if (pending.size() >= 3 && std::memcmp(pending.data(), "\xEF\xBB\xBF", 3) == 0) {
+      pending.erase(0, 3);
+      main.base = 3;
+      main.line_start = 3;
+    }
+    format = options.format == InputFormat::automatic ? detect_format(pending) : options.format;
+    zone.format = format;
+    std::string origin_text = options.origin;
+    if (origin_text.empty() && format == InputFormat::cloudflare_export) origin_text = export_domain(pending);
+    if (!origin_text.empty()) {
+      if (origin_text.back() != '.') origin_text.push_back('.');
+      WireName o;
+      NameError e = parse_name(origin_text, {}, o);
+      if (e == NameError::none) {
+        origin = o;
+        zone.apex.assign(o.view());
+      } else {
+        report(name_code(e), main.file, 0, 0, 0, options.origin, "origin", "$ORIGIN");
+      }
+    }
+  }
+
+  // The domain in a Cloudflare export's header: ";; Domain:     example.com."
+  static std::string export_domain(std::string_view head) {
+    size_t at = head.find(";; Domain:");
+    if (at == std::string_view::npos || at > 4096) return {};
+    size_t p = at + 10;
+    while (p < head.size() && (head[p] == ' ' || head[p] == '\t')) ++p;
+    size_t q = p;
+    while (q < head.size() && head[q] != '\n' && head[q] != '\r' && head[q] != ' ' && head[q] != '\t') ++q;
+    return std::string(head.substr(p, q - p));
+  }
+
+  void feed(std::string_view bytes) {
+    if (stopped || finished) return;
+    fed += bytes.size();
+    if (fed > options.limits.max_input_bytes) {
+      report(Code::input_too_large, main.file, main.line, 0, main.line, "", {}, {},
+             std::to_string(options.limits.max_input_bytes));
+      stopped = true;
+      size_t room = bytes.size() - size_t(fed - options.limits.max_input_bytes);
+      pending.append(bytes.substr(0, room));
+      return;
+    }
+    pending.append(bytes);
+    if (!started) {
+      if (pending.size() < 4096) return;  // enough to recognise the format
+      start();
+    }
+    if (format != InputFormat::cloudflare_json) run(false);
+  }
+
+  void finish() {
+    if (finished) return;
+    if (!started) start();
+    finished = true;
+    if (format == InputFormat::cloudflare_json) {
+      import_cloudflare_json(pending, main.file, zone, options);
+      pending.clear();
+      return;
+    }
+    run(true);
+  }
+
+  void run(bool final) {
+    main.data = pending.data();
+    main.size = pending.size();
+    main.pos = 0;
+    main.final = final;
+    parse_source(main);
+    // Keep only what the lexer could not finish.
+    pending.erase(0, main.pos);
+    main.base += main.pos;
+    main.pos = 0;
+  }
+
+  void parse_source(Source& s) {
+    for (;;) {
+      LexError err;
+      Lex r = Lexer::next(s, entry, err);
+      if (r == Lex::need_more || r == Lex::done) return;
+      if (r == Lex::error) {
+        report(err.code, s.file, err.line, err.column, err.record_line, err.token);
+        ++zone.rejected_records;
+        continue;
+      }
+      handle_entry(s);
+    }
+  }
+
+  // -------------------------------------------------------------- entries
+
+  void handle_entry(Source& s) {
+    const Entry& e = entry;
+    const TextToken& first = e.tokens[0];
+    if (!e.blank_start && !first.quoted && first.text[0] == '$') {
+      directive(s);
+      return;
+    }
+    if (!record(s, e, e.tokens, e.blank_start, 0, e.comment)) ++zone.rejected_records;
+  }
+
+  // Parses `[owner] [ttl] [class] type rdata...` and stores the record.
+  bool record(const Source& s, const Entry& e, std::span<const TextToken> t, bool owner_omitted, uint8_t flags,
+              std::string_view comment) {
+    size_t i = 0;
+    WireName owner;
+    if (owner_omitted) {
+      if (!has_last_owner) {
+        report_at(Code::missing_owner, s, e, t[0], "owner");
+        return false;
+      }
+      owner = last_owner;
+    } else {
+      if (!parse_owner(t[0], owner)) {
+        report_at(owner_error, s, e, t[0], "owner");
+        return false;
+      }
+      last_owner = owner;
+      has_last_owner = true;
+      i = 1;
+    }
+    std::optional<uint32_t> ttl;
+    std::optional<uint16_t> rclass;
+    const TextToken* ttl_token = nullptr;
+    for (int k = 0; k < 2 && i < t.size() && !t[i].quoted; ++k) {
+      if (!rclass) {
+        if (auto c = parse_class_name(t[i].text)) {
+          rclass = c;
+          ++i;
+          continue;
+        }
+      }
+      if (!ttl && starts_with_digit(t[i].text)) {
+        uint32_t v;
+        if (parse_period(t[i].text, v) != NumberStatus::ok) {
+          report_at(Code::bad_ttl, s, e, t[i], "TTL");
+          return false;
+        }
+        ttl = v;
+        ttl_token = &t[i];
+        ++i;
+        continue;
+      }
+      break;
+    }
+    if (i >= t.size()) {
+      report_missing(s, e, t, "type", {});
+      return false;
+    }
+    std::optional<uint16_t> type;
+    if (!t[i].quoted) type = parse_type_name(t[i].text);
+    if (!type) {
+      report_at(Code::unknown_type, s, e, t[i], "type");
+      return false;
+    }
+    const std::string type_text = type_name(*type);
+    std::span<const TextToken> rd = t.subspan(i + 1);
+    rdata.clear();
+    RdataError rerr;
+    if (!parse_rdata(*type, rd, origin.view(), rdata, rerr)) {
+      if (rerr.token >= rd.size() || rerr.code == Code::missing_field) {
+        if (rerr.token >= rd.size())
+          report_missing(s, e, t, rerr.field, type_text);
+        else
+          report_at(rerr.code, s, e, rd[rerr.token], rerr.field, type_text);
+      } else {
+        report_at(rerr.code, s, e, rd[rerr.token], rerr.field, type_text);
+      }
+      return false;
+    }
+    // Class: stated, else the zone's (RFC 1035 §5.1: the last one stated).
+    const uint16_t cls = rclass.value_or(zone_class.value_or(rrclass::IN));
+    if (!zone_class) {
+      zone_class = cls;
+    } else if (cls != *zone_class) {
+      const TextToken& where = t[std::min<size_t>(i, t.size() - 1)];
+      report_at(Code::class_mismatch, s, e, where, "class", type_text);
+      return false;
+    }
+    // TTL: stated, else $TTL, else the last one stated (RFC 2308 §4,
+    // RFC 1035 §5.1), else an SOA's own minimum, as BIND and dnspython do.
+    uint32_t record_ttl;
+    if (ttl) {
+      record_ttl = *ttl;
+      last_ttl = ttl;
+    } else if (default_ttl) {
+      record_ttl = *default_ttl;
+    } else if (last_ttl) {
+      record_ttl = *last_ttl;
+    } else if (*type == rrtype::SOA && rdata.size() >= 4) {
+      const auto* m = reinterpret_cast<const uint8_t*>(rdata.data() + rdata.size() - 4);
+      record_ttl = uint32_t(m[0]) << 24 | uint32_t(m[1]) << 16 | uint32_t(m[2]) << 8 | m[3];
+      last_ttl = record_ttl;
+    } else {
+      report_at(Code::missing_ttl, s, e, t[i], "TTL", type_text);
+      return false;
+    }
+    if (record_ttl > kMaxTtl) {
+      report_at(Code::ttl_too_large, s, e, ttl_token ? *ttl_token : t[i], "TTL", type_text);
+      record_ttl = 0;
+    }
+    if (zone.apex.empty() && *type == rrtype::SOA) zone.apex.assign(owner.view());
+    if (zone.size() >= options.limits.max_records) {
+      if (!record_limit_hit) {
+        record_limit_hit = true;
+        report_at(Code::too_many_records, s, e, t[0], {}, {}, std::to_string(options.limits.max_records));
+      }
+      return false;
+    }
+    Zone::NewRecord r;
+    r.owner = owner.view();
+    r.ttl = record_ttl;
+    r.type = *type;
+    r.rclass = cls;
+    r.rdata = rdata;
+    r.flags = flags;
+    if (format == InputFormat::cloudflare_export && record_ttl == 1) r.flags |= kRecordTtlAuto;
+    if (!comment.empty()) {
+      CfTags tags;
+      CfTagsStatus st = parse_cf_tags(comment, tags);
+      if (st == CfTagsStatus::malformed) {
+        report(Code::bad_cf_tags, s.file, e.comment_line, e.comment_column, e.first_line, comment, "cf_tags",
+               type_text);
+      } else if (st == CfTagsStatus::ok) {
+        r.proxied = tags.proxied;
+        if (tags.flatten_cname) r.flags |= kRecordFlatten;
+      }
+    }
+    r.span = SourceSpan{s.file, e.first_line, e.last_line, e.begin, uint32_t(e.end - e.begin)};
+    zone.add(r);
+    return true;
+  }
+
+  Code owner_error = Code::bad_name;
+
+  bool parse_owner(const TextToken& t, WireName& out) {
+    if (t.quoted) {
+      owner_error = Code::bad_name;
+      return false;
+    }
+    NameError err = parse_name(t.text, origin.view(), out);
+    if (err != NameError::none) {
+      owner_error = name_code(err);
+      return false;
+    }
+    // Cloudflare writes the SOA owner without its trailing dot (facts §3.1):
+    // a relative owner that spells the origin itself means the origin.
+    if (format == InputFormat::cloudflare_export && !t.text.empty() && t.text.back() != '.' && t.text != "@" &&
+        !origin.empty()) {
+      std::string absolute(t.text);
+      absolute.push_back('.');
+      WireName alt;
+      if (parse_name(absolute, {}, alt) == NameError::none && names_equal(alt.view(), origin.view())) out = alt;
+    }
+    return true;
+  }
+
+  // ----------------------------------------------------------- directives
+
+  void directive(Source& s) {
+    const Entry& e = entry;
+    const auto& t = e.tokens;
+    std::string_view name = t[0].text;
+    auto is = [&](std::string_view d) {
+      if (name.size() != d.size()) return false;
+      for (size_t i = 0; i < d.size(); ++i)
+        if ((name[i] >= 'a' && name[i] <= 'z' ? char(name[i] - 32) : name[i]) != d[i]) return false;
+      return true;
+    };
+    if (is("$ORIGIN")) {
+      if (t.size() != 2) return bad_directive(s, t.size() < 2 ? t[0] : t[2], "$ORIGIN");
+      WireName o;
+      NameError err = parse_name(t[1].text, origin.view(), o);
+      if (t[1].quoted || err != NameError::none) {
+        report_at(t[1].quoted ? Code::bad_name : name_code(err), s, e, t[1], "origin", "$ORIGIN");
+        ++zone.rejected_records;
+        return;
+      }
+      origin = o;
+      if (zone.apex.empty()) zone.apex.assign(o.view());
+      return;
+    }
+    if (is("$TTL")) {
+      if (t.size() != 2) return bad_directive(s, t.size() < 2 ? t[0] : t[2], "$TTL");
+      uint32_t v;
+      if (t[1].quoted || parse_period(t[1].text, v) != NumberStatus::ok) {
+        report_at(Code::bad_ttl, s, e, t[1], "TTL", "$TTL");
+        ++zone.rejected_records;
+        return;
+      }
+      if (v > kMaxTtl) {
+        report_at(Code::ttl_too_large, s, e, t[1], "TTL", "$TTL");
+        v = 0;
+      }
+      default_ttl = v;
+      return;
+    }
+    if (is("$INCLUDE")) return include(s);
+    if (is("$GENERATE")) return generate(s);
+    bad_directive(s, t[0], "");
+  }
+
+  void bad_directive(const Source& s, const TextToken& at, std::string_view which) {
+    report_at(Code::bad_directive, s, entry, at, {}, which.empty() ? at.text : which);
+    ++zone.rejected_records;
+  }
+
+  void include(const Source& s) {
+    const Entry& e = entry;
+    const auto& t = e.tokens;
+    if (t.size() < 2 || t.size() > 3) return bad_directive(s, t.size() < 2 ? t[0] : t[3], "$INCLUDE");
+    std::string path;
+    if (!unescape(t[1].text, path)) return bad_directive(s, t[1], "$INCLUDE");
+    WireName new_origin = origin;
+    if (t.size() == 3) {
+      NameError err = parse_name(t[2].text, origin.view(), new_origin);
+      if (err != NameError::none) {
+        report_at(name_code(err), s, e, t[2], "origin", "$INCLUDE");
+        ++zone.rejected_records;
+        return;
+      }
+    }
+    if (include_depth >= options.limits.max_include_depth) {
+      report_at(Code::include_depth, s, e, t[1], {}, "$INCLUDE", std::to_string(options.limits.max_include_depth));
+      ++zone.rejected_records;
+      return;
+    }
+    std::optional<std::string> text;
+    if (includes) text = includes(path);
+    if (!text) {
+      report_at(Code::include_not_found, s, e, t[1], {}, "$INCLUDE", path);
+      ++zone.rejected_records;
+      return;
+    }
+    // RFC 1035 §5.1: the included file starts from the given origin, and
+    // neither its $ORIGIN nor its owners leak back into the parent.
+    const WireName saved_origin = origin, saved_owner = last_owner;
+    const bool saved_has_owner = has_last_owner;
+    // Entries of the parent refer into the parent's buffer; the include
+    // needs its own entry.
+    Entry saved_entry = std::move(entry);
+    entry = Entry{};
+    origin = new_origin;
+    zone.files.push_back(path);
+    Source inc;
+    inc.data = text->data();
+    inc.size = text->size();
+    inc.file = uint32_t(zone.files.size() - 1);
+    inc.final = true;
+    if (inc.size >= 3 && std::memcmp(inc.data, "\xEF\xBB\xBF", 3) == 0) inc.pos = 3, inc.line_start = 3;
+    ++include_depth;
+    parse_source(inc);
+    --include_depth;
+    entry = std::move(saved_entry);
+    origin = saved_origin;
+    last_owner = saved_owner;
+    has_last_owner = saved_has_owner;
+  }
+
+  // BIND's $GENERATE range lhs [ttl] [class] type rhs
+  // (BIND 9 ARM, "BIND Primary File Extension: the $GENERATE Directive").
+  void generate(const Source& s) {
+    const Entry& e = entry;
+    const auto& t = e.tokens;
+    if (t.size() < 5) {
+      if (t.size() < 2)
+        report_missing(s, e, t, "range", "$GENERATE");
+      else
+        report_missing(s, e, t, t.size() < 3 ? "lhs" : "type", "$GENERATE");
+      ++zone.rejected_records;
+      return;
+    }
+    uint64_t start, stop, step = 1;
+    {
+      std::string_view r = t[1].text;
+      size_t dash = r.find('-');
+      size_t slash = r.find('/');
+      std::string_view a = r.substr(0, dash);
+      std::string_view b = dash == std::string_view::npos ? std::string_view{}
+                                                          : r.substr(dash + 1, slash == std::string_view::npos
+                                                                                   ? std::string_view::npos
+                                                                                   : slash - dash - 1);
+      bool ok = dash != std::string_view::npos && parse_decimal(a, 0xffffffffu, start) == NumberStatus::ok &&
+                parse_decimal(b, 0xffffffffu, stop) == NumberStatus::ok && start <= stop;
+      if (ok && slash != std::string_view::npos)
+        ok = parse_decimal(r.substr(slash + 1), 0xffffffffu, step) == NumberStatus::ok && step > 0;
+      if (!ok || t[1].quoted) {
+        report_at(Code::bad_generate, s, e, t[1], "range", "$GENERATE");
+        ++zone.rejected_records;
+        return;
+      }
+    }
+    const uint64_t count = (stop - start) / step + 1;
+    if (count > options.limits.max_generate) {
+      report_at(Code::generate_limit, s, e, t[1], "range", "$GENERATE", std::to_string(options.limits.max_generate));
+      ++zone.rejected_records;
+      return;
+    }
+    // Tokens after the range: lhs [ttl] [class] type rhs...; the lhs and
+    // every rhs token take the iterator.
+    std::vector<std::string> texts(t.size() - 2);
+    std::vector<TextToken> tokens(t.size() - 2);
+    for (uint64_t v = start; v <= stop; v += step) {
+      for (size_t k = 2; k < t.size(); ++k) {
+        TextToken tk = t[k];
+        bool substitute = k == 2 || k >= rhs_index(t);
+        if (substitute && !t[k].quoted) {
+          if (!expand(t[k].text, v, texts[k - 2])) {
+            report_at(Code::bad_generate, s, e, t[k], k == 2 ? "lhs" : "rhs", "$GENERATE");
+            ++zone.rejected_records;
+            return;
+          }
+          tk.text = texts[k - 2];
+        }
+        tokens[k - 2] = tk;
+      }
+      if (!record(s, e, tokens, false, kRecordGenerated, {})) {
+        // One report for the directive, not one per iteration.
+        ++zone.rejected_records;
+        return;
+      }
+      if (stop - v < step) break;
+    }
+  }
+
+  // Index of the first rhs token: after lhs and the optional ttl/class, the
+  // type, then the rhs.
+  static size_t rhs_index(const std::vector<TextToken>& t) {
+    size_t i = 3;
+    for (int k = 0; k < 2 && i < t.size(); ++k)
+      if (parse_class_name(t[i].text) || starts_with_digit(t[i].text)) ++i;
+    return i + 1;
+  }
+
+  // Substitutes $, ${offset[,width[,base]]} in a $GENERATE template.
+  static bool expand(std::string_view tpl, uint64_t value, std::string& out) {
+    out.clear();
+    for (size_t i = 0; i < tpl.size(); ++i) {
+      char c = tpl[i];
+      if (c == '\\' && i + 1 < tpl.size()) {
+        out.push_back(c);
+        out.push_back(tpl[++i]);
+        continue;
+      }
+      if (c != '$') {
+        out.push_back(c);
+        continue;
+      }
+      int64_t offset = 0;
+      uint64_t width = 0;
+      char base = 'd';
+      if (i + 1 < tpl.size() && tpl[i + 1] == '{') {
+        size_t close = tpl.find('}', i + 2);
+        if (close == std::string_view::npos) return false;
+        std::string_view spec = tpl.substr(i + 2, close - i - 2);
+        i = close;
+        size_t c1 = spec.find(',');
+        std::string_view off = spec.substr(0, c1);
+        bool neg = !off.empty() && off[0] == '-';
+        if (neg || (!off.empty() && off[0] == '+')) off.remove_prefix(1);
+        uint64_t o;
+        if (parse_decimal(off, 0xffffffffu, o) != NumberStatus::ok) return false;
+        offset = neg ? -int64_t(o) : int64_t(o);
+        if (c1 != std::string_view::npos) {
+          std::string_view rest = spec.substr(c1 + 1);
+          size_t c2 = rest.find(',');
+          if (parse_decimal(rest.substr(0, c2), 255, width) != NumberStatus::ok) return false;
+          if (c2 != std::string_view::npos) {
+            std::string_view b = rest.substr(c2 + 1);
+            if (b.size() != 1 || std::string_view("doxXnN").find(b[0]) == std::string_view::npos) return false;
+            base = b[0];
+          }
+        }
+      }
+      int64_t n = int64_t(value) + offset;
+      if (n < 0) return false;
+      char buf[80];
+      int len = 0;
+      switch (base) {
+        case 'o': len = std::snprintf(buf, sizeof buf, "%0*llo", int(width), static_cast<unsigned long long>(n)); break;
+        case 'x': len = std::snprintf(buf, sizeof buf, "%0*llx", int(width), static_cast<unsigned long long>(n)); break;
+        case 'X': len = std::snprintf(buf, sizeof buf, "%0*llX", int(width), static_cast<unsigned long long>(n)); break;
+        case 'n':
+        case 'N': {
+          // Nibbles, least significant first, dot separated (for ip6.arpa).
+          const char* digits = base == 'n' ? "0123456789abcdef" : "0123456789ABCDEF";
+          uint64_t x = uint64_t(n);
+          std::string nib;
+          size_t produced = 0;
+          do {
+            if (!nib.empty()) nib.push_back('.');
+            nib.push_back(digits[x & 15]);
+            x >>= 4;
+            ++produced;
+          } while (x || produced < width);
+          out.append(nib);
+          continue;
+        }
+        default: len = std::snprintf(buf, sizeof buf, "%0*lld", int(width), static_cast<long long>(n));
+      }
+      if (len < 0 || size_t(len) >= sizeof buf) return false;
+      out.append(buf, size_t(len));
+    }
+    return true;
+  }
+};
+
+ZoneParser::ZoneParser(Zone& zone, std::string file_name, ParseOptions options, IncludeResolver includes)
+    : impl_(std::make_unique<Impl>(zone, std::move(file_name), std::move(options), std::move(includes))) {}
+ZoneParser::~ZoneParser() = default;
+void ZoneParser::feed(std::string_view bytes) { impl_->feed(bytes); }
+void ZoneParser::finish() { impl_->finish(); }
+
+Zone parse_zone(std::string_view text, std::string file_name, const ParseOptions& options, IncludeResolver includes) {
+  Zone zone;
+  ZoneParser parser(zone, std::move(file_name), options, std::move(includes));
+  parser.feed(text);
+  parser.finish();
+  return zone;
+}
+
+bool tokenize_presentation(std::string_view text, std::vector<TextToken>& out) {
+  size_t p = 0;
+  while (p < text.size()) {
+    char c = text[p];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++p;
+      continue;
+    }
+    if (c == '"') {
+      size_t q = p + 1;
+      while (q < text.size() && text[q] != '"') q += text[q] == '\\' ? 2 : 1;
+      if (q >= text.size()) return false;
+      out.push_back(TextToken{text.substr(p + 1, q - p - 1), 1, uint32_t(p + 1), true});
+      p = q + 1;
+      continue;
+    }
+    size_t q = p;
+    while (q < text.size() && text[q] != ' ' && text[q] != '\t' && text[q] != '\r' && text[q] != '\n' &&
+           text[q] != '"')
+      q += text[q] == '\\' ? 2 : 1;
+    q = std::min(q, text.size());
+    out.push_back(TextToken{text.substr(p, q - p), 1, uint32_t(p + 1), false});
+    p = q;
+  }
+  return true;
+}
+
+InputFormat detect_format(std::string_view head) {
+  size_t p = 0;
+  if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") p = 3;
+  while (p < head.size() && (head[p] == ' ' || head[p] == '\t' || head[p] == '\r' || head[p] == '\n')) ++p;
+  if (p < head.size() && (head[p] == '{' || head[p] == '[')) return InputFormat::cloudflare_json;
+  std::string_view window = head.substr(0, 8192);
+  if (window.find(";; Domain:") != std::string_view::npos || window.find("cf_tags=") != std::string_view::npos)
+    return InputFormat::cloudflare_export;
+  return InputFormat::bind;
+}
+
+} // namespace mxray

@@ -1,0 +1,67 @@
+// Master files (RFC 1035 §5) as exported by panels and by Cloudflare, fed in
+// chunks of any size. The parser keeps going after a bad record: each error
+// becomes a Diagnostic and parsing resumes at the next record.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dns/name.h"
+#include "dns/rdata.h"
+#include "zone/zone.h"
+
+namespace mxray {
+
+struct ParseLimits {
+  uint64_t max_input_bytes = uint64_t(1) << 30;  // per input, includes counted
+  size_t max_records = 20'000'000;
+  size_t max_diagnostics = 1000;  // kept; later ones are only counted
+  unsigned max_include_depth = 8;
+  uint32_t max_generate = 65536;  // records one $GENERATE may produce
+};
+
+struct ParseOptions {
+  std::string origin;  // presentation form; empty: from the input
+  InputFormat format = InputFormat::automatic;
+  ParseLimits limits;
+};
+
+// The shell's answer to `$INCLUDE path`: the file's text, or nothing when it
+// cannot be had. The core never opens files itself.
+using IncludeResolver = std::function<std::optional<std::string>(std::string_view path)>;
+
+class ZoneParser {
+ public:
+  ZoneParser(Zone& zone, std::string file_name, ParseOptions options, IncludeResolver includes = {});
+  ~ZoneParser();
+  ZoneParser(const ZoneParser&) = delete;
+  ZoneParser& operator=(const ZoneParser&) = delete;
+
+  // Hands over the next bytes of the input. Complete records are parsed at
+  // once; a record cut by the chunk's end waits for the next call.
+  void feed(std::string_view bytes);
+  // Ends the input: parses what is left. Call once, after the last feed().
+  void finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// One-shot convenience: the whole text at once.
+Zone parse_zone(std::string_view text, std::string file_name, const ParseOptions& options,
+                IncludeResolver includes = {});
+
+// Cuts one line of presentation text (a record's RDATA, say) into tokens,
+// with quotes and escapes as in a master file; no parentheses or comments.
+// False when a quote is left open.
+bool tokenize_presentation(std::string_view text, std::vector<TextToken>& out);
+
+// Guesses the format from the first bytes of an input.
+InputFormat detect_format(std::string_view head);
+
+} // namespace mxray

@@ -1,0 +1,23 @@
+// Zones as text and JSON: one record per line for `dump`, and the
+// diagnostics as data for the shells (which own the words).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "zone/zone.h"
+
+namespace mxray {
+
+// "owner TTL CLASS TYPE rdata", owner absolute; with `generic` the RDATA is
+// always RFC 3597 `\# LEN HEX`, for byte-exact comparison with other tools.
+void append_record_text(std::string& out, const RecordView& r, bool generic);
+
+nlohmann::json diagnostic_to_json(const Diagnostic& d);
+// {format, apex, files, records, rejected, errors, diagnostics: [...]}
+nlohmann::json zone_summary_json(const Zone& zone);
+// One record as data, for the shells and the report.
+nlohmann::json record_to_json(const RecordView& r);
+
+} // namespace mxray
