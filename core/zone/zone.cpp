@@ -16,7 +16,7 @@ std::string_view format_name(InputFormat f) {
 
 uint64_t ByteArena::add(std::string_view bytes) {
   if (used_in_last_ + bytes.size() > kBlock) {
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(kBlock));
+    blocks_.push_back(std::unique_ptr<char[]>(new char[kBlock]));
     used_in_last_ = 0;
   }
   uint64_t offset = (blocks_.size() - 1) * uint64_t(kBlock) + used_in_last_;

@@ -70,7 +70,7 @@ class ByteArena {
   static constexpr size_t kBlock = 1 << 20;
   uint64_t add(std::string_view bytes);
   std::string_view get(uint64_t offset, size_t length) const {
-    return {blocks_[offset / kBlock].get() + offset % kBlock, length};
+    return {blocks_[size_t(offset / kBlock)].get() + size_t(offset % kBlock), length};
   }
   size_t bytes_used() const { return blocks_.size() * kBlock; }
 

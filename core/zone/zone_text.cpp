@@ -17,10 +17,13 @@ void append_record_text(std::string& out, const RecordView& r, bool generic) {
   out.push_back(' ');
   append_type_name(out, r.type);
   out.push_back(' ');
-  if (generic)
+  if (generic) {
     append_generic_rdata(out, r.rdata);
-  else
-    append_rdata_text(out, r.type, r.rdata);
+    return;
+  }
+  append_rdata_text(out, r.type, r.rdata);
+  // The proxy flag is what this tool is about: show it where the input says.
+  if (r.proxied != Proxied::unknown) out.append(r.proxied == Proxied::yes ? " ; cf-proxied:true" : " ; cf-proxied:false");
 }
 
 nlohmann::json diagnostic_to_json(const Diagnostic& d) {

@@ -11,7 +11,8 @@
 namespace mxray {
 
 // "owner TTL CLASS TYPE rdata", owner absolute; with `generic` the RDATA is
-// always RFC 3597 `\# LEN HEX`, for byte-exact comparison with other tools.
+// always RFC 3597 `\# LEN HEX`, for byte-exact comparison with other tools;
+// without it a known proxy status follows as a comment (" ; cf-proxied:true").
 void append_record_text(std::string& out, const RecordView& r, bool generic);
 
 nlohmann::json diagnostic_to_json(const Diagnostic& d);

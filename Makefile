@@ -1,0 +1,48 @@
+# mxray — one entry point for people and CI.
+#   make demo   set up, build, and run mxray on the bundled example
+#   make test   set up, build, and run every test
+#   make bench  the benchmark (figures and ratios against peer parsers)
+SHELL := /bin/bash
+export NODE_PATH := /usr/share/nodejs
+JOBS ?= $(shell nproc)
+
+# Debian packages the build, the tests and the benchmark use.
+APT_PACKAGES := g++ make cmake nodejs npm emscripten nlohmann-json3-dev doctest-dev \
+	python3-dnspython knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time
+
+.PHONY: setup build native wasm demo test test-unit test-js bench clean
+
+setup: .setup-npm
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+.setup-npm: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build: native wasm
+
+native: setup
+	cmake --preset native >/dev/null
+	cmake --build --preset native -j $(JOBS)
+
+wasm: setup
+	cmake --preset wasm >/dev/null
+	cmake --build --preset wasm -j $(JOBS)
+
+demo: wasm
+	node www/cli/mxray.mjs dump examples/club-cloudflare-export.txt
+
+test: build
+	ctest --preset native
+	node --test tests/js/
+
+bench: build
+	tests/bench/run.sh
+
+clean:
+	rm -rf build www/lib/wasm .setup-npm

@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// mxray command line: the same wasm core and driver as the website.
+//   node www/cli/mxray.mjs dump [--origin NAME] [--generic] [--format F] FILE...
+// Exit status: 0 clean, 1 when any record was rejected, 2 on usage errors.
+import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve, isAbsolute } from 'node:path';
+import { loadCore } from '../lib/core-node.js';
+import { formatDiagnostic, pickLanguage } from '../lib/messages.js';
+
+const VERSION = '0.1.0';
+const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
+const CHUNK = 1 << 20;
+const PAGE = 20000; // records per call into the core
+
+const usage = `usage: mxray <command> [options] FILE...
+
+commands:
+  dump      print every record, one per line: owner TTL class type rdata
+
+options:
+  --origin NAME   origin for relative names (default: from the file)
+  --generic       print RDATA in RFC 3597 form (\\# LEN HEX)
+  --format F      input format: ${FORMATS.join(', ')} (default: auto)
+  --lang L        message language: en, ja (default: from LANG)
+  -h, --help      this text
+  --version       the version
+
+exit status: 0 clean, 1 some record was rejected, 2 usage or file error`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv) {
+  const opts = { origin: '', generic: false, format: 'auto', lang: null, files: [] };
+  const args = [...argv];
+  const take = (flag) => {
+    if (!args.length) throw new UsageError(`${flag} needs a value`);
+    return args.shift();
+  };
+  opts.command = args.shift();
+  while (args.length) {
+    const a = args.shift();
+    if (a === '--') {
+      opts.files.push(...args.splice(0));
+    } else if (a === '--origin') {
+      opts.origin = take(a);
+    } else if (a.startsWith('--origin=')) {
+      opts.origin = a.slice(9);
+    } else if (a === '--generic') {
+      opts.generic = true;
+    } else if (a === '--format' || a.startsWith('--format=')) {
+      opts.format = a === '--format' ? take(a) : a.slice(9);
+      if (!FORMATS.includes(opts.format)) throw new UsageError(`unknown format: ${opts.format}`);
+    } else if (a === '--lang' || a.startsWith('--lang=')) {
+      opts.lang = a === '--lang' ? take(a) : a.slice(7);
+      if (!['en', 'ja'].includes(opts.lang)) throw new UsageError(`unknown language: ${opts.lang}`);
+    } else if (a === '-h' || a === '--help') {
+      opts.help = true;
+    } else if (a.startsWith('-') && a !== '-') {
+      throw new UsageError(`unknown option: ${a}`);
+    } else {
+      opts.files.push(a);
+    }
+  }
+  return opts;
+}
+
+function write(stream, text) {
+  // Respect back-pressure so a million records do not pile up in memory.
+  return new Promise((res) => (stream.write(text) ? res() : stream.once('drain', res)));
+}
+
+// Reads FILE into the core in chunks; $INCLUDE paths resolve from its folder.
+function readZone(core, file, opts) {
+  const base = file === '-' ? process.cwd() : dirname(resolve(file));
+  const includes = (path) => {
+    const full = isAbsolute(path) ? path : resolve(base, path);
+    try {
+      return new Uint8Array(readFileSync(full));
+    } catch {
+      return null;
+    }
+  };
+  const reader = new core.ZoneReader(
+    file,
+    JSON.stringify({ origin: opts.origin, format: opts.format }),
+    includes,
+  );
+  const fd = file === '-' ? 0 : openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(CHUNK);
+  try {
+    for (;;) {
+      let n;
+      try {
+        n = readSync(fd, buf, 0, CHUNK, null);
+      } catch (e) {
+        if (e.code === 'EAGAIN') continue;
+        if (e.code === 'EOF') break;
+        throw e;
+      }
+      if (n === 0) break;
+      reader.feed(buf.subarray(0, n));
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+  reader.finish();
+  return reader;
+}
+
+async function dump(core, opts, lang) {
+  let rejected = false;
+  for (const file of opts.files) {
+    if (file !== '-') {
+      try {
+        if (!statSync(file).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+      } catch (e) {
+        process.stderr.write(`mxray: ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}\n`);
+        return 2;
+      }
+    }
+    const reader = readZone(core, file, opts);
+    try {
+      const total = reader.recordCount();
+      for (let i = 0; i < total; i += PAGE) await write(process.stdout, reader.dump(i, PAGE, opts.generic));
+      const summary = JSON.parse(reader.summaryJson());
+      for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
+      if (summary.errors > 0) rejected = true;
+    } finally {
+      reader.delete();
+    }
+  }
+  return rejected ? 1 : 0;
+}
+
+async function main(argv) {
+  let opts;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`mxray: ${e.message}\n${usage}\n`);
+    return 2;
+  }
+  if (opts.command === '--version') {
+    process.stdout.write(`mxray ${VERSION}\n`);
+    return 0;
+  }
+  if (opts.help || opts.command === 'help' || opts.command === '-h' || opts.command === '--help') {
+    process.stdout.write(usage + '\n');
+    return 0;
+  }
+  if (!opts.command) {
+    process.stderr.write(usage + '\n');
+    return 2;
+  }
+  if (opts.command !== 'dump') {
+    process.stderr.write(`mxray: unknown command: ${opts.command}\n${usage}\n`);
+    return 2;
+  }
+  if (!opts.files.length) {
+    process.stderr.write(`mxray: dump needs at least one FILE\n${usage}\n`);
+    return 2;
+  }
+  const lang = opts.lang || pickLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+  let core;
+  try {
+    core = await loadCore();
+  } catch (e) {
+    process.stderr.write(`mxray: ${e.message}\n`);
+    return 2;
+  }
+  return dump(core, opts, lang);
+}
+
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,138 @@
+// Words for every diagnostic code the core reports, in English and Japanese.
+// Placeholders: {field} {type} {detail}. A [bracketed part] is left out when
+// a placeholder inside it is empty. tests/js/messages.test.mjs checks that
+// both languages cover every code the core knows.
+
+export const messages = {
+  en: {
+    severity: { error: 'error', warning: 'warning' },
+    recordStarts: 'record starts at line {line}',
+    codes: {
+      'unterminated-quote': 'unterminated quoted string',
+      'unbalanced-paren': "')' without a matching '('",
+      'unclosed-paren': "'(' is never closed",
+      'bad-escape': 'invalid escape sequence[ in {field}][ of {type}]',
+      'missing-owner': 'the owner name is left out, but no record comes before it',
+      'missing-ttl': 'no TTL: write one on the record or set $TTL[ ({type})]',
+      'bad-ttl': 'invalid TTL[ in {type}]',
+      'ttl-too-large': 'TTL above 2147483647 is treated as 0 (RFC 2181 §8)',
+      'unknown-type': 'unknown record type',
+      'unknown-class': 'unknown class',
+      'missing-field': 'missing {field}[ in {type}]',
+      'extra-field': 'unexpected data after the end of the record[ ({type})]',
+      'bad-number': 'invalid {field}[ in {type}]',
+      'number-overflow': '{field} out of range[ in {type}]',
+      'bad-name': 'invalid domain name[ in {field}][ of {type}]',
+      'label-too-long': 'label longer than 63 octets[ in {field}][ of {type}]',
+      'name-too-long': 'domain name longer than 255 octets[ in {field}][ of {type}]',
+      'missing-origin': 'relative name but no origin is known: pass --origin or add $ORIGIN[ ({field})]',
+      'bad-ipv4': 'invalid IPv4 address[ in {type}]',
+      'bad-ipv6': 'invalid IPv6 address[ in {type}]',
+      'string-too-long': 'string longer than 255 octets[ in {type}]',
+      'bad-base64': 'invalid base64[ in {field}][ of {type}]',
+      'bad-hex': 'invalid hexadecimal[ in {field}][ of {type}]',
+      'bad-generic': 'invalid RFC 3597 data (\\# length hex)[ for {type}]',
+      'bad-time': 'invalid time (YYYYMMDDHHmmSS)[ in {field}][ of {type}]',
+      'bad-loc': 'invalid location[ in {type}]',
+      'bad-svcparam': 'invalid service parameter[ in {type}]',
+      'rdata-too-long': 'record data longer than 65535 octets[ in {type}]',
+      'bad-directive': 'invalid directive[ {type}]',
+      'include-not-found': 'included file not available[: {detail}]',
+      'include-depth': '$INCLUDE nested too deep[ (limit {detail})]',
+      'bad-generate': 'invalid $GENERATE[ {field}]',
+      'generate-limit': '$GENERATE would make too many records[ (limit {detail})]',
+      'class-mismatch': 'class differs from the rest of the zone[ ({type})]',
+      'bad-cf-tags': 'malformed cf_tags comment; proxy status unknown',
+      'input-too-large': 'input larger than the limit[ of {detail} bytes]; the rest is ignored',
+      'too-many-records': 'more records than the limit[ of {detail}]; the rest is ignored',
+      'too-many-errors': 'too many problems[; only the first {detail} are listed]',
+      'json-syntax': 'invalid JSON[: {detail}]',
+      'json-record': 'unusable record[ ({field})][ in {type}][: {detail}]',
+      'unknown-format': 'input format not recognised',
+    },
+  },
+  ja: {
+    severity: { error: 'エラー', warning: '警告' },
+    recordStarts: 'レコードは {line} 行目から',
+    codes: {
+      'unterminated-quote': '引用符 " が閉じていません',
+      'unbalanced-paren': "対応する '(' のない ')' があります",
+      'unclosed-paren': "'(' が閉じられていません",
+      'bad-escape': '[{type} の ][{field} の ]エスケープが不正です',
+      'missing-owner': 'オーナー名が省略されていますが、前にレコードがありません',
+      'missing-ttl': 'TTL がありません: レコードに書くか $TTL を指定してください[ ({type})]',
+      'bad-ttl': '[{type} の ]TTL が不正です',
+      'ttl-too-large': '2147483647 を超える TTL は 0 として扱われます (RFC 2181 §8)',
+      'unknown-type': '不明なレコードタイプです',
+      'unknown-class': '不明なクラスです',
+      'missing-field': '[{type} の ]{field} がありません',
+      'extra-field': 'レコードの末尾に余分なデータがあります[ ({type})]',
+      'bad-number': '[{type} の ]{field} が不正です',
+      'number-overflow': '[{type} の ]{field} が範囲外です',
+      'bad-name': '[{type} の ][{field} の ]ドメイン名が不正です',
+      'label-too-long': '[{type} の ][{field} の ]ラベルが 63 オクテットを超えています',
+      'name-too-long': '[{type} の ][{field} の ]ドメイン名が 255 オクテットを超えています',
+      'missing-origin': '相対名ですがオリジンが不明です: --origin を指定するか $ORIGIN を追加してください[ ({field})]',
+      'bad-ipv4': '[{type} の ]IPv4 アドレスが不正です',
+      'bad-ipv6': '[{type} の ]IPv6 アドレスが不正です',
+      'string-too-long': '[{type} の ]文字列が 255 オクテットを超えています',
+      'bad-base64': '[{type} の ][{field} の ]base64 が不正です',
+      'bad-hex': '[{type} の ][{field} の ]16 進数が不正です',
+      'bad-generic': '[{type} の ]RFC 3597 形式 (\\# 長さ 16進) が不正です',
+      'bad-time': '[{type} の ][{field} の ]時刻 (YYYYMMDDHHmmSS) が不正です',
+      'bad-loc': '[{type} の ]位置情報が不正です',
+      'bad-svcparam': '[{type} の ]サービスパラメータが不正です',
+      'rdata-too-long': '[{type} の ]レコードデータが 65535 オクテットを超えています',
+      'bad-directive': '[{type} ]ディレクティブが不正です',
+      'include-not-found': '取り込むファイルがありません[: {detail}]',
+      'include-depth': '$INCLUDE の入れ子が深すぎます[ (上限 {detail})]',
+      'bad-generate': '$GENERATE が不正です[ ({field})]',
+      'generate-limit': '$GENERATE が作るレコードが多すぎます[ (上限 {detail})]',
+      'class-mismatch': 'ゾーンの他のレコードとクラスが異なります[ ({type})]',
+      'bad-cf-tags': 'cf_tags コメントの形式が不正です。プロキシ状態は不明とします',
+      'input-too-large': '入力が上限[ {detail} バイト]を超えました。残りは無視します',
+      'too-many-records': 'レコード数が上限[ {detail}]を超えました。残りは無視します',
+      'too-many-errors': '問題が多すぎます[。最初の {detail} 件のみ表示します]',
+      'json-syntax': 'JSON が不正です[: {detail}]',
+      'json-record': '使えないレコードです[ ({field})][ ({type})][: {detail}]',
+      'unknown-format': '入力形式を判別できません',
+    },
+  },
+};
+
+export const languages = Object.keys(messages);
+
+// Picks "ja" or "en" from a locale string such as "ja_JP.UTF-8" or "en-US".
+export function pickLanguage(locale) {
+  const tag = String(locale || '').toLowerCase();
+  return tag.startsWith('ja') ? 'ja' : 'en';
+}
+
+function fill(template, values) {
+  const dropped = template.replace(/\[([^\]]*)\]/g, (_, part) => {
+    const names = [...part.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    return names.every((n) => values[n] !== undefined && values[n] !== '') ? part : '';
+  });
+  return dropped.replace(/\{(\w+)\}/g, (_, n) => (values[n] === undefined ? '' : String(values[n])));
+}
+
+// The message of one diagnostic (as the core's JSON gives it), without position.
+export function diagnosticMessage(d, lang = 'en') {
+  const cat = messages[lang] || messages.en;
+  const template = cat.codes[d.code] || messages.en.codes[d.code] || d.code;
+  return fill(template, { field: d.field, type: d.type, detail: d.detail });
+}
+
+// "file:line:col: error: message: "token" [code] (record starts at line N)"
+export function formatDiagnostic(d, files, lang = 'en') {
+  const cat = messages[lang] || messages.en;
+  const file = files[d.file] ?? '?';
+  const where = d.line ? `${file}:${d.line}:${d.column}` : file;
+  let text = `${where}: ${cat.severity[d.severity]}: ${diagnosticMessage(d, lang)}`;
+  if (d.token !== undefined && d.token !== '') text += `: ${JSON.stringify(d.token)}`;
+  text += ` [${d.code}]`;
+  if (d.recordLine && d.line && d.recordLine !== d.line) {
+    text += ` (${fill(cat.recordStarts, { line: d.recordLine })})`;
+  }
+  return text;
+}
