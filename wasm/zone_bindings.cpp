@@ -55,8 +55,10 @@ class ZoneReader {
     if (includes_.typeOf().as<std::string>() == "function") {
       resolver = [this](std::string_view path) -> std::optional<std::string> {
         emscripten::val r = includes_(std::string(path));
-        if (r.isString()) return r.as<std::string>();
-        return std::nullopt;
+        // A string (UTF-8) or bytes (Uint8Array); null or undefined: none.
+        if (r.isNull() || r.isUndefined()) return std::nullopt;
+        if (!r.isString() && !r.instanceof(emscripten::val::global("Uint8Array"))) return std::nullopt;
+        return r.as<std::string>();
       };
     }
     parser_ = std::make_unique<ZoneParser>(zone_, file_name, options_from(options_json), std::move(resolver));

@@ -36,6 +36,17 @@ NameError parse_name(std::string_view text, std::string_view origin, WireName& o
   const char* p = text.data();
   const char* end = p + text.size();
   while (p < end) {
+    // A run of plain octets is copied at once.
+    const char* run = p;
+    while (p < end && *p != '.' && *p != '\\') ++p;
+    if (size_t n = size_t(p - run)) {
+      if (label_len + n > kMaxLabelLength) return NameError::label_too_long;
+      if (pos + n >= kMaxNameLength) return NameError::name_too_long;
+      std::memcpy(o + pos, run, n);
+      pos += n;
+      label_len += n;
+      if (p == end) break;
+    }
     char c = *p;
     if (c == '.') {
       if (label_len == 0) return NameError::bad_name;  // empty label
@@ -50,22 +61,18 @@ NameError parse_name(std::string_view text, std::string_view origin, WireName& o
       label_len = 0;
       continue;
     }
+    // An escape: \DDD or \X.
     uint8_t octet;
-    if (c == '\\') {
-      ++p;
-      if (p == end) return NameError::bad_escape;
-      if (is_digit(*p)) {
-        if (end - p < 3 || !is_digit(p[1]) || !is_digit(p[2])) return NameError::bad_escape;
-        unsigned v = unsigned(p[0] - '0') * 100 + unsigned(p[1] - '0') * 10 + unsigned(p[2] - '0');
-        if (v > 255) return NameError::bad_escape;
-        octet = uint8_t(v);
-        p += 3;
-      } else {
-        octet = uint8_t(*p++);
-      }
+    ++p;
+    if (p == end) return NameError::bad_escape;
+    if (is_digit(*p)) {
+      if (end - p < 3 || !is_digit(p[1]) || !is_digit(p[2])) return NameError::bad_escape;
+      unsigned v = unsigned(p[0] - '0') * 100 + unsigned(p[1] - '0') * 10 + unsigned(p[2] - '0');
+      if (v > 255) return NameError::bad_escape;
+      octet = uint8_t(v);
+      p += 3;
     } else {
-      octet = uint8_t(c);
-      ++p;
+      octet = uint8_t(*p++);
     }
     if (label_len == kMaxLabelLength) return NameError::label_too_long;
     if (pos >= kMaxNameLength) return NameError::name_too_long;

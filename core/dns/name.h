@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,15 @@ inline constexpr size_t kMaxLabelLength = 63;  // RFC 1035 §2.3.4
 struct WireName {
   uint8_t length = 0;
   uint8_t octets[kMaxNameLength];
+
+  WireName() = default;
+  // Copies only the octets in use, not the whole buffer.
+  WireName(const WireName& o) : length(o.length) { std::memcpy(octets, o.octets, o.length); }
+  WireName& operator=(const WireName& o) {
+    length = o.length;
+    std::memmove(octets, o.octets, o.length);
+    return *this;
+  }
 
   std::string_view view() const { return {reinterpret_cast<const char*>(octets), length}; }
   bool empty() const { return length == 0; }

@@ -331,7 +331,13 @@ bool split_value_list(std::string_view raw, std::vector<std::string>& items) {
   return true;
 }
 
-bool parse_svc_value(uint16_t key, std::string_view raw, bool has_value, std::string& w) {
+bool parse_svc_value(uint16_t key, std::string_view raw_text, bool has_value, std::string& w) {
+  // Two levels of escapes (RFC 9460 Appendix A.1): the value is first a
+  // <character-string>, then a comma-separated list in which "\," is a comma
+  // inside an item.
+  std::string raw_storage;
+  if (!unescape(raw_text, raw_storage)) return false;
+  std::string_view raw = raw_storage;
   std::vector<std::string> items;
   switch (key) {
     case 0: {  // mandatory: list of keys, sorted, no duplicates
@@ -381,12 +387,9 @@ bool parse_svc_value(uint16_t key, std::string_view raw, bool has_value, std::st
     }
     case 5:  // ech: base64 ECHConfigList
       return has_value && !raw.empty() && decode_base64(raw, w);
-    default: {
-      std::string bytes;
-      if (!unescape(raw, bytes)) return false;
-      w.append(bytes);
+    default:
+      w.append(raw);
       return true;
-    }
   }
 }
 
@@ -395,8 +398,8 @@ void append_list_item(std::string& out, std::string_view item) {
   for (char c : item) {
     uint8_t u = uint8_t(c);
     if (c == ',' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
+      // Escaped for the list, then that backslash escaped for the string.
+      out.append(c == ',' ? "\\\\," : "\\\\\\\\");
     } else if (u < 0x21 || u > 0x7e || c == '"' || c == ';' || c == '(' || c == ')') {
       out.push_back('\\');
       out.push_back(char('0' + u / 100));
@@ -406,6 +409,16 @@ void append_list_item(std::string& out, std::string_view item) {
       out.push_back(c);
     }
   }
+}
+
+// True when the SvcParams in wire form `w` have a parameter `key`.
+bool svc_key_present(std::string_view w, uint16_t key) {
+  for (size_t p = 0; p + 4 <= w.size();) {
+    uint16_t k = get16(w, p), len = get16(w, p + 2);
+    if (k == key) return true;
+    p += 4 + size_t(len);
+  }
+  return false;
 }
 
 bool print_svc_params(std::string& out, std::string_view w) {
@@ -422,14 +435,21 @@ bool print_svc_params(std::string& out, std::string_view w) {
     out.push_back(' ');
     append_svc_key(out, key);
     switch (key) {
-      case 0:
+      case 0: {
+        // Keys listed once, in increasing order, never "mandatory" itself,
+        // and each present in this RDATA (RFC 9460 §8).
         if (len == 0 || len % 2) return false;
         out.push_back('=');
+        int32_t prev = 0;
         for (size_t i = 0; i < len; i += 2) {
+          uint16_t k = get16(v, i);
+          if (int32_t(k) <= prev || !svc_key_present(w, k)) return false;
+          prev = k;
           if (i) out.push_back(',');
-          append_svc_key(out, get16(v, i));
+          append_svc_key(out, k);
         }
         break;
+      }
       case 1: {
         if (len == 0) return false;
         out.push_back('=');
@@ -631,12 +651,14 @@ bool print_loc(std::string& out, std::string_view w) {
 // --------------------------------------------------------- type bit maps
 // RFC 4034 §4.1.2: windows of up to 32 octets, in increasing order.
 
-bool parse_bitmap(std::span<const TextToken> tk, std::string& w) {
+// On failure `bad` is the index of the token that is not a type.
+bool parse_bitmap(std::span<const TextToken> tk, std::string& w, size_t& bad) {
   std::vector<uint16_t> types;
   types.reserve(tk.size());
-  for (const TextToken& t : tk) {
-    if (t.quoted) return false;
-    auto code = parse_type_name(t.text);
+  for (size_t i = 0; i < tk.size(); ++i) {
+    bad = i;
+    if (tk[i].quoted) return false;
+    auto code = parse_type_name(tk[i].text);
     if (!code) return false;
     types.push_back(*code);
   }
@@ -889,7 +911,11 @@ bool parse_field(const FieldInfo& f, Cursor& c, std::string_view origin, std::st
       break;
     }
     case FieldKind::type_bitmap: {
-      if (!parse_bitmap(tk.subspan(c.pos), w)) return false;
+      size_t bad = 0;
+      if (!parse_bitmap(tk.subspan(c.pos), w, bad)) {
+        err.token = c.pos + bad;
+        return false;
+      }
       c.pos = tk.size();
       return true;
     }
@@ -928,6 +954,19 @@ bool parse_field(const FieldInfo& f, Cursor& c, std::string_view origin, std::st
         params.push_back({key, std::move(value)});
       }
       std::sort(params.begin(), params.end(), [](const Param& a, const Param& b) { return a.key < b.key; });
+      // RFC 9460 §8: every key that "mandatory" lists must be present.
+      if (!params.empty() && params[0].key == 0) {
+        const std::string& m = params[0].value;
+        for (size_t k = 0; k + 1 < m.size(); k += 2) {
+          uint16_t need = uint16_t((uint8_t(m[k]) << 8) | uint8_t(m[k + 1]));
+          bool present = false;
+          for (const Param& q : params) present = present || q.key == need;
+          if (!present) {
+            err.token = tk.size() - 1;
+            return false;
+          }
+        }
+      }
       for (const Param& p : params) {
         put16(w, p.key);
         put16(w, uint16_t(p.value.size()));
@@ -1087,14 +1126,16 @@ bool print_rdata(std::string& out, const RRType& t, std::string_view w) {
 // ------------------------------------------------------------- public API
 
 NumberStatus parse_decimal(std::string_view text, uint64_t max, uint64_t& value) {
-  if (text.empty() || text.size() > 20) return NumberStatus::bad;
+  if (text.empty()) return NumberStatus::bad;
   uint64_t v = 0;
+  bool overflow = false;  // only once every character is known to be a digit
   for (char c : text) {
     if (!is_digit(c)) return NumberStatus::bad;
-    if (v > (UINT64_MAX - 9) / 10) return NumberStatus::overflow;
-    v = v * 10 + uint64_t(c - '0');
+    const uint64_t digit = uint64_t(c - '0');
+    if (v > (UINT64_MAX - digit) / 10) overflow = true;
+    v = v * 10 + digit;
   }
-  if (v > max) return NumberStatus::overflow;
+  if (overflow || v > max) return NumberStatus::overflow;
   value = v;
   return NumberStatus::ok;
 }
@@ -1271,6 +1312,12 @@ void append_ipv6(std::string& out, const uint8_t* a) {
   // groups shortened to "::", the first one on a tie.
   uint16_t g[8];
   for (int i = 0; i < 8; ++i) g[i] = uint16_t(a[2 * i] << 8 | a[2 * i + 1]);
+  // RFC 5952 §5: an IPv4-mapped address ends in dotted decimal.
+  if (!g[0] && !g[1] && !g[2] && !g[3] && !g[4] && g[5] == 0xffff) {
+    out.append("::ffff:");
+    append_ipv4(out, a + 12);
+    return;
+  }
   int best = -1, best_len = 0;
   for (int i = 0; i < 8;) {
     if (g[i] != 0) {

@@ -170,6 +170,14 @@ const RRType* type_table_begin() { return std::begin(kTypes); }
 const RRType* type_table_end() { return std::end(kTypes); }
 
 const RRType* find_type(uint16_t code) {
+  // Codes below 512 (every common type) through a direct index.
+  static const auto kIndex = [] {
+    std::array<const RRType*, 512> index{};
+    for (const RRType& t : kTypes)
+      if (t.code < index.size()) index[t.code] = &t;
+    return index;
+  }();
+  if (code < kIndex.size()) return kIndex[code];
   // The table is small and sorted; a binary search keeps it simple.
   size_t lo = 0, hi = std::size(kTypes);
   while (lo < hi) {

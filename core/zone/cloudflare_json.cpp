@@ -437,11 +437,13 @@ class Importer {
     }
   }
 
-  // The offending value of member `path` of the record at `offset`.
+  // The offending value of member `path` of the record at `offset`: a
+  // string's text, anything else as written (1e30 stays 1e30).
   std::string shown(const json& value, size_t offset, std::initializer_list<std::string_view> path) {
     if (const auto* s = value.get_ptr<const json::string_t*>()) return clip(*s);
-    if (!value.is_structured()) return clip(value.dump(-1, ' ', false, json::error_handler_t::replace));
-    return scanner_.raw_value(scanner_.member(offset, path));
+    if (size_t p = scanner_.member(offset, path); p != JsonScanner::npos) return scanner_.raw_value(p);
+    if (value.is_structured()) return value.is_array() ? "[...]" : "{...}";  // dump() would recurse
+    return clip(value.dump(-1, ' ', false, json::error_handler_t::replace));
   }
 
   void import_record(const json& rec, size_t offset) {

@@ -72,37 +72,54 @@ class Lexer {
  public:
   // Cuts the next entry. On need_more the source is left at the entry's start.
   static Lex next(Source& s, Entry& e, LexError& err) {
+    // The hot loop works on locals: fields of `s` would be reloaded after
+    // every push_back, as far as the compiler knows.
+    const char* const d = s.data;
+    const size_t size = s.size;
+    const uint64_t base = s.base;
+    const bool final = s.final;
+    uint32_t line = s.line;
+    uint64_t line_start = s.line_start;
+    auto col = [&](size_t at) { return uint32_t(base + at - line_start + 1); };
+    auto sync = [&] {
+      s.line = line;
+      s.line_start = line_start;
+    };
     for (;;) {
       const size_t entry_pos = s.pos;
-      const uint32_t entry_line = s.line;
-      const uint64_t entry_line_start = s.line_start;
+      const uint32_t entry_line = line;
+      const uint64_t entry_line_start = line_start;
       auto rewind = [&] {
         s.pos = entry_pos;
         s.line = entry_line;
         s.line_start = entry_line_start;
         return Lex::need_more;
       };
+      // Hands the position to a helper that works on `s`.
+      auto at = [&](size_t pos) {
+        s.pos = pos;
+        sync();
+      };
       e.tokens.clear();
       e.comment = {};
-      e.first_line = s.line;
-      e.begin = s.base + s.pos;
-      e.blank_start = s.pos < s.size && (s.data[s.pos] == ' ' || s.data[s.pos] == '\t');
+      e.first_line = line;
+      e.begin = base + s.pos;
+      e.blank_start = s.pos < size && (s.data[s.pos] == ' ' || s.data[s.pos] == '\t');
       int depth = 0;
       uint32_t paren_line = 0, paren_column = 0;
-      const char* d = s.data;
       size_t p = s.pos;
       for (;;) {
-        if (p >= s.size) {
-          if (!s.final) return rewind();
-          s.pos = p;
+        if (p >= size) {
+          if (!final) return rewind();
+          at(p);
           if (depth > 0) {
             err = {Code::unclosed_paren, paren_line, paren_column, e.first_line, "("};
             resume_after_line(s, entry_pos, entry_line, entry_line_start);
             return Lex::error;
           }
           if (e.tokens.empty()) return Lex::done;
-          e.end = s.base + p;
-          e.last_line = s.line;
+          e.end = base + p;
+          e.last_line = line;
           return Lex::entry;
         }
         const uint8_t cls = kClasses[uint8_t(d[p])];
@@ -115,52 +132,53 @@ class Lexer {
             if (e.tokens.empty()) {
               // A blank or comment-only line: not an entry.
               ++p;
-              ++s.line;
-              s.line_start = s.base + p;
+              ++line;
+              line_start = base + p;
               s.pos = p;
+              sync();
               break;  // restart the outer loop at the next line
             }
             size_t end = p;
             if (end > 0 && d[end - 1] == '\r') --end;
-            e.end = s.base + end;
-            e.last_line = s.line;
+            e.end = base + end;
+            e.last_line = line;
             ++p;
-            ++s.line;
-            s.line_start = s.base + p;
-            s.pos = p;
+            ++line;
+            line_start = base + p;
+            at(p);
             return Lex::entry;
           }
           ++p;
-          ++s.line;
-          s.line_start = s.base + p;
+          ++line;
+          line_start = base + p;
           continue;
         }
         if (cls == kSpecial) {
           const char c = d[p];
           if (c == ';') {
-            const void* nl = std::memchr(d + p, '\n', s.size - p);
-            if (!nl && !s.final) return rewind();
-            size_t end = nl ? size_t(static_cast<const char*>(nl) - d) : s.size;
+            const void* nl = std::memchr(d + p, '\n', size - p);
+            if (!nl && !final) return rewind();
+            size_t end = nl ? size_t(static_cast<const char*>(nl) - d) : size;
             size_t cend = end;
             if (cend > p + 1 && d[cend - 1] == '\r') --cend;
             e.comment = std::string_view(d + p + 1, cend - p - 1);
-            e.comment_line = s.line;
-            e.comment_column = s.column_at(p);
+            e.comment_line = line;
+            e.comment_column = col(p);
             p = end;
             continue;
           }
           if (c == '(') {
             if (depth++ == 0) {
-              paren_line = s.line;
-              paren_column = s.column_at(p);
+              paren_line = line;
+              paren_column = col(p);
             }
             ++p;
             continue;
           }
           if (c == ')') {
             if (depth == 0) {
-              err = {Code::unbalanced_paren, s.line, s.column_at(p), e.first_line, ")"};
-              s.pos = p + 1;
+              err = {Code::unbalanced_paren, line, col(p), e.first_line, ")"};
+              at(p + 1);
               if (!skip_rest(s, 0)) return rewind();
               return Lex::error;
             }
@@ -172,53 +190,53 @@ class Lexer {
           const size_t open = p;
           size_t q = p + 1;
           for (;;) {
-            if (q >= s.size) {
-              if (!s.final) return rewind();
+            if (q >= size) {
+              if (!final) return rewind();
               break;
             }
             const char ch = d[q];
             if (ch == '"' || ch == '\n') break;
             q += (ch == '\\') ? 2 : 1;
           }
-          if (q >= s.size || d[q] != '"') {
-            err = {Code::unterminated_quote, s.line, s.column_at(open), e.first_line,
-                   std::string_view(d + open, std::min<size_t>(std::min(q, s.size) - open, 80))};
-            s.pos = std::min(q, s.size);
+          if (q >= size || d[q] != '"') {
+            err = {Code::unterminated_quote, line, col(open), e.first_line,
+                   std::string_view(d + open, std::min<size_t>(std::min(q, size) - open, 80))};
+            at(std::min(q, size));
             if (!skip_rest(s, depth)) return rewind();
             return Lex::error;
           }
           e.tokens.push_back(
-              TextToken{std::string_view(d + open + 1, q - open - 1), s.line, s.column_at(open), true});
+              TextToken{std::string_view(d + open + 1, q - open - 1), line, col(open), true});
           p = q + 1;
           continue;
         }
         // An unquoted token, escapes included.
         const size_t start = p;
         for (;;) {
-          if (p >= s.size) break;
+          if (p >= size) break;
           const uint8_t k = kClasses[uint8_t(d[p])];
           if (k == kPlain) {
             ++p;
             continue;
           }
           if (k != kEscape) break;
-          if (p + 1 >= s.size) {
-            if (!s.final) return rewind();
-            err = {Code::bad_escape, s.line, s.column_at(p), e.first_line, "\\"};
-            s.pos = s.size;
+          if (p + 1 >= size) {
+            if (!final) return rewind();
+            err = {Code::bad_escape, line, col(p), e.first_line, "\\"};
+            at(size);
             return Lex::error;
           }
           if (d[p + 1] == '\n' || d[p + 1] == '\r') {
-            err = {Code::bad_escape, s.line, s.column_at(p), e.first_line,
+            err = {Code::bad_escape, line, col(p), e.first_line,
                    std::string_view(d + start, std::min<size_t>(p + 1 - start, 80))};
-            s.pos = p + 1;
+            at(p + 1);
             if (!skip_rest(s, depth)) return rewind();
             return Lex::error;
           }
           p += 2;
         }
-        if (p >= s.size && !s.final) return rewind();
-        e.tokens.push_back(TextToken{std::string_view(d + start, p - start), s.line, s.column_at(start), false});
+        if (p >= size && !final) return rewind();
+        e.tokens.push_back(TextToken{std::string_view(d + start, p - start), line, col(start), false});
       }
     }
   }
@@ -529,18 +547,23 @@ struct ZoneParser::Impl {
       report_at(Code::unknown_type, s, e, t[i], "type");
       return false;
     }
-    const std::string type_text = type_name(*type);
+    // The mnemonic is only needed for diagnostics: made on demand.
+    const uint16_t type_code = *type;
+    struct TypeText {
+      uint16_t code;
+      operator std::string() const { return type_name(code); }
+    } type_text{type_code};
     std::span<const TextToken> rd = t.subspan(i + 1);
     rdata.clear();
     RdataError rerr;
     if (!parse_rdata(*type, rd, origin.view(), rdata, rerr)) {
       if (rerr.token >= rd.size() || rerr.code == Code::missing_field) {
         if (rerr.token >= rd.size())
-          report_missing(s, e, t, rerr.field, type_text);
+          report_missing(s, e, t, rerr.field, std::string(type_text));
         else
-          report_at(rerr.code, s, e, rd[rerr.token], rerr.field, type_text);
+          report_at(rerr.code, s, e, rd[rerr.token], rerr.field, std::string(type_text));
       } else {
-        report_at(rerr.code, s, e, rd[rerr.token], rerr.field, type_text);
+        report_at(rerr.code, s, e, rd[rerr.token], rerr.field, std::string(type_text));
       }
       return false;
     }
@@ -550,7 +573,7 @@ struct ZoneParser::Impl {
       zone_class = cls;
     } else if (cls != *zone_class) {
       const TextToken& where = t[std::min<size_t>(i, t.size() - 1)];
-      report_at(Code::class_mismatch, s, e, where, "class", type_text);
+      report_at(Code::class_mismatch, s, e, where, "class", std::string(type_text));
       return false;
     }
     // TTL: stated, else $TTL, else the last one stated (RFC 2308 §4,
@@ -568,11 +591,11 @@ struct ZoneParser::Impl {
       record_ttl = uint32_t(m[0]) << 24 | uint32_t(m[1]) << 16 | uint32_t(m[2]) << 8 | m[3];
       last_ttl = record_ttl;
     } else {
-      report_at(Code::missing_ttl, s, e, t[i], "TTL", type_text);
+      report_at(Code::missing_ttl, s, e, t[i], "TTL", std::string(type_text));
       return false;
     }
     if (record_ttl > kMaxTtl) {
-      report_at(Code::ttl_too_large, s, e, ttl_token ? *ttl_token : t[i], "TTL", type_text);
+      report_at(Code::ttl_too_large, s, e, ttl_token ? *ttl_token : t[i], "TTL", std::string(type_text));
       record_ttl = 0;
     }
     if (zone.apex.empty() && *type == rrtype::SOA) zone.apex.assign(owner.view());
@@ -596,7 +619,7 @@ struct ZoneParser::Impl {
       CfTagsStatus st = parse_cf_tags(comment, tags);
       if (st == CfTagsStatus::malformed) {
         report(Code::bad_cf_tags, s.file, e.comment_line, e.comment_column, e.first_line, comment, "cf_tags",
-               type_text);
+               std::string(type_text));
       } else if (st == CfTagsStatus::ok) {
         r.proxied = tags.proxied;
         if (tags.flatten_cname) r.flags |= kRecordFlatten;
@@ -739,10 +762,9 @@ struct ZoneParser::Impl {
     const Entry& e = entry;
     const auto& t = e.tokens;
     if (t.size() < 5) {
-      if (t.size() < 2)
-        report_missing(s, e, t, "range", "$GENERATE");
-      else
-        report_missing(s, e, t, t.size() < 3 ? "lhs" : "type", "$GENERATE");
+      const TextToken& last = t.back();
+      report(Code::bad_generate, s.file, last.line, last.column + uint32_t(last.text.size()), e.first_line, "",
+             t.size() < 2 ? "range" : t.size() < 3 ? "lhs" : "type", "$GENERATE");
       ++zone.rejected_records;
       return;
     }
