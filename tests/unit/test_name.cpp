@@ -234,7 +234,8 @@ TEST_CASE("name: name_is_under and label_count") {
       {"example.com.", ".", true},                   // everything is under the root
       {".", ".", true},
       {".", "com.", false},
-      {"a\\.example.com.", "example.com.", true},    // the escaped dot is inside a label
+      {"a\\.example.com.", "example.com.", false},   // "a.example" is one label: no boundary
+      {"a\\.example.com.", "com.", true},
       {"a\\.example.com.", "\\.example.com.", false},
   };
   for (const Under& c : cases) {

@@ -1,0 +1,82 @@
+// The command line through the wasm build: exit codes, messages in both
+// languages, and a catalogue that covers every code the core can report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCore } from '../../www/lib/core-node.js';
+import { messages, languages } from '../../www/lib/messages.js';
+
+const cli = (args, env = {}) =>
+  spawnSync(process.execPath, ['www/cli/mxray.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
+  });
+
+const scratch = mkdtempSync(join(tmpdir(), 'mxray-cli-'));
+const zone = (name, text) => {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+test('every diagnostic code has a message in every language, and no message is orphaned', async () => {
+  const core = await loadCore();
+  const codes = JSON.parse(core.diagnosticCodes());
+  assert.ok(codes.length > 30, 'the core lists its codes');
+  for (const lang of languages) {
+    const have = Object.keys(messages[lang].codes).sort();
+    assert.deepEqual(have, [...codes].sort(), `${lang} catalogue matches the core's codes`);
+  }
+});
+
+test('dump of the bundled example is clean and shows the proxy flags', () => {
+  const r = cli(['dump', 'examples/club-cloudflare-export.txt']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  assert.match(r.stdout, /^club\.example\. 3600 IN SOA ada\.ns\.cloudflare\.com\. /m);
+  assert.match(r.stdout, /^mail\.club\.example\. 1 IN CNAME club\.example\. ; cf-proxied:false$/m);
+  assert.match(r.stdout, /^club\.example\. 1 IN A 203\.0\.113\.25 ; cf-proxied:true$/m);
+});
+
+test('a rejected record gives exit 1, file:line:col, the token and the code; the rest is kept', () => {
+  const f = zone('bad.zone', '$ORIGIN example.com.\n$TTL 300\n@ IN MX 1o mail\nmail IN A 192.0.2.1\n');
+  const r = cli(['dump', f]);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `${f}:3:9: error: invalid preference in MX: "1o" [bad-number]\n`);
+  assert.equal(r.stdout, 'mail.example.com. 300 IN A 192.0.2.1\n');
+});
+
+test('messages in Japanese with --lang ja or a Japanese locale', () => {
+  const f = zone('bad-ja.zone', '$ORIGIN example.com.\n$TTL 300\nx IN A 10..0.1\n');
+  const byFlag = cli(['dump', '--lang', 'ja', f]);
+  assert.equal(byFlag.stderr, `${f}:3:8: エラー: A の IPv4 アドレスが不正です: "10..0.1" [bad-ipv4]\n`);
+  const byLocale = cli(['dump', f], { LANG: 'ja_JP.UTF-8' });
+  assert.equal(byLocale.stderr, byFlag.stderr);
+});
+
+test('the start line of a record is named when the problem is noticed elsewhere', () => {
+  const f = zone('paren.zone', '$ORIGIN example.com.\n$TTL 300\na IN TXT ( "one"\n  "two" 5x\n"\n');
+  const r = cli(['dump', f]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /paren\.zone:5:1: error: unterminated quoted string: "\\"" \[unterminated-quote\]/);
+  assert.match(r.stderr, /\(record starts at line 3\)/);
+});
+
+test('usage errors exit 2', () => {
+  for (const args of [[], ['frobnicate', 'x'], ['dump'], ['dump', '--format', 'xml', 'x'], ['dump', '--nope', 'x']]) {
+    const r = cli(args);
+    assert.equal(r.status, 2, `mxray ${args.join(' ')}`);
+    assert.match(r.stderr, /usage: mxray/);
+  }
+  const missing = cli(['dump', join(scratch, 'no-such.zone')]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no such file/);
+});
+
+test('--help and --version exit 0', () => {
+  assert.equal(cli(['--help']).status, 0);
+  assert.match(cli(['--version']).stdout, /^mxray \d+\.\d+\.\d+\n$/);
+});
