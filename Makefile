@@ -7,20 +7,25 @@ export NODE_PATH := /usr/share/nodejs
 JOBS ?= $(shell nproc)
 
 # Debian packages the build, the tests and the benchmark use.
-APT_PACKAGES := g++ make cmake nodejs npm emscripten nlohmann-json3-dev doctest-dev \
+APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
 	python3-dnspython knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time
+# Node 20 and npm: Debian's packages only where the machine has none of its own
+# (a machine may carry a newer Node and npm that Debian's npm would conflict with).
+NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm)
 
-.PHONY: setup build native wasm demo test test-unit test-js bench clean
+.PHONY: setup .setup-apt build native wasm demo test bench clean
 
-setup: .setup-npm
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+setup: .setup-apt .setup-npm
+
+.setup-apt:
+	@missing=$$(for p in $(APT_PACKAGES) $(NODE_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-.setup-npm: package.json package-lock.json
+.setup-npm: package.json package-lock.json | .setup-apt
 	npm ci --no-audit --no-fund
 	@touch $@
 
