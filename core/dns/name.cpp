@@ -164,8 +164,8 @@ bool name_is_under(std::string_view name, std::string_view zone) {
   // Walk labels of `name` until the remaining suffix has zone's length; it
   // must start on a label boundary to count.
   size_t pos = 0;
-  while (name.size() - pos > zone.size()) pos += 1 + uint8_t(name[pos]);
-  return name.size() - pos == zone.size() && names_equal(name.substr(pos), zone);
+  while (pos < name.size() && name.size() - pos > zone.size()) pos += 1 + uint8_t(name[pos]);
+  return pos <= name.size() && name.size() - pos == zone.size() && names_equal(name.substr(pos), zone);
 }
 
 } // namespace mxray

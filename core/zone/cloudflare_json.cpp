@@ -52,10 +52,9 @@ class JsonScanner {
   size_t skip_string(size_t p) const {
     ++p;
     while (p < s_.size()) {
-      p = s_.find_first_of("\"\\", p);
-      if (p == npos) return s_.size();
-      if (s_[p] == '"') return p + 1;
-      p += 2;  // an escape: the next byte cannot close the string
+      char c = s_[p];
+      if (c == '"') return p + 1;
+      p += c == '\\' ? 2 : 1;  // after a backslash the next byte cannot close the string
     }
     return s_.size();
   }
@@ -99,24 +98,34 @@ class JsonScanner {
     }
   }
 
-  // Offset of the value of member `key` of the object at `p`, or npos. The
-  // last one wins when a key repeats, as in nlohmann's DOM.
-  size_t member(size_t p, std::string_view key) const {
-    size_t found = npos;
-    if (p >= s_.size() || s_[p] != '{') return npos;
+  // Offsets of the values of members `keys` of the object at `p`, in one
+  // pass; npos for those absent. The last one wins when a key repeats, as
+  // in nlohmann's DOM.
+  template <size_t N>
+  void members(size_t p, const std::string_view (&keys)[N], size_t (&found)[N]) const {
+    for (size_t& f : found) f = npos;
+    if (p >= s_.size() || s_[p] != '{') return;
     p = skip_blanks(p + 1);
     while (p < s_.size() && s_[p] == '"') {
       size_t key_end = skip_string(p);
-      bool match = key_equals(s_.substr(p, key_end - p), key);
+      std::string_view quoted = s_.substr(p, key_end - p);
       p = skip_blanks(key_end);
-      if (p >= s_.size() || s_[p] != ':') return found;
+      if (p >= s_.size() || s_[p] != ':') return;
       p = skip_blanks(p + 1);
-      if (match) found = p;
+      for (size_t k = 0; k < N; ++k)
+        if (key_equals(quoted, keys[k])) found[k] = p;
       p = skip_blanks(skip_value(p));
       if (p >= s_.size() || s_[p] != ',') break;
       p = skip_blanks(p + 1);
     }
-    return found;
+  }
+
+  // Offset of the value of member `key` of the object at `p`, or npos.
+  size_t member(size_t p, std::string_view key) const {
+    const std::string_view keys[1] = {key};
+    size_t found[1];
+    members(p, keys, found);
+    return found[0];
   }
 
   // Offset of the value at `path` below the object at `p`, or npos.
@@ -188,8 +197,9 @@ class LineCounter {
   size_t line_start_ = 0;
 };
 
-// Finds the byte where nlohmann gave up; called only for a bad document.
-struct SyntaxErrorFinder {
+// Checks the syntax without building anything, and keeps the byte where
+// nlohmann gave up.
+struct SyntaxCheck {
   size_t position = 0;
   std::string last_token;
 
@@ -345,29 +355,36 @@ class Importer {
     }
     if (zone_.apex.empty() && !options_.origin.empty()) set_apex(options_.origin);
 
-    json doc = json::parse(text_.begin(), text_.end(), nullptr, false);
-    if (doc.is_discarded()) {
-      SyntaxErrorFinder finder;
-      json::sax_parse(text_.begin(), text_.end(), &finder);
-      report(Code::json_syntax, at(finder.position), clip(finder.last_token), {}, {});
+    // One pass checks the syntax and builds nothing; then each record is
+    // parsed on its own, so memory stays near one record's DOM however
+    // large the document (a whole-document DOM takes ~9x the text).
+    SyntaxCheck check;
+    if (!json::sax_parse(text_.begin(), text_.end(), &check)) {
+      report(Code::json_syntax, at(check.position), clip(check.last_token), {}, {});
       return;
     }
 
     size_t root = scanner_.skip_blanks(text_.substr(0, kBom.size()) == kBom ? kBom.size() : 0);
-    if (doc.is_array()) {
-      std::vector<size_t> offsets;
-      element_offsets(doc, root, offsets);
-      for (size_t i = 0; i < doc.size() && !stopped_; ++i) {
-        const json& item = doc[i];
-        if (item.is_object() && item.contains("result"))
-          import_page(item, offsets[i]);
+    char first = root < text_.size() ? text_[root] : '\0';
+    if (first == '[') {
+      std::vector<size_t> items;
+      scanner_.elements(root, items);
+      for (size_t i = 0; i < items.size() && !stopped_; ++i) {
+        if (text_[items[i]] == '{' && scanner_.member(items[i], "result") != JsonScanner::npos)
+          import_page(items[i]);
         else
-          import_record(item, offsets[i]);
+          import_record(items[i]);
       }
-    } else if (doc.is_object() && doc.contains("result")) {
-      import_page(doc, root);
-    } else if (doc.is_object() && (doc.contains("type") || doc.contains("name") || doc.contains("content"))) {
-      import_record(doc, root);
+    } else if (first == '{') {
+      static constexpr std::string_view kKeys[] = {"result", "type", "name", "content"};
+      size_t found[4];
+      scanner_.members(root, kKeys, found);
+      if (found[0] != JsonScanner::npos)
+        import_page(root);
+      else if (found[1] != JsonScanner::npos || found[2] != JsonScanner::npos || found[3] != JsonScanner::npos)
+        import_record(root);
+      else
+        report(Code::json_record, at(root), scanner_.raw_value(root), "result", {});
     } else {
       // Valid JSON, but neither records nor an API answer.
       report(Code::json_record, at(root), scanner_.raw_value(root), "result", {});
@@ -403,37 +420,43 @@ class Importer {
     if (parse_name(presentation, kRoot, n) == NameError::none) zone_.apex.assign(n.view());
   }
 
-  // Offsets of the array's elements; the array's own when the scanner and
-  // nlohmann disagree, which would be a bug, not a reason to crash.
-  void element_offsets(const json& array, size_t offset, std::vector<size_t>& out) {
-    scanner_.elements(offset, out);
-    if (out.size() != array.size()) out.assign(array.size(), offset);
+  // The DOM of the (valid) value at `offset`.
+  json parse_at(size_t offset) const {
+    size_t end = scanner_.skip_value(offset);
+    return json::parse(text_.data() + offset, text_.data() + end, nullptr, false);
+  }
+
+  bool is_literal(size_t offset, std::string_view literal) const {
+    return offset != JsonScanner::npos && text_.substr(offset, literal.size()) == literal &&
+           scanner_.skip_value(offset) == offset + literal.size();
   }
 
   // One API answer: {"success":..., "errors":[...], "result":...}.
-  void import_page(const json& page, size_t offset) {
-    const json* success = member(page, "success");
-    if (success && success->is_boolean() && !*success->get_ptr<const bool*>()) {
+  void import_page(size_t offset) {
+    static constexpr std::string_view kKeys[] = {"result", "success", "errors"};
+    size_t found[3];
+    scanner_.members(offset, kKeys, found);
+    const size_t result = found[0], success = found[1], errors = found[2];
+    if (is_literal(success, "false")) {
       // A failed call: show the API's first error message.
       std::string message;
-      const json* errors = member(page, "errors");
-      if (errors && errors->is_array() && !errors->empty())
-        if (const json* m = member((*errors)[0], "message"); m && m->is_string())
-          message = *m->get_ptr<const json::string_t*>();
+      if (errors != JsonScanner::npos && text_[errors] == '[') {
+        json list = parse_at(errors);
+        if (list.is_array() && !list.empty())
+          if (const json* m = member(list[0], "message"); m && m->is_string())
+            message = *m->get_ptr<const json::string_t*>();
+      }
       report(Code::json_record, at(offset), message, "errors", {});
     }
-    size_t result_offset = scanner_.member(offset, "result");
-    if (result_offset == JsonScanner::npos) result_offset = offset;
-    const json* result = member(page, "result");
-    if (!result) return;  // no records in this answer
-    if (result->is_array()) {
-      std::vector<size_t> offsets;
-      element_offsets(*result, result_offset, offsets);
-      for (size_t i = 0; i < result->size() && !stopped_; ++i) import_record((*result)[i], offsets[i]);
-    } else if (result->is_object()) {
-      import_record(*result, result_offset);
+    if (result == JsonScanner::npos || is_literal(result, "null")) return;  // no records in this answer
+    if (text_[result] == '[') {
+      std::vector<size_t> items;
+      scanner_.elements(result, items);
+      for (size_t i = 0; i < items.size() && !stopped_; ++i) import_record(items[i]);
+    } else if (text_[result] == '{') {
+      import_record(result);
     } else {
-      report(Code::json_record, at(result_offset), scanner_.raw_value(result_offset), "result", {});
+      report(Code::json_record, at(result), scanner_.raw_value(result), "result", {});
     }
   }
 
@@ -446,17 +469,16 @@ class Importer {
     return clip(value.dump(-1, ' ', false, json::error_handler_t::replace));
   }
 
-  void import_record(const json& rec, size_t offset) {
+  void import_record(size_t offset) {
     RecordPlace place = at(offset);
     if (zone_.size() >= options_.limits.max_records) {
       report(Code::too_many_records, place, {}, {}, {}, std::to_string(options_.limits.max_records));
       stopped_ = true;
       return;
     }
-    if (!rec.is_object()) {
-      reject(place, {Code::json_record, {}, scanner_.raw_value(offset), {}}, {});
-      return;
-    }
+    if (text_[offset] != '{') return reject(place, {Code::json_record, {}, scanner_.raw_value(offset), {}}, {});
+    json rec = parse_at(offset);
+    if (!rec.is_object()) return reject(place, {Code::json_record, {}, scanner_.raw_value(offset), {}}, {});
     if (zone_.apex.empty())
       if (const json* z = member(rec, "zone_name"); z && z->is_string())
         set_apex(*z->get_ptr<const json::string_t*>());

@@ -119,6 +119,7 @@ class Lexer {
           }
           if (e.tokens.empty()) return Lex::done;
           e.end = base + p;
+          if (p > 0 && d[p - 1] == '\r') --e.end;
           e.last_line = line;
           return Lex::entry;
         }
@@ -196,6 +197,14 @@ class Lexer {
             }
             const char ch = d[q];
             if (ch == '"' || ch == '\n') break;
+            if (ch == '\\' && q + 1 < size && d[q + 1] == '\n') {
+              // An escaped line end inside the string: the string goes on,
+              // and so does the line count.
+              q += 2;
+              ++line;
+              line_start = base + q;
+              continue;
+            }
             q += (ch == '\\') ? 2 : 1;
           }
           if (q >= size || d[q] != '"') {
@@ -433,6 +442,9 @@ struct ZoneParser::Impl {
       stopped = true;
       size_t room = bytes.size() - size_t(fed - options.limits.max_input_bytes);
       pending.append(bytes.substr(0, room));
+      // A record cut by the limit is not a record: keep whole lines only.
+      size_t last_newline = pending.rfind('\n');
+      pending.resize(last_newline == std::string::npos ? 0 : last_newline + 1);
       return;
     }
     pending.append(bytes);
@@ -453,6 +465,8 @@ struct ZoneParser::Impl {
       return;
     }
     run(true);
+    // Cloudflare writes TTL 1 for "automatic" (facts §3.1).
+    if (format == InputFormat::cloudflare_export) zone.mark_ttl_auto(1);
   }
 
   void run(bool final) {
@@ -516,10 +530,12 @@ struct ZoneParser::Impl {
     std::optional<uint32_t> ttl;
     std::optional<uint16_t> rclass;
     const TextToken* ttl_token = nullptr;
+    const TextToken* class_token = nullptr;
     for (int k = 0; k < 2 && i < t.size() && !t[i].quoted; ++k) {
       if (!rclass) {
         if (auto c = parse_class_name(t[i].text)) {
           rclass = c;
+          class_token = &t[i];
           ++i;
           continue;
         }
@@ -572,8 +588,7 @@ struct ZoneParser::Impl {
     if (!zone_class) {
       zone_class = cls;
     } else if (cls != *zone_class) {
-      const TextToken& where = t[std::min<size_t>(i, t.size() - 1)];
-      report_at(Code::class_mismatch, s, e, where, "class", std::string(type_text));
+      report_at(Code::class_mismatch, s, e, class_token ? *class_token : t[i], "class", std::string(type_text));
       return false;
     }
     // TTL: stated, else $TTL, else the last one stated (RFC 2308 §4,
@@ -613,10 +628,13 @@ struct ZoneParser::Impl {
     r.rclass = cls;
     r.rdata = rdata;
     r.flags = flags;
-    if (format == InputFormat::cloudflare_export && record_ttl == 1) r.flags |= kRecordTtlAuto;
     if (!comment.empty()) {
       CfTags tags;
       CfTagsStatus st = parse_cf_tags(comment, tags);
+      // cf_tags anywhere make the input a Cloudflare export, wherever the
+      // first one falls (so the result never depends on how it was chunked).
+      if (st != CfTagsStatus::none && format == InputFormat::bind && options.format == InputFormat::automatic)
+        format = zone.format = InputFormat::cloudflare_export;
       if (st == CfTagsStatus::malformed) {
         report(Code::bad_cf_tags, s.file, e.comment_line, e.comment_column, e.first_line, comment, "cf_tags",
                std::string(type_text));
@@ -796,13 +814,14 @@ struct ZoneParser::Impl {
     }
     // Tokens after the range: lhs [ttl] [class] type rhs...; the lhs and
     // every rhs token take the iterator.
+    const size_t first_generated = zone.size();
     std::vector<std::string> texts(t.size() - 2);
     std::vector<TextToken> tokens(t.size() - 2);
     for (uint64_t v = start; v <= stop; v += step) {
       for (size_t k = 2; k < t.size(); ++k) {
         TextToken tk = t[k];
         bool substitute = k == 2 || k >= rhs_index(t);
-        if (substitute && !t[k].quoted) {
+        if (substitute) {  // quoted rhs too, as BIND 9.18 does
           if (!expand(t[k].text, v, texts[k - 2])) {
             report_at(Code::bad_generate, s, e, t[k], k == 2 ? "lhs" : "rhs", "$GENERATE");
             ++zone.rejected_records;
@@ -813,7 +832,9 @@ struct ZoneParser::Impl {
         tokens[k - 2] = tk;
       }
       if (!record(s, e, tokens, false, kRecordGenerated, {})) {
-        // One report for the directive, not one per iteration.
+        // One report for the directive, not one per iteration, and none of
+        // its records kept, as BIND and dnspython reject the whole directive.
+        zone.truncate(first_generated);
         ++zone.rejected_records;
         return;
       }
@@ -884,13 +905,12 @@ struct ZoneParser::Impl {
           const char* digits = base == 'n' ? "0123456789abcdef" : "0123456789ABCDEF";
           uint64_t x = uint64_t(n);
           std::string nib;
-          size_t produced = 0;
+          // The width counts characters, dots included (BIND, dnspython).
           do {
             if (!nib.empty()) nib.push_back('.');
             nib.push_back(digits[x & 15]);
             x >>= 4;
-            ++produced;
-          } while (x || produced < width);
+          } while (x || nib.size() < width);
           out.append(nib);
           continue;
         }
@@ -949,7 +969,8 @@ InputFormat detect_format(std::string_view head) {
   if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") p = 3;
   while (p < head.size() && (head[p] == ' ' || head[p] == '\t' || head[p] == '\r' || head[p] == '\n')) ++p;
   if (p < head.size() && (head[p] == '{' || head[p] == '[')) return InputFormat::cloudflare_json;
-  std::string_view window = head.substr(0, 8192);
+  // The same window the streaming parser waits for before it decides.
+  std::string_view window = head.substr(0, 4096);
   if (window.find(";; Domain:") != std::string_view::npos || window.find("cf_tags=") != std::string_view::npos)
     return InputFormat::cloudflare_export;
   return InputFormat::bind;

@@ -78,6 +78,11 @@ void Zone::report(Diagnostic d, size_t cap) {
   }
 }
 
+void Zone::mark_ttl_auto(uint32_t ttl) {
+  for (size_t i = 0; i < records_.size(); ++i)
+    if (records_[i].ttl == ttl) records_[i].flags |= kRecordTtlAuto;
+}
+
 size_t Zone::memory_bytes() const { return records_.size() * sizeof(Stored) + bytes_.bytes_used(); }
 
 } // namespace mxray

@@ -57,6 +57,10 @@ class BlockVector {
   const T& operator[](size_t i) const { return blocks_[i / BlockSize][i % BlockSize]; }
   T& operator[](size_t i) { return blocks_[i / BlockSize][i % BlockSize]; }
   size_t size() const { return size_; }
+  void truncate(size_t n) {
+    if (n < size_) size_ = n;
+    blocks_.resize((size_ + BlockSize - 1) / BlockSize);
+  }
 
  private:
   std::vector<std::unique_ptr<T[]>> blocks_;
@@ -104,6 +108,11 @@ class Zone {
     SourceSpan span;
   };
   void add(const NewRecord& r);
+
+  // Drops the records from index `n` on (a $GENERATE that failed halfway).
+  void truncate(size_t n) { records_.truncate(n); }
+  // Flags every record with TTL `ttl` as "automatic" (Cloudflare's TTL 1).
+  void mark_ttl_auto(uint32_t ttl);
 
   // Records a diagnostic; past `cap` kept ones it is only counted.
   void report(Diagnostic d, size_t cap);
