@@ -1238,7 +1238,75 @@ bool parse_ipv4(std::string_view t, uint8_t out[4]) {
   return i == t.size();
 }
 
+namespace {
+constexpr auto kHexDigit = [] {
+  std::array<int8_t, 256> t{};
+  for (auto& v : t) v = -1;
+  for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = int8_t(c - '0');
+  for (int c = 'a'; c <= 'f'; ++c) t[size_t(c)] = int8_t(c - 'a' + 10);
+  for (int c = 'A'; c <= 'F'; ++c) t[size_t(c)] = int8_t(c - 'A' + 10);
+  return t;
+}();
+
+// Writes eight groups with a "::" gap at `gap` (or none when < 0).
+bool assemble_ipv6(const uint16_t* groups, int count, int gap, uint8_t out[16]) {
+  if (gap < 0 ? count != 8 : count > 7) return false;
+  const int zeros = 8 - count;
+  int o = 0;
+  for (int g = 0; g <= count; ++g) {
+    if (g == gap)
+      for (int z = 0; z < zeros; ++z) out[o++] = 0, out[o++] = 0;
+    if (g == count) break;
+    out[o++] = uint8_t(groups[g] >> 8);
+    out[o++] = uint8_t(groups[g] & 0xff);
+  }
+  return o == 16;
+}
+} // namespace
+
 bool parse_ipv6(std::string_view t, uint8_t out[16]) {
+  // The common form, hex groups only, in one pass; a dotted-quad tail takes
+  // the general path below.
+  if (t.find('.') == std::string_view::npos) {
+    uint16_t groups[8];
+    int count = 0, gap = -1;
+    size_t i = 0;
+    const size_t len = t.size();
+    if (len < 2) return false;
+    if (t[0] == ':') {
+      if (t[1] != ':') return false;
+      gap = 0;
+      i = 2;
+      if (i == len) {
+        std::memset(out, 0, 16);
+        return true;
+      }
+    }
+    for (;;) {
+      uint32_t v = 0;
+      int digits = 0;
+      for (; i < len; ++i) {
+        const int h = kHexDigit[uint8_t(t[i])];
+        if (h < 0) break;
+        v = (v << 4) | uint32_t(h);
+        if (++digits > 4) return false;
+      }
+      if (digits == 0 || count == 8) return false;
+      groups[count++] = uint16_t(v);
+      if (i == len) break;
+      if (t[i] != ':') return false;
+      ++i;
+      if (i < len && t[i] == ':') {
+        if (gap >= 0) return false;
+        gap = count;
+        ++i;
+        if (i == len) break;
+      } else if (i == len) {
+        return false;  // a trailing single ':'
+      }
+    }
+    return assemble_ipv6(groups, count, gap, out);
+  }
   // RFC 4291 §2.2: up to eight groups of 1-4 hex digits, one "::", and an
   // optional dotted quad in the last 32 bits.
   uint16_t groups[8];

@@ -235,7 +235,11 @@ std::string type_name(uint16_t code) {
 }
 
 std::optional<uint16_t> parse_class_name(std::string_view text) {
-  if (iequals(text, "IN")) return rrclass::IN;
+  // Most tokens asked about are TTLs or types: leave early.
+  if (text.size() < 2) return std::nullopt;
+  const char first = upper(text[0]);
+  if (first != 'I' && first != 'C' && first != 'H' && first != 'N' && first != 'A') return std::nullopt;
+  if (text.size() == 2 && first == 'I' && upper(text[1]) == 'N') return rrclass::IN;
   if (iequals(text, "CH") || iequals(text, "CHAOS")) return rrclass::CH;
   if (iequals(text, "HS") || iequals(text, "HESIOD")) return rrclass::HS;
   if (iequals(text, "CS")) return uint16_t(2);

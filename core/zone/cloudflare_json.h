@@ -14,12 +14,14 @@ namespace mxray {
 // Appends the records of a Cloudflare API v4 JSON document to `zone`.
 // `file` is the index in zone.files used in spans and diagnostics.
 //
-// Accepted shapes (the first byte that is not blank decides, then each page):
+// Accepted shapes:
 //   {"result":[record, ...], "result_info":{...}, ...}   a list-records page
 //   {"result":record, ...}                                a single-record answer
 //   [record, ...]                                         bare records
 //   [{"result":[...]}, {"result":[...]}, ...]             several pages
 //   record                                                one bare record
+// An array item with a "result" member is a page, any other item a record.
+// A page with "success": false reports the API's first error message.
 // Record fields used: name, type, content, ttl, proxied, priority, data,
 // settings.flatten_cname, zone_name. Owners and names in content are
 // absolute even without a trailing dot. ttl 1 is "automatic": stored as 1

@@ -7,6 +7,7 @@
 #include "dns/types.h"
 #include "zone/cf_tags.h"
 #include "zone/cloudflare_json.h"
+#include "zone/scan.h"
 
 namespace mxray {
 namespace {
@@ -125,7 +126,7 @@ class Lexer {
         }
         const uint8_t cls = kClasses[uint8_t(d[p])];
         if (cls == kBlank) {
-          ++p;
+          p = size_t(scan::skip_blanks(d + p + 1, d + size) - d);
           continue;
         }
         if (cls == kNewline) {
@@ -195,6 +196,8 @@ class Lexer {
               if (!final) return rewind();
               break;
             }
+            q = size_t(scan::quote_stop(d + q, d + size) - d);
+            if (q >= size) continue;
             const char ch = d[q];
             if (ch == '"' || ch == '\n') break;
             if (ch == '\\' && q + 1 < size && d[q + 1] == '\n') {
@@ -222,13 +225,8 @@ class Lexer {
         // An unquoted token, escapes included.
         const size_t start = p;
         for (;;) {
-          if (p >= size) break;
-          const uint8_t k = kClasses[uint8_t(d[p])];
-          if (k == kPlain) {
-            ++p;
-            continue;
-          }
-          if (k != kEscape) break;
+          p = size_t(scan::token_end(d + p, d + size) - d);
+          if (p >= size || d[p] != '\\') break;
           if (p + 1 >= size) {
             if (!final) return rewind();
             err = {Code::bad_escape, line, col(p), e.first_line, "\\"};
@@ -460,7 +458,9 @@ struct ZoneParser::Impl {
     if (!started) start();
     finished = true;
     if (format == InputFormat::cloudflare_json) {
-      import_cloudflare_json(pending, main.file, zone, options);
+      // A JSON document cut by the input limit cannot be read at all; the
+      // input-too-large error already says why.
+      if (!stopped) import_cloudflare_json(pending, main.file, zone, options);
       pending.clear();
       return;
     }

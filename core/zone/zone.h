@@ -50,7 +50,8 @@ template <typename T, size_t BlockSize = 16384>
 class BlockVector {
  public:
   void push_back(const T& v) {
-    if (size_ % BlockSize == 0) blocks_.push_back(std::make_unique<T[]>(BlockSize));
+    // Default-initialised: the slots are written before they are read.
+    if (size_ % BlockSize == 0) blocks_.push_back(std::unique_ptr<T[]>(new T[BlockSize]));
     blocks_.back()[size_ % BlockSize] = v;
     ++size_;
   }

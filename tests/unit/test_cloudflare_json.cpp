@@ -477,9 +477,10 @@ TEST_CASE("cloudflare json: spans and diagnostics point at the record's '{'") {
   CHECK(a.span.first_line == 3);
   CHECK(a.span.last_line == 7);
   CHECK(a.span.begin == text.find("{\n      \"name\""));
-  CHECK(text.substr(a.span.begin, a.span.length).front() == '{');
-  CHECK(text.substr(a.span.begin, a.span.length).back() == '}');
-  CHECK(text.substr(a.span.begin, a.span.length).find("192.0.2.1") != std::string::npos);
+  std::string a_text = text.substr(size_t(a.span.begin), a.span.length);
+  CHECK(a_text.front() == '{');
+  CHECK(a_text.back() == '}');
+  CHECK(a_text.find("192.0.2.1") != std::string::npos);
   RecordView c = zone.record(1);
   CHECK(c.span.first_line == 9);
   CHECK(c.span.last_line == 9);
@@ -560,6 +561,12 @@ TEST_CASE("cloudflare json: hostile nesting does not recurse") {
   CHECK(zone.diagnostics[0].code == Code::json_record);
   CHECK(zone.diagnostics[0].column == 2);
   CHECK(zone.diagnostics[0].token == std::string(80, '['));
+
+  std::string deep_member = R"([{"name":"a.example.com","type":"A","content":"192.0.2.1","meta":)" +
+                            std::string(200000, '[') + std::string(200000, ']') + "}]";
+  Zone kept = import_text(deep_member);
+  CHECK(dump_records(kept) == "a.example.com. 1 A 192.0.2.1 auto\n");
+  CHECK(dump_diagnostics(kept) == "");
 }
 
 // ------------------------------------------------------------------ corpus
