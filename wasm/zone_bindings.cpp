@@ -65,6 +65,13 @@ class ZoneReader {
   }
 
   void feed(const std::string& bytes) { parser_->feed(bytes); }
+  // Bytes without embind's per-byte copy: the shell writes up to `size`
+  // bytes at the returned address (in HEAPU8), then calls feed_input().
+  size_t input_buffer(size_t size) {
+    input_.resize(size);
+    return reinterpret_cast<size_t>(input_.data());
+  }
+  void feed_input(size_t length) { parser_->feed(std::string_view(input_.data(), std::min(length, input_.size()))); }
   void finish() { parser_->finish(); }
   size_t record_count() const { return zone_.size(); }
 
@@ -90,6 +97,7 @@ class ZoneReader {
 
  private:
   Zone zone_;
+  std::string input_;
   emscripten::val includes_;
   std::unique_ptr<ZoneParser> parser_;
 };
@@ -108,6 +116,8 @@ EMSCRIPTEN_BINDINGS(mxray_zone) {
   emscripten::class_<ZoneReader>("ZoneReader")
       .constructor<const std::string&, const std::string&, emscripten::val>()
       .function("feed", &ZoneReader::feed)
+      .function("inputBuffer", &ZoneReader::input_buffer)
+      .function("feedInput", &ZoneReader::feed_input)
       .function("finish", &ZoneReader::finish)
       .function("recordCount", &ZoneReader::record_count)
       .function("dump", &ZoneReader::dump)

@@ -539,7 +539,10 @@ class Importer {
     r.span.last_line = last.line;
     r.span.begin = offset;
     r.span.length = uint32_t(std::min<size_t>(end - offset, UINT32_MAX));
-    zone_.add(r);
+    if (!zone_.add(r)) {
+      report(Code::too_many_records, place, {}, {}, {}, "4 GiB");
+      ++zone_.rejected_records;
+    }
   }
 
   void reject(const RecordPlace& place, Problem problem, std::string type) {

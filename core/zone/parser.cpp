@@ -361,6 +361,8 @@ struct ZoneParser::Impl {
       : zone(z), options(std::move(o)), includes(std::move(inc)) {
     zone.files.push_back(std::move(file_name));
     main.file = uint32_t(zone.files.size() - 1);
+    // Record spans hold 32-bit offsets.
+    options.limits.max_input_bytes = std::min<uint64_t>(options.limits.max_input_bytes, UINT32_MAX);
   }
 
   void report(Code code, uint32_t file, uint32_t line, uint32_t column, uint32_t record_line,
@@ -445,6 +447,11 @@ struct ZoneParser::Impl {
       pending.resize(last_newline == std::string::npos ? 0 : last_newline + 1);
       return;
     }
+    if (started && pending.empty() && format != InputFormat::cloudflare_json) {
+      // Parse straight from the caller's bytes; keep only an unfinished tail.
+      run_on(bytes, false);
+      return;
+    }
     pending.append(bytes);
     if (!started) {
       if (pending.size() < 4096) return;  // enough to recognise the format
@@ -477,6 +484,17 @@ struct ZoneParser::Impl {
     parse_source(main);
     // Keep only what the lexer could not finish.
     pending.erase(0, main.pos);
+    main.base += main.pos;
+    main.pos = 0;
+  }
+
+  void run_on(std::string_view bytes, bool final) {
+    main.data = bytes.data();
+    main.size = bytes.size();
+    main.pos = 0;
+    main.final = final;
+    parse_source(main);
+    pending.assign(bytes.substr(main.pos));
     main.base += main.pos;
     main.pos = 0;
   }
@@ -644,7 +662,13 @@ struct ZoneParser::Impl {
       }
     }
     r.span = SourceSpan{s.file, e.first_line, e.last_line, e.begin, uint32_t(e.end - e.begin)};
-    zone.add(r);
+    if (!zone.add(r)) {
+      if (!record_limit_hit) {
+        record_limit_hit = true;
+        report_at(Code::too_many_records, s, e, t[0], {}, {}, "4 GiB");
+      }
+      return false;
+    }
     return true;
   }
 

@@ -17,7 +17,7 @@
 namespace mxray {
 
 struct ParseLimits {
-  uint64_t max_input_bytes = uint64_t(1) << 30;  // per input, includes counted
+  uint64_t max_input_bytes = uint64_t(1) << 30;  // per input; at most 4 GiB
   size_t max_records = 20'000'000;
   size_t max_diagnostics = 1000;  // kept; later ones are only counted
   unsigned max_include_depth = 8;

@@ -14,30 +14,47 @@ std::string_view format_name(InputFormat f) {
   return "auto";
 }
 
+namespace {
+
+// Most items are a few octets: a plain loop beats a call to memcpy, above
+// all in wasm, where memcpy is a call out of the module.
+inline void copy_bytes(char* dst, const char* src, size_t n) {
+  if (n > 64) {
+    std::memcpy(dst, src, n);
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) dst[i] = src[i];
+}
+
+} // namespace
+
 uint64_t ByteArena::add(std::string_view bytes) {
   if (used_in_last_ + bytes.size() > kBlock) {
     blocks_.push_back(std::unique_ptr<char[]>(new char[kBlock]));
     used_in_last_ = 0;
   }
   uint64_t offset = (blocks_.size() - 1) * uint64_t(kBlock) + used_in_last_;
-  if (!bytes.empty()) std::memcpy(blocks_.back().get() + used_in_last_, bytes.data(), bytes.size());
+  copy_bytes(blocks_.back().get() + used_in_last_, bytes.data(), bytes.size());
   used_in_last_ += bytes.size();
   return offset;
 }
 
-void Zone::add(const NewRecord& r) {
+bool Zone::add(const NewRecord& r) {
+  // Both arena items might open a new block each.
+  if (bytes_.end() + 2 * ByteArena::kBlock > UINT32_MAX || r.span.file > UINT16_MAX || r.span.begin > UINT32_MAX)
+    return false;
   Stored s{};
   // Consecutive records mostly share their owner: store it once per run.
-  if (records_.size() && r.owner == last_owner_wire_) {
+  if (records_.size() && r.owner == last_owner_view_) {
     s.owner = last_owner_;
   } else {
-    s.owner = last_owner_ = bytes_.add(r.owner);
-    last_owner_wire_.assign(r.owner);
+    s.owner = last_owner_ = uint32_t(bytes_.add(r.owner));
+    last_owner_view_ = bytes_.get(s.owner, r.owner.size());
   }
-  s.rdata = bytes_.add(r.rdata);
-  s.begin = r.span.begin;
+  s.rdata = uint32_t(bytes_.add(r.rdata));
+  s.begin = uint32_t(r.span.begin);
   s.ttl = r.ttl;
-  s.file = r.span.file;
+  s.file = uint16_t(r.span.file);
   s.first_line = r.span.first_line;
   s.last_line = r.span.last_line;
   s.length = r.span.length;
@@ -48,6 +65,7 @@ void Zone::add(const NewRecord& r) {
   s.proxied = r.proxied;
   s.flags = r.flags;
   records_.push_back(s);
+  return true;
 }
 
 RecordView Zone::record(size_t i) const {

@@ -78,6 +78,8 @@ class ByteArena {
     return {blocks_[size_t(offset / kBlock)].get() + size_t(offset % kBlock), length};
   }
   size_t bytes_used() const { return blocks_.size() * kBlock; }
+  // Offset the next add() would return at the most.
+  uint64_t end() const { return blocks_.size() * uint64_t(kBlock); }
 
  private:
   std::vector<std::unique_ptr<char[]>> blocks_;
@@ -108,7 +110,9 @@ class Zone {
     uint8_t flags = 0;
     SourceSpan span;
   };
-  void add(const NewRecord& r);
+  // False (and nothing stored) when the record store is full: 4 GiB of
+  // names and RDATA, or 65535 files.
+  bool add(const NewRecord& r);
 
   // Drops the records from index `n` on (a $GENERATE that failed halfway).
   void truncate(size_t n) { records_.truncate(n); }
@@ -122,26 +126,29 @@ class Zone {
   size_t memory_bytes() const;
 
  private:
+  // 40 bytes a record. Offsets are 32-bit: inputs are at most 4 GiB
+  // (ParseLimits) and the arena is held to the same bound.
   struct Stored {
-    uint64_t owner;
-    uint64_t rdata;
-    uint64_t begin;
+    uint32_t owner;
+    uint32_t rdata;
+    uint32_t begin;
     uint32_t ttl;
-    uint32_t file;
     uint32_t first_line;
     uint32_t last_line;
     uint32_t length;
     uint16_t type;
     uint16_t rclass;
     uint16_t rdlength;
+    uint16_t file;
     uint8_t owner_length;
     Proxied proxied;
     uint8_t flags;
   };
+  static_assert(sizeof(Stored) == 40);
   BlockVector<Stored> records_;
   ByteArena bytes_;
-  uint64_t last_owner_ = 0;
-  std::string last_owner_wire_;
+  uint32_t last_owner_ = 0;
+  std::string_view last_owner_view_;  // the stored copy of the last owner
 };
 
 } // namespace mxray

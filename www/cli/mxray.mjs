@@ -6,6 +6,7 @@ import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, isAbsolute } from 'node:path';
 import { loadCore } from '../lib/core-node.js';
 import { formatDiagnostic, pickLanguage } from '../lib/messages.js';
+import { feedBytes } from '../lib/zone-input.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
@@ -98,7 +99,7 @@ function readZone(core, file, opts) {
         throw e;
       }
       if (n === 0) break;
-      reader.feed(buf.subarray(0, n));
+      feedBytes(core, reader, buf.subarray(0, n));
     }
   } finally {
     if (fd !== 0) closeSync(fd);
