@@ -33,7 +33,8 @@ ParseOptions options_from(const std::string& text) {
   if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
     auto num = [&](const char* key, auto& field) {
       auto f = it->find(key);
-      if (f != it->end() && f->is_number_unsigned()) field = static_cast<std::remove_reference_t<decltype(field)>>(f->get<uint64_t>());
+      if (f != it->end() && f->is_number_unsigned())
+        field = static_cast<std::remove_reference_t<decltype(field)>>(f->get<uint64_t>());
     };
     num("maxInputBytes", o.limits.max_input_bytes);
     num("maxRecords", o.limits.max_records);
@@ -57,7 +58,7 @@ class ZoneReader {
         emscripten::val r = includes_(std::string(path));
         // A string (UTF-8) or bytes (Uint8Array); null or undefined: none.
         if (r.isNull() || r.isUndefined()) return std::nullopt;
-        if (!r.isString() && !r.instanceof(emscripten::val::global("Uint8Array"))) return std::nullopt;
+        if (!r.isString() && !r.instanceof (emscripten::val::global("Uint8Array"))) return std::nullopt;
         return r.as<std::string>();
       };
     }
@@ -108,8 +109,8 @@ std::string diagnostic_codes() {
   return to_text(a);
 }
 
-} // namespace
-} // namespace mxray
+}  // namespace
+}  // namespace mxray
 
 EMSCRIPTEN_BINDINGS(mxray_zone) {
   using namespace mxray;

@@ -16,11 +16,11 @@ constexpr std::array kCodes{
 #undef MXRAY_X
 };
 
-} // namespace
+}  // namespace
 
 std::string_view code_name(Code code) { return kCodes[static_cast<size_t>(code)].name; }
 Severity default_severity(Code code) { return kCodes[static_cast<size_t>(code)].severity; }
 std::string_view code_name_at(size_t index) { return kCodes[index].name; }
 size_t code_count() { return kCodes.size(); }
 
-} // namespace mxray
+}  // namespace mxray

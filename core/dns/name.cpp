@@ -9,7 +9,7 @@ inline uint8_t ascii_lower(uint8_t c) { return (c >= 'A' && c <= 'Z') ? uint8_t(
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-} // namespace
+}  // namespace
 
 NameError parse_name(std::string_view text, std::string_view origin, WireName& out) {
   out.length = 0;
@@ -26,8 +26,8 @@ NameError parse_name(std::string_view text, std::string_view origin, WireName& o
     return NameError::none;
   }
   uint8_t* o = out.octets;
-  size_t pos = 0;            // next free octet
-  size_t label_start = 0;    // where the current label's length octet is
+  size_t pos = 0;          // next free octet
+  size_t label_start = 0;  // where the current label's length octet is
   size_t label_len = 0;
   bool absolute = false;
   // Reserve the length octet of the first label.
@@ -117,7 +117,14 @@ void append_name_text(std::string& out, std::string_view wire) {
     for (size_t i = 0; i < len && pos < wire.size(); ++i) {
       uint8_t c = uint8_t(wire[pos++]);
       switch (c) {
-        case '"': case '(': case ')': case '.': case ';': case '\\': case '@': case '$':
+        case '"':
+        case '(':
+        case ')':
+        case '.':
+        case ';':
+        case '\\':
+        case '@':
+        case '$':
           out.push_back('\\');
           out.push_back(char(c));
           break;
@@ -168,4 +175,4 @@ bool name_is_under(std::string_view name, std::string_view zone) {
   return pos <= name.size() && name.size() - pos == zone.size() && names_equal(name.substr(pos), zone);
 }
 
-} // namespace mxray
+}  // namespace mxray

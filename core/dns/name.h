@@ -55,4 +55,4 @@ bool name_is_under(std::string_view name, std::string_view zone);
 // Number of labels, the root not counted.
 unsigned label_count(std::string_view wire);
 
-} // namespace mxray
+}  // namespace mxray

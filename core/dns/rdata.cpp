@@ -49,8 +49,8 @@ void put32(std::string& w, uint32_t v) {
 }
 uint16_t get16(std::string_view w, size_t p) { return uint16_t((uint8_t(w[p]) << 8) | uint8_t(w[p + 1])); }
 uint32_t get32(std::string_view w, size_t p) {
-  return (uint32_t(uint8_t(w[p])) << 24) | (uint32_t(uint8_t(w[p + 1])) << 16) |
-         (uint32_t(uint8_t(w[p + 2])) << 8) | uint32_t(uint8_t(w[p + 3]));
+  return (uint32_t(uint8_t(w[p])) << 24) | (uint32_t(uint8_t(w[p + 1])) << 16) | (uint32_t(uint8_t(w[p + 2])) << 8) |
+         uint32_t(uint8_t(w[p + 3]));
 }
 
 void append_uint(std::string& out, uint64_t v) {
@@ -239,18 +239,26 @@ struct Mnemonic {
   uint16_t value;
 };
 constexpr Mnemonic kAlgorithms[] = {
-    {"RSAMD5", 1},          {"DH", 2},
-    {"DSA", 3},             {"RSASHA1", 5},
-    {"DSA-NSEC3-SHA1", 6},  {"RSASHA1-NSEC3-SHA1", 7},
-    {"RSASHA256", 8},       {"RSASHA512", 10},
-    {"ECC-GOST", 12},       {"ECDSAP256SHA256", 13},
-    {"ECDSAP384SHA384", 14}, {"ED25519", 15},
-    {"ED448", 16},          {"INDIRECT", 252},
-    {"PRIVATEDNS", 253},    {"PRIVATEOID", 254},
+    {"RSAMD5", 1},
+    {"DH", 2},
+    {"DSA", 3},
+    {"RSASHA1", 5},
+    {"DSA-NSEC3-SHA1", 6},
+    {"RSASHA1-NSEC3-SHA1", 7},
+    {"RSASHA256", 8},
+    {"RSASHA512", 10},
+    {"ECC-GOST", 12},
+    {"ECDSAP256SHA256", 13},
+    {"ECDSAP384SHA384", 14},
+    {"ED25519", 15},
+    {"ED448", 16},
+    {"INDIRECT", 252},
+    {"PRIVATEDNS", 253},
+    {"PRIVATEOID", 254},
 };
 // CERT types (RFC 4398 §2.1).
 constexpr Mnemonic kCertTypes[] = {
-    {"PKIX", 1}, {"SPKI", 2},    {"PGP", 3},     {"IPKIX", 4}, {"ISPKI", 5},
+    {"PKIX", 1}, {"SPKI", 2},   {"PGP", 3},     {"IPKIX", 4}, {"ISPKI", 5},
     {"IPGP", 6}, {"ACPKIX", 7}, {"IACPKIX", 8}, {"URI", 253}, {"OID", 254},
 };
 
@@ -260,8 +268,7 @@ bool parse_mnemonic(std::string_view t, const Mnemonic (&table)[N], uint64_t max
   for (const Mnemonic& m : table) {
     if (m.name.size() != t.size()) continue;
     bool eq = true;
-    for (size_t i = 0; i < t.size() && eq; ++i)
-      eq = (t[i] >= 'a' && t[i] <= 'z' ? char(t[i] - 32) : t[i]) == m.name[i];
+    for (size_t i = 0; i < t.size() && eq; ++i) eq = (t[i] >= 'a' && t[i] <= 'z' ? char(t[i] - 32) : t[i]) == m.name[i];
     if (eq) {
       v = m.value;
       return true;
@@ -272,8 +279,7 @@ bool parse_mnemonic(std::string_view t, const Mnemonic (&table)[N], uint64_t max
 
 // ------------------------------------------------------------- SVCB params
 // RFC 9460 §14.3.2 key registry.
-constexpr std::string_view kSvcKeys[] = {"mandatory", "alpn", "no-default-alpn", "port",
-                                         "ipv4hint",  "ech",  "ipv6hint"};
+constexpr std::string_view kSvcKeys[] = {"mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech", "ipv6hint"};
 
 bool parse_svc_key(std::string_view t, uint16_t& key) {
   for (size_t i = 0; i < std::size(kSvcKeys); ++i)
@@ -387,9 +393,7 @@ bool parse_svc_value(uint16_t key, std::string_view raw_text, bool has_value, st
     }
     case 5:  // ech: base64 ECHConfigList
       return has_value && !raw.empty() && decode_base64(raw, w);
-    default:
-      w.append(raw);
-      return true;
+    default: w.append(raw); return true;
   }
 }
 
@@ -631,19 +635,18 @@ bool print_loc(std::string& out, std::string_view w) {
     char hemi = axis == 0 ? (v < 0 ? 'S' : 'N') : (v < 0 ? 'W' : 'E');
     uint64_t a = uint64_t(v < 0 ? -v : v);
     n += std::snprintf(buf + n, sizeof buf - size_t(n), "%s%llu %llu %llu.%03llu %c", axis ? " " : "",
-                       static_cast<unsigned long long>(a / 3600000),
-                       static_cast<unsigned long long>((a / 60000) % 60),
-                       static_cast<unsigned long long>((a / 1000) % 60),
-                       static_cast<unsigned long long>(a % 1000), hemi);
+                       static_cast<unsigned long long>(a / 3600000), static_cast<unsigned long long>((a / 60000) % 60),
+                       static_cast<unsigned long long>((a / 1000) % 60), static_cast<unsigned long long>(a % 1000),
+                       hemi);
   }
   int64_t alt = int64_t(get32(w, 12)) - 10000000;
   uint64_t aa = uint64_t(alt < 0 ? -alt : alt);
   n += std::snprintf(buf + n, sizeof buf - size_t(n), " %s%llu.%02llum", alt < 0 ? "-" : "",
                      static_cast<unsigned long long>(aa / 100), static_cast<unsigned long long>(aa % 100));
   for (int k = 0; k < 3; ++k)
-    n += std::snprintf(buf + n, sizeof buf - size_t(n), " %llu.%02llum",
-                       static_cast<unsigned long long>(sizes[k] / 100),
-                       static_cast<unsigned long long>(sizes[k] % 100));
+    n +=
+        std::snprintf(buf + n, sizeof buf - size_t(n), " %llu.%02llum", static_cast<unsigned long long>(sizes[k] / 100),
+                      static_cast<unsigned long long>(sizes[k] % 100));
   out.append(buf, size_t(n));
   return true;
 }
@@ -747,8 +750,8 @@ Code name_error_code(NameError e) {
 }
 
 bool kind_allows_quotes(FieldKind k) {
-  return k == FieldKind::string || k == FieldKind::strings || k == FieldKind::caa_value ||
-         k == FieldKind::uri_target || k == FieldKind::svc_params;
+  return k == FieldKind::string || k == FieldKind::strings || k == FieldKind::caa_value || k == FieldKind::uri_target ||
+         k == FieldKind::svc_params;
 }
 
 struct Cursor {
@@ -1121,7 +1124,7 @@ bool print_rdata(std::string& out, const RRType& t, std::string_view w) {
   return p == w.size();
 }
 
-} // namespace
+}  // namespace
 
 // ------------------------------------------------------------- public API
 
@@ -1262,7 +1265,7 @@ bool assemble_ipv6(const uint16_t* groups, int count, int gap, uint8_t out[16]) 
   }
   return o == 16;
 }
-} // namespace
+}  // namespace
 
 bool parse_ipv6(std::string_view t, uint8_t out[16]) {
   // The common form, hex groups only, in one pass; a dotted-quad tail takes
@@ -1501,4 +1504,4 @@ bool rdata_is_well_formed(uint16_t type, std::string_view wire) {
   return print_rdata(scratch, *t, wire);
 }
 
-} // namespace mxray
+}  // namespace mxray

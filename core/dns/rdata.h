@@ -33,8 +33,8 @@ inline constexpr size_t kMaxRdataLength = 65535;
 // `wire`. Names are completed with `origin` (wire form, may be empty).
 // On failure returns false, leaves `wire` in an unspecified state and fills
 // `error`.
-bool parse_rdata(uint16_t type, std::span<const TextToken> tokens, std::string_view origin,
-                 std::string& wire, RdataError& error);
+bool parse_rdata(uint16_t type, std::span<const TextToken> tokens, std::string_view origin, std::string& wire,
+                 RdataError& error);
 
 // Appends the presentation form of wire RDATA. Types without a table entry,
 // and RDATA that does not match its type's layout, are written as RFC 3597.
@@ -58,4 +58,4 @@ bool parse_ipv6(std::string_view text, uint8_t out[16]);
 void append_ipv4(std::string& out, const uint8_t* octets);
 void append_ipv6(std::string& out, const uint8_t* octets);
 
-} // namespace mxray
+}  // namespace mxray

@@ -39,11 +39,7 @@ constexpr RRType kTypes[] = {
     {"RT", 21, "RFC 1183 §3.3", 2, {{"preference", K::u16}, {"host", K::name}}},
     {"AAAA", 28, "RFC 3596 §2.2", 1, {{"address", K::ipv6}}},
     {"LOC", 29, "RFC 1876 §3", 1, {{"location", K::loc}}},
-    {"SRV",
-     33,
-     "RFC 2782",
-     4,
-     {{"priority", K::u16}, {"weight", K::u16}, {"port", K::u16}, {"target", K::name}}},
+    {"SRV", 33, "RFC 2782", 4, {{"priority", K::u16}, {"weight", K::u16}, {"port", K::u16}, {"target", K::name}}},
     {"NAPTR",
      35,
      "RFC 3403 §4.1",
@@ -59,21 +55,14 @@ constexpr RRType kTypes[] = {
      37,
      "RFC 4398 §2",
      4,
-     {{"type", K::cert_type},
-      {"key tag", K::u16},
-      {"algorithm", K::algorithm},
-      {"certificate", K::base64}}},
+     {{"type", K::cert_type}, {"key tag", K::u16}, {"algorithm", K::algorithm}, {"certificate", K::base64}}},
     {"DNAME", 39, "RFC 6672 §2.1", 1, {{"target", K::name}}},
     {"DS",
      43,
      "RFC 4034 §5",
      4,
      {{"key tag", K::u16}, {"algorithm", K::algorithm}, {"digest type", K::u8}, {"digest", K::hex}}},
-    {"SSHFP",
-     44,
-     "RFC 4255 §3",
-     3,
-     {{"algorithm", K::u8}, {"fingerprint type", K::u8}, {"fingerprint", K::hex}}},
+    {"SSHFP", 44, "RFC 4255 §3", 3, {{"algorithm", K::u8}, {"fingerprint type", K::u8}, {"fingerprint", K::hex}}},
     {"RRSIG",
      46,
      "RFC 4034 §3",
@@ -109,11 +98,7 @@ constexpr RRType kTypes[] = {
      "RFC 5155 §4",
      4,
      {{"hash algorithm", K::u8}, {"flags", K::u8}, {"iterations", K::u16}, {"salt", K::salt}}},
-    {"TLSA",
-     52,
-     "RFC 6698 §2",
-     4,
-     {{"usage", K::u8}, {"selector", K::u8}, {"matching type", K::u8}, {"data", K::hex}}},
+    {"TLSA", 52, "RFC 6698 §2", 4, {{"usage", K::u8}, {"selector", K::u8}, {"matching type", K::u8}, {"data", K::hex}}},
     {"SMIMEA",
      53,
      "RFC 8162 §2",
@@ -164,7 +149,7 @@ std::optional<uint16_t> parse_code_suffix(std::string_view digits) {
   return uint16_t(v);
 }
 
-} // namespace
+}  // namespace
 
 const RRType* type_table_begin() { return std::begin(kTypes); }
 const RRType* type_table_end() { return std::end(kTypes); }
@@ -262,4 +247,4 @@ void append_class_name(std::string& out, uint16_t code) {
   out.append(std::to_string(code));
 }
 
-} // namespace mxray
+}  // namespace mxray

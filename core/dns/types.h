@@ -11,29 +11,29 @@ namespace mxray {
 
 // How one RDATA field is written in presentation form and in wire form.
 enum class FieldKind : uint8_t {
-  u8,          // decimal 0..255
-  u16,         // decimal 0..65535
-  u32,         // decimal 0..4294967295
-  period,      // u32 that also takes BIND's units: 1h30m, 2w (SOA timers)
-  name,        // domain name, uncompressed in wire
-  ipv4,        // RFC 1035 dotted quad
-  ipv6,        // RFC 4291 §2.2 text forms
-  string,      // one <character-string>: length octet + up to 255 octets
-  strings,     // one or more <character-string>s, to the end (TXT)
-  base64,      // the remaining tokens, concatenated (RFC 4648 §4)
-  hex,         // the remaining tokens, concatenated (RFC 4648 §8)
-  salt,        // hex with a length octet, "-" when empty (NSEC3 salt)
-  base32hex,   // length octet + RFC 4648 §7 base32hex, no padding
-  time,        // RRSIG YYYYMMDDHHmmSS or seconds (RFC 4034 §3.2)
-  rrtype,      // a type mnemonic in text, u16 in wire
-  algorithm,   // DNSSEC algorithm number or mnemonic (RFC 8624)
-  cert_type,   // CERT type number or mnemonic (RFC 4398 §2.1)
-  type_bitmap, // NSEC/NSEC3/CSYNC type bit maps, to the end (RFC 4034 §4.1.2)
-  caa_tag,     // length octet + alphanumeric tag (RFC 8659 §4.1)
-  caa_value,   // the rest of the RDATA, no length octet (RFC 8659 §4.1.1)
-  uri_target,  // the rest of the RDATA, no length octet (RFC 7553 §4.5)
-  loc,         // the whole LOC RDATA (RFC 1876 §3)
-  svc_params,  // SVCB/HTTPS key=value list, to the end (RFC 9460 §2.1)
+  u8,           // decimal 0..255
+  u16,          // decimal 0..65535
+  u32,          // decimal 0..4294967295
+  period,       // u32 that also takes BIND's units: 1h30m, 2w (SOA timers)
+  name,         // domain name, uncompressed in wire
+  ipv4,         // RFC 1035 dotted quad
+  ipv6,         // RFC 4291 §2.2 text forms
+  string,       // one <character-string>: length octet + up to 255 octets
+  strings,      // one or more <character-string>s, to the end (TXT)
+  base64,       // the remaining tokens, concatenated (RFC 4648 §4)
+  hex,          // the remaining tokens, concatenated (RFC 4648 §8)
+  salt,         // hex with a length octet, "-" when empty (NSEC3 salt)
+  base32hex,    // length octet + RFC 4648 §7 base32hex, no padding
+  time,         // RRSIG YYYYMMDDHHmmSS or seconds (RFC 4034 §3.2)
+  rrtype,       // a type mnemonic in text, u16 in wire
+  algorithm,    // DNSSEC algorithm number or mnemonic (RFC 8624)
+  cert_type,    // CERT type number or mnemonic (RFC 4398 §2.1)
+  type_bitmap,  // NSEC/NSEC3/CSYNC type bit maps, to the end (RFC 4034 §4.1.2)
+  caa_tag,      // length octet + alphanumeric tag (RFC 8659 §4.1)
+  caa_value,    // the rest of the RDATA, no length octet (RFC 8659 §4.1.1)
+  uri_target,   // the rest of the RDATA, no length octet (RFC 7553 §4.5)
+  loc,          // the whole LOC RDATA (RFC 1876 §3)
+  svc_params,   // SVCB/HTTPS key=value list, to the end (RFC 9460 §2.1)
 };
 
 struct FieldInfo {
@@ -52,9 +52,9 @@ struct RRType {
 };
 
 namespace rrtype {
-inline constexpr uint16_t A = 1, NS = 2, CNAME = 5, SOA = 6, PTR = 12, HINFO = 13, MX = 15, TXT = 16,
-                          AAAA = 28, SRV = 33, DNAME = 39, OPT = 41, DS = 43, RRSIG = 46, NSEC = 47,
-                          DNSKEY = 48, TLSA = 52, SVCB = 64, HTTPS = 65, SPF = 99, CAA = 257;
+inline constexpr uint16_t A = 1, NS = 2, CNAME = 5, SOA = 6, PTR = 12, HINFO = 13, MX = 15, TXT = 16, AAAA = 28,
+                          SRV = 33, DNAME = 39, OPT = 41, DS = 43, RRSIG = 46, NSEC = 47, DNSKEY = 48, TLSA = 52,
+                          SVCB = 64, HTTPS = 65, SPF = 99, CAA = 257;
 }
 
 // Lookup by code; nullptr for types handled only through RFC 3597.
@@ -76,4 +76,4 @@ void append_class_name(std::string& out, uint16_t code);
 const RRType* type_table_begin();
 const RRType* type_table_end();
 
-} // namespace mxray
+}  // namespace mxray

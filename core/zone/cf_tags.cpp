@@ -19,7 +19,7 @@ size_t find_tags(std::string_view c) {
   return std::string_view::npos;
 }
 
-} // namespace
+}  // namespace
 
 CfTagsStatus parse_cf_tags(std::string_view comment, CfTags& out) {
   size_t p = find_tags(comment);
@@ -87,4 +87,4 @@ CfTagsStatus parse_cf_tags(std::string_view comment, CfTags& out) {
   return CfTagsStatus::ok;
 }
 
-} // namespace mxray
+}  // namespace mxray

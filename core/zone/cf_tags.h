@@ -20,4 +20,4 @@ enum class CfTagsStatus : uint8_t { none, ok, malformed };
 // comment carries no cf_tags.
 CfTagsStatus parse_cf_tags(std::string_view comment, CfTags& out);
 
-} // namespace mxray
+}  // namespace mxray

@@ -294,27 +294,65 @@ struct DataLayout {
 };
 
 constexpr DataLayout kDataLayouts[] = {
-    {33 /*SRV*/, 4, {{"priority", DataKind::number}, {"weight", DataKind::number}, {"port", DataKind::number},
-                     {"target", DataKind::text}}},
+    {33 /*SRV*/,
+     4,
+     {{"priority", DataKind::number},
+      {"weight", DataKind::number},
+      {"port", DataKind::number},
+      {"target", DataKind::text}}},
     {256 /*URI*/, 3, {{"priority", DataKind::number}, {"weight", DataKind::number}, {"target", DataKind::quoted}}},
     {257 /*CAA*/, 3, {{"flags", DataKind::number}, {"tag", DataKind::text}, {"value", DataKind::quoted}}},
-    {43 /*DS*/, 4, {{"key_tag", DataKind::number}, {"algorithm", DataKind::number}, {"digest_type", DataKind::number},
-                    {"digest", DataKind::text}}},
-    {59 /*CDS*/, 4, {{"key_tag", DataKind::number}, {"algorithm", DataKind::number}, {"digest_type", DataKind::number},
-                     {"digest", DataKind::text}}},
-    {48 /*DNSKEY*/, 4, {{"flags", DataKind::number}, {"protocol", DataKind::number}, {"algorithm", DataKind::number},
-                        {"public_key", DataKind::text}}},
-    {60 /*CDNSKEY*/, 4, {{"flags", DataKind::number}, {"protocol", DataKind::number}, {"algorithm", DataKind::number},
-                         {"public_key", DataKind::text}}},
-    {52 /*TLSA*/, 4, {{"usage", DataKind::number}, {"selector", DataKind::number}, {"matching_type", DataKind::number},
-                      {"certificate", DataKind::text}}},
-    {53 /*SMIMEA*/, 4, {{"usage", DataKind::number}, {"selector", DataKind::number},
-                        {"matching_type", DataKind::number}, {"certificate", DataKind::text}}},
+    {43 /*DS*/,
+     4,
+     {{"key_tag", DataKind::number},
+      {"algorithm", DataKind::number},
+      {"digest_type", DataKind::number},
+      {"digest", DataKind::text}}},
+    {59 /*CDS*/,
+     4,
+     {{"key_tag", DataKind::number},
+      {"algorithm", DataKind::number},
+      {"digest_type", DataKind::number},
+      {"digest", DataKind::text}}},
+    {48 /*DNSKEY*/,
+     4,
+     {{"flags", DataKind::number},
+      {"protocol", DataKind::number},
+      {"algorithm", DataKind::number},
+      {"public_key", DataKind::text}}},
+    {60 /*CDNSKEY*/,
+     4,
+     {{"flags", DataKind::number},
+      {"protocol", DataKind::number},
+      {"algorithm", DataKind::number},
+      {"public_key", DataKind::text}}},
+    {52 /*TLSA*/,
+     4,
+     {{"usage", DataKind::number},
+      {"selector", DataKind::number},
+      {"matching_type", DataKind::number},
+      {"certificate", DataKind::text}}},
+    {53 /*SMIMEA*/,
+     4,
+     {{"usage", DataKind::number},
+      {"selector", DataKind::number},
+      {"matching_type", DataKind::number},
+      {"certificate", DataKind::text}}},
     {44 /*SSHFP*/, 3, {{"algorithm", DataKind::number}, {"type", DataKind::number}, {"fingerprint", DataKind::text}}},
-    {37 /*CERT*/, 4, {{"type", DataKind::number}, {"key_tag", DataKind::number}, {"algorithm", DataKind::number},
-                      {"certificate", DataKind::text}}},
-    {35 /*NAPTR*/, 6, {{"order", DataKind::number}, {"preference", DataKind::number}, {"flags", DataKind::quoted},
-                       {"service", DataKind::quoted}, {"regex", DataKind::quoted}, {"replacement", DataKind::text}}},
+    {37 /*CERT*/,
+     4,
+     {{"type", DataKind::number},
+      {"key_tag", DataKind::number},
+      {"algorithm", DataKind::number},
+      {"certificate", DataKind::text}}},
+    {35 /*NAPTR*/,
+     6,
+     {{"order", DataKind::number},
+      {"preference", DataKind::number},
+      {"flags", DataKind::quoted},
+      {"service", DataKind::quoted},
+      {"regex", DataKind::quoted},
+      {"replacement", DataKind::text}}},
     {64 /*SVCB*/, 3, {{"priority", DataKind::number}, {"target", DataKind::text}, {"value", DataKind::text}}},
     {65 /*HTTPS*/, 3, {{"priority", DataKind::number}, {"target", DataKind::text}, {"value", DataKind::text}}},
 };
@@ -480,8 +518,7 @@ class Importer {
     json rec = parse_at(offset);
     if (!rec.is_object()) return reject(place, {Code::json_record, {}, scanner_.raw_value(offset), {}}, {});
     if (zone_.apex.empty())
-      if (const json* z = member(rec, "zone_name"); z && z->is_string())
-        set_apex(*z->get_ptr<const json::string_t*>());
+      if (const json* z = member(rec, "zone_name"); z && z->is_string()) set_apex(*z->get_ptr<const json::string_t*>());
 
     // Type first, so that every later diagnostic can name it.
     const json* type_value = member(rec, "type");
@@ -517,10 +554,10 @@ class Importer {
                       type_name_text);
       if (const json* f = member(*settings, "flatten_cname")) {
         if (!f->is_boolean())
-          return reject(place,
-                        {Code::json_record, "settings.flatten_cname",
-                         shown(*f, offset, {"settings", "flatten_cname"}), {}},
-                        type_name_text);
+          return reject(
+              place,
+              {Code::json_record, "settings.flatten_cname", shown(*f, offset, {"settings", "flatten_cname"}), {}},
+              type_name_text);
         if (*f->get_ptr<const bool*>()) r.flags |= kRecordFlatten;
       }
     }
@@ -713,8 +750,8 @@ class Importer {
       const auto* text = v->get_ptr<const json::string_t*>();
       bool type_ok = m.kind == DataKind::number ? v->is_number() : text != nullptr;
       if (!type_ok) {
-        std::string shown_text = field == "priority" ? shown(*v, offset, {"priority"})
-                                                     : shown(*v, offset, {"data", m.key});
+        std::string shown_text =
+            field == "priority" ? shown(*v, offset, {"priority"}) : shown(*v, offset, {"data", m.key});
         problem = {Code::json_record, field, shown_text, {}};
         return false;
       }
@@ -777,10 +814,10 @@ class Importer {
   bool stopped_ = false;
 };
 
-} // namespace
+}  // namespace
 
 void import_cloudflare_json(std::string_view text, uint32_t file, Zone& zone, const ParseOptions& options) {
   Importer(text, file, zone, options).run();
 }
 
-} // namespace mxray
+}  // namespace mxray

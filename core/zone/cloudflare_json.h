@@ -45,4 +45,4 @@ namespace mxray {
 // exceptions.
 void import_cloudflare_json(std::string_view text, uint32_t file, Zone& zone, const ParseOptions& options);
 
-} // namespace mxray
+}  // namespace mxray

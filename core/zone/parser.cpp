@@ -16,7 +16,7 @@ namespace {
 
 enum CharClass : uint8_t {
   kPlain = 0,
-  kBlank = 1,    // space, tab, CR
+  kBlank = 1,  // space, tab, CR
   kNewline = 2,
   kSpecial = 4,  // ; ( ) "
   kEscape = 8,   // backslash
@@ -217,8 +217,7 @@ class Lexer {
             if (!skip_rest(s, depth)) return rewind();
             return Lex::error;
           }
-          e.tokens.push_back(
-              TextToken{std::string_view(d + open + 1, q - open - 1), line, col(open), true});
+          e.tokens.push_back(TextToken{std::string_view(d + open + 1, q - open - 1), line, col(open), true});
           p = q + 1;
           continue;
         }
@@ -327,7 +326,7 @@ Code name_code(NameError e) {
 // RFC 2181 §8: a TTL with the top bit set is to be treated as zero.
 constexpr uint32_t kMaxTtl = 0x7fffffff;
 
-} // namespace
+}  // namespace
 
 // -------------------------------------------------------------- the parser
 
@@ -365,9 +364,8 @@ struct ZoneParser::Impl {
     options.limits.max_input_bytes = std::min<uint64_t>(options.limits.max_input_bytes, UINT32_MAX);
   }
 
-  void report(Code code, uint32_t file, uint32_t line, uint32_t column, uint32_t record_line,
-              std::string_view token, std::string_view field = {}, std::string_view type = {},
-              std::string detail = {}) {
+  void report(Code code, uint32_t file, uint32_t line, uint32_t column, uint32_t record_line, std::string_view token,
+              std::string_view field = {}, std::string_view type = {}, std::string detail = {}) {
     Diagnostic d;
     d.code = code;
     d.severity = default_severity(code);
@@ -806,7 +804,10 @@ struct ZoneParser::Impl {
     if (t.size() < 5) {
       const TextToken& last = t.back();
       report(Code::bad_generate, s.file, last.line, last.column + uint32_t(last.text.size()), e.first_line, "",
-             t.size() < 2 ? "range" : t.size() < 3 ? "lhs" : "type", "$GENERATE");
+             t.size() < 2   ? "range"
+             : t.size() < 3 ? "lhs"
+                            : "type",
+             "$GENERATE");
       ++zone.rejected_records;
       return;
     }
@@ -816,10 +817,10 @@ struct ZoneParser::Impl {
       size_t dash = r.find('-');
       size_t slash = r.find('/');
       std::string_view a = r.substr(0, dash);
-      std::string_view b = dash == std::string_view::npos ? std::string_view{}
-                                                          : r.substr(dash + 1, slash == std::string_view::npos
-                                                                                   ? std::string_view::npos
-                                                                                   : slash - dash - 1);
+      std::string_view b =
+          dash == std::string_view::npos
+              ? std::string_view{}
+              : r.substr(dash + 1, slash == std::string_view::npos ? std::string_view::npos : slash - dash - 1);
       bool ok = dash != std::string_view::npos && parse_decimal(a, 0xffffffffu, start) == NumberStatus::ok &&
                 parse_decimal(b, 0xffffffffu, stop) == NumberStatus::ok && start <= stop;
       if (ok && slash != std::string_view::npos)
@@ -978,8 +979,7 @@ bool tokenize_presentation(std::string_view text, std::vector<TextToken>& out) {
       continue;
     }
     size_t q = p;
-    while (q < text.size() && text[q] != ' ' && text[q] != '\t' && text[q] != '\r' && text[q] != '\n' &&
-           text[q] != '"')
+    while (q < text.size() && text[q] != ' ' && text[q] != '\t' && text[q] != '\r' && text[q] != '\n' && text[q] != '"')
       q += text[q] == '\\' ? 2 : 1;
     q = std::min(q, text.size());
     out.push_back(TextToken{text.substr(p, q - p), 1, uint32_t(p + 1), false});
@@ -1000,4 +1000,4 @@ InputFormat detect_format(std::string_view head) {
   return InputFormat::bind;
 }
 
-} // namespace mxray
+}  // namespace mxray

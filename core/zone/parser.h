@@ -64,4 +64,4 @@ bool tokenize_presentation(std::string_view text, std::vector<TextToken>& out);
 // Guesses the format from the first bytes of an input.
 InputFormat detect_format(std::string_view head);
 
-} // namespace mxray
+}  // namespace mxray

@@ -17,7 +17,15 @@ namespace mxray::scan {
 // end, ; ( ) " and the escape character.
 inline bool ends_token(char c) {
   switch (c) {
-    case ' ': case '\t': case '\r': case '\n': case ';': case '(': case ')': case '"': case '\\': return true;
+    case ' ':
+    case '\t':
+    case '\r':
+    case '\n':
+    case ';':
+    case '(':
+    case ')':
+    case '"':
+    case '\\': return true;
     default: return false;
   }
 }
@@ -80,4 +88,4 @@ inline const char* quote_stop(const char* p, const char* end) {
   return p;
 }
 
-} // namespace mxray::scan
+}  // namespace mxray::scan

@@ -26,7 +26,7 @@ inline void copy_bytes(char* dst, const char* src, size_t n) {
   for (size_t i = 0; i < n; ++i) dst[i] = src[i];
 }
 
-} // namespace
+}  // namespace
 
 uint64_t ByteArena::add(std::string_view bytes) {
   if (used_in_last_ + bytes.size() > kBlock) {
@@ -103,4 +103,4 @@ void Zone::mark_ttl_auto(uint32_t ttl) {
 
 size_t Zone::memory_bytes() const { return records_.size() * sizeof(Stored) + bytes_.bytes_used(); }
 
-} // namespace mxray
+}  // namespace mxray

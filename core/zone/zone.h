@@ -151,4 +151,4 @@ class Zone {
   std::string_view last_owner_view_;  // the stored copy of the last owner
 };
 
-} // namespace mxray
+}  // namespace mxray

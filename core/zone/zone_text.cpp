@@ -23,7 +23,8 @@ void append_record_text(std::string& out, const RecordView& r, bool generic) {
   }
   append_rdata_text(out, r.type, r.rdata);
   // The proxy flag is what this tool is about: show it where the input says.
-  if (r.proxied != Proxied::unknown) out.append(r.proxied == Proxied::yes ? " ; cf-proxied:true" : " ; cf-proxied:false");
+  if (r.proxied != Proxied::unknown)
+    out.append(r.proxied == Proxied::yes ? " ; cf-proxied:true" : " ; cf-proxied:false");
 }
 
 nlohmann::json diagnostic_to_json(const Diagnostic& d) {
@@ -76,4 +77,4 @@ nlohmann::json record_to_json(const RecordView& r) {
   };
 }
 
-} // namespace mxray
+}  // namespace mxray

@@ -21,4 +21,4 @@ nlohmann::json zone_summary_json(const Zone& zone);
 // One record as data, for the shells and the report.
 nlohmann::json record_to_json(const RecordView& r);
 
-} // namespace mxray
+}  // namespace mxray

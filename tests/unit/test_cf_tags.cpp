@@ -57,16 +57,16 @@ const Case kCases[] = {
     // ---- tags only (the export's own form)
     {" cf_tags=cf-proxied:true", ok, yes, false},
     {" cf_tags=cf-proxied:false", ok, no, false},
-    {"cf_tags=cf-proxied:true", ok, yes, false},      // at the very start of the comment
-    {"\tcf_tags=cf-proxied:true", ok, yes, false},    // a tab before
-    {" cf_tags=cf-proxied:true  \t", ok, yes, false}, // blanks after
-    {" cf_tags=", ok, unk, false},                    // empty tag list
+    {"cf_tags=cf-proxied:true", ok, yes, false},       // at the very start of the comment
+    {"\tcf_tags=cf-proxied:true", ok, yes, false},     // a tab before
+    {" cf_tags=cf-proxied:true  \t", ok, yes, false},  // blanks after
+    {" cf_tags=", ok, unk, false},                     // empty tag list
     // ---- comment, then tags
     {" authentication dash cf_tags=cf-proxied:true", ok, yes, false},
     {" simple example cf_tags=important,ticket:THIS-12345", ok, unk, false},
     // ---- the docs' full example: tag without value, name:value, quoted values
-    {R"(   cf_tags=tag1,tag2:value2,tag3:"value,with,commas",tag4:"value with \"escaped\" quotation marks")", ok,
-     unk, false},
+    {R"(   cf_tags=tag1,tag2:value2,tag3:"value,with,commas",tag4:"value with \"escaped\" quotation marks")", ok, unk,
+     false},
     {R"( cf_tags=tag3:"value,with,commas",cf-proxied:true)", ok, yes, false},  // tag after a quoted comma
     {R"( cf_tags=tag4:"a \"b\", c",cf-proxied:false)", ok, no, false},         // escaped quote, then a comma
     {R"( cf_tags=tag:"back\\slash",cf-proxied:true)", ok, yes, false},         // escaped backslash
@@ -88,23 +88,23 @@ const Case kCases[] = {
     {" cf_tags=cf-proxied:true,cf-flatten-cname", ok, yes, true},
     {R"( cf_tags=cf-proxied:"true")", ok, yes, false},  // a quoted value is a JSON string
     // ---- malformed
-    {R"( cf_tags=tag:"unterminated)", bad, unk, false},               // quote never closed
-    {R"( cf_tags=tag:"ends in \")", bad, unk, false},                 // the closing quote is escaped
-    {R"( cf_tags=tag:"a\)", bad, unk, false},                         // backslash at the end
-    {" cf_tags=cf-proxied:maybe", bad, unk, false},                   // neither true nor false
-    {" cf_tags=cf-proxied", bad, unk, false},                         // cf-proxied needs a value
-    {" cf_tags=cf-proxied:", bad, unk, false},                        // empty is not a boolean
-    {R"( cf_tags=tag:"a"b)", bad, unk, false},                        // text after the closing quote
-    {" cf_tags=tag:a=b", bad, unk, false},                            // '=' needs quotes
-    {R"( cf_tags=tag:a"b)", bad, unk, false},                         // '"' needs quotes
-    {R"( cf_tags=tag:a\b)", bad, unk, false},                         // '\' needs quotes
-    {" cf_tags=,tag", bad, unk, false},                               // empty tag name
-    {" cf_tags=a,,b", bad, unk, false},                               // empty tag name in the middle
-    {" cf_tags=two words", bad, unk, false},                          // blank inside a name
-    {R"( cf_tags="quoted-name":x)", bad, unk, false},                 // names are not quoted
+    {R"( cf_tags=tag:"unterminated)", bad, unk, false},  // quote never closed
+    {R"( cf_tags=tag:"ends in \")", bad, unk, false},    // the closing quote is escaped
+    {R"( cf_tags=tag:"a\)", bad, unk, false},            // backslash at the end
+    {" cf_tags=cf-proxied:maybe", bad, unk, false},      // neither true nor false
+    {" cf_tags=cf-proxied", bad, unk, false},            // cf-proxied needs a value
+    {" cf_tags=cf-proxied:", bad, unk, false},           // empty is not a boolean
+    {R"( cf_tags=tag:"a"b)", bad, unk, false},           // text after the closing quote
+    {" cf_tags=tag:a=b", bad, unk, false},               // '=' needs quotes
+    {R"( cf_tags=tag:a"b)", bad, unk, false},            // '"' needs quotes
+    {R"( cf_tags=tag:a\b)", bad, unk, false},            // '\' needs quotes
+    {" cf_tags=,tag", bad, unk, false},                  // empty tag name
+    {" cf_tags=a,,b", bad, unk, false},                  // empty tag name in the middle
+    {" cf_tags=two words", bad, unk, false},             // blank inside a name
+    {R"( cf_tags="quoted-name":x)", bad, unk, false},    // names are not quoted
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("cf_tags: every documented form") {
   for (const Case& c : kCases) {

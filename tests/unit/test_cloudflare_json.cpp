@@ -109,11 +109,11 @@ const Case kShapes[] = {
     {"failed API call: the API's message",
      R"({"result":null,"success":false,"errors":[{"code":10000,"message":"Authentication error"}]})", "",
      "1:1 json-record field=errors token=Authentication error type=\n"},
-    {"a page whose result is a string", R"({"result":"x"})", "",
-     "1:11 json-record field=result token=\"x\" type=\n"},
+    {"a page whose result is a string", R"({"result":"x"})", "", "1:11 json-record field=result token=\"x\" type=\n"},
     {"neither records nor an answer", R"({"hello":1})", "", "1:1 json-record field=result token={\"hello\":1} type=\n"},
     {"a bare number", "42", "", "1:1 json-record field=result token=42 type=\n"},
-    {"UTF-8 byte order mark", "\xEF\xBB\xBF[{\"name\":\"a.example.com\",\"type\":\"A\",\"content\":\"192.0.2.1\",\"ttl\":60}]",
+    {"UTF-8 byte order mark",
+     "\xEF\xBB\xBF[{\"name\":\"a.example.com\",\"type\":\"A\",\"content\":\"192.0.2.1\",\"ttl\":60}]",
      "a.example.com. 60 A 192.0.2.1\n", ""},
     {"an escaped key is still \"result\"",
      R"({"res\u0075lt":[{"name":"a.example.com","type":"A","content":"192.0.2.1","ttl":60},7]})",
@@ -142,12 +142,14 @@ const Case kKinds[] = {
      R"([{"name":"example.com","type":"CNAME","content":"target.example.net","proxied":false,"ttl":1,
 "settings":{"flatten_cname":true}}])",
      "example.com. 1 CNAME target.example.net. dns-only auto flatten\n", ""},
-    {"flatten_cname false", R"([{"name":"a.example.com","type":"CNAME","content":"b.example.com","settings":{"flatten_cname":false}}])",
+    {"flatten_cname false",
+     R"([{"name":"a.example.com","type":"CNAME","content":"b.example.com","settings":{"flatten_cname":false}}])",
      "a.example.com. 1 CNAME b.example.com. auto\n", ""},
     {"empty settings (newer API answers)",
      R"([{"name":"a.example.com","type":"A","content":"192.0.2.1","ttl":60,"settings":{},"meta":{},"data":{}}])",
      "a.example.com. 60 A 192.0.2.1\n", ""},
-    {"MX with top-level priority", R"([{"name":"example.com","type":"MX","content":"route1.mx.cloudflare.net","priority":25,"ttl":1}])",
+    {"MX with top-level priority",
+     R"([{"name":"example.com","type":"MX","content":"route1.mx.cloudflare.net","priority":25,"ttl":1}])",
      "example.com. 1 MX 25 route1.mx.cloudflare.net. auto\n", ""},
     {"MX priority already in content", R"([{"name":"example.com","type":"MX","content":"10 mx.example.com","ttl":60}])",
      "example.com. 60 MX 10 mx.example.com.\n", ""},
@@ -157,9 +159,11 @@ const Case kKinds[] = {
      "sub.example.com. 86400 NS ns1.example.net.\n", ""},
     {"PTR", R"([{"name":"1.2.0.192.in-addr.arpa","type":"PTR","content":"host.example.com","ttl":300}])",
      "1.2.0.192.in-addr.arpa. 300 PTR host.example.com.\n", ""},
-    {"TXT quoted presentation", R"([{"name":"example.com","type":"TXT","content":"\"v=spf1 include:_spf.mx.cloudflare.net ~all\"","ttl":1}])",
+    {"TXT quoted presentation",
+     R"([{"name":"example.com","type":"TXT","content":"\"v=spf1 include:_spf.mx.cloudflare.net ~all\"","ttl":1}])",
      "example.com. 1 TXT \"v=spf1 include:_spf.mx.cloudflare.net ~all\" auto\n", ""},
-    {"TXT several quoted strings", R"([{"name":"k._domainkey.example.com","type":"TXT","content":"\"v=DKIM1; p=MIIB\" \"m4KX\\\"AQAB\"","ttl":1}])",
+    {"TXT several quoted strings",
+     R"([{"name":"k._domainkey.example.com","type":"TXT","content":"\"v=DKIM1; p=MIIB\" \"m4KX\\\"AQAB\"","ttl":1}])",
      "k._domainkey.example.com. 1 TXT \"v=DKIM1; p=MIIB\" \"m4KX\\\"AQAB\" auto\n", ""},
     {"TXT raw text", R"([{"name":"example.com","type":"TXT","content":"v=spf1 -all","ttl":300}])",
      "example.com. 300 TXT \"v=spf1 -all\"\n", ""},
@@ -168,8 +172,8 @@ const Case kKinds[] = {
      "example.com. 300 TXT \"a\\\\b \\\"c\\\" d\"\n", ""},
     {"TXT raw starting with a quote only", R"([{"name":"example.com","type":"TXT","content":"\"abc","ttl":300}])",
      "example.com. 300 TXT \"\\\"abc\"\n", ""},
-    {"TXT raw empty", R"([{"name":"example.com","type":"TXT","content":"","ttl":300}])",
-     "example.com. 300 TXT \"\"\n", ""},
+    {"TXT raw empty", R"([{"name":"example.com","type":"TXT","content":"","ttl":300}])", "example.com. 300 TXT \"\"\n",
+     ""},
     {"SPF type, raw", R"([{"name":"example.com","type":"SPF","content":"v=spf1 -all","ttl":300}])",
      "example.com. 300 SPF \"v=spf1 -all\"\n", ""},
     {"SRV from data",
@@ -189,14 +193,16 @@ const Case kKinds[] = {
     {"SRV content with all four fields",
      R"([{"name":"_x._udp.example.com","type":"SRV","content":"1 5 443 t.example.com","ttl":300}])",
      "_x._udp.example.com. 300 SRV 1 5 443 t.example.com.\n", ""},
-    {"CAA from data", R"([{"name":"example.com","type":"CAA","ttl":300,"data":{"flags":0,"tag":"issue","value":"letsencrypt.org"}}])",
+    {"CAA from data",
+     R"([{"name":"example.com","type":"CAA","ttl":300,"data":{"flags":0,"tag":"issue","value":"letsencrypt.org"}}])",
      "example.com. 300 CAA 0 issue \"letsencrypt.org\"\n", ""},
     {"CAA data value with quote and backslash",
      R"([{"name":"example.com","type":"CAA","ttl":300,"data":{"flags":128,"tag":"iodef","value":"mailto:a\\\"b@example.com"}}])",
      "example.com. 300 CAA 128 iodef \"mailto:a\\\\\\\"b@example.com\"\n", ""},
     {"CAA from content", R"([{"name":"example.com","type":"CAA","content":"0 issuewild \"pki.goog\"","ttl":300}])",
      "example.com. 300 CAA 0 issuewild \"pki.goog\"\n", ""},
-    {"URI: priority + content", R"([{"name":"_http._tcp.example.com","type":"URI","content":"1 \"https://example.com/\"","priority":10,"ttl":300}])",
+    {"URI: priority + content",
+     R"([{"name":"_http._tcp.example.com","type":"URI","content":"1 \"https://example.com/\"","priority":10,"ttl":300}])",
      "_http._tcp.example.com. 300 URI 10 1 \"https://example.com/\"\n", ""},
     {"URI from data + top-level priority",
      R"([{"name":"_http._tcp.example.com","type":"URI","priority":10,"ttl":300,"data":{"weight":20,"target":"https://example.com/a b"}}])",
@@ -212,7 +218,8 @@ const Case kKinds[] = {
      "sub.example.com. 300 DS 2371 13 2 1F987CC6583E92DF0890718C42C9B5E4B2AE5E1B1F1F4A5B2C4B5D6E7F8091A2\n", ""},
     {"TLSA from content",
      R"([{"name":"_25._tcp.mail.example.com","type":"TLSA","content":"3 1 1 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3D6","ttl":300}])",
-     "_25._tcp.mail.example.com. 300 TLSA 3 1 1 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3D6\n", ""},
+     "_25._tcp.mail.example.com. 300 TLSA 3 1 1 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3D6\n",
+     ""},
     {"SSHFP from data",
      R"([{"name":"host.example.com","type":"SSHFP","ttl":300,"data":{"algorithm":4,"type":2,"fingerprint":"123456789abcdef67890123456789abcdef67890123456789abcdef123456789"}}])",
      "host.example.com. 300 SSHFP 4 2 123456789ABCDEF67890123456789ABCDEF67890123456789ABCDEF123456789\n", ""},
@@ -279,29 +286,32 @@ const Case kBad[] = {
 {"name":"c.example.com","type":"A","content":"192.0.2.3","ttl":60}])",
      "a.example.com. 60 A 192.0.2.1\nc.example.com. 60 A 192.0.2.3\n",
      "2:3 json-record field=type token=FOO type=FOO\n"},
-    {"a query type is no zone data", R"([{"name":"a.example.com","type":"ANY","content":"x"},{"name":"a.example.com","type":"OPT","content":"x"}])",
-     "", "1:2 json-record field=type token=ANY type=ANY\n1:54 json-record field=type token=OPT type=OPT\n"},
+    {"a query type is no zone data",
+     R"([{"name":"a.example.com","type":"ANY","content":"x"},{"name":"a.example.com","type":"OPT","content":"x"}])", "",
+     "1:2 json-record field=type token=ANY type=ANY\n1:54 json-record field=type token=OPT type=OPT\n"},
     {"ttl as a string",
      R"([{"name":"a.example.com","type":"A","content":"192.0.2.1","ttl":60},
 {"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":"300"},
 {"name":"c.example.com","type":"A","content":"192.0.2.3","ttl":60}])",
-     "a.example.com. 60 A 192.0.2.1\nc.example.com. 60 A 192.0.2.3\n",
-     "2:1 json-record field=ttl token=300 type=A\n"},
-    {"ttl as an array: shown as written", R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":[1, 2]}])", "",
-     "1:2 json-record field=ttl token=[1, 2] type=A\n"},
+     "a.example.com. 60 A 192.0.2.1\nc.example.com. 60 A 192.0.2.3\n", "2:1 json-record field=ttl token=300 type=A\n"},
+    {"ttl as an array: shown as written", R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":[1, 2]}])",
+     "", "1:2 json-record field=ttl token=[1, 2] type=A\n"},
     {"proxied as \"yes\"", R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","proxied":"yes"}])", "",
      "1:2 json-record field=proxied token=yes type=A\n"},
     {"proxied as 1", R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","proxied":1}])", "",
      "1:2 json-record field=proxied token=1 type=A\n"},
-    {"flatten_cname as a string", R"([{"name":"b.example.com","type":"CNAME","content":"c.example.com","settings":{"flatten_cname":"true"}}])", "",
+    {"flatten_cname as a string",
+     R"([{"name":"b.example.com","type":"CNAME","content":"c.example.com","settings":{"flatten_cname":"true"}}])", "",
      "1:2 json-record field=settings.flatten_cname token=true type=CNAME\n"},
     {"settings as a list", R"([{"name":"b.example.com","type":"CNAME","content":"c.example.com","settings":[]}])", "",
      "1:2 json-record field=settings token=[] type=CNAME\n"},
     {"ttl past 32 bits", R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":4294967296}])", "",
      "1:2 number-overflow field=ttl token=4294967296 type=A\n"},
-    {"ttl past 64 bits (a float to nlohmann)", R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":99999999999999999999999}])", "",
+    {"ttl past 64 bits (a float to nlohmann)",
+     R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":99999999999999999999999}])", "",
      "1:2 number-overflow field=ttl token=99999999999999999999999 type=A\n"},
-    {"ttl past 2^31: kept, with a warning (RFC 2181 §8)", R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":3000000000}])",
+    {"ttl past 2^31: kept, with a warning (RFC 2181 §8)",
+     R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":3000000000}])",
      "b.example.com. 3000000000 A 192.0.2.2\n", "1:2 ttl-too-large field=ttl token=3000000000 type=A\n"},
     {"negative ttl", R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":-1}])", "",
      "1:2 bad-ttl field=ttl token=-1 type=A\n"},
@@ -323,16 +333,23 @@ const Case kBad[] = {
      "1:2 json-record field=content token=3221225985 type=A\n"},
     {"content null", R"([{"name":"a.example.com","type":"A","content":null}])", "",
      "1:2 missing-field field=content token= type=A\n"},
-    {"content absent", R"([{"name":"a.example.com","type":"A"}])", "", "1:2 missing-field field=content token= type=A\n"},
-    {"name null", R"([{"name":null,"type":"A","content":"192.0.2.1"}])", "", "1:2 missing-owner field=name token= type=A\n"},
-    {"name as a number", R"([{"name":5,"type":"A","content":"192.0.2.1"}])", "", "1:2 json-record field=name token=5 type=A\n"},
+    {"content absent", R"([{"name":"a.example.com","type":"A"}])", "",
+     "1:2 missing-field field=content token= type=A\n"},
+    {"name null", R"([{"name":null,"type":"A","content":"192.0.2.1"}])", "",
+     "1:2 missing-owner field=name token= type=A\n"},
+    {"name as a number", R"([{"name":5,"type":"A","content":"192.0.2.1"}])", "",
+     "1:2 json-record field=name token=5 type=A\n"},
     {"name with an empty label", R"([{"name":"a..example.com","type":"A","content":"192.0.2.1"}])", "",
      "1:2 bad-name field=name token=a..example.com type=A\n"},
     {"name with a 64-octet label",
-     R"([{"name":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com","type":"A","content":"192.0.2.1"}])", "",
-     "1:2 label-too-long field=name token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com type=A\n"},
-    {"type null", R"([{"name":"a.example.com","type":null,"content":"192.0.2.1"}])", "", "1:2 missing-field field=type token= type=\n"},
-    {"type as a number", R"([{"name":"a.example.com","type":1,"content":"192.0.2.1"}])", "", "1:2 json-record field=type token=1 type=\n"},
+     R"([{"name":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com","type":"A","content":"192.0.2.1"}])",
+     "",
+     "1:2 label-too-long field=name token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com "
+     "type=A\n"},
+    {"type null", R"([{"name":"a.example.com","type":null,"content":"192.0.2.1"}])", "",
+     "1:2 missing-field field=type token= type=\n"},
+    {"type as a number", R"([{"name":"a.example.com","type":1,"content":"192.0.2.1"}])", "",
+     "1:2 json-record field=type token=1 type=\n"},
     {"a record that is not an object", R"([{"name":"a.example.com","type":"A","content":"192.0.2.1","ttl":60}, "oops",
 null])",
      "a.example.com. 60 A 192.0.2.1\n",
@@ -348,24 +365,30 @@ null])",
     {"missing field in content", R"([{"name":"a.example.com","type":"CAA","content":"0 issue"}])", "",
      "1:2 missing-field field=content token=0 issue type=CAA\n"},
     {"SRV data port as a string",
-     R"([{"name":"_x._tcp.example.com","type":"SRV","data":{"priority":1,"weight":2,"port":"443","target":"t.example.com"}}])", "",
-     "1:2 json-record field=data.port token=443 type=SRV\n"},
+     R"([{"name":"_x._tcp.example.com","type":"SRV","data":{"priority":1,"weight":2,"port":"443","target":"t.example.com"}}])",
+     "", "1:2 json-record field=data.port token=443 type=SRV\n"},
     {"SRV data port past 16 bits",
-     R"([{"name":"_x._tcp.example.com","type":"SRV","data":{"priority":1,"weight":2,"port":65536,"target":"t.example.com"}}])", "",
-     "1:2 number-overflow field=data.port token=65536 type=SRV\n"},
-    {"SRV data without target", R"([{"name":"_x._tcp.example.com","type":"SRV","data":{"priority":1,"weight":2,"port":3}}])", "",
+     R"([{"name":"_x._tcp.example.com","type":"SRV","data":{"priority":1,"weight":2,"port":65536,"target":"t.example.com"}}])",
+     "", "1:2 number-overflow field=data.port token=65536 type=SRV\n"},
+    {"SRV data without target",
+     R"([{"name":"_x._tcp.example.com","type":"SRV","data":{"priority":1,"weight":2,"port":3}}])", "",
      "1:2 missing-field field=data.target token= type=SRV\n"},
-    {"SRV data without priority anywhere", R"([{"name":"_x._tcp.example.com","type":"SRV","data":{"weight":2,"port":3,"target":"t.example.com"}}])", "",
+    {"SRV data without priority anywhere",
+     R"([{"name":"_x._tcp.example.com","type":"SRV","data":{"weight":2,"port":3,"target":"t.example.com"}}])", "",
      "1:2 missing-field field=priority token= type=SRV\n"},
-    {"CAA data with a number for the tag", R"([{"name":"example.com","type":"CAA","data":{"flags":0,"tag":5,"value":"x"}}])", "",
+    {"CAA data with a number for the tag",
+     R"([{"name":"example.com","type":"CAA","data":{"flags":0,"tag":5,"value":"x"}}])", "",
      "1:2 json-record field=data.tag token=5 type=CAA\n"},
-    {"CAA data flags past 8 bits", R"([{"name":"example.com","type":"CAA","data":{"flags":256,"tag":"issue","value":"x"}}])", "",
+    {"CAA data flags past 8 bits",
+     R"([{"name":"example.com","type":"CAA","data":{"flags":256,"tag":"issue","value":"x"}}])", "",
      "1:2 number-overflow field=data.flags token=256 type=CAA\n"},
     {"ttl as true", R"([{"name":"b.example.com","type":"A","content":"192.0.2.2","ttl":true}])", "",
      "1:2 json-record field=ttl token=true type=A\n"},
-    {"SRV content without its priority", R"([{"name":"_x._tcp.example.com","type":"SRV","content":"5 443 t.example.com"}])", "",
+    {"SRV content without its priority",
+     R"([{"name":"_x._tcp.example.com","type":"SRV","content":"5 443 t.example.com"}])", "",
      "1:2 missing-field field=priority token= type=SRV\n"},
-    {"URI content without its priority", R"([{"name":"_x._tcp.example.com","type":"URI","content":"1 \"https://x.example/\""}])", "",
+    {"URI content without its priority",
+     R"([{"name":"_x._tcp.example.com","type":"URI","content":"1 \"https://x.example/\""}])", "",
      "1:2 missing-field field=priority token= type=URI\n"},
     {"empty content", R"([{"name":"a.example.com","type":"A","content":""}])", "",
      "1:2 missing-field field=content token= type=A\n"},
@@ -397,7 +420,8 @@ TEST_CASE("cloudflare json: TXT strings") {
   SUBCASE("a quoted string over 255 octets is an error") {
     Zone zone = import_text(R"([{"name":"a.example.com","type":"TXT","content":"\")" + long_text + R"(\""}])");
     CHECK(zone.size() == 0);
-    CHECK(dump_diagnostics(zone) == "1:2 string-too-long field=content token=" + long_text.substr(0, 80) + " type=TXT\n");
+    CHECK(dump_diagnostics(zone) ==
+          "1:2 string-too-long field=content token=" + long_text.substr(0, 80) + " type=TXT\n");
     CHECK(zone.rejected_records == 1);
   }
   SUBCASE("raw text past 65535 octets of RDATA") {
@@ -502,7 +526,8 @@ TEST_CASE("cloudflare json: spans and diagnostics point at the record's '{'") {
 
 TEST_CASE("cloudflare json: the apex") {
   SUBCASE("from zone_name") {
-    Zone zone = import_text(R"({"result":[{"zone_name":"Example.COM","name":"a.example.com","type":"A","content":"192.0.2.1"}]})");
+    Zone zone = import_text(
+        R"({"result":[{"zone_name":"Example.COM","name":"a.example.com","type":"A","content":"192.0.2.1"}]})");
     CHECK(name_text(zone.apex) == "Example.COM.");
   }
   SUBCASE("an apex already known is kept") {
@@ -510,8 +535,8 @@ TEST_CASE("cloudflare json: the apex") {
     WireName n;
     REQUIRE(parse_name("other.test.", {}, n) == NameError::none);
     zone.apex.assign(n.view());
-    import_cloudflare_json(R"([{"zone_name":"example.com","name":"a.example.com","type":"A","content":"192.0.2.1"}])", 0, zone,
-                           {});
+    import_cloudflare_json(R"([{"zone_name":"example.com","name":"a.example.com","type":"A","content":"192.0.2.1"}])",
+                           0, zone, {});
     CHECK(name_text(zone.apex) == "other.test.");
   }
   SUBCASE("none given") {
@@ -588,7 +613,13 @@ const char* const kClubZone =
     "ftp.club-example.org. 3600 A 203.0.113.10 dns-only\n"
     "club-example.org. 1 MX 0 mail.club-example.org. dns-only auto\n"
     "club-example.org. 14400 TXT \"v=spf1 +a +mx +ip4:203.0.113.10 ~all\" dns-only\n"
-    "default._domainkey.club-example.org. 14400 TXT \"v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvD3r8e4mTqH2Zr0Kx7bJm1sYg9cQp5aLw2nV6uF0iO3tR8yE1hG4jK7lM0nP3qS6tU9vW2xZ5aB8cD1eF4gH7iJ0kL3mN6oP9qR2sT5uV8wX1yZ4aB7cD0eF3gH6iJ9kL2mN5oP8qR1sT4uV7wX0yZ3aB6cD9eF2gH5iJ8kL1mN4oP7qR0sT3uV6wX9yZ2aB5\" \"cD8eF1gH4iJ7kL0mN3oP6qR9sT2uV5wX8yZ1aB4cD7eF0gH3iJ6kL9mN2oP5qR8sT1uV4wX7yZ0aB3cD6eF9gH2iJ5kL8mN1oP4qR7sT0uV3wX6yZ9aB2cD5eF8gH1iJ4kL7mN0oP3qR6sT9uV2wX5yZ8QIDAQAB\" dns-only\n"
+    "default._domainkey.club-example.org. 14400 TXT \"v=DKIM1; k=rsa; "
+    "p="
+    "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvD3r8e4mTqH2Zr0Kx7bJm1sYg9cQp5aLw2nV6uF0iO3tR8yE1hG4jK7lM0nP3qS6tU9vW2"
+    "xZ5aB8cD1eF4gH7iJ0kL3mN6oP9qR2sT5uV8wX1yZ4aB7cD0eF3gH6iJ9kL2mN5oP8qR1sT4uV7wX0yZ3aB6cD9eF2gH5iJ8kL1mN4oP7qR0sT3uV6"
+    "wX9yZ2aB5\" "
+    "\"cD8eF1gH4iJ7kL0mN3oP6qR9sT2uV5wX8yZ1aB4cD7eF0gH3iJ6kL9mN2oP5qR8sT1uV4wX7yZ0aB3cD6eF9gH2iJ5kL8mN1oP4qR7sT0uV3wX6y"
+    "Z9aB2cD5eF8gH1iJ4kL7mN0oP3qR6sT9uV2wX5yZ8QIDAQAB\" dns-only\n"
     "_dmarc.club-example.org. 1 TXT \"v=DMARC1; p=none; rua=mailto:dmarc@club-example.org\" dns-only auto\n"
     "_autodiscover._tcp.club-example.org. 14400 SRV 0 0 443 cpanelemaildiscovery.cpanel.net. dns-only\n"
     "club-example.org. 1 CAA 0 issue \"letsencrypt.org\" dns-only auto\n"
@@ -637,4 +668,4 @@ TEST_CASE("cloudflare json: corpus files") {
 }
 #endif
 
-} // namespace
+}  // namespace

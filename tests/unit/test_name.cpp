@@ -60,7 +60,7 @@ struct ParseCase {
   std::string text;
   std::string_view origin;  // text, absolute; empty: none
   NameError error;
-  std::string hex;          // expected wire when error == none
+  std::string hex;  // expected wire when error == none
 };
 
 const ParseCase kParse[] = {
@@ -70,49 +70,49 @@ const ParseCase kParse[] = {
     {"www.example.com.", "example.org.", NameError::none, "03777777076578616D706C6503636F6D00"},  // absolute
     {"@", "example.com.", NameError::none, "076578616D706C6503636F6D00"},
     {".", "", NameError::none, "00"},
-    {".", "example.com.", NameError::none, "00"},  // the root, not the origin
-    {"a", ".", NameError::none, "016100"},          // origin is the root
+    {".", "example.com.", NameError::none, "00"},                         // the root, not the origin
+    {"a", ".", NameError::none, "016100"},                                // origin is the root
     {"WwW.Example.", "", NameError::none, "03577757074578616D706C6500"},  // case kept
-    {"*.example.", "", NameError::none, "012A076578616D706C6500"},         // wildcard label
+    {"*.example.", "", NameError::none, "012A076578616D706C6500"},        // wildcard label
     {"_dmarc.example.", "", NameError::none, "065F646D617263076578616D706C6500"},
-    {"a\\.b.", "", NameError::none, "03612E6200"},      // \. is a dot inside a label
-    {"\\065.", "", NameError::none, "014100"},           // \DDD
-    {"a\\000b.", "", NameError::none, "0361006200"},     // octet 0
+    {"a\\.b.", "", NameError::none, "03612E6200"},    // \. is a dot inside a label
+    {"\\065.", "", NameError::none, "014100"},        // \DDD
+    {"a\\000b.", "", NameError::none, "0361006200"},  // octet 0
     {"\\255.", "", NameError::none, "01FF00"},
-    {"\\@.", "", NameError::none, "014000"},             // escaped @
-    {"@.", "", NameError::none, "014000"},               // "@" only alone means the origin
-    {"a\\ b.", "", NameError::none, "0361206200"},       // escaped blank
-    {"\\\\.", "", NameError::none, "015C00"},            // escaped backslash
-    {"\\0651.", "", NameError::none, "02413100"},        // \065 then a plain 1
+    {"\\@.", "", NameError::none, "014000"},        // escaped @
+    {"@.", "", NameError::none, "014000"},          // "@" only alone means the origin
+    {"a\\ b.", "", NameError::none, "0361206200"},  // escaped blank
+    {"\\\\.", "", NameError::none, "015C00"},       // escaped backslash
+    {"\\0651.", "", NameError::none, "02413100"},   // \065 then a plain 1
     // ---- limits: exactly at the limit passes, one more fails
     {kL63 + ".", "", NameError::none, "3F" + repeat("61", 63) + "00"},
-    {kL64 + ".", "", NameError::label_too_long, ""},                           // 64-octet label
-    {repeat("\\097", 64) + ".", "", NameError::label_too_long, ""},            // 64 octets by escapes
-    {kL64, "example.", NameError::label_too_long, ""},                         // relative too
-    {repeat(kL63 + ".", 3) + std::string(61, 'b') + ".", "", NameError::none, ""},  // 255 octets
+    {kL64 + ".", "", NameError::label_too_long, ""},                                         // 64-octet label
+    {repeat("\\097", 64) + ".", "", NameError::label_too_long, ""},                          // 64 octets by escapes
+    {kL64, "example.", NameError::label_too_long, ""},                                       // relative too
+    {repeat(kL63 + ".", 3) + std::string(61, 'b') + ".", "", NameError::none, ""},           // 255 octets
     {repeat(kL63 + ".", 3) + std::string(62, 'b') + ".", "", NameError::name_too_long, ""},  // 256
-    {repeat(kL63 + ".", 4), "", NameError::name_too_long, ""},                              // 257
-    {repeat("a.", 127) + ".", "", NameError::bad_name, ""},   // ".." at the end: empty label
-    {repeat("a.", 127), "", NameError::none, ""},              // 127 labels: 255 octets
-    {repeat("a.", 128), "", NameError::name_too_long, ""},     // 128 labels: 257 octets
+    {repeat(kL63 + ".", 4), "", NameError::name_too_long, ""},                               // 257
+    {repeat("a.", 127) + ".", "", NameError::bad_name, ""},  // ".." at the end: empty label
+    {repeat("a.", 127), "", NameError::none, ""},            // 127 labels: 255 octets
+    {repeat("a.", 128), "", NameError::name_too_long, ""},   // 128 labels: 257 octets
     // ---- malformed
-    {"", "", NameError::bad_name, ""},                      // empty
-    {"", "example.com.", NameError::bad_name, ""},          // empty even with an origin
-    {"a..b.", "", NameError::bad_name, ""},                 // empty label
-    {".a.", "", NameError::bad_name, ""},                   // leading empty label
-    {"..", "", NameError::bad_name, ""},                    // two empty labels
-    {"a..", "example.", NameError::bad_name, ""},           // empty label before the end
-    {"\\256.", "", NameError::bad_escape, ""},              // \DDD above 255
-    {"\\1.", "", NameError::bad_escape, ""},                // one digit
-    {"\\12.", "", NameError::bad_escape, ""},               // two digits
-    {"\\12", "example.", NameError::bad_escape, ""},        // two digits at the end
-    {"a\\", "example.", NameError::bad_escape, ""},         // escape at the end
+    {"", "", NameError::bad_name, ""},                // empty
+    {"", "example.com.", NameError::bad_name, ""},    // empty even with an origin
+    {"a..b.", "", NameError::bad_name, ""},           // empty label
+    {".a.", "", NameError::bad_name, ""},             // leading empty label
+    {"..", "", NameError::bad_name, ""},              // two empty labels
+    {"a..", "example.", NameError::bad_name, ""},     // empty label before the end
+    {"\\256.", "", NameError::bad_escape, ""},        // \DDD above 255
+    {"\\1.", "", NameError::bad_escape, ""},          // one digit
+    {"\\12.", "", NameError::bad_escape, ""},         // two digits
+    {"\\12", "example.", NameError::bad_escape, ""},  // two digits at the end
+    {"a\\", "example.", NameError::bad_escape, ""},   // escape at the end
     // ---- no origin
     {"www", "", NameError::missing_origin, ""},
     {"@", "", NameError::missing_origin, ""},
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("name: parse_name") {
   for (const ParseCase& c : kParse) {
@@ -154,10 +154,10 @@ TEST_CASE("name: append_name_text escapes like dnspython") {
       {"", "."},  // empty wire prints as the root
       {"076578616D706C6503636F6D00", "example.com."},
       {"03577757074578616D706C6500", "WwW.Example."},  // case kept
-      {"012A0161012D015F00", "*.a.-._."},               // plain
+      {"012A0161012D015F00", "*.a.-._."},              // plain
       {"0122012801290109012E013B015C0140012400", "\\\".\\(.\\).\\009.\\..\\;.\\\\.\\@.\\$."},
-      {"012000", "\\032."},                              // blank
-      {"0100017F0280FF00", "\\000.\\127.\\128\\255."},   // 0x80 and 0xFF in one label
+      {"012000", "\\032."},                             // blank
+      {"0100017F0280FF00", "\\000.\\127.\\128\\255."},  // 0x80 and 0xFF in one label
       {"01410161017A015A0130013900", "A.a.z.Z.0.9."},
   };
   for (const Case& c : cases) {
@@ -202,11 +202,11 @@ TEST_CASE("name: names_equal ignores ASCII case only") {
       {"Example.COM.", "eXample.com.", true},  // RFC 4343
       {".", ".", true},
       {"example.com.", "example.org.", false},
-      {"a.example.", "example.", false},       // different lengths
-      {"ab.c.", "a.bc.", false},               // same letters, other labels
-      {"\\193.", "\\225.", false},             // Á/á in Latin-1: not ASCII, not folded
-      {"\\091.", "\\123.", false},             // [ and { differ by 0x20 but are not letters
-      {"\\064.", "\\096.", false},             // @ and `
+      {"a.example.", "example.", false},  // different lengths
+      {"ab.c.", "a.bc.", false},          // same letters, other labels
+      {"\\193.", "\\225.", false},        // Á/á in Latin-1: not ASCII, not folded
+      {"\\091.", "\\123.", false},        // [ and { differ by 0x20 but are not letters
+      {"\\064.", "\\096.", false},        // @ and `
   };
   for (const Case& c : cases) {
     CAPTURE(c.a);
@@ -224,17 +224,17 @@ TEST_CASE("name: name_is_under and label_count") {
   };
   const Under cases[] = {
       {"www.example.com.", "example.com.", true},
-      {"example.com.", "example.com.", true},        // the apex itself
+      {"example.com.", "example.com.", true},  // the apex itself
       {"a.b.c.example.com.", "example.com.", true},
-      {"WWW.EXAMPLE.com.", "example.COM.", true},    // case-insensitive
-      {"example.com.", "www.example.com.", false},   // above, not under
-      {"notexample.com.", "example.com.", false},    // suffix but not on a label boundary
+      {"WWW.EXAMPLE.com.", "example.COM.", true},   // case-insensitive
+      {"example.com.", "www.example.com.", false},  // above, not under
+      {"notexample.com.", "example.com.", false},   // suffix but not on a label boundary
       {"xexample.com.", "example.com.", false},
       {"www.example.org.", "example.com.", false},
-      {"example.com.", ".", true},                   // everything is under the root
+      {"example.com.", ".", true},  // everything is under the root
       {".", ".", true},
       {".", "com.", false},
-      {"a\\.example.com.", "example.com.", false},   // "a.example" is one label: no boundary
+      {"a\\.example.com.", "example.com.", false},  // "a.example" is one label: no boundary
       {"a\\.example.com.", "com.", true},
       {"a\\.example.com.", "\\.example.com.", false},
   };

@@ -141,8 +141,7 @@ const Case kMasterFile[] = {
     {"no TTL and nothing to default from",
      "www IN A 192.0.2.1\n"
      "ok 60 IN A 192.0.2.2\n",
-     "ok.example.com. 60 IN A 192.0.2.2\n",
-     "1:8 r1 missing-ttl field=TTL type=A token=A\n"},
+     "ok.example.com. 60 IN A 192.0.2.2\n", "1:8 r1 missing-ttl field=TTL type=A token=A\n"},
     {"class before or after the TTL, any case, CLASSnn and TYPEnn",
      "a IN 60 A 192.0.2.1\n"
      "b 60 IN A 192.0.2.2\n"
@@ -158,8 +157,7 @@ const Case kMasterFile[] = {
     {"another class than the zone's",
      "a 60 IN A 192.0.2.1\n"
      "b 60 CH A 192.0.2.2\n",
-     "a.example.com. 60 IN A 192.0.2.1\n",
-     "2:6 r2 class-mismatch field=class type=A token=CH\n"},
+     "a.example.com. 60 IN A 192.0.2.1\n", "2:6 r2 class-mismatch field=class type=A token=CH\n"},
     {"owner omitted: the previous owner; at the start: an error",
      "  60 A 192.0.2.9\n"
      "a 60 A 192.0.2.1\n"
@@ -271,8 +269,7 @@ const Case kMasterFile[] = {
      "a 60 SOA ns1 host (\n"
      "   1 2 3\n"
      "   4 )\n",
-     "",
-     "3:5 r1 missing-field field=minimum type=SOA token=\n"},
+     "", "3:5 r1 missing-field field=minimum type=SOA token=\n"},
     {"long owner names and labels",
      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 60 A 192.0.2.1\n"
      "x 60 A 192.0.2.1\n",
@@ -319,38 +316,32 @@ const Case kRecovery[] = {
     {"a stray ')': the record is dropped, the next one kept",
      "a 60 A 192.0.2.1 )\n"
      "b 60 A 192.0.2.2\n",
-     "b.example.com. 60 IN A 192.0.2.2\n",
-     "1:18 r1 unbalanced-paren token=)\n"},
+     "b.example.com. 60 IN A 192.0.2.2\n", "1:18 r1 unbalanced-paren token=)\n"},
     {"an unterminated quote ends at its line",
      "a 60 TXT \"open\n"
      "b 60 A 192.0.2.2\n",
-     "b.example.com. 60 IN A 192.0.2.2\n",
-     "1:10 r1 unterminated-quote token=\"open\n"},
+     "b.example.com. 60 IN A 192.0.2.2\n", "1:10 r1 unterminated-quote token=\"open\n"},
     {"an unterminated quote inside parentheses: the rest of the record is skipped",
      "a 60 TXT ( \"x\n"
      "   \"y\" )\n"
      "b 60 A 192.0.2.2\n",
-     "b.example.com. 60 IN A 192.0.2.2\n",
-     "1:12 r1 unterminated-quote token=\"x\n"},
+     "b.example.com. 60 IN A 192.0.2.2\n", "1:12 r1 unterminated-quote token=\"x\n"},
     {"a bad field in a multi-line record: its continuation is not a record",
      "a 60 TXT ( \"x\" \\300\n"
      "   \"y\" )\n"
      "b 60 A 192.0.2.2\n",
-     "b.example.com. 60 IN A 192.0.2.2\n",
-     "1:16 r1 bad-escape field=text type=TXT token=\\300\n"},
+     "b.example.com. 60 IN A 192.0.2.2\n", "1:16 r1 bad-escape field=text type=TXT token=\\300\n"},
     {"a backslash before the line end",
      "a 60 TXT abc\\\n"
      "b 60 A 192.0.2.2\n",
-     "b.example.com. 60 IN A 192.0.2.2\n",
-     "1:13 r1 bad-escape token=abc\\\n"},
+     "b.example.com. 60 IN A 192.0.2.2\n", "1:13 r1 bad-escape token=abc\\\n"},
     {"a backslash at the very end of the input",
      "b 60 A 192.0.2.2\n"
      "a 60 TXT abc\\",
-     "b.example.com. 60 IN A 192.0.2.2\n",
-     "2:13 r2 bad-escape token=\\\n"},
+     "b.example.com. 60 IN A 192.0.2.2\n", "2:13 r2 bad-escape token=\\\n"},
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("parser: master-file features") {
   for (const Case& c : kMasterFile) check_case(c, with_origin("example.com."));
@@ -479,30 +470,25 @@ TEST_CASE("parser: $INCLUDE through the shell's resolver") {
 
 TEST_CASE("parser: $GENERATE") {
   const Case cases[] = {
-      {"plain $ on both sides",
-       "$GENERATE 1-3 host$ A 192.0.2.$\n",
+      {"plain $ on both sides", "$GENERATE 1-3 host$ A 192.0.2.$\n",
        "host1.example.com. 300 IN A 192.0.2.1\n"
        "host2.example.com. 300 IN A 192.0.2.2\n"
        "host3.example.com. 300 IN A 192.0.2.3\n",
        ""},
-      {"a step",
-       "$GENERATE 0-8/4 s$ A 192.0.2.$\n",
+      {"a step", "$GENERATE 0-8/4 s$ A 192.0.2.$\n",
        "s0.example.com. 300 IN A 192.0.2.0\n"
        "s4.example.com. 300 IN A 192.0.2.4\n"
        "s8.example.com. 300 IN A 192.0.2.8\n",
        ""},
-      {"a step that does not land on the stop",
-       "$GENERATE 1-6/4 s$ A 192.0.2.$\n",
+      {"a step that does not land on the stop", "$GENERATE 1-6/4 s$ A 192.0.2.$\n",
        "s1.example.com. 300 IN A 192.0.2.1\n"
        "s5.example.com. 300 IN A 192.0.2.5\n",
        ""},
-      {"offset and width, decimal",
-       "$GENERATE 1-2 pad${0,3,d} A 192.0.2.${10}\n",
+      {"offset and width, decimal", "$GENERATE 1-2 pad${0,3,d} A 192.0.2.${10}\n",
        "pad001.example.com. 300 IN A 192.0.2.11\n"
        "pad002.example.com. 300 IN A 192.0.2.12\n",
        ""},
-      {"negative offset",
-       "$GENERATE 5-6 n${-5,2} A 192.0.2.${-4}\n",
+      {"negative offset", "$GENERATE 5-6 n${-5,2} A 192.0.2.${-4}\n",
        "n00.example.com. 300 IN A 192.0.2.1\n"
        "n01.example.com. 300 IN A 192.0.2.2\n",
        ""},
@@ -531,13 +517,10 @@ TEST_CASE("parser: $GENERATE") {
        "t2.example.com. 60 IN CNAME host2.example.com.\n"
        "lit\\$1.example.com. 300 IN TXT \"v1\"\n",
        ""},
-      {"a quoted rhs takes the iterator too (BIND 9.18: TXT \"v1\")",
-       "$GENERATE 1-1 q$ TXT \"v$\"\n",
-       "q1.example.com. 300 IN TXT \"v1\"\n",
-       ""},
+      {"a quoted rhs takes the iterator too (BIND 9.18: TXT \"v1\")", "$GENERATE 1-1 q$ TXT \"v$\"\n",
+       "q1.example.com. 300 IN TXT \"v1\"\n", ""},
       {"an rhs that fails part-way: the whole directive is rejected, as in BIND and dnspython",
-       "$GENERATE 250-256 h$ A 192.0.2.$\nafter 60 A 192.0.2.1\n",
-       "after.example.com. 60 IN A 192.0.2.1\n",
+       "$GENERATE 250-256 h$ A 192.0.2.$\nafter 60 A 192.0.2.1\n", "after.example.com. 60 IN A 192.0.2.1\n",
        "1:24 r1 bad-ipv4 field=address type=A token=192.0.2.256\n"},
       {"bad ranges and modifiers",
        "$GENERATE 5-1 r$ A 192.0.2.$\n"
@@ -657,7 +640,7 @@ const char kExport[] =
     ";; TXT Records\n"
     "example.com.\t1\tIN\tTXT\t\"v=spf1 -all\"\n";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("parser: Cloudflare export") {
   Zone zone = parse_zone(kExport, "export.txt", {});
@@ -774,8 +757,9 @@ struct Snapshot {
 };
 
 Snapshot snapshot(const Zone& zone) {
-  return {dump_records(zone), dump_flags(zone), dump_diagnostics(zone), dump_spans(zone), name_text(zone.apex),
-          std::string(format_name(zone.format)), zone.rejected_records, zone.error_count};
+  return {dump_records(zone),    dump_flags(zone),     dump_diagnostics(zone),
+          dump_spans(zone),      name_text(zone.apex), std::string(format_name(zone.format)),
+          zone.rejected_records, zone.error_count};
 }
 
 Snapshot parse_in_chunks(std::string_view text, size_t chunk, const ParseOptions& options,
@@ -816,7 +800,7 @@ const char kChunkText[] =
     "open\tIN\tTXT\t\"never closed\n"
     "last\tIN\tCAA\t0 issue \"ca.example\"";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("parser: chunked feeding gives the one-shot result, whatever the chunk size") {
   const std::string_view text(kChunkText, sizeof kChunkText - 1);
@@ -891,8 +875,8 @@ TEST_CASE("parser: chunked feeding with includes and errors over 4096 bytes") {
   // possible chunk boundary.
   std::string text = "$ORIGIN example.com.\n$TTL 60\n";
   for (int i = 0; i < 120; ++i) {
-    text += "n" + std::to_string(i) + " IN TXT ( \"part one\"\r\n    \"part \\\"two\\\"\" ) ; c" +
-            std::to_string(i) + "\n";
+    text +=
+        "n" + std::to_string(i) + " IN TXT ( \"part one\"\r\n    \"part \\\"two\\\"\" ) ; c" + std::to_string(i) + "\n";
     if (i % 17 == 0) text += "bad" + std::to_string(i) + " A 10..0.1\n";
     if (i % 29 == 0) text += "$INCLUDE inc.zone\n";
   }

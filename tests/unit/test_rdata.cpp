@@ -211,9 +211,11 @@ const GoodCase kGood[] = {
     // RFC 9460 Appendix D.2, Figure 9: a comma and a backslash inside an
     // alpn id, in both of its spellings
     {"SVCB", R"(16 foo.example.org. alpn="f\\\\oo\\,bar,h2")",
-     "001003666F6F076578616D706C65036F7267000001000C08665C6F6F2C626172026832", R"(16 foo.example.org. alpn=f\\\\oo\\,bar,h2)"},
+     "001003666F6F076578616D706C65036F7267000001000C08665C6F6F2C626172026832",
+     R"(16 foo.example.org. alpn=f\\\\oo\\,bar,h2)"},
     {"SVCB", R"(16 foo.example.org. alpn=f\\\092oo\092,bar,h2)",
-     "001003666F6F076578616D706C65036F7267000001000C08665C6F6F2C626172026832", R"(16 foo.example.org. alpn=f\\\\oo\\,bar,h2)"},
+     "001003666F6F076578616D706C65036F7267000001000C08665C6F6F2C626172026832",
+     R"(16 foo.example.org. alpn=f\\\\oo\\,bar,h2)"},
     {"HTTPS", "1 . alpn=h3", "00010000010003026833", ""},
     {"SPF", R"("v=spf1 a mx -all")", "10763D737066312061206D78202D616C6C", ""},
     {"URI", R"(10 1 "https://www.example.com/path")",
@@ -224,7 +226,7 @@ const GoodCase kGood[] = {
     {"CAA", R"(0 issuewild "")", "0009697373756577696C64", ""},
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("rdata: every type of the table has a presentation case") {
   std::set<std::string_view> covered;
@@ -375,9 +377,9 @@ TEST_CASE("rdata: wire with awkward octets prints to text that parses back to th
       {"SVCB", "000100FDE8000400225C3B", R"(1 . key65000="\000\"\\;")"},
       {"SVCB", "00010000050003FFFEFD", "1 . ech=//79"},
       {"CAA", "00056973737565225CFF", R"(0 issue "\"\\\255")"},
-      {"MX", "000A03612E6200", R"(10 a\.b.)"},      // a dot inside a label
-      {"PTR", "0361006200", R"(a\000b.)"},           // an octet 0 inside a label
-      {"PTR", "0328293B00", R"(\(\)\;.)"},         // parentheses and semicolon in a label
+      {"MX", "000A03612E6200", R"(10 a\.b.)"},  // a dot inside a label
+      {"PTR", "0361006200", R"(a\000b.)"},      // an octet 0 inside a label
+      {"PTR", "0328293B00", R"(\(\)\;.)"},      // parentheses and semicolon in a label
       {"TXT", "00013B", R"("" ";")"},
       {"HINFO", "0000", R"("" "")"},
       {"LOC", "009999998000000080000000FFFFFFFF",
@@ -414,14 +416,14 @@ struct BadCase {
 
 const BadCase kBad[] = {
     // ---- numbers
-    {"MX", "65536 mx.example.", Code::number_overflow, 0},         // u16 overflow
-    {"MX", "1o mx.example.", Code::bad_number, 0},                 // letter o for zero
-    {"MX", "-1 mx.example.", Code::bad_number, 0},                 // negative
-    {"MX", "+1 mx.example.", Code::bad_number, 0},                 // sign
-    {"MX", "0x10 mx.example.", Code::bad_number, 0},               // hex
-    {"MX", R"("10" mx.example.)", Code::bad_number, 0},            // a number may not be quoted
-    {"SSHFP", "256 1 AB", Code::number_overflow, 0},               // u8 overflow
-    {"SOA", "a. b. 4294967296 1 1 1 1", Code::number_overflow, 2}, // u32 overflow
+    {"MX", "65536 mx.example.", Code::number_overflow, 0},                // u16 overflow
+    {"MX", "1o mx.example.", Code::bad_number, 0},                        // letter o for zero
+    {"MX", "-1 mx.example.", Code::bad_number, 0},                        // negative
+    {"MX", "+1 mx.example.", Code::bad_number, 0},                        // sign
+    {"MX", "0x10 mx.example.", Code::bad_number, 0},                      // hex
+    {"MX", R"("10" mx.example.)", Code::bad_number, 0},                   // a number may not be quoted
+    {"SSHFP", "256 1 AB", Code::number_overflow, 0},                      // u8 overflow
+    {"SOA", "a. b. 4294967296 1 1 1 1", Code::number_overflow, 2},        // u32 overflow
     {"SRV", "1 2 99999999999999999999 t.", Code::number_overflow, 2},     // past 64 bits
     {"SRV", "1 2 99999999999999999999999 t.", Code::number_overflow, 2},  // 23 digits: still an overflow
     // ---- periods (SOA timers)
@@ -439,60 +441,60 @@ const BadCase kBad[] = {
     {"CNAME", R"("quoted.example.")", Code::bad_name, 0},  // a name may not be quoted
     {"MX", "10 a..b.", Code::bad_name, 1},                 // empty label in the second field
     // ---- IPv4
-    {"A", "010.0.0.1", Code::bad_ipv4, 0},  // leading zero (octal in inet_aton)
-    {"A", "1.2.3.4.5", Code::bad_ipv4, 0},  // five parts
-    {"A", "1.2.3", Code::bad_ipv4, 0},      // three parts
-    {"A", "256.0.0.1", Code::bad_ipv4, 0},  // octet above 255
-    {"A", "10..0.1", Code::bad_ipv4, 0},    // empty octet
-    {"A", "1.2.3.4.", Code::bad_ipv4, 0},   // trailing dot
-    {"A", "1.2.3.-4", Code::bad_ipv4, 0},   // sign
-    {"A", "1.2.3.0004", Code::bad_ipv4, 0}, // four digits
+    {"A", "010.0.0.1", Code::bad_ipv4, 0},       // leading zero (octal in inet_aton)
+    {"A", "1.2.3.4.5", Code::bad_ipv4, 0},       // five parts
+    {"A", "1.2.3", Code::bad_ipv4, 0},           // three parts
+    {"A", "256.0.0.1", Code::bad_ipv4, 0},       // octet above 255
+    {"A", "10..0.1", Code::bad_ipv4, 0},         // empty octet
+    {"A", "1.2.3.4.", Code::bad_ipv4, 0},        // trailing dot
+    {"A", "1.2.3.-4", Code::bad_ipv4, 0},        // sign
+    {"A", "1.2.3.0004", Code::bad_ipv4, 0},      // four digits
     {"A", R"("192.0.2.1")", Code::bad_ipv4, 0},  // quoted
     // ---- IPv6
-    {"AAAA", "2001:db8::1::2", Code::bad_ipv6, 0},      // two ::
-    {"AAAA", "1:2:3:4:5:6:7:8:9", Code::bad_ipv6, 0},   // nine groups
-    {"AAAA", "1:2:3:4:5:6:7", Code::bad_ipv6, 0},       // seven groups, no ::
-    {"AAAA", "1:2:3:4:5:6:7::8", Code::bad_ipv6, 0},    // :: standing for no group
-    {"AAAA", "2001:db8::g", Code::bad_ipv6, 0},         // bad hex digit
-    {"AAAA", "2001:db8::1:", Code::bad_ipv6, 0},        // trailing single colon
-    {"AAAA", ":1::", Code::bad_ipv6, 0},                // leading single colon
-    {"AAAA", "12345::", Code::bad_ipv6, 0},             // group of five digits
-    {"AAAA", "::1.2.3", Code::bad_ipv6, 0},             // short embedded IPv4
+    {"AAAA", "2001:db8::1::2", Code::bad_ipv6, 0},         // two ::
+    {"AAAA", "1:2:3:4:5:6:7:8:9", Code::bad_ipv6, 0},      // nine groups
+    {"AAAA", "1:2:3:4:5:6:7", Code::bad_ipv6, 0},          // seven groups, no ::
+    {"AAAA", "1:2:3:4:5:6:7::8", Code::bad_ipv6, 0},       // :: standing for no group
+    {"AAAA", "2001:db8::g", Code::bad_ipv6, 0},            // bad hex digit
+    {"AAAA", "2001:db8::1:", Code::bad_ipv6, 0},           // trailing single colon
+    {"AAAA", ":1::", Code::bad_ipv6, 0},                   // leading single colon
+    {"AAAA", "12345::", Code::bad_ipv6, 0},                // group of five digits
+    {"AAAA", "::1.2.3", Code::bad_ipv6, 0},                // short embedded IPv4
     {"AAAA", "1:2:3:4:5:6:7:1.2.3.4", Code::bad_ipv6, 0},  // embedded IPv4 makes nine groups
-    {"AAAA", "192.0.2.1", Code::bad_ipv6, 0},           // IPv4 alone
-    {"AAAA", ":", Code::bad_ipv6, 0},                   // lone colon
+    {"AAAA", "192.0.2.1", Code::bad_ipv6, 0},              // IPv4 alone
+    {"AAAA", ":", Code::bad_ipv6, 0},                      // lone colon
     // ---- character strings
-    {"TXT", "abc\\", Code::bad_escape, 0},         // escape at the end
-    {"TXT", R"("ok" "\300")", Code::bad_escape, 1}, // \DDD above 255, second string
-    {"HINFO", R"("pc")", Code::missing_field, 1},  // os missing
+    {"TXT", "abc\\", Code::bad_escape, 0},           // escape at the end
+    {"TXT", R"("ok" "\300")", Code::bad_escape, 1},  // \DDD above 255, second string
+    {"HINFO", R"("pc")", Code::missing_field, 1},    // os missing
     // ---- base64
-    {"DNSKEY", "257 3 8 AwEAAag", Code::bad_base64, 3},   // padding missing
-    {"DNSKEY", "257 3 8 AwE=AAag", Code::bad_base64, 3},  // padding in the middle
-    {"DNSKEY", "257 3 8 A===", Code::bad_base64, 3},      // three padding characters
-    {"DNSKEY", "257 3 8 Aw*A", Code::bad_base64, 3},      // not a base64 character
+    {"DNSKEY", "257 3 8 AwEAAag", Code::bad_base64, 3},        // padding missing
+    {"DNSKEY", "257 3 8 AwE=AAag", Code::bad_base64, 3},       // padding in the middle
+    {"DNSKEY", "257 3 8 A===", Code::bad_base64, 3},           // three padding characters
+    {"DNSKEY", "257 3 8 Aw*A", Code::bad_base64, 3},           // not a base64 character
     {"DNSKEY", R"(257 3 8 "AwEAAag=")", Code::bad_base64, 3},  // quoted
-    {"DNSKEY", "257 3 8", Code::missing_field, 3},        // no key at all
-    {"DNSKEY", "257 3 FOO AA==", Code::bad_number, 2},    // unknown algorithm mnemonic
-    {"CERT", "FOO 0 0 AA==", Code::bad_number, 0},        // unknown certificate type
+    {"DNSKEY", "257 3 8", Code::missing_field, 3},             // no key at all
+    {"DNSKEY", "257 3 FOO AA==", Code::bad_number, 2},         // unknown algorithm mnemonic
+    {"CERT", "FOO 0 0 AA==", Code::bad_number, 0},             // unknown certificate type
     // ---- hex
-    {"DS", "1 8 2 ABC", Code::bad_hex, 3},                  // odd number of digits
-    {"DS", "1 8 2 AB C", Code::bad_hex, 4},                 // odd once joined
-    {"DS", "1 8 2 ZZ", Code::bad_hex, 3},                   // not hex
-    {"NSEC3PARAM", "1 0 0 ABC", Code::bad_hex, 3},          // odd salt
+    {"DS", "1 8 2 ABC", Code::bad_hex, 3},                                    // odd number of digits
+    {"DS", "1 8 2 AB C", Code::bad_hex, 4},                                   // odd once joined
+    {"DS", "1 8 2 ZZ", Code::bad_hex, 3},                                     // not hex
+    {"NSEC3PARAM", "1 0 0 ABC", Code::bad_hex, 3},                            // odd salt
     {"NSEC3", "1 0 0 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJW", Code::bad_hex, 4},  // W is not base32hex
-    {"NSEC3", "1 0 0 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJ", Code::bad_hex, 4},  // 31 digits: non-zero padding bits
+    {"NSEC3", "1 0 0 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJ", Code::bad_hex, 4},   // 31 digits: non-zero padding bits
     // ---- RFC 3597
-    {"A", "\\# 3 C00002", Code::bad_generic, 2},        // known type, malformed wire (3 octets)
-    {"A", "\\# 4 C00002", Code::bad_generic, 2},        // length says 4, hex has 3
-    {"A", "\\# 4 C0000201 01", Code::bad_generic, 3},   // hex longer than the length
-    {"A", "\\# 4 C000020", Code::bad_generic, 2},       // odd hex
-    {"A", "\\# 4 C00002GG", Code::bad_generic, 2},      // not hex
-    {"A", "\\# x C0000201", Code::bad_generic, 1},      // length not a number
-    {"A", "\\# 65536 00", Code::bad_generic, 1},        // length above 65535
-    {"A", "\\#", Code::missing_field, 1},               // no length
-    {"MX", "\\# 3 000A05", Code::bad_generic, 2},       // name runs past the end
-    {"TXT", "\\# 0", Code::bad_generic, 1},             // TXT needs one string
-    {"TYPE65534", "\\# 2 01", Code::bad_generic, 2},    // length mismatch, unknown type
+    {"A", "\\# 3 C00002", Code::bad_generic, 2},          // known type, malformed wire (3 octets)
+    {"A", "\\# 4 C00002", Code::bad_generic, 2},          // length says 4, hex has 3
+    {"A", "\\# 4 C0000201 01", Code::bad_generic, 3},     // hex longer than the length
+    {"A", "\\# 4 C000020", Code::bad_generic, 2},         // odd hex
+    {"A", "\\# 4 C00002GG", Code::bad_generic, 2},        // not hex
+    {"A", "\\# x C0000201", Code::bad_generic, 1},        // length not a number
+    {"A", "\\# 65536 00", Code::bad_generic, 1},          // length above 65535
+    {"A", "\\#", Code::missing_field, 1},                 // no length
+    {"MX", "\\# 3 000A05", Code::bad_generic, 2},         // name runs past the end
+    {"TXT", "\\# 0", Code::bad_generic, 1},               // TXT needs one string
+    {"TYPE65534", "\\# 2 01", Code::bad_generic, 2},      // length mismatch, unknown type
     {"TYPE65534", "\\# 1 \"01\"", Code::bad_generic, 2},  // hex quoted
     // ---- RRSIG dates
     {"RRSIG", "A 8 3 86400 20240230000000 20240201000000 1 example.com. AA==", Code::bad_time, 4},  // Feb 30
@@ -502,50 +504,50 @@ const BadCase kBad[] = {
     {"RRSIG", "A 8 3 86400 20240301240000 20240201000000 1 example.com. AA==", Code::bad_time, 4},  // hour 24
     {"RRSIG", "A 8 3 86400 20240301006000 20240201000000 1 example.com. AA==", Code::bad_time, 4},  // minute 60
     {"RRSIG", "A 8 3 86400 2024030100000Z 20240201000000 1 example.com. AA==", Code::bad_time, 4},  // letter
-    {"RRSIG", "A 8 3 86400 20240301000000 4294967296 1 example.com. AA==", Code::bad_time, 5},  // over 32 bits
+    {"RRSIG", "A 8 3 86400 20240301000000 4294967296 1 example.com. AA==", Code::bad_time, 5},      // over 32 bits
     {"RRSIG", "FOO 8 3 86400 20240301000000 20240201000000 1 example.com. AA==", Code::unknown_type, 0},
     {"RRSIG", "A 8 3 86400 20240301000000 20240201000000 1 example.com.", Code::missing_field, 8},
     // ---- LOC
-    {"LOC", "91 0 0 N 0 0 0 E 0m", Code::bad_loc, 0},         // latitude above 90
-    {"LOC", "90 0 0.001 N 0 E 0m", Code::bad_loc, 0},          // just past the pole
-    {"LOC", "0 N 181 E 0m", Code::bad_loc, 0},                 // longitude above 180
-    {"LOC", "0 60 N 0 E 0m", Code::bad_loc, 0},                // minute 60
-    {"LOC", "0 0 60 N 0 E 0m", Code::bad_loc, 0},              // second 60
-    {"LOC", "0 0 1.0001 N 0 E 0m", Code::bad_loc, 0},          // four decimals
-    {"LOC", "0 X 0 E 0m", Code::bad_loc, 0},                   // not a hemisphere
-    {"LOC", "0 E 0 N 0m", Code::bad_loc, 0},                   // hemispheres swapped
-    {"LOC", "0 N 0 E", Code::bad_loc, 0},                      // altitude missing
-    {"LOC", "0 N 0 E -100000.01m", Code::bad_loc, 0},          // below the lowest altitude
-    {"LOC", "0 N 0 E 42849672.96m", Code::bad_loc, 0},         // above the highest altitude
-    {"LOC", "0 N 0 E 0m 90000000.01m", Code::bad_loc, 0},      // size above 9e9 cm
-    {"LOC", "0 N 0 E 0m 1m 1m 1m 1m", Code::bad_loc, 0},       // a fourth size
+    {"LOC", "91 0 0 N 0 0 0 E 0m", Code::bad_loc, 0},      // latitude above 90
+    {"LOC", "90 0 0.001 N 0 E 0m", Code::bad_loc, 0},      // just past the pole
+    {"LOC", "0 N 181 E 0m", Code::bad_loc, 0},             // longitude above 180
+    {"LOC", "0 60 N 0 E 0m", Code::bad_loc, 0},            // minute 60
+    {"LOC", "0 0 60 N 0 E 0m", Code::bad_loc, 0},          // second 60
+    {"LOC", "0 0 1.0001 N 0 E 0m", Code::bad_loc, 0},      // four decimals
+    {"LOC", "0 X 0 E 0m", Code::bad_loc, 0},               // not a hemisphere
+    {"LOC", "0 E 0 N 0m", Code::bad_loc, 0},               // hemispheres swapped
+    {"LOC", "0 N 0 E", Code::bad_loc, 0},                  // altitude missing
+    {"LOC", "0 N 0 E -100000.01m", Code::bad_loc, 0},      // below the lowest altitude
+    {"LOC", "0 N 0 E 42849672.96m", Code::bad_loc, 0},     // above the highest altitude
+    {"LOC", "0 N 0 E 0m 90000000.01m", Code::bad_loc, 0},  // size above 9e9 cm
+    {"LOC", "0 N 0 E 0m 1m 1m 1m 1m", Code::bad_loc, 0},   // a fourth size
     // ---- SVCB
-    {"SVCB", "1 . alpn=h2 alpn=h3", Code::bad_svcparam, 3},          // duplicate key
-    {"SVCB", "1 . alpn=", Code::bad_svcparam, 2},                    // empty alpn
-    {"SVCB", "1 . alpn=h2,,h3", Code::bad_svcparam, 2},              // empty alpn id
-    {"SVCB", "1 . alpn", Code::bad_svcparam, 2},                     // alpn without value
-    {"SVCB", "1 . mandatory=mandatory", Code::bad_svcparam, 2},      // mandatory lists itself
+    {"SVCB", "1 . alpn=h2 alpn=h3", Code::bad_svcparam, 3},              // duplicate key
+    {"SVCB", "1 . alpn=", Code::bad_svcparam, 2},                        // empty alpn
+    {"SVCB", "1 . alpn=h2,,h3", Code::bad_svcparam, 2},                  // empty alpn id
+    {"SVCB", "1 . alpn", Code::bad_svcparam, 2},                         // alpn without value
+    {"SVCB", "1 . mandatory=mandatory", Code::bad_svcparam, 2},          // mandatory lists itself
     {"SVCB", "1 . mandatory=alpn,alpn alpn=h2", Code::bad_svcparam, 2},  // key listed twice
-    {"SVCB", "1 . mandatory=foo", Code::bad_svcparam, 2},            // unknown key in the list
-    {"SVCB", "1 . mandatory=alpn port=1", Code::bad_svcparam, 3},    // alpn listed but absent (RFC 9460 §8)
-    {"SVCB", "1 . port=65536", Code::bad_svcparam, 2},               // port over 16 bits
-    {"SVCB", "1 . port=", Code::bad_svcparam, 2},                    // port empty
-    {"SVCB", "1 . no-default-alpn=x", Code::bad_svcparam, 2},        // takes no value
-    {"SVCB", "1 . ipv4hint=192.0.2", Code::bad_svcparam, 2},         // bad address
-    {"SVCB", "1 . ipv6hint=192.0.2.1", Code::bad_svcparam, 2},       // IPv4 in ipv6hint
-    {"SVCB", "1 . ech=", Code::bad_svcparam, 2},                     // empty ech
-    {"SVCB", "1 . ech=AAE", Code::bad_svcparam, 2},                  // bad base64
-    {"SVCB", "1 . foo=bar", Code::bad_svcparam, 2},                  // unknown key name
-    {"SVCB", "1 . key01=x", Code::bad_svcparam, 2},                  // leading zero in keyNNNNN
-    {"SVCB", "1 . key65536=x", Code::bad_svcparam, 2},               // key above 16 bits
-    {"SVCB", R"(1 . "alpn=h2")", Code::bad_svcparam, 2},             // key quoted
-    {"HTTPS", "1 . port=443 port=443", Code::bad_svcparam, 3},       // duplicate key
+    {"SVCB", "1 . mandatory=foo", Code::bad_svcparam, 2},                // unknown key in the list
+    {"SVCB", "1 . mandatory=alpn port=1", Code::bad_svcparam, 3},        // alpn listed but absent (RFC 9460 §8)
+    {"SVCB", "1 . port=65536", Code::bad_svcparam, 2},                   // port over 16 bits
+    {"SVCB", "1 . port=", Code::bad_svcparam, 2},                        // port empty
+    {"SVCB", "1 . no-default-alpn=x", Code::bad_svcparam, 2},            // takes no value
+    {"SVCB", "1 . ipv4hint=192.0.2", Code::bad_svcparam, 2},             // bad address
+    {"SVCB", "1 . ipv6hint=192.0.2.1", Code::bad_svcparam, 2},           // IPv4 in ipv6hint
+    {"SVCB", "1 . ech=", Code::bad_svcparam, 2},                         // empty ech
+    {"SVCB", "1 . ech=AAE", Code::bad_svcparam, 2},                      // bad base64
+    {"SVCB", "1 . foo=bar", Code::bad_svcparam, 2},                      // unknown key name
+    {"SVCB", "1 . key01=x", Code::bad_svcparam, 2},                      // leading zero in keyNNNNN
+    {"SVCB", "1 . key65536=x", Code::bad_svcparam, 2},                   // key above 16 bits
+    {"SVCB", R"(1 . "alpn=h2")", Code::bad_svcparam, 2},                 // key quoted
+    {"HTTPS", "1 . port=443 port=443", Code::bad_svcparam, 3},           // duplicate key
     // ---- CAA / URI
-    {"CAA", R"(0 issue-x "ca.example")", Code::bad_name, 1},  // '-' not allowed in a tag
-    {"CAA", R"(0 "" "ca.example")", Code::bad_name, 1},       // empty (quoted) tag
+    {"CAA", R"(0 issue-x "ca.example")", Code::bad_name, 1},         // '-' not allowed in a tag
+    {"CAA", R"(0 "" "ca.example")", Code::bad_name, 1},              // empty (quoted) tag
     {"CAA", R"(256 issue "ca.example")", Code::number_overflow, 0},  // flags over 8 bits
-    {"CAA", "0 issue", Code::missing_field, 2},               // value missing
-    {"URI", R"(10 1 "")", Code::missing_field, 2},            // empty target
+    {"CAA", "0 issue", Code::missing_field, 2},                      // value missing
+    {"URI", R"(10 1 "")", Code::missing_field, 2},                   // empty target
     // ---- missing fields
     {"A", "", Code::missing_field, 0},
     {"MX", "10", Code::missing_field, 1},
@@ -565,11 +567,11 @@ const BadCase kBad[] = {
     {"URI", R"(10 1 "a" "b")", Code::extra_field, 3},
     {"NSEC3PARAM", "1 0 0 - extra", Code::extra_field, 4},
     // ---- type bit maps
-    {"NSEC", "host. A FOO", Code::unknown_type, 2},    // the token named is FOO, not A
+    {"NSEC", "host. A FOO", Code::unknown_type, 2},   // the token named is FOO, not A
     {"CSYNC", "1 3 A BOGUS", Code::unknown_type, 3},  // the token named is BOGUS
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("rdata: bad cases") {
   for (const BadCase& c : kBad) {
@@ -666,15 +668,15 @@ TEST_CASE("helpers: parse_ipv4") {
       {"192.0.2.1", true, {192, 0, 2, 1}},
       {"0.0.0.0", true, {0, 0, 0, 0}},
       {"255.255.255.255", true, {255, 255, 255, 255}},
-      {"010.0.0.1", false, {}},   // leading zero
-      {"1.2.3.4.5", false, {}},   // five parts
-      {"256.0.0.1", false, {}},   // octet above 255
-      {"1.2.3", false, {}},       // three parts
-      {"10..0.1", false, {}},     // empty octet
-      {"", false, {}},            // empty
-      {" 1.2.3.4", false, {}},    // blank
-      {"1.2.3.4 ", false, {}},    // blank at the end
-      {"1.2.3.a", false, {}},     // letter
+      {"010.0.0.1", false, {}},  // leading zero
+      {"1.2.3.4.5", false, {}},  // five parts
+      {"256.0.0.1", false, {}},  // octet above 255
+      {"1.2.3", false, {}},      // three parts
+      {"10..0.1", false, {}},    // empty octet
+      {"", false, {}},           // empty
+      {" 1.2.3.4", false, {}},   // blank
+      {"1.2.3.4 ", false, {}},   // blank at the end
+      {"1.2.3.a", false, {}},    // letter
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -700,8 +702,8 @@ TEST_CASE("helpers: parse_ipv6 and RFC 5952 text") {
       {"2001:db8:0:0:1:0:0:1", "20010DB8000000000001000000000001", "2001:db8::1:0:0:1"},  // first run on a tie
       {"2001:0db8:0000:0000:0000:0000:0000:0001", "20010DB8000000000000000000000001", "2001:db8::1"},
       {"2001:db8:0:1:1:1:1:1", "20010DB8000000010001000100010001", "2001:db8:0:1:1:1:1:1"},  // one 0 stays
-      {"2001:db8:0:0:1:0:0:0", "20010DB8000000000001000000000000", "2001:db8:0:0:1::"},  // the longer run
-      {"2001:DB8::ABCD", "20010DB800000000000000000000ABCD", "2001:db8::abcd"},          // lowercase
+      {"2001:db8:0:0:1:0:0:0", "20010DB8000000000001000000000000", "2001:db8:0:0:1::"},      // the longer run
+      {"2001:DB8::ABCD", "20010DB800000000000000000000ABCD", "2001:db8::abcd"},              // lowercase
       {"0:0:0:0:0:0:0:1", "00000000000000000000000000000001", "::1"},
       {"1:0:0:0:0:0:0:0", "00010000000000000000000000000000", "1::"},
       {"::", "00000000000000000000000000000000", "::"},
@@ -814,17 +816,17 @@ TEST_CASE("helpers: unescape") {
   };
   const Case cases[] = {
       {"abc", true, "616263"},
-      {"a\\.b", true, "612E62"},      // \X is X
-      {"\\\\", true, "5C"},           // escaped backslash
-      {"\\\"", true, "22"},           // escaped quote
-      {"\\000\\255", true, "00FF"},   // \DDD
-      {"\\0651", true, "4131"},       // \065 then a plain 1
+      {"a\\.b", true, "612E62"},     // \X is X
+      {"\\\\", true, "5C"},          // escaped backslash
+      {"\\\"", true, "22"},          // escaped quote
+      {"\\000\\255", true, "00FF"},  // \DDD
+      {"\\0651", true, "4131"},      // \065 then a plain 1
       {"", true, ""},
-      {"\\", false, ""},              // escape at the end
-      {"\\256", false, ""},           // above 255
-      {"\\1", false, ""},             // one digit
-      {"\\12", false, ""},            // two digits
-      {"\\12a", false, ""},           // two digits and a letter
+      {"\\", false, ""},     // escape at the end
+      {"\\256", false, ""},  // above 255
+      {"\\1", false, ""},    // one digit
+      {"\\12", false, ""},   // two digits
+      {"\\12a", false, ""},  // two digits and a letter
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -842,10 +844,10 @@ TEST_CASE("helpers: append_quoted") {
   const Case cases[] = {
       {"", R"("")"},
       {"616263", R"("abc")"},
-      {"61206263", R"("a bc")"},        // blank kept
-      {"22", R"("\"")"},                // quote escaped
-      {"5C", R"("\\")"},                // backslash escaped
-      {"3B28292E40", R"(";().@")"},     // specials of names are plain in strings
+      {"61206263", R"("a bc")"},                          // blank kept
+      {"22", R"("\"")"},                                  // quote escaped
+      {"5C", R"("\\")"},                                  // backslash escaped
+      {"3B28292E40", R"(";().@")"},                       // specials of names are plain in strings
       {"00091F7F80FF", R"("\000\009\031\127\128\255")"},  // non-printable as \DDD
   };
   for (const Case& c : cases) {
