@@ -2,7 +2,7 @@
 // every record kept). Prints what parse_bench.cpp prints, for run.sh.
 import { openSync, readSync, closeSync } from 'node:fs';
 import { loadCore } from '../../www/lib/core-node.js';
-import { feedBytes } from '../../www/lib/zone-input.js';
+import { feedFromFd } from '../../www/lib/zone-input.js';
 
 const [file, origin = ''] = process.argv.slice(2);
 if (!file) {
@@ -12,8 +12,7 @@ if (!file) {
 const core = await loadCore();
 const reader = new core.ZoneReader(file, JSON.stringify({ origin }), null);
 const fd = openSync(file, 'r');
-const buf = Buffer.allocUnsafe(1 << 20);
-for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) feedBytes(core, reader, buf.subarray(0, n));
+feedFromFd(core, reader, fd, readSync);
 closeSync(fd);
 reader.finish();
 const summary = JSON.parse(reader.summaryJson());

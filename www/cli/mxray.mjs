@@ -6,7 +6,7 @@ import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, isAbsolute } from 'node:path';
 import { loadCore } from '../lib/core-node.js';
 import { formatDiagnostic, pickLanguage } from '../lib/messages.js';
-import { feedBytes } from '../lib/zone-input.js';
+import { feedFromFd } from '../lib/zone-input.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
@@ -87,20 +87,8 @@ function readZone(core, file, opts) {
     includes,
   );
   const fd = file === '-' ? 0 : openSync(file, 'r');
-  const buf = Buffer.allocUnsafe(CHUNK);
   try {
-    for (;;) {
-      let n;
-      try {
-        n = readSync(fd, buf, 0, CHUNK, null);
-      } catch (e) {
-        if (e.code === 'EAGAIN') continue;
-        if (e.code === 'EOF') break;
-        throw e;
-      }
-      if (n === 0) break;
-      feedBytes(core, reader, buf.subarray(0, n));
-    }
+    feedFromFd(core, reader, fd, readSync, CHUNK);
   } finally {
     if (fd !== 0) closeSync(fd);
   }
