@@ -739,16 +739,6 @@ Code field_error(FieldKind k) {
   return Code::bad_number;
 }
 
-Code name_error_code(NameError e) {
-  switch (e) {
-    case NameError::bad_escape: return Code::bad_escape;
-    case NameError::label_too_long: return Code::label_too_long;
-    case NameError::name_too_long: return Code::name_too_long;
-    case NameError::missing_origin: return Code::missing_origin;
-    default: return Code::bad_name;
-  }
-}
-
 bool kind_allows_quotes(FieldKind k) {
   return k == FieldKind::string || k == FieldKind::strings || k == FieldKind::caa_value || k == FieldKind::uri_target ||
          k == FieldKind::svc_params;
@@ -1127,6 +1117,16 @@ bool print_rdata(std::string& out, const RRType& t, std::string_view w) {
 }  // namespace
 
 // ------------------------------------------------------------- public API
+
+Code name_error_code(NameError e) {
+  switch (e) {
+    case NameError::bad_escape: return Code::bad_escape;
+    case NameError::label_too_long: return Code::label_too_long;
+    case NameError::name_too_long: return Code::name_too_long;
+    case NameError::missing_origin: return Code::missing_origin;
+    default: return Code::bad_name;
+  }
+}
 
 NumberStatus parse_decimal(std::string_view text, uint64_t max, uint64_t& value) {
   if (text.empty()) return NumberStatus::bad;

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "dns/diagnostic.h"
+#include "dns/name.h"
 
 namespace mxray {
 
@@ -45,6 +46,8 @@ void append_generic_rdata(std::string& out, std::string_view wire);
 bool rdata_is_well_formed(uint16_t type, std::string_view wire);
 
 // Shared helpers, also used by the zone parser.
+// The diagnostic code for a name that did not parse.
+Code name_error_code(NameError e);
 enum class NumberStatus : uint8_t { ok, bad, overflow };
 NumberStatus parse_decimal(std::string_view text, uint64_t max, uint64_t& value);
 // TTL in seconds, or with BIND's units (1w2d3h4m5s, case-insensitive).

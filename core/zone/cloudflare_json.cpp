@@ -259,16 +259,6 @@ std::string quoted_token(std::string_view raw) {
   return out;
 }
 
-Code name_code(NameError e) {
-  switch (e) {
-    case NameError::bad_escape: return Code::bad_escape;
-    case NameError::label_too_long: return Code::label_too_long;
-    case NameError::name_too_long: return Code::name_too_long;
-    case NameError::missing_origin: return Code::missing_origin;
-    default: return Code::bad_name;
-  }
-}
-
 bool is_txt_like(uint16_t type) { return type == rrtype::TXT || type == rrtype::SPF; }
 
 // Types whose first RDATA field is the top-level "priority" member when
@@ -600,7 +590,7 @@ class Importer {
       return false;
     }
     if (NameError e = parse_name(*text, kRoot, owner); e != NameError::none) {
-      problem = {name_code(e), "name", clip(*text), {}};
+      problem = {name_error_code(e), "name", clip(*text), {}};
       return false;
     }
     return true;

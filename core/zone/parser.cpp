@@ -313,16 +313,6 @@ class Lexer {
 
 inline bool starts_with_digit(std::string_view t) { return !t.empty() && t[0] >= '0' && t[0] <= '9'; }
 
-Code name_code(NameError e) {
-  switch (e) {
-    case NameError::bad_escape: return Code::bad_escape;
-    case NameError::label_too_long: return Code::label_too_long;
-    case NameError::name_too_long: return Code::name_too_long;
-    case NameError::missing_origin: return Code::missing_origin;
-    default: return Code::bad_name;
-  }
-}
-
 // RFC 2181 §8: a TTL with the top bit set is to be treated as zero.
 constexpr uint32_t kMaxTtl = 0x7fffffff;
 
@@ -415,7 +405,7 @@ struct ZoneParser::Impl {
         origin = o;
         zone.apex.assign(o.view());
       } else {
-        report(name_code(e), main.file, 0, 0, 0, options.origin, "origin", "$ORIGIN");
+        report(name_error_code(e), main.file, 0, 0, 0, options.origin, "origin", "$ORIGIN");
       }
     }
   }
@@ -679,7 +669,7 @@ struct ZoneParser::Impl {
     }
     NameError err = parse_name(t.text, origin.view(), out);
     if (err != NameError::none) {
-      owner_error = name_code(err);
+      owner_error = name_error_code(err);
       return false;
     }
     // Cloudflare writes the SOA owner without its trailing dot (facts §3.1):
@@ -711,7 +701,7 @@ struct ZoneParser::Impl {
       WireName o;
       NameError err = parse_name(t[1].text, origin.view(), o);
       if (t[1].quoted || err != NameError::none) {
-        report_at(t[1].quoted ? Code::bad_name : name_code(err), s, e, t[1], "origin", "$ORIGIN");
+        report_at(t[1].quoted ? Code::bad_name : name_error_code(err), s, e, t[1], "origin", "$ORIGIN");
         ++zone.rejected_records;
         return;
       }
@@ -754,7 +744,7 @@ struct ZoneParser::Impl {
     if (t.size() == 3) {
       NameError err = parse_name(t[2].text, origin.view(), new_origin);
       if (err != NameError::none) {
-        report_at(name_code(err), s, e, t[2], "origin", "$INCLUDE");
+        report_at(name_error_code(err), s, e, t[2], "origin", "$INCLUDE");
         ++zone.rejected_records;
         return;
       }

@@ -17,28 +17,15 @@
 #include "dns/name.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "hex.h"
 #include "zone/parser.h"
 
 using namespace mxray;
 
 namespace {
 
-std::string to_hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out.push_back(kDigits[c >> 4]);
-    out.push_back(kDigits[c & 15]);
-  }
-  return out;
-}
-
-std::string from_hex(std::string_view hex) {
-  auto v = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(char(v(hex[i]) << 4 | v(hex[i + 1])));
-  return out;
-}
+using test::from_hex;
+using test::to_hex;
 
 std::string origin_wire(std::string_view text) {
   if (text.empty()) return {};
