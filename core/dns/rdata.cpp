@@ -1224,21 +1224,31 @@ void append_quoted(std::string& out, std::string_view bytes) {
 }
 
 bool parse_ipv4(std::string_view t, uint8_t out[4]) {
-  size_t i = 0;
+  // Four decimal octets, no empty octet and no leading zero (which
+  // inet_aton would read as octal).
+  const char* p = t.data();
+  const char* const end = p + t.size();
   for (int part = 0; part < 4; ++part) {
     if (part) {
-      if (i >= t.size() || t[i] != '.') return false;
-      ++i;
+      if (p == end || *p != '.') return false;
+      ++p;
     }
-    size_t start = i;
-    unsigned v = 0;
-    while (i < t.size() && is_digit(t[i]) && i - start < 3) v = v * 10 + unsigned(t[i++] - '0');
-    size_t len = i - start;
-    // No empty octet, no leading zero (ambiguous: octal in inet_aton).
-    if (len == 0 || v > 255 || (len > 1 && t[start] == '0')) return false;
+    if (p == end) return false;
+    const unsigned d0 = unsigned(*p - '0');
+    if (d0 > 9) return false;
+    unsigned v = d0;
+    ++p;
+    if (p != end && unsigned(*p - '0') <= 9) {
+      if (d0 == 0) return false;
+      v = v * 10 + unsigned(*p++ - '0');
+      if (p != end && unsigned(*p - '0') <= 9) {
+        v = v * 10 + unsigned(*p++ - '0');
+        if (v > 255) return false;
+      }
+    }
     out[part] = uint8_t(v);
   }
-  return i == t.size();
+  return p == end;
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dns/diagnostic.h"
+#include "dns/name.h"
 
 namespace mxray {
 
@@ -34,7 +35,7 @@ inline constexpr uint8_t kRecordGenerated = 2;  // produced by $GENERATE
 inline constexpr uint8_t kRecordFlatten = 4;    // cf-flatten-cname tag
 
 struct RecordView {
-  std::string_view owner;  // wire form
+  WireName owner;  // a copy: owners are stored as a first label and a shared parent
   uint32_t ttl;
   uint16_t type;
   uint16_t rclass;
@@ -75,6 +76,7 @@ class ByteArena {
   static constexpr size_t kBlock = 1 << 20;
   uint64_t add(std::string_view bytes);
   std::string_view get(uint64_t offset, size_t length) const {
+    if (length == 0) return {};  // an empty item may sit at a block's very end
     return {blocks_[size_t(offset / kBlock)].get() + size_t(offset % kBlock), length};
   }
   size_t bytes_used() const { return blocks_.size() * kBlock; }
@@ -115,7 +117,7 @@ class Zone {
   bool add(const NewRecord& r);
 
   // Drops the records from index `n` on (a $GENERATE that failed halfway).
-  void truncate(size_t n) { records_.truncate(n); }
+  void truncate(size_t n);
   // Flags every record with TTL `ttl` as "automatic" (Cloudflare's TTL 1).
   void mark_ttl_auto(uint32_t ttl);
 
@@ -127,28 +129,47 @@ class Zone {
 
  private:
   // 40 bytes a record. Offsets are 32-bit: inputs are at most 4 GiB
-  // (ParseLimits) and the arena is held to the same bound.
+  // (ParseLimits) and the arena is held to the same bound. An owner is kept
+  // as its first label plus its parent name, and each parent is stored once:
+  // most zones have a handful of parents and many owners under them.
   struct Stored {
-    uint32_t owner;
+    uint32_t label;   // the owner's first label, length octet included
+    uint32_t parent;  // the owner's parent name (interned)
     uint32_t rdata;
     uint32_t begin;
     uint32_t ttl;
     uint32_t first_line;
-    uint32_t last_line;
     uint32_t length;
     uint16_t type;
     uint16_t rclass;
     uint16_t rdlength;
     uint16_t file;
+    uint16_t extra_lines;  // last_line - first_line; kLongSpan: see long_spans_
     uint8_t owner_length;
-    Proxied proxied;
-    uint8_t flags;
+    uint8_t bits;  // Proxied in bits 0-1, the kRecord* flags above them
   };
   static_assert(sizeof(Stored) == 40);
+  static constexpr uint16_t kLongSpan = 0xffff;
+
+  uint32_t intern_parent(std::string_view parent);
+
   BlockVector<Stored> records_;
   ByteArena bytes_;
-  uint32_t last_owner_ = 0;
-  std::string_view last_owner_view_;  // the stored copy of the last owner
+  // Recently stored parents, direct-mapped by hash: a bounded cache rather
+  // than a full index, so zones with many distinct parents pay no per-name
+  // index memory; a parent that fell out is simply stored again.
+  struct ParentSlot {
+    uint32_t offset = 0;
+    uint8_t length = 0;
+    bool used = false;
+  };
+  static constexpr size_t kParentSlots = 4096;
+  std::unique_ptr<ParentSlot[]> parents_ = std::make_unique<ParentSlot[]>(kParentSlots);
+  std::vector<std::pair<size_t, uint32_t>> long_spans_;  // record index, last line
+  WireName last_owner_;
+  uint32_t last_label_ = 0;
+  uint32_t last_parent_ = 0;
+  uint8_t last_parent_length_ = 0;
 };
 
 }  // namespace mxray

@@ -9,7 +9,7 @@
 namespace mxray {
 
 void append_record_text(std::string& out, const RecordView& r, bool generic) {
-  append_name_text(out, r.owner);
+  append_name_text(out, r.owner.view());
   out.push_back(' ');
   out.append(std::to_string(r.ttl));
   out.push_back(' ');
@@ -63,7 +63,7 @@ nlohmann::json record_to_json(const RecordView& r) {
   append_rdata_text(rdata, r.type, r.rdata);
   const char* proxied = r.proxied == Proxied::yes ? "true" : r.proxied == Proxied::no ? "false" : "unknown";
   return {
-      {"owner", name_text(r.owner)},
+      {"owner", name_text(r.owner.view())},
       {"ttl", r.ttl},
       {"ttlAuto", (r.flags & kRecordTtlAuto) != 0},
       {"type", type_name(r.type)},

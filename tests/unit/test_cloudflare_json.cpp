@@ -28,7 +28,7 @@ std::string dump_records(const Zone& zone) {
   std::string out;
   for (size_t i = 0; i < zone.size(); ++i) {
     RecordView r = zone.record(i);
-    out += name_text(r.owner) + " " + std::to_string(r.ttl) + " " + type_name(r.type) + " ";
+    out += name_text(r.owner.view()) + " " + std::to_string(r.ttl) + " " + type_name(r.type) + " ";
     append_rdata_text(out, r.type, r.rdata);
     if (r.proxied == Proxied::yes) out += " proxied";
     if (r.proxied == Proxied::no) out += " dns-only";

@@ -374,7 +374,7 @@ TEST_CASE("parser: line numbers stay right after a quoted string with an escaped
   CHECK(found);
   for (size_t i = 0; i < zone.size(); ++i) {
     const RecordView r = zone.record(i);
-    if (name_text(r.owner) == "b.example.com.") CHECK(r.span.first_line == 3);
+    if (name_text(r.owner.view()) == "b.example.com.") CHECK(r.span.first_line == 3);
   }
 }
 
@@ -557,7 +557,7 @@ TEST_CASE("parser: $GENERATE") {
     }
     CHECK(diags == c.diagnostics);
     for (size_t i = 0; i < zone.size(); ++i)
-      if (name_text(zone.record(i).owner) != "after.example.com.")
+      if (name_text(zone.record(i).owner.view()) != "after.example.com.")
         CHECK((zone.record(i).flags & kRecordGenerated) != 0);
   }
 }
@@ -663,7 +663,7 @@ TEST_CASE("parser: Cloudflare export") {
   Zone plain = parse_zone(kExport, "export.txt", bind);
   CHECK(plain.format == InputFormat::bind);
   REQUIRE(plain.size() == 7);
-  CHECK(name_text(plain.record(0).owner) == "example.com.example.com.");
+  CHECK(name_text(plain.record(0).owner.view()) == "example.com.example.com.");
   CHECK((plain.record(2).flags & kRecordTtlAuto) == 0);
   CHECK(plain.record(2).proxied == Proxied::yes);
 
