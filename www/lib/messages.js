@@ -1,6 +1,6 @@
 // Words for every diagnostic code the core reports, in English and Japanese.
 // Placeholders: {field} {type} {detail}. A [bracketed part] is left out when
-// a placeholder inside it is empty. tests/js/messages.test.mjs checks that
+// a placeholder inside it is empty. tests/js/cli.test.mjs checks that
 // both languages cover every code the core knows.
 
 export const messages = {
