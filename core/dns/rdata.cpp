@@ -38,14 +38,12 @@ constexpr char kHexLower[] = "0123456789abcdef";
 constexpr char kBase32Hex[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
 
 void put16(std::string& w, uint16_t v) {
-  w.push_back(char(v >> 8));
-  w.push_back(char(v & 0xff));
+  const char b[2] = {char(v >> 8), char(v & 0xff)};
+  w.append(b, 2);
 }
 void put32(std::string& w, uint32_t v) {
-  w.push_back(char(v >> 24));
-  w.push_back(char((v >> 16) & 0xff));
-  w.push_back(char((v >> 8) & 0xff));
-  w.push_back(char(v & 0xff));
+  const char b[4] = {char(v >> 24), char((v >> 16) & 0xff), char((v >> 8) & 0xff), char(v & 0xff)};
+  w.append(b, 4);
 }
 uint16_t get16(std::string_view w, size_t p) { return uint16_t((uint8_t(w[p]) << 8) | uint8_t(w[p + 1])); }
 uint32_t get32(std::string_view w, size_t p) {
