@@ -8,12 +8,13 @@ JOBS ?= $(shell nproc)
 
 # Debian packages the build, the tests and the benchmark use.
 APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
-	python3-dnspython knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time
+	python3-dnspython knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time \
+	dnsdist openssl
 # Node 20 and npm: Debian's packages only where the machine has none of its own
 # (a machine may carry a newer Node and npm that Debian's npm would conflict with).
 NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm)
 
-.PHONY: setup .setup-apt build native wasm demo test bench clean
+.PHONY: setup .setup-apt build native wasm demo test test-cert bench clean
 
 setup: .setup-apt .setup-npm
 
@@ -42,9 +43,16 @@ wasm: setup
 demo: wasm
 	node www/cli/mxray.mjs dump examples/club-cloudflare-export.txt
 
-test: build
+# The local DoH resolver's certificate (tests/resolver); Node trusts it only
+# when NODE_EXTRA_CA_CERTS names it at start.
+TEST_CERT := $(CURDIR)/build/resolver/cert.pem
+
+test-cert: .setup-apt
+	tests/resolver/make-cert.sh $(dir $(TEST_CERT))
+
+test: build test-cert
 	ctest --preset native
-	node --test tests/js/
+	NODE_EXTRA_CA_CERTS=$(TEST_CERT) node --test tests/js/
 
 bench: build
 	tests/bench/run.sh
