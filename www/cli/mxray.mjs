@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // mxray command line: the same wasm core and driver as the website.
 //   node www/cli/mxray.mjs dump [--origin NAME] [--generic] [--format F] FILE...
-// Exit status: 0 clean, 1 when any record was rejected, 2 on usage errors.
+//   node www/cli/mxray.mjs facts [--zone FILE]... [--resolver R] [--doh-format F] [DOMAIN]
+// Exit status: 0 clean; 1 when a record was rejected (dump) or a DNS fact is
+// unknown (facts); 2 on usage, file or resolver errors.
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, isAbsolute } from 'node:path';
 import { loadCore } from '../lib/core-node.js';
-import { formatDiagnostic, pickLanguage } from '../lib/messages.js';
+import { formatDiagnostic, pickLanguage, sessionMessage } from '../lib/messages.js';
 import { feedFromFd } from '../lib/zone-input.js';
+import { createSession, SessionError } from '../lib/session.js';
+import { runSession, resolveResolver } from '../lib/doh-driver.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
@@ -17,21 +21,32 @@ const usage = `usage: mxray <command> [options] FILE...
 
 commands:
   dump      print every record, one per line: owner TTL class type rdata
+  facts     ask DNS over HTTPS what the world sees of DOMAIN's mail and
+            print the facts as JSON (names from --zone files are asked too)
 
 options:
   --origin NAME   origin for relative names (default: from the file)
   --generic       print RDATA in RFC 3597 form (\\# LEN HEX)
   --format F      input format: ${FORMATS.join(', ')} (default: auto)
   --lang L        message language: en, ja (default: from LANG)
+  --zone FILE     (facts) a zone export of the domain; may repeat
+  --resolver R    (facts) cloudflare, google, or an https:// DoH URL (default: cloudflare)
+  --doh-format F  (facts) wire or json (default: wire)
+  --timeout MS    (facts) per-question timeout (default: 5000)
+  --offline       (facts) ask nothing; only what the zone files say
   -h, --help      this text
   --version       the version
 
-exit status: 0 clean, 1 some record was rejected, 2 usage or file error`;
+exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
+             2 usage, file or resolver error`;
 
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const opts = { origin: '', generic: false, format: 'auto', lang: null, files: [] };
+  const opts = {
+    origin: '', generic: false, format: 'auto', lang: null, files: [],
+    zones: [], resolver: 'cloudflare', dohFormat: 'wire', timeout: 5000, offline: false,
+  };
   const args = [...argv];
   const take = (flag) => {
     if (!args.length) throw new UsageError(`${flag} needs a value`);
@@ -54,6 +69,20 @@ function parseArgs(argv) {
     } else if (a === '--lang' || a.startsWith('--lang=')) {
       opts.lang = a === '--lang' ? take(a) : a.slice(7);
       if (!['en', 'ja'].includes(opts.lang)) throw new UsageError(`unknown language: ${opts.lang}`);
+    } else if (a === '--zone' || a.startsWith('--zone=')) {
+      opts.zones.push(a === '--zone' ? take(a) : a.slice(7));
+    } else if (a === '--resolver' || a.startsWith('--resolver=')) {
+      opts.resolver = a === '--resolver' ? take(a) : a.slice(11);
+    } else if (a === '--doh-format' || a.startsWith('--doh-format=')) {
+      opts.dohFormat = a === '--doh-format' ? take(a) : a.slice(13);
+      if (!['wire', 'json'].includes(opts.dohFormat)) throw new UsageError(`unknown DoH format: ${opts.dohFormat}`);
+    } else if (a === '--timeout' || a.startsWith('--timeout=')) {
+      const v = a === '--timeout' ? take(a) : a.slice(10);
+      opts.timeout = Number(v);
+      if (!Number.isInteger(opts.timeout) || opts.timeout < 100 || opts.timeout > 120000)
+        throw new UsageError(`--timeout takes milliseconds between 100 and 120000: ${v}`);
+    } else if (a === '--offline') {
+      opts.offline = true;
     } else if (a === '-h' || a === '--help') {
       opts.help = true;
     } else if (a.startsWith('-') && a !== '-') {
@@ -121,6 +150,66 @@ async function dump(core, opts, lang) {
   return rejected ? 1 : 0;
 }
 
+// Live DNS facts for one domain: zones first (their names go out in the
+// first round), then the rounds of DoH questions.
+async function facts(core, opts, lang) {
+  if (opts.files.length > 1) {
+    process.stderr.write(`mxray: facts takes one DOMAIN\n${usage}\n`);
+    return 2;
+  }
+  if (!opts.files.length && !opts.zones.length) {
+    process.stderr.write(`mxray: facts needs a DOMAIN or a --zone FILE\n${usage}\n`);
+    return 2;
+  }
+  let resolver;
+  try {
+    resolver = resolveResolver(opts.resolver, opts.dohFormat);
+  } catch (e) {
+    process.stderr.write(`mxray: ${e.message}\n`);
+    return 2;
+  }
+  const readers = [];
+  let session;
+  try {
+    for (const file of opts.zones) {
+      try {
+        if (!statSync(file).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+      } catch (e) {
+        process.stderr.write(`mxray: ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}\n`);
+        return 2;
+      }
+      const reader = readZone(core, file, opts);
+      readers.push(reader);
+      const summary = JSON.parse(reader.summaryJson());
+      for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
+    }
+    try {
+      session = createSession(core, { domain: opts.files[0] || '', zones: readers, options: { live: !opts.offline } });
+    } catch (e) {
+      if (!(e instanceof SessionError)) throw e;
+      process.stderr.write(`mxray: ${sessionMessage('errors', e.code, lang, JSON.stringify(opts.files[0] ?? ''))}\n`);
+      return 2;
+    }
+    const tty = process.stderr.isTTY;
+    await runSession(session, {
+      resolver: resolver.url,
+      format: resolver.format,
+      timeoutMs: opts.timeout,
+      onProgress: tty
+        ? ({ round, answered, total }) => process.stderr.write(`\rround ${round}: ${answered}/${total} answered `)
+        : undefined,
+    });
+    if (tty) process.stderr.write('\n');
+    const result = session.facts();
+    result.resolver = { url: resolver.url, format: resolver.format };
+    await write(process.stdout, JSON.stringify(result, null, 2) + '\n');
+    return result.facts.some((f) => f.state !== 'answered') ? 1 : 0;
+  } finally {
+    session?.dispose();
+    for (const r of readers) r.delete();
+  }
+}
+
 async function main(argv) {
   let opts;
   try {
@@ -142,11 +231,11 @@ async function main(argv) {
     process.stderr.write(usage + '\n');
     return 2;
   }
-  if (opts.command !== 'dump') {
+  if (opts.command !== 'dump' && opts.command !== 'facts') {
     process.stderr.write(`mxray: unknown command: ${opts.command}\n${usage}\n`);
     return 2;
   }
-  if (!opts.files.length) {
+  if (opts.command === 'dump' && !opts.files.length) {
     process.stderr.write(`mxray: dump needs at least one FILE\n${usage}\n`);
     return 2;
   }
@@ -158,7 +247,7 @@ async function main(argv) {
     process.stderr.write(`mxray: ${e.message}\n`);
     return 2;
   }
-  return dump(core, opts, lang);
+  return opts.command === 'facts' ? facts(core, opts, lang) : dump(core, opts, lang);
 }
 
 process.stdout.on('error', (e) => {

@@ -50,6 +50,47 @@ export const messages = {
       'json-record': 'unusable record[ ({field})][ in {type}][: {detail}]',
       'unknown-format': 'input format not recognised',
     },
+    session: {
+      errors: {
+        'bad-domain': 'not a domain name: {detail}',
+        'no-domain': 'no domain given, and no zone file names one',
+      },
+      reasons: {
+        timeout: 'the resolver did not answer in time',
+        http: 'the resolver answered with an HTTP error',
+        network: 'the resolver could not be reached',
+        'content-type': 'the resolver answered with something other than DNS',
+        'no-question': 'the answer does not say what question it answers',
+        'wrong-question': 'the answer is for another question',
+        truncated: 'the answer was cut short (TC bit)',
+        'server-failure': 'the resolver failed to resolve the name (SERVFAIL)',
+        refused: 'the resolver refused the question',
+        'other-rcode': 'the resolver answered with an error code',
+        malformed: 'the answer is not a well-formed DNS message',
+        'malformed-json': 'the JSON answer is not usable',
+        budget: 'not asked: a limit of the check was reached',
+      },
+      purposes: {
+        apex: 'the domain itself',
+        dmarc: 'DMARC policy',
+        'client-name': 'a name mail clients and panels connect to',
+        srv: 'mail service discovery (SRV)',
+        'mx-target': 'a mail exchanger (MX target)',
+        'srv-target': 'the target of a service record',
+        spf: 'an SPF policy',
+        'spf-term': 'a name an SPF policy refers to',
+        dkim: 'a DKIM key',
+        policy: 'a mail policy (MTA-STS, TLS reporting, BIMI)',
+        tlsa: 'DANE for the mail exchanger (TLSA)',
+        ptr: 'reverse DNS of an origin address',
+      },
+      budgets: {
+        questions: 'questions per check',
+        rounds: 'rounds of questions',
+        'cname-depth': 'CNAME links followed',
+        'spf-lookups': 'SPF lookups (RFC 7208 allows 10)',
+      },
+    },
   },
   ja: {
     severity: { error: 'エラー', warning: '警告' },
@@ -97,10 +138,60 @@ export const messages = {
       'json-record': '使えないレコードです[ ({field})][ ({type})][: {detail}]',
       'unknown-format': '入力形式を判別できません',
     },
+    session: {
+      errors: {
+        'bad-domain': 'ドメイン名ではありません: {detail}',
+        'no-domain': 'ドメインが指定されておらず、ゾーンファイルからも分かりません',
+      },
+      reasons: {
+        timeout: 'リゾルバが時間内に応答しませんでした',
+        http: 'リゾルバが HTTP エラーを返しました',
+        network: 'リゾルバに接続できませんでした',
+        'content-type': 'リゾルバが DNS 以外の応答を返しました',
+        'no-question': '応答に質問部がありません',
+        'wrong-question': '別の質問への応答です',
+        truncated: '応答が途中で切れています (TC ビット)',
+        'server-failure': 'リゾルバが名前を解決できませんでした (SERVFAIL)',
+        refused: 'リゾルバが質問を拒否しました',
+        'other-rcode': 'リゾルバがエラーコードを返しました',
+        malformed: '応答が正しい DNS メッセージではありません',
+        'malformed-json': 'JSON 形式の応答が使えません',
+        budget: '未実施: チェックの上限に達しました',
+      },
+      purposes: {
+        apex: 'ドメインそのもの',
+        dmarc: 'DMARC ポリシー',
+        'client-name': 'メールソフトや管理画面が接続する名前',
+        srv: 'メールサービスの自動検出 (SRV)',
+        'mx-target': 'メールサーバー (MX の宛先)',
+        'srv-target': 'サービスレコードの宛先',
+        spf: 'SPF ポリシー',
+        'spf-term': 'SPF ポリシーが参照する名前',
+        dkim: 'DKIM 公開鍵',
+        policy: 'メールのポリシー (MTA-STS、TLS レポート、BIMI)',
+        tlsa: 'メールサーバーの DANE (TLSA)',
+        ptr: 'オリジンのアドレスの逆引き',
+      },
+      budgets: {
+        questions: '1 回のチェックでの質問数',
+        rounds: '質問のラウンド数',
+        'cname-depth': 'たどる CNAME の数',
+        'spf-lookups': 'SPF の DNS 参照回数 (RFC 7208 の上限は 10)',
+      },
+    },
   },
 };
 
 export const languages = Object.keys(messages);
+
+// The words for a session-level code: kind is errors, reasons, purposes or
+// budgets; `reason` strings such as "timeout: no answer" are keyed by the
+// part before the first colon.
+export function sessionMessage(kind, code, lang = 'en', detail = '') {
+  const key = kind === 'reasons' ? String(code).split(':')[0] : code;
+  const cat = (messages[lang] || messages.en).session[kind];
+  return fill(cat?.[key] ?? messages.en.session[kind]?.[key] ?? String(code), { detail });
+}
 
 // Picks "ja" or "en" from a locale string such as "ja_JP.UTF-8" or "en-US".
 export function pickLanguage(locale) {

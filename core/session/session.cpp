@@ -1,0 +1,547 @@
+#include "session/session.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "dns/rdata.h"
+#include "dns/types.h"
+#include "doh/answer.h"
+#include "doh/json.h"
+#include "model/proxy_providers.h"
+
+namespace mxray {
+namespace {
+
+constexpr std::array<std::string_view, 12> kPurposeNames = {"apex",      "dmarc",      "client-name", "srv",
+                                                            "mx-target", "srv-target", "spf",         "spf-term",
+                                                            "dkim",      "policy",     "tlsa",        "ptr"};
+
+// Names mail clients, phones and hosting panels connect to. cPanel creates
+// most of them as CNAMEs to the apex, which is what puts them behind the
+// proxy (shared/facts/cloudflare-and-cpanel.md §5).
+constexpr std::array<std::string_view, 14> kClientNames = {
+    "mail",       "smtp",   "imap", "pop",     "pop3", "webmail",     "autodiscover",
+    "autoconfig", "cpanel", "whm",  "webdisk", "ftp",  "cpcalendars", "cpcontacts"};
+
+// Mail service SRV names: RFC 6186 (submission, IMAP, POP3), RFC 8314
+// (submissions, imaps, pop3s), RFC 6764 (CalDAV, CardDAV) and Microsoft's
+// _autodiscover (used by cPanel).
+constexpr std::array<std::string_view, 11> kSrvServices = {"_submission", "_submissions", "_imap",         "_imaps",
+                                                           "_pop3",       "_pop3s",       "_autodiscover", "_caldav",
+                                                           "_caldavs",    "_carddav",     "_carddavs"};
+
+// DKIM selectors worth trying when the zone does not name one: cPanel's
+// "default", Google Workspace's "google", Microsoft 365's "selector1/2", and
+// the common generic ones.
+constexpr std::array<std::string_view, 10> kDkimSelectors = {"default", "google", "selector1", "selector2", "k1",
+                                                             "k2",      "s1",     "s2",        "dkim",      "mail"};
+
+std::string_view wire_view(const WireName& n) { return n.view(); }
+
+// Lowercased wire name plus type: the de-duplication key.
+std::string question_key(std::string_view wire, uint16_t type) {
+  std::string key(wire);
+  for (char& c : key)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  key.push_back(char(type >> 8));
+  key.push_back(char(type & 0xff));
+  return key;
+}
+
+// `labels` (leftmost first) in front of `base`; false when too long.
+bool prefixed(std::initializer_list<std::string_view> labels, std::string_view base, WireName& out) {
+  size_t total = base.size();
+  for (std::string_view l : labels) total += 1 + l.size();
+  if (total > kMaxNameLength) return false;
+  size_t at = 0;
+  for (std::string_view l : labels) {
+    if (l.empty() || l.size() > kMaxLabelLength) return false;
+    out.octets[at++] = uint8_t(l.size());
+    std::memcpy(out.octets + at, l.data(), l.size());
+    at += l.size();
+  }
+  std::memcpy(out.octets + at, base.data(), base.size());
+  out.length = uint8_t(total);
+  return true;
+}
+
+// The RFC 1035 §3.5 / RFC 3596 §2.5 reverse name of an address.
+WireName reverse_name(std::string_view address) {
+  WireName out;
+  size_t at = 0;
+  auto label = [&](std::string_view l) {
+    out.octets[at++] = uint8_t(l.size());
+    std::memcpy(out.octets + at, l.data(), l.size());
+    at += l.size();
+  };
+  if (address.size() == 4) {
+    for (int i = 3; i >= 0; --i) label(std::to_string(uint8_t(address[size_t(i)])));
+    label("in-addr");
+  } else {
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; --i) {
+      uint8_t b = uint8_t(address[size_t(i)]);
+      label(std::string_view(&kHex[b & 15], 1));
+      label(std::string_view(&kHex[b >> 4], 1));
+    }
+    label("ip6");
+  }
+  label("arpa");
+  out.octets[at++] = 0;
+  out.length = uint8_t(at);
+  return out;
+}
+
+// The name at `offset` of uncompressed RDATA, or an empty view.
+std::string_view rdata_name(std::string_view rdata, size_t offset) {
+  if (offset >= rdata.size()) return {};
+  size_t n = wire_name_size(rdata.substr(offset));
+  return n ? rdata.substr(offset, n) : std::string_view{};
+}
+
+// TXT RDATA as one string: its <character-string>s joined (RFC 7208 §3.3).
+std::string txt_text(std::string_view rdata) {
+  std::string out;
+  size_t i = 0;
+  while (i < rdata.size()) {
+    size_t n = uint8_t(rdata[i]);
+    out.append(rdata.substr(i + 1, n));
+    i += 1 + n;
+  }
+  return out;
+}
+
+bool iequals_prefix(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool is_spf_policy(std::string_view text) {
+  // RFC 7208 §4.5: "v=spf1" followed by a space or the end.
+  return iequals_prefix(text, "v=spf1") && (text.size() == 6 || text[6] == ' ');
+}
+
+}  // namespace
+
+std::span<const std::string_view> purpose_names() { return kPurposeNames; }
+
+namespace {
+constexpr std::array<std::string_view, 4> kBudgetNames = {"questions", "rounds", "cname-depth", "spf-lookups"};
+}
+std::span<const std::string_view> budget_names() { return kBudgetNames; }
+
+std::vector<std::string_view> unknown_reason_codes() {
+  std::vector<std::string_view> out;
+  for (FailureKind k : {FailureKind::timeout, FailureKind::http, FailureKind::network, FailureKind::content_type})
+    out.push_back(failure_kind_name(k));
+  for (AnswerVerdict v : {AnswerVerdict::no_question, AnswerVerdict::wrong_question, AnswerVerdict::truncated,
+                          AnswerVerdict::server_failure, AnswerVerdict::refused, AnswerVerdict::other_rcode})
+    out.push_back(answer_verdict_name(v));
+  out.insert(out.end(), {"malformed", "malformed-json", "budget"});
+  return out;
+}
+
+std::string_view failure_kind_name(FailureKind k) {
+  switch (k) {
+    case FailureKind::timeout: return "timeout";
+    case FailureKind::http: return "http";
+    case FailureKind::network: return "network";
+    case FailureKind::content_type: return "content-type";
+  }
+  return "unknown";
+}
+
+std::string_view session_error_name(SessionError e) {
+  switch (e) {
+    case SessionError::none: return "none";
+    case SessionError::bad_domain: return "bad-domain";
+    case SessionError::no_domain: return "no-domain";
+  }
+  return "unknown";
+}
+
+Session::Session(std::string_view domain, SessionOptions options, std::vector<std::shared_ptr<const Zone>> zones)
+    : options_(std::move(options)), zones_(std::move(zones)) {
+  if (domain.empty()) {
+    for (const auto& z : zones_)
+      if (z && !z->apex.empty()) {
+        domain_.length = uint8_t(z->apex.size());
+        std::memcpy(domain_.octets, z->apex.data(), z->apex.size());
+        break;
+      }
+    if (domain_.empty()) error_ = SessionError::no_domain;
+  } else {
+    // A domain typed by a person is absolute whether or not it ends in a dot.
+    static const char kRoot[] = {0};
+    if (parse_name(domain, std::string_view(kRoot, 1), domain_) != NameError::none || domain_.length <= 1)
+      error_ = SessionError::bad_domain;
+  }
+  if (error_ != SessionError::none || !options_.live) return;
+  seed();
+  advance();
+}
+
+void Session::seed() {
+  const std::string_view apex = wire_view(domain_);
+  using namespace rrtype;
+  for (uint16_t type : {SOA, NS, MX, A, AAAA, CAA}) ask(apex, type, purpose::apex);
+  ask(apex, TXT, purpose::apex | purpose::spf);
+
+  WireName name;
+  if (prefixed({"_dmarc"}, apex, name)) ask(wire_view(name), TXT, purpose::dmarc);
+  for (std::string_view label : kClientNames)
+    if (prefixed({label}, apex, name)) {
+      ask(wire_view(name), A, purpose::client_name);
+      ask(wire_view(name), AAAA, purpose::client_name);
+    }
+  for (std::string_view service : kSrvServices)
+    if (prefixed({service, "_tcp"}, apex, name)) ask(wire_view(name), SRV, purpose::srv);
+  // MTA-STS (RFC 8461 §3.1), SMTP TLS reporting (RFC 8460 §3), BIMI.
+  if (prefixed({"_mta-sts"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
+  if (prefixed({"_smtp", "_tls"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
+  if (prefixed({"default", "_bimi"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
+  for (std::string_view selector : kDkimSelectors)
+    if (prefixed({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
+  for (const std::string& selector : options_.dkim_selectors)
+    if (prefixed({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
+
+  for (const auto& zone : zones_)
+    if (zone) seed_from_zone(*zone);
+}
+
+// What the uploaded zone already names goes out in the first round too: its
+// MX exchanges, SRV targets, SPF includes, DKIM selectors, origin addresses.
+void Session::seed_from_zone(const Zone& zone) {
+  const std::string_view apex = wire_view(domain_);
+  const unsigned apex_labels = label_count(apex);
+  for (size_t i = 0; i < zone.size(); ++i) {
+    RecordView r = zone.record(i);
+    if (r.rclass != rrclass::IN) continue;
+    std::string_view owner = r.owner.view();
+    if (!name_is_under(owner, apex)) continue;
+    unsigned labels = label_count(owner);
+    if (labels == apex_labels) {
+      uint32_t p = purpose::apex | (r.type == rrtype::TXT ? purpose::spf : 0);
+      follow_records(r.owner, r.type, r.rdata, p);
+    } else if (labels == apex_labels + 1) {
+      // mail., smtp. ... written as A/AAAA in the zone: their PTRs.
+      std::string_view first = owner.substr(1, uint8_t(owner[0]));
+      for (std::string_view label : kClientNames)
+        if (first.size() == label.size() && iequals_prefix(first, label))
+          follow_records(r.owner, r.type, r.rdata, purpose::client_name);
+    } else if (labels == apex_labels + 2) {
+      size_t second = 1 + uint8_t(owner[0]);
+      std::string_view label2 = owner.substr(second + 1, uint8_t(owner[second]));
+      if (label2.size() == 10 && iequals_prefix(label2, "_domainkey")) {
+        ask(owner, rrtype::TXT, purpose::dkim);
+      } else if (r.type == rrtype::SRV && label2.size() == 4 && iequals_prefix(label2, "_tcp")) {
+        follow_records(r.owner, r.type, r.rdata, purpose::srv);
+      }
+    }
+  }
+}
+
+void Session::hit(std::string_view budget, uint32_t limit) {
+  for (BudgetHit& h : budget_hits_)
+    if (h.budget == budget) {
+      ++h.skipped;
+      return;
+    }
+  budget_hits_.push_back({budget, limit, 1});
+}
+
+void Session::ask(std::string_view wire_name, uint16_t type, uint32_t purposes, uint32_t depth) {
+  std::string key = question_key(wire_name, type);
+  if (auto it = index_.find(key); it != index_.end()) {
+    Fact& f = facts_[it->second];
+    uint32_t added = purposes & ~f.purposes;
+    f.purposes |= purposes;
+    // A question answered for one purpose may serve a new one: follow its
+    // records for the purposes it did not have.
+    if (added && f.state == FactState::answered)
+      for (const ResourceRecord& r : f.records) follow_records(r.owner, r.type, r.rdata, added);
+    return;
+  }
+  if (facts_.size() >= options_.limits.max_questions) {
+    hit(kBudgetNames[0], options_.limits.max_questions);
+    return;
+  }
+  Fact& f = facts_.emplace_back();
+  f.id = uint32_t(facts_.size() - 1);
+  f.question.name.length = uint8_t(wire_name.size());
+  std::memcpy(f.question.name.octets, wire_name.data(), wire_name.size());
+  f.question.type = type;
+  f.question.qclass = rrclass::IN;
+  f.purposes = purposes;
+  f.depth = depth;
+  f.round = round_ + 1;
+  wires_.push_back(encode_query(f.question.name, type, options_.query));
+  index_.emplace(std::move(key), f.id);
+  next_.push_back(f.id);
+}
+
+void Session::follow_records(const WireName& owner, uint16_t type, std::string_view rdata, uint32_t purposes) {
+  using namespace rrtype;
+  switch (type) {
+    case MX: {
+      std::string_view exchange = rdata_name(rdata, 2);
+      // A null MX (RFC 7505) has the root as exchange: nothing to follow.
+      if (exchange.size() <= 1) return;
+      if (purposes & purpose::apex) {
+        ask(exchange, A, purpose::mx_target);
+        ask(exchange, AAAA, purpose::mx_target);
+        WireName tlsa;  // DANE for SMTP (RFC 7672 §2.2)
+        if (prefixed({"_25", "_tcp"}, exchange, tlsa)) ask(wire_view(tlsa), TLSA, purpose::tlsa);
+      }
+      if (purposes & purpose::spf_term) {
+        ask(exchange, A, purpose::spf_term);
+        ask(exchange, AAAA, purpose::spf_term);
+      }
+      return;
+    }
+    case SRV: {
+      std::string_view target = rdata_name(rdata, 6);
+      // "." means the service is decidedly not available (RFC 2782).
+      if (target.size() <= 1 || !(purposes & purpose::srv)) return;
+      ask(target, A, purpose::srv_target);
+      ask(target, AAAA, purpose::srv_target);
+      return;
+    }
+    case TXT: {
+      if (!(purposes & purpose::spf)) return;
+      std::string text = txt_text(rdata);
+      if (is_spf_policy(text)) follow_spf(text, owner);
+      return;
+    }
+    case A:
+    case AAAA: {
+      constexpr uint32_t kServes = purpose::apex | purpose::client_name | purpose::mx_target | purpose::srv_target;
+      if (!options_.ask_ptr || !(purposes & kServes)) return;
+      if (rdata.size() != (type == A ? 4u : 16u)) return;
+      auto bytes = std::span(reinterpret_cast<const uint8_t*>(rdata.data()), rdata.size());
+      // Only origin addresses: a proxy's PTR says nothing about the server.
+      if (proxy_provider_for(bytes)) return;
+      ask(wire_view(reverse_name(rdata)), PTR, purpose::ptr);
+      return;
+    }
+    default: return;
+  }
+}
+
+// Follows the terms of an SPF policy that cause DNS lookups (RFC 7208
+// §4.6.4): include, a, mx, ptr, exists and redirect. Each distinct term
+// counts once against the lookup budget.
+void Session::follow_spf(std::string_view policy, const WireName& owner) {
+  size_t i = 0;
+  while (i < policy.size()) {
+    while (i < policy.size() && policy[i] == ' ') ++i;
+    size_t end = policy.find(' ', i);
+    if (end == std::string_view::npos) end = policy.size();
+    std::string_view term = policy.substr(i, end - i);
+    i = end;
+    if (term.empty()) continue;
+    if (term[0] == '+' || term[0] == '-' || term[0] == '~' || term[0] == '?') term.remove_prefix(1);
+
+    size_t cut = term.find_first_of(":=/");
+    std::string mechanism(term.substr(0, cut));
+    for (char& c : mechanism)
+      if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    std::string_view target;
+    if (cut != std::string_view::npos && (term[cut] == ':' || term[cut] == '=')) {
+      target = term.substr(cut + 1);
+      target = target.substr(0, target.find('/'));  // a:host/24
+    }
+    bool lookup = mechanism == "include" || mechanism == "redirect" || mechanism == "a" || mechanism == "mx" ||
+                  mechanism == "ptr" || mechanism == "exists";
+    if (!lookup) continue;
+    if ((mechanism == "redirect") != (cut != std::string_view::npos && term[cut] == '=')) continue;
+
+    std::string seen = question_key(owner.view(), 0) + std::string(term);
+    if (spf_terms_.count(seen)) continue;
+    if (spf_lookups_ >= options_.limits.max_spf_lookups) {
+      hit(kBudgetNames[3], options_.limits.max_spf_lookups);
+      continue;
+    }
+    spf_terms_.insert(std::move(seen));
+    ++spf_lookups_;
+
+    // ptr is counted but not followed (RFC 7208 §5.5: "SHOULD NOT be used");
+    // macros (RFC 7208 §7) depend on the sender and cannot be expanded here.
+    if (mechanism == "ptr" || target.find('%') != std::string_view::npos) continue;
+    if ((mechanism == "include" || mechanism == "redirect" || mechanism == "exists") && target.empty()) continue;
+    WireName name;
+    if (target.empty()) {
+      name = owner;
+    } else {
+      static const char kRoot[] = {0};
+      if (parse_name(target, std::string_view(kRoot, 1), name) != NameError::none) continue;
+    }
+    if (mechanism == "include" || mechanism == "redirect") {
+      ask(wire_view(name), rrtype::TXT, purpose::spf);
+    } else if (mechanism == "mx") {
+      ask(wire_view(name), rrtype::MX, purpose::spf_term);
+    } else if (mechanism == "exists") {
+      ask(wire_view(name), rrtype::A, purpose::spf_term);
+    } else {  // a
+      ask(wire_view(name), rrtype::A, purpose::spf_term);
+      ask(wire_view(name), rrtype::AAAA, purpose::spf_term);
+    }
+  }
+}
+
+std::vector<PendingQuestion> Session::pending() const {
+  std::vector<PendingQuestion> out;
+  for (uint32_t id : current_)
+    if (facts_[id].state == FactState::pending) out.push_back({id, &facts_[id].question, wires_[id]});
+  return out;
+}
+
+bool Session::done() const { return error_ != SessionError::none || (outstanding_ == 0 && next_.empty()); }
+
+const Fact* Session::find(std::string_view wire_name, uint16_t type) const {
+  auto it = index_.find(question_key(wire_name, type));
+  return it == index_.end() ? nullptr : &facts_[it->second];
+}
+
+namespace {
+bool awaiting(const std::deque<Fact>& facts, uint32_t id, uint32_t round) {
+  return id < facts.size() && facts[id].round == round && facts[id].state == FactState::pending && round > 0;
+}
+}  // namespace
+
+bool Session::feed_wire(uint32_t id, std::string_view bytes) {
+  if (!awaiting(facts_, id, round_)) return false;
+  Message m;
+  MessageError e{};
+  if (!decode_message(bytes, m, e)) {
+    fail(facts_[id], "malformed: " + std::string(message_error_name(e)));
+  } else {
+    accept(facts_[id], m);
+  }
+  return true;
+}
+
+bool Session::feed_json(uint32_t id, std::string_view text) {
+  if (!awaiting(facts_, id, round_)) return false;
+  Message m;
+  DohJsonProblem problem;
+  if (!decode_doh_json(text, m, problem)) {
+    std::string reason = "malformed-json: " + std::string(doh_json_error_name(problem.error));
+    if (!problem.detail.empty()) reason += " (" + problem.detail + ")";
+    fail(facts_[id], std::move(reason));
+  } else {
+    accept(facts_[id], m);
+  }
+  return true;
+}
+
+bool Session::feed_failure(uint32_t id, FailureKind kind, std::string_view detail) {
+  if (!awaiting(facts_, id, round_)) return false;
+  std::string reason(failure_kind_name(kind));
+  if (!detail.empty()) reason.append(": ").append(detail.substr(0, 200));
+  fail(facts_[id], std::move(reason));
+  return true;
+}
+
+void Session::accept(Fact& fact, const Message& m) {
+  fact.extended_errors = m.edns ? m.edns->extended_errors : std::vector<ExtendedError>{};
+  fact.comment = m.comment;
+  fact.authenticated = m.has(dnsflag::AD);
+  fact.rcode = m.rcode;
+  AnswerVerdict verdict = check_answer(m, fact.question.name, fact.question.type);
+  if (verdict != AnswerVerdict::ok) {
+    std::string reason(answer_verdict_name(verdict));
+    if (verdict == AnswerVerdict::other_rcode) reason += ": " + rcode_name(m.rcode);
+    fail(fact, std::move(reason));
+    return;
+  }
+  fact.state = FactState::answered;
+
+  // Walk the CNAME chain from the question's name (RFC 1034 §3.6.2); keep
+  // only records on it, so nothing unrelated in the answer is believed.
+  const uint16_t qtype = fact.question.type;
+  WireName at = fact.question.name;
+  bool loop = false;
+  if (qtype != rrtype::CNAME) {
+    while (fact.chain.size() < options_.limits.max_cname_depth) {
+      auto link = std::find_if(m.answer.begin(), m.answer.end(), [&](const ResourceRecord& r) {
+        return r.type == rrtype::CNAME && r.rclass == rrclass::IN && names_equal(r.owner.view(), at.view());
+      });
+      if (link == m.answer.end()) break;
+      fact.chain.push_back(*link);
+      // A target seen before closes a loop (RFC 1034 §3.6.2 asks resolvers
+      // to detect them): record the chain as it is and stop.
+      loop = names_equal(link->rdata, wire_view(fact.question.name)) ||
+             std::any_of(fact.chain.begin(), fact.chain.end() - 1,
+                         [&](const ResourceRecord& r) { return names_equal(r.owner.view(), link->rdata); });
+      if (loop || link->rdata.size() > kMaxNameLength) break;
+      at.length = uint8_t(link->rdata.size());
+      std::memcpy(at.octets, link->rdata.data(), link->rdata.size());
+    }
+  }
+  const std::string_view current = at.view();
+  for (const ResourceRecord& r : m.answer)
+    if (r.type == qtype && r.rclass == rrclass::IN && names_equal(r.owner.view(), current) &&
+        fact.records.size() < options_.limits.max_answer_records)
+      fact.records.push_back(r);
+
+  // An authoritative server does not chase a CNAME out of its zone, and a
+  // resolver may stop early: when the chain ends at a name this answer says
+  // nothing about (no data, no SOA above it), that name is asked next.
+  if (fact.records.empty() && !fact.chain.empty() && m.rcode == rcode::NOERROR) {
+    bool negative = std::any_of(m.authority.begin(), m.authority.end(), [&](const ResourceRecord& r) {
+      return r.type == rrtype::SOA && name_is_under(current, r.owner.view());
+    });
+    if (!negative && !loop) {
+      fact.chain_incomplete = true;
+      uint32_t depth = fact.depth + uint32_t(fact.chain.size());
+      if (depth < options_.limits.max_cname_depth) {
+        ask(current, qtype, fact.purposes, depth);
+      } else {
+        hit(kBudgetNames[2], options_.limits.max_cname_depth);
+      }
+    }
+  }
+  for (const ResourceRecord& r : fact.records) follow_records(r.owner, r.type, r.rdata, fact.purposes);
+  settle(fact);
+}
+
+void Session::fail(Fact& fact, std::string reason) {
+  fact.state = FactState::unknown;
+  fact.reason = std::move(reason);
+  fact.chain.clear();
+  fact.records.clear();
+  settle(fact);
+}
+
+void Session::settle(Fact&) {
+  if (outstanding_ > 0) --outstanding_;
+  if (outstanding_ == 0) advance();
+}
+
+void Session::advance() {
+  if (next_.empty()) return;
+  if (round_ >= options_.limits.max_rounds) {
+    // Never asked: these facts stay unknown, with the budget as the reason.
+    for (uint32_t id : next_) {
+      facts_[id].state = FactState::unknown;
+      facts_[id].reason = "budget: rounds";
+      hit(kBudgetNames[1], options_.limits.max_rounds);
+    }
+    next_.clear();
+    return;
+  }
+  ++round_;
+  current_ = std::move(next_);
+  next_.clear();
+  for (uint32_t id : current_) facts_[id].round = round_;
+  outstanding_ = uint32_t(current_.size());
+}
+
+}  // namespace mxray

@@ -1,0 +1,76 @@
+#include "session/session_json.h"
+
+#include "dns/rdata.h"
+#include "dns/types.h"
+
+namespace mxray {
+namespace {
+
+using nlohmann::json;
+
+std::string_view state_name(FactState s) {
+  switch (s) {
+    case FactState::pending: return "pending";
+    case FactState::answered: return "answered";
+    case FactState::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+json record_json(const ResourceRecord& r) {
+  std::string data;
+  append_rdata_text(data, r.type, r.rdata);
+  return {{"name", name_text(r.owner.view())}, {"type", type_name(r.type)}, {"ttl", r.ttl}, {"data", data}};
+}
+
+}  // namespace
+
+json fact_to_json(const Fact& f) {
+  json purposes = json::array();
+  auto names = purpose_names();
+  for (size_t i = 0; i < names.size(); ++i)
+    if (f.purposes & (1u << i)) purposes.push_back(names[i]);
+  json j = {{"id", f.id},
+            {"name", name_text(f.question.name.view())},
+            {"type", type_name(f.question.type)},
+            {"round", f.round},
+            {"purposes", purposes},
+            {"depth", f.depth},
+            {"state", state_name(f.state)}};
+  if (f.state == FactState::answered) {
+    j["rcode"] = rcode_name(f.rcode);
+    j["authenticated"] = f.authenticated;
+    json chain = json::array(), records = json::array();
+    for (const ResourceRecord& r : f.chain) chain.push_back(record_json(r));
+    for (const ResourceRecord& r : f.records) records.push_back(record_json(r));
+    j["chain"] = chain;
+    j["records"] = records;
+    if (f.chain_incomplete) j["chainIncomplete"] = true;
+  }
+  if (f.state == FactState::unknown) j["reason"] = f.reason;
+  if (!f.extended_errors.empty()) {
+    json ede = json::array();
+    for (const ExtendedError& e : f.extended_errors) ede.push_back({{"code", e.info_code}, {"text", e.extra_text}});
+    j["ede"] = ede;
+  }
+  if (!f.comment.empty()) j["comment"] = f.comment;
+  return j;
+}
+
+json session_to_json(const Session& s) {
+  json facts = json::array();
+  for (const Fact& f : s.facts()) facts.push_back(fact_to_json(f));
+  json hits = json::array();
+  for (const BudgetHit& h : s.budget_hits())
+    hits.push_back({{"budget", h.budget}, {"limit", h.limit}, {"skipped", h.skipped}});
+  return {{"domain", s.error() == SessionError::none ? name_text(s.domain().view()) : std::string()},
+          {"error", s.error() == SessionError::none ? json(nullptr) : json(session_error_name(s.error()))},
+          {"rounds", s.round()},
+          {"questions", s.facts().size()},
+          {"done", s.done()},
+          {"spfLookups", s.spf_lookups()},
+          {"budgetHits", hits},
+          {"facts", facts}};
+}
+
+}  // namespace mxray

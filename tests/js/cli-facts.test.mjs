@@ -1,0 +1,74 @@
+// `mxray facts`: the command line asking a real resolver (nsd behind dnsdist
+// on loopback) what the world sees of a domain's mail.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startResolver, zonesIn } from '../resolver/resolver.mjs';
+
+const scenario = fileURLToPath(new URL('../scenarios/cpanel-mail-cname/', import.meta.url));
+let resolver;
+before(async () => {
+  resolver = await startResolver({ zones: zonesIn(`${scenario}served`) });
+});
+after(async () => {
+  await resolver?.stop();
+});
+
+// Asynchronous: the resolver lives in this process's event loop.
+const cli = (args, env = {}) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ['www/cli/mxray.mjs', ...args], {
+      env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+
+test('facts DOMAIN prints what the resolver said, as JSON', async () => {
+  const r = await cli(['facts', '--resolver', resolver.url, 'club.test']);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.domain, 'club.test.');
+  assert.equal(out.rounds, 3);
+  assert.deepEqual(out.resolver, { url: resolver.url, format: 'wire' });
+  const mail = out.facts.find((f) => f.name === 'mail.club.test.' && f.type === 'A');
+  assert.deepEqual(mail.records.map((x) => x.data).sort(), ['104.21.48.1', '172.67.160.1']);
+  // nsd refuses names outside its zones: those facts are unknown, so exit 1.
+  assert.ok(out.facts.some((f) => f.state === 'unknown' && f.reason === 'refused'));
+  assert.equal(r.status, 1);
+});
+
+test('facts --zone takes the domain from the zone and asks its names in round one', async () => {
+  const r = await cli(['facts', '--resolver', resolver.url, '--zone', 'examples/club-cloudflare-export.txt']);
+  const out = JSON.parse(r.stdout);
+  assert.ok(out.domain.length > 1);
+  assert.ok(out.facts.every((f) => f.round >= 1));
+});
+
+test('facts --offline asks nothing', async () => {
+  const r = await cli(['facts', '--offline', '--zone', 'examples/club-cloudflare-export.txt']);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.rounds, 0);
+  assert.deepEqual(out.facts, []);
+});
+
+test('facts: usage errors exit 2 with words in the chosen language', async () => {
+  let r = await cli(['facts', 'bad..name']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /not a domain name: "bad\.\.name"/);
+  r = await cli(['facts', '--lang', 'ja', 'bad..name']);
+  assert.match(r.stderr, /ドメイン名ではありません/);
+  r = await cli(['facts']);
+  assert.equal(r.status, 2);
+  r = await cli(['facts', '--resolver', 'http://127.0.0.1/dns-query', 'club.test']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /https/);
+  r = await cli(['facts', '--doh-format', 'xml', 'club.test']);
+  assert.equal(r.status, 2);
+  r = await cli(['facts', '--timeout', '5', 'club.test']);
+  assert.equal(r.status, 2);
+});

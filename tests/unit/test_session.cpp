@@ -1,0 +1,456 @@
+// The Session: which questions it asks, in how many rounds, what it makes of
+// answers, failures and hostile replies, and the budgets. Driven against an
+// in-memory resolver (dns_world.h), like a protocol machine against a peer.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "dns/message.h"
+#include "dns/name.h"
+#include "dns/types.h"
+#include "dns_world.h"
+#include "hex.h"
+#include "replay.h"
+#include "session/session.h"
+#include "session/session_json.h"
+#include "zone/parser.h"
+
+using namespace mxray;
+using mxray::test::DnsWorld;
+
+namespace {
+
+WireName wire(std::string_view text) {
+  WireName n;
+  static const char kRoot[] = {0};
+  REQUIRE(parse_name(text, std::string_view(kRoot, 1), n) == NameError::none);
+  return n;
+}
+
+const Fact* fact(const Session& s, std::string_view name, uint16_t type) { return s.find(wire(name).view(), type); }
+
+bool asked(const Session& s, std::string_view name, uint16_t type) { return fact(s, name, type) != nullptr; }
+
+std::vector<std::string> round_questions(const Session& s) {
+  std::vector<std::string> out;
+  for (const PendingQuestion& p : s.pending())
+    out.push_back(name_text(p.question->name.view()) + " " + type_name(p.question->type));
+  return out;
+}
+
+// The story mxray was born from: cPanel's `mail CNAME <apex>`, apex proxied.
+DnsWorld club_world() {
+  DnsWorld w;
+  w.records = {
+      {"club.test.", "SOA", "ns1.cloudflare.test. dns.cloudflare.test. 1 10000 2400 604800 3600"},
+      {"club.test.", "NS", "ns1.cloudflare.test."},
+      {"club.test.", "A", "104.21.5.7"},
+      {"club.test.", "AAAA", "2606:4700:3030::6815:507"},
+      {"club.test.", "MX", "0 mail.club.test."},
+      {"club.test.", "TXT", "\"v=spf1 +a +mx include:_spf.mailhost.test ~all\""},
+      {"mail.club.test.", "CNAME", "club.test."},
+      {"webmail.club.test.", "CNAME", "club.test."},
+      {"ftp.club.test.", "A", "203.0.113.10"},
+      {"_dmarc.club.test.", "TXT", "\"v=DMARC1; p=none\""},
+      {"_autodiscover._tcp.club.test.", "SRV", "0 0 443 cpanelemaildiscovery.cpanel.test."},
+      {"cpanelemaildiscovery.cpanel.test.", "A", "192.0.2.80"},
+      {"_spf.mailhost.test.", "TXT", "\"v=spf1 ip4:198.51.100.0/24 include:_spf2.mailhost.test -all\""},
+      {"_spf2.mailhost.test.", "TXT", "\"v=spf1 ip4:198.51.101.0/24 -all\""},
+      {"10.113.0.203.in-addr.arpa.", "PTR", "server.club.test."},
+  };
+  return w;
+}
+
+SessionOptions defaults() { return SessionOptions{}; }
+
+}  // namespace
+
+TEST_CASE("session: an offline check asks nothing and is done at once") {
+  SessionOptions o;
+  o.live = false;
+  Session s("club.test", o);
+  CHECK(s.error() == SessionError::none);
+  CHECK(s.pending().empty());
+  CHECK(s.done());
+  CHECK(s.round() == 0);
+  CHECK(s.facts().empty());
+}
+
+TEST_CASE("session: the domain must be a name; without one, the zone's apex") {
+  CHECK(Session("", defaults()).error() == SessionError::no_domain);
+  CHECK(Session("bad..name", defaults()).error() == SessionError::bad_domain);
+  CHECK(Session(".", defaults()).error() == SessionError::bad_domain);  // the root is not a mail domain
+  Session bad("bad..name", defaults());
+  CHECK(bad.done());
+  CHECK(bad.pending().empty());
+
+  auto zone = std::make_shared<Zone>(parse_zone("$ORIGIN club.test.\n@ 300 IN MX 0 mx.host.test.\n", "z", {}));
+  Session s("", defaults(), {zone});
+  REQUIRE(s.error() == SessionError::none);
+  CHECK(name_text(s.domain().view()) == "club.test.");
+  // The trailing dot is optional for a typed domain; case is kept.
+  CHECK(name_text(Session("Club.TEST.", defaults()).domain().view()) == "Club.TEST.");
+}
+
+TEST_CASE("session: round one asks everything the domain alone names, once each") {
+  Session s("club.test", defaults());
+  REQUIRE(s.round() == 1);
+  auto qs = round_questions(s);
+  auto has = [&](const std::string& q) { return std::find(qs.begin(), qs.end(), q) != qs.end(); };
+  for (const char* q : {"club.test. SOA",
+                        "club.test. NS",
+                        "club.test. MX",
+                        "club.test. TXT",
+                        "club.test. A",
+                        "club.test. AAAA",
+                        "club.test. CAA",
+                        "_dmarc.club.test. TXT",
+                        "mail.club.test. A",
+                        "mail.club.test. AAAA",
+                        "smtp.club.test. A",
+                        "webmail.club.test. A",
+                        "cpanel.club.test. A",
+                        "autodiscover.club.test. AAAA",
+                        "cpcontacts.club.test. A",
+                        "_submission._tcp.club.test. SRV",
+                        "_imaps._tcp.club.test. SRV",
+                        "_autodiscover._tcp.club.test. SRV",
+                        "_carddavs._tcp.club.test. SRV",
+                        "_mta-sts.club.test. TXT",
+                        "_smtp._tls.club.test. TXT",
+                        "default._bimi.club.test. TXT",
+                        "default._domainkey.club.test. TXT",
+                        "selector1._domainkey.club.test. TXT"})
+    CHECK_MESSAGE(has(q), q);
+  std::vector<std::string> sorted = qs;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+  CHECK(qs.size() == s.facts().size());
+
+  // Each question comes with its RFC 8484 query: ID 0, the right question.
+  for (const PendingQuestion& p : s.pending()) {
+    REQUIRE(p.wire.size() > 12);
+    CHECK(p.wire[0] == 0);
+    CHECK(p.wire[1] == 0);
+    size_t n = wire_name_size(p.wire.substr(12));
+    REQUIRE(n == p.question->name.length);
+    CHECK(p.wire.substr(12, n) == p.question->name.view());
+    CHECK(uint8_t(p.wire[12 + n]) * 256 + uint8_t(p.wire[13 + n]) == p.question->type);
+  }
+}
+
+TEST_CASE("session: the cPanel story takes exactly as many rounds as its dependency depth") {
+  DnsWorld w = club_world();
+  Session s("club.test", defaults());
+  uint32_t rounds = w.run(s);
+  REQUIRE(s.done());
+  // Round 1: the domain's names. Round 2: what round 1 revealed (the MX
+  // exchange's TLSA, _spf.mailhost.test, the SRV target, the PTR of ftp's
+  // origin address). Round 3: _spf2 from _spf's include. Nothing more.
+  CHECK(rounds == 3);
+  CHECK(fact(s, "_spf.mailhost.test.", rrtype::TXT)->round == 2);
+  CHECK(fact(s, "_spf2.mailhost.test.", rrtype::TXT)->round == 3);
+  CHECK(fact(s, "cpanelemaildiscovery.cpanel.test.", rrtype::A)->round == 2);
+  CHECK(fact(s, "_25._tcp.mail.club.test.", rrtype::TLSA)->round == 2);
+  CHECK(fact(s, "10.113.0.203.in-addr.arpa.", rrtype::PTR)->round == 2);
+  // mail.club.test's addresses were already asked in round 1 (a client name).
+  CHECK(fact(s, "mail.club.test.", rrtype::A)->round == 1);
+  CHECK((fact(s, "mail.club.test.", rrtype::A)->purposes & purpose::mx_target) != 0);
+
+  // mail A: the chain through the apex to Cloudflare's address.
+  const Fact* mail = fact(s, "mail.club.test.", rrtype::A);
+  REQUIRE(mail->state == FactState::answered);
+  REQUIRE(mail->chain.size() == 1);
+  CHECK(name_text(mail->chain[0].rdata) == "club.test.");
+  REQUIRE(mail->records.size() == 1);
+  CHECK(test::to_hex(mail->records[0].rdata) == "68150507");  // 104.21.5.7
+  CHECK_FALSE(mail->chain_incomplete);
+
+  // A proxy's address gets no PTR question; the origin's does.
+  CHECK_FALSE(asked(s, "7.5.21.104.in-addr.arpa.", rrtype::PTR));
+  CHECK(fact(s, "10.113.0.203.in-addr.arpa.", rrtype::PTR)->state == FactState::answered);
+
+  // Names that do not exist are answered NXDOMAIN, which is a fact.
+  const Fact* smtp = fact(s, "smtp.club.test.", rrtype::A);
+  CHECK(smtp->state == FactState::answered);
+  CHECK(smtp->rcode == rcode::NXDOMAIN);
+  CHECK(s.spf_lookups() == 4);  // a, mx, include:_spf, include:_spf2
+  CHECK(s.budget_hits().empty());
+
+  // No question was asked twice.
+  std::vector<std::string> sorted = w.asked;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+  CHECK(w.asked.size() == s.facts().size());
+}
+
+TEST_CASE("session: names the uploaded zone reveals go out in the first round") {
+  const char* text =
+      "$ORIGIN club.test.\n$TTL 300\n"
+      "@ IN MX 10 mx1.mailhost.test.\n"
+      "@ IN TXT \"v=spf1 include:_spf.mailhost.test -all\"\n"
+      "mail IN A 203.0.113.10\n"
+      "x2024._domainkey IN TXT \"v=DKIM1; p=MIIB\"\n"
+      "_submission._tcp IN SRV 0 1 587 smtp.mailhost.test.\n";
+  auto zone = std::make_shared<Zone>(parse_zone(text, "club.zone", {}));
+  REQUIRE(zone->size() == 5);
+  Session s("club.test", defaults(), {zone});
+  for (auto [name, type] :
+       std::initializer_list<std::pair<const char*, uint16_t>>{{"mx1.mailhost.test.", rrtype::A},
+                                                               {"mx1.mailhost.test.", rrtype::AAAA},
+                                                               {"_25._tcp.mx1.mailhost.test.", rrtype::TLSA},
+                                                               {"_spf.mailhost.test.", rrtype::TXT},
+                                                               {"10.113.0.203.in-addr.arpa.", rrtype::PTR},
+                                                               {"x2024._domainkey.club.test.", rrtype::TXT},
+                                                               {"smtp.mailhost.test.", rrtype::A}}) {
+    const Fact* f = fact(s, name, type);
+    REQUIRE_MESSAGE(f, name);
+    CHECK_MESSAGE(f->round == 1, name);
+  }
+}
+
+TEST_CASE("session: a CNAME chain cut short is followed in the next round, within the depth budget") {
+  DnsWorld w;
+  w.records = {{"club.test.", "MX", "0 mail.club.test."},
+               {"mail.club.test.", "CNAME", "mail.hoster.test."},
+               {"mail.hoster.test.", "CNAME", "edge.cdn.test."},
+               {"edge.cdn.test.", "A", "192.0.2.1"}};
+  // An authoritative server answers with the CNAME alone when the target is
+  // out of its zone.
+  w.stop_chain = {"mail.club.test.", "mail.hoster.test."};
+  Session s("club.test", defaults());
+  w.run(s);
+  const Fact* first = fact(s, "mail.club.test.", rrtype::A);
+  CHECK(first->chain_incomplete);
+  const Fact* second = fact(s, "mail.hoster.test.", rrtype::A);
+  REQUIRE(second);
+  CHECK(second->round == 2);
+  CHECK(second->depth == 1);
+  CHECK((second->purposes & purpose::client_name) != 0);
+  const Fact* third = fact(s, "edge.cdn.test.", rrtype::A);
+  REQUIRE(third);
+  CHECK(third->round == 3);
+  CHECK(third->depth == 2);
+  CHECK(third->records.size() == 1);
+
+  SessionOptions tight;
+  tight.limits.max_cname_depth = 1;
+  Session t("club.test", tight);
+  DnsWorld w2 = w;
+  w2.run(t);
+  CHECK_FALSE(asked(t, "mail.hoster.test.", rrtype::A));
+  REQUIRE_FALSE(t.budget_hits().empty());
+  CHECK(t.budget_hits()[0].budget == "cname-depth");
+}
+
+TEST_CASE("session: a CNAME loop is recorded, not followed") {
+  DnsWorld w;
+  w.records = {{"mail.club.test.", "CNAME", "a.club.test."}, {"a.club.test.", "CNAME", "mail.club.test."}};
+  Session s("club.test", defaults());
+  uint32_t rounds = w.run(s);
+  CHECK(rounds == 1);
+  const Fact* f = fact(s, "mail.club.test.", rrtype::A);
+  REQUIRE(f->state == FactState::answered);
+  CHECK(f->chain.size() == 2);
+  CHECK(f->records.empty());
+  CHECK_FALSE(f->chain_incomplete);
+}
+
+TEST_CASE("session: failures and unusable answers make a fact unknown, with the reason") {
+  DnsWorld w = club_world();
+  w.failures["club.test. MX"] = "timeout";
+  w.failures["mail.club.test. A"] =
+      R"({"Status":2,"Question":[{"name":"mail.club.test.","type":1}],"Comment":"upstream unreachable"})";
+  w.failures["mail.club.test. AAAA"] = R"({"Status":0,"TC":true,"Question":[{"name":"mail.club.test.","type":28}]})";
+  w.failures["smtp.club.test. A"] =
+      R"({"Status":0,"Question":[{"name":"evil.test.","type":1}],"Answer":[{"name":"evil.test.","type":1,"TTL":1,"data":"192.0.2.66"}]})";
+  w.failures["imap.club.test. A"] = R"({"Status":0,)";
+  w.failures["pop.club.test. A"] = R"({"Status":5,"Question":[{"name":"pop.club.test.","type":1}]})";
+  Session s("club.test", defaults());
+  w.run(s);
+  REQUIRE(s.done());
+  auto reason = [&](const char* name, uint16_t type) {
+    const Fact* f = fact(s, name, type);
+    REQUIRE(f);
+    CHECK(f->state == FactState::unknown);
+    CHECK(f->records.empty());
+    return f->reason;
+  };
+  CHECK(reason("club.test.", rrtype::MX) == "timeout: no answer in 5000 ms");
+  CHECK(reason("mail.club.test.", rrtype::A) == "server-failure");
+  CHECK(fact(s, "mail.club.test.", rrtype::A)->comment == "upstream unreachable");
+  CHECK(reason("mail.club.test.", rrtype::AAAA) == "truncated");
+  CHECK(reason("smtp.club.test.", rrtype::A) == "wrong-question");
+  CHECK(reason("imap.club.test.", rrtype::A).rfind("malformed-json: not-json", 0) == 0);
+  CHECK(reason("pop.club.test.", rrtype::A) == "refused");
+  // The MX was not learnt, so its exchange was not asked for as an MX target.
+  CHECK((fact(s, "mail.club.test.", rrtype::A)->purposes & purpose::mx_target) == 0);
+  CHECK_FALSE(asked(s, "_25._tcp.mail.club.test.", rrtype::TLSA));
+}
+
+TEST_CASE("session: hostile wire answers are rejected whole") {
+  Session s("club.test", defaults());
+  auto qs = s.pending();
+  REQUIRE(qs.size() > 3);
+  // A compression pointer to itself where the question name should be.
+  std::string loop = test::from_hex("000081800001000000000000C00C00010001");
+  CHECK(s.feed_wire(qs[0].id, loop));
+  CHECK(s.facts()[qs[0].id].state == FactState::unknown);
+  CHECK(s.facts()[qs[0].id].reason.rfind("malformed: ", 0) == 0);
+  // Counts past the end.
+  CHECK(s.feed_wire(qs[1].id, test::from_hex("00008180000100050000000004636C7562047465737400000F0001")));
+  CHECK(s.facts()[qs[1].id].reason.rfind("malformed: ", 0) == 0);
+  // Too short for a header.
+  CHECK(s.feed_wire(qs[2].id, test::from_hex("0000")));
+  CHECK(s.facts()[qs[2].id].reason == "malformed: short-header");
+}
+
+TEST_CASE("session: feeding what was not asked, or twice, changes nothing") {
+  Session s("club.test", defaults());
+  auto qs = s.pending();
+  REQUIRE(!qs.empty());
+  uint32_t id = qs[0].id;
+  CHECK_FALSE(s.feed_failure(99999, FailureKind::network, "x"));
+  CHECK(s.feed_failure(id, FailureKind::network, "connection reset"));
+  CHECK_FALSE(s.feed_failure(id, FailureKind::network, "again"));
+  CHECK_FALSE(s.feed_json(id, "{}"));
+  CHECK(s.facts()[id].reason == "network: connection reset");
+  CHECK(s.pending().size() == qs.size() - 1);
+}
+
+TEST_CASE("session: answers may come in any order") {
+  DnsWorld w = club_world();
+  Session forward("club.test", defaults());
+  w.run(forward);
+  Session backward("club.test", defaults());
+  for (int i = 0; i < 64 && !backward.done(); ++i) {
+    auto qs = backward.pending();
+    for (auto it = qs.rbegin(); it != qs.rend(); ++it) {
+      std::string name = DnsWorld::lower(name_text(it->question->name.view()));
+      REQUIRE(backward.feed_json(it->id, w.answer_json(name, type_name(it->question->type))));
+    }
+  }
+  REQUIRE(backward.done());
+  CHECK(backward.round() == forward.round());
+  CHECK(backward.facts().size() == forward.facts().size());
+  for (const Fact& f : forward.facts()) {
+    const Fact* g = backward.find(f.question.name.view(), f.question.type);
+    REQUIRE(g);
+    CHECK(g->round == f.round);
+    CHECK(g->records.size() == f.records.size());
+  }
+}
+
+TEST_CASE("session: budgets are explicit and recorded") {
+  SUBCASE("questions") {
+    SessionOptions o;
+    o.limits.max_questions = 10;
+    Session s("club.test", o);
+    CHECK(s.facts().size() == 10);
+    REQUIRE(s.budget_hits().size() == 1);
+    CHECK(s.budget_hits()[0].budget == "questions");
+    CHECK(s.budget_hits()[0].skipped > 0);
+  }
+  SUBCASE("rounds: what would come after the last round stays unknown") {
+    SessionOptions o;
+    o.limits.max_rounds = 1;
+    DnsWorld w = club_world();
+    Session s("club.test", o);
+    CHECK(w.run(s) == 1);
+    REQUIRE(s.done());
+    const Fact* spf = fact(s, "_spf.mailhost.test.", rrtype::TXT);
+    REQUIRE(spf);
+    CHECK(spf->state == FactState::unknown);
+    CHECK(spf->reason == "budget: rounds");
+    REQUIRE(s.budget_hits().size() == 1);
+    CHECK(s.budget_hits()[0].budget == "rounds");
+  }
+  SUBCASE("SPF lookups: one past RFC 7208's ten, then no more") {
+    DnsWorld w;
+    std::string policy = "\"v=spf1";
+    for (int i = 0; i < 14; ++i) policy += " include:s" + std::to_string(i) + ".mailhost.test";
+    policy += " -all\"";
+    w.records = {{"club.test.", "TXT", policy}};
+    Session s("club.test", defaults());
+    w.run(s);
+    CHECK(s.spf_lookups() == 11);
+    CHECK(asked(s, "s10.mailhost.test.", rrtype::TXT));
+    CHECK_FALSE(asked(s, "s11.mailhost.test.", rrtype::TXT));
+    REQUIRE(s.budget_hits().size() == 1);
+    CHECK(s.budget_hits()[0].budget == "spf-lookups");
+    CHECK(s.budget_hits()[0].skipped == 3);
+  }
+}
+
+TEST_CASE("session: SPF terms are read as RFC 7208 writes them") {
+  DnsWorld w;
+  w.records = {{"club.test.", "TXT",
+                "\"v=spf1 a:web.club.test/24 mx:other.test ptr exists:%{i}.bl.test \" \"redirect=_spf.host.test\""},
+               {"club.test.", "TXT", "\"v=spf10 include:not-spf.test\""},
+               {"other.test.", "MX", "5 mx.other.test."}};
+  Session s("club.test", defaults());
+  w.run(s);
+  CHECK(asked(s, "web.club.test.", rrtype::A));
+  CHECK(asked(s, "web.club.test.", rrtype::AAAA));
+  CHECK(asked(s, "other.test.", rrtype::MX));
+  CHECK(asked(s, "mx.other.test.", rrtype::A));  // mx: targets' addresses
+  CHECK(asked(s, "_spf.host.test.", rrtype::TXT));
+  CHECK_FALSE(asked(s, "not-spf.test.", rrtype::TXT));  // "v=spf10" is not SPF
+  CHECK(s.spf_lookups() == 5);                          // a, mx, ptr, exists (macro: counted, not asked), redirect
+  CHECK_FALSE(asked(s, "_25._tcp.mx.other.test.", rrtype::TLSA));  // not one of our MXes
+}
+
+TEST_CASE("session: facts as JSON") {
+  DnsWorld w = club_world();
+  w.failures["club.test. MX"] = "timeout";
+  Session s("club.test", defaults());
+  w.run(s);
+  nlohmann::json j = session_to_json(s);
+  CHECK(j["domain"] == "club.test.");
+  CHECK(j["done"] == true);
+  CHECK(j["rounds"] == s.round());
+  CHECK(j["facts"].size() == s.facts().size());
+  nlohmann::json mail;
+  for (const auto& f : j["facts"])
+    if (f["name"] == "mail.club.test." && f["type"] == "A") mail = f;
+  REQUIRE(mail.is_object());
+  CHECK(mail["state"] == "answered");
+  CHECK(mail["rcode"] == "NOERROR");
+  CHECK(mail["chain"][0]["data"] == "club.test.");
+  CHECK(mail["records"][0]["data"] == "104.21.5.7");
+  CHECK(mail["purposes"] == nlohmann::json::array({"client-name"}));
+  nlohmann::json mx;
+  for (const auto& f : j["facts"])
+    if (f["name"] == "club.test." && f["type"] == "MX") mx = f;
+  CHECK(mx["state"] == "unknown");
+  CHECK(mx["reason"] == "timeout: no answer in 5000 ms");
+  CHECK_FALSE(mx.contains("records"));
+}
+
+TEST_CASE("session: recorded answers of the cPanel scenario replay to the same facts") {
+  const std::string dir = std::string(MXRAY_SOURCE_DIR) + "/tests/scenarios/cpanel-mail-cname/";
+  nlohmann::json scenario = test::read_json_file(dir + "scenario.json");
+  nlohmann::json recording = test::read_json_file(dir + "answers.json");
+  Session s(scenario["domain"].get<std::string>(), defaults());
+  test::ReplayResult r = test::replay(s, recording);
+  CHECK(r.missing.empty());
+  REQUIRE(s.done());
+  // No wasted round trips: as many rounds as the scenario's dependency depth.
+  CHECK(r.rounds == scenario["depth"].get<uint32_t>());
+  CHECK(r.questions == recording["answers"].size());
+  const Fact* mail = fact(s, "mail.club.test.", rrtype::A);
+  REQUIRE(mail);
+  CHECK(mail->state == FactState::answered);
+  REQUIRE(mail->chain.size() == 1);
+  CHECK(name_text(mail->chain[0].rdata) == "club.test.");
+  CHECK(mail->records.size() == 2);
+  CHECK((mail->purposes & purpose::mx_target) != 0);
+  // nsd is authoritative only for the served zones: other names are
+  // REFUSED, which must leave those facts unknown.
+  const Fact* outside = fact(s, "80.2.0.192.in-addr.arpa.", rrtype::PTR);
+  REQUIRE(outside);
+  CHECK(outside->state == FactState::unknown);
+  CHECK(outside->reason == "refused");
+}

@@ -1,0 +1,133 @@
+// Embind bindings for the Session: the JS driver (www/lib/doh-driver.js)
+// pulls questions and feeds answers; facts come back as JSON.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <nlohmann/json.hpp>
+
+#include "dns/types.h"
+#include "session/session.h"
+#include "session/session_json.h"
+#include "zone_reader.h"
+
+namespace mxray {
+namespace {
+
+// options: {"live": true, "dnssecOk": false, "askPtr": true, "dkimSelectors": [..],
+//           "limits": {"maxQuestions", "maxRounds", "maxCnameDepth", "maxSpfLookups"}}
+SessionOptions session_options_from(const std::string& text) {
+  SessionOptions o;
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object()) return o;
+  auto flag = [&](const char* key, bool& field) {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_boolean()) field = it->get<bool>();
+  };
+  flag("live", o.live);
+  flag("dnssecOk", o.query.dnssec_ok);
+  flag("askPtr", o.ask_ptr);
+  if (auto it = j.find("dkimSelectors"); it != j.end() && it->is_array())
+    for (const json& s : *it)
+      if (s.is_string() && o.dkim_selectors.size() < 32) o.dkim_selectors.push_back(s.get<std::string>());
+  if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
+    auto num = [&](const char* key, uint32_t& field) {
+      auto f = it->find(key);
+      if (f != it->end() && f->is_number_unsigned() && f->get<uint64_t>() <= 100000) field = f->get<uint32_t>();
+    };
+    num("maxQuestions", o.limits.max_questions);
+    num("maxRounds", o.limits.max_rounds);
+    num("maxCnameDepth", o.limits.max_cname_depth);
+    num("maxSpfLookups", o.limits.max_spf_lookups);
+  }
+  return o;
+}
+
+std::optional<FailureKind> failure_from(const std::string& kind) {
+  if (kind == "timeout") return FailureKind::timeout;
+  if (kind == "http") return FailureKind::http;
+  if (kind == "network") return FailureKind::network;
+  if (kind == "content-type") return FailureKind::content_type;
+  return std::nullopt;
+}
+
+// Zones are added first, then start() builds the Session from them.
+class SessionHandle {
+ public:
+  SessionHandle(const std::string& domain, const std::string& options_json)
+      : domain_(domain), options_(session_options_from(options_json)) {}
+
+  void add_zone(const ZoneReader& reader) {
+    if (!session_) zones_.push_back(reader.zone());
+  }
+  void start() {
+    if (!session_) session_ = std::make_unique<Session>(domain_, options_, std::move(zones_));
+  }
+  std::string error() const { return session_ ? std::string(session_error_name(session_->error())) : "not-started"; }
+  std::string domain() const { return session_ ? name_text(session_->domain().view()) : std::string(); }
+
+  // [{id, name, type, wire: Uint8Array}], copied out of the wasm heap.
+  emscripten::val pending() const {
+    emscripten::val out = emscripten::val::array();
+    if (!session_) return out;
+    emscripten::val u8 = emscripten::val::global("Uint8Array");
+    unsigned i = 0;
+    for (const PendingQuestion& p : session_->pending()) {
+      emscripten::val q = emscripten::val::object();
+      q.set("id", p.id);
+      q.set("name", name_text(p.question->name.view()));
+      q.set("type", type_name(p.question->type));
+      emscripten::val view(
+          emscripten::typed_memory_view(p.wire.size(), reinterpret_cast<const uint8_t*>(p.wire.data())));
+      q.set("wire", u8.new_(view));
+      out.set(i++, q);
+    }
+    return out;
+  }
+  unsigned round() const { return session_ ? session_->round() : 0; }
+  bool done() const { return !session_ || session_->done(); }
+
+  bool feed_wire(unsigned id, const std::string& bytes) { return session_ && session_->feed_wire(id, bytes); }
+  bool feed_json(unsigned id, const std::string& text) { return session_ && session_->feed_json(id, text); }
+  bool feed_failure(unsigned id, const std::string& kind, const std::string& detail) {
+    auto k = failure_from(kind);
+    return session_ && session_->feed_failure(id, k.value_or(FailureKind::network), detail);
+  }
+  std::string facts_json() const { return session_ ? to_text(session_to_json(*session_)) : "null"; }
+
+ private:
+  std::string domain_;
+  SessionOptions options_;
+  std::vector<std::shared_ptr<const Zone>> zones_;
+  std::unique_ptr<Session> session_;
+};
+
+// The codes the words of www/lib/messages.js must cover.
+std::string session_codes() {
+  json purposes = json::array(), reasons = json::array(), budgets = json::array();
+  for (std::string_view p : purpose_names()) purposes.push_back(p);
+  for (std::string_view r : unknown_reason_codes()) reasons.push_back(r);
+  for (std::string_view b : budget_names()) budgets.push_back(b);
+  json errors = json::array({session_error_name(SessionError::bad_domain), session_error_name(SessionError::no_domain)});
+  return to_text({{"purposes", purposes}, {"reasons", reasons}, {"budgets", budgets}, {"errors", errors}});
+}
+
+}  // namespace
+}  // namespace mxray
+
+EMSCRIPTEN_BINDINGS(mxray_session) {
+  emscripten::function("sessionCodes", &mxray::session_codes);
+  using namespace mxray;
+  emscripten::class_<SessionHandle>("Session")
+      .constructor<const std::string&, const std::string&>()
+      .function("addZone", &SessionHandle::add_zone)
+      .function("start", &SessionHandle::start)
+      .function("error", &SessionHandle::error)
+      .function("domain", &SessionHandle::domain)
+      .function("pending", &SessionHandle::pending)
+      .function("round", &SessionHandle::round)
+      .function("done", &SessionHandle::done)
+      .function("feedWire", &SessionHandle::feed_wire)
+      .function("feedJson", &SessionHandle::feed_json)
+      .function("feedFailure", &SessionHandle::feed_failure)
+      .function("factsJson", &SessionHandle::facts_json);
+}

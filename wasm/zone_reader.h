@@ -1,0 +1,110 @@
+// The zone reader behind the ZoneReader binding, shared by the binding units
+// that take a parsed zone (zone_bindings.cpp, session_bindings.cpp).
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "zone/parser.h"
+#include "zone/zone_text.h"
+
+namespace mxray {
+
+using nlohmann::json;
+
+inline std::string to_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+inline InputFormat format_from(std::string_view s) {
+  if (s == "bind") return InputFormat::bind;
+  if (s == "cloudflare") return InputFormat::cloudflare_export;
+  if (s == "cloudflare-json") return InputFormat::cloudflare_json;
+  return InputFormat::automatic;
+}
+
+// options: {"origin": "example.com.", "format": "auto|bind|cloudflare|cloudflare-json",
+//           "limits": {"maxInputBytes", "maxRecords", "maxDiagnostics", "maxIncludeDepth", "maxGenerate"}}
+inline ParseOptions options_from(const std::string& text) {
+  ParseOptions o;
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object()) return o;
+  if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
+  if (auto it = j.find("format"); it != j.end() && it->is_string()) o.format = format_from(it->get<std::string>());
+  if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
+    auto num = [&](const char* key, auto& field) {
+      auto f = it->find(key);
+      if (f != it->end() && f->is_number_unsigned())
+        field = static_cast<std::remove_reference_t<decltype(field)>>(f->get<uint64_t>());
+    };
+    num("maxInputBytes", o.limits.max_input_bytes);
+    num("maxRecords", o.limits.max_records);
+    num("maxDiagnostics", o.limits.max_diagnostics);
+    num("maxIncludeDepth", o.limits.max_include_depth);
+    num("maxGenerate", o.limits.max_generate);
+  }
+  return o;
+}
+
+// A zone being read: feed it bytes, finish it, then page through records.
+// `includes` is a JS function (path) => string | null | undefined, called
+// synchronously for $INCLUDE; pass null when includes are not available.
+class ZoneReader {
+ public:
+  ZoneReader(const std::string& file_name, const std::string& options_json, emscripten::val includes)
+      : includes_(std::move(includes)) {
+    IncludeResolver resolver;
+    if (includes_.typeOf().as<std::string>() == "function") {
+      resolver = [this](std::string_view path) -> std::optional<std::string> {
+        emscripten::val r = includes_(std::string(path));
+        // A string (UTF-8) or bytes (Uint8Array); null or undefined: none.
+        if (r.isNull() || r.isUndefined()) return std::nullopt;
+        if (!r.isString() && !r.instanceof (emscripten::val::global("Uint8Array"))) return std::nullopt;
+        return r.as<std::string>();
+      };
+    }
+    parser_ = std::make_unique<ZoneParser>(*zone_, file_name, options_from(options_json), std::move(resolver));
+  }
+
+  void feed(const std::string& bytes) { parser_->feed(bytes); }
+  // Bytes without embind's per-byte copy: the shell writes up to `size`
+  // bytes at the returned address (in HEAPU8), then calls feed_input().
+  size_t input_buffer(size_t size) {
+    input_.resize(size);
+    return reinterpret_cast<size_t>(input_.data());
+  }
+  void feed_input(size_t length) { parser_->feed(std::string_view(input_.data(), std::min(length, input_.size()))); }
+  void finish() { parser_->finish(); }
+  // The parsed zone, shared with a Session (session_bindings.cpp).
+  std::shared_ptr<const Zone> zone() const { return zone_; }
+  size_t record_count() const { return zone_->size(); }
+
+  // Records [start, start + count) as text, one per line.
+  std::string dump(size_t start, size_t count, bool generic) const {
+    std::string out;
+    size_t end = std::min(zone_->size(), start + count);
+    for (size_t i = start; i < end; ++i) {
+      append_record_text(out, zone_->record(i), generic);
+      out.push_back('\n');
+    }
+    return out;
+  }
+
+  std::string records_json(size_t start, size_t count) const {
+    json a = json::array();
+    size_t end = std::min(zone_->size(), start + count);
+    for (size_t i = start; i < end; ++i) a.push_back(record_to_json(zone_->record(i)));
+    return to_text(a);
+  }
+
+  std::string summary_json() const { return to_text(zone_summary_json(*zone_)); }
+
+ private:
+  std::shared_ptr<Zone> zone_ = std::make_shared<Zone>();
+  std::string input_;
+  emscripten::val includes_;
+  std::unique_ptr<ZoneParser> parser_;
+};
+
+}  // namespace mxray

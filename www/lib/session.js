@@ -1,0 +1,55 @@
+// The Session of the wasm core, wrapped for the DoH driver (doh-driver.js):
+// the core decides what to ask, the driver fetches, the core is fed.
+//
+//   const session = createSession(core, { domain: 'club.example', zones: [reader] });
+//   await runSession(session, { resolver: 'cloudflare' });
+//   const facts = session.facts();
+//   session.dispose();
+
+/** Thrown when a session cannot be built; `code` is the core's error name. */
+export class SessionError extends Error {
+  constructor(code, domain) {
+    super(code === 'bad-domain' ? `not a domain name: ${JSON.stringify(domain)}` : 'no domain given and no zone names one');
+    this.name = 'SessionError';
+    this.code = code;
+  }
+}
+
+/**
+ * Builds a Session.
+ * @param core     the loaded wasm module (core-node.js loadCore(), or the site's loader)
+ * @param domain   the domain to check; '' takes the first zone's apex
+ * @param zones    finished ZoneReader objects; the session keeps their zones
+ * @param options  {live, dnssecOk, askPtr, dkimSelectors[], limits: {maxQuestions, maxRounds, maxCnameDepth, maxSpfLookups}}
+ * @returns the interface runSession() drives, plus facts() and dispose()
+ */
+export function createSession(core, { domain = '', zones = [], options = {} } = {}) {
+  const handle = new core.Session(domain, JSON.stringify(options));
+  for (const zone of zones) handle.addZone(zone);
+  handle.start();
+  const error = handle.error();
+  if (error !== 'none') {
+    handle.delete();
+    throw new SessionError(error, domain);
+  }
+  let disposed = false;
+  return {
+    domain: handle.domain(),
+    /** Questions of the current round without an answer: [{id, name, type, wire}]. */
+    pending: () => handle.pending(),
+    /** The current round, 1-based; 0 for an offline check. */
+    round: () => handle.round(),
+    /** True once nothing is pending and no further round will come. */
+    done: () => handle.done(),
+    feedWire: (id, bytes) => handle.feedWire(id, bytes),
+    feedJson: (id, text) => handle.feedJson(id, text),
+    feedFailure: (id, kind, detail = '') => handle.feedFailure(id, kind, String(detail)),
+    /** What the session learnt: {domain, rounds, questions, done, spfLookups, budgetHits, facts[]}. */
+    facts: () => JSON.parse(handle.factsJson()),
+    /** Frees the core's memory; the object is unusable afterwards. */
+    dispose() {
+      if (!disposed) handle.delete();
+      disposed = true;
+    },
+  };
+}
