@@ -82,14 +82,14 @@ enum class MessageError : uint8_t {
   truncated_question,  // question runs past the end
   truncated_record,    // RR header or RDATA runs past the end
   bad_name,            // label type 01/10, or label/name too long
-  bad_pointer,         // compression pointer forward, to itself, or out of bounds
+  bad_pointer,         // compression pointer forward, to itself, into the header, or out of bounds
   pointer_loop,        // too many pointers followed for one name
   bad_rdata,           // RDATA does not match its type's layout
   multiple_opt,        // more than one OPT (RFC 6891 §6.1.1)
   misplaced_opt,       // OPT outside the additional section, or owner not root
   bad_opt,             // OPT option runs past its RDATA
   trailing_bytes,      // octets left after the last section
-  too_many_records,    // a count past the decoder's bound
+  too_many_records,    // counts whose minimum sizes (5 per question, 11 per RR) exceed the octets left
 };
 std::string_view message_error_name(MessageError e);
 
@@ -105,7 +105,10 @@ struct QueryOptions {
 std::string encode_query(const WireName& name, uint16_t type, const QueryOptions& options = {});
 
 // Decodes an untrusted response. On failure returns false and sets `error`;
-// `out` is then unspecified.
+// `out` is then unspecified. A compression pointer must aim strictly before
+// the run of labels it continues (so no loop can be built) and at most 127
+// are followed per name. RDATA of the RFC 3597 §4 types is decompressed;
+// every type the table knows is then checked with rdata_is_well_formed().
 bool decode_message(std::string_view wire, Message& out, MessageError& error);
 
 // RFC 4648 §5 base64url without padding, as RFC 8484 §4.1 asks for GET.

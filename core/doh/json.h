@@ -14,13 +14,13 @@ namespace mxray {
 
 enum class DohJsonError : uint8_t {
   none,
-  not_json,       // does not parse as JSON
-  not_object,     // top level is not an object
-  bad_status,     // Status missing or not 0..4095
-  bad_flag,       // TC/RD/RA/AD/CD present but not a boolean
-  bad_question,   // Question entry without a valid name/type
-  bad_record,     // Answer/Authority/Additional entry without name/type/TTL/data
-  bad_data,       // `data` does not parse for the record's type
+  not_json,      // does not parse as JSON
+  not_object,    // top level is not an object
+  bad_status,    // Status missing or not 0..4095
+  bad_flag,      // TC/RD/RA/AD/CD present but not a boolean
+  bad_question,  // Question entry without a valid name/type
+  bad_record,    // Answer/Authority/Additional entry without name/type/TTL/data
+  bad_data,      // `data` does not parse for the record's type
 };
 std::string_view doh_json_error_name(DohJsonError e);
 
