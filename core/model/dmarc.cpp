@@ -1,0 +1,433 @@
+#include "model/dmarc.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+namespace mxray {
+namespace {
+
+struct DmarcProblemInfo {
+  std::string_view name;
+  RecordSeverity severity;
+  std::string_view reference;
+};
+
+constexpr std::array kDmarcProblems{
+#define MXRAY_X(id, name, sev, ref) DmarcProblemInfo{name, RecordSeverity::sev, ref},
+    MXRAY_DMARC_PROBLEMS(MXRAY_X)
+#undef MXRAY_X
+};
+
+constexpr std::array kDmarcProblemNames = [] {
+  std::array<std::string_view, kDmarcProblems.size()> names{};
+  for (size_t i = 0; i < kDmarcProblems.size(); ++i) names[i] = kDmarcProblems[i].name;
+  return names;
+}();
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_wsp(char c) { return c == ' ' || c == '\t'; }  // RFC 5234 WSP
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+// [begin, end) of `s` without WSP at either side, as offsets into `s`.
+std::pair<size_t, size_t> trim(std::string_view s, size_t begin, size_t end) {
+  while (begin < end && is_wsp(s[begin])) ++begin;
+  while (end > begin && is_wsp(s[end - 1])) --end;
+  return {begin, end};
+}
+
+// ( "none" / "quarantine" / "reject" ); ABNF strings are case-insensitive
+// (RFC 5234 §2.3).
+std::optional<DmarcPolicy> parse_policy(std::string_view v) {
+  if (iequals(v, "none")) return DmarcPolicy::none;
+  if (iequals(v, "quarantine")) return DmarcPolicy::quarantine;
+  if (iequals(v, "reject")) return DmarcPolicy::reject;
+  return std::nullopt;
+}
+
+bool parse_uint(std::string_view v, size_t max_digits, uint64_t max, uint64_t& out) {
+  if (v.empty() || v.size() > max_digits) return false;
+  uint64_t n = 0;
+  for (char c : v) {
+    if (!is_digit(c)) return false;
+    const auto d = uint64_t(c - '0');
+    if (n > (std::numeric_limits<uint64_t>::max() - d) / 10) return false;
+    n = n * 10 + d;
+  }
+  if (n > max) return false;
+  out = n;
+  return true;
+}
+
+class DmarcParser {
+ public:
+  explicit DmarcParser(std::string_view text) : text_(text) {}
+
+  DmarcRecord run() {
+    split_tags();
+    if (!version()) return std::move(r_);
+    r_.is_dmarc = true;
+    std::vector<std::string> seen;
+    for (size_t i = 1; i < r_.tags.size(); ++i) {
+      const RecordTag& tag = r_.tags[i];
+      const std::string name = lowered(tag.name);
+      // RFC 7489 is silent on repeated tags; receivers differ on which one
+      // wins, so a repeat is an error and only the first one is read.
+      if (name == "v" || std::find(seen.begin(), seen.end(), name) != seen.end()) {
+        problem(DmarcProblemCode::duplicate_tag, tag.offset, tag.length, name);
+        continue;
+      }
+      seen.push_back(name);
+      tag_value(name, tag, i);
+    }
+    if (!r_.p && !bad_p_) {
+      // §6.3: p is "REQUIRED for policy records".
+      problem(DmarcProblemCode::missing_p, 0, text_.size());
+    }
+    if (std::none_of(r_.rua.begin(), r_.rua.end(), [](const DmarcUri& u) { return u.valid; }))
+      problem(DmarcProblemCode::no_rua, text_.size(), 0);
+    std::stable_sort(r_.problems.begin(), r_.problems.end(),
+                     [](const DmarcProblem& a, const DmarcProblem& b) { return a.offset < b.offset; });
+    return std::move(r_);
+  }
+
+ private:
+  void problem(DmarcProblemCode code, size_t offset, size_t length, std::string detail = {}) {
+    DmarcProblem p;
+    p.code = code;
+    p.severity = dmarc_problem_severity(code);
+    p.offset = uint32_t(offset);
+    p.length = uint32_t(length);
+    p.detail = std::move(detail);
+    r_.problems.push_back(std::move(p));
+  }
+  void bad_value(const RecordTag& tag, std::string_view name) {
+    problem(DmarcProblemCode::invalid_value, tag.value_offset, tag.value.size(), std::string(name));
+  }
+
+  // §6.4: tag "=" value, separated by dmarc-sep = *WSP ";" *WSP. Empty
+  // segments (";;", a trailing ";") are skipped.
+  void split_tags() {
+    size_t start = 0;
+    while (start <= text_.size()) {
+      const size_t end = std::min(text_.find(';', start), text_.size());
+      const auto [b, e] = trim(text_, start, end);
+      if (b < e) {
+        const size_t eq = text_.find('=', b);
+        if (eq == std::string_view::npos || eq >= e) {
+          problem(DmarcProblemCode::malformed_tag, b, e - b, "no-equals");
+        } else {
+          const auto [nb, ne] = trim(text_, b, eq);
+          const auto [vb, ve] = trim(text_, eq + 1, e);
+          const std::string_view name = text_.substr(nb, ne - nb);
+          if (name.empty() || !is_alpha(name[0]) ||
+              !std::all_of(name.begin(), name.end(), [](char c) { return is_alpha(c) || is_digit(c) || c == '_'; })) {
+            problem(DmarcProblemCode::malformed_tag, b, e - b, "name");
+          } else {
+            RecordTag t;
+            t.name = std::string(name);
+            t.value = std::string(text_.substr(vb, ve - vb));
+            t.offset = uint32_t(b);
+            t.length = uint32_t(e - b);
+            t.value_offset = uint32_t(vb);
+            r_.tags.push_back(std::move(t));
+          }
+        }
+      }
+      start = end + 1;
+    }
+  }
+
+  // §6.3 v: "It MUST have the value of "DMARC1". The value of this tag MUST
+  // match precisely; if it does not or it is absent, the entire retrieved
+  // record MUST be ignored. It MUST be the first tag in the list."
+  bool version() {
+    const RecordTag* first = r_.tags.empty() ? nullptr : &r_.tags.front();
+    const bool is_v = first && iequals(first->name, "v");
+    if (is_v && first->offset == 0 && first->value == "DMARC1") return true;
+    std::string detail = "missing";
+    size_t offset = 0, length = text_.size();
+    if (is_v && first->offset != 0 && trim(text_, 0, first->offset).first == first->offset) {
+      detail = "leading-space";
+    } else if (is_v && first->offset == 0) {
+      const std::string_view v = first->value;
+      // "v=DMARC1 p=reject": the separator left out, so "p" never becomes a tag.
+      if (v.size() > 6 && v.substr(0, 6) == "DMARC1" && is_wsp(v[6]))
+        detail = "missing-separator";
+      else
+        detail = std::string(v.substr(0, 40));  // "dmarc1", "DMARC2", "": not precisely DMARC1
+      offset = first->offset, length = first->length;
+    } else if (first && first->offset == 0) {
+      detail = "not-first";
+    }
+    problem(DmarcProblemCode::bad_version, offset, length, std::move(detail));
+    return false;
+  }
+
+  void tag_value(const std::string& name, const RecordTag& tag, size_t index) {
+    const std::string_view v = tag.value;
+    if (name == "p") {
+      // RFC 7489 §6.4 puts dmarc-request right after dmarc-version ("the "v"
+      // and "p" tags MUST be present and MUST appear in that order", §6.3).
+      // DMARCbis keeps only "v first"; receivers accept p anywhere.
+      if (index != 1) problem(DmarcProblemCode::p_not_second, tag.offset, tag.length);
+      r_.p = parse_policy(v);
+      if (!r_.p) {
+        bad_p_ = true;
+        problem(DmarcProblemCode::bad_p, tag.value_offset, v.size(), std::string(v.substr(0, 40)));
+      } else if (*r_.p == DmarcPolicy::none) {
+        problem(DmarcProblemCode::p_none, tag.offset, tag.length);  // §6.3: none requests monitoring only
+      }
+    } else if (name == "sp" || name == "np") {
+      if (name == "np") problem(DmarcProblemCode::bis_tag, tag.offset, tag.length, name);
+      auto policy = parse_policy(v);
+      if (!policy) {
+        // §6.6.3 step 6: an invalid sp sends the record to the p=none fallback too.
+        if (name == "sp") r_.sp_invalid = true;
+        return bad_value(tag, name);
+      }
+      (name == "sp" ? r_.sp : r_.np) = policy;
+    } else if (name == "adkim" || name == "aspf") {
+      DmarcAlignment& a = name == "adkim" ? r_.adkim : r_.aspf;
+      if (iequals(v, "r"))
+        a = DmarcAlignment::relaxed;
+      else if (iequals(v, "s"))
+        a = DmarcAlignment::strict;
+      else
+        bad_value(tag, name);
+    } else if (name == "pct") {
+      // §6.4: dmarc-percent = "pct" *WSP "=" *WSP 1*3DIGIT; §6.3: 0 to 100.
+      // DMARCbis removes pct; t=y takes the place of a partial rollout.
+      uint64_t n = 0;
+      if (!parse_uint(v, 3, 100, n)) return bad_value(tag, name);
+      r_.pct = uint32_t(n);
+      if (n < 100) problem(DmarcProblemCode::pct_partial, tag.offset, tag.length, std::string(v));
+    } else if (name == "rua" || name == "ruf") {
+      uris(tag, name == "rua" ? r_.rua : r_.ruf);
+    } else if (name == "fo") {
+      // §6.4: ( "0" / "1" / "d" / "s" ) *(*WSP ":" *WSP ( "0" / "1" / "d" / "s" ))
+      uint8_t fo = 0;
+      bool ok = true;
+      each_item(v, ':', [&](std::string_view item) {
+        if (item == "0")
+          fo |= dmarc_fo::all_fail;
+        else if (item == "1")
+          fo |= dmarc_fo::any_fail;
+        else if (iequals(item, "d"))
+          fo |= dmarc_fo::dkim;
+        else if (iequals(item, "s"))
+          fo |= dmarc_fo::spf;
+        else
+          ok = false;
+      });
+      if (!ok) return bad_value(tag, name);
+      r_.fo = fo;
+    } else if (name == "rf") {
+      // §6.3: "afrf" is the only registered format (§6.4: "registered
+      // reporting formats only"). DMARCbis removes rf.
+      std::vector<std::string> rf;
+      bool ok = true;
+      each_item(v, ':', [&](std::string_view item) {
+        ok = ok && iequals(item, "afrf");
+        rf.push_back(lowered(item));
+      });
+      if (!ok) return bad_value(tag, name);
+      r_.rf = std::move(rf);
+    } else if (name == "ri") {
+      // §6.3: "plain-text 32-bit unsigned integer". DMARCbis removes ri.
+      uint64_t n = 0;
+      if (!parse_uint(v, 10, std::numeric_limits<uint32_t>::max(), n)) return bad_value(tag, name);
+      r_.ri = uint32_t(n);
+    } else if (name == "t") {
+      // DMARCbis: dmarc-test = "t" *WSP "=" ( "y" / "n" )
+      problem(DmarcProblemCode::bis_tag, tag.offset, tag.length, name);
+      if (iequals(v, "y"))
+        r_.t = true;
+      else if (iequals(v, "n"))
+        r_.t = false;
+      else
+        bad_value(tag, name);
+    } else if (name == "psd") {
+      // DMARCbis: psd = "y" / "n" / "u" (a public suffix domain's record, or not, or unknown)
+      problem(DmarcProblemCode::bis_tag, tag.offset, tag.length, name);
+      if (v.size() == 1 && std::string_view("ynu").find(lower(v[0])) != std::string_view::npos)
+        r_.psd = lower(v[0]);
+      else
+        bad_value(tag, name);
+    } else {
+      // §6.3: "Unknown tags MUST be ignored."
+      problem(DmarcProblemCode::unknown_tag, tag.offset, tag.length, tag.name);
+    }
+  }
+
+  // Calls `f` with each `sep`-separated item, WSP trimmed (empty items too).
+  template <class F>
+  void each_item(std::string_view v, char sep, F&& f) {
+    size_t start = 0;
+    for (;;) {
+      const size_t end = std::min(v.find(sep, start), v.size());
+      const auto [b, e] = trim(v, start, end);
+      f(v.substr(b, e - b));
+      if (end == v.size()) break;
+      start = end + 1;
+    }
+  }
+
+  // §6.4: dmarc-uri *(*WSP "," *WSP dmarc-uri)
+  void uris(const RecordTag& tag, std::vector<DmarcUri>& out) {
+    const std::string_view v = tag.value;
+    size_t start = 0;
+    for (;;) {
+      const size_t end = std::min(v.find(',', start), v.size());
+      const auto [b, e] = trim(v, start, end);
+      out.push_back(uri(v.substr(b, e - b), tag.value_offset + b));
+      if (end == v.size()) break;
+      start = end + 1;
+    }
+  }
+
+  DmarcUri uri(std::string_view item, size_t at) {
+    DmarcUri u;
+    u.offset = uint32_t(at);
+    u.length = uint32_t(item.size());
+    auto bad = [&](std::string_view why) {
+      problem(DmarcProblemCode::bad_uri, at, item.size(), std::string(why));
+      return u;
+    };
+    if (item.empty()) return bad("empty");
+    // §6.2: URI [ "!" 1*DIGIT [ "k" / "m" / "g" / "t" ] ]; "!" inside the
+    // URI itself MUST be encoded, so the last one starts the size limit.
+    std::string_view text = item;
+    const size_t bang = item.rfind('!');
+    if (bang != std::string_view::npos) {
+      std::string_view size = item.substr(bang + 1);
+      unsigned shift = 0;
+      if (!size.empty() && !is_digit(size.back())) {
+        const auto unit = std::string_view("kmgt").find(lower(size.back()));
+        if (unit == std::string_view::npos) return bad("size");
+        shift = 10 * unsigned(unit + 1);
+        size.remove_suffix(1);
+      }
+      uint64_t n = 0;
+      // "the numeric portion MUST fit within an unsigned 64-bit integer"
+      if (!parse_uint(size, 20, std::numeric_limits<uint64_t>::max(), n)) return bad("size");
+      u.max_size =
+          n > (std::numeric_limits<uint64_t>::max() >> shift) ? std::numeric_limits<uint64_t>::max() : n << shift;
+      text = item.substr(0, bang);
+    }
+    u.uri = std::string(text);
+    for (char c : text)
+      if (uint8_t(c) <= 0x20 || uint8_t(c) >= 0x7f) return bad("character");
+    // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+    const size_t colon = text.find(':');
+    // "rua=dmarc@example.com": the address without "mailto:".
+    if (colon == std::string_view::npos || colon == 0) return bad("no-scheme");
+    const std::string_view scheme = text.substr(0, colon);
+    if (!is_alpha(scheme[0]) || !std::all_of(scheme.begin(), scheme.end(), [](char c) {
+          return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.';
+        }))
+      return bad("no-scheme");
+    u.scheme = lowered(scheme);
+    if (u.scheme != "mailto") {
+      // §6.2: receivers MUST support mailto; other schemes are optional
+      // and, in practice, unsupported.
+      u.valid = true;
+      problem(DmarcProblemCode::uri_not_mailto, at, item.size(), u.scheme);
+      return u;
+    }
+    // RFC 6068: mailto:addr-spec [ "?" hfields ]
+    const std::string_view rest = text.substr(colon + 1);
+    const std::string_view address = rest.substr(0, std::min(rest.find('?'), rest.size()));
+    const size_t atsign = address.rfind('@');
+    if (atsign == std::string_view::npos || atsign == 0 || atsign + 1 == address.size()) return bad("address");
+    u.address = std::string(address);
+    u.domain = std::string(address.substr(atsign + 1));
+    u.valid = true;
+    return u;
+  }
+
+  std::string_view text_;
+  DmarcRecord r_;
+  bool bad_p_ = false;
+};
+
+template <class Strings>
+DmarcSelection select_dmarc(const Strings& txts) {
+  DmarcSelection s;
+  for (size_t i = 0; i < txts.size(); ++i)
+    if (is_dmarc_record(txts[i])) s.candidates.push_back(i);
+  if (s.candidates.size() == 1) s.index = s.candidates.front();
+  if (s.candidates.size() > 1) {
+    DmarcProblem p;
+    p.code = DmarcProblemCode::multiple_records;
+    p.severity = dmarc_problem_severity(p.code);
+    p.detail = std::to_string(s.candidates.size());
+    s.problems.push_back(std::move(p));
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string_view dmarc_problem_name(DmarcProblemCode code) { return kDmarcProblems[size_t(code)].name; }
+RecordSeverity dmarc_problem_severity(DmarcProblemCode code) { return kDmarcProblems[size_t(code)].severity; }
+std::string_view dmarc_problem_reference(DmarcProblemCode code) { return kDmarcProblems[size_t(code)].reference; }
+std::span<const std::string_view> dmarc_problem_codes() { return kDmarcProblemNames; }
+
+std::string_view dmarc_policy_name(DmarcPolicy p) {
+  switch (p) {
+    case DmarcPolicy::none: return "none";
+    case DmarcPolicy::quarantine: return "quarantine";
+    case DmarcPolicy::reject: return "reject";
+  }
+  return "none";
+}
+
+bool DmarcRecord::has_errors() const {
+  return std::any_of(problems.begin(), problems.end(),
+                     [](const DmarcProblem& e) { return e.severity == RecordSeverity::error; });
+}
+
+std::optional<DmarcPolicy> DmarcRecord::effective_policy() const {
+  if (!is_dmarc) return std::nullopt;
+  if (p && !sp_invalid) return p;
+  // §6.6.3 step 6: without a valid p (or with an invalid sp), "if a "rua"
+  // tag is present and contains at least one syntactically valid reporting
+  // URI, the Mail Receiver SHOULD act as if a record containing a valid "v"
+  // tag and "p=none" was retrieved"; otherwise no DMARC processing.
+  if (std::any_of(rua.begin(), rua.end(), [](const DmarcUri& u) { return u.valid; })) return DmarcPolicy::none;
+  return std::nullopt;
+}
+
+DmarcRecord parse_dmarc(std::string_view text) { return DmarcParser(text).run(); }
+
+bool is_dmarc_record(std::string_view text) {
+  // dmarc-version = "v" *WSP "=" *WSP %x44 %x4d %x41 %x52 %x43 %x31
+  size_t i = 0;
+  if (text.empty() || lower(text[0]) != 'v') return false;
+  for (++i; i < text.size() && is_wsp(text[i]);) ++i;
+  if (i == text.size() || text[i] != '=') return false;
+  for (++i; i < text.size() && is_wsp(text[i]);) ++i;
+  if (text.substr(i, 6) != "DMARC1") return false;
+  i += 6;
+  return i == text.size() || text[i] == ';' || is_wsp(text[i]);
+}
+
+DmarcSelection find_dmarc_record(std::span<const std::string> txt_records) { return select_dmarc(txt_records); }
+DmarcSelection find_dmarc_record(std::span<const std::string_view> txt_records) { return select_dmarc(txt_records); }
+
+}  // namespace mxray

@@ -1,0 +1,241 @@
+// DMARC records (RFC 7489 §6.3, §6.4; DMARCbis where it differs): the
+// records people publish, the tag-list syntax, and every problem code.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/dmarc.h"
+
+using namespace mxray;
+
+namespace {
+
+std::string codes(const std::vector<DmarcProblem>& problems) {
+  std::vector<std::string_view> names;
+  for (const DmarcProblem& p : problems) names.push_back(dmarc_problem_name(p.code));
+  std::sort(names.begin(), names.end());
+  std::string out;
+  for (std::string_view n : names) out += (out.empty() ? "" : " ") + std::string(n);
+  return out;
+}
+
+std::string sorted_words(std::string_view s) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t j = std::min(s.find(' ', i), s.size());
+    if (j > i) words.emplace_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+struct Case {
+  std::string_view text;
+  std::string_view problems;  // expected codes, any order
+};
+
+const Case kCases[] = {
+    // ---- published shapes that must stay quiet
+    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com", ""},
+    {"v=DMARC1; p=quarantine; sp=reject; adkim=s; aspf=s; rua=mailto:a@example.com,mailto:b@reports.example.net",
+     ""},                                                               // two report addresses
+    {"v=DMARC1 ; p = reject ; rua = mailto:dmarc@example.com ;", ""},   // WSP around "=" and ";"
+    {"v=DMARC1;p=reject;rua=mailto:dmarc@example.com;", ""},            // none at all, trailing ";"
+    {"v=DMARC1;\tp=reject;\trua=mailto:dmarc@example.com", ""},         // HTAB is WSP
+    {"v=DMARC1; p=REJECT; ADKIM=S; rua=MAILTO:dmarc@example.com", ""},  // ABNF strings: any case
+    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com!10m", ""},       // §6.2 size limit
+    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com; ruf=mailto:f@example.com; fo=1:d:s; rf=afrf; ri=3600",
+     ""},                                                               // the reporting tags
+    {"v=DMARC1; p=reject; pct=100; rua=mailto:dmarc@example.com", ""},  // the default pct
+    // ---- policy
+    {"v=DMARC1; p=none", "dmarc-p-none dmarc-no-rua"},                           // monitoring, and nobody reads it
+    {"v=DMARC1; p=none; rua=mailto:dmarc@example.com", "dmarc-p-none"},          // the usual first step
+    {"v=DMARC1; rua=mailto:dmarc@example.com", "dmarc-missing-p"},               // §6.3 p is required
+    {"v=DMARC1;", "dmarc-missing-p dmarc-no-rua"},                               // nothing but the version
+    {"v=DMARC1; p=block; rua=mailto:dmarc@example.com", "dmarc-bad-p"},          // not a policy
+    {"v=DMARC1; p=; rua=mailto:dmarc@example.com", "dmarc-bad-p"},               // empty
+    {"v=DMARC1; rua=mailto:dmarc@example.com; p=reject", "dmarc-p-not-second"},  // RFC 7489's order
+    {"v=DMARC1; p=reject; p=none; rua=mailto:dmarc@example.com", "dmarc-duplicate-tag"},    // which one wins?
+    {"v=DMARC1; p=reject; v=DMARC1; rua=mailto:dmarc@example.com", "dmarc-duplicate-tag"},  // v twice
+    {"v=DMARC1; p=quarantine; pct=25; rua=mailto:dmarc@example.com", "dmarc-pct-partial"},  // partial rollout
+    {"v=DMARC1; p=quarantine; pct=0; rua=mailto:dmarc@example.com", "dmarc-pct-partial"},   // 0 is legal
+    // ---- values
+    {"v=DMARC1; p=reject; sp=blah; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},
+    {"v=DMARC1; p=reject; adkim=x; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},
+    {"v=DMARC1; p=reject; aspf=relaxed; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},   // r, not relaxed
+    {"v=DMARC1; p=reject; pct=101; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},        // above 100
+    {"v=DMARC1; p=reject; pct=50%; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},        // not a number
+    {"v=DMARC1; p=reject; pct=0100; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},       // 1*3DIGIT
+    {"v=DMARC1; p=reject; fo=2; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},           // 0 1 d s only
+    {"v=DMARC1; p=reject; fo=1:; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},          // empty option
+    {"v=DMARC1; p=reject; rf=iodef; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},       // afrf only
+    {"v=DMARC1; p=reject; ri=-1; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},          // unsigned
+    {"v=DMARC1; p=reject; ri=4294967296; rua=mailto:dmarc@example.com", "dmarc-invalid-value"},  // 2^32
+    {"v=DMARC1; p=reject; ri=4294967295; rua=mailto:dmarc@example.com", ""},                     // 2^32 - 1
+    // ---- URIs
+    {"v=DMARC1; p=reject; rua=dmarc@example.com", "dmarc-bad-uri dmarc-no-rua"},              // "mailto:" left out
+    {"v=DMARC1; p=reject; rua=mailto:", "dmarc-bad-uri dmarc-no-rua"},                        // no address
+    {"v=DMARC1; p=reject; rua=mailto:dmarc.example.com", "dmarc-bad-uri dmarc-no-rua"},       // no "@"
+    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com!10x", "dmarc-bad-uri dmarc-no-rua"},   // unit k m g t
+    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com!", "dmarc-bad-uri dmarc-no-rua"},      // "!" needs digits
+    {"v=DMARC1; p=reject; rua=mailto:a@example.com,,mailto:b@example.com", "dmarc-bad-uri"},  // empty item
+    {"v=DMARC1; p=reject; rua=mailto:a@example.com, mailto:b@example.com", ""},               // WSP after ","
+    {"v=DMARC1; p=reject; rua=https://reports.example.com/dmarc", "dmarc-uri-not-mailto"},  // §6.2: mailto only is sure
+    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com; ruf=dmarc@example.com", "dmarc-bad-uri"},  // ruf too
+    // ---- tags
+    {"v=DMARC1; p=reject; policy=strict; rua=mailto:dmarc@example.com", "dmarc-unknown-tag"},  // §6.3: ignored
+    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com; foo", "dmarc-malformed-tag"},          // no "="
+    {"v=DMARC1; p=reject; 1x=y; rua=mailto:dmarc@example.com", "dmarc-malformed-tag"},         // bad tag name
+    {"v=DMARC1; p=reject; np=reject; rua=mailto:dmarc@example.com", "dmarc-bis-tag"},          // DMARCbis np
+    {"v=DMARC1; p=reject; t=y; psd=n; rua=mailto:dmarc@example.com", "dmarc-bis-tag dmarc-bis-tag"},
+    {"v=DMARC1; p=reject; t=maybe; rua=mailto:dmarc@example.com", "dmarc-bis-tag dmarc-invalid-value"},
+    {"v=DMARC1; p=reject; np=drop; rua=mailto:dmarc@example.com", "dmarc-bis-tag dmarc-invalid-value"},
+    // ---- version (§6.3: "MUST match precisely", "MUST be the first tag")
+    {"v=dmarc1; p=reject; rua=mailto:dmarc@example.com", "dmarc-bad-version"},  // case matters here
+    {"v=DMARC2; p=reject", "dmarc-bad-version"},                                // a future version
+    {"p=reject; v=DMARC1", "dmarc-bad-version"},                                // not first
+    {"v=DMARC1 p=reject", "dmarc-bad-version"},                                 // ";" left out
+    {" v=DMARC1; p=reject", "dmarc-bad-version"},                               // not at the start
+    {"v=spf1 -all", "dmarc-bad-version"},                                       // the wrong record
+    {"", "dmarc-bad-version"},                                                  // nothing
+};
+
+}  // namespace
+
+TEST_CASE("dmarc: parse_dmarc problems") {
+  for (const Case& c : kCases) {
+    CAPTURE(c.text);
+    const DmarcRecord r = parse_dmarc(c.text);
+    CHECK(codes(r.problems) == sorted_words(c.problems));
+    for (const DmarcProblem& p : r.problems) {
+      CHECK(p.offset + p.length <= c.text.size());
+      CHECK(p.severity == dmarc_problem_severity(p.code));
+    }
+  }
+}
+
+TEST_CASE("dmarc: every problem code is exercised and has a stable name") {
+  std::set<std::string> seen;
+  for (const Case& c : kCases)
+    for (const DmarcProblem& p : parse_dmarc(c.text).problems) seen.insert(std::string(dmarc_problem_name(p.code)));
+  seen.insert("dmarc-multiple-records");  // from find_dmarc_record, tested below
+  std::set<std::string> all;
+  for (std::string_view n : dmarc_problem_codes()) {
+    CHECK(n.substr(0, 6) == "dmarc-");
+    CHECK(n.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos);
+    CHECK(all.insert(std::string(n)).second);
+  }
+  CHECK(seen == all);
+  for (size_t i = 0; i < dmarc_problem_codes().size(); ++i)
+    CHECK(dmarc_problem_name(DmarcProblemCode(i)) == dmarc_problem_codes()[i]);
+}
+
+TEST_CASE("dmarc: values of a full record") {
+  const DmarcRecord r = parse_dmarc(
+      "v=DMARC1; p=quarantine; sp=none; adkim=s; aspf=r; pct=100; fo=1:d; rf=afrf; ri=3600; "
+      "rua=mailto:dmarc-reports@example.com!10m, mailto:agg@thirdparty.example.net; ruf=mailto:forensic@example.com");
+  REQUIRE(r.is_dmarc);
+  CHECK(r.p == DmarcPolicy::quarantine);
+  CHECK(r.sp == DmarcPolicy::none);
+  CHECK_FALSE(r.np.has_value());
+  CHECK(r.adkim == DmarcAlignment::strict);
+  CHECK(r.aspf == DmarcAlignment::relaxed);
+  CHECK(r.pct == 100);
+  CHECK(r.fo == (dmarc_fo::any_fail | dmarc_fo::dkim));
+  CHECK(r.ri == 3600);
+  REQUIRE(r.rua.size() == 2);
+  CHECK(r.rua[0].uri == "mailto:dmarc-reports@example.com");
+  CHECK(r.rua[0].scheme == "mailto");
+  CHECK(r.rua[0].address == "dmarc-reports@example.com");
+  CHECK(r.rua[0].domain == "example.com");
+  CHECK(r.rua[0].max_size == uint64_t(10) << 20);
+  CHECK(r.rua[1].domain == "thirdparty.example.net");  // §7.1: needs its authorisation record
+  CHECK_FALSE(r.rua[1].max_size.has_value());
+  REQUIRE(r.ruf.size() == 1);
+  CHECK(r.ruf[0].address == "forensic@example.com");
+  CHECK(r.problems.empty());
+  CHECK(r.effective_policy() == DmarcPolicy::quarantine);
+  CHECK(dmarc_policy_name(*r.p) == "quarantine");
+}
+
+TEST_CASE("dmarc: defaults and tag positions") {
+  const std::string text = "v=DMARC1; p=reject; rua=mailto:d@example.com";
+  const DmarcRecord r = parse_dmarc(text);
+  CHECK(r.adkim == DmarcAlignment::relaxed);
+  CHECK(r.aspf == DmarcAlignment::relaxed);
+  CHECK(r.pct == 100);
+  CHECK(r.fo == dmarc_fo::all_fail);
+  CHECK(r.rf == std::vector<std::string>{"afrf"});
+  CHECK(r.ri == 86400);
+  REQUIRE(r.tags.size() == 3);
+  CHECK(text.substr(r.tags[1].offset, r.tags[1].length) == "p=reject");
+  CHECK(text.substr(r.tags[2].value_offset, r.tags[2].value.size()) == "mailto:d@example.com");
+  CHECK(text.substr(r.rua[0].offset, r.rua[0].length) == "mailto:d@example.com");
+}
+
+TEST_CASE("dmarc: §6.6.3 fallback to p=none") {
+  // an invalid p with a valid rua: act as p=none
+  CHECK(parse_dmarc("v=DMARC1; p=block; rua=mailto:d@example.com").effective_policy() == DmarcPolicy::none);
+  // an invalid sp does the same
+  const DmarcRecord sp = parse_dmarc("v=DMARC1; p=reject; sp=bogus; rua=mailto:d@example.com");
+  CHECK(sp.sp_invalid);
+  CHECK(sp.effective_policy() == DmarcPolicy::none);
+  // without a valid rua: no DMARC processing at all
+  CHECK_FALSE(parse_dmarc("v=DMARC1; p=block").effective_policy().has_value());
+  CHECK_FALSE(parse_dmarc("v=DMARC1; rua=mailto:x").effective_policy().has_value());
+  CHECK_FALSE(parse_dmarc("v=dmarc1; p=reject").effective_policy().has_value());
+}
+
+TEST_CASE("dmarc: problem details") {
+  CHECK(parse_dmarc("v=DMARC1 p=reject").problems.at(0).detail == "missing-separator");
+  CHECK(parse_dmarc("p=reject; v=DMARC1").problems.at(0).detail == "not-first");
+  CHECK(parse_dmarc("v=dmarc1; p=reject").problems.at(0).detail == "dmarc1");
+  CHECK(parse_dmarc(" v=DMARC1; p=reject").problems.at(0).detail == "leading-space");
+  const std::string text = "v=DMARC1; p=reject; rua=dmarc@example.com";
+  const DmarcRecord r = parse_dmarc(text);
+  REQUIRE(r.problems.size() == 2);
+  CHECK(r.problems[0].code == DmarcProblemCode::bad_uri);
+  CHECK(r.problems[0].detail == "no-scheme");
+  CHECK(text.substr(r.problems[0].offset, r.problems[0].length) == "dmarc@example.com");
+  const DmarcRecord u = parse_dmarc("v=DMARC1; p=reject; adkim=x; rua=mailto:d@example.com");
+  CHECK(u.problems.at(0).detail == "adkim");
+  CHECK(parse_dmarc("v=DMARC1; p=reject; policy=strict; rua=mailto:d@example.com").problems.at(0).detail == "policy");
+}
+
+TEST_CASE("dmarc: is_dmarc_record and find_dmarc_record") {
+  CHECK(is_dmarc_record("v=DMARC1"));
+  CHECK(is_dmarc_record("v=DMARC1; p=none"));
+  CHECK(is_dmarc_record("v = DMARC1;p=none"));
+  CHECK_FALSE(is_dmarc_record("v=DMARC10; p=none"));
+  CHECK_FALSE(is_dmarc_record("v=dmarc1; p=none"));
+  CHECK_FALSE(is_dmarc_record("p=none; v=DMARC1"));
+  CHECK_FALSE(is_dmarc_record(""));
+
+  const std::vector<std::string> one = {"some-verification=1", "v=DMARC1; p=none"};
+  DmarcSelection s = find_dmarc_record(one);
+  CHECK(s.index == 1u);
+  CHECK(s.problems.empty());
+  // A panel's default beside the owner's record: DMARC then does not apply at all.
+  const std::vector<std::string_view> two = {"v=DMARC1; p=none", "v=DMARC1; p=reject; rua=mailto:d@example.com"};
+  s = find_dmarc_record(two);
+  CHECK_FALSE(s.index.has_value());
+  REQUIRE(s.problems.size() == 1);
+  CHECK(s.problems[0].code == DmarcProblemCode::multiple_records);
+  CHECK(s.problems[0].detail == "2");
+}
+
+TEST_CASE("dmarc: every prefix of every case parses without stepping outside the text") {
+  for (const Case& c : kCases)
+    for (size_t n = 0; n <= c.text.size(); ++n) {
+      const std::string_view text = c.text.substr(0, n);
+      for (const DmarcProblem& p : parse_dmarc(text).problems) CHECK(p.offset + p.length <= text.size());
+    }
+}
