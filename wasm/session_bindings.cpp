@@ -6,6 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "dns/types.h"
+#include "model/mail_model.h"
+#include "rules/catalogue.h"
+#include "rules/findings_json.h"
 #include "session/session.h"
 #include "session/session_json.h"
 #include "zone_reader.h"
@@ -93,6 +96,13 @@ class SessionHandle {
     return session_ && session_->feed_failure(id, k.value_or(FailureKind::network), detail);
   }
   std::string facts_json() const { return session_ ? to_text(session_to_json(*session_)) : "null"; }
+  // The model and the rules' findings: {names: [...], findings: [...]}.
+  // Call once done(); the rules read whatever facts there are.
+  std::string findings_json() const {
+    if (!session_) return "null";
+    MailModel model(*session_);
+    return to_text({{"names", mail_names_to_json(model)}, {"findings", findings_to_json(model, run_rules(model))}});
+  }
 
  private:
   std::string domain_;
@@ -101,13 +111,16 @@ class SessionHandle {
   std::unique_ptr<Session> session_;
 };
 
+std::string rule_catalogue_text() { return to_text(rule_catalogue_json()); }
+
 // The codes the words of www/lib/messages.js must cover.
 std::string session_codes() {
   json purposes = json::array(), reasons = json::array(), budgets = json::array();
   for (std::string_view p : purpose_names()) purposes.push_back(p);
   for (std::string_view r : unknown_reason_codes()) reasons.push_back(r);
   for (std::string_view b : budget_names()) budgets.push_back(b);
-  json errors = json::array({session_error_name(SessionError::bad_domain), session_error_name(SessionError::no_domain)});
+  json errors =
+      json::array({session_error_name(SessionError::bad_domain), session_error_name(SessionError::no_domain)});
   return to_text({{"purposes", purposes}, {"reasons", reasons}, {"budgets", budgets}, {"errors", errors}});
 }
 
@@ -129,5 +142,7 @@ EMSCRIPTEN_BINDINGS(mxray_session) {
       .function("feedWire", &SessionHandle::feed_wire)
       .function("feedJson", &SessionHandle::feed_json)
       .function("feedFailure", &SessionHandle::feed_failure)
-      .function("factsJson", &SessionHandle::facts_json);
+      .function("factsJson", &SessionHandle::facts_json)
+      .function("findingsJson", &SessionHandle::findings_json);
+  emscripten::function("ruleCatalogue", &mxray::rule_catalogue_text);
 }

@@ -91,6 +91,30 @@ export const messages = {
         'spf-lookups': 'SPF lookups (RFC 7208 allows 10)',
       },
     },
+    rules: {
+      'mx-target-proxied': 'Other mail servers cannot deliver: the MX target {name} leads to the proxy',
+      'mail-host-proxied': 'Mail apps cannot connect: {name} leads to the proxy, which carries no mail',
+      'srv-target-proxied': 'A service record sends clients to the proxy on a port it does not carry: {name}',
+      'service-host-proxied': '{name} leads to the proxy, which does not carry its service',
+      'mx-companion-record': 'The MX points at a Cloudflare companion record: {name}',
+      'mx-target-missing': 'The MX target {name} has no address: mail to the domain bounces',
+      'mx-target-cname': 'The MX target {name} is an alias (CNAME); RFC 2181 §10.3 forbids it',
+      'mail-host-missing': '{name} has no address: mail apps set up by the hosting panel cannot find the server',
+      'proxy-mixed-records': 'Proxied and DNS-only records on {name}: Cloudflare proxies them all',
+      'origin-exposed': 'A DNS-only mail record reveals the address behind the proxy: {name}',
+    },
+    evidence: {
+      mx: 'the domain\'s MX points at {to}[ ({file} line {line})]',
+      srv: 'a service record points at {to}[ ({file} line {line})]',
+      cname: '{from} is an alias (CNAME) of {to}[ ({file} line {line})]',
+      address: '{name} has the address {address}[ (proxied: {proxied})][ ({file} line {line})]',
+      'proxied-by': 'so {name} is answered by the proxy of {provider}',
+      'port-not-proxied': 'the proxy of {provider} does not carry port {port} ({service})',
+      'no-address': '{name} has no address',
+      'companion-record': '{name} is a record Cloudflare adds when an MX points at a proxied name',
+      panel: 'the zone was made by {panel}',
+      'zone-differs': 'the uploaded zone gives {name} the route "{route}": it is not what resolvers serve (not imported yet, or not the delegated zone)',
+    },
   },
   ja: {
     severity: { error: 'エラー', warning: '警告' },
@@ -179,6 +203,30 @@ export const messages = {
         'spf-lookups': 'SPF の DNS 参照回数 (RFC 7208 の上限は 10)',
       },
     },
+    rules: {
+      'mx-target-proxied': '他のメールサーバーから配送できません: MX の宛先 {name} がプロキシに向いています',
+      'mail-host-proxied': 'メールソフトが接続できません: {name} がメールを通さないプロキシに向いています',
+      'srv-target-proxied': 'サービスレコードが、プロキシの通さないポートでプロキシに向いています: {name}',
+      'service-host-proxied': '{name} がそのサービスを通さないプロキシに向いています',
+      'mx-companion-record': 'MX が Cloudflare の補助レコードを指しています: {name}',
+      'mx-target-missing': 'MX の宛先 {name} にアドレスがありません: ドメイン宛てのメールは戻されます',
+      'mx-target-cname': 'MX の宛先 {name} が別名 (CNAME) です。RFC 2181 §10.3 で禁止されています',
+      'mail-host-missing': '{name} にアドレスがありません: 管理パネルで設定したメールソフトがサーバーを見つけられません',
+      'proxy-mixed-records': '{name} にプロキシありとなし (DNS のみ) のレコードが混在しています: Cloudflare はすべてプロキシします',
+      'origin-exposed': 'DNS のみのメール用レコードがプロキシの裏のアドレスを明かしています: {name}',
+    },
+    evidence: {
+      mx: 'ドメインの MX が {to} を指しています[ ({file} {line} 行目)]',
+      srv: 'サービスレコードが {to} を指しています[ ({file} {line} 行目)]',
+      cname: '{from} は {to} の別名 (CNAME) です[ ({file} {line} 行目)]',
+      address: '{name} のアドレスは {address} です[ (プロキシ: {proxied})][ ({file} {line} 行目)]',
+      'proxied-by': 'そのため {name} には {provider} のプロキシが応答します',
+      'port-not-proxied': '{provider} のプロキシはポート {port} ({service}) を通しません',
+      'no-address': '{name} にはアドレスがありません',
+      'companion-record': '{name} は、MX がプロキシ対象の名前を指したときに Cloudflare が追加するレコードです',
+      panel: 'このゾーンは {panel} が作成したものです',
+      'zone-differs': 'アップロードされたゾーンでは {name} の経路は「{route}」です: リゾルバが返す内容と異なります (未反映か、委任先のゾーンではありません)',
+    },
   },
 };
 
@@ -191,6 +239,19 @@ export function sessionMessage(kind, code, lang = 'en', detail = '') {
   const key = kind === 'reasons' ? String(code).split(':')[0] : code;
   const cat = (messages[lang] || messages.en).session[kind];
   return fill(cat?.[key] ?? messages.en.session[kind]?.[key] ?? String(code), { detail });
+}
+
+// The headline of a finding ({rule, names}) and its evidence steps, in words.
+export function findingMessage(f, lang = 'en') {
+  const cat = messages[lang] || messages.en;
+  const template = cat.rules[f.rule] ?? messages.en.rules[f.rule] ?? f.rule;
+  return fill(template, { name: f.names?.[0] ?? '' });
+}
+
+export function evidenceMessage(step, lang = 'en') {
+  const cat = messages[lang] || messages.en;
+  const template = cat.evidence[step.code] ?? messages.en.evidence[step.code] ?? step.code;
+  return fill(template, step.params ?? {});
 }
 
 // Picks "ja" or "en" from a locale string such as "ja_JP.UTF-8" or "en-US".

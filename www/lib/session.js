@@ -46,6 +46,8 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
     feedFailure: (id, kind, detail = '') => handle.feedFailure(id, kind, String(detail)),
     /** What the session learnt: {domain, rounds, questions, done, spfLookups, budgetHits, facts[]}. */
     facts: () => JSON.parse(handle.factsJson()),
+    /** The mail names with their paths, and the rules' findings: {names[], findings[]}. */
+    findings: () => JSON.parse(handle.findingsJson()),
     /** Frees the core's memory; the object is unusable afterwards. */
     dispose() {
       if (!disposed) handle.delete();

@@ -1,0 +1,71 @@
+// Where each mail-relevant name really goes: the path a client's lookup
+// takes (CNAME links, then addresses), once as the uploaded zone describes it
+// and once as live DNS answered, each hop classified as origin, proxy or
+// unknown. Rules read these paths; they never walk records themselves.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dns/name.h"
+#include "model/proxy_providers.h"
+#include "model/zone_lookup.h"
+#include "session/session.h"
+#include "zone/zone.h"
+
+namespace mxray {
+
+// Where a path ends up.
+enum class Route : uint8_t {
+  origin,   // addresses outside every proxy: the server itself
+  proxy,    // through a reverse proxy (see `provider`)
+  missing,  // the name has no address (NXDOMAIN, or no A/AAAA at the end)
+  unknown,  // no usable answer, not asked, or leaves the uploaded zone
+};
+std::string_view route_name(Route r);
+
+// Where a hop was learnt: a record of an uploaded zone, or a live answer.
+struct HopSource {
+  enum Kind : uint8_t { zone, live } kind = zone;
+  uint32_t zone_index = 0;  // Session::zones() index (zone)
+  uint32_t file = 0;        // Zone::files index (zone)
+  uint32_t line = 0;        // first line of the record (zone)
+  uint32_t fact = 0;        // Fact::id (live)
+};
+
+struct Hop {
+  WireName name;                            // the owner
+  uint16_t type = 0;                        // CNAME, A or AAAA
+  std::string rdata;                        // wire form: the CNAME target or the address octets
+  Proxied proxied = Proxied::unknown;       // the zone's proxy flag on this record
+  const ProxyProvider* provider = nullptr;  // proxy this hop sends traffic to, if any
+  HopSource source;
+};
+
+struct ResolutionPath {
+  Route route = Route::unknown;
+  const ProxyProvider* provider = nullptr;  // when route == proxy
+  std::vector<Hop> hops;                    // CNAMEs in order, then the A/AAAA records at the end
+  std::string reason;                       // when unknown: why
+  bool known() const { return route != Route::unknown; }
+};
+
+// The path through the uploaded zones, with Cloudflare's documented proxy
+// semantics (shared/facts/cloudflare-and-cpanel.md §1.2):
+//  - a name is proxied when any of its A/AAAA records is;
+//  - a CNAME chain is proxied when any hop on it is;
+//  - a same-zone CNAME is flattened, so a DNS-only CNAME to a proxied name
+//    sends clients to the proxy;
+//  - a name with no records of its own takes a covering wildcard's (RFC 4592).
+// Without a proxy flag (a plain BIND export), addresses in a provider's
+// published ranges and CNAME targets under its names count as proxied.
+ResolutionPath zone_path(const ZoneLookup& zones, std::string_view name, uint32_t max_depth = 8);
+
+// The path live DNS gave: the A and AAAA facts of `name` in the session.
+// Follows the session's CNAME follow-up questions where an answer stopped
+// at a CNAME. An address in a provider's ranges means proxy.
+ResolutionPath live_path(const Session& session, std::string_view name, uint32_t max_depth = 8);
+
+}  // namespace mxray

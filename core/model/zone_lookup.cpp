@@ -1,0 +1,82 @@
+#include "model/zone_lookup.h"
+
+#include <algorithm>
+
+#include "dns/name.h"
+
+namespace mxray {
+
+uint64_t name_hash(std::string_view wire) {
+  // FNV-1a over the lowercased octets.
+  uint64_t h = 1469598103934665603ull;
+  for (char c : wire) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u - 'A' + 'a');
+    h = (h ^ u) * 1099511628211ull;
+  }
+  return h;
+}
+
+ZoneLookup::ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones) : zones_(zones) {
+  size_t total = 0;
+  for (const auto& z : zones_) total += z ? z->size() : 0;
+  entries_.reserve(total);
+  for (uint32_t zi = 0; zi < zones_.size(); ++zi) {
+    if (!zones_[zi]) continue;
+    const Zone& z = *zones_[zi];
+    uint64_t last_hash = 0;
+    WireName last;
+    for (size_t i = 0; i < z.size(); ++i) {
+      RecordView r = z.record(i);
+      if (i == 0 || !names_equal(r.owner.view(), last.view())) {
+        last = r.owner;
+        last_hash = name_hash(r.owner.view());
+        // Every proper ancestor of the owner exists too (empty non-terminals).
+        std::string_view v = r.owner.view();
+        while (v.size() > 1) {
+          v.remove_prefix(1 + static_cast<unsigned char>(v[0]));
+          ancestors_.push_back(name_hash(v));
+        }
+      }
+      entries_.push_back({last_hash, zi, uint32_t(i)});
+    }
+  }
+  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+  std::sort(ancestors_.begin(), ancestors_.end());
+  ancestors_.erase(std::unique(ancestors_.begin(), ancestors_.end()), ancestors_.end());
+}
+
+std::vector<ZoneRecordRef> ZoneLookup::at(std::string_view name, uint16_t type) const {
+  std::vector<ZoneRecordRef> out;
+  uint64_t h = name_hash(name);
+  auto it =
+      std::lower_bound(entries_.begin(), entries_.end(), h, [](const Entry& e, uint64_t v) { return e.hash < v; });
+  for (; it != entries_.end() && it->hash == h; ++it) {
+    RecordView r = zones_[it->zone]->record(it->index);
+    if ((type == 0 || r.type == type) && names_equal(r.owner.view(), name)) out.push_back({it->zone, it->index});
+  }
+  return out;
+}
+
+bool ZoneLookup::exists(std::string_view name) const {
+  if (!at(name).empty()) return true;
+  // A hash collision here only makes a missing name look present, which
+  // errs towards "exists" (no false "missing" finding).
+  return std::binary_search(ancestors_.begin(), ancestors_.end(), name_hash(name));
+}
+
+int ZoneLookup::zone_for(std::string_view name) const {
+  int best = -1;
+  size_t best_len = 0;
+  for (size_t i = 0; i < zones_.size(); ++i) {
+    if (!zones_[i] || zones_[i]->apex.empty()) continue;
+    const std::string& apex = zones_[i]->apex;
+    if (name_is_under(name, apex) && (best < 0 || apex.size() > best_len)) {
+      best = int(i);
+      best_len = apex.size();
+    }
+  }
+  return best;
+}
+
+}  // namespace mxray

@@ -1,0 +1,51 @@
+// Records of the uploaded zones by owner name, for the model and the rules.
+// 16 bytes a record (a hash of the owner and where the record is), sorted
+// once, so even a million-record zone costs little next to the zone itself.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "zone/zone.h"
+
+namespace mxray {
+
+struct ZoneRecordRef {
+  uint32_t zone = 0;   // index into the zones given
+  uint32_t index = 0;  // Zone::record(index)
+};
+
+class ZoneLookup {
+ public:
+  explicit ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones);
+
+  // Records owned by `name` (wire form, any case), optionally of one type
+  // (0: all), in zone order.
+  std::vector<ZoneRecordRef> at(std::string_view name, uint16_t type = 0) const;
+  // True when some record is owned by `name` or by a name below it
+  // (the name exists, RFC 4592 §2.2.2 "empty non-terminals" included).
+  bool exists(std::string_view name) const;
+  RecordView record(ZoneRecordRef r) const { return zones_[r.zone]->record(r.index); }
+  // The zone whose apex is the longest one holding `name`, or -1.
+  int zone_for(std::string_view name) const;
+  const Zone& zone(uint32_t i) const { return *zones_[i]; }
+  size_t zone_count() const { return zones_.size(); }
+
+ private:
+  std::span<const std::shared_ptr<const Zone>> zones_;
+  struct Entry {
+    uint64_t hash;
+    uint32_t zone;
+    uint32_t index;
+  };
+  std::vector<Entry> entries_;       // sorted by hash, then zone order
+  std::vector<uint64_t> ancestors_;  // hashes of every proper ancestor of an owner, sorted
+};
+
+// Case-insensitive hash of a wire name.
+uint64_t name_hash(std::string_view wire);
+
+}  // namespace mxray

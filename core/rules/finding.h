@@ -1,0 +1,55 @@
+// What a rule reports: data only. Words for every rule and evidence code
+// live in www/lib/messages.js, in English and Japanese.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dns/name.h"
+#include "zone/zone.h"
+
+namespace mxray {
+
+enum class FindingSeverity : uint8_t { critical, warning, info };
+std::string_view severity_name(FindingSeverity s);
+
+// One step of the chain of evidence: a code and its parameters, e.g.
+// {"cname", {{"from", "mail.club.example."}, {"to", "club.example."}, {"source", "zone"}, {"line", "14"}}}.
+struct EvidenceStep {
+  std::string_view code;
+  std::vector<std::pair<std::string_view, std::string>> params;
+};
+
+// A change to the uploaded zone that fixes a finding (applied by core/fix).
+struct ZoneEdit {
+  enum class Op : uint8_t {
+    set_dns_only,  // turn the proxy off on an existing record
+    replace,       // replace an existing record with a new one
+    add,           // add a record
+    remove,        // delete an existing record
+  };
+  Op op = Op::add;
+  WireName owner;
+  uint16_t type = 0;
+  std::string rdata;        // presentation form; may hold a {placeholder}
+  std::string placeholder;  // non-empty when the value is not known: "origin-ipv4"
+  uint32_t ttl = 0;         // 0: keep the record's, or the zone's default
+  Proxied proxied = Proxied::no;
+  // The record changed or removed: zone index, file, first line.
+  bool has_record = false;
+  uint32_t zone = 0, file = 0, line = 0;
+};
+std::string_view edit_op_name(ZoneEdit::Op op);
+
+struct Finding {
+  std::string_view rule;
+  FindingSeverity severity = FindingSeverity::warning;
+  std::vector<std::string> names;  // absolute, lower-case, trailing dot
+  std::vector<EvidenceStep> evidence;
+  std::vector<ZoneEdit> edits;
+};
+
+}  // namespace mxray

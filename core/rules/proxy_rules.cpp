@@ -1,0 +1,442 @@
+// Rules about names that reach the proxy instead of the server: the family
+// of breakage mxray was born for (shared/facts/cloudflare-and-cpanel.md §1).
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "dns/rdata.h"
+#include "dns/types.h"
+#include "rules/catalogue.h"
+#include "rules/rules_internal.h"
+
+namespace mxray::rules {
+namespace {
+
+std::string lower_name(std::string_view wire) {
+  std::string s = name_text(wire);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return s;
+}
+
+std::string address_text(uint16_t type, std::string_view rdata) {
+  std::string out;
+  append_rdata_text(out, type, rdata);
+  return out;
+}
+
+void add_source(const MailModel& model, EvidenceStep& step, const HopSource& src) {
+  if (src.kind == HopSource::live) {
+    step.params.push_back({"source", "live"});
+    return;
+  }
+  step.params.push_back({"source", "zone"});
+  const Zone& z = model.zones().zone(src.zone_index);
+  step.params.push_back({"file", src.file < z.files.size() ? z.files[src.file] : std::string()});
+  step.params.push_back({"line", std::to_string(src.line)});
+}
+
+// The path as evidence: each CNAME link and each address, then who proxies.
+void path_evidence(const MailModel& model, const ResolutionPath& path, Finding& f) {
+  for (const Hop& h : path.hops) {
+    EvidenceStep s;
+    if (h.type == rrtype::CNAME) {
+      s.code = "cname";
+      s.params = {{"from", lower_name(h.name.view())}, {"to", lower_name(h.rdata)}};
+    } else {
+      s.code = "address";
+      s.params = {{"name", lower_name(h.name.view())}, {"address", address_text(h.type, h.rdata)}};
+    }
+    if (h.source.kind == HopSource::zone && h.proxied != Proxied::unknown)
+      s.params.push_back({"proxied", h.proxied == Proxied::yes ? "true" : "false"});
+    if (h.provider) s.params.push_back({"provider", std::string(h.provider->id)});
+    add_source(model, s, h.source);
+    f.evidence.push_back(std::move(s));
+  }
+}
+
+void port_evidence(const MailName& m, const ProxyProvider& provider, Finding& f) {
+  for (const ServiceNeed& n : m.needs)
+    if (!carries_port(provider, n.port))
+      f.evidence.push_back({"port-not-proxied",
+                            {{"service", std::string(n.service)},
+                             {"port", std::to_string(n.port)},
+                             {"provider", std::string(provider.id)}}});
+}
+
+bool needs_uncarried(const MailName& m, const ProxyProvider& provider) {
+  return std::any_of(m.needs.begin(), m.needs.end(),
+                     [&](const ServiceNeed& n) { return !carries_port(provider, n.port); });
+}
+
+// The path that shows the proxy: the zone's when it does, else live DNS.
+const ResolutionPath* proxied_path(const MailName& m) {
+  if (m.zone.route == Route::proxy) return &m.zone;
+  if (m.live.route == Route::proxy) return &m.live;
+  return nullptr;
+}
+
+ZoneEdit edit_for(ZoneEdit::Op op, const Hop& h) {
+  ZoneEdit e;
+  e.op = op;
+  e.owner = h.name;
+  e.type = h.type;
+  append_rdata_text(e.rdata, h.type, h.rdata);
+  e.proxied = Proxied::no;
+  if (h.source.kind == HopSource::zone) {
+    e.has_record = true;
+    e.zone = h.source.zone_index;
+    e.file = h.source.file;
+    e.line = h.source.line;
+  }
+  return e;
+}
+
+}  // namespace
+
+// Records giving `owner` the origin addresses that the proxied records of
+// `path` hold in the export (a proxied record's address is the origin's);
+// a {placeholder} when the export does not say.
+std::vector<ZoneEdit> origin_address_edits(const WireName& owner, const ResolutionPath& path) {
+  std::vector<ZoneEdit> edits;
+  for (const Hop& h : path.hops) {
+    if (h.type == rrtype::CNAME || h.proxied != Proxied::yes) continue;
+    if (proxy_provider_for(std::span(reinterpret_cast<const uint8_t*>(h.rdata.data()), h.rdata.size()))) continue;
+    ZoneEdit e;
+    e.op = ZoneEdit::Op::add;
+    e.owner = owner;
+    e.type = h.type;
+    append_rdata_text(e.rdata, h.type, h.rdata);
+    e.proxied = Proxied::no;
+    edits.push_back(std::move(e));
+  }
+  if (edits.empty()) {
+    ZoneEdit e;
+    e.op = ZoneEdit::Op::add;
+    e.owner = owner;
+    e.type = rrtype::A;
+    e.placeholder = "origin-ipv4";
+    e.rdata = "{origin-ipv4}";
+    e.proxied = Proxied::no;
+    edits.push_back(std::move(e));
+  }
+  return edits;
+}
+
+// The edits that take `m` off the proxy, from its zone path:
+//  - its own proxied A/AAAA records: proxy off;
+//  - a proxied CNAME whose target is not proxied: proxy off on the CNAME;
+//  - a CNAME into a proxied name (cPanel's `mail CNAME <apex>`): replaced by
+//    A/AAAA records holding the origin addresses the proxied records carry
+//    in the export, DNS-only; a {placeholder} where the export does not say.
+std::vector<ZoneEdit> unproxy_edits(const MailName& m) {
+  std::vector<ZoneEdit> edits;
+  const ResolutionPath& p = m.zone;
+  // Only the zone's own records can be edited; when the proxy shows only in
+  // live DNS (the zone is already right, or not the one served) or the path
+  // leaves the zone, there is nothing in the zone to change.
+  if (p.route != Route::proxy || p.hops.empty()) return edits;
+  size_t first_address = 0;
+  while (first_address < p.hops.size() && p.hops[first_address].type == rrtype::CNAME) ++first_address;
+  bool addresses_proxied = std::any_of(p.hops.begin() + long(first_address), p.hops.end(),
+                                       [](const Hop& h) { return h.proxied == Proxied::yes || h.provider; });
+  if (first_address == 0) {
+    for (const Hop& h : p.hops)
+      if (h.source.kind == HopSource::zone) edits.push_back(edit_for(ZoneEdit::Op::set_dns_only, h));
+    return edits;
+  }
+  // A chain: proxied CNAMEs on it and DNS-only addresses at its end.
+  if (!addresses_proxied) {
+    for (size_t i = 0; i < first_address; ++i)
+      if (p.hops[i].proxied == Proxied::yes) edits.push_back(edit_for(ZoneEdit::Op::set_dns_only, p.hops[i]));
+    if (!edits.empty()) return edits;
+  }
+  // Replace the name's own CNAME with the origin's addresses.
+  edits.push_back(edit_for(ZoneEdit::Op::remove, p.hops[0]));
+  for (ZoneEdit& e : origin_address_edits(m.name, p)) edits.push_back(std::move(e));
+  return edits;
+}
+
+// An MX at the proxied apex (cPanel's `MX 0 <apex>`): the apex stays
+// proxied for the web; the MX moves to mail.<domain>, which gets the
+// origin's addresses DNS-only (Cloudflare's own advice, facts §1.5).
+std::vector<ZoneEdit> move_mx_edits(const MailModel& model, const MailName& apex) {
+  std::vector<ZoneEdit> edits;
+  WireName mail;
+  std::string_view d = model.domain();
+  mail.octets[0] = 4;
+  std::memcpy(mail.octets + 1, "mail", 4);
+  std::memcpy(mail.octets + 5, d.data(), d.size());
+  mail.length = uint8_t(5 + d.size());
+  for (ZoneRecordRef ref : model.zones().at(d, rrtype::MX)) {
+    RecordView r = model.zones().record(ref);
+    if (r.rdata.size() < 3 || !names_equal(r.rdata.substr(2), apex.name.view())) continue;
+    ZoneEdit e;
+    e.op = ZoneEdit::Op::replace;
+    e.owner = r.owner;
+    e.type = rrtype::MX;
+    e.rdata = std::to_string(uint8_t(r.rdata[0]) << 8 | uint8_t(r.rdata[1])) + " " + lower_name(mail.view());
+    e.proxied = Proxied::unknown;  // MX records are never proxied
+    e.has_record = true;
+    e.zone = ref.zone;
+    e.file = r.span.file;
+    e.line = r.span.first_line;
+    edits.push_back(std::move(e));
+  }
+  const MailName* m = model.find(mail.view());
+  if (m && m->zone.route == Route::origin) return edits;
+  if (m && m->zone.route == Route::proxy) {
+    for (ZoneEdit& e : unproxy_edits(*m)) edits.push_back(std::move(e));
+    return edits;
+  }
+  // mail. holds records whose path the zone cannot tell (a CNAME out of
+  // the zone, say): moving the MX there could be wrong, so propose nothing.
+  if (!model.zones().at(mail.view()).empty()) return {};
+  // No mail. yet: give it the addresses the proxied apex holds in the export.
+  for (ZoneEdit& e : origin_address_edits(mail, apex.zone)) edits.push_back(std::move(e));
+  return edits;
+}
+
+void proxied_names(const MailModel& model, std::vector<Finding>& out) {
+  // One finding per role a proxied name plays: an MX target breaks mail
+  // from other servers, a mail host breaks phones and mail programs.
+  struct Family {
+    uint32_t role;
+    std::string_view rule;
+    bool only_if_uncarried;
+  };
+  constexpr Family kFamilies[] = {{role::mx_target, "mx-target-proxied", false},
+                                  {role::mail_client, "mail-host-proxied", false},
+                                  {role::srv_target, "srv-target-proxied", true},
+                                  {role::service, "service-host-proxied", true}};
+  for (const MailName& m : model.names()) {
+    const ResolutionPath* path = proxied_path(m);
+    if (!path || !path->provider) continue;
+    const ProxyProvider& provider = *path->provider;
+    for (const Family& fam : kFamilies) {
+      if (!(m.roles & fam.role)) continue;
+      // The ports this role needs.
+      MailName scoped = m;
+      scoped.needs.clear();
+      for (const ServiceNeed& n : m.needs) {
+        bool mine = fam.role == role::mx_target     ? n.via == "MX"
+                    : fam.role == role::mail_client ? n.via == "mail client"
+                    : fam.role == role::srv_target
+                        ? n.via.substr(0, 1) == "_"
+                        : n.via != "MX" && n.via != "mail client" && n.via.substr(0, 1) != "_";
+        if (mine) scoped.needs.push_back(n);
+      }
+      if (fam.only_if_uncarried && !needs_uncarried(scoped, provider)) continue;
+      FindingSeverity severity = fam.role == role::service ? FindingSeverity::warning : FindingSeverity::critical;
+      if (fam.role == role::srv_target) {
+        // Mail services break outright; calendars and discovery degrade.
+        bool mail = std::any_of(scoped.needs.begin(), scoped.needs.end(), [&](const ServiceNeed& n) {
+          return !carries_port(provider, n.port) &&
+                 (n.service.find("SMTP") != std::string_view::npos ||
+                  n.service.find("IMAP") != std::string_view::npos || n.service.find("POP") != std::string_view::npos);
+        });
+        severity = mail ? FindingSeverity::critical : FindingSeverity::warning;
+      }
+      Finding f;
+      f.rule = fam.rule;
+      f.severity = severity;
+      f.names.push_back(lower_name(m.name.view()));
+      if (fam.role == role::mx_target || fam.role == role::srv_target)
+        for (const HopSource& src : m.named_by) {
+          EvidenceStep s{fam.role == role::mx_target ? "mx" : "srv", {{"to", lower_name(m.name.view())}}};
+          add_source(model, s, src);
+          f.evidence.push_back(std::move(s));
+        }
+      path_evidence(model, *path, f);
+      f.evidence.push_back(
+          {"proxied-by", {{"name", lower_name(m.name.view())}, {"provider", std::string(provider.id)}}});
+      // The zone says otherwise: it is not what resolvers see (not yet
+      // imported, or not the delegated zone), so nothing in it to edit.
+      if (path == &m.live && m.zone.known())
+        f.evidence.push_back(
+            {"zone-differs", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});
+      port_evidence(scoped, provider, f);
+      if (model.has_zone())
+        f.edits = (m.roles & role::apex) && fam.role == role::mx_target ? move_mx_edits(model, m) : unproxy_edits(m);
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+// RFC 2181 §10.3: an MX must name a host with addresses, not an alias; and
+// a target with no address at all gets no mail.
+void mx_targets(const MailModel& model, std::vector<Finding>& out) {
+  for (const MailName& m : model.names()) {
+    if (!(m.roles & role::mx_target)) continue;
+    const ResolutionPath* missing = m.zone.route == Route::missing   ? &m.zone
+                                    : m.live.route == Route::missing ? &m.live
+                                                                     : nullptr;
+    if (missing) {
+      Finding f{"mx-target-missing", FindingSeverity::critical, {lower_name(m.name.view())}, {}, {}};
+      for (const HopSource& src : m.named_by) {
+        EvidenceStep s{"mx", {{"to", lower_name(m.name.view())}}};
+        add_source(model, s, src);
+        f.evidence.push_back(std::move(s));
+      }
+      path_evidence(model, *missing, f);
+      f.evidence.push_back(
+          {"no-address", {{"name", lower_name(m.name.view())}, {"source", missing == &m.zone ? "zone" : "live"}}});
+      // A target inside the uploaded zone can be given its address; one
+      // outside it is someone else's to fix (or the MX must change).
+      if (missing == &m.zone && model.zones().zone_for(m.name.view()) >= 0 && model.zones().at(m.name.view()).empty()) {
+        const MailName* apex = model.find(model.domain());
+        ResolutionPath none;
+        for (ZoneEdit& e : origin_address_edits(m.name, apex ? apex->zone : none)) f.edits.push_back(std::move(e));
+      }
+      out.push_back(std::move(f));
+    }
+    const ResolutionPath& p = m.zone.hops.empty() ? m.live : m.zone;
+    if (!p.hops.empty() && p.hops.front().type == rrtype::CNAME) {
+      Finding f{"mx-target-cname", FindingSeverity::warning, {lower_name(m.name.view())}, {}, {}};
+      for (const HopSource& src : m.named_by) {
+        EvidenceStep s{"mx", {{"to", lower_name(m.name.view())}}};
+        add_source(model, s, src);
+        f.evidence.push_back(std::move(s));
+      }
+      path_evidence(model, p, f);
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+// Cloudflare's companion record: an MX target `dc-<hex>.` or
+// `_dc-mx.<hex>.` means the MX once pointed at a proxied name (§1.5).
+void companion_records(const MailModel& model, std::vector<Finding>& out) {
+  auto hex = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    });
+  };
+  for (const MailName& m : model.names()) {
+    if (!(m.roles & role::mx_target)) continue;
+    std::string_view v = m.name.view();
+    std::string_view first = v.substr(1, uint8_t(v[0]));
+    // Cloudflare's examples: dc-1234abcd (8 hex digits) and
+    // _dc-mx.2c2a3526b376 (12); shorter ones are ordinary host names.
+    bool companion = first.size() >= 11 && first.substr(0, 3) == "dc-" && hex(first.substr(3));
+    if (first == "_dc-mx" && v.size() > first.size() + 2) {
+      std::string_view rest = v.substr(1 + first.size());
+      std::string_view label = rest.substr(1, uint8_t(rest[0]));
+      companion = label.size() >= 12 && hex(label);
+    }
+    if (!companion) continue;
+    Finding f{"mx-companion-record", FindingSeverity::warning, {lower_name(v)}, {}, {}};
+    for (const HopSource& src : m.named_by) {
+      EvidenceStep s{"mx", {{"to", lower_name(v)}}};
+      add_source(model, s, src);
+      f.evidence.push_back(std::move(s));
+    }
+    f.evidence.push_back({"companion-record", {{"name", lower_name(v)}}});
+    out.push_back(std::move(f));
+  }
+}
+
+// The name a hosting panel configures mail clients with has no address.
+void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
+  const MailName* mail = nullptr;
+  for (const MailName& m : model.names())
+    if ((m.roles & role::mail_client) && m.name.view().substr(1, 4) == "mail" && uint8_t(m.name.view()[0]) == 4)
+      mail = &m;
+  if (!mail) return;
+  bool zone_missing = model.has_zone() && mail->zone.route == Route::missing;
+  bool live_missing = model.live() && mail->live.route == Route::missing;
+  // Both sources that exist must agree it is missing.
+  if (!(zone_missing || live_missing)) return;
+  if (model.has_zone() && !zone_missing) return;
+  if (model.live() && mail->live.route != Route::missing) return;
+  bool panel = cpanel_detected(model) || (mail->roles & role::mx_target);
+  if (!panel) return;
+  Finding f{"mail-host-missing", FindingSeverity::critical, {lower_name(mail->name.view())}, {}, {}};
+  if (cpanel_detected(model)) f.evidence.push_back({"panel", {{"panel", "cpanel"}}});
+  f.evidence.push_back(
+      {"no-address", {{"name", lower_name(mail->name.view())}, {"source", zone_missing ? "zone" : "live"}}});
+  if (zone_missing && model.zones().at(mail->name.view()).empty()) {
+    const MailName* apex = model.find(model.domain());
+    ResolutionPath none;
+    f.edits = origin_address_edits(mail->name, apex ? apex->zone : none);
+  }
+  out.push_back(std::move(f));
+}
+
+// Cloudflare treats every A/AAAA on a name as proxied when one is (§1.2):
+// a DNS-only record beside a proxied one is not what it seems.
+void mixed_records(const MailModel& model, std::vector<Finding>& out) {
+  for (size_t zi = 0; zi < model.zones().zone_count(); ++zi) {
+    const Zone& z = model.zones().zone(uint32_t(zi));
+    struct Seen {
+      size_t first;
+      bool yes = false, no = false;
+    };
+    std::unordered_map<std::string, Seen> by_owner;
+    for (size_t i = 0; i < z.size(); ++i) {
+      RecordView r = z.record(i);
+      if (r.type != rrtype::A && r.type != rrtype::AAAA && r.type != rrtype::CNAME) continue;
+      if (r.proxied == Proxied::unknown) continue;
+      auto [it, inserted] = by_owner.try_emplace(lower_name(r.owner.view()), Seen{i});
+      (r.proxied == Proxied::yes ? it->second.yes : it->second.no) = true;
+    }
+    std::vector<std::pair<std::string, size_t>> mixed;
+    for (const auto& [name, seen] : by_owner)
+      if (seen.yes && seen.no) mixed.push_back({name, seen.first});
+    std::sort(mixed.begin(), mixed.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    for (const auto& [name, first] : mixed) {
+      Finding f{"proxy-mixed-records", FindingSeverity::warning, {name}, {}, {}};
+      for (ZoneRecordRef ref : model.zones().at(z.record(first).owner.view())) {
+        RecordView r = model.zones().record(ref);
+        if (r.proxied == Proxied::unknown || (r.type != rrtype::A && r.type != rrtype::AAAA)) continue;
+        EvidenceStep s{"address",
+                       {{"name", name},
+                        {"address", address_text(r.type, r.rdata)},
+                        {"proxied", r.proxied == Proxied::yes ? "true" : "false"}}};
+        add_source(model, s, {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0});
+        f.evidence.push_back(std::move(s));
+      }
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+// A DNS-only mail name that shares its address with a proxied record tells
+// anyone the web origin behind the proxy: the trade-off Cloudflare names
+// (§1.6), stated so it is a choice, not a surprise.
+void origin_exposed(const MailModel& model, std::vector<Finding>& out) {
+  if (!model.has_zone()) return;
+  // Origin addresses held by proxied records, by address bytes.
+  std::unordered_map<std::string, std::pair<std::string, HopSource>> proxied;
+  for (size_t zi = 0; zi < model.zones().zone_count(); ++zi) {
+    const Zone& z = model.zones().zone(uint32_t(zi));
+    for (size_t i = 0; i < z.size(); ++i) {
+      RecordView r = z.record(i);
+      if ((r.type == rrtype::A || r.type == rrtype::AAAA) && r.proxied == Proxied::yes)
+        proxied.try_emplace(std::string(r.rdata), lower_name(r.owner.view()),
+                            HopSource{HopSource::zone, uint32_t(zi), r.span.file, r.span.first_line, 0});
+    }
+  }
+  for (const MailName& m : model.names()) {
+    if (!(m.roles & (role::mx_target | role::mail_client)) || m.zone.route != Route::origin) continue;
+    for (const Hop& h : m.zone.hops) {
+      if (h.type == rrtype::CNAME) continue;
+      auto it = proxied.find(h.rdata);
+      if (it == proxied.end()) continue;
+      Finding f{"origin-exposed", FindingSeverity::info, {lower_name(m.name.view()), it->second.first}, {}, {}};
+      EvidenceStep a{
+          "address",
+          {{"name", lower_name(h.name.view())}, {"address", address_text(h.type, h.rdata)}, {"proxied", "false"}}};
+      add_source(model, a, h.source);
+      EvidenceStep b{"address",
+                     {{"name", it->second.first}, {"address", address_text(h.type, h.rdata)}, {"proxied", "true"}}};
+      add_source(model, b, it->second.second);
+      f.evidence.push_back(std::move(a));
+      f.evidence.push_back(std::move(b));
+      out.push_back(std::move(f));
+      break;
+    }
+  }
+}
+
+}  // namespace mxray::rules
