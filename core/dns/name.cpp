@@ -1,5 +1,6 @@
 #include "dns/name.h"
 
+#include <bit>
 #include <cstring>
 
 namespace mxray {
@@ -9,23 +10,14 @@ inline uint8_t ascii_lower(uint8_t c) { return (c >= 'A' && c <= 'Z') ? uint8_t(
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-}  // namespace
+// The high bit of every zero octet of x, exactly (no false positives).
+inline uint64_t zero_bytes(uint64_t x) {
+  constexpr uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fu;
+  return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
 
-NameError parse_name(std::string_view text, std::string_view origin, WireName& out) {
-  out.length = 0;
-  if (text.empty()) return NameError::bad_name;
-  if (text == "@") {
-    if (origin.empty()) return NameError::missing_origin;
-    std::memcpy(out.octets, origin.data(), origin.size());
-    out.length = uint8_t(origin.size());
-    return NameError::none;
-  }
-  if (text == ".") {
-    out.octets[0] = 0;
-    out.length = 1;
-    return NameError::none;
-  }
-  uint8_t* o = out.octets;
+// The general reader: escapes, and every error in the order it is met.
+NameError parse_name_slow(std::string_view text, std::string_view origin, uint8_t* o, size_t& length) {
   size_t pos = 0;          // next free octet
   size_t label_start = 0;  // where the current label's length octet is
   size_t label_len = 0;
@@ -89,8 +81,88 @@ NameError parse_name(std::string_view text, std::string_view origin, WireName& o
     if (pos >= kMaxNameLength) return NameError::name_too_long;
     o[pos++] = 0;
   }
-  out.length = uint8_t(pos);
+  length = pos;
   return NameError::none;
+}
+
+}  // namespace
+
+NameError parse_name(std::string_view text, std::string_view origin, WireName& out) {
+  out.length = 0;
+  size_t length;
+  const NameError e = parse_name_to(text, origin, out.octets, length);
+  if (e == NameError::none) out.length = uint8_t(length);
+  return e;
+}
+
+NameError parse_name_to(std::string_view text, std::string_view origin, uint8_t* const o, size_t& length) {
+  const size_t n = text.size();
+  if (n == 0) return NameError::bad_name;
+  const char* const t = text.data();
+  if (n == 1) {
+    if (t[0] == '@') {
+      if (origin.empty()) return NameError::missing_origin;
+      std::memcpy(o, origin.data(), origin.size());
+      length = origin.size();
+      return NameError::none;
+    }
+    if (t[0] == '.') {
+      o[0] = 0;
+      length = 1;
+      return NameError::none;
+    }
+  }
+  // Without escapes the wire form is the text shifted by one octet, each dot
+  // replaced by the length of the label after it (a trailing dot by the root
+  // label's 0). Names that are not plain, or near a length limit, take the
+  // general reader, which finds the same result or the error.
+  if (n <= kMaxNameLength - 2) {
+    size_t label_start = 0;  // index in `text` of the current label
+    size_t i = 0;
+    bool plain = true;
+    // Eight octets at a time, up to a backslash (little-endian: the first
+    // octet is the lowest).
+    for (; std::endian::native == std::endian::little && i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, t + i, 8);
+      if (zero_bytes(w ^ 0x5c5c5c5c5c5c5c5cu)) break;
+      std::memcpy(o + i + 1, &w, 8);
+      for (uint64_t dots = zero_bytes(w ^ 0x2e2e2e2e2e2e2e2eu); dots; dots &= dots - 1) {
+        const size_t dot = i + size_t(std::countr_zero(dots) / 8);
+        const size_t len = dot - label_start;
+        if (len == 0 || len > kMaxLabelLength) plain = false;
+        o[label_start] = uint8_t(len);
+        label_start = dot + 1;
+      }
+    }
+    for (; plain && i < n; ++i) {
+      const char c = t[i];
+      o[i + 1] = uint8_t(c);
+      if (c == '.') {
+        const size_t len = i - label_start;
+        if (len == 0 || len > kMaxLabelLength) break;
+        o[label_start] = uint8_t(len);
+        label_start = i + 1;
+      } else if (c == '\\') {
+        break;
+      }
+    }
+    if (plain && i == n) {
+      if (label_start == n) {  // absolute: the trailing dot became the root label
+        o[n] = 0;
+        length = n + 1;
+        return NameError::none;
+      }
+      const size_t len = n - label_start;
+      if (len <= kMaxLabelLength && !origin.empty() && n + 1 + origin.size() <= kMaxNameLength) {
+        o[label_start] = uint8_t(len);
+        std::memcpy(o + n + 1, origin.data(), origin.size());
+        length = n + 1 + origin.size();
+        return NameError::none;
+      }
+    }
+  }
+  return parse_name_slow(text, origin, o, length);
 }
 
 size_t wire_name_size(std::string_view bytes) {

@@ -38,6 +38,9 @@ enum class NameError : uint8_t { none, bad_name, bad_escape, label_too_long, nam
 // a trailing dot is relative to `origin` (wire form; empty means none).
 // Escapes: \X for a literal X, \DDD for a decimal octet.
 NameError parse_name(std::string_view text, std::string_view origin, WireName& out);
+// The same, into a buffer of at least kMaxNameLength octets; `length` is set
+// on success.
+NameError parse_name_to(std::string_view text, std::string_view origin, uint8_t* out, size_t& length);
 
 // Length of the uncompressed wire name at the start of `bytes`, 0 when it is
 // malformed or runs past the end.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "dns/types.h"
@@ -65,6 +66,19 @@ struct Source {
   uint64_t line_start = 0;  // absolute offset of the current line
   uint32_t file = 0;
   bool final = false;
+  // The lexer's classified 64-byte block of `data` (scan::BlockBits), kept
+  // from one entry to the next; `block` is its start, or kNoBlock.
+  size_t block = kNoBlock;
+  scan::BlockBits bits;
+
+  static constexpr size_t kNoBlock = ~size_t(0);
+  // Points the source at new bytes; the classified block is dropped.
+  void reset(const char* d, size_t n) {
+    data = d;
+    size = n;
+    pos = 0;
+    block = kNoBlock;
+  }
 
   uint32_t column_at(size_t p) const { return uint32_t(base + p - line_start + 1); }
 };
@@ -81,10 +95,47 @@ class Lexer {
     const bool final = s.final;
     uint32_t line = s.line;
     uint64_t line_start = s.line_start;
+    // The classified block: searches for a token's end or for the next
+    // non-blank look at its bits, and classify the next block only when
+    // they run off this one.
+    size_t block = s.block;
+    uint64_t ends = s.bits.ends, blanks = s.bits.blanks;
+    auto load_block = [&](size_t b) {
+      block = b;
+      const scan::BlockBits bits = b + 64 <= size ? scan::classify_block(d + b) : scan::classify_tail(d + b, size - b);
+      ends = bits.ends;
+      blanks = bits.blanks;
+    };
+    // First byte at or after p that ends an unquoted token, or size.
+    auto token_end = [&](size_t p) {
+      for (;;) {
+        const size_t b = p & ~size_t(63);
+        if (b != block) {
+          if (p >= size) return size;
+          load_block(b);
+        }
+        if (const uint64_t m = ends >> (p & 63)) return p + size_t(std::countr_zero(m));
+        p = b + 64;
+      }
+    };
+    // First byte at or after p that is not a blank, or size.
+    auto skip_blanks = [&](size_t p) {
+      for (;;) {
+        const size_t b = p & ~size_t(63);
+        if (b != block) {
+          if (p >= size) return size;
+          load_block(b);
+        }
+        if (const uint64_t m = ~blanks >> (p & 63)) return p + size_t(std::countr_zero(m));
+        p = b + 64;
+      }
+    };
     auto col = [&](size_t at) { return uint32_t(base + at - line_start + 1); };
     auto sync = [&] {
       s.line = line;
       s.line_start = line_start;
+      s.block = block;
+      s.bits = scan::BlockBits{ends, blanks};
     };
     for (;;) {
       const size_t entry_pos = s.pos;
@@ -94,6 +145,8 @@ class Lexer {
         s.pos = entry_pos;
         s.line = entry_line;
         s.line_start = entry_line_start;
+        s.block = block;
+        s.bits = scan::BlockBits{ends, blanks};
         return Lex::need_more;
       };
       // Hands the position to a helper that works on `s`.
@@ -105,11 +158,33 @@ class Lexer {
       e.comment = {};
       e.first_line = line;
       e.begin = base + s.pos;
-      e.blank_start = s.pos < size && (s.data[s.pos] == ' ' || s.data[s.pos] == '\t');
+      e.blank_start = s.pos < size && (d[s.pos] == ' ' || d[s.pos] == '\t');
       int depth = 0;
       uint32_t paren_line = 0, paren_column = 0;
       size_t p = s.pos;
       for (;;) {
+        if ((p & ~size_t(63)) == block) {
+          // Fast path inside the classified block: a plain token that ends
+          // in it, or a run of blanks that does. The rest, and anything that
+          // crosses into the next block, goes the general way below.
+          const unsigned off = unsigned(p & 63);
+          const uint64_t m = ends >> off;
+          if (!(m & 1)) {
+            if (m) {
+              const size_t q = p + size_t(std::countr_zero(m));
+              if (q < size && d[q] != '\\') {
+                e.tokens.push_back(TextToken{std::string_view(d + p, q - p), line, col(p), false});
+                p = q;
+                continue;
+              }
+            }
+          } else if ((blanks >> off) & 1) {
+            if (const uint64_t nb = ~blanks >> off) {
+              p += size_t(std::countr_zero(nb));
+              continue;
+            }
+          }
+        }
         if (p >= size) {
           if (!final) return rewind();
           at(p);
@@ -125,8 +200,21 @@ class Lexer {
           return Lex::entry;
         }
         const uint8_t cls = kClasses[uint8_t(d[p])];
+        if (cls == kPlain) {
+          // An unquoted token without escapes, the common case.
+          const size_t start = p;
+          p = token_end(p + 1);
+          if (p < size && d[p] == '\\') {
+            p = escaped_token_end(s, e, err, start, p, line, line_start, depth);
+            if (p == kLexStop) return rewind();
+            if (p == kLexError) return Lex::error;
+          }
+          if (p >= size && !final) return rewind();
+          e.tokens.push_back(TextToken{std::string_view(d + start, p - start), line, col(start), false});
+          continue;
+        }
         if (cls == kBlank) {
-          p = size_t(scan::skip_blanks(d + p + 1, d + size) - d);
+          p = skip_blanks(p + 1);
           continue;
         }
         if (cls == kNewline) {
@@ -155,99 +243,119 @@ class Lexer {
           line_start = base + p;
           continue;
         }
-        if (cls == kSpecial) {
-          const char c = d[p];
-          if (c == ';') {
-            const void* nl = std::memchr(d + p, '\n', size - p);
-            if (!nl && !final) return rewind();
-            size_t end = nl ? size_t(static_cast<const char*>(nl) - d) : size;
-            size_t cend = end;
-            if (cend > p + 1 && d[cend - 1] == '\r') --cend;
-            e.comment = std::string_view(d + p + 1, cend - p - 1);
-            e.comment_line = line;
-            e.comment_column = col(p);
-            p = end;
-            continue;
-          }
-          if (c == '(') {
-            if (depth++ == 0) {
-              paren_line = line;
-              paren_column = col(p);
-            }
-            ++p;
-            continue;
-          }
-          if (c == ')') {
-            if (depth == 0) {
-              err = {Code::unbalanced_paren, line, col(p), e.first_line, ")"};
-              at(p + 1);
-              if (!skip_rest(s, 0)) return rewind();
-              return Lex::error;
-            }
-            --depth;
-            ++p;
-            continue;
-          }
-          // A quoted string: up to the next unescaped '"' on the same line.
-          const size_t open = p;
-          size_t q = p + 1;
-          for (;;) {
-            if (q >= size) {
-              if (!final) return rewind();
-              break;
-            }
-            q = size_t(scan::quote_stop(d + q, d + size) - d);
-            if (q >= size) continue;
-            const char ch = d[q];
-            if (ch == '"' || ch == '\n') break;
-            if (ch == '\\' && q + 1 < size && d[q + 1] == '\n') {
-              // An escaped line end inside the string: the string goes on,
-              // and so does the line count.
-              q += 2;
-              ++line;
-              line_start = base + q;
-              continue;
-            }
-            q += (ch == '\\') ? 2 : 1;
-          }
-          if (q >= size || d[q] != '"') {
-            err = {Code::unterminated_quote, line, col(open), e.first_line,
-                   std::string_view(d + open, std::min<size_t>(std::min(q, size) - open, 80))};
-            at(std::min(q, size));
-            if (!skip_rest(s, depth)) return rewind();
-            return Lex::error;
-          }
-          e.tokens.push_back(TextToken{std::string_view(d + open + 1, q - open - 1), line, col(open), true});
-          p = q + 1;
+        if (cls == kEscape) {
+          // An unquoted token that starts with an escape.
+          const size_t start = p;
+          p = escaped_token_end(s, e, err, start, p, line, line_start, depth);
+          if (p == kLexStop) return rewind();
+          if (p == kLexError) return Lex::error;
+          if (p >= size && !final) return rewind();
+          e.tokens.push_back(TextToken{std::string_view(d + start, p - start), line, col(start), false});
           continue;
         }
-        // An unquoted token, escapes included.
-        const size_t start = p;
-        for (;;) {
-          p = size_t(scan::token_end(d + p, d + size) - d);
-          if (p >= size || d[p] != '\\') break;
-          if (p + 1 >= size) {
-            if (!final) return rewind();
-            err = {Code::bad_escape, line, col(p), e.first_line, "\\"};
-            at(size);
-            return Lex::error;
-          }
-          if (d[p + 1] == '\n' || d[p + 1] == '\r') {
-            err = {Code::bad_escape, line, col(p), e.first_line,
-                   std::string_view(d + start, std::min<size_t>(p + 1 - start, 80))};
-            at(p + 1);
-            if (!skip_rest(s, depth)) return rewind();
-            return Lex::error;
-          }
-          p += 2;
+        const char c = d[p];
+        if (c == ';') {
+          const size_t end = size_t(scan::find(d + p, d + size, '\n') - d);
+          if (end == size && !final) return rewind();
+          size_t cend = end;
+          if (cend > p + 1 && d[cend - 1] == '\r') --cend;
+          e.comment = std::string_view(d + p + 1, cend - p - 1);
+          e.comment_line = line;
+          e.comment_column = col(p);
+          p = end;
+          continue;
         }
-        if (p >= size && !final) return rewind();
-        e.tokens.push_back(TextToken{std::string_view(d + start, p - start), line, col(start), false});
+        if (c == '(') {
+          if (depth++ == 0) {
+            paren_line = line;
+            paren_column = col(p);
+          }
+          ++p;
+          continue;
+        }
+        if (c == ')') {
+          if (depth == 0) {
+            err = {Code::unbalanced_paren, line, col(p), e.first_line, ")"};
+            at(p + 1);
+            if (!skip_rest(s, 0)) return rewind();
+            return Lex::error;
+          }
+          --depth;
+          ++p;
+          continue;
+        }
+        // A quoted string: up to the next unescaped '"' on the same line.
+        const size_t open = p;
+        size_t q = p + 1;
+        for (;;) {
+          if (q >= size) {
+            if (!final) return rewind();
+            break;
+          }
+          q = size_t(scan::quote_stop(d + q, d + size) - d);
+          if (q >= size) continue;
+          const char ch = d[q];
+          if (ch == '"' || ch == '\n') break;
+          if (ch == '\\' && q + 1 < size && d[q + 1] == '\n') {
+            // An escaped line end inside the string: the string goes on,
+            // and so does the line count.
+            q += 2;
+            ++line;
+            line_start = base + q;
+            continue;
+          }
+          q += (ch == '\\') ? 2 : 1;
+        }
+        if (q >= size || d[q] != '"') {
+          err = {Code::unterminated_quote, line, col(open), e.first_line,
+                 std::string_view(d + open, std::min<size_t>(std::min(q, size) - open, 80))};
+          at(std::min(q, size));
+          if (!skip_rest(s, depth)) return rewind();
+          return Lex::error;
+        }
+        e.tokens.push_back(TextToken{std::string_view(d + open + 1, q - open - 1), line, col(open), true});
+        p = q + 1;
       }
     }
   }
 
  private:
+  static constexpr size_t kLexStop = ~size_t(0);     // need more input
+  static constexpr size_t kLexError = kLexStop - 1;  // `err` is filled
+
+  // The end of an unquoted token with escapes, from p (at a '\\' or past
+  // the token's plain start); kLexStop or kLexError as next() would return
+  // need_more or error.
+  static size_t escaped_token_end(Source& s, const Entry& e, LexError& err, size_t start, size_t p, uint32_t line,
+                                  uint64_t line_start, int depth) {
+    const char* const d = s.data;
+    const size_t size = s.size;
+    auto at = [&](size_t pos) {
+      s.pos = pos;
+      s.line = line;
+      s.line_start = line_start;
+    };
+    auto col = [&](size_t pos) { return uint32_t(s.base + pos - line_start + 1); };
+    for (;;) {
+      p = size_t(scan::token_end(d + p, d + size) - d);
+      if (p >= size || d[p] != '\\') return p;
+      if (p + 1 >= size) {
+        if (!s.final) return kLexStop;
+        err = {Code::bad_escape, line, col(p), e.first_line, "\\"};
+        at(size);
+        return kLexError;
+      }
+      if (d[p + 1] == '\n' || d[p + 1] == '\r') {
+        err = {Code::bad_escape, line, col(p), e.first_line,
+               std::string_view(d + start, std::min<size_t>(p + 1 - start, 80))};
+        at(p + 1);
+        if (!skip_rest(s, depth)) return kLexStop;
+        return kLexError;
+      }
+      p += 2;
+    }
+  }
+
   // After an error: skips to the end of the entry, following parentheses
   // (quotes and comments honoured) so the rest of a broken multi-line record
   // is not read as new records. If the end of input comes first, resumes at
@@ -316,6 +424,103 @@ inline bool starts_with_digit(std::string_view t) { return !t.empty() && t[0] >=
 // RFC 2181 §8: a TTL with the top bit set is to be treated as zero.
 constexpr uint32_t kMaxTtl = 0x7fffffff;
 
+// Fast paths for the fields of the common records. Each gives exactly what
+// the general function gives, or declines, and then the general function
+// runs (and finds the same value, or the error to report).
+
+// Up to 8 octets, little-endian, letters folded to lower case. OR-ing 0x20
+// folds exactly for comparisons with lower-case letters: c | 0x20 equals a
+// letter l only when c is l or its upper case.
+inline uint64_t folded_key(std::string_view t) {
+  uint64_t key = 0;
+  for (size_t k = 0; k < t.size(); ++k) key |= uint64_t(uint8_t(t[k]) | 0x20) << (8 * k);
+  return key;
+}
+constexpr uint64_t key_of(std::string_view lower) {
+  uint64_t key = 0;
+  for (size_t k = 0; k < lower.size(); ++k) key |= uint64_t(uint8_t(lower[k])) << (8 * k);
+  return key;
+}
+
+// parse_class_name, with "IN" and the tokens that cannot be a class (TTLs,
+// types that do not start like a class) answered here.
+inline std::optional<uint16_t> class_name(std::string_view t) {
+  if (t.size() < 2) return std::nullopt;
+  const char first = char(t[0] | 0x20);
+  if (t.size() == 2 && first == 'i' && (t[1] | 0x20) == 'n') return rrclass::IN;
+  if (first != 'i' && first != 'c' && first != 'h' && first != 'n' && first != 'a') return std::nullopt;
+  return parse_class_name(t);
+}
+
+// parse_period == ok; plain numbers of up to 9 digits cannot overflow.
+inline bool ttl_value(std::string_view t, uint32_t& value) {
+  if (t.size() <= 9) {
+    uint32_t v = 0;
+    size_t k = 0;
+    for (; k < t.size(); ++k) {
+      const unsigned digit = unsigned(uint8_t(t[k])) - '0';
+      if (digit > 9) break;
+      v = v * 10 + digit;
+    }
+    if (k == t.size()) {
+      value = v;
+      return true;
+    }
+  }
+  return parse_period(t, value) == NumberStatus::ok;
+}
+
+// parse_type_name, with the common mnemonics answered here.
+inline std::optional<uint16_t> type_code_of(std::string_view t) {
+  if (t.size() - 1 < 5) {
+    const uint64_t key = folded_key(t);
+    switch (t.size()) {
+      case 1:
+        if (key == key_of("a")) return rrtype::A;
+        break;
+      case 2:
+        if (key == key_of("mx")) return rrtype::MX;
+        if (key == key_of("ns")) return rrtype::NS;
+        break;
+      case 3:
+        if (key == key_of("txt")) return rrtype::TXT;
+        if (key == key_of("srv")) return rrtype::SRV;
+        if (key == key_of("caa")) return rrtype::CAA;
+        if (key == key_of("soa")) return rrtype::SOA;
+        if (key == key_of("ptr")) return rrtype::PTR;
+        break;
+      case 4:
+        if (key == key_of("aaaa")) return rrtype::AAAA;
+        break;
+      case 5:
+        if (key == key_of("cname")) return rrtype::CNAME;
+        break;
+    }
+  }
+  return parse_type_name(t);
+}
+
+// A u16 field (parse_decimal up to 65535) of at most 5 digits.
+inline bool u16_value(const TextToken& tk, uint16_t& value) {
+  const std::string_view t = tk.text;
+  if (tk.quoted || t.empty() || t.size() > 5) return false;
+  uint32_t v = 0;
+  for (char c : t) {
+    const unsigned digit = unsigned(uint8_t(c)) - '0';
+    if (digit > 9) return false;
+    v = v * 10 + digit;
+  }
+  if (v > 0xffff) return false;
+  value = uint16_t(v);
+  return true;
+}
+
+inline char* put_u16(char* w, uint16_t v) {
+  w[0] = char(v >> 8);
+  w[1] = char(v & 0xff);
+  return w + 2;
+}
+
 }  // namespace
 
 // -------------------------------------------------------------- the parser
@@ -335,7 +540,10 @@ struct ZoneParser::Impl {
 
   // Master-file state (RFC 1035 §5.1).
   WireName origin;
-  WireName last_owner;
+  // The last owner is owners[owner_slot]; a new one is parsed into the
+  // other slot, so that neither a failed parse nor a success copies a name.
+  WireName owners[2];
+  unsigned owner_slot = 0;
   bool has_last_owner = false;
   std::optional<uint32_t> default_ttl;  // $TTL
   std::optional<uint32_t> last_ttl;     // last explicit TTL
@@ -344,7 +552,11 @@ struct ZoneParser::Impl {
   bool record_limit_hit = false;
 
   Entry entry;
-  std::string rdata;
+  std::string rdata;  // RDATA made by parse_rdata
+  // RDATA made by fast_rdata: the largest it writes (TXT) and slack for
+  // word-sized stores past the end.
+  static constexpr size_t kRdbufSize = kMaxRdataLength + 64;
+  std::unique_ptr<char[]> rdbuf = std::make_unique<char[]>(kRdbufSize);
 
   Impl(Zone& z, std::string file_name, ParseOptions o, IncludeResolver inc)
       : zone(z), options(std::move(o)), includes(std::move(inc)) {
@@ -440,6 +652,28 @@ struct ZoneParser::Impl {
       run_on(bytes, false);
       return;
     }
+    if (started && format != InputFormat::cloudflare_json) {
+      // An unfinished entry waits in `pending`: add the new bytes a little
+      // at a time until it is done, then go on in the caller's bytes, so
+      // that a large chunk is not copied whole.
+      const uint64_t bytes_base = main.base + pending.size();  // offset of bytes[0]
+      size_t taken = 0;
+      size_t want = std::max<size_t>(4096, pending.size());
+      for (;;) {
+        const size_t take = std::min(bytes.size(), want) - taken;
+        pending.append(bytes.substr(taken, take));
+        taken += take;
+        run(false);
+        if (main.base >= bytes_base) {
+          // What is left in `pending` is a copy of the caller's bytes.
+          pending.clear();
+          run_on(bytes.substr(size_t(main.base - bytes_base)), false);
+          return;
+        }
+        if (taken == bytes.size()) return;
+        want *= 2;
+      }
+    }
     pending.append(bytes);
     if (!started) {
       if (pending.size() < 4096) return;  // enough to recognise the format
@@ -465,9 +699,7 @@ struct ZoneParser::Impl {
   }
 
   void run(bool final) {
-    main.data = pending.data();
-    main.size = pending.size();
-    main.pos = 0;
+    main.reset(pending.data(), pending.size());
     main.final = final;
     parse_source(main);
     // Keep only what the lexer could not finish.
@@ -477,9 +709,7 @@ struct ZoneParser::Impl {
   }
 
   void run_on(std::string_view bytes, bool final) {
-    main.data = bytes.data();
-    main.size = bytes.size();
-    main.pos = 0;
+    main.reset(bytes.data(), bytes.size());
     main.final = final;
     parse_source(main);
     pending.assign(bytes.substr(main.pos));
@@ -513,42 +743,104 @@ struct ZoneParser::Impl {
     if (!record(s, e, e.tokens, e.blank_start, 0, e.comment)) ++zone.rejected_records;
   }
 
+  // The RDATA of the common types, written to rdbuf; its length plus one,
+  // or 0 when parse_rdata is to decide (other types, generic form, escapes,
+  // errors, anything unusual).
+  size_t fast_rdata(uint16_t type, std::span<const TextToken> rd) {
+    if (rd.empty()) return 0;
+    char* const w = rdbuf.get();
+    const TextToken& first = rd[0];
+    // A name field; its end in w, or nullptr. "\\#" would read as a name:
+    // it is the generic form.
+    auto name = [&](const TextToken& tk, char* out) -> char* {
+      if (tk.quoted || (tk.text.size() == 2 && tk.text[0] == '\\' && tk.text[1] == '#')) return nullptr;
+      size_t length;
+      if (parse_name_to(tk.text, origin.view(), reinterpret_cast<uint8_t*>(out), length) != NameError::none)
+        return nullptr;
+      return out + length;
+    };
+    switch (type) {
+      case rrtype::A:
+        if (rd.size() != 1 || first.quoted || !parse_ipv4(first.text, reinterpret_cast<uint8_t*>(w))) return 0;
+        return 5;
+      case rrtype::AAAA:
+        if (rd.size() != 1 || first.quoted || !parse_ipv6(first.text, reinterpret_cast<uint8_t*>(w))) return 0;
+        return 17;
+      case rrtype::NS:
+      case rrtype::CNAME:
+      case rrtype::PTR: {
+        if (rd.size() != 1) return 0;
+        const char* end = name(first, w);
+        return end ? size_t(end - w) + 1 : 0;
+      }
+      case rrtype::MX: {
+        uint16_t preference;
+        if (rd.size() != 2 || !u16_value(first, preference)) return 0;
+        const char* end = name(rd[1], put_u16(w, preference));
+        return end ? size_t(end - w) + 1 : 0;
+      }
+      case rrtype::SRV: {
+        uint16_t priority, weight, port;
+        if (rd.size() != 4 || !u16_value(first, priority) || !u16_value(rd[1], weight) || !u16_value(rd[2], port))
+          return 0;
+        const char* end = name(rd[3], put_u16(put_u16(put_u16(w, priority), weight), port));
+        return end ? size_t(end - w) + 1 : 0;
+      }
+      case rrtype::TXT: {
+        if (!first.quoted && first.text.size() == 2 && first.text[0] == '\\' && first.text[1] == '#') return 0;
+        size_t o = 0;
+        for (const TextToken& tk : rd) {
+          const size_t n = tk.text.size();
+          if (n > 255 || o + 1 + n > kMaxRdataLength ||
+              scan::find(tk.text.data(), tk.text.data() + n, '\\') != tk.text.data() + n)
+            return 0;
+          w[o] = char(n);
+          ByteArena::copy(w + o + 1, tk.text.data(), n);
+          o += 1 + n;
+        }
+        return o + 1;
+      }
+    }
+    return 0;
+  }
+
   // Parses `[owner] [ttl] [class] type rdata...` and stores the record.
   bool record(const Source& s, const Entry& e, std::span<const TextToken> t, bool owner_omitted, uint8_t flags,
               std::string_view comment) {
     size_t i = 0;
-    WireName owner;
     if (owner_omitted) {
       if (!has_last_owner) {
         report_at(Code::missing_owner, s, e, t[0], "owner");
         return false;
       }
-      owner = last_owner;
     } else {
-      if (!parse_owner(t[0], owner)) {
+      // Parsed into the spare slot, which becomes the last owner.
+      if (!parse_owner(t[0], owners[owner_slot ^ 1])) {
         report_at(owner_error, s, e, t[0], "owner");
         return false;
       }
-      last_owner = owner;
+      owner_slot ^= 1;
       has_last_owner = true;
       i = 1;
     }
+    const WireName& owner = owners[owner_slot];
     std::optional<uint32_t> ttl;
     std::optional<uint16_t> rclass;
     const TextToken* ttl_token = nullptr;
     const TextToken* class_token = nullptr;
     for (int k = 0; k < 2 && i < t.size() && !t[i].quoted; ++k) {
+      const std::string_view text = t[i].text;
       if (!rclass) {
-        if (auto c = parse_class_name(t[i].text)) {
+        if (auto c = class_name(text)) {
           rclass = c;
           class_token = &t[i];
           ++i;
           continue;
         }
       }
-      if (!ttl && starts_with_digit(t[i].text)) {
+      if (!ttl && starts_with_digit(text)) {
         uint32_t v;
-        if (parse_period(t[i].text, v) != NumberStatus::ok) {
+        if (!ttl_value(text, v)) {
           report_at(Code::bad_ttl, s, e, t[i], "TTL");
           return false;
         }
@@ -564,7 +856,7 @@ struct ZoneParser::Impl {
       return false;
     }
     std::optional<uint16_t> type;
-    if (!t[i].quoted) type = parse_type_name(t[i].text);
+    if (!t[i].quoted) type = type_code_of(t[i].text);
     if (!type) {
       report_at(Code::unknown_type, s, e, t[i], "type");
       return false;
@@ -576,18 +868,24 @@ struct ZoneParser::Impl {
       operator std::string() const { return type_name(code); }
     } type_text{type_code};
     std::span<const TextToken> rd = t.subspan(i + 1);
-    rdata.clear();
-    RdataError rerr;
-    if (!parse_rdata(*type, rd, origin.view(), rdata, rerr)) {
-      if (rerr.token >= rd.size() || rerr.code == Code::missing_field) {
-        if (rerr.token >= rd.size())
-          report_missing(s, e, t, rerr.field, std::string(type_text));
-        else
+    std::string_view rdata_wire;
+    if (size_t n = fast_rdata(type_code, rd)) {
+      rdata_wire = std::string_view(rdbuf.get(), n - 1);
+    } else {
+      rdata.clear();
+      RdataError rerr;
+      if (!parse_rdata(type_code, rd, origin.view(), rdata, rerr)) {
+        if (rerr.token >= rd.size() || rerr.code == Code::missing_field) {
+          if (rerr.token >= rd.size())
+            report_missing(s, e, t, rerr.field, std::string(type_text));
+          else
+            report_at(rerr.code, s, e, rd[rerr.token], rerr.field, std::string(type_text));
+        } else {
           report_at(rerr.code, s, e, rd[rerr.token], rerr.field, std::string(type_text));
-      } else {
-        report_at(rerr.code, s, e, rd[rerr.token], rerr.field, std::string(type_text));
+        }
+        return false;
       }
-      return false;
+      rdata_wire = rdata;
     }
     // Class: stated, else the zone's (RFC 1035 §5.1: the last one stated).
     const uint16_t cls = rclass.value_or(zone_class.value_or(rrclass::IN));
@@ -607,8 +905,8 @@ struct ZoneParser::Impl {
       record_ttl = *default_ttl;
     } else if (last_ttl) {
       record_ttl = *last_ttl;
-    } else if (*type == rrtype::SOA && rdata.size() >= 4) {
-      const auto* m = reinterpret_cast<const uint8_t*>(rdata.data() + rdata.size() - 4);
+    } else if (*type == rrtype::SOA && rdata_wire.size() >= 4) {
+      const auto* m = reinterpret_cast<const uint8_t*>(rdata_wire.data() + rdata_wire.size() - 4);
       record_ttl = uint32_t(m[0]) << 24 | uint32_t(m[1]) << 16 | uint32_t(m[2]) << 8 | m[3];
       last_ttl = record_ttl;
     } else {
@@ -632,7 +930,7 @@ struct ZoneParser::Impl {
     r.ttl = record_ttl;
     r.type = *type;
     r.rclass = cls;
-    r.rdata = rdata;
+    r.rdata = rdata_wire;
     r.flags = flags;
     if (!comment.empty()) {
       CfTags tags;
@@ -763,7 +1061,7 @@ struct ZoneParser::Impl {
     }
     // RFC 1035 §5.1: the included file starts from the given origin, and
     // neither its $ORIGIN nor its owners leak back into the parent.
-    const WireName saved_origin = origin, saved_owner = last_owner;
+    const WireName saved_origin = origin, saved_owner = owners[owner_slot];
     const bool saved_has_owner = has_last_owner;
     // Entries of the parent refer into the parent's buffer; the include
     // needs its own entry.
@@ -782,7 +1080,7 @@ struct ZoneParser::Impl {
     --include_depth;
     entry = std::move(saved_entry);
     origin = saved_origin;
-    last_owner = saved_owner;
+    owners[owner_slot] = saved_owner;
     has_last_owner = saved_has_owner;
   }
 

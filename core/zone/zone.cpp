@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace mxray {
 
 std::string_view format_name(InputFormat f) {
@@ -15,40 +19,70 @@ std::string_view format_name(InputFormat f) {
   return "auto";
 }
 
-namespace {
-
-// Most items are a few octets: a plain loop beats a call to memcpy, above
-// all in wasm, where memcpy is a call out of the module.
-inline void copy_bytes(char* dst, const char* src, size_t n) {
-  if (n > 64) {
-    std::memcpy(dst, src, n);
+void LargeBlockDeleter::operator()(char* p) const {
+#if defined(__linux__)
+  if (mapped) {
+    munmap(p, bytes);
     return;
   }
-  for (size_t i = 0; i < n; ++i) dst[i] = src[i];
+#endif
+  delete[] p;
 }
 
-}  // namespace
-
-uint64_t ByteArena::add(std::string_view bytes) {
-  if (used_in_last_ + bytes.size() > kBlock) {
-    blocks_.push_back(std::unique_ptr<char[]>(new char[kBlock]));
-    used_in_last_ = 0;
+LargeBlock allocate_large(size_t bytes) {
+#if defined(__linux__)
+  // Mapped with room to spare, then trimmed to a 2 MiB-aligned range.
+  const size_t size = (bytes + kLargeBlock - 1) / kLargeBlock * kLargeBlock;
+  void* raw = mmap(nullptr, size + kLargeBlock, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw != MAP_FAILED) {
+    const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
+    const uintptr_t aligned = (start + kLargeBlock - 1) & ~uintptr_t(kLargeBlock - 1);
+    if (aligned > start) munmap(raw, aligned - start);
+    if (start + kLargeBlock > aligned) munmap(reinterpret_cast<void*>(aligned + size), start + kLargeBlock - aligned);
+    madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);
+    return LargeBlock(reinterpret_cast<char*>(aligned), LargeBlockDeleter{size, true});
   }
-  uint64_t offset = (blocks_.size() - 1) * uint64_t(kBlock) + used_in_last_;
-  copy_bytes(blocks_.back().get() + used_in_last_, bytes.data(), bytes.size());
-  used_in_last_ += bytes.size();
-  return offset;
+#endif
+  return LargeBlock(new char[bytes], LargeBlockDeleter{bytes, false});
+}
+
+void ByteArena::grow() {
+  constexpr size_t kPerLarge = kLargeBlock / kBlock;
+  if (blocks_.size() % kPerLarge == 0) {
+    large_.push_back(allocate_large(kLargeBlock));
+    last_ = large_.back().get();
+  } else {
+    last_ = large_.back().get() + (blocks_.size() % kPerLarge) * kBlock;
+  }
+  blocks_.push_back(last_);
+  last_offset_ = (blocks_.size() - 1) * uint64_t(kBlock);
+  used_in_last_ = 0;
 }
 
 uint32_t Zone::intern_parent(std::string_view parent) {
   // Neighbours mostly share their parent: check the last one first.
-  if (records_.size() && parent == bytes_.get(last_parent_, last_parent_length_)) return last_parent_;
-  uint32_t hash = 2166136261u;  // FNV-1a
-  for (char c : parent) hash = (hash ^ uint8_t(c)) * 16777619u;
-  ParentSlot& slot = parents_[hash % kParentSlots];
-  if (slot.used && slot.length == parent.size() && bytes_.get(slot.offset, slot.length) == parent) return slot.offset;
+  const size_t n = parent.size();
+  if (records_.size() && n == last_parent_length_ &&
+      (n == 0 || ByteArena::same(parent.data(), bytes_.get(last_parent_, n).data(), n)))
+    return last_parent_;
+  // A cheap hash of the length and the first and last eight octets: enough
+  // to spread a zone's parents over the slots.
+  uint64_t h = n;
+  if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, parent.data(), 8);
+    std::memcpy(&b, parent.data() + n - 8, 8);
+    h = (h ^ a) * 0x9e3779b97f4a7c15u;
+    h = (h ^ b) * 0x9e3779b97f4a7c15u;
+  } else {
+    for (char c : parent) h = (h ^ uint8_t(c)) * 0x100000001b3u;
+    h *= 0x9e3779b97f4a7c15u;
+  }
+  ParentSlot& slot = parents_[size_t(h >> 52) % kParentSlots];
+  if (slot.used && slot.length == n && (n == 0 || ByteArena::same(bytes_.get(slot.offset, n).data(), parent.data(), n)))
+    return slot.offset;
   const uint32_t offset = uint32_t(bytes_.add(parent));
-  slot = ParentSlot{offset, uint8_t(parent.size()), true};
+  slot = ParentSlot{offset, uint8_t(n), true};
   return offset;
 }
 
@@ -57,39 +91,40 @@ bool Zone::add(const NewRecord& r) {
   if (bytes_.end() + 3 * ByteArena::kBlock > UINT32_MAX || r.span.file > UINT16_MAX || r.span.begin > UINT32_MAX ||
       r.owner.empty())
     return false;
-  Stored s{};
+  const size_t owner_length = r.owner.size();
+  uint32_t label, parent;
   // Consecutive records mostly share their owner: split and store it once.
-  if (records_.size() && r.owner == last_owner_.view()) {
-    s.label = last_label_;
-    s.parent = last_parent_;
+  if (owner_length == last_owner_.length && records_.size() &&
+      ByteArena::same(r.owner.data(), reinterpret_cast<const char*>(last_owner_.octets), owner_length)) {
+    label = last_label_;
+    parent = last_parent_;
   } else {
     const size_t label_size = uint8_t(r.owner[0]) + size_t(1);
-    s.label = last_label_ = uint32_t(bytes_.add(r.owner.substr(0, label_size)));
-    const std::string_view parent = r.owner.substr(std::min(label_size, r.owner.size()));
-    s.parent = last_parent_ = intern_parent(parent);
-    last_parent_length_ = uint8_t(parent.size());
-    last_owner_.length = uint8_t(r.owner.size());
-    std::memcpy(last_owner_.octets, r.owner.data(), r.owner.size());
+    label = last_label_ = uint32_t(bytes_.add(r.owner.substr(0, label_size)));
+    const std::string_view parent_name = r.owner.substr(std::min(label_size, owner_length));
+    parent = last_parent_ = intern_parent(parent_name);
+    last_parent_length_ = uint8_t(parent_name.size());
+    last_owner_.length = uint8_t(owner_length);
+    ByteArena::copy(reinterpret_cast<char*>(last_owner_.octets), r.owner.data(), owner_length);
   }
-  s.rdata = uint32_t(bytes_.add(r.rdata));
+  const uint32_t rdata = uint32_t(bytes_.add(r.rdata));
+  const uint32_t extra = r.span.last_line - r.span.first_line;
+  if (extra >= kLongSpan) long_spans_.emplace_back(records_.size(), r.span.last_line);
+  Stored& s = records_.append();
+  s.label = label;
+  s.parent = parent;
+  s.rdata = rdata;
   s.begin = uint32_t(r.span.begin);
   s.ttl = r.ttl;
-  s.file = uint16_t(r.span.file);
   s.first_line = r.span.first_line;
-  const uint32_t extra = r.span.last_line - r.span.first_line;
-  if (extra >= kLongSpan) {
-    s.extra_lines = kLongSpan;
-    long_spans_.emplace_back(records_.size(), r.span.last_line);
-  } else {
-    s.extra_lines = uint16_t(extra);
-  }
   s.length = r.span.length;
   s.type = r.type;
   s.rclass = r.rclass;
   s.rdlength = uint16_t(r.rdata.size());
-  s.owner_length = uint8_t(r.owner.size());
+  s.file = uint16_t(r.span.file);
+  s.extra_lines = extra >= kLongSpan ? kLongSpan : uint16_t(extra);
+  s.owner_length = uint8_t(owner_length);
   s.bits = uint8_t(uint8_t(r.proxied) | (r.flags << 2));
-  records_.push_back(s);
   return true;
 }
 

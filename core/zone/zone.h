@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "dns/diagnostic.h"
@@ -45,27 +47,49 @@ struct RecordView {
   SourceSpan span;
 };
 
+// Memory for the record store, in large blocks. On Linux a block is
+// 2 MiB-aligned and advised for transparent huge pages, so the kernel hands
+// it out in one page fault rather than one per 4 KiB page; elsewhere it comes
+// from operator new.
+struct LargeBlockDeleter {
+  size_t bytes = 0;
+  bool mapped = false;
+  void operator()(char* p) const;
+};
+using LargeBlock = std::unique_ptr<char, LargeBlockDeleter>;
+LargeBlock allocate_large(size_t bytes);
+inline constexpr size_t kLargeBlock = size_t(2) << 20;
+
 // Append-only storage in fixed blocks: no reallocation spike while growing,
 // which keeps peak memory near the data's own size.
 template <typename T, size_t BlockSize = 16384>
 class BlockVector {
+  static_assert(std::is_trivial_v<T>, "slots are raw memory");
+
  public:
-  void push_back(const T& v) {
-    // Default-initialised: the slots are written before they are read.
-    if (size_ % BlockSize == 0) blocks_.push_back(std::unique_ptr<T[]>(new T[BlockSize]));
-    blocks_.back()[size_ % BlockSize] = v;
-    ++size_;
+  void push_back(const T& v) { append() = v; }
+  // A new slot at the end, uninitialised: to be filled by the caller.
+  T& append() {
+    if (size_ % BlockSize == 0) {
+      blocks_.push_back(allocate_large(BlockSize * sizeof(T)));
+      last_ = reinterpret_cast<T*>(blocks_.back().get());
+    }
+    return last_[size_++ % BlockSize];
   }
-  const T& operator[](size_t i) const { return blocks_[i / BlockSize][i % BlockSize]; }
-  T& operator[](size_t i) { return blocks_[i / BlockSize][i % BlockSize]; }
+  const T& operator[](size_t i) const { return block(i / BlockSize)[i % BlockSize]; }
+  T& operator[](size_t i) { return block(i / BlockSize)[i % BlockSize]; }
   size_t size() const { return size_; }
   void truncate(size_t n) {
     if (n < size_) size_ = n;
     blocks_.resize((size_ + BlockSize - 1) / BlockSize);
+    last_ = blocks_.empty() ? nullptr : block(blocks_.size() - 1);
   }
 
  private:
-  std::vector<std::unique_ptr<T[]>> blocks_;
+  T* block(size_t k) const { return reinterpret_cast<T*>(blocks_[k].get()); }
+
+  std::vector<LargeBlock> blocks_;
+  T* last_ = nullptr;
   size_t size_ = 0;
 };
 
@@ -74,17 +98,68 @@ class BlockVector {
 class ByteArena {
  public:
   static constexpr size_t kBlock = 1 << 20;
-  uint64_t add(std::string_view bytes);
+  static_assert(kLargeBlock % kBlock == 0);
+  uint64_t add(std::string_view bytes) {
+    const size_t n = bytes.size();
+    if (used_in_last_ + n > kBlock) grow();
+    const uint64_t offset = last_offset_ + used_in_last_;
+    copy(last_ + used_in_last_, bytes.data(), n);
+    used_in_last_ += n;
+    return offset;
+  }
   std::string_view get(uint64_t offset, size_t length) const {
     if (length == 0) return {};  // an empty item may sit at a block's very end
-    return {blocks_[size_t(offset / kBlock)].get() + size_t(offset % kBlock), length};
+    return {blocks_[size_t(offset / kBlock)] + size_t(offset % kBlock), length};
   }
   size_t bytes_used() const { return blocks_.size() * kBlock; }
   // Offset the next add() would return at the most.
   uint64_t end() const { return blocks_.size() * uint64_t(kBlock); }
 
+  // Most items are a few octets: word-sized moves beat a call to memcpy,
+  // above all in wasm, where a memcpy of unknown size is a call out of the
+  // module.
+  static void copy(char* dst, const char* src, size_t n) {
+    if (n >= 8) {
+      if (n > 64) {
+        std::memcpy(dst, src, n);
+        return;
+      }
+      for (size_t i = 0; i + 8 < n; i += 8) std::memcpy(dst + i, src + i, 8);
+      std::memcpy(dst + n - 8, src + n - 8, 8);
+      return;
+    }
+    if (n >= 4) {
+      std::memcpy(dst, src, 4);
+      std::memcpy(dst + n - 4, src + n - 4, 4);
+      return;
+    }
+    for (size_t i = 0; i < n; ++i) dst[i] = src[i];
+  }
+  // memcmp(a, b, n) == 0, for the same reason.
+  static bool same(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      uint64_t x, y, diff = 0;
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        diff |= x ^ y;
+      }
+      std::memcpy(&x, a + n - 8, 8);
+      std::memcpy(&y, b + n - 8, 8);
+      return (diff | (x ^ y)) == 0;
+    }
+    unsigned diff = 0;
+    for (size_t i = 0; i < n; ++i) diff |= unsigned(uint8_t(a[i]) ^ uint8_t(b[i]));
+    return diff == 0;
+  }
+
  private:
-  std::vector<std::unique_ptr<char[]>> blocks_;
+  void grow();
+
+  std::vector<LargeBlock> large_;  // each holds kLargeBlock / kBlock blocks
+  std::vector<char*> blocks_;
+  char* last_ = nullptr;      // the last block
+  uint64_t last_offset_ = 0;  // offset of its first byte
   size_t used_in_last_ = kBlock;
 };
 
@@ -153,7 +228,7 @@ class Zone {
 
   uint32_t intern_parent(std::string_view parent);
 
-  BlockVector<Stored> records_;
+  BlockVector<Stored, kLargeBlock / sizeof(Stored)> records_;
   ByteArena bytes_;
   // Recently stored parents, direct-mapped by hash: a bounded cache rather
   // than a full index, so zones with many distinct parents pay no per-name
