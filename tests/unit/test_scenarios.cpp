@@ -1,0 +1,97 @@
+// Every scenario folder (tests/scenarios/*/scenario.json): the findings
+// from the zones alone, from the recorded live answers alone, and from
+// both, must be exactly the ones the scenario expects. See
+// tests/scenarios/README.md for the format.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "model/mail_model.h"
+#include "replay.h"
+#include "rules/catalogue.h"
+#include "zone/parser.h"
+
+using namespace mxray;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  REQUIRE_MESSAGE(in, "cannot open " << p.string());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string findings_text(const Session& s) {
+  MailModel model(s);
+  std::vector<std::string> lines;
+  for (const Finding& f : run_rules(model))
+    lines.push_back(std::string(f.rule) + " " + std::string(severity_name(f.severity)) + " " + f.names.front());
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+
+std::string expected_text(const nlohmann::json& lines) {
+  std::vector<std::string> v;
+  for (const auto& l : lines) v.push_back(l.get<std::string>());
+  std::sort(v.begin(), v.end());
+  std::string out;
+  for (const std::string& l : v) out += l + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("scenarios: expected findings, offline, live and both") {
+  const fs::path root = fs::path(MXRAY_SOURCE_DIR) / "tests" / "scenarios";
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(root))
+    if (e.is_directory() && fs::exists(e.path() / "scenario.json")) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  REQUIRE(!dirs.empty());
+  size_t checked = 0;
+  for (const fs::path& dir : dirs) {
+    const std::string name = dir.filename().string();
+    nlohmann::json sc = test::read_json_file((dir / "scenario.json").string());
+    REQUIRE_MESSAGE(sc.contains("expect"), name << ": no expect");
+    std::vector<std::shared_ptr<const Zone>> zones;
+    for (const auto& z : sc.value("zones", nlohmann::json::array())) {
+      const std::string file = z.get<std::string>();
+      zones.push_back(std::make_shared<Zone>(parse_zone(read_text(dir / file), file, {})));
+      CHECK_MESSAGE(zones.back()->error_count == 0, name << ": " << file << " parses cleanly");
+    }
+    const std::string domain = sc.value("domain", "");
+    const bool recorded = fs::exists(dir / "answers.json");
+    const nlohmann::json& expect = sc["expect"];
+    for (const char* mode : {"offline", "live", "both"}) {
+      if (!expect.contains(mode)) continue;
+      const bool live = std::string_view(mode) != "offline";
+      const bool with_zones = std::string_view(mode) != "live";
+      REQUIRE_MESSAGE((!live || recorded), name << ": mode " << mode << " needs answers.json");
+      SessionOptions o;
+      o.live = live;
+      Session s(domain, o, with_zones ? zones : std::vector<std::shared_ptr<const Zone>>{});
+      REQUIRE_MESSAGE(s.error() == SessionError::none, name << " " << mode);
+      if (live) {
+        test::ReplayResult r = test::replay(s, test::read_json_file((dir / "answers.json").string()));
+        CHECK_MESSAGE(r.missing.empty(), name << " " << mode << ": unrecorded questions, e.g. "
+                                              << (r.missing.empty() ? "" : r.missing.front()));
+        if (sc.contains("depth") && !with_zones)
+          CHECK_MESSAGE(r.rounds == sc["depth"].get<uint32_t>(), name << ": rounds " << r.rounds);
+      }
+      INFO(name << " " << mode);
+      CHECK(findings_text(s) == expected_text(expect[mode]));
+      ++checked;
+    }
+  }
+  MESSAGE(checked << " scenario runs in " << dirs.size() << " folders");
+}
