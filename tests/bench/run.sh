@@ -16,7 +16,7 @@ Options:
   --records N   records in the benchmark zone (default 1000000)
   --runs K      runs per parser; the median is reported (default 3)
   --only LIST   comma-separated subset of:
-                native,wasm,kzonecheck,named,nsd,ldns,ldns-parse,dnspython
+                native,wasm,kzonecheck,named,nsd,ldns,ldns-parse,dnspython,session
   -h, --help    this text
 EOF
 }
@@ -166,4 +166,11 @@ done
 REPORT="$OUT/report-$RECORDS.md"
 "$PY" "$BENCH/report.py" --results "$RESULTS" --status "$STATUSF" --env "$ENVF" \
     --runs "$RUNS" --dnspython-records "$DNSPYTHON_RECORDS" | tee "$REPORT"
+# The Session on every recorded scenario: rounds against dependency depth
+# (a round more is a wasted round trip), and the core's time per check.
+if [ -z "$ONLY" ] || [[ ",$ONLY," == *",session,"* ]]; then
+    if have node && [ -f "$ROOT/www/lib/wasm/mxray-core.wasm" ]; then
+        node "$BENCH/session-rounds.mjs" | tee -a "$REPORT" || echo "run.sh: a scenario took more rounds than its depth" >&2
+    fi
+fi
 echo "(report saved to ${REPORT#"$ROOT"/}, raw runs in ${RESULTS#"$ROOT"/})" >&2
