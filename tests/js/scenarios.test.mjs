@@ -1,0 +1,61 @@
+// Every scenario folder through the wasm core, the way the site and the CLI
+// run it: zones read by ZoneReader, recorded answers replayed through the
+// Session, findings compared with scenario.json's `expect` (offline, live,
+// both). The C++ twin is tests/unit/test_scenarios.cpp.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCore } from '../../www/lib/core-node.js';
+import { createSession } from '../../www/lib/session.js';
+import { findingMessage, evidenceMessage } from '../../www/lib/messages.js';
+import { replay } from '../scenarios/lib/replay.mjs';
+
+const root = fileURLToPath(new URL('../scenarios/', import.meta.url));
+const core = await loadCore();
+const folders = readdirSync(root)
+  .filter((d) => existsSync(`${root}${d}/scenario.json`))
+  .sort();
+
+test('there are scenarios', () => assert.ok(folders.length >= 1));
+
+for (const name of folders) {
+  const dir = `${root}${name}/`;
+  const sc = JSON.parse(readFileSync(`${dir}scenario.json`, 'utf8'));
+  for (const mode of ['offline', 'live', 'both']) {
+    if (!sc.expect?.[mode]) continue;
+    test(`${name}: ${mode}`, () => {
+      const readers = [];
+      let session;
+      try {
+        if (mode !== 'live') {
+          for (const file of sc.zones ?? []) {
+            const reader = new core.ZoneReader(file, '{}', null);
+            reader.feed(readFileSync(`${dir}${file}`, 'latin1'));
+            reader.finish();
+            assert.equal(JSON.parse(reader.summaryJson()).errors, 0, `${file} parses cleanly`);
+            readers.push(reader);
+          }
+        }
+        session = createSession(core, { domain: sc.domain ?? '', zones: readers, options: { live: mode !== 'offline' } });
+        if (mode !== 'offline') {
+          const r = replay(session, JSON.parse(readFileSync(`${dir}answers.json`, 'utf8')));
+          assert.deepEqual(r.missing, [], 'every question was recorded');
+          if (mode === 'live' && sc.depth) assert.equal(r.rounds, sc.depth, 'rounds = dependency depth');
+        }
+        const { findings } = session.findings();
+        const got = findings.map((f) => `${f.rule} ${f.severity} ${f.names[0]}`).sort();
+        assert.deepEqual(got, [...sc.expect[mode]].sort());
+        // Every finding can be put into words in both languages.
+        for (const f of findings)
+          for (const lang of ['en', 'ja']) {
+            assert.doesNotMatch(findingMessage(f, lang), /\{\w+\}/, `${f.rule} ${lang}`);
+            for (const e of f.evidence) assert.notEqual(evidenceMessage(e, lang), e.code, `${e.code} ${lang}`);
+          }
+      } finally {
+        session?.dispose();
+        for (const r of readers) r.delete();
+      }
+    });
+  }
+}
