@@ -4,6 +4,7 @@
 
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "dns/wire.h"
 
 namespace mxray {
 namespace {
@@ -15,19 +16,10 @@ constexpr unsigned kMaxPointers = 127;   // a 255-octet name has at most 127 lab
 constexpr uint16_t kOptionPadding = 12;  // RFC 7830 §3
 constexpr uint16_t kOptionEde = 15;      // RFC 8914 §2
 
-void put16(std::string& w, uint16_t v) {
-  const char b[2] = {char(v >> 8), char(v & 0xff)};
-  w.append(b, 2);
-}
-void put32(std::string& w, uint32_t v) {
-  const char b[4] = {char(v >> 24), char((v >> 16) & 0xff), char((v >> 8) & 0xff), char(v & 0xff)};
-  w.append(b, 4);
-}
-uint16_t get16(std::string_view w, size_t p) { return uint16_t((uint8_t(w[p]) << 8) | uint8_t(w[p + 1])); }
-uint32_t get32(std::string_view w, size_t p) {
-  return (uint32_t(uint8_t(w[p])) << 24) | (uint32_t(uint8_t(w[p + 1])) << 16) | (uint32_t(uint8_t(w[p + 2])) << 8) |
-         uint32_t(uint8_t(w[p + 3]));
-}
+using wire::get16;
+using wire::get32;
+using wire::put16;
+using wire::put32;
 
 // ------------------------------------------------------------------ names
 

@@ -7,6 +7,7 @@
 
 #include "dns/name.h"
 #include "dns/types.h"
+#include "dns/wire.h"
 
 namespace mxray {
 namespace {
@@ -37,19 +38,10 @@ constexpr char kHexUpper[] = "0123456789ABCDEF";
 constexpr char kHexLower[] = "0123456789abcdef";
 constexpr char kBase32Hex[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
 
-void put16(std::string& w, uint16_t v) {
-  const char b[2] = {char(v >> 8), char(v & 0xff)};
-  w.append(b, 2);
-}
-void put32(std::string& w, uint32_t v) {
-  const char b[4] = {char(v >> 24), char((v >> 16) & 0xff), char((v >> 8) & 0xff), char(v & 0xff)};
-  w.append(b, 4);
-}
-uint16_t get16(std::string_view w, size_t p) { return uint16_t((uint8_t(w[p]) << 8) | uint8_t(w[p + 1])); }
-uint32_t get32(std::string_view w, size_t p) {
-  return (uint32_t(uint8_t(w[p])) << 24) | (uint32_t(uint8_t(w[p + 1])) << 16) | (uint32_t(uint8_t(w[p + 2])) << 8) |
-         uint32_t(uint8_t(w[p + 3]));
-}
+using wire::get16;
+using wire::get32;
+using wire::put16;
+using wire::put32;
 
 void append_uint(std::string& out, uint64_t v) {
   char buf[24];

@@ -32,8 +32,6 @@ constexpr std::array kDkimProblemNames = [] {
 constexpr uint32_t kRsaMinBits = 1024;
 constexpr uint32_t kRsaAdvisedBits = 2048;
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // §3.2 tag-spec allows FWS around names and values; in DNS it is WSP, but a
 // CRLF pasted in with the key is FWS too.
 bool is_fws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -224,34 +222,10 @@ class DkimParser {
   //       tag-name = ALPHA *ALNUMPUNC
   // Empty specs (";;") are skipped, as verifiers do.
   void split_tags() {
-    size_t start = 0;
-    while (start <= text_.size()) {
-      const size_t end = std::min(text_.find(';', start), text_.size());
-      const auto [b, e] = trim(text_, start, end);
-      if (b < e) {
-        const size_t eq = text_.find('=', b);
-        if (eq == std::string_view::npos || eq >= e) {
-          problem(DkimProblemCode::malformed_tag, b, e - b, "no-equals");
-        } else {
-          const auto [nb, ne] = trim(text_, b, eq);
-          const auto [vb, ve] = trim(text_, eq + 1, e);
-          const std::string_view name = text_.substr(nb, ne - nb);
-          if (name.empty() || !is_alpha(name[0]) ||
-              !std::all_of(name.begin(), name.end(), [](char c) { return is_alpha(c) || is_digit(c) || c == '_'; })) {
-            problem(DkimProblemCode::malformed_tag, b, e - b, "name");
-          } else {
-            RecordTag t;
-            t.name = std::string(name);
-            t.value = std::string(text_.substr(vb, ve - vb));
-            t.offset = uint32_t(b);
-            t.length = uint32_t(e - b);
-            t.value_offset = uint32_t(vb);
-            k_.tags.push_back(std::move(t));
-          }
-        }
-      }
-      start = end + 1;
-    }
+    std::vector<TagListError> errors;
+    split_tag_list(text_, k_.tags, errors);
+    for (const TagListError& e : errors)
+      problem(DkimProblemCode::malformed_tag, e.offset, e.length, std::string(e.why));
   }
 
   // A colon-separated list (h=, s=, t=): items with FWS around the colons.

@@ -122,34 +122,10 @@ class DmarcParser {
   // §6.4: tag "=" value, separated by dmarc-sep = *WSP ";" *WSP. Empty
   // segments (";;", a trailing ";") are skipped.
   void split_tags() {
-    size_t start = 0;
-    while (start <= text_.size()) {
-      const size_t end = std::min(text_.find(';', start), text_.size());
-      const auto [b, e] = trim(text_, start, end);
-      if (b < e) {
-        const size_t eq = text_.find('=', b);
-        if (eq == std::string_view::npos || eq >= e) {
-          problem(DmarcProblemCode::malformed_tag, b, e - b, "no-equals");
-        } else {
-          const auto [nb, ne] = trim(text_, b, eq);
-          const auto [vb, ve] = trim(text_, eq + 1, e);
-          const std::string_view name = text_.substr(nb, ne - nb);
-          if (name.empty() || !is_alpha(name[0]) ||
-              !std::all_of(name.begin(), name.end(), [](char c) { return is_alpha(c) || is_digit(c) || c == '_'; })) {
-            problem(DmarcProblemCode::malformed_tag, b, e - b, "name");
-          } else {
-            RecordTag t;
-            t.name = std::string(name);
-            t.value = std::string(text_.substr(vb, ve - vb));
-            t.offset = uint32_t(b);
-            t.length = uint32_t(e - b);
-            t.value_offset = uint32_t(vb);
-            r_.tags.push_back(std::move(t));
-          }
-        }
-      }
-      start = end + 1;
-    }
+    std::vector<TagListError> errors;
+    split_tag_list(text_, r_.tags, errors);
+    for (const TagListError& e : errors)
+      problem(DmarcProblemCode::malformed_tag, e.offset, e.length, std::string(e.why));
   }
 
   // §6.3 v: "It MUST have the value of "DMARC1". The value of this tag MUST

@@ -49,6 +49,17 @@ struct RecordTag {
   uint32_t value_offset = 0;
 };
 
+// A tag-list (RFC 6376 §3.2, RFC 7489 §6.4): "name=value" specs separated
+// by ";", FWS (space, tab, CR, LF) around each part ignored, empty specs skipped. Specs
+// without "=" or with a name that is not ALPHA *(ALNUM / "_") are reported
+// in `errors` ("no-equals", "name") and left out of `tags`.
+struct TagListError {
+  std::string_view why;
+  uint32_t offset = 0;
+  uint32_t length = 0;
+};
+void split_tag_list(std::string_view text, std::vector<RecordTag>& tags, std::vector<TagListError>& errors);
+
 // ---- SPF
 
 // X(identifier, stable name, severity, where the rule comes from)
