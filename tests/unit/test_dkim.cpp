@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/dkim.h"
+#include "problem_codes.h"
 
 using namespace mxray;
 
@@ -50,28 +51,8 @@ const std::string kRsa2048Pkcs1 =
 const std::string kEd25519 = "R80gnuk7Yd13e3UZ9kIOqvquG1W9RvfJx5OuFzV4LQA=";
 const std::string kEd25519Spki = "MCowBQYDK2VwAyEAR80gnuk7Yd13e3UZ9kIOqvquG1W9RvfJx5OuFzV4LQA=";
 
-std::string codes(const std::vector<DkimProblem>& problems) {
-  std::vector<std::string_view> names;
-  for (const DkimProblem& p : problems) names.push_back(dkim_problem_name(p.code));
-  std::sort(names.begin(), names.end());
-  std::string out;
-  for (std::string_view n : names) out += (out.empty() ? "" : " ") + std::string(n);
-  return out;
-}
-
-std::string sorted_words(std::string_view s) {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    const size_t j = std::min(s.find(' ', i), s.size());
-    if (j > i) words.emplace_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  std::sort(words.begin(), words.end());
-  std::string out;
-  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
+std::string codes(const std::vector<DkimProblem>& problems) { return test::problem_codes(problems, dkim_problem_name); }
+using test::sorted_words;
 
 struct Case {
   std::string text;

@@ -9,33 +9,16 @@
 #include <vector>
 
 #include "model/dmarc.h"
+#include "problem_codes.h"
 
 using namespace mxray;
 
 namespace {
 
 std::string codes(const std::vector<DmarcProblem>& problems) {
-  std::vector<std::string_view> names;
-  for (const DmarcProblem& p : problems) names.push_back(dmarc_problem_name(p.code));
-  std::sort(names.begin(), names.end());
-  std::string out;
-  for (std::string_view n : names) out += (out.empty() ? "" : " ") + std::string(n);
-  return out;
+  return test::problem_codes(problems, dmarc_problem_name);
 }
-
-std::string sorted_words(std::string_view s) {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    const size_t j = std::min(s.find(' ', i), s.size());
-    if (j > i) words.emplace_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  std::sort(words.begin(), words.end());
-  std::string out;
-  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
+using test::sorted_words;
 
 struct Case {
   std::string_view text;

@@ -9,34 +9,15 @@
 #include <vector>
 
 #include "model/spf.h"
+#include "problem_codes.h"
 
 using namespace mxray;
 
 namespace {
 
 // The problem codes of a record, sorted, space-separated.
-std::string codes(const std::vector<SpfProblem>& problems) {
-  std::vector<std::string_view> names;
-  for (const SpfProblem& p : problems) names.push_back(spf_problem_name(p.code));
-  std::sort(names.begin(), names.end());
-  std::string out;
-  for (std::string_view n : names) out += (out.empty() ? "" : " ") + std::string(n);
-  return out;
-}
-
-std::string sorted_words(std::string_view s) {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    const size_t j = std::min(s.find(' ', i), s.size());
-    if (j > i) words.emplace_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  std::sort(words.begin(), words.end());
-  std::string out;
-  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
+std::string codes(const std::vector<SpfProblem>& problems) { return test::problem_codes(problems, spf_problem_name); }
+using test::sorted_words;
 
 std::string includes(int n, std::string_view tail) {
   std::string out = "v=spf1";
