@@ -54,6 +54,8 @@ NumberStatus parse_decimal(std::string_view text, uint64_t max, uint64_t& value)
 NumberStatus parse_period(std::string_view text, uint32_t& value);
 // Resolves \X and \DDD. False on a malformed escape.
 bool unescape(std::string_view text, std::string& out);
+// The value of a base64 digit (RFC 4648 §4), or -1.
+int base64_value(char c);
 // Appends `bytes` as a quoted <character-string>, escaping as RFC 1035 §5.1.
 void append_quoted(std::string& out, std::string_view bytes);
 bool parse_ipv4(std::string_view text, uint8_t out[4]);

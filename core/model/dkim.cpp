@@ -4,6 +4,8 @@
 #include <array>
 #include <optional>
 
+#include "dns/rdata.h"
+
 namespace mxray {
 namespace {
 
@@ -40,16 +42,6 @@ std::pair<size_t, size_t> trim(std::string_view s, size_t begin, size_t end) {
   while (begin < end && is_fws(s[begin])) ++begin;
   while (end > begin && is_fws(s[end - 1])) --end;
   return {begin, end};
-}
-
-// RFC 4648 §4 alphabet: the value of a base64 digit, or -1.
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
 }
 
 // Decodes base64 with its padding (RFC 4648 §4: the length is a multiple of
