@@ -39,6 +39,8 @@ constexpr std::array kRules = {
              kAddressEvidence},
     RuleInfo{"origin-exposed", FindingSeverity::info, "Cloudflare: Exposed IP address; Email record origin IP",
              kAddressEvidence},
+    // ---- Zone against live DNS, and migrations (reconcile_rules.cpp)
+    // ---- Mail authentication: SPF, DMARC, DKIM, MTA-STS, TLS-RPT, TLSA, PTR (auth_rules.cpp)
 };
 
 }  // namespace
@@ -101,6 +103,8 @@ std::vector<Finding> run_rules(const MailModel& model) {
   rules::mail_host_missing(model, out);
   rules::mixed_records(model, out);
   rules::origin_exposed(model, out);
+  // ---- reconcile_rules.cpp
+  // ---- auth_rules.cpp
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity < b.severity;
     if (a.rule != b.rule) return a.rule < b.rule;

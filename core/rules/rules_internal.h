@@ -17,6 +17,10 @@ void mixed_records(const MailModel& model, std::vector<Finding>& out);
 void origin_exposed(const MailModel& model, std::vector<Finding>& out);
 std::vector<ZoneEdit> unproxy_edits(const MailName& m);
 
+// reconcile_rules.cpp
+
+// auth_rules.cpp
+
 // catalogue.cpp
 // cPanel's fingerprints: its service names or its autodiscover SRV target
 // (shared/facts/cloudflare-and-cpanel.md §5.1).
