@@ -1185,6 +1185,17 @@ bool unescape(std::string_view text, std::string& out) {
   return true;
 }
 
+std::string txt_strings_joined(std::string_view rdata) {
+  std::string out;
+  size_t i = 0;
+  while (i < rdata.size()) {
+    size_t n = uint8_t(rdata[i]);
+    out.append(rdata.substr(i + 1, std::min(n, rdata.size() - i - 1)));
+    i += 1 + n;
+  }
+  return out;
+}
+
 void append_quoted(std::string& out, std::string_view bytes) {
   out.push_back('"');
   for (char c : bytes) {

@@ -56,6 +56,9 @@ NumberStatus parse_period(std::string_view text, uint32_t& value);
 bool unescape(std::string_view text, std::string& out);
 // The value of a base64 digit (RFC 4648 §4), or -1.
 int base64_value(char c);
+// TXT RDATA as one string: its <character-string>s joined with nothing
+// between them, as SPF, DKIM and DMARC read them (RFC 7208 §3.3).
+std::string txt_strings_joined(std::string_view rdata);
 // Appends `bytes` as a quoted <character-string>, escaping as RFC 1035 §5.1.
 void append_quoted(std::string& out, std::string_view bytes);
 bool parse_ipv4(std::string_view text, uint8_t out[4]);

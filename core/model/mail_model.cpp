@@ -111,9 +111,55 @@ const MailName* MailModel::find(std::string_view name) const {
   return nullptr;
 }
 
-MailModel::MailModel(const Session& session) : session_(session), lookup_(session.zones()) {
+// Of several uploads for one apex, the proxy's is in use: the last one
+// carrying proxy flags (a Cloudflare export with cf_tags, or API JSON),
+// else the last given. The others are the panel's, replaced by it.
+static std::vector<std::shared_ptr<const Zone>> active_zones(std::span<const std::shared_ptr<const Zone>> zones,
+                                                      std::vector<ZonePair>& pairs) {
+  std::vector<std::shared_ptr<const Zone>> active(zones.begin(), zones.end());
+  auto flagged = [](const Zone& z) {
+    if (z.format == InputFormat::cloudflare_json) return true;
+    for (size_t i = 0; i < z.size(); ++i)
+      if (z.record(i).proxied != Proxied::unknown) return true;
+    return false;
+  };
+  std::vector<bool> done(zones.size(), false);
+  for (size_t i = 0; i < zones.size(); ++i) {
+    if (done[i] || !zones[i] || zones[i]->apex.empty()) continue;
+    std::vector<uint32_t> group;
+    for (size_t j = i; j < zones.size(); ++j)
+      if (zones[j] && names_equal(zones[j]->apex, zones[i]->apex)) {
+        group.push_back(uint32_t(j));
+        done[j] = true;
+      }
+    if (group.size() < 2) continue;
+    uint32_t proxy = group.back();
+    for (auto it = group.rbegin(); it != group.rend(); ++it)
+      if (flagged(*zones[*it])) {
+        proxy = *it;
+        break;
+      }
+    for (uint32_t g : group)
+      if (g != proxy) {
+        active[g] = nullptr;
+        pairs.push_back({g, proxy});
+      }
+  }
+  return active;
+}
+
+MailModel::MailModel(const Session& session, const ModelOptions& options)
+    : session_(session), active_(active_zones(session.zones(), pairs_)), lookup_(active_) {
   if (session.error() != SessionError::none) return;
   const std::string_view apex = session.domain().view();
+  if (options.panel == "auto") {
+    panel_ = detect_panel(lookup_, session, apex);
+    // The panel's own zone, replaced by the proxy's, shows them too.
+    if (!panel_ && !pairs_.empty()) panel_ = detect_panel(ZoneLookup(session.zones()), session, apex);
+  } else if (options.panel != "none") {
+    panel_ = find_panel(options.panel);
+    panel_stated_ = panel_ != nullptr;
+  }
   add(apex, role::apex);
 
   // MX exchanges, from the zone and from live DNS.

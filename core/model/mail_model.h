@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/panels.h"
 #include "model/paths.h"
 #include "model/zone_lookup.h"
 #include "session/session.h"
@@ -42,22 +43,49 @@ struct MailName {
   ResolutionPath live;  // route unknown with reason "offline" for an offline check
 };
 
+// Two uploads for one apex: the hosting panel's zone and the proxy's
+// (a Cloudflare export or API JSON), as in a migration. The model reads
+// the proxy's; the rules compare the two.
+struct ZonePair {
+  uint32_t panel = 0;  // Session::zones() index of the zone the proxy's replaced
+  uint32_t proxy = 0;  // the zone in use
+};
+
+struct ModelOptions {
+  // The hosting panel: "auto" (detected from the zone and live answers),
+  // "none", or a panel_profiles() id.
+  std::string panel = "auto";
+};
+
 class MailModel {
  public:
-  explicit MailModel(const Session& session);
+  explicit MailModel(const Session& session, const ModelOptions& options = {});
 
   const Session& session() const { return session_; }
+  // The zones in use (a replaced panel zone is left out).
   const ZoneLookup& zones() const { return lookup_; }
+  // Any uploaded zone by its Session::zones() index, replaced ones included.
+  const Zone& input_zone(uint32_t i) const { return *session_.zones()[i]; }
   bool has_zone() const { return lookup_.zone_count() > 0; }
   bool live() const { return session_.round() > 0; }
   std::string_view domain() const { return session_.domain().view(); }
   const std::vector<MailName>& names() const { return names_; }
   const MailName* find(std::string_view name) const;
+  // The hosting panel's profile, detected or stated; nullptr when none.
+  const PanelProfile* panel() const { return panel_; }
+  bool panel_stated() const { return panel_stated_; }
+  const std::vector<ZonePair>& zone_pairs() const { return pairs_; }
 
  private:
   MailName& add(std::string_view name, uint32_t roles);
   const Session& session_;
+  // The zones in use: Session::zones() with each replaced panel zone null,
+  // so indexes stay those of the session.
+  std::vector<ZonePair> pairs_;
+  std::vector<std::shared_ptr<const Zone>> active_;
   ZoneLookup lookup_;
+  const PanelProfile* panel_ = nullptr;
+  bool panel_stated_ = false;
   std::vector<MailName> names_;
 };
 

@@ -32,6 +32,8 @@ class ZoneLookup {
   // The zone whose apex is the longest one holding `name`, or -1.
   int zone_for(std::string_view name) const;
   const Zone& zone(uint32_t i) const { return *zones_[i]; }
+  // False for a zone left out (null): zone(i) must not be called then.
+  bool present(uint32_t i) const { return i < zones_.size() && zones_[i] != nullptr; }
   size_t zone_count() const { return zones_.size(); }
 
  private:

@@ -7,53 +7,11 @@
 #include "dns/rdata.h"
 #include "dns/types.h"
 #include "rules/catalogue.h"
+#include "rules/evidence.h"
 #include "rules/rules_internal.h"
 
 namespace mxray::rules {
 namespace {
-
-std::string lower_name(std::string_view wire) {
-  std::string s = name_text(wire);
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return s;
-}
-
-std::string address_text(uint16_t type, std::string_view rdata) {
-  std::string out;
-  append_rdata_text(out, type, rdata);
-  return out;
-}
-
-void add_source(const MailModel& model, EvidenceStep& step, const HopSource& src) {
-  if (src.kind == HopSource::live) {
-    step.params.push_back({"source", "live"});
-    return;
-  }
-  step.params.push_back({"source", "zone"});
-  const Zone& z = model.zones().zone(src.zone_index);
-  step.params.push_back({"file", src.file < z.files.size() ? z.files[src.file] : std::string()});
-  step.params.push_back({"line", std::to_string(src.line)});
-}
-
-// The path as evidence: each CNAME link and each address, then who proxies.
-void path_evidence(const MailModel& model, const ResolutionPath& path, Finding& f) {
-  for (const Hop& h : path.hops) {
-    EvidenceStep s;
-    if (h.type == rrtype::CNAME) {
-      s.code = "cname";
-      s.params = {{"from", lower_name(h.name.view())}, {"to", lower_name(h.rdata)}};
-    } else {
-      s.code = "address";
-      s.params = {{"name", lower_name(h.name.view())}, {"address", address_text(h.type, h.rdata)}};
-    }
-    if (h.source.kind == HopSource::zone && h.proxied != Proxied::unknown)
-      s.params.push_back({"proxied", h.proxied == Proxied::yes ? "true" : "false"});
-    if (h.provider) s.params.push_back({"provider", std::string(h.provider->id)});
-    add_source(model, s, h.source);
-    f.evidence.push_back(std::move(s));
-  }
-}
 
 void port_evidence(const MailName& m, const ProxyProvider& provider, Finding& f) {
   for (const ServiceNeed& n : m.needs)
@@ -93,35 +51,6 @@ ZoneEdit edit_for(ZoneEdit::Op op, const Hop& h) {
 }
 
 }  // namespace
-
-// Records giving `owner` the origin addresses that the proxied records of
-// `path` hold in the export (a proxied record's address is the origin's);
-// a {placeholder} when the export does not say.
-std::vector<ZoneEdit> origin_address_edits(const WireName& owner, const ResolutionPath& path) {
-  std::vector<ZoneEdit> edits;
-  for (const Hop& h : path.hops) {
-    if (h.type == rrtype::CNAME || h.proxied != Proxied::yes) continue;
-    if (proxy_provider_for(std::span(reinterpret_cast<const uint8_t*>(h.rdata.data()), h.rdata.size()))) continue;
-    ZoneEdit e;
-    e.op = ZoneEdit::Op::add;
-    e.owner = owner;
-    e.type = h.type;
-    append_rdata_text(e.rdata, h.type, h.rdata);
-    e.proxied = Proxied::no;
-    edits.push_back(std::move(e));
-  }
-  if (edits.empty()) {
-    ZoneEdit e;
-    e.op = ZoneEdit::Op::add;
-    e.owner = owner;
-    e.type = rrtype::A;
-    e.placeholder = "origin-ipv4";
-    e.rdata = "{origin-ipv4}";
-    e.proxied = Proxied::no;
-    edits.push_back(std::move(e));
-  }
-  return edits;
-}
 
 // The edits that take `m` off the proxy, from its zone path:
 //  - its own proxied A/AAAA records: proxy off;
@@ -338,10 +267,14 @@ void companion_records(const MailModel& model, std::vector<Finding>& out) {
 
 // The name a hosting panel configures mail clients with has no address.
 void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
+  const PanelProfile* panel = model.panel();
+  std::string_view label = panel && !panel->mail_host.empty() ? panel->mail_host : "mail";
   const MailName* mail = nullptr;
-  for (const MailName& m : model.names())
-    if ((m.roles & role::mail_client) && m.name.view().substr(1, 4) == "mail" && uint8_t(m.name.view()[0]) == 4)
+  for (const MailName& m : model.names()) {
+    std::string_view v = m.name.view();
+    if ((m.roles & role::mail_client) && uint8_t(v[0]) == label.size() && names_equal(v.substr(1, label.size()), label))
       mail = &m;
+  }
   if (!mail) return;
   bool zone_missing = model.has_zone() && mail->zone.route == Route::missing;
   bool live_missing = model.live() && mail->live.route == Route::missing;
@@ -349,10 +282,13 @@ void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
   if (!(zone_missing || live_missing)) return;
   if (model.has_zone() && !zone_missing) return;
   if (model.live() && mail->live.route != Route::missing) return;
-  bool panel = cpanel_detected(model) || (mail->roles & role::mx_target);
-  if (!panel) return;
+  bool configured = (panel && !panel->mail_host.empty()) || (mail->roles & role::mx_target);
+  if (!configured) return;
   Finding f{"mail-host-missing", FindingSeverity::critical, {lower_name(mail->name.view())}, {}, {}};
-  if (cpanel_detected(model)) f.evidence.push_back({"panel", {{"panel", "cpanel"}}});
+  if (panel)
+    f.evidence.push_back(
+        {"panel",
+         {{"panel", std::string(panel->name)}, {"id", std::string(panel->id)}, {"how", model.panel_stated() ? "stated" : "detected"}}});
   f.evidence.push_back(
       {"no-address", {{"name", lower_name(mail->name.view())}, {"source", zone_missing ? "zone" : "live"}}});
   if (zone_missing && model.zones().at(mail->name.view()).empty()) {
@@ -367,6 +303,7 @@ void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
 // a DNS-only record beside a proxied one is not what it seems.
 void mixed_records(const MailModel& model, std::vector<Finding>& out) {
   for (size_t zi = 0; zi < model.zones().zone_count(); ++zi) {
+    if (!model.zones().present(uint32_t(zi))) continue;
     const Zone& z = model.zones().zone(uint32_t(zi));
     struct Seen {
       size_t first;
@@ -409,6 +346,7 @@ void origin_exposed(const MailModel& model, std::vector<Finding>& out) {
   // Origin addresses held by proxied records, by address bytes.
   std::unordered_map<std::string, std::pair<std::string, HopSource>> proxied;
   for (size_t zi = 0; zi < model.zones().zone_count(); ++zi) {
+    if (!model.zones().present(uint32_t(zi))) continue;
     const Zone& z = model.zones().zone(uint32_t(zi));
     for (size_t i = 0; i < z.size(); ++i) {
       RecordView r = z.record(i);

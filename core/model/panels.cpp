@@ -1,0 +1,104 @@
+#include "model/panels.h"
+
+#include <array>
+#include <cstring>
+
+#include "dns/name.h"
+#include "dns/rdata.h"
+#include "dns/types.h"
+#include "model/zone_lookup.h"
+#include "session/session.h"
+
+namespace mxray {
+namespace {
+
+using namespace std::string_view_literals;
+
+// cPanel: shared/facts/cloudflare-and-cpanel.md §5.1 (UAPI
+// DNS::fetch_cpanel_generated_domains names cpanel., webmail., webdisk.;
+// a real zone adds whm., cpcalendars., cpcontacts., `mail CNAME <apex>`,
+// `MX 0 <apex>` and `_autodiscover._tcp SRV ... cpanelemaildiscovery.cpanel.net.`)
+// and §5.2 (ports; webdisk 2077/2078 from a third-party list, NOT VERIFIED).
+constexpr std::array kCpanelLabels = {"cpanel"sv, "whm"sv, "webdisk"sv, "cpcalendars"sv, "cpcontacts"sv};
+constexpr std::array kCpanelSrv = {"cpanelemaildiscovery.cpanel.net."sv};
+constexpr std::array kCpanelPorts = {
+    PanelPort{2082, "cPanel HTTP"},   PanelPort{2083, "cPanel HTTPS"},  PanelPort{2086, "WHM HTTP"},
+    PanelPort{2087, "WHM HTTPS"},     PanelPort{2095, "webmail HTTP"},  PanelPort{2096, "webmail HTTPS"},
+    PanelPort{2079, "CalDAV/CardDAV"}, PanelPort{2080, "CalDAV/CardDAV HTTPS"}, PanelPort{2077, "WebDisk HTTP"},
+    PanelPort{2078, "WebDisk HTTPS"}};
+
+// Plesk: its zone template's documented example sets the MX to
+// mail.<domain> (docs.plesk.com, server_dns: DNS Zone Template, facts §5.5).
+// No name only Plesk creates is documented, so it is never detected: it
+// can only be stated.
+constexpr std::array kPleskPorts = {PanelPort{8443, "Plesk HTTPS"}, PanelPort{8880, "Plesk HTTP"}};
+
+// DirectAdmin: no default zone contents are documented (facts §5.5), so the
+// profile names the panel and nothing else.
+
+constexpr std::array kPanels = {
+    PanelProfile{"cpanel", "cPanel", "cPanel standard zone template (facts §5.1, §5.2)", kCpanelLabels, kCpanelSrv,
+                 "mail", true, true, kCpanelPorts},
+    PanelProfile{"plesk", "Plesk", "Plesk server_dns zone template (facts §5.5)", {}, {}, "mail", false, false,
+                 kPleskPorts},
+    PanelProfile{"directadmin", "DirectAdmin", "none documented (facts §5.5)", {}, {}, {}, false, false, {}},
+};
+
+WireName child(std::string_view label, std::string_view parent) {
+  WireName n;
+  if (label.size() > 63 || 1 + label.size() + parent.size() > kMaxNameLength) return n;
+  n.octets[0] = uint8_t(label.size());
+  std::memcpy(n.octets + 1, label.data(), label.size());
+  std::memcpy(n.octets + 1 + label.size(), parent.data(), parent.size());
+  n.length = uint8_t(1 + label.size() + parent.size());
+  return n;
+}
+
+bool live_has(const Session& session, std::string_view name) {
+  for (uint16_t type : {rrtype::A, rrtype::AAAA}) {
+    const Fact* f = session.find(name, type);
+    if (f && f->state == FactState::answered && (!f->records.empty() || !f->chain.empty())) return true;
+  }
+  return false;
+}
+
+bool srv_target_is(std::string_view rdata, std::string_view target_text) {
+  if (rdata.size() < 7) return false;
+  std::string text;
+  append_name_text(text, rdata.substr(6));
+  if (text.size() != target_text.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (std::tolower(uint8_t(text[i])) != uint8_t(target_text[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+std::span<const PanelProfile> panel_profiles() { return kPanels; }
+
+const PanelProfile* find_panel(std::string_view id) {
+  for (const PanelProfile& p : kPanels)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+const PanelProfile* detect_panel(const ZoneLookup& zones, const Session& session, std::string_view domain) {
+  WireName srv = child("_autodiscover", child("_tcp", domain).view());
+  for (const PanelProfile& p : kPanels) {
+    for (std::string_view label : p.fingerprint_labels) {
+      WireName n = child(label, domain);
+      if (n.length && (!zones.at(n.view()).empty() || live_has(session, n.view()))) return &p;
+    }
+    for (std::string_view target : p.fingerprint_srv_targets) {
+      for (ZoneRecordRef ref : zones.at(srv.view(), rrtype::SRV))
+        if (srv_target_is(zones.record(ref).rdata, target)) return &p;
+      const Fact* f = session.find(srv.view(), rrtype::SRV);
+      if (f && f->state == FactState::answered)
+        for (const ResourceRecord& r : f->records)
+          if (srv_target_is(r.rdata, target)) return &p;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace mxray

@@ -1,0 +1,79 @@
+#include "rules/evidence.h"
+
+#include "dns/rdata.h"
+#include "dns/types.h"
+
+namespace mxray::rules {
+
+std::string lower_name(std::string_view wire) {
+  std::string s = name_text(wire);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return s;
+}
+
+std::string address_text(uint16_t type, std::string_view rdata) {
+  std::string out;
+  append_rdata_text(out, type, rdata);
+  return out;
+}
+
+void add_source(const MailModel& model, EvidenceStep& step, const HopSource& src) {
+  if (src.kind == HopSource::live) {
+    step.params.push_back({"source", "live"});
+    return;
+  }
+  step.params.push_back({"source", "zone"});
+  const Zone& z = model.input_zone(src.zone_index);
+  step.params.push_back({"file", src.file < z.files.size() ? z.files[src.file] : std::string()});
+  step.params.push_back({"line", std::to_string(src.line)});
+}
+
+void path_evidence(const MailModel& model, const ResolutionPath& path, Finding& f) {
+  for (const Hop& h : path.hops) {
+    EvidenceStep s;
+    if (h.type == rrtype::CNAME) {
+      s.code = "cname";
+      s.params = {{"from", lower_name(h.name.view())}, {"to", lower_name(h.rdata)}};
+    } else {
+      s.code = "address";
+      s.params = {{"name", lower_name(h.name.view())}, {"address", address_text(h.type, h.rdata)}};
+    }
+    if (h.source.kind == HopSource::zone && h.proxied != Proxied::unknown)
+      s.params.push_back({"proxied", h.proxied == Proxied::yes ? "true" : "false"});
+    if (h.provider) s.params.push_back({"provider", std::string(h.provider->id)});
+    add_source(model, s, h.source);
+    f.evidence.push_back(std::move(s));
+  }
+}
+
+// Records giving `owner` the origin addresses that the proxied records of
+// `path` hold in the export (a proxied record's address is the origin's);
+// a {placeholder} when the export does not say.
+std::vector<ZoneEdit> origin_address_edits(const WireName& owner, const ResolutionPath& path) {
+  std::vector<ZoneEdit> edits;
+  for (const Hop& h : path.hops) {
+    if (h.type == rrtype::CNAME || h.proxied != Proxied::yes) continue;
+    if (proxy_provider_for(std::span(reinterpret_cast<const uint8_t*>(h.rdata.data()), h.rdata.size()))) continue;
+    ZoneEdit e;
+    e.op = ZoneEdit::Op::add;
+    e.owner = owner;
+    e.type = h.type;
+    append_rdata_text(e.rdata, h.type, h.rdata);
+    e.proxied = Proxied::no;
+    edits.push_back(std::move(e));
+  }
+  if (edits.empty()) {
+    ZoneEdit e;
+    e.op = ZoneEdit::Op::add;
+    e.owner = owner;
+    e.type = rrtype::A;
+    e.placeholder = "origin-ipv4";
+    e.rdata = "{origin-ipv4}";
+    e.proxied = Proxied::no;
+    edits.push_back(std::move(e));
+  }
+  return edits;
+}
+
+}  // namespace mxray::rules
