@@ -1,0 +1,306 @@
+#include "fix/fix.h"
+
+#include <algorithm>
+
+#include "dns/name.h"
+#include "dns/types.h"
+
+namespace mxray {
+namespace {
+
+int strength(ZoneEdit::Op op) {
+  switch (op) {
+    case ZoneEdit::Op::remove: return 3;
+    case ZoneEdit::Op::replace: return 2;
+    case ZoneEdit::Op::set_dns_only: return 1;
+    case ZoneEdit::Op::add: return 0;
+  }
+  return 0;
+}
+
+bool same_record(const ZoneEdit& a, const ZoneEdit& b) {
+  return a.has_record && b.has_record && a.zone == b.zone && a.file == b.file && a.line == b.line &&
+         a.type == b.type && names_equal(a.owner.view(), b.owner.view());
+}
+
+bool same_edit(const ZoneEdit& a, const ZoneEdit& b) {
+  return a.op == b.op && a.type == b.type && a.zone == b.zone && a.rdata == b.rdata && a.proxied == b.proxied &&
+         names_equal(a.owner.view(), b.owner.view()) && (a.op == ZoneEdit::Op::add || same_record(a, b));
+}
+
+std::string lower_text(std::string_view wire) {
+  std::string s = name_text(wire);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return s;
+}
+
+}  // namespace
+
+FixPlan merge_edits(const std::vector<Finding>& findings) {
+  FixPlan plan;
+  for (uint32_t fi = 0; fi < findings.size(); ++fi) {
+    for (const ZoneEdit& e : findings[fi].edits) {
+      if (!e.placeholder.empty() &&
+          std::find(plan.placeholders.begin(), plan.placeholders.end(), e.placeholder) == plan.placeholders.end())
+        plan.placeholders.push_back(e.placeholder);
+      bool placed = false;
+      for (uint32_t k = 0; k < plan.edits.size() && !placed; ++k) {
+        MergedEdit& m = plan.edits[k];
+        if (same_edit(m.edit, e)) {
+          if (std::find(m.findings.begin(), m.findings.end(), fi) == m.findings.end()) m.findings.push_back(fi);
+          placed = true;
+        } else if (e.op != ZoneEdit::Op::add && m.edit.op != ZoneEdit::Op::add && same_record(m.edit, e)) {
+          // Two edits of one record: the stronger stands for both.
+          if (strength(e.op) > strength(m.edit.op)) {
+            std::string_view why = e.op == ZoneEdit::Op::remove ? "covered-by-remove" : "covered-by-replace";
+            for (uint32_t f : m.findings) plan.notes.push_back({why, m.edit, f, k});
+            m.edit = e;
+            m.findings = {fi};
+          } else {
+            std::string_view why = m.edit.op == e.op                      ? "conflict"
+                                   : m.edit.op == ZoneEdit::Op::remove ? "covered-by-remove"
+                                                                         : "covered-by-replace";
+            plan.notes.push_back({why, e, fi, k});
+          }
+          placed = true;
+        } else if (e.op == ZoneEdit::Op::add && m.edit.op == ZoneEdit::Op::add && e.type == m.edit.type &&
+                   e.zone == m.edit.zone && names_equal(e.owner.view(), m.edit.owner.view()) &&
+                   e.placeholder.empty() != m.edit.placeholder.empty()) {
+          // A known value beats a placeholder for the same record.
+          if (m.edit.placeholder.empty()) {
+            plan.notes.push_back({"placeholder-superseded", e, fi, k});
+          } else {
+            for (uint32_t f : m.findings) plan.notes.push_back({"placeholder-superseded", m.edit, f, k});
+            m.edit = e;
+            m.findings = {fi};
+          }
+          placed = true;
+        }
+      }
+      if (!placed) plan.edits.push_back({e, {fi}});
+    }
+  }
+  // Placeholders only the dropped edits carried are not asked for.
+  std::erase_if(plan.placeholders, [&](const std::string& p) {
+    return std::none_of(plan.edits.begin(), plan.edits.end(), [&](const MergedEdit& m) { return m.edit.placeholder == p; });
+  });
+  return plan;
+}
+
+namespace {
+
+// A change to the text: replace [begin, end) with `text` (begin == end: an
+// insertion). Inserts sort before removals at the same place.
+struct TextOp {
+  size_t begin, end;
+  std::string text;
+  uint32_t order;  // for a stable sort
+};
+
+struct LineInfo {
+  size_t begin = 0;  // the record's first byte
+  size_t end = 0;    // one past its last byte (before the newline)
+  size_t next = 0;   // the first byte after its newline
+};
+
+LineInfo record_lines(std::string_view text, const RecordView& r) {
+  LineInfo li;
+  li.begin = std::min<size_t>(r.span.begin, text.size());
+  li.end = std::min<size_t>(li.begin + r.span.length, text.size());
+  size_t nl = text.find('\n', li.end);
+  li.next = nl == std::string_view::npos ? text.size() : nl + 1;
+  return li;
+}
+
+bool zone_flagged(const Zone& z) {
+  if (z.format == InputFormat::cloudflare_export || z.format == InputFormat::cloudflare_json) return true;
+  for (size_t i = 0; i < z.size(); ++i)
+    if (z.record(i).proxied != Proxied::unknown) return true;
+  return false;
+}
+
+bool proxiable(uint16_t type) { return type == rrtype::A || type == rrtype::AAAA || type == rrtype::CNAME; }
+
+}  // namespace
+
+CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan) {
+  CorrectedZone out;
+  const std::string newline = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+  const bool flagged = zone_flagged(zone);
+  if (zone.format == InputFormat::cloudflare_json) {
+    for (uint32_t k = 0; k < plan.edits.size(); ++k)
+      if (plan.edits[k].edit.zone == zone_index) out.skipped.push_back({k, "format"});
+    out.text.assign(text);
+    return out;
+  }
+  // Records of the main file by first line, for finding an edit's record.
+  auto find_record = [&](const ZoneEdit& e) -> long {
+    for (size_t i = 0; i < zone.size(); ++i) {
+      RecordView r = zone.record(i);
+      if (r.span.file == e.file && r.span.first_line == e.line && r.type == e.type &&
+          names_equal(r.owner.view(), e.owner.view()))
+        return long(i);
+    }
+    return -1;
+  };
+  auto render = [&](const ZoneEdit& e, uint32_t ttl) {
+    std::string line = lower_text(e.owner.view());
+    line += '\t';
+    line += std::to_string(ttl);
+    line += "\tIN\t";
+    append_type_name(line, e.type);
+    line += '\t';
+    line += e.rdata;
+    if (flagged && proxiable(e.type)) line += e.proxied == Proxied::yes ? " ; cf_tags=cf-proxied:true" : " ; cf_tags=cf-proxied:false";
+    return line;
+  };
+  auto record_ttl = [&](const RecordView& r) { return flagged && (r.flags & kRecordTtlAuto) ? 1u : r.ttl; };
+
+  std::vector<TextOp> ops;
+  std::vector<bool> removed(zone.size(), false);
+  std::vector<long> removed_at;  // record index of each remove/replace, by owner for adds
+  uint32_t order = 0;
+  std::vector<uint32_t> adds;
+  for (uint32_t k = 0; k < plan.edits.size(); ++k) {
+    const ZoneEdit& e = plan.edits[k].edit;
+    if (e.zone != zone_index) continue;
+    if (e.op == ZoneEdit::Op::add) {
+      adds.push_back(k);
+      continue;
+    }
+    if (e.file != 0) {
+      out.skipped.push_back({k, "included-file"});
+      continue;
+    }
+    long ri = find_record(e);
+    if (ri < 0) {
+      out.skipped.push_back({k, "record-not-found"});
+      continue;
+    }
+    RecordView r = zone.record(size_t(ri));
+    LineInfo li = record_lines(text, r);
+    std::string_view span = text.substr(li.begin, li.end - li.begin);
+    switch (e.op) {
+      case ZoneEdit::Op::set_dns_only: {
+        size_t at = span.find("cf-proxied:true");
+        if (at != std::string_view::npos) {
+          ops.push_back({li.begin + at + 11, li.begin + at + 15, "false", order++});
+        } else {
+          size_t end = span.find_last_not_of(" \t\r");
+          size_t pos = li.begin + (end == std::string_view::npos ? 0 : end + 1);
+          std::string add = span.find("cf_tags=") != std::string_view::npos ? ",cf-proxied:false"
+                            : span.find(';') != std::string_view::npos ? " cf_tags=cf-proxied:false"
+                                                                        : " ; cf_tags=cf-proxied:false";
+          ops.push_back({pos, pos, add, order++});
+        }
+        break;
+      }
+      case ZoneEdit::Op::replace: {
+        ZoneEdit line = e;
+        ops.push_back({li.begin, li.end, render(line, e.ttl ? e.ttl : record_ttl(r)), order++});
+        removed_at.push_back(ri);
+        break;
+      }
+      case ZoneEdit::Op::remove:
+        ops.push_back({li.begin, li.next, std::string(), order++});
+        removed[size_t(ri)] = true;
+        removed_at.push_back(ri);
+        break;
+      case ZoneEdit::Op::add: break;
+    }
+    out.applied.push_back(k);
+  }
+  // A line after a removed one that took its owner from it (a blank owner
+  // field) now names it: otherwise it would take the owner of the line
+  // before the removed one.
+  for (size_t i = 0; i < zone.size(); ++i) {
+    if (!removed[i]) continue;
+    RecordView r = zone.record(i);
+    LineInfo li = record_lines(text, r);
+    if (li.begin < text.size() && (text[li.begin] == ' ' || text[li.begin] == '\t')) continue;
+    size_t j = i + 1;
+    while (j < zone.size() && removed[j]) ++j;
+    if (j >= zone.size()) continue;
+    RecordView n = zone.record(j);
+    if (n.span.file != 0 || !names_equal(n.owner.view(), r.owner.view())) continue;
+    LineInfo ln = record_lines(text, n);
+    if (ln.begin < text.size() && (text[ln.begin] == ' ' || text[ln.begin] == '\t'))
+      ops.push_back({ln.begin, ln.begin, lower_text(n.owner.view()), order++});
+  }
+  // Additions: beside the record they replace, else after the last record
+  // of the owner, else after the last of the type, else at the end.
+  for (uint32_t k : adds) {
+    const ZoneEdit& e = plan.edits[k].edit;
+    long anchor = -1;
+    bool before = false;
+    uint32_t ttl = e.ttl;
+    for (long ri : removed_at)
+      if (names_equal(zone.record(size_t(ri)).owner.view(), e.owner.view())) {
+        anchor = ri;
+        before = true;
+        break;
+      }
+    auto inheriting_after = [&](size_t i) {
+      RecordView r = zone.record(i);
+      LineInfo li = record_lines(text, r);
+      return li.next < text.size() && (text[li.next] == ' ' || text[li.next] == '\t');
+    };
+    long same_owner = -1, same_type = -1;
+    for (size_t i = 0; i < zone.size(); ++i) {
+      RecordView r = zone.record(i);
+      if (r.span.file != 0 || removed[i]) continue;
+      if (names_equal(r.owner.view(), e.owner.view())) same_owner = long(i);
+      if (r.type == e.type && !inheriting_after(i)) same_type = long(i);
+    }
+    if (anchor < 0) anchor = same_owner >= 0 ? same_owner : same_type;
+    if (!ttl) {
+      long from = anchor >= 0 ? anchor : (zone.size() ? 0 : -1);
+      ttl = from >= 0 ? record_ttl(zone.record(size_t(from))) : 3600;
+    }
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on
+    // `std::string + std::string&&` chains.
+    std::string piece;
+    size_t pos = text.size();
+    if (anchor >= 0) {
+      LineInfo li = record_lines(text, zone.record(size_t(anchor)));
+      pos = before ? li.begin : li.next;
+    }
+    if (pos == text.size() && !text.empty() && text.back() != '\n') piece.append(newline);
+    piece.append(render(e, ttl));
+    piece.append(newline);
+    ops.push_back({pos, pos, std::move(piece), order++});
+    out.applied.push_back(k);
+  }
+  std::stable_sort(ops.begin(), ops.end(), [](const TextOp& a, const TextOp& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    bool ai = a.begin == a.end, bi = b.begin == b.end;
+    if (ai != bi) return ai;  // inserts first
+    return a.order < b.order;
+  });
+  size_t at = 0;
+  for (const TextOp& op : ops) {
+    if (op.begin < at) continue;  // overlaps one already written (cannot happen with merged edits)
+    out.text.append(text.substr(at, op.begin - at));
+    out.text.append(op.text);
+    at = op.end;
+  }
+  out.text.append(text.substr(at));
+  return out;
+}
+
+std::string fill_placeholder(std::string_view text, std::string_view name, std::string_view value) {
+  std::string key = "{";
+  key.append(name);
+  key.push_back('}');
+  std::string out;
+  size_t at = 0;
+  for (size_t p; (p = text.find(key, at)) != std::string_view::npos; at = p + key.size()) {
+    out.append(text.substr(at, p - at));
+    out.append(value);
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+}  // namespace mxray

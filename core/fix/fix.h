@@ -1,0 +1,79 @@
+// The fix: the edits every finding proposes, merged so that no two fight
+// over one record, and written into the zone the user gave, leaving every
+// line no edit touches byte for byte as it was.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/finding.h"
+#include "zone/zone.h"
+
+namespace mxray {
+
+// One edit of the merged set, with the findings (indexes into the list
+// given to merge_edits) that asked for it.
+struct MergedEdit {
+  ZoneEdit edit;
+  std::vector<uint32_t> findings;
+};
+
+// Why an edit was dropped in favour of another.
+struct MergeNote {
+  std::string_view why;  // "covered-by-remove", "covered-by-replace", "duplicate", "conflict", "placeholder-superseded"
+  ZoneEdit dropped;
+  uint32_t finding = 0;  // the finding whose edit was dropped
+  uint32_t kept = 0;     // index into FixPlan::edits of the edit that won
+};
+
+struct FixPlan {
+  std::vector<MergedEdit> edits;
+  std::vector<MergeNote> notes;
+  // Named placeholders the edits carry ("origin-ipv4"): values the user
+  // must supply; the fix never guesses them.
+  std::vector<std::string> placeholders;
+};
+
+// Merges the edits of `findings` (in the order given: run_rules() puts
+// critical findings first, so theirs win a conflict):
+//  - edits of one record: remove beats replace beats set-dns-only; two
+//    different replacements keep the first;
+//  - identical edits are one;
+//  - an add with a placeholder gives way to an add of the same owner and
+//    type with a known value.
+FixPlan merge_edits(const std::vector<Finding>& findings);
+
+// An edit that could not be written into the text, and why.
+struct SkippedEdit {
+  uint32_t edit = 0;     // index into FixPlan::edits
+  std::string_view why;  // "other-zone", "included-file", "record-not-found", "format"
+};
+
+struct CorrectedZone {
+  std::string text;
+  std::vector<uint32_t> applied;  // indexes into FixPlan::edits, in the order applied
+  std::vector<SkippedEdit> skipped;
+};
+
+// Writes the plan's edits for zone `zone_index` into `text`, the main file
+// of that zone as uploaded (the bytes its SourceSpans point into). Records
+// of $INCLUDEd files are left alone (skipped, "included-file"); a Cloudflare
+// API JSON upload has no zone text to edit ("format").
+//  - set-dns-only: the record's `cf-proxied:true` becomes `false`; a record
+//    without the tag gets `cf_tags=cf-proxied:false` in its comment;
+//  - replace: the record's lines become one line with the new data;
+//  - remove: the record's lines go; a following line that took its owner
+//    from the removed one is given that owner explicitly;
+//  - add: one line, absolute owner, explicit TTL and class, where the
+//    record replaced for the same owner was, else after the last record of
+//    that owner or type, else at the end.
+// Lines written by the fix carry `cf_tags=cf-proxied:false` on A, AAAA and
+// CNAME when the zone is a Cloudflare export (or carries proxy flags).
+CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan);
+
+// `text` with every "{name}" placeholder replaced by `value`.
+std::string fill_placeholder(std::string_view text, std::string_view name, std::string_view value);
+
+}  // namespace mxray

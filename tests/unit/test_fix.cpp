@@ -1,0 +1,199 @@
+// core/fix: merging the edits of many findings, and writing them into the
+// zone text with every untouched byte kept.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "dns/name.h"
+#include "dns/types.h"
+#include "fix/fix.h"
+#include "model/mail_model.h"
+#include "rules/catalogue.h"
+#include "zone/parser.h"
+
+using namespace mxray;
+
+namespace {
+
+WireName wire(const char* text) {
+  WireName n;
+  REQUIRE(parse_name(text, std::string_view("\0", 1), n) == NameError::none);
+  return n;
+}
+
+ZoneEdit edit(ZoneEdit::Op op, const char* owner, uint16_t type, std::string rdata, uint32_t line = 0) {
+  ZoneEdit e;
+  e.op = op;
+  e.owner = wire(owner);
+  e.type = type;
+  e.rdata = std::move(rdata);
+  e.proxied = Proxied::no;
+  if (line) {
+    e.has_record = true;
+    e.line = line;
+  }
+  return e;
+}
+
+Finding with(std::vector<ZoneEdit> edits) {
+  Finding f;
+  f.rule = "test";
+  f.edits = std::move(edits);
+  return f;
+}
+
+std::string corrected(const std::string& text, const std::vector<Finding>& findings, const char* file = "zone.txt") {
+  Zone z = parse_zone(text, file, {});
+  REQUIRE(z.error_count == 0);
+  CorrectedZone c = apply_edits(z, 0, text, merge_edits(findings));
+  CHECK(c.skipped.empty());
+  return c.text;
+}
+
+const char* kExport =
+    ";; Domain:     club.test.\n"
+    "club.test\t3600\tIN\tSOA\tada.ns.cloudflare.com. dns.cloudflare.com. 1 10000 2400 604800 3600\n"
+    "\n"
+    ";; A Records\n"
+    "club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
+    "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
+    "\n"
+    ";; CNAME Records\n"
+    "imap.club.test.\t1\tIN\tCNAME\tclub.test. ; cf_tags=cf-proxied:false\n"
+    "\n"
+    ";; MX Records\n"
+    "club.test.\t1\tIN\tMX\t10 mail.club.test.\n";
+
+}  // namespace
+
+TEST_CASE("fix: set-dns-only flips the tag and touches nothing else") {
+  std::string out = corrected(kExport, {with({edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::A,
+                                                   "203.0.113.10", 6)})});
+  std::string want = kExport;
+  const size_t line = want.find("mail.club.test.\t1\tIN\tA");
+  want.replace(want.find("true", line), 4, "false");
+  CHECK(out == want);
+}
+
+TEST_CASE("fix: set-dns-only on a record without the tag writes one") {
+  const std::string bind =
+      "$ORIGIN club.test.\n$TTL 300\n"
+      "@ IN SOA ns1 root 1 2 3 4 5\n"
+      "mail IN A 104.21.16.8\n"
+      "smtp IN A 104.21.16.8 ; the relay\n"
+      "pop IN A 104.21.16.8 ; cf_tags=team:mail\n";
+  std::string out = corrected(bind, {with({edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::A, "", 4),
+                                           edit(ZoneEdit::Op::set_dns_only, "smtp.club.test.", rrtype::A, "", 5),
+                                           edit(ZoneEdit::Op::set_dns_only, "pop.club.test.", rrtype::A, "", 6)})});
+  CHECK(out ==
+        "$ORIGIN club.test.\n$TTL 300\n"
+        "@ IN SOA ns1 root 1 2 3 4 5\n"
+        "mail IN A 104.21.16.8 ; cf_tags=cf-proxied:false\n"
+        "smtp IN A 104.21.16.8 ; the relay cf_tags=cf-proxied:false\n"
+        "pop IN A 104.21.16.8 ; cf_tags=team:mail,cf-proxied:false\n");
+}
+
+TEST_CASE("fix: remove and add in place, as the seed fix does") {
+  const std::string bind =
+      "$ORIGIN club.test.\n$TTL 14400\n"
+      "@ IN SOA ns1 root 1 2 3 4 5\n"
+      "@ IN A 203.0.113.10\n"
+      "mail IN CNAME club.test.\n"
+      "     IN TXT \"kept with its owner\"\n"
+      "www IN CNAME club.test.\n";
+  ZoneEdit add = edit(ZoneEdit::Op::add, "mail.club.test.", rrtype::A, "203.0.113.10");
+  std::string out = corrected(bind, {with({edit(ZoneEdit::Op::remove, "mail.club.test.", rrtype::CNAME, "club.test.", 5), add})});
+  CHECK(out ==
+        "$ORIGIN club.test.\n$TTL 14400\n"
+        "@ IN SOA ns1 root 1 2 3 4 5\n"
+        "@ IN A 203.0.113.10\n"
+        "mail.club.test.\t14400\tIN\tA\t203.0.113.10\n"
+        "mail.club.test.     IN TXT \"kept with its owner\"\n"
+        "www IN CNAME club.test.\n");
+  // The result parses to the records meant: the TXT still belongs to mail.
+  Zone z = parse_zone(out, "out", {});
+  CHECK(z.error_count == 0);
+  CHECK(name_text(z.record(3).owner.view()) == "mail.club.test.");
+  CHECK(z.record(3).type == rrtype::TXT);
+}
+
+TEST_CASE("fix: an add goes after its owner, else after its type, else at the end") {
+  SUBCASE("after the last record of the type, in a Cloudflare export's section, tagged") {
+    std::string out = corrected(kExport, {with({edit(ZoneEdit::Op::add, "smtp.club.test.", rrtype::A, "203.0.113.10")})});
+    CHECK(out.find("mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
+                   "smtp.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n") != std::string::npos);
+  }
+  SUBCASE("at the end, with the newline the file lacked") {
+    std::string text = "$ORIGIN club.test.\n@ 300 IN SOA ns1 root 1 2 3 4 5\n@ 300 IN MX 10 mx.elsewhere.test.";
+    std::string out = corrected(text, {with({edit(ZoneEdit::Op::add, "_dmarc.club.test.", rrtype::TXT, "\"v=DMARC1; p=none\"")})});
+    CHECK(out == text + "\n_dmarc.club.test.\t300\tIN\tTXT\t\"v=DMARC1; p=none\"\n");
+  }
+  SUBCASE("CRLF files stay CRLF") {
+    std::string text = "$ORIGIN club.test.\r\n@ 300 IN SOA ns1 root 1 2 3 4 5\r\n";
+    std::string out = corrected(text, {with({edit(ZoneEdit::Op::add, "mail.club.test.", rrtype::A, "192.0.2.1")})});
+    CHECK(out == text + "mail.club.test.\t300\tIN\tA\t192.0.2.1\r\n");
+  }
+}
+
+TEST_CASE("fix: merging") {
+  ZoneEdit flip = edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::CNAME, "club.test.", 9);
+  ZoneEdit drop = edit(ZoneEdit::Op::remove, "mail.club.test.", rrtype::CNAME, "club.test.", 9);
+  ZoneEdit placeholder = edit(ZoneEdit::Op::add, "mail.club.test.", rrtype::A, "{origin-ipv4}");
+  placeholder.placeholder = "origin-ipv4";
+  ZoneEdit known = edit(ZoneEdit::Op::add, "mail.club.test.", rrtype::A, "203.0.113.10");
+  SUBCASE("the same edit from two findings is one, credited to both") {
+    FixPlan p = merge_edits({with({drop, known}), with({drop, known})});
+    REQUIRE(p.edits.size() == 2);
+    CHECK(p.edits[0].findings == std::vector<uint32_t>{0, 1});
+    CHECK(p.notes.empty());
+  }
+  SUBCASE("remove beats set-dns-only on one record, whichever came first; the note says so") {
+    for (bool remove_first : {true, false}) {
+      FixPlan p = remove_first ? merge_edits({with({drop}), with({flip})}) : merge_edits({with({flip}), with({drop})});
+      REQUIRE(p.edits.size() == 1);
+      CHECK(p.edits[0].edit.op == ZoneEdit::Op::remove);
+      REQUIRE(p.notes.size() == 1);
+      CHECK(p.notes[0].why == "covered-by-remove");
+      CHECK(p.notes[0].dropped.op == ZoneEdit::Op::set_dns_only);
+    }
+  }
+  SUBCASE("two different replacements of one record: the first stands, the conflict is noted") {
+    ZoneEdit a = edit(ZoneEdit::Op::replace, "club.test.", rrtype::TXT, "\"v=spf1 a ~all\"", 12);
+    ZoneEdit b = edit(ZoneEdit::Op::replace, "club.test.", rrtype::TXT, "\"v=spf1 mx ~all\"", 12);
+    FixPlan p = merge_edits({with({a}), with({b})});
+    REQUIRE(p.edits.size() == 1);
+    CHECK(p.edits[0].edit.rdata == a.rdata);
+    REQUIRE(p.notes.size() == 1);
+    CHECK(p.notes[0].why == "conflict");
+    CHECK(p.notes[0].finding == 1);
+  }
+  SUBCASE("a known address supersedes the placeholder, which is then not asked for") {
+    FixPlan p = merge_edits({with({placeholder}), with({known})});
+    REQUIRE(p.edits.size() == 1);
+    CHECK(p.edits[0].edit.rdata == "203.0.113.10");
+    CHECK(p.placeholders.empty());
+    CHECK(p.notes.size() == 1);
+    FixPlan q = merge_edits({with({placeholder})});
+    CHECK(q.placeholders == std::vector<std::string>{"origin-ipv4"});
+  }
+}
+
+TEST_CASE("fix: what cannot be written is reported, not guessed") {
+  Zone z = parse_zone(kExport, "zone.txt", {});
+  ZoneEdit gone = edit(ZoneEdit::Op::set_dns_only, "nothere.club.test.", rrtype::A, "", 99);
+  ZoneEdit included = edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::A, "", 6);
+  included.file = 1;
+  CorrectedZone c = apply_edits(z, 0, kExport, merge_edits({with({gone, included})}));
+  CHECK(c.text == kExport);
+  REQUIRE(c.skipped.size() == 2);
+  CHECK(c.skipped[0].why == "record-not-found");
+  CHECK(c.skipped[1].why == "included-file");
+  CHECK(c.applied.empty());
+}
+
+TEST_CASE("fix: placeholders are filled only where named") {
+  CHECK(fill_placeholder("mail A {origin-ipv4} ; {other}", "origin-ipv4", "192.0.2.1") == "mail A 192.0.2.1 ; {other}");
+  CHECK(fill_placeholder("{x}{x}", "x", "1") == "11");
+  CHECK(fill_placeholder("none", "x", "1") == "none");
+}
