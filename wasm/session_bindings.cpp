@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "dns/types.h"
+#include "fix/fix.h"
+#include "fix/fix_json.h"
 #include "model/mail_model.h"
 #include "rules/catalogue.h"
 #include "rules/findings_json.h"
@@ -42,6 +44,15 @@ SessionOptions session_options_from(const std::string& text) {
     num("maxCnameDepth", o.limits.max_cname_depth);
     num("maxSpfLookups", o.limits.max_spf_lookups);
   }
+  return o;
+}
+
+// model options: {"panel": "auto" | "none" | a panel id}
+ModelOptions model_options_from(const std::string& text) {
+  ModelOptions o;
+  json j = json::parse(text, nullptr, false);
+  if (j.is_object())
+    if (auto it = j.find("panel"); it != j.end() && it->is_string()) o.panel = it->get<std::string>();
   return o;
 }
 
@@ -96,12 +107,28 @@ class SessionHandle {
     return session_ && session_->feed_failure(id, k.value_or(FailureKind::network), detail);
   }
   std::string facts_json() const { return session_ ? to_text(session_to_json(*session_)) : "null"; }
-  // The model and the rules' findings: {names: [...], findings: [...]}.
+  // The model, the rules' findings and the merged fix:
+  // {panel, names: [...], findings: [...], fix: {edits, notes, placeholders}}.
   // Call once done(); the rules read whatever facts there are.
-  std::string findings_json() const {
+  std::string findings_json(const std::string& model_options) const {
     if (!session_) return "null";
-    MailModel model(*session_);
-    return to_text({{"names", mail_names_to_json(model)}, {"findings", findings_to_json(model, run_rules(model))}});
+    MailModel model(*session_, model_options_from(model_options));
+    std::vector<Finding> findings = run_rules(model);
+    json panel = model.panel() ? json{{"id", model.panel()->id}, {"name", model.panel()->name},
+                                      {"how", model.panel_stated() ? "stated" : "detected"}}
+                               : json(nullptr);
+    return to_text({{"panel", panel},
+                    {"names", mail_names_to_json(model)},
+                    {"findings", findings_to_json(model, findings)},
+                    {"fix", fix_plan_to_json(model, merge_edits(findings))}});
+  }
+  // The fix written into zone `index`, whose main file is `text` (the bytes
+  // the reader was given): {text, applied, skipped}.
+  std::string corrected_zone(unsigned index, const std::string& text, const std::string& model_options) const {
+    if (!session_ || index >= session_->zones().size()) return "null";
+    MailModel model(*session_, model_options_from(model_options));
+    FixPlan plan = merge_edits(run_rules(model));
+    return to_text(corrected_zone_to_json(apply_edits(*session_->zones()[index], index, text, plan)));
   }
 
  private:
@@ -143,6 +170,7 @@ EMSCRIPTEN_BINDINGS(mxray_session) {
       .function("feedJson", &SessionHandle::feed_json)
       .function("feedFailure", &SessionHandle::feed_failure)
       .function("factsJson", &SessionHandle::facts_json)
-      .function("findingsJson", &SessionHandle::findings_json);
+      .function("findingsJson", &SessionHandle::findings_json)
+      .function("correctedZone", &SessionHandle::corrected_zone);
   emscripten::function("ruleCatalogue", &mxray::rule_catalogue_text);
 }

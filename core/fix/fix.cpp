@@ -184,7 +184,9 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
     switch (e.op) {
       case ZoneEdit::Op::set_dns_only: {
         size_t at = span.find("cf-proxied:true");
-        if (at != std::string_view::npos) {
+        if (at == std::string_view::npos && span.find("cf-proxied:false") != std::string_view::npos) {
+          // Already DNS-only in the text: nothing to write.
+        } else if (at != std::string_view::npos) {
           ops.push_back({li.begin + at + 11, li.begin + at + 15, "false", order++});
         } else {
           size_t end = span.find_last_not_of(" \t\r");

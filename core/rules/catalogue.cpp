@@ -18,6 +18,12 @@ constexpr std::array kCnameEvidence = {"mx"sv, "cname"sv, "address"sv};
 constexpr std::array kCompanionEvidence = {"mx"sv, "companion-record"sv};
 constexpr std::array kMailMissingEvidence = {"panel"sv, "no-address"sv};
 constexpr std::array kAddressEvidence = {"address"sv};
+constexpr std::array kNullMxEvidence = {"mx"sv, "null-mx"sv};
+constexpr std::array kSpfProxyEvidence = {"spf-term"sv,   "cname"sv, "address"sv, "proxied-by"sv,
+                                          "origin-not-authorised"sv};
+constexpr std::array kLostEvidence = {"record-lost"sv};
+constexpr std::array kNsEvidence = {"zone-ns"sv, "live-ns"sv};
+constexpr std::array kRouteEvidence = {"cname"sv, "address"sv, "zone-route"sv, "live-route"sv};
 
 // Sources: shared/facts/cloudflare-and-cpanel.md, which quotes each document.
 constexpr std::array kRules = {
@@ -40,7 +46,33 @@ constexpr std::array kRules = {
     RuleInfo{"origin-exposed", FindingSeverity::info, "Cloudflare: Exposed IP address; Email record origin IP",
              kAddressEvidence},
     // ---- Zone against live DNS, and migrations (reconcile_rules.cpp)
+    RuleInfo{"null-mx-conflict", FindingSeverity::warning, "RFC 7505 §3", kNullMxEvidence},
+    RuleInfo{"spf-proxy-address", FindingSeverity::critical, "RFC 7208 §5.3, §5.4; Cloudflare: Proxy status",
+             kSpfProxyEvidence},
+    RuleInfo{"migration-record-lost", FindingSeverity::critical,
+             "Cloudflare: Import and export records; cPanel standard zone template", kLostEvidence},
+    RuleInfo{"ns-not-delegated", FindingSeverity::warning, "RFC 1034 §4.2.2; Cloudflare: Change your nameservers",
+             kNsEvidence},
+    RuleInfo{"proxy-state-differs", FindingSeverity::warning,
+             "Cloudflare: Proxy status; Zone setups (pending zones serve DNS-only)", kRouteEvidence},
     // ---- Mail authentication: SPF, DMARC, DKIM, MTA-STS, TLS-RPT, TLSA, PTR (auth_rules.cpp)
+    RuleInfo{"spf-missing", FindingSeverity::info, "RFC 7208 §2.6.1, §4.5", rules::kAuthMissingEvidence},
+    RuleInfo{"spf-invalid", FindingSeverity::warning, "RFC 7208 §4.5, §4.6.4, §5.2, §6.1, §12",
+             rules::kSpfInvalidEvidence},
+    RuleInfo{"spf-pass-all", FindingSeverity::warning, "RFC 7208 §5.1", rules::kRecordEvidence},
+    RuleInfo{"spf-advice", FindingSeverity::info, "RFC 7208 §3.4, §4.7, §5.1, §5.5, §6", rules::kRecordEvidence},
+    RuleInfo{"dmarc-missing", FindingSeverity::info, "RFC 7489 §6.1, §6.6.3", rules::kAuthMissingEvidence},
+    RuleInfo{"dmarc-invalid", FindingSeverity::warning, "RFC 7489 §6.3, §6.4, §6.6.3", rules::kRecordEvidence},
+    RuleInfo{"dmarc-advice", FindingSeverity::info, "RFC 7489 §6.3, §7.2; draft-ietf-dmarc-dmarcbis",
+             rules::kRecordEvidence},
+    RuleInfo{"dkim-invalid", FindingSeverity::warning, "RFC 6376 §3.6.1, §3.6.2.2; RFC 8301 §3; RFC 8463 §4.2",
+             rules::kRecordEvidence},
+    RuleInfo{"dkim-advice", FindingSeverity::info, "RFC 6376 §3.6.1; RFC 8301 §3.2", rules::kRecordEvidence},
+    RuleInfo{"mta-sts-invalid", FindingSeverity::warning, "RFC 8461 §3.1, §3.3", rules::kMtaStsEvidence},
+    RuleInfo{"tlsrpt-invalid", FindingSeverity::warning, "RFC 8460 §3", rules::kRecordEvidence},
+    RuleInfo{"tlsa-proxied", FindingSeverity::warning, "RFC 7672 §3.1; RFC 6698 §2; Cloudflare: Network ports",
+             rules::kTlsaEvidence},
+    RuleInfo{"ptr-mismatch", FindingSeverity::warning, "RFC 8601 §3 (iprev); RFC 1912 §2.1", rules::kPtrEvidence},
 };
 
 }  // namespace
@@ -80,19 +112,6 @@ std::vector<std::string_view> evidence_codes() {
   return out;
 }
 
-namespace rules {
-bool cpanel_detected(const MailModel& model) {
-  for (const MailName& m : model.names()) {
-    std::string_view v = m.name.view();
-    std::string_view first = v.empty() ? v : v.substr(1, uint8_t(v[0]));
-    if ((m.roles & (role::panel | role::service)) &&
-        (first == "cpanel" || first == "whm" || first == "webdisk" || first == "cpcalendars" || first == "cpcontacts"))
-      return true;
-    if ((m.roles & role::srv_target) && first == "cpanelemaildiscovery") return true;
-  }
-  return false;
-}
-}  // namespace rules
 
 std::vector<Finding> run_rules(const MailModel& model) {
   std::vector<Finding> out;
@@ -104,7 +123,13 @@ std::vector<Finding> run_rules(const MailModel& model) {
   rules::mixed_records(model, out);
   rules::origin_exposed(model, out);
   // ---- reconcile_rules.cpp
+  rules::null_mx_conflicts(model, out);
+  rules::spf_proxy_addresses(model, out);
+  rules::ns_not_delegated(model, &out);
+  rules::migration_records_lost(model, out);
+  rules::proxy_state_differences(model, out);
   // ---- auth_rules.cpp
+  rules::mail_authentication(model, out);
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity < b.severity;
     if (a.rule != b.rule) return a.rule < b.rule;

@@ -38,7 +38,8 @@ struct ZoneEdit {
   std::string placeholder;  // non-empty when the value is not known: "origin-ipv4"
   uint32_t ttl = 0;         // 0: keep the record's, or the zone's default
   Proxied proxied = Proxied::no;
-  // The record changed or removed: zone index, file, first line.
+  // The record changed or removed: zone index, file, first line. For an
+  // add, `zone` is the zone the record goes into.
   bool has_record = false;
   uint32_t zone = 0, file = 0, line = 0;
 };

@@ -2,7 +2,11 @@
 
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "model/dkim.h"
+#include "model/dmarc.h"
+#include "model/spf.h"
 #include "rules/catalogue.h"
+#include "rules/rules_internal.h"
 
 namespace mxray {
 namespace {
@@ -25,7 +29,7 @@ json path_json(const MailModel& model, const ResolutionPath& p) {
     if (h.proxied != Proxied::unknown) j["proxied"] = h.proxied == Proxied::yes;
     if (h.provider) j["provider"] = h.provider->id;
     if (h.source.kind == HopSource::zone) {
-      const Zone& z = model.zones().zone(h.source.zone_index);
+      const Zone& z = model.input_zone(h.source.zone_index);
       j["source"] = {{"kind", "zone"},
                      {"file", h.source.file < z.files.size() ? z.files[h.source.file] : std::string()},
                      {"line", h.source.line}};
@@ -42,6 +46,22 @@ json path_json(const MailModel& model, const ResolutionPath& p) {
 
 }  // namespace
 
+json edit_to_json(const MailModel& model, const ZoneEdit& e) {
+  json j = {{"op", edit_op_name(e.op)},
+            {"name", lower_text(e.owner.view())},
+            {"type", type_name(e.type)},
+            {"data", e.rdata},
+            {"proxied", e.proxied == Proxied::yes},
+            {"zone", e.zone}};
+  if (!e.placeholder.empty()) j["placeholder"] = e.placeholder;
+  if (e.ttl) j["ttl"] = e.ttl;
+  if (e.has_record) {
+    const Zone& z = model.input_zone(e.zone);
+    j["record"] = {{"file", e.file < z.files.size() ? z.files[e.file] : std::string()}, {"line", e.line}};
+  }
+  return j;
+}
+
 json finding_to_json(const MailModel& model, const Finding& f) {
   json evidence = json::array();
   for (const EvidenceStep& s : f.evidence) {
@@ -50,20 +70,7 @@ json finding_to_json(const MailModel& model, const Finding& f) {
     evidence.push_back({{"code", s.code}, {"params", params}});
   }
   json edits = json::array();
-  for (const ZoneEdit& e : f.edits) {
-    json j = {{"op", edit_op_name(e.op)},
-              {"name", lower_text(e.owner.view())},
-              {"type", type_name(e.type)},
-              {"data", e.rdata},
-              {"proxied", e.proxied == Proxied::yes}};
-    if (!e.placeholder.empty()) j["placeholder"] = e.placeholder;
-    if (e.ttl) j["ttl"] = e.ttl;
-    if (e.has_record) {
-      const Zone& z = model.zones().zone(e.zone);
-      j["record"] = {{"file", e.file < z.files.size() ? z.files[e.file] : std::string()}, {"line", e.line}};
-    }
-    edits.push_back(std::move(j));
-  }
+  for (const ZoneEdit& e : f.edits) edits.push_back(edit_to_json(model, e));
   return {{"rule", f.rule},
           {"severity", severity_name(f.severity)},
           {"names", f.names},
@@ -104,7 +111,26 @@ json rule_catalogue_json() {
   }
   json ev = json::array();
   for (std::string_view e : evidence_codes()) ev.push_back(e);
-  return {{"rules", rules}, {"evidence", ev}};
+  // The problem codes a "record-problem" step may name: the SPF, DMARC and
+  // DKIM parsers' (with their severity) and the ones auth_rules.cpp adds.
+  json problems = json::array();
+  auto add = [&](std::string_view record, std::string_view code, RecordSeverity s, std::string_view ref) {
+    problems.push_back({{"code", code}, {"record", record}, {"severity", record_severity_name(s)}, {"source", ref}});
+  };
+#define MXRAY_X(id, name, sev, ref) add("spf", name, RecordSeverity::sev, ref);
+  MXRAY_SPF_PROBLEMS(MXRAY_X)
+#undef MXRAY_X
+#define MXRAY_X(id, name, sev, ref) add("dmarc", name, RecordSeverity::sev, ref);
+  MXRAY_DMARC_PROBLEMS(MXRAY_X)
+#undef MXRAY_X
+#define MXRAY_X(id, name, sev, ref) add("dkim", name, RecordSeverity::sev, ref);
+  MXRAY_DKIM_PROBLEMS(MXRAY_X)
+#undef MXRAY_X
+  auto policy = rules::policy_problem_codes();
+  auto refs = rules::policy_problem_references();
+  for (size_t i = 0; i < policy.size(); ++i)
+    add(policy[i].substr(0, policy[i].find('-')), policy[i], RecordSeverity::error, refs[i]);
+  return {{"rules", rules}, {"evidence", ev}, {"problems", problems}};
 }
 
 }  // namespace mxray

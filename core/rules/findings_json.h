@@ -10,6 +10,8 @@
 
 namespace mxray {
 
+// {op, name, type, data, proxied, zone[, placeholder][, ttl][, record: {file, line}]}
+nlohmann::json edit_to_json(const MailModel& model, const ZoneEdit& e);
 nlohmann::json finding_to_json(const MailModel& model, const Finding& f);
 nlohmann::json findings_to_json(const MailModel& model, const std::vector<Finding>& findings);
 // Each mail-relevant name with its roles and both paths.

@@ -70,8 +70,22 @@ std::vector<ZoneEdit> unproxy_edits(const MailName& m) {
   bool addresses_proxied = std::any_of(p.hops.begin() + long(first_address), p.hops.end(),
                                        [](const Hop& h) { return h.proxied == Proxied::yes || h.provider; });
   if (first_address == 0) {
-    for (const Hop& h : p.hops)
-      if (h.source.kind == HopSource::zone) edits.push_back(edit_for(ZoneEdit::Op::set_dns_only, h));
+    // The name's own addresses: the proxied ones go DNS-only. One that is
+    // the proxy's own address (a plain BIND file holding a Cloudflare
+    // address) has no origin behind it to reveal: it gives way to the
+    // origin's address, a placeholder unless the export tells it.
+    bool replaced = false;
+    for (const Hop& h : p.hops) {
+      if (h.source.kind != HopSource::zone) continue;
+      if (h.proxied == Proxied::yes) {
+        edits.push_back(edit_for(ZoneEdit::Op::set_dns_only, h));
+      } else if (h.provider) {
+        edits.push_back(edit_for(ZoneEdit::Op::remove, h));
+        replaced = true;
+      }
+    }
+    if (replaced)
+      for (ZoneEdit& e : origin_address_edits(m.name, p)) edits.push_back(std::move(e));
     return edits;
   }
   // A chain: proxied CNAMEs on it and DNS-only addresses at its end.

@@ -1,6 +1,9 @@
 // Rule functions, one family a file; run_rules() (catalogue.cpp) calls them all.
 #pragma once
 
+#include <array>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include "model/mail_model.h"
@@ -18,12 +21,32 @@ void origin_exposed(const MailModel& model, std::vector<Finding>& out);
 std::vector<ZoneEdit> unproxy_edits(const MailName& m);
 
 // reconcile_rules.cpp
+void null_mx_conflicts(const MailModel& model, std::vector<Finding>& out);
+void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out);
+// True when the zone's apex NS share no name with the live NS answer: the
+// zone is not the one resolvers use. Adds the finding when `out` is given.
+bool ns_not_delegated(const MailModel& model, std::vector<Finding>* out);
+void migration_records_lost(const MailModel& model, std::vector<Finding>& out);
+void proxy_state_differences(const MailModel& model, std::vector<Finding>& out);
 
 // auth_rules.cpp
+// SPF, DMARC, DKIM, MTA-STS, TLS-RPT (zone and live), TLSA behind a proxy,
+// forward-confirmed reverse DNS of the MX targets (live).
+void mail_authentication(const MailModel& model, std::vector<Finding>& out);
+// Stable names (and RFC sections) of the MTA-STS, TLS-RPT and DKIM-RRset
+// problems auth_rules.cpp reports itself; the parsers' own are in
+// spf.h, dmarc.h, dkim.h.
+std::span<const std::string_view> policy_problem_codes();
+std::span<const std::string_view> policy_problem_references();
+// The evidence codes of each rule, for the catalogue.
+inline constexpr std::array<std::string_view, 2> kAuthMissingEvidence = {"mx", "no-record"};
+inline constexpr std::array<std::string_view, 6> kSpfInvalidEvidence = {
+    "txt-record", "record-problem", "spf-lookups", "spf-void-lookups", "spf-loop", "spf-target-no-record"};
+inline constexpr std::array<std::string_view, 2> kRecordEvidence = {"txt-record", "record-problem"};
+inline constexpr std::array<std::string_view, 3> kMtaStsEvidence = {"txt-record", "record-problem", "no-address"};
+inline constexpr std::array<std::string_view, 4> kTlsaEvidence = {"tlsa-record", "cname", "address", "proxied-by"};
+inline constexpr std::array<std::string_view, 4> kPtrEvidence = {"address", "ptr-missing", "ptr-record",
+                                                                 "ptr-forward-mismatch"};
 
-// catalogue.cpp
-// cPanel's fingerprints: its service names or its autodiscover SRV target
-// (shared/facts/cloudflare-and-cpanel.md §5.1).
-bool cpanel_detected(const MailModel& model);
 
 }  // namespace mxray::rules

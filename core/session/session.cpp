@@ -66,7 +66,32 @@ bool prefixed(std::initializer_list<std::string_view> labels, std::string_view b
   return true;
 }
 
-// The RFC 1035 §3.5 / RFC 3596 §2.5 reverse name of an address.
+// The name at `offset` of uncompressed RDATA, or an empty view.
+std::string_view rdata_name(std::string_view rdata, size_t offset) {
+  if (offset >= rdata.size()) return {};
+  size_t n = wire_name_size(rdata.substr(offset));
+  return n ? rdata.substr(offset, n) : std::string_view{};
+}
+
+bool iequals_prefix(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool is_spf_policy(std::string_view text) {
+  // RFC 7208 §4.5: "v=spf1" followed by a space or the end.
+  return iequals_prefix(text, "v=spf1") && (text.size() == 6 || text[6] == ' ');
+}
+
+}  // namespace
+
+std::span<const std::string_view> purpose_names() { return kPurposeNames; }
+
 WireName reverse_name(std::string_view address) {
   WireName out;
   size_t at = 0;
@@ -92,44 +117,6 @@ WireName reverse_name(std::string_view address) {
   out.length = uint8_t(at);
   return out;
 }
-
-// The name at `offset` of uncompressed RDATA, or an empty view.
-std::string_view rdata_name(std::string_view rdata, size_t offset) {
-  if (offset >= rdata.size()) return {};
-  size_t n = wire_name_size(rdata.substr(offset));
-  return n ? rdata.substr(offset, n) : std::string_view{};
-}
-
-// TXT RDATA as one string: its <character-string>s joined (RFC 7208 §3.3).
-std::string txt_text(std::string_view rdata) {
-  std::string out;
-  size_t i = 0;
-  while (i < rdata.size()) {
-    size_t n = uint8_t(rdata[i]);
-    out.append(rdata.substr(i + 1, n));
-    i += 1 + n;
-  }
-  return out;
-}
-
-bool iequals_prefix(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-
-bool is_spf_policy(std::string_view text) {
-  // RFC 7208 §4.5: "v=spf1" followed by a space or the end.
-  return iequals_prefix(text, "v=spf1") && (text.size() == 6 || text[6] == ' ');
-}
-
-}  // namespace
-
-std::span<const std::string_view> purpose_names() { return kPurposeNames; }
 
 namespace {
 constexpr std::array<std::string_view, 4> kBudgetNames = {"questions", "rounds", "cname-depth", "spf-lookups"};
@@ -314,9 +301,31 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
       return;
     }
     case TXT: {
-      if (!(purposes & purpose::spf)) return;
-      std::string text = txt_text(rdata);
-      if (is_spf_policy(text)) follow_spf(text, owner);
+      std::string text = txt_strings_joined(rdata);
+      if ((purposes & purpose::spf) && is_spf_policy(text)) follow_spf(text, owner);
+      // An MTA-STS policy is fetched from https://mta-sts.<domain>/ (RFC 8461
+      // §3.3): where the _mta-sts TXT announces one, that host's addresses.
+      std::string_view o = owner.view();
+      if ((purposes & purpose::policy) && uint8_t(o[0]) == 8 && iequals_prefix(o.substr(1, 8), "_mta-sts") &&
+          iequals_prefix(text, "v=stsv1")) {
+        WireName host;
+        if (prefixed({"mta-sts"}, o.substr(9), host)) {
+          ask(wire_view(host), A, purpose::policy);
+          ask(wire_view(host), AAAA, purpose::policy);
+        }
+      }
+      return;
+    }
+    case PTR: {
+      // Forward-confirmed reverse DNS (RFC 8601 §3 "iprev"): the PTR's name
+      // must lead back to the address, so its A (in-addr.arpa) or AAAA
+      // (ip6.arpa) is asked too. Those answers ask nothing further.
+      if (!(purposes & purpose::ptr)) return;
+      std::string_view target = rdata_name(rdata, 0);
+      if (target.size() <= 1) return;
+      static constexpr char kIp6Arpa[] = "\3ip6\4arpa";  // its terminating NUL is the root label
+      bool v6 = name_is_under(owner.view(), std::string_view(kIp6Arpa, sizeof kIp6Arpa));
+      ask(target, v6 ? AAAA : A, purpose::ptr);
       return;
     }
     case A:

@@ -68,6 +68,10 @@ inline constexpr uint32_t apex = 1u << 0,  // SOA, NS, MX, TXT, A, AAAA, CAA of 
 // Names for the bits above, lowest first ("apex", "dmarc", ...).
 std::span<const std::string_view> purpose_names();
 
+// The RFC 1035 §3.5 / RFC 3596 §2.5 reverse name (in-addr.arpa, ip6.arpa)
+// of an address given as its 4 or 16 octets: the owner of its PTR.
+WireName reverse_name(std::string_view address);
+
 enum class FactState : uint8_t {
   pending,   // asked, no answer yet
   answered,  // the resolver answered NOERROR (records or none) or NXDOMAIN

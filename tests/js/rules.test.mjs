@@ -38,6 +38,15 @@ test('every rule and evidence code has words in every language, and none is orph
   }
 });
 
+test('every record problem code (SPF, DMARC, DKIM, MTA-STS, TLS-RPT) has words in every language', () => {
+  const cat = JSON.parse(core.ruleCatalogue());
+  assert.ok(cat.problems.length >= 60);
+  const codes = cat.problems.map((p) => p.code).sort();
+  for (const lang of languages) {
+    assert.deepEqual(Object.keys(messages[lang].problems).sort(), codes, `${lang} problems`);
+  }
+});
+
 test('offline: the bundled export shows the seed case, with its fix', () => {
   const reader = readerFor('examples/club-cloudflare-export.txt');
   const session = createSession(core, { zones: [reader], options: { live: false } });

@@ -99,11 +99,14 @@ TEST_CASE("rules: the seed case, offline from the Cloudflare export") {
 
   auto findings = run_rules(model);
   CHECK(joined(summary(findings)) ==
+        // The export has neither SPF nor DMARC (auth_rules.cpp).
+        "dmarc-missing info club.test.\n"
         "mail-host-proxied critical mail.club.test.\n"
         // RFC 2181 §10.3: the MX names an alias; the same fix cures it.
         "mx-target-cname warning mail.club.test.\n"
         "mx-target-proxied critical mail.club.test.\n"
-        "service-host-proxied warning webdisk.club.test.\n");
+        "service-host-proxied warning webdisk.club.test.\n"
+        "spf-missing info club.test.\n");
   const Finding* f = finding(findings, "mail-host-proxied", "mail.club.test.");
   REQUIRE(f);
   // The chain of evidence: mail CNAME club.test (line 4), club.test A
@@ -162,7 +165,9 @@ TEST_CASE("rules: a healthy zone yields no critical finding") {
       "www.good.test.\t1\tIN\tCNAME\tgood.test. ; cf_tags=cf-proxied:true\n"
       "mail.good.test.\t300\tIN\tA\t198.51.100.7 ; cf_tags=cf-proxied:false\n"
       "good.test.\t300\tIN\tMX\t10 mail.good.test.\n"
-      "_submissions._tcp.good.test.\t300\tIN\tSRV\t0 1 465 mail.good.test.\n";
+      "_submissions._tcp.good.test.\t300\tIN\tSRV\t0 1 465 mail.good.test.\n"
+      "good.test.\t300\tIN\tTXT\t\"v=spf1 ip4:198.51.100.7 -all\"\n"
+      "_dmarc.good.test.\t300\tIN\tTXT\t\"v=DMARC1; p=reject; rua=mailto:dmarc@good.test\"\n";
   Session s("", offline(), {zone_from(healthy)});
   MailModel model(s);
   auto findings = run_rules(model);

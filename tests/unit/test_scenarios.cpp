@@ -5,12 +5,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "fix/fix.h"
 #include "model/mail_model.h"
 #include "replay.h"
 #include "rules/catalogue.h"
@@ -94,4 +96,69 @@ TEST_CASE("scenarios: expected findings, offline, live and both") {
     }
   }
   MESSAGE(checked << " scenario runs in " << dirs.size() << " folders");
+}
+
+// The fix of every scenario with zones: the corrected zone must be exactly
+// expected/<file name> (or the input itself when the fix changes nothing),
+// and analysing the corrected zones again must find nothing critical (the
+// fixpoint). Placeholders are filled with 192.0.2.1 for the re-analysis, as
+// a user would fill them. MXRAY_UPDATE_EXPECTED=1 rewrites the expected
+// files instead of comparing: review their diff before committing.
+TEST_CASE("scenarios: corrected zones, and the fixpoint") {
+  const fs::path root = fs::path(MXRAY_SOURCE_DIR) / "tests" / "scenarios";
+  const bool update = std::getenv("MXRAY_UPDATE_EXPECTED") != nullptr;
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(root))
+    if (e.is_directory() && fs::exists(e.path() / "scenario.json")) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  size_t checked = 0;
+  for (const fs::path& dir : dirs) {
+    const std::string name = dir.filename().string();
+    nlohmann::json sc = test::read_json_file((dir / "scenario.json").string());
+    std::vector<std::string> files, texts;
+    std::vector<std::shared_ptr<const Zone>> zones;
+    for (const auto& z : sc.value("zones", nlohmann::json::array())) {
+      files.push_back(z.get<std::string>());
+      texts.push_back(read_text(dir / files.back()));
+      zones.push_back(std::make_shared<Zone>(parse_zone(texts.back(), files.back(), {})));
+    }
+    if (zones.empty()) continue;
+    INFO(name);
+    SessionOptions o;
+    o.live = false;
+    Session s(sc.value("domain", ""), o, zones);
+    REQUIRE(s.error() == SessionError::none);
+    MailModel model(s);
+    const FixPlan plan = merge_edits(run_rules(model));
+    std::vector<std::shared_ptr<const Zone>> fixed;
+    for (size_t i = 0; i < zones.size(); ++i) {
+      CorrectedZone c = apply_edits(*zones[i], uint32_t(i), texts[i], plan);
+      CHECK_MESSAGE(c.skipped.empty(), name << ": an edit could not be written: " << (c.skipped.empty() ? "" : c.skipped[0].why));
+      const fs::path expected = dir / "expected" / fs::path(files[i]).filename();
+      if (update) {
+        if (c.text != texts[i]) {
+          fs::create_directories(expected.parent_path());
+          std::ofstream(expected, std::ios::binary) << c.text;
+        } else if (fs::exists(expected)) {
+          fs::remove(expected);
+        }
+      } else if (fs::exists(expected)) {
+        CHECK_MESSAGE(c.text == read_text(expected), name << ": corrected " << files[i] << " differs from " << expected.string());
+      } else {
+        CHECK_MESSAGE(c.text == texts[i], name << ": the fix changes " << files[i] << " but expected/ has no copy");
+      }
+      std::string filled = c.text;
+      for (const std::string& p : plan.placeholders) filled = fill_placeholder(filled, p, "192.0.2.1");
+      fixed.push_back(std::make_shared<Zone>(parse_zone(filled, files[i], {})));
+      CHECK_MESSAGE(fixed.back()->error_count == 0, name << ": the corrected " << files[i] << " parses cleanly");
+    }
+    Session again(sc.value("domain", ""), o, fixed);
+    MailModel model_again(again);
+    std::string critical;
+    for (const Finding& f : run_rules(model_again))
+      if (f.severity == FindingSeverity::critical) critical += std::string(f.rule) + " " + f.names.front() + "\n";
+    CHECK_MESSAGE(critical.empty(), name << ": critical after the fix:\n" << critical);
+    ++checked;
+  }
+  MESSAGE(checked << " scenarios with zones corrected");
 }

@@ -454,3 +454,42 @@ TEST_CASE("session: recorded answers of the cPanel scenario replay to the same f
   CHECK(outside->state == FactState::unknown);
   CHECK(outside->reason == "refused");
 }
+
+TEST_CASE("session: a PTR answer asks its name's address back; an MTA-STS TXT asks its policy host") {
+  DnsWorld w = club_world();
+  w.records.push_back({"server.club.test.", "A", "203.0.113.10"});
+  w.records.push_back({"_mta-sts.club.test.", "TXT", "\"v=STSv1; id=1\""});
+  Session s("club.test", defaults());
+  w.run(s);
+  REQUIRE(s.done());
+  // Forward-confirmed reverse DNS (RFC 8601 §3): PTR in round 2, its A in 3.
+  const Fact* fwd = fact(s, "server.club.test.", rrtype::A);
+  REQUIRE(fwd);
+  CHECK(fwd->round == 3);
+  CHECK(fwd->purposes == purpose::ptr);
+  CHECK(fwd->state == FactState::answered);
+  // An in-addr.arpa PTR asks A only, and the forward answer asks no further PTR.
+  CHECK_FALSE(asked(s, "server.club.test.", rrtype::AAAA));
+  CHECK(std::count(w.asked.begin(), w.asked.end(), "10.113.0.203.in-addr.arpa. PTR") == 1);
+  // RFC 8461 §3.3: the policy is fetched from mta-sts.<domain>.
+  CHECK(fact(s, "mta-sts.club.test.", rrtype::A)->round == 2);
+  CHECK(fact(s, "mta-sts.club.test.", rrtype::AAAA)->purposes == purpose::policy);
+
+  // Without an STSv1 TXT, mta-sts.<domain> is not asked.
+  DnsWorld plain = club_world();
+  Session p("club.test", defaults());
+  plain.run(p);
+  CHECK_FALSE(asked(p, "mta-sts.club.test.", rrtype::A));
+
+  // An ip6.arpa PTR asks AAAA.
+  DnsWorld six;
+  six.records = {{"six.test.", "MX", "10 mx.six.test."},
+                 {"mx.six.test.", "AAAA", "2001:db8::25"},
+                 {"5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.", "PTR", "mx.six.test."}};
+  Session v6("six.test", defaults());
+  six.run(v6);
+  const Fact* ptr6 = fact(v6, "5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.", rrtype::PTR);
+  REQUIRE(ptr6);
+  CHECK(ptr6->state == FactState::answered);
+  CHECK((fact(v6, "mx.six.test.", rrtype::AAAA)->purposes & purpose::ptr) != 0);
+}

@@ -46,8 +46,17 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
     feedFailure: (id, kind, detail = '') => handle.feedFailure(id, kind, String(detail)),
     /** What the session learnt: {domain, rounds, questions, done, spfLookups, budgetHits, facts[]}. */
     facts: () => JSON.parse(handle.factsJson()),
-    /** The mail names with their paths, and the rules' findings: {names[], findings[]}. */
-    findings: () => JSON.parse(handle.findingsJson()),
+    /**
+     * The hosting panel, the mail names with their paths, the rules' findings and the merged fix:
+     * {panel, names[], findings[], fix: {edits[], notes[], placeholders[]}}.
+     * @param model  {panel: 'auto' | 'none' | 'cpanel' | 'plesk' | 'directadmin'}
+     */
+    findings: (model = {}) => JSON.parse(handle.findingsJson(JSON.stringify(model))),
+    /**
+     * The fix written into uploaded zone `index` (0-based, in the order given), whose main file
+     * is `text`: {text, applied[], skipped[{edit, why}]}; every untouched line kept byte for byte.
+     */
+    correctedZone: (index, text, model = {}) => JSON.parse(handle.correctedZone(index, text, JSON.stringify(model))),
     /** Frees the core's memory; the object is unusable afterwards. */
     dispose() {
       if (!disposed) handle.delete();

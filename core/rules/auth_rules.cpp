@@ -1,0 +1,798 @@
+// Rules about the records receivers use to decide whether mail is the
+// domain's own and how to reach it safely: SPF (RFC 7208), DMARC (RFC 7489),
+// DKIM keys (RFC 6376), MTA-STS (RFC 8461), TLS-RPT (RFC 8460), DANE TLSA
+// behind a proxy (RFC 7672, RFC 6698), and forward-confirmed reverse DNS of
+// the mail server (RFC 8601 §3 "iprev").
+//
+// Each record family is read twice: as the uploaded zone holds it and as
+// live DNS answered, each a "view". A fact that is unknown in a view (no
+// usable answer, a CNAME leaving the zone with nothing live behind it)
+// makes no finding in that view, and never counts as fine. Findings of the
+// two views are merged by rule and name, the zone's first: it is the one
+// the fix edits.
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <optional>
+
+#include "dns/rdata.h"
+#include "dns/types.h"
+#include "model/dkim.h"
+#include "model/dmarc.h"
+#include "model/spf.h"
+#include "rules/catalogue.h"
+#include "rules/evidence.h"
+#include "rules/rules_internal.h"
+
+namespace mxray::rules {
+namespace {
+
+// Problems of the records no parser of core/model reads, in the same
+// naming as the parsers' codes: X(identifier, stable name, reference).
+#define MXRAY_POLICY_PROBLEMS(X)                                           \
+  X(mta_sts_bad_version, "mta-sts-bad-version", "RFC 8461 §3.1")           \
+  X(mta_sts_multiple_records, "mta-sts-multiple-records", "RFC 8461 §3.1") \
+  X(mta_sts_malformed, "mta-sts-malformed", "RFC 8461 §3.1")               \
+  X(mta_sts_no_id, "mta-sts-no-id", "RFC 8461 §3.1")                       \
+  X(mta_sts_bad_id, "mta-sts-bad-id", "RFC 8461 §3.1")                     \
+  X(mta_sts_no_host, "mta-sts-no-host", "RFC 8461 §3.3")                   \
+  X(tlsrpt_bad_version, "tlsrpt-bad-version", "RFC 8460 §3")               \
+  X(tlsrpt_multiple_records, "tlsrpt-multiple-records", "RFC 8460 §3")     \
+  X(tlsrpt_malformed, "tlsrpt-malformed", "RFC 8460 §3")                   \
+  X(tlsrpt_no_rua, "tlsrpt-no-rua", "RFC 8460 §3")                         \
+  X(tlsrpt_bad_uri, "tlsrpt-bad-uri", "RFC 8460 §3")                       \
+  X(dkim_multiple_records, "dkim-multiple-records", "RFC 6376 §3.6.2.2")
+
+enum class PolicyProblem : uint8_t {
+#define MXRAY_X(id, name, ref) id,
+  MXRAY_POLICY_PROBLEMS(MXRAY_X)
+#undef MXRAY_X
+};
+constexpr std::array kPolicyProblemNames = {
+#define MXRAY_X(id, name, ref) std::string_view(name),
+    MXRAY_POLICY_PROBLEMS(MXRAY_X)
+#undef MXRAY_X
+};
+constexpr std::array kPolicyProblemRefs = {
+#define MXRAY_X(id, name, ref) std::string_view(ref),
+    MXRAY_POLICY_PROBLEMS(MXRAY_X)
+#undef MXRAY_X
+};
+std::string_view name_of(PolicyProblem p) { return kPolicyProblemNames[size_t(p)]; }
+
+enum class View : uint8_t { zone, live };
+std::string_view view_name(View v) { return v == View::zone ? "zone" : "live"; }
+
+struct TxtRecord {
+  std::string text;  // character-strings joined (RFC 7208 §3.3, RFC 6376 §3.6.2.2)
+  HopSource source;
+};
+// The TXT records at a name as one view saw them.
+struct TxtSet {
+  bool known = false;  // false: the view cannot tell; never read as "none"
+  std::vector<TxtRecord> records;
+};
+
+WireName wire_of(std::string_view wire) {
+  WireName n;
+  n.length = uint8_t(wire.size());
+  std::memcpy(n.octets, wire.data(), wire.size());
+  return n;
+}
+
+// `label` in front of `base`; false when too long.
+bool child_name(std::string_view label, std::string_view base, WireName& out) {
+  if (label.empty() || label.size() > kMaxLabelLength || 1 + label.size() + base.size() > kMaxNameLength) return false;
+  out.octets[0] = uint8_t(label.size());
+  std::memcpy(out.octets + 1, label.data(), label.size());
+  std::memcpy(out.octets + 1 + label.size(), base.data(), base.size());
+  out.length = uint8_t(1 + label.size() + base.size());
+  return true;
+}
+
+// A domain-spec as written in a record (no macros), as a wire name.
+std::optional<WireName> name_from_text(std::string_view text) {
+  static const char kRoot[] = {0};
+  WireName n;
+  if (text.empty() || parse_name(text, std::string_view(kRoot, 1), n) != NameError::none) return std::nullopt;
+  return n;
+}
+
+// The fact answering (name, type), through the follow-up questions the
+// session asked where a CNAME chain was cut short; nullptr when there is no
+// usable answer (never asked, pending, or unknown).
+const Fact* answered(const Session& s, std::string_view name, uint16_t type) {
+  const Fact* f = s.find(name, type);
+  for (int i = 0;
+       i < 8 && f && f->state == FactState::answered && f->records.empty() && f->chain_incomplete && !f->chain.empty();
+       ++i)
+    f = s.find(f->chain.back().rdata, type);
+  return f && f->state == FactState::answered && !f->chain_incomplete ? f : nullptr;
+}
+
+TxtSet live_txt(const MailModel& model, std::string_view name) {
+  TxtSet set;
+  if (!model.live()) return set;
+  const Fact* f = answered(model.session(), name, rrtype::TXT);
+  if (!f) return set;
+  set.known = true;
+  for (const ResourceRecord& r : f->records)
+    set.records.push_back({txt_strings_joined(r.rdata), {HopSource::live, 0, 0, 0, f->id}});
+  return set;
+}
+
+// The zone's TXT records at `name`, following CNAMEs inside the zones in
+// use; where the name (or a CNAME target) lies outside them, live DNS.
+TxtSet zone_txt(const MailModel& model, std::string_view name) {
+  const ZoneLookup& zones = model.zones();
+  WireName at = wire_of(name);
+  for (int depth = 0; depth < 8; ++depth) {
+    if (zones.zone_for(at.view()) < 0) return live_txt(model, depth == 0 ? name : at.view());
+    std::vector<ZoneRecordRef> cname = zones.at(at.view(), rrtype::CNAME);
+    if (!cname.empty()) {
+      std::string_view target = zones.record(cname.front()).rdata;
+      if (target.empty() || target.size() > kMaxNameLength) return {};
+      // Out of the zones: the session asked the original name, and its
+      // answer holds the chain.
+      if (zones.zone_for(target) < 0) return live_txt(model, name);
+      at = wire_of(target);
+      continue;
+    }
+    TxtSet set;
+    set.known = true;
+    for (ZoneRecordRef ref : zones.at(at.view(), rrtype::TXT)) {
+      RecordView r = zones.record(ref);
+      set.records.push_back(
+          {txt_strings_joined(r.rdata), {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0}});
+    }
+    return set;
+  }
+  return {};  // a CNAME loop in the zone: nothing known
+}
+
+TxtSet txt_at(const MailModel& model, std::string_view name, View view) {
+  return view == View::zone ? zone_txt(model, name) : live_txt(model, name);
+}
+
+std::vector<std::string_view> texts_of(const TxtSet& set) {
+  std::vector<std::string_view> out;
+  for (const TxtRecord& r : set.records) out.push_back(r.text);
+  return out;
+}
+
+// The views this check can read: the zone when one covers the domain,
+// live DNS when it was asked.
+std::vector<View> views_of(const MailModel& model) {
+  std::vector<View> v;
+  if (model.has_zone() && model.zones().zone_for(model.domain()) >= 0) v.push_back(View::zone);
+  if (model.live()) v.push_back(View::live);
+  return v;
+}
+
+EvidenceStep record_step(const MailModel& model, std::string_view name, const TxtRecord& r) {
+  EvidenceStep s{"txt-record", {{"name", lower_name(name)}, {"text", r.text}}};
+  add_source(model, s, r.source);
+  return s;
+}
+
+// A problem of a record: its stable code, the detail the parser gave, and
+// the text it is about (cut to keep reports small).
+EvidenceStep problem_step(std::string_view name, std::string_view code, std::string_view detail, std::string_view text,
+                          uint32_t offset, uint32_t length) {
+  EvidenceStep s{"record-problem", {{"name", lower_name(name)}, {"problem", std::string(code)}}};
+  if (!detail.empty()) s.params.push_back({"detail", std::string(detail)});
+  if (length > 0 && offset < text.size()) {
+    std::string_view term = text.substr(offset, std::min<size_t>(length, 80));
+    s.params.push_back({"term", std::string(term)});
+  }
+  return s;
+}
+
+// The domain receives mail: an MX that is not a null MX (RFC 7505), in the
+// zone or in live DNS. The step that shows it, or nothing.
+std::optional<EvidenceStep> receives_mail(const MailModel& model) {
+  for (const MailName& m : model.names())
+    if ((m.roles & role::mx_target) && !m.named_by.empty()) {
+      EvidenceStep s{"mx", {{"to", lower_name(m.name.view())}}};
+      add_source(model, s, m.named_by.front());
+      return s;
+    }
+  return std::nullopt;
+}
+
+// Findings of several views: one per rule and first name, the first wins.
+void merge(std::vector<Finding>& into, std::vector<Finding>&& found) {
+  for (Finding& f : found) {
+    bool seen = std::any_of(into.begin(), into.end(),
+                            [&](const Finding& g) { return g.rule == f.rule && g.names.front() == f.names.front(); });
+    if (!seen) into.push_back(std::move(f));
+  }
+}
+
+// ---- SPF (RFC 7208)
+
+// The evaluation as a receiver would run it, as far as the view knows it:
+// the record, then every include and redirect target (§5.2, §6.1).
+struct SpfWalk {
+  const MailModel& model;
+  View view;
+  std::vector<EvidenceStep> errors, pass_all, advice;  // evidence for spf-invalid, -pass-all, -advice
+  uint32_t lookups = 0;                                // §4.6.4: at most 10 over the whole evaluation
+  std::vector<std::string> lookup_terms;
+  uint32_t voids = 0;  // §4.6.4: at most 2 lookups answered with no records or NXDOMAIN
+  std::vector<std::string> void_terms;
+  std::vector<WireName> stack;  // the records being evaluated, outermost first
+  uint32_t visited = 0;
+
+  // True when `target` answered with no records of `type`.
+  bool void_lookup(std::string_view target, uint16_t type) const {
+    const ZoneLookup& zones = model.zones();
+    if (view == View::zone && zones.zone_for(target) >= 0) {
+      if (type == rrtype::MX) return zones.at(target, rrtype::MX).empty() && zones.at(target, rrtype::CNAME).empty();
+      ResolutionPath p = zone_path(zones, target);
+      return p.route == Route::missing;
+    }
+    const Fact* f = answered(model.session(), target, type);
+    return f && f->records.empty();
+  }
+
+  static void note(std::vector<EvidenceStep>& to, const EvidenceStep& record, const EvidenceStep& s) {
+    // The record's text once, in front of its first problem.
+    bool shown = std::any_of(to.begin(), to.end(), [&](const EvidenceStep& e) {
+      return e.code == "txt-record" && e.params == record.params;
+    });
+    if (!shown) to.push_back(record);
+    to.push_back(s);
+  }
+
+  // `own`: the record is the domain's (advice is only worth giving there);
+  // `passes`: a pass result of this record is a pass for the domain.
+  // Returns false when the view cannot tell what the record at `name` is.
+  bool walk(std::string_view name, bool own, bool passes, bool* has_record = nullptr) {
+    if (++visited > 64) return false;
+    TxtSet set = txt_at(model, name, view);
+    if (!set.known) return false;
+    std::vector<std::string_view> texts = texts_of(set);
+    SpfSelection sel = find_spf_record(texts);
+    if (has_record) *has_record = !sel.candidates.empty();
+    if (sel.candidates.empty()) return true;
+    if (!sel.index) {  // several: permerror (§4.5)
+      for (size_t i : sel.candidates) errors.push_back(record_step(model, name, set.records[i]));
+      for (const SpfProblem& p : sel.problems)
+        errors.push_back(problem_step(name, spf_problem_name(p.code), p.detail, {}, 0, 0));
+      return true;
+    }
+    const TxtRecord& rec_text = set.records[*sel.index];
+    const std::string& text = rec_text.text;
+    SpfRecord rec = parse_spf(text);
+    EvidenceStep record = record_step(model, name, rec_text);
+    for (const SpfProblem& p : rec.problems) {
+      if (p.code == SpfProblemCode::too_many_lookups) continue;  // counted over the whole evaluation below
+      EvidenceStep s = problem_step(name, spf_problem_name(p.code), p.detail, text, p.offset, p.length);
+      if (p.severity == RecordSeverity::error) {
+        note(errors, record, s);
+      } else if (p.code == SpfProblemCode::pass_all) {
+        if (passes) note(pass_all, record, s);
+      } else if (own) {
+        note(advice, record, s);
+      }
+    }
+    lookups += rec.lookup_terms;
+    for (const SpfTerm& t : rec.terms)
+      if (t.lookup && !t.ignored) lookup_terms.push_back(lower_name(name) + " " + text.substr(t.offset, t.length));
+
+    stack.push_back(wire_of(name));
+    for (const SpfTerm& t : rec.terms) {
+      if (t.ignored || !t.valid || t.has_macro) continue;  // macros depend on the sender (§7)
+      const std::string term(text.substr(t.offset, t.length));
+      if (t.kind == SpfTermKind::include || t.kind == SpfTermKind::redirect) {
+        std::optional<WireName> target = name_from_text(t.value);
+        if (!target) continue;
+        bool loop = std::any_of(stack.begin(), stack.end(),
+                                [&](const WireName& n) { return names_equal(n.view(), target->view()); });
+        if (loop) {
+          std::string chain;
+          for (const WireName& n : stack) chain += lower_name(n.view()) + " → ";
+          errors.push_back(
+              {"spf-loop",
+               {{"name", lower_name(name)}, {"term", term}, {"chain", chain + lower_name(target->view())}}});
+          continue;
+        }
+        if (stack.size() > 10) continue;  // past the lookup limit anyway
+        bool found = false;
+        // An include passes the domain only when its own qualifier is pass
+        // (§5.2); a redirect hands the whole result over (§6.1).
+        bool sub_passes = passes && (t.kind == SpfTermKind::redirect || t.qualifier == SpfQualifier::pass);
+        bool sub_own = own && name_is_under(target->view(), model.domain());
+        if (walk(target->view(), sub_own, sub_passes, &found) && !found)
+          // §5.2: an include of a domain without a record is a permerror; §6.1: so is a redirect.
+          errors.push_back({"spf-target-no-record",
+                            {{"name", lower_name(target->view())}, {"term", term}, {"from", lower_name(name)}}});
+      } else if (t.kind == SpfTermKind::a || t.kind == SpfTermKind::mx || t.kind == SpfTermKind::exists) {
+        std::optional<WireName> target =
+            t.value.empty() ? std::optional<WireName>(wire_of(name)) : name_from_text(t.value);
+        if (!target) continue;
+        bool is_void = t.kind == SpfTermKind::mx ? void_lookup(target->view(), rrtype::MX)
+                       : t.kind == SpfTermKind::exists
+                           ? void_lookup(target->view(), rrtype::A)
+                           // a: void for every sender only when neither family answers
+                           : void_lookup(target->view(), rrtype::A) && void_lookup(target->view(), rrtype::AAAA);
+        if (is_void) {
+          ++voids;
+          void_terms.push_back(lower_name(name) + " " + term);
+        }
+      }
+    }
+    stack.pop_back();
+    return true;
+  }
+};
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+void spf_view(const MailModel& model, View view, const std::optional<EvidenceStep>& mx, std::vector<Finding>& out) {
+  const std::string_view apex = model.domain();
+  const std::string apex_text = lower_name(apex);
+  SpfWalk w{model, view, {}, {}, {}, 0, {}, 0, {}, {}, 0};
+  bool found = false;
+  if (!w.walk(apex, true, true, &found)) return;
+  if (!found) {
+    // §2.6.1 "none": receivers learn nothing about who may send as the domain.
+    if (!mx) return;
+    Finding f{"spf-missing", FindingSeverity::info, {apex_text}, {}, {}};
+    f.evidence.push_back(*mx);
+    f.evidence.push_back(
+        {"no-record", {{"name", apex_text}, {"kind", "SPF"}, {"source", std::string(view_name(view))}}});
+    out.push_back(std::move(f));
+    return;
+  }
+  if (w.lookups > 10)
+    w.errors.push_back(
+        {"spf-lookups", {{"count", std::to_string(w.lookups)}, {"limit", "10"}, {"terms", joined(w.lookup_terms)}}});
+  if (w.voids > 2)
+    w.errors.push_back(
+        {"spf-void-lookups", {{"count", std::to_string(w.voids)}, {"limit", "2"}, {"terms", joined(w.void_terms)}}});
+  if (!w.errors.empty()) out.push_back({"spf-invalid", FindingSeverity::warning, {apex_text}, std::move(w.errors), {}});
+  if (!w.pass_all.empty())
+    out.push_back({"spf-pass-all", FindingSeverity::warning, {apex_text}, std::move(w.pass_all), {}});
+  if (!w.advice.empty()) out.push_back({"spf-advice", FindingSeverity::info, {apex_text}, std::move(w.advice), {}});
+}
+
+// ---- DMARC (RFC 7489)
+
+// A TXT at _dmarc that was meant as a DMARC record but does not start
+// with "v=DMARC1" (a lower-case version, a typo): receivers discard it
+// (§6.6.3), and saying "missing" would hide why.
+bool looks_like_dmarc(std::string_view text) {
+  std::string lower;
+  for (char c : text.substr(0, 64)) lower.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+  return lower.find("dmarc") != std::string::npos || lower.find("p=") != std::string::npos;
+}
+
+void dmarc_view(const MailModel& model, View view, const std::optional<EvidenceStep>& mx, std::vector<Finding>& out) {
+  WireName name;
+  if (!child_name("_dmarc", model.domain(), name)) return;
+  const std::string name_text_l = lower_name(name.view());
+  TxtSet set = txt_at(model, name.view(), view);
+  if (!set.known) return;
+  std::vector<std::string_view> texts = texts_of(set);
+  DmarcSelection sel = find_dmarc_record(texts);
+  Finding invalid{"dmarc-invalid", FindingSeverity::warning, {name_text_l}, {}, {}};
+  Finding advice{"dmarc-advice", FindingSeverity::info, {name_text_l}, {}, {}};
+  if (sel.candidates.empty()) {
+    for (const TxtRecord& r : set.records)
+      if (looks_like_dmarc(r.text)) {
+        DmarcRecord rec = parse_dmarc(r.text);
+        invalid.evidence.push_back(record_step(model, name.view(), r));
+        for (const DmarcProblem& p : rec.problems)
+          if (p.severity == RecordSeverity::error)
+            invalid.evidence.push_back(
+                problem_step(name.view(), dmarc_problem_name(p.code), p.detail, r.text, p.offset, p.length));
+      }
+    if (!invalid.evidence.empty()) {
+      out.push_back(std::move(invalid));
+    } else if (mx) {
+      Finding f{"dmarc-missing", FindingSeverity::info, {lower_name(model.domain())}, {}, {}};
+      f.evidence.push_back(*mx);
+      f.evidence.push_back(
+          {"no-record", {{"name", name_text_l}, {"kind", "DMARC"}, {"source", std::string(view_name(view))}}});
+      out.push_back(std::move(f));
+    }
+    return;
+  }
+  if (!sel.index) {  // several: DMARC is not applied at all (§6.6.3)
+    for (size_t i : sel.candidates) invalid.evidence.push_back(record_step(model, name.view(), set.records[i]));
+    for (const DmarcProblem& p : sel.problems)
+      invalid.evidence.push_back(problem_step(name.view(), dmarc_problem_name(p.code), p.detail, {}, 0, 0));
+    out.push_back(std::move(invalid));
+    return;
+  }
+  const TxtRecord& r = set.records[*sel.index];
+  DmarcRecord rec = parse_dmarc(r.text);
+  for (const DmarcProblem& p : rec.problems) {
+    Finding& f = p.severity == RecordSeverity::error ? invalid : advice;
+    if (f.evidence.empty()) f.evidence.push_back(record_step(model, name.view(), r));
+    f.evidence.push_back(problem_step(name.view(), dmarc_problem_name(p.code), p.detail, r.text, p.offset, p.length));
+  }
+  if (!invalid.evidence.empty()) out.push_back(std::move(invalid));
+  if (!advice.evidence.empty()) out.push_back(std::move(advice));
+}
+
+// ---- DKIM (RFC 6376)
+
+// A TXT that is a DKIM key record at all: v=DKIM1 or a p= tag. Applied to
+// the selectors the session guessed, where a wildcard TXT (an SPF record,
+// say) may answer for a selector that does not exist.
+bool looks_like_dkim(std::string_view text) {
+  std::vector<RecordTag> tags;
+  std::vector<TagListError> errors;
+  split_tag_list(text, tags, errors);
+  return std::any_of(tags.begin(), tags.end(),
+                     [](const RecordTag& t) { return t.name == "p" || (t.name == "v" && t.value == "DKIM1"); });
+}
+
+// The names <selector>._domainkey.<domain> the view knows, with whether
+// any TXT there counts (a zone's own, or a selector named by the user) or
+// only ones that look like keys (the session's guesses).
+struct Selector {
+  WireName name;
+  bool guessed = false;
+};
+
+std::vector<Selector> selectors(const MailModel& model, View view) {
+  std::vector<Selector> out;
+  WireName domainkey;
+  if (!child_name("_domainkey", model.domain(), domainkey)) return out;
+  auto add = [&](std::string_view n, bool guessed) {
+    if (!name_is_under(n, domainkey.view()) || names_equal(n, domainkey.view())) return;
+    // A selector is made of sub-domains (RFC 6376 §3.1, RFC 5321 Let-dig
+    // first): "_adsp._domainkey" (RFC 5617, historic) and the like are not keys.
+    if (n.size() > 1 && n[1] == '_') return;
+    for (Selector& s : out)
+      if (names_equal(s.name.view(), n)) {
+        s.guessed = s.guessed && guessed;
+        return;
+      }
+    out.push_back({wire_of(n), guessed});
+  };
+  if (view == View::zone) {
+    const ZoneLookup& zones = model.zones();
+    for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
+      if (!zones.present(zi)) continue;
+      const Zone& z = zones.zone(zi);
+      for (size_t i = 0; i < z.size(); ++i) {
+        RecordView r = z.record(i);
+        if (r.type == rrtype::TXT || r.type == rrtype::CNAME) add(r.owner.view(), false);
+      }
+    }
+    return out;
+  }
+  for (const Fact& f : model.session().facts())
+    if ((f.purposes & purpose::dkim) && f.question.type == rrtype::TXT && f.depth == 0)
+      add(f.question.name.view(), true);
+  return out;
+}
+
+void dkim_view(const MailModel& model, View view, std::vector<Finding>& out) {
+  for (const Selector& sel : selectors(model, view)) {
+    std::string_view name = sel.name.view();
+    TxtSet set = txt_at(model, name, view);
+    if (!set.known) continue;
+    std::vector<const TxtRecord*> keys;
+    for (const TxtRecord& r : set.records)
+      if (!sel.guessed || looks_like_dkim(r.text)) keys.push_back(&r);
+    if (keys.empty()) continue;
+    Finding invalid{"dkim-invalid", FindingSeverity::warning, {lower_name(name)}, {}, {}};
+    Finding advice{"dkim-advice", FindingSeverity::info, {lower_name(name)}, {}, {}};
+    if (keys.size() > 1) {
+      // §3.6.2.2: "if there are multiple records in an RRset, the results are undefined".
+      for (const TxtRecord* r : keys) invalid.evidence.push_back(record_step(model, name, *r));
+      invalid.evidence.push_back(
+          problem_step(name, name_of(PolicyProblem::dkim_multiple_records), std::to_string(keys.size()), {}, 0, 0));
+    } else {
+      DkimKey key = parse_dkim_key(keys[0]->text);
+      for (const DkimProblem& p : key.problems) {
+        Finding& f = p.severity == RecordSeverity::error ? invalid : advice;
+        if (f.evidence.empty()) f.evidence.push_back(record_step(model, name, *keys[0]));
+        f.evidence.push_back(
+            problem_step(name, dkim_problem_name(p.code), p.detail, keys[0]->text, p.offset, p.length));
+      }
+    }
+    if (!invalid.evidence.empty()) out.push_back(std::move(invalid));
+    if (!advice.evidence.empty()) out.push_back(std::move(advice));
+  }
+}
+
+// ---- MTA-STS (RFC 8461) and TLS-RPT (RFC 8460): small tag lists
+
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// Both RFCs allow extension fields: ext-name = (ALPHA / DIGIT) *31(ALPHA /
+// DIGIT / "_" / "-" / "."), ext-value = 1*(%x21-3A / %x3C / %x3E-7E)
+// (RFC 8461 §3.1, RFC 8460 §3). split_tag_list reports names with "-" or
+// "." as errors, so a spec it refused is looked at again here.
+bool extension_ok(std::string_view spec) {
+  size_t eq = spec.find('=');
+  if (eq == std::string_view::npos) return false;
+  std::string_view name = spec.substr(0, eq), value = spec.substr(eq + 1);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  if (name.empty() || name.size() > 32 || !is_alnum(name[0])) return false;
+  for (char c : name)
+    if (!is_alnum(c) && c != '_' && c != '-' && c != '.') return false;
+  if (value.empty()) return false;
+  for (char c : value)
+    if (c < 0x21 || c > 0x7e || c == ';' || c == '=') return false;
+  return true;
+}
+
+// The records of `set` that begin with `version` followed by ";", space or
+// the end: the others are discarded by senders (RFC 8461 §3.1, RFC 8460 §3).
+std::vector<const TxtRecord*> versioned(const TxtSet& set, std::string_view version) {
+  std::vector<const TxtRecord*> out;
+  for (const TxtRecord& r : set.records) {
+    std::string_view t = r.text;
+    if (t.substr(0, version.size()) != version) continue;  // %s"...": case-sensitive
+    if (t.size() == version.size() || t[version.size()] == ';' || t[version.size()] == ' ' || t[version.size()] == '\t')
+      out.push_back(&r);
+  }
+  return out;
+}
+
+struct TagCheck {
+  std::vector<RecordTag> tags;
+  std::vector<TagListError> malformed;
+};
+TagCheck tag_check(std::string_view text) {
+  TagCheck c;
+  std::vector<TagListError> errors;
+  split_tag_list(text, c.tags, errors);
+  for (const TagListError& e : errors)
+    if (!extension_ok(text.substr(e.offset, e.length))) c.malformed.push_back(e);
+  return c;
+}
+
+const RecordTag* tag(const TagCheck& c, std::string_view name) {
+  for (const RecordTag& t : c.tags)
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+void mta_sts_view(const MailModel& model, View view, std::vector<Finding>& out) {
+  WireName name, host;
+  if (!child_name("_mta-sts", model.domain(), name) || !child_name("mta-sts", model.domain(), host)) return;
+  TxtSet set = txt_at(model, name.view(), view);
+  if (!set.known || set.records.empty()) return;  // no policy: MTA-STS is opt-in
+  Finding f{"mta-sts-invalid", FindingSeverity::warning, {lower_name(name.view())}, {}, {}};
+  auto problem = [&](PolicyProblem p, std::string_view detail, std::string_view text, uint32_t offset,
+                     uint32_t length) {
+    f.evidence.push_back(problem_step(name.view(), name_of(p), detail, text, offset, length));
+  };
+  std::vector<const TxtRecord*> sts = versioned(set, "v=STSv1");
+  if (sts.empty()) {
+    f.evidence.push_back(record_step(model, name.view(), set.records.front()));
+    problem(PolicyProblem::mta_sts_bad_version, {}, set.records.front().text, 0,
+            uint32_t(std::min<size_t>(set.records.front().text.size(), 12)));
+  } else if (sts.size() > 1) {
+    for (const TxtRecord* r : sts) f.evidence.push_back(record_step(model, name.view(), *r));
+    problem(PolicyProblem::mta_sts_multiple_records, std::to_string(sts.size()), {}, 0, 0);
+  } else {
+    const std::string& text = sts[0]->text;
+    TagCheck c = tag_check(text);
+    for (const TagListError& e : c.malformed)
+      problem(PolicyProblem::mta_sts_malformed, e.why, text, e.offset, e.length);
+    // sts-id = %s"id=" 1*32(ALPHA / DIGIT)
+    const RecordTag* id = tag(c, "id");
+    if (!id) {
+      problem(PolicyProblem::mta_sts_no_id, {}, text, 0, 0);
+    } else if (id->value.empty() || id->value.size() > 32 ||
+               !std::all_of(id->value.begin(), id->value.end(), is_alnum)) {
+      problem(PolicyProblem::mta_sts_bad_id, {}, text, id->value_offset, uint32_t(id->value.size()));
+    }
+    if (!f.evidence.empty()) f.evidence.insert(f.evidence.begin(), record_step(model, name.view(), *sts[0]));
+    // §3.3: the policy itself is fetched from https://mta-sts.<domain>/.
+    ResolutionPath path =
+        view == View::zone ? zone_path(model.zones(), host.view()) : live_path(model.session(), host.view());
+    if (path.route == Route::missing) {
+      if (f.evidence.empty()) f.evidence.push_back(record_step(model, name.view(), *sts[0]));
+      problem(PolicyProblem::mta_sts_no_host, lower_name(host.view()), {}, 0, 0);
+      f.evidence.push_back(
+          {"no-address", {{"name", lower_name(host.view())}, {"source", std::string(view_name(view))}}});
+    }
+  }
+  if (!f.evidence.empty()) out.push_back(std::move(f));
+}
+
+void tlsrpt_view(const MailModel& model, View view, std::vector<Finding>& out) {
+  WireName tls, name;
+  if (!child_name("_tls", model.domain(), tls) || !child_name("_smtp", tls.view(), name)) return;
+  TxtSet set = txt_at(model, name.view(), view);
+  if (!set.known || set.records.empty()) return;  // no reporting asked for: TLS-RPT is opt-in
+  Finding f{"tlsrpt-invalid", FindingSeverity::warning, {lower_name(name.view())}, {}, {}};
+  auto problem = [&](PolicyProblem p, std::string_view detail, std::string_view text, uint32_t offset,
+                     uint32_t length) {
+    f.evidence.push_back(problem_step(name.view(), name_of(p), detail, text, offset, length));
+  };
+  std::vector<const TxtRecord*> rpt = versioned(set, "v=TLSRPTv1");
+  if (rpt.empty()) {
+    f.evidence.push_back(record_step(model, name.view(), set.records.front()));
+    problem(PolicyProblem::tlsrpt_bad_version, {}, set.records.front().text, 0,
+            uint32_t(std::min<size_t>(set.records.front().text.size(), 15)));
+  } else if (rpt.size() > 1) {
+    for (const TxtRecord* r : rpt) f.evidence.push_back(record_step(model, name.view(), *r));
+    problem(PolicyProblem::tlsrpt_multiple_records, std::to_string(rpt.size()), {}, 0, 0);
+  } else {
+    const std::string& text = rpt[0]->text;
+    TagCheck c = tag_check(text);
+    for (const TagListError& e : c.malformed) problem(PolicyProblem::tlsrpt_malformed, e.why, text, e.offset, e.length);
+    // tlsrpt-rua = %s"rua=" tlsrpt-uri *(*WSP "," *WSP tlsrpt-uri): mailto: or https: URIs.
+    const RecordTag* rua = tag(c, "rua");
+    if (!rua) {
+      problem(PolicyProblem::tlsrpt_no_rua, {}, text, 0, 0);
+    } else {
+      std::string_view v = rua->value;
+      size_t at = 0;
+      while (at <= v.size()) {
+        size_t end = std::min(v.find(',', at), v.size());
+        size_t b = at, e = end;
+        while (b < e && (v[b] == ' ' || v[b] == '\t')) ++b;
+        while (e > b && (v[e - 1] == ' ' || v[e - 1] == '\t')) --e;
+        std::string lower(v.substr(b, e - b));
+        for (char& ch : lower)
+          if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+        bool ok = (lower.rfind("mailto:", 0) == 0 && lower.size() > 7 && lower.find('@') != std::string::npos) ||
+                  (lower.rfind("https:", 0) == 0 && lower.size() > 8);
+        if (!ok)
+          problem(PolicyProblem::tlsrpt_bad_uri, {}, text, uint32_t(rua->value_offset + b),
+                  uint32_t(std::max<size_t>(e - b, 1)));
+        at = end + 1;
+      }
+    }
+    if (!f.evidence.empty()) f.evidence.insert(f.evidence.begin(), record_step(model, name.view(), *rpt[0]));
+  }
+  if (!f.evidence.empty()) out.push_back(std::move(f));
+}
+
+// ---- TLSA behind a proxy (RFC 7672 §3.1, RFC 6698 §2)
+
+// "_<port>._<proto>.<host>": the port and the host, or nothing.
+bool tlsa_owner(std::string_view owner, uint16_t& port, std::string_view& host) {
+  if (owner.empty()) return false;
+  size_t l1 = uint8_t(owner[0]);
+  if (l1 < 2 || l1 > 6 || owner[1] != '_' || 1 + l1 >= owner.size()) return false;
+  uint32_t p = 0;
+  for (size_t i = 2; i <= l1; ++i) {
+    char c = owner[i];
+    if (c < '0' || c > '9') return false;
+    p = p * 10 + uint32_t(c - '0');
+  }
+  if (p == 0 || p > 65535) return false;
+  size_t l2 = uint8_t(owner[1 + l1]);
+  if (l2 < 2 || owner[2 + l1] != '_' || 2 + l1 + l2 >= owner.size()) return false;
+  port = uint16_t(p);
+  host = owner.substr(2 + l1 + l2);
+  return host.size() > 1;
+}
+
+void tlsa_proxied(const MailModel& model, std::vector<Finding>& out) {
+  auto report = [&](std::string_view owner, uint16_t port, std::string_view host, const HopSource& src,
+                    const ResolutionPath& path) {
+    if (path.route != Route::proxy || !path.provider) return;
+    std::string name = lower_name(owner);
+    for (const Finding& g : out)
+      if (g.rule == "tlsa-proxied" && g.names.front() == name) return;
+    Finding f{"tlsa-proxied", FindingSeverity::warning, {name, lower_name(host)}, {}, {}};
+    EvidenceStep s{"tlsa-record", {{"name", name}, {"host", lower_name(host)}, {"port", std::to_string(port)}}};
+    add_source(model, s, src);
+    f.evidence.push_back(std::move(s));
+    path_evidence(model, path, f);
+    f.evidence.push_back({"proxied-by", {{"name", lower_name(host)}, {"provider", std::string(path.provider->id)}}});
+    out.push_back(std::move(f));
+  };
+  const ZoneLookup& zones = model.zones();
+  for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
+    if (!zones.present(zi)) continue;
+    const Zone& z = zones.zone(zi);
+    for (size_t i = 0; i < z.size(); ++i) {
+      RecordView r = z.record(i);
+      uint16_t port = 0;
+      std::string_view host;
+      if (r.type != rrtype::TLSA || !tlsa_owner(r.owner.view(), port, host)) continue;
+      report(r.owner.view(), port, host, {HopSource::zone, zi, r.span.file, r.span.first_line, 0},
+             zone_path(zones, host));
+    }
+  }
+  if (!model.live()) return;
+  for (const Fact& f : model.session().facts()) {
+    uint16_t port = 0;
+    std::string_view host;
+    if (f.question.type != rrtype::TLSA || f.state != FactState::answered || f.records.empty()) continue;
+    if (!tlsa_owner(f.question.name.view(), port, host)) continue;
+    const MailName* m = model.find(host);
+    report(f.question.name.view(), port, host, {HopSource::live, 0, 0, 0, f.id},
+           m ? m->live : live_path(model.session(), host));
+  }
+}
+
+// ---- Forward-confirmed reverse DNS of the mail server (live only)
+
+void ptr_mismatch(const MailModel& model, std::vector<Finding>& out) {
+  if (!model.live()) return;
+  const Session& s = model.session();
+  for (const MailName& m : model.names()) {
+    if (!(m.roles & role::mx_target) || m.live.route != Route::origin) continue;
+    for (const Hop& h : m.live.hops) {
+      if ((h.type != rrtype::A && h.type != rrtype::AAAA) || h.provider) continue;
+      if (h.rdata.size() != (h.type == rrtype::A ? 4u : 16u)) continue;
+      WireName rev = reverse_name(h.rdata);
+      const std::string rev_text = lower_name(rev.view());
+      if (std::any_of(out.begin(), out.end(),
+                      [&](const Finding& g) { return g.rule == "ptr-mismatch" && g.names.front() == rev_text; }))
+        continue;
+      const Fact* ptr = answered(s, rev.view(), rrtype::PTR);
+      if (!ptr) continue;  // not asked, or no usable answer: unknown
+      const std::string address = address_text(h.type, h.rdata);
+      Finding f{"ptr-mismatch", FindingSeverity::warning, {rev_text, lower_name(m.name.view())}, {}, {}};
+      EvidenceStep a{"address", {{"name", lower_name(h.name.view())}, {"address", address}}};
+      add_source(model, a, h.source);
+      f.evidence.push_back(std::move(a));
+      if (ptr->records.empty()) {
+        f.evidence.push_back({"ptr-missing", {{"address", address}, {"name", rev_text}}});
+        out.push_back(std::move(f));
+        continue;
+      }
+      bool confirmed = false, unknown = false;
+      std::vector<EvidenceStep> steps;
+      for (const ResourceRecord& r : ptr->records) {
+        std::string_view target = r.rdata;
+        if (target.size() <= 1) continue;
+        steps.push_back({"ptr-record", {{"name", rev_text}, {"address", address}, {"target", lower_name(target)}}});
+        const Fact* fwd = answered(s, target, h.type);
+        if (!fwd) {
+          unknown = true;
+          continue;
+        }
+        std::vector<std::string> addresses;
+        for (const ResourceRecord& x : fwd->records) {
+          if (x.rdata == h.rdata) confirmed = true;
+          addresses.push_back(address_text(x.type, x.rdata));
+        }
+        EvidenceStep mis{"ptr-forward-mismatch", {{"target", lower_name(target)}, {"address", address}}};
+        if (!addresses.empty()) mis.params.push_back({"addresses", joined(addresses)});
+        steps.push_back(std::move(mis));
+      }
+      if (confirmed || unknown || steps.empty()) continue;
+      for (EvidenceStep& e : steps) f.evidence.push_back(std::move(e));
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace
+
+std::span<const std::string_view> policy_problem_codes() { return kPolicyProblemNames; }
+std::span<const std::string_view> policy_problem_references() { return kPolicyProblemRefs; }
+
+void mail_authentication(const MailModel& model, std::vector<Finding>& out) {
+  std::optional<EvidenceStep> mx = receives_mail(model);
+  std::vector<Finding> found;
+  for (View view : views_of(model)) {
+    std::vector<Finding> v;
+    spf_view(model, view, mx, v);
+    dmarc_view(model, view, mx, v);
+    dkim_view(model, view, v);
+    mta_sts_view(model, view, v);
+    tlsrpt_view(model, view, v);
+    merge(found, std::move(v));
+  }
+  tlsa_proxied(model, found);
+  ptr_mismatch(model, found);
+  for (Finding& f : found) out.push_back(std::move(f));
+}
+
+}  // namespace mxray::rules
