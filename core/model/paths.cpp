@@ -116,6 +116,7 @@ ResolutionPath zone_path(const ZoneLookup& zones, std::string_view name, uint32_
     auto cname = zones.at(owner, rrtype::CNAME);
     if (!cname.empty()) {
       Hop h = zone_hop(zones, cname.front());
+      h.wildcard = !names_equal(h.name.view(), at.view());
       h.name = at;  // a wildcard's records answer for the name asked
       if (!chain_provider && h.provider) chain_provider = h.provider;
       WireName target = to_wire(h.rdata);
@@ -133,6 +134,7 @@ ResolutionPath zone_path(const ZoneLookup& zones, std::string_view name, uint32_
     for (uint16_t type : {rrtype::A, rrtype::AAAA})
       for (ZoneRecordRef ref : zones.at(owner, type)) {
         Hop h = zone_hop(zones, ref);
+        h.wildcard = !names_equal(h.name.view(), at.view());
         h.name = at;
         p.hops.push_back(std::move(h));
       }

@@ -42,6 +42,9 @@ struct Hop {
   Proxied proxied = Proxied::unknown;       // the zone's proxy flag on this record
   const ProxyProvider* provider = nullptr;  // proxy this hop sends traffic to, if any
   HopSource source;
+  // The record is a wildcard's (RFC 4592) answering for `name`: editing it
+  // would change every name it covers.
+  bool wildcard = false;
 };
 
 struct ResolutionPath {

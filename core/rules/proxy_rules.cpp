@@ -65,6 +65,10 @@ std::vector<ZoneEdit> unproxy_edits(const MailName& m) {
   // live DNS (the zone is already right, or not the one served) or the path
   // leaves the zone, there is nothing in the zone to change.
   if (p.route != Route::proxy || p.hops.empty()) return edits;
+  // The name's own records come from a wildcard: it gets records of its
+  // own, DNS-only, which take precedence over the wildcard for it alone
+  // (RFC 4592 §2.2.1); the wildcard stays as it is for the other names.
+  if (p.hops.front().wildcard) return origin_address_edits(m.name, p);
   size_t first_address = 0;
   while (first_address < p.hops.size() && p.hops[first_address].type == rrtype::CNAME) ++first_address;
   bool addresses_proxied = std::any_of(p.hops.begin() + long(first_address), p.hops.end(),

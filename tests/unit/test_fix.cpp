@@ -197,3 +197,31 @@ TEST_CASE("fix: placeholders are filled only where named") {
   CHECK(fill_placeholder("{x}{x}", "x", "1") == "11");
   CHECK(fill_placeholder("none", "x", "1") == "none");
 }
+
+TEST_CASE("fix: a name covered by a proxied wildcard gets a record of its own; the wildcard stays") {
+  const std::string text =
+      ";; Domain:     wild.test.\n"
+      "wild.test\t3600\tIN\tSOA\tada.ns.cloudflare.com. dns.cloudflare.com. 1 10000 2400 604800 3600\n"
+      "wild.test.\t1\tIN\tA\t203.0.113.77 ; cf_tags=cf-proxied:true\n"
+      "*.wild.test.\t1\tIN\tA\t203.0.113.77 ; cf_tags=cf-proxied:true\n"
+      "wild.test.\t1\tIN\tMX\t10 mail.wild.test.\n";
+  auto z = std::make_shared<Zone>(parse_zone(text, "export.txt", {}));
+  REQUIRE(z->error_count == 0);
+  SessionOptions o;
+  o.live = false;
+  Session s("wild.test", o, {z});
+  MailModel m(s);
+  std::vector<Finding> fs = run_rules(m);
+  bool proxied = false;
+  for (const Finding& f : fs) proxied |= f.rule == "mx-target-proxied" && f.names.front() == "mail.wild.test.";
+  CHECK(proxied);
+  CorrectedZone c = apply_edits(*z, 0, text, merge_edits(fs));
+  CHECK(c.skipped.empty());
+  CHECK(c.text.find("*.wild.test.\t1\tIN\tA\t203.0.113.77 ; cf_tags=cf-proxied:true\n") != std::string::npos);
+  CHECK(c.text.find("mail.wild.test.\t1\tIN\tA\t203.0.113.77 ; cf_tags=cf-proxied:false\n") != std::string::npos);
+  // And the corrected zone no longer sends mail to the proxy.
+  auto fixed = std::make_shared<Zone>(parse_zone(c.text, "export.txt", {}));
+  Session again("wild.test", o, {fixed});
+  MailModel m2(again);
+  for (const Finding& f : run_rules(m2)) CHECK(f.severity != FindingSeverity::critical);
+}
