@@ -130,6 +130,11 @@ std::vector<Finding> run_rules(const MailModel& model) {
   rules::proxy_state_differences(model, out);
   // ---- auth_rules.cpp
   rules::mail_authentication(model, out);
+  // A record added goes into the zone in use that holds its name.
+  for (Finding& f : out)
+    for (ZoneEdit& e : f.edits)
+      if (e.op == ZoneEdit::Op::add && !e.has_record)
+        if (int z = model.zones().zone_for(e.owner.view()); z >= 0) e.zone = uint32_t(z);
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity < b.severity;
     if (a.rule != b.rule) return a.rule < b.rule;

@@ -104,20 +104,26 @@ std::vector<ZoneEdit> unproxy_edits(const MailName& m) {
   return edits;
 }
 
-// An MX at the proxied apex (cPanel's `MX 0 <apex>`): the apex stays
-// proxied for the web; the MX moves to mail.<domain>, which gets the
-// origin's addresses DNS-only (Cloudflare's own advice, facts §1.5).
-std::vector<ZoneEdit> move_mx_edits(const MailModel& model, const MailName& apex) {
-  std::vector<ZoneEdit> edits;
+WireName mail_name(const MailModel& model) {
   WireName mail;
   std::string_view d = model.domain();
   mail.octets[0] = 4;
   std::memcpy(mail.octets + 1, "mail", 4);
   std::memcpy(mail.octets + 5, d.data(), d.size());
   mail.length = uint8_t(5 + d.size());
+  return mail;
+}
+
+// The MX moves from `target` to mail.<domain>, DNS-only (Cloudflare's own
+// advice, facts §1.5). `addresses` are the records mail.<domain> gets when
+// it has none yet.
+std::vector<ZoneEdit> move_mx_edits(const MailModel& model, const MailName& target, std::vector<ZoneEdit> addresses) {
+  std::vector<ZoneEdit> edits;
+  const WireName mail = mail_name(model);
+  std::string_view d = model.domain();
   for (ZoneRecordRef ref : model.zones().at(d, rrtype::MX)) {
     RecordView r = model.zones().record(ref);
-    if (r.rdata.size() < 3 || !names_equal(r.rdata.substr(2), apex.name.view())) continue;
+    if (r.rdata.size() < 3 || !names_equal(r.rdata.substr(2), target.name.view())) continue;
     ZoneEdit e;
     e.op = ZoneEdit::Op::replace;
     e.owner = r.owner;
@@ -139,8 +145,34 @@ std::vector<ZoneEdit> move_mx_edits(const MailModel& model, const MailName& apex
   // mail. holds records whose path the zone cannot tell (a CNAME out of
   // the zone, say): moving the MX there could be wrong, so propose nothing.
   if (!model.zones().at(mail.view()).empty()) return {};
-  // No mail. yet: give it the addresses the proxied apex holds in the export.
-  for (ZoneEdit& e : origin_address_edits(mail, apex.zone)) edits.push_back(std::move(e));
+  for (ZoneEdit& e : addresses) edits.push_back(std::move(e));
+  return edits;
+}
+
+// An MX at the proxied apex (cPanel's `MX 0 <apex>`): the apex stays
+// proxied for the web; mail.<domain> gets the addresses the proxied apex
+// holds in the export.
+std::vector<ZoneEdit> move_apex_mx_edits(const MailModel& model, const MailName& apex) {
+  return move_mx_edits(model, apex, origin_address_edits(mail_name(model), apex.zone));
+}
+
+// An MX at Cloudflare's companion record: it holds the origin's address
+// (§1.5), which mail.<domain> takes; the companion goes with the MX.
+std::vector<ZoneEdit> leave_companion_edits(const MailModel& model, const MailName& companion) {
+  if (companion.zone.route != Route::origin) return {};
+  std::vector<ZoneEdit> addresses, removals;
+  const WireName mail = mail_name(model);
+  for (const Hop& h : companion.zone.hops) {
+    if (h.type == rrtype::CNAME || h.source.kind != HopSource::zone || h.wildcard) return {};
+    ZoneEdit add = edit_for(ZoneEdit::Op::add, h);
+    add.owner = mail;
+    add.has_record = false;
+    addresses.push_back(std::move(add));
+    removals.push_back(edit_for(ZoneEdit::Op::remove, h));
+  }
+  std::vector<ZoneEdit> edits = move_mx_edits(model, companion, std::move(addresses));
+  if (edits.empty()) return edits;
+  for (ZoneEdit& e : removals) edits.push_back(std::move(e));
   return edits;
 }
 
@@ -204,7 +236,7 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
             {"zone-differs", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});
       port_evidence(scoped, provider, f);
       if (model.has_zone())
-        f.edits = (m.roles & role::apex) && fam.role == role::mx_target ? move_mx_edits(model, m) : unproxy_edits(m);
+        f.edits = (m.roles & role::apex) && fam.role == role::mx_target ? move_apex_mx_edits(model, m) : unproxy_edits(m);
       out.push_back(std::move(f));
     }
   }
@@ -279,6 +311,7 @@ void companion_records(const MailModel& model, std::vector<Finding>& out) {
       f.evidence.push_back(std::move(s));
     }
     f.evidence.push_back({"companion-record", {{"name", lower_name(v)}}});
+    if (model.has_zone()) f.edits = leave_companion_edits(model, m);
     out.push_back(std::move(f));
   }
 }
