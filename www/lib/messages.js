@@ -91,6 +91,8 @@ export const messages = {
         'spf-lookups': 'SPF lookups (RFC 7208 allows 10)',
       },
     },
+    // How a "panel" step's panel is known (its "how" parameter).
+    panelHow: { detected: 'recognised from the records it creates', stated: 'as you stated' },
     rules: {
       'mx-target-proxied': 'Other mail servers cannot deliver: the MX target {name} leads to the proxy',
       'mail-host-proxied': 'Mail apps cannot connect: {name} leads to the proxy, which carries no mail',
@@ -102,6 +104,11 @@ export const messages = {
       'mail-host-missing': '{name} has no address: mail apps set up by the hosting panel cannot find the server',
       'proxy-mixed-records': 'Proxied and DNS-only records on {name}: Cloudflare proxies them all',
       'origin-exposed': 'A DNS-only mail record reveals the address behind the proxy: {name}',
+      'null-mx-conflict': 'The null MX of {name} ("accepts no mail") sits beside other MX records or has a preference other than 0',
+      'spf-proxy-address': 'The SPF record of {name} authorises the proxy\'s addresses, not the server that sends the mail: its mail fails SPF',
+      'migration-record-lost': 'A mail record of {name} was lost in the move: the proxy\'s zone or live DNS does not have it',
+      'ns-not-delegated': 'The uploaded zone of {name} is not the one resolvers use: the domain is delegated to other name servers',
+      'proxy-state-differs': 'The proxy status of {name} in the uploaded zone is not what resolvers get',
       'spf-missing': '{name} receives mail but publishes no SPF record: receivers cannot tell who may send as it',
       'spf-invalid': 'The SPF record of {name} is broken: receivers answer "permerror" and treat it as absent',
       'spf-pass-all': 'The SPF record of {name} lets anyone send as the domain ("+all")',
@@ -125,7 +132,15 @@ export const messages = {
       'port-not-proxied': 'the proxy of {provider} does not carry port {port} ({service})',
       'no-address': '{name} has no address',
       'companion-record': '{name} is a record Cloudflare adds when an MX points at a proxied name',
-      panel: 'the zone was made by {panel}',
+      panel: 'the hosting panel is {panel}[ ({how})]',
+      'null-mx': 'the domain has a null MX (MX {preference} .: "accepts no mail")[ ({file} line {line})]',
+      'spf-term': 'the SPF term "{term}" authorises the addresses of {name}[ ({file} line {line})]',
+      'origin-not-authorised': 'no term of the SPF record authorises {address}, the address of the server behind the proxy',
+      'record-lost': 'the record {name} {type} {data}[ ({file} line {line})] is lost (missing from: {missing-from})',
+      'zone-ns': 'the zone names {name} as a name server of the domain[ ({file} line {line})]',
+      'live-ns': 'live DNS answers the domain\'s NS question with {rcode}[: {names}]',
+      'zone-route': 'in the uploaded zone, {name} takes the route "{route}"',
+      'live-route': 'in live DNS, {name} takes the route "{route}"',
       'zone-differs': 'the uploaded zone gives {name} the route "{route}": it is not what resolvers serve (not imported yet, or not the delegated zone)',
       'no-record': '{name} has no {kind} record[ (source: {source})]',
       'txt-record': '{name} has the TXT record "{text}"[ ({file} line {line})]',
@@ -300,6 +315,7 @@ export const messages = {
         'spf-lookups': 'SPF の DNS 参照回数 (RFC 7208 の上限は 10)',
       },
     },
+    panelHow: { detected: 'パネルが作るレコードから判定', stated: '指定による' },
     rules: {
       'mx-target-proxied': '他のメールサーバーから配送できません: MX の宛先 {name} がプロキシに向いています',
       'mail-host-proxied': 'メールソフトが接続できません: {name} がメールを通さないプロキシに向いています',
@@ -311,6 +327,11 @@ export const messages = {
       'mail-host-missing': '{name} にアドレスがありません: 管理パネルで設定したメールソフトがサーバーを見つけられません',
       'proxy-mixed-records': '{name} にプロキシありとなし (DNS のみ) のレコードが混在しています: Cloudflare はすべてプロキシします',
       'origin-exposed': 'DNS のみのメール用レコードがプロキシの裏のアドレスを明かしています: {name}',
+      'null-mx-conflict': '{name} のヌル MX (「メールを受け取らない」) が、ほかの MX と並んでいるか、優先度が 0 ではありません',
+      'spf-proxy-address': '{name} の SPF レコードが許可しているのはプロキシのアドレスで、メールを送るサーバーではありません: メールが SPF に失敗します',
+      'migration-record-lost': '移行で {name} のメール用レコードが失われました: プロキシ側のゾーンかライブ DNS にありません',
+      'ns-not-delegated': 'アップロードされた {name} のゾーンはリゾルバが使うものではありません: ドメインは別のネームサーバーに委任されています',
+      'proxy-state-differs': '{name} のプロキシ状態が、アップロードされたゾーンとリゾルバの応答とで異なります',
       'spf-missing': '{name} はメールを受け取りますが SPF レコードがありません: 受信側はこのドメインで送信してよい相手を判断できません',
       'spf-invalid': '{name} の SPF レコードに誤りがあります: 受信側は "permerror" とし、レコードがないものとして扱います',
       'spf-pass-all': '{name} の SPF レコードが誰にでもこのドメインでの送信を許しています ("+all")',
@@ -334,7 +355,15 @@ export const messages = {
       'port-not-proxied': '{provider} のプロキシはポート {port} ({service}) を通しません',
       'no-address': '{name} にはアドレスがありません',
       'companion-record': '{name} は、MX がプロキシ対象の名前を指したときに Cloudflare が追加するレコードです',
-      panel: 'このゾーンは {panel} が作成したものです',
+      panel: 'ホスティングの管理パネルは {panel} です[ ({how})]',
+      'null-mx': 'ドメインにヌル MX (MX {preference} .: 「メールを受け取らない」) があります[ ({file} {line} 行目)]',
+      'spf-term': 'SPF の項目 "{term}" は {name} のアドレスを許可しています[ ({file} {line} 行目)]',
+      'origin-not-authorised': 'プロキシの裏にあるサーバーのアドレス {address} を許可する項目が SPF レコードにありません',
+      'record-lost': 'レコード {name} {type} {data}[ ({file} {line} 行目)] が失われています ({missing-from} にありません)',
+      'zone-ns': 'ゾーンは {name} をドメインのネームサーバーとしています[ ({file} {line} 行目)]',
+      'live-ns': 'ライブ DNS はドメインの NS の問い合わせに {rcode} で応答しました[: {names}]',
+      'zone-route': 'アップロードされたゾーンでは {name} の経路は「{route}」です',
+      'live-route': 'ライブ DNS では {name} の経路は「{route}」です',
       'zone-differs': 'アップロードされたゾーンでは {name} の経路は「{route}」です: リゾルバが返す内容と異なります (未反映か、委任先のゾーンではありません)',
       'no-record': '{name} に {kind} レコードがありません[ (情報源: {source})]',
       'txt-record': '{name} の TXT レコードは "{text}" です[ ({file} {line} 行目)]',
@@ -446,6 +475,10 @@ export function evidenceMessage(step, lang = 'en') {
   const params = { ...(step.params ?? {}) };
   // A record-problem step names a problem code: its own words, with its detail.
   if (params.problem !== undefined) params.problem = problemMessage(params.problem, lang, params.detail);
+  // A panel step says how the panel is known: "detected" or "stated", in words.
+  if (step.code === 'panel' && params.how !== undefined) {
+    params.how = cat.panelHow?.[params.how] ?? messages.en.panelHow?.[params.how] ?? params.how;
+  }
   return fill(template, params);
 }
 
@@ -464,10 +497,10 @@ export function pickLanguage(locale) {
 
 function fill(template, values) {
   const dropped = template.replace(/\[([^\]]*)\]/g, (_, part) => {
-    const names = [...part.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    const names = [...part.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]);
     return names.every((n) => values[n] !== undefined && values[n] !== '') ? part : '';
   });
-  return dropped.replace(/\{(\w+)\}/g, (_, n) => (values[n] === undefined ? '' : String(values[n])));
+  return dropped.replace(/\{([\w-]+)\}/g, (_, n) => (values[n] === undefined ? '' : String(values[n])));
 }
 
 // The message of one diagnostic (as the core's JSON gives it), without position.
