@@ -124,6 +124,17 @@ bool proxiable(uint16_t type) { return type == rrtype::A || type == rrtype::AAAA
 
 }  // namespace
 
+long find_edit_record(const Zone& zone, const ZoneEdit& e) {
+  if (!e.has_record) return -1;
+  for (size_t i = 0; i < zone.size(); ++i) {
+    RecordView r = zone.record(i);
+    if (r.span.file == e.file && r.span.first_line == e.line && r.type == e.type &&
+        names_equal(r.owner.view(), e.owner.view()))
+      return long(i);
+  }
+  return -1;
+}
+
 CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan) {
   CorrectedZone out;
   const std::string newline = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
@@ -134,16 +145,7 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
     out.text.assign(text);
     return out;
   }
-  // Records of the main file by first line, for finding an edit's record.
-  auto find_record = [&](const ZoneEdit& e) -> long {
-    for (size_t i = 0; i < zone.size(); ++i) {
-      RecordView r = zone.record(i);
-      if (r.span.file == e.file && r.span.first_line == e.line && r.type == e.type &&
-          names_equal(r.owner.view(), e.owner.view()))
-        return long(i);
-    }
-    return -1;
-  };
+  auto find_record = [&](const ZoneEdit& e) { return find_edit_record(zone, e); };
   auto render = [&](const ZoneEdit& e, uint32_t ttl) {
     std::string line = lower_text(e.owner.view());
     line += '\t';

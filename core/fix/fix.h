@@ -73,6 +73,9 @@ struct CorrectedZone {
 // CNAME when the zone is a Cloudflare export (or carries proxy flags).
 CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan);
 
+// The index in `zone` of the record an edit changes or removes, or -1.
+long find_edit_record(const Zone& zone, const ZoneEdit& e);
+
 // `text` with every "{name}" placeholder replaced by `value`.
 std::string fill_placeholder(std::string_view text, std::string_view name, std::string_view value);
 

@@ -1,0 +1,244 @@
+#include "fix/cloudflare.h"
+
+#include <algorithm>
+
+#include "dns/name.h"
+#include "dns/rdata.h"
+#include "dns/types.h"
+
+namespace mxray {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string lower_text(std::string_view wire) {
+  std::string s = name_text(wire);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return s;
+}
+
+std::string without_dot(std::string s) {
+  if (s.size() > 1 && s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::vector<std::string> fields(std::string_view text) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t b = text.find_first_not_of(" \t", at);
+    if (b == std::string_view::npos) break;
+    size_t e = text.find_first_of(" \t", b);
+    if (e == std::string_view::npos) e = text.size();
+    out.emplace_back(text.substr(b, e - b));
+    at = e;
+  }
+  return out;
+}
+
+bool proxiable(uint16_t type) { return type == rrtype::A || type == rrtype::AAAA || type == rrtype::CNAME; }
+
+bool digits(const std::string& s) {
+  return !s.empty() && s.size() <= 5 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The API's fields for a record given in presentation form: content, or
+// priority + content (MX), or data (SRV; its shape is NOT VERIFIED from
+// Cloudflare's docs, facts §3.4).
+void api_fields(json& j, uint16_t type, std::string_view rdata) {
+  std::vector<std::string> f = fields(rdata);
+  auto num = [](const std::string& s) { return unsigned(std::stoul(s)); };  // digits() checked: cannot throw
+  if (type == rrtype::MX && f.size() == 2 && digits(f[0])) {
+    j["priority"] = num(f[0]);
+    j["content"] = without_dot(f[1]);
+  } else if (type == rrtype::SRV && f.size() == 4 && digits(f[0]) && digits(f[1]) && digits(f[2])) {
+    j["data"] = {{"priority", num(f[0])}, {"weight", num(f[1])}, {"port", num(f[2])}, {"target", without_dot(f[3])}};
+  } else if (type == rrtype::CNAME || type == rrtype::NS || type == rrtype::PTR) {
+    j["content"] = without_dot(std::string(rdata));
+  } else {
+    j["content"] = std::string(rdata);
+  }
+}
+
+// The record an edit changes, if it can be found.
+struct Target {
+  const Zone* zone = nullptr;
+  long index = -1;
+  std::string id;  // from an API JSON upload
+};
+
+Target target_of(const FixInputs& in, const ZoneEdit& e) {
+  Target t;
+  if (!e.has_record || e.zone >= in.zones.size() || !in.zones[e.zone]) return t;
+  t.zone = in.zones[e.zone].get();
+  t.index = find_edit_record(*t.zone, e);
+  if (t.index < 0 || t.zone->format != InputFormat::cloudflare_json || e.zone >= in.texts.size()) return t;
+  RecordView r = t.zone->record(size_t(t.index));
+  std::string_view text = in.texts[e.zone];
+  if (r.span.file != 0 || r.span.begin + r.span.length > text.size()) return t;
+  json obj = json::parse(text.substr(r.span.begin, r.span.length), nullptr, false);
+  if (obj.is_object())
+    if (auto it = obj.find("id"); it != obj.end() && it->is_string() && !it->get<std::string>().empty())
+      t.id = it->get<std::string>();
+  return t;
+}
+
+std::string record_data(const Target& t) {
+  std::string out;
+  if (t.zone && t.index >= 0) {
+    RecordView r = t.zone->record(size_t(t.index));
+    append_rdata_text(out, r.type, r.rdata);
+  }
+  return out;
+}
+
+}  // namespace
+
+json cloudflare_batch(const FixInputs& in, const FixPlan& plan) {
+  json deletes = json::array(), patches = json::array(), posts = json::array(), lookups = json::array();
+  auto id_for = [&](const ZoneEdit& e, const Target& t, std::string_view list, size_t index) -> std::string {
+    if (!t.id.empty()) return t.id;
+    std::string where = std::string(list) + "/" + std::to_string(index);
+    std::string name = without_dot(lower_text(e.owner.view()));
+    std::string type = type_name(e.type);
+    json content;
+    api_fields(content, e.type, t.index >= 0 ? record_data(t) : e.rdata);
+    lookups.push_back({{"for", where},
+                       {"name", name},
+                       {"type", type},
+                       {"record", content},
+                       {"query", "GET /client/v4/zones/{zone_id}/dns_records?type=" + type + "&name=" + name}});
+    return "{id:" + where + "}";
+  };
+  for (const MergedEdit& m : plan.edits) {
+    const ZoneEdit& e = m.edit;
+    Target t = target_of(in, e);
+    switch (e.op) {
+      case ZoneEdit::Op::remove: deletes.push_back({{"id", id_for(e, t, "deletes", deletes.size())}}); break;
+      case ZoneEdit::Op::set_dns_only:
+        patches.push_back({{"id", id_for(e, t, "patches", patches.size())}, {"proxied", false}});
+        break;
+      case ZoneEdit::Op::replace: {
+        json p = {{"id", id_for(e, t, "patches", patches.size())}};
+        api_fields(p, e.type, e.rdata);
+        if (proxiable(e.type)) p["proxied"] = e.proxied == Proxied::yes;
+        patches.push_back(std::move(p));
+        break;
+      }
+      case ZoneEdit::Op::add: {
+        json p = {{"name", without_dot(lower_text(e.owner.view()))}, {"type", type_name(e.type)}};
+        api_fields(p, e.type, e.rdata);
+        p["ttl"] = e.ttl ? e.ttl : 1;  // 1: automatic
+        if (proxiable(e.type)) p["proxied"] = e.proxied == Proxied::yes;
+        posts.push_back(std::move(p));
+        break;
+      }
+    }
+  }
+  return {{"deletes", deletes},
+          {"patches", patches},
+          {"puts", json::array()},
+          {"posts", posts},
+          {"lookups", lookups},
+          {"placeholders", plan.placeholders}};
+}
+
+json cloudflare_batch_body(const json& batch) {
+  json body = batch;
+  body.erase("lookups");
+  body.erase("placeholders");
+  return body;
+}
+
+std::string cloudflare_curl(const json& batch) {
+  std::string body = cloudflare_batch_body(batch).dump();
+  // Single-quoted for the shell: a ' inside becomes '\''.
+  std::string quoted;
+  for (char c : body) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted.push_back(c);
+    }
+  }
+  return "curl -sS -X POST \"https://api.cloudflare.com/client/v4/zones/$CLOUDFLARE_ZONE_ID/dns_records/batch\" \\\n"
+         "  -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" \\\n"
+         "  -H \"Content-Type: application/json\" \\\n"
+         "  --data '" +
+         quoted + "'\n";
+}
+
+std::string cloudflare_import(const Zone& corrected, std::span<const std::string> dns_only, std::string_view domain) {
+  std::string out = ";; Cloudflare import file written by mxray for ";
+  out.append(domain);
+  out.append("\n;; Proxy states are given where the zone says them; mail names are DNS only.\n");
+  for (size_t i = 0; i < corrected.size(); ++i) {
+    RecordView r = corrected.record(i);
+    std::string owner = lower_text(r.owner.view());
+    out += owner;
+    out += '\t';
+    out += std::to_string(r.ttl);
+    out += "\tIN\t";
+    append_type_name(out, r.type);
+    out += '\t';
+    append_rdata_text(out, r.type, r.rdata);
+    if (proxiable(r.type)) {
+      if (r.proxied != Proxied::unknown) {
+        out += r.proxied == Proxied::yes ? " ; cf_tags=cf-proxied:true" : " ; cf_tags=cf-proxied:false";
+      } else if (std::find(dns_only.begin(), dns_only.end(), owner) != dns_only.end()) {
+        out += " ; cf_tags=cf-proxied:false";
+      }
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+json change_plan(const FixInputs& in, const FixPlan& plan) {
+  json deletes = json::array(), modifies = json::array(), creates = json::array();
+  for (const MergedEdit& m : plan.edits) {
+    const ZoneEdit& e = m.edit;
+    Target t = target_of(in, e);
+    RecordView r{};
+    bool found = t.zone && t.index >= 0;
+    if (found) r = t.zone->record(size_t(t.index));
+    json j = {{"name", lower_text(e.owner.view())}, {"type", type_name(e.type)}};
+    auto state = [&](Proxied p) { return p == Proxied::unknown ? json(nullptr) : json(p == Proxied::yes); };
+    if (!e.placeholder.empty()) j["placeholder"] = e.placeholder;
+    switch (e.op) {
+      case ZoneEdit::Op::remove:
+        j["action"] = "delete";
+        j["data"] = found ? record_data(t) : e.rdata;
+        deletes.push_back(std::move(j));
+        break;
+      case ZoneEdit::Op::set_dns_only:
+        j["action"] = "modify";
+        j["data"] = found ? record_data(t) : e.rdata;
+        j["before"] = {{"data", j["data"]}, {"proxied", found ? state(r.proxied) : json(true)}};
+        j["after"] = {{"data", j["data"]}, {"proxied", false}};
+        modifies.push_back(std::move(j));
+        break;
+      case ZoneEdit::Op::replace:
+        j["action"] = "modify";
+        j["data"] = e.rdata;
+        j["before"] = {{"data", found ? record_data(t) : std::string()}, {"proxied", found ? state(r.proxied) : json(nullptr)}};
+        j["after"] = {{"data", e.rdata}, {"proxied", proxiable(e.type) ? state(e.proxied) : json(nullptr)}};
+        modifies.push_back(std::move(j));
+        break;
+      case ZoneEdit::Op::add:
+        j["action"] = "create";
+        j["data"] = e.rdata;
+        j["after"] = {{"data", e.rdata}, {"proxied", proxiable(e.type) ? state(e.proxied) : json(nullptr)}};
+        creates.push_back(std::move(j));
+        break;
+    }
+  }
+  json out = json::array();
+  for (json* part : {&deletes, &modifies, &creates})
+    for (json& j : *part) out.push_back(std::move(j));
+  return out;
+}
+
+}  // namespace mxray

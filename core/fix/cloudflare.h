@@ -1,0 +1,61 @@
+// The fix in the forms Cloudflare users apply: an import file (BIND with
+// cf_tags), an API batch payload, and a change plan. Sources:
+// shared/facts/cloudflare-and-cpanel.md §3.2 (cf_tags), §3.3 (import),
+// §3.4 (API records and the batch endpoint).
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "fix/fix.h"
+#include "zone/zone.h"
+
+namespace mxray {
+
+// The uploads as the fix outputs read them: each zone with the text of its
+// main file (empty when the caller has none; then no record id can be read
+// from a Cloudflare API JSON upload).
+struct FixInputs {
+  std::span<const std::shared_ptr<const Zone>> zones;
+  std::span<const std::string_view> texts;
+};
+
+// POST /zones/{zone_id}/dns_records/batch, from the merged fix:
+//   {"deletes": [{id}], "patches": [{id, ...changed fields}], "puts": [],
+//    "posts": [{name, type, content | data, priority?, ttl, proxied?}],
+//    "lookups": [{for, name, type, content, query}]}
+// Record ids come only from a Cloudflare API JSON upload (the record's own
+// "id"). Without one the entry's id is "{id:<for>}" and `lookups` says
+// which record to look up and how (the API's list endpoint filtered by type
+// and name); an id is never invented. Cloudflare runs deletes, then
+// patches, puts and posts, in one transaction (facts §3.4). `lookups` is
+// not part of the API's body: strip it (or use cloudflare_batch_body) once
+// the ids are filled in.
+nlohmann::json cloudflare_batch(const FixInputs& in, const FixPlan& plan);
+// The body alone, without `lookups`.
+nlohmann::json cloudflare_batch_body(const nlohmann::json& batch);
+// The batch as a curl command reading the token and zone id from the
+// environment ($CLOUDFLARE_API_TOKEN, $CLOUDFLARE_ZONE_ID).
+std::string cloudflare_curl(const nlohmann::json& batch);
+
+// A Cloudflare import file (facts §3.3) for the corrected zone `corrected`
+// (parsed from the corrected text): every record with an absolute owner,
+// FQDN contents and an explicit TTL; A, AAAA and CNAME records carry
+// `cf_tags=cf-proxied:<state>` when the zone says the state, and
+// `cf-proxied:false` when it does not and the name is one of `dns_only`
+// (the mail names: absolute, lower-case); the rest are left to the import
+// option. $INCLUDEd records are inlined (Cloudflare refuses $INCLUDE).
+std::string cloudflare_import(const Zone& corrected, std::span<const std::string> dns_only, std::string_view domain);
+
+// The change plan, one entry per merged edit in the order Cloudflare's
+// batch applies them: {action: "create" | "modify" | "delete", name, type,
+// data, before?: {data, proxied}, after?: {data, proxied}, placeholder?}.
+// Words for it live in www/lib (English and Japanese).
+nlohmann::json change_plan(const FixInputs& in, const FixPlan& plan);
+
+}  // namespace mxray

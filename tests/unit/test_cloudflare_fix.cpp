@@ -1,0 +1,128 @@
+// The fix for Cloudflare: the batch payload (ids only from an API JSON
+// upload, lookups otherwise), the import file and the change plan, on the
+// seed case.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fix/cloudflare.h"
+#include "model/mail_model.h"
+#include "rules/catalogue.h"
+#include "zone/parser.h"
+
+using namespace mxray;
+using json = nlohmann::json;
+
+namespace {
+
+struct Checked {
+  std::vector<std::shared_ptr<const Zone>> zones;
+  std::vector<std::string_view> texts;
+  FixPlan plan;
+};
+
+Checked check(const std::string& text, const std::string& file) {
+  Checked c;
+  c.zones.push_back(std::make_shared<Zone>(parse_zone(text, file, {})));
+  REQUIRE(c.zones.back()->error_count == 0);
+  c.texts.push_back(text);
+  SessionOptions o;
+  o.live = false;
+  Session s("club.test", o, c.zones);
+  MailModel m(s);
+  c.plan = merge_edits(run_rules(m));
+  return c;
+}
+
+const std::string kExport =
+    ";; Domain:     club.test.\n"
+    "club.test\t3600\tIN\tSOA\tada.ns.cloudflare.com. dns.cloudflare.com. 1 10000 2400 604800 3600\n"
+    "club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
+    "mail.club.test.\t1\tIN\tCNAME\tclub.test. ; cf_tags=cf-proxied:false\n"
+    "club.test.\t1\tIN\tMX\t0 mail.club.test.\n"
+    "club.test.\t1\tIN\tTXT\t\"v=spf1 +a +mx ~all\"\n";
+
+const std::string kApi = R"({"result":[
+ {"id":"a1","zone_name":"club.test","name":"club.test","type":"A","content":"203.0.113.10","proxied":true,"ttl":1},
+ {"id":"c2","zone_name":"club.test","name":"mail.club.test","type":"CNAME","content":"club.test","proxied":false,"ttl":1},
+ {"id":"m3","zone_name":"club.test","name":"club.test","type":"MX","content":"mail.club.test","priority":0,"ttl":1},
+ {"id":"t4","zone_name":"club.test","name":"club.test","type":"TXT","content":"\"v=spf1 +a +mx ~all\"","ttl":1}
+],"success":true})";
+
+}  // namespace
+
+TEST_CASE("cloudflare batch: without ids, every record to change is named for look-up") {
+  Checked c = check(kExport, "export.txt");
+  json b = cloudflare_batch({c.zones, c.texts}, c.plan);
+  REQUIRE(b["deletes"].size() == 1);
+  CHECK(b["deletes"][0]["id"] == "{id:deletes/0}");
+  REQUIRE(b["posts"].size() == 1);
+  CHECK(b["posts"][0] == json{{"name", "mail.club.test"}, {"type", "A"}, {"content", "203.0.113.10"}, {"ttl", 1}, {"proxied", false}});
+  REQUIRE(b["patches"].size() == 1);
+  CHECK(b["patches"][0]["content"] == "\"v=spf1 +a +mx ip4:203.0.113.10 ~all\"");
+  REQUIRE(b["lookups"].size() == 2);
+  CHECK(b["lookups"][0]["for"] == "deletes/0");
+  CHECK(b["lookups"][0]["name"] == "mail.club.test");
+  CHECK(b["lookups"][0]["type"] == "CNAME");
+  CHECK(b["lookups"][0]["record"]["content"] == "club.test");
+  CHECK(b["lookups"][0]["query"] == "GET /client/v4/zones/{zone_id}/dns_records?type=CNAME&name=mail.club.test");
+  CHECK(b["puts"].empty());
+  json body = cloudflare_batch_body(b);
+  CHECK_FALSE(body.contains("lookups"));
+  std::string curl = cloudflare_curl(b);
+  CHECK(curl.find("$CLOUDFLARE_ZONE_ID/dns_records/batch") != std::string::npos);
+  CHECK(curl.find("Bearer $CLOUDFLARE_API_TOKEN") != std::string::npos);
+}
+
+TEST_CASE("cloudflare batch: an API JSON upload gives the records' own ids") {
+  Checked c = check(kApi, "records.json");
+  json b = cloudflare_batch({c.zones, c.texts}, c.plan);
+  REQUIRE(b["deletes"].size() == 1);
+  CHECK(b["deletes"][0]["id"] == "c2");
+  REQUIRE(b["patches"].size() == 1);
+  CHECK(b["patches"][0]["id"] == "t4");
+  CHECK(b["lookups"].empty());
+  // Without the text the ids cannot be read: looked up, not invented.
+  json blind = cloudflare_batch({c.zones, {}}, c.plan);
+  CHECK(blind["deletes"][0]["id"] == "{id:deletes/0}");
+}
+
+TEST_CASE("change plan: deletes, then modifications, then creations, with proxy states") {
+  Checked c = check(kExport, "export.txt");
+  json p = change_plan({c.zones, c.texts}, c.plan);
+  REQUIRE(p.size() == 3);
+  CHECK(p[0]["action"] == "delete");
+  CHECK(p[0]["name"] == "mail.club.test.");
+  CHECK(p[0]["data"] == "club.test.");
+  CHECK(p[1]["action"] == "modify");
+  CHECK(p[1]["before"]["data"] == "\"v=spf1 +a +mx ~all\"");
+  CHECK(p[1]["after"]["data"] == "\"v=spf1 +a +mx ip4:203.0.113.10 ~all\"");
+  CHECK(p[2]["action"] == "create");
+  CHECK(p[2]["after"]["proxied"] == false);
+}
+
+TEST_CASE("cloudflare import: a plain BIND zone, mail names DNS only, the rest left to the import option") {
+  const std::string bind =
+      "$ORIGIN club.test.\n$TTL 14400\n"
+      "@ IN SOA ns1 root 1 2 3 4 5\n"
+      "@ IN A 203.0.113.10\n"
+      "www IN CNAME @\n"
+      "mail IN A 203.0.113.10\n"
+      "@ IN MX 0 mail\n";
+  Zone z = parse_zone(bind, "club.test.db", {});
+  REQUIRE(z.error_count == 0);
+  std::vector<std::string> mail = {"mail.club.test."};
+  std::string out = cloudflare_import(z, mail, "club.test.");
+  CHECK(out.find("club.test.\t14400\tIN\tA\t203.0.113.10\n") != std::string::npos);
+  CHECK(out.find("www.club.test.\t14400\tIN\tCNAME\tclub.test.\n") != std::string::npos);
+  CHECK(out.find("mail.club.test.\t14400\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n") != std::string::npos);
+  CHECK(out.find("club.test.\t14400\tIN\tMX\t0 mail.club.test.\n") != std::string::npos);
+  // It reads back as the same records with the intended proxy states.
+  Zone back = parse_zone(out, "import.txt", {});
+  CHECK(back.error_count == 0);
+  CHECK(back.size() == z.size());
+  for (size_t i = 0; i < back.size(); ++i)
+    if (name_text(back.record(i).owner.view()) == "mail.club.test.") CHECK(back.record(i).proxied == Proxied::no);
+}
