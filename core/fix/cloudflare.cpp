@@ -170,29 +170,52 @@ std::string cloudflare_curl(const json& batch) {
          quoted + "'\n";
 }
 
-std::string cloudflare_import(const Zone& corrected, std::span<const std::string> dns_only, std::string_view domain) {
+std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPlan& plan,
+                              std::span<const std::string> dns_only, std::string_view domain) {
   std::string out = ";; Cloudflare import file written by mxray for ";
   out.append(domain);
-  out.append("\n;; Proxy states are given where the zone says them; mail names are DNS only.\n");
-  for (size_t i = 0; i < corrected.size(); ++i) {
-    RecordView r = corrected.record(i);
-    std::string owner = lower_text(r.owner.view());
-    out += owner;
+  out.append("\n;; Proxy states are given where known; the mail names are DNS only.\n");
+  // What the plan does to each record of the zone.
+  std::vector<const ZoneEdit*> edit_of(zone.size(), nullptr);
+  for (const MergedEdit& m : plan.edits)
+    if (m.edit.zone == zone_index && m.edit.op != ZoneEdit::Op::add)
+      if (long i = find_edit_record(zone, m.edit); i >= 0) edit_of[size_t(i)] = &m.edit;
+  auto line = [&](std::string_view owner, uint32_t ttl, uint16_t type, std::string_view rdata, Proxied proxied) {
+    out.append(owner);
     out += '\t';
-    out += std::to_string(r.ttl);
+    out += std::to_string(ttl);
     out += "\tIN\t";
-    append_type_name(out, r.type);
+    append_type_name(out, type);
     out += '\t';
-    append_rdata_text(out, r.type, r.rdata);
-    if (proxiable(r.type)) {
-      if (r.proxied != Proxied::unknown) {
-        out += r.proxied == Proxied::yes ? " ; cf_tags=cf-proxied:true" : " ; cf_tags=cf-proxied:false";
-      } else if (std::find(dns_only.begin(), dns_only.end(), owner) != dns_only.end()) {
+    out.append(rdata);
+    if (proxiable(type)) {
+      if (proxied != Proxied::unknown) {
+        out += proxied == Proxied::yes ? " ; cf_tags=cf-proxied:true" : " ; cf_tags=cf-proxied:false";
+      } else if (std::find(dns_only.begin(), dns_only.end(), std::string(owner)) != dns_only.end()) {
         out += " ; cf_tags=cf-proxied:false";
       }
     }
     out += '\n';
+  };
+  for (size_t i = 0; i < zone.size(); ++i) {
+    RecordView r = zone.record(i);
+    const ZoneEdit* e = edit_of[i];
+    if (e && e->op == ZoneEdit::Op::remove) continue;
+    std::string rdata;
+    Proxied proxied = r.proxied;
+    if (e && e->op == ZoneEdit::Op::replace) {
+      rdata = e->rdata;
+      if (proxiable(r.type)) proxied = e->proxied;
+    } else {
+      append_rdata_text(rdata, r.type, r.rdata);
+      if (e && e->op == ZoneEdit::Op::set_dns_only) proxied = Proxied::no;
+    }
+    const uint32_t ttl = (r.flags & kRecordTtlAuto) ? 1 : r.ttl;
+    line(lower_text(r.owner.view()), ttl, r.type, rdata, proxied);
   }
+  for (const MergedEdit& m : plan.edits)
+    if (m.edit.zone == zone_index && m.edit.op == ZoneEdit::Op::add)
+      line(lower_text(m.edit.owner.view()), m.edit.ttl ? m.edit.ttl : 1, m.edit.type, m.edit.rdata, m.edit.proxied);
   return out;
 }
 

@@ -43,14 +43,17 @@ nlohmann::json cloudflare_batch_body(const nlohmann::json& batch);
 // environment ($CLOUDFLARE_API_TOKEN, $CLOUDFLARE_ZONE_ID).
 std::string cloudflare_curl(const nlohmann::json& batch);
 
-// A Cloudflare import file (facts §3.3) for the corrected zone `corrected`
-// (parsed from the corrected text): every record with an absolute owner,
-// FQDN contents and an explicit TTL; A, AAAA and CNAME records carry
-// `cf_tags=cf-proxied:<state>` when the zone says the state, and
-// `cf-proxied:false` when it does not and the name is one of `dns_only`
+// A Cloudflare import file (facts §3.3): the records of `zone` (Session
+// index `zone_index`) with the plan's edits made, each with an absolute
+// owner, FQDN contents and an explicit TTL; $INCLUDEd records inlined
+// (Cloudflare refuses $INCLUDE). A, AAAA and CNAME records carry
+// `cf_tags=cf-proxied:<state>` when the zone or the fix says the state, and
+// `cf-proxied:false` when neither does and the name is one of `dns_only`
 // (the mail names: absolute, lower-case); the rest are left to the import
-// option. $INCLUDEd records are inlined (Cloudflare refuses $INCLUDE).
-std::string cloudflare_import(const Zone& corrected, std::span<const std::string> dns_only, std::string_view domain);
+// option. A placeholder stays as written ({origin-ipv4}): Cloudflare
+// refuses the file until it is filled in, which is the point.
+std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPlan& plan,
+                              std::span<const std::string> dns_only, std::string_view domain);
 
 // The change plan, one entry per merged edit in the order Cloudflare's
 // batch applies them: {action: "create" | "modify" | "delete", name, type,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "dns/types.h"
 #include "fix/cloudflare.h"
 #include "model/mail_model.h"
 #include "rules/catalogue.h"
@@ -103,26 +104,30 @@ TEST_CASE("change plan: deletes, then modifications, then creations, with proxy 
   CHECK(p[2]["after"]["proxied"] == false);
 }
 
-TEST_CASE("cloudflare import: a plain BIND zone, mail names DNS only, the rest left to the import option") {
+TEST_CASE("cloudflare import: a plain BIND zone with the fix made, mail names DNS only, the rest left to the import option") {
   const std::string bind =
       "$ORIGIN club.test.\n$TTL 14400\n"
       "@ IN SOA ns1 root 1 2 3 4 5\n"
-      "@ IN A 203.0.113.10\n"
+      "@ IN A 104.21.16.8\n"
       "www IN CNAME @\n"
-      "mail IN A 203.0.113.10\n"
+      "mail IN CNAME @\n"
       "@ IN MX 0 mail\n";
-  Zone z = parse_zone(bind, "club.test.db", {});
-  REQUIRE(z.error_count == 0);
+  Checked c = check(bind, "club.test.db");
   std::vector<std::string> mail = {"mail.club.test."};
-  std::string out = cloudflare_import(z, mail, "club.test.");
-  CHECK(out.find("club.test.\t14400\tIN\tA\t203.0.113.10\n") != std::string::npos);
+  std::string out = cloudflare_import(*c.zones[0], 0, c.plan, mail, "club.test.");
+  CHECK(out.find("club.test.\t14400\tIN\tA\t104.21.16.8\n") != std::string::npos);
   CHECK(out.find("www.club.test.\t14400\tIN\tCNAME\tclub.test.\n") != std::string::npos);
-  CHECK(out.find("mail.club.test.\t14400\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n") != std::string::npos);
+  CHECK(out.find("mail.club.test.\t14400\tIN\tCNAME") == std::string::npos);  // replaced by the fix
+  CHECK(out.find("mail.club.test.\t1\tIN\tA\t{origin-ipv4} ; cf_tags=cf-proxied:false\n") != std::string::npos);
   CHECK(out.find("club.test.\t14400\tIN\tMX\t0 mail.club.test.\n") != std::string::npos);
-  // It reads back as the same records with the intended proxy states.
-  Zone back = parse_zone(out, "import.txt", {});
+  // With the placeholder filled it reads back as the records meant.
+  Zone back = parse_zone(fill_placeholder(out, "origin-ipv4", "192.0.2.10"), "import.txt", {});
   CHECK(back.error_count == 0);
-  CHECK(back.size() == z.size());
+  CHECK(back.size() == c.zones[0]->size());
+  bool mail_a = false;
   for (size_t i = 0; i < back.size(); ++i)
-    if (name_text(back.record(i).owner.view()) == "mail.club.test.") CHECK(back.record(i).proxied == Proxied::no);
+    if (name_text(back.record(i).owner.view()) == "mail.club.test.") {
+      mail_a = back.record(i).type == rrtype::A && back.record(i).proxied == Proxied::no;
+    }
+  CHECK(mail_a);
 }

@@ -1,0 +1,149 @@
+#include "report/report.h"
+
+#include "dns/rdata.h"
+#include "dns/types.h"
+#include "fix/cloudflare.h"
+#include "fix/diff.h"
+#include "fix/fix.h"
+#include "fix/fix_json.h"
+#include "rules/catalogue.h"
+#include "rules/findings_json.h"
+#include "zone/zone_text.h"
+
+namespace mxray {
+
+using json = nlohmann::json;
+
+namespace {
+
+bool is_ipv4(std::string_view s) {
+  uint8_t b[4];
+  return parse_ipv4(s, b);
+}
+bool is_ipv6(std::string_view s) {
+  uint8_t b[16];
+  return parse_ipv6(s, b);
+}
+
+// The stated origin fills the placeholder of its family; the edit then
+// holds a value like any other.
+void fill_origin(FixPlan& plan, const std::string& origin) {
+  if (origin.empty()) return;
+  const std::string name = is_ipv4(origin) ? "origin-ipv4" : "origin-ipv6";
+  for (MergedEdit& m : plan.edits)
+    if (m.edit.placeholder == "origin-ipv4" && name == "origin-ipv6") {
+      // An IPv6 origin answers an A placeholder with an AAAA record.
+      m.edit.type = rrtype::AAAA;
+      m.edit.rdata = fill_placeholder(m.edit.rdata, "origin-ipv4", origin);
+      m.edit.placeholder.clear();
+    } else if (m.edit.placeholder == name) {
+      m.edit.rdata = fill_placeholder(m.edit.rdata, name, origin);
+      m.edit.placeholder.clear();
+    }
+  std::erase_if(plan.placeholders, [&](const std::string& p) { return p == "origin-ipv4" || p == name; });
+}
+
+std::string file_label(const Zone& z, size_t index) {
+  return z.files.empty() || z.files[0].empty() ? "zone-" + std::to_string(index) + ".txt" : z.files[0];
+}
+
+}  // namespace
+
+std::string_view report_options_error(const ReportOptions& o) {
+  if (!o.origin.empty() && !is_ipv4(o.origin) && !is_ipv6(o.origin)) return "bad-origin";
+  return {};
+}
+
+json build_report(const Session& session, const ReportOptions& options) {
+  MailModel model(session, options.model);
+  std::vector<Finding> findings = run_rules(model);
+  FixPlan plan = merge_edits(findings);
+  if (report_options_error(options).empty()) fill_origin(plan, options.origin);
+
+  const auto& zones = session.zones();
+  json summary = {{"critical", 0}, {"warning", 0}, {"info", 0}};
+  for (const Finding& f : findings) summary[std::string(severity_name(f.severity))] = summary[std::string(severity_name(f.severity))].get<int>() + 1;
+
+  json inputs = json::array(), diagnostics = json::array();
+  size_t records = 0;
+  for (size_t i = 0; i < zones.size(); ++i) {
+    json z = zone_summary_json(*zones[i]);
+    for (json& d : z["diagnostics"]) {
+      json copy = d;
+      copy["zone"] = i;
+      diagnostics.push_back(std::move(copy));
+    }
+    z.erase("diagnostics");
+    z["index"] = i;
+    inputs.push_back(std::move(z));
+    records += zones[i]->size();
+  }
+
+  // The corrected zones, their diffs, and the Cloudflare forms.
+  FixInputs fin{zones, options.texts};
+  json corrected = json::array();
+  json import = nullptr;
+  const int in_use = model.zones().zone_for(model.domain());
+  for (size_t i = 0; i < zones.size(); ++i) {
+    if (i >= options.texts.size()) continue;
+    const Zone& z = *zones[i];
+    CorrectedZone c = apply_edits(z, uint32_t(i), options.texts[i], plan);
+    const bool changed = c.text != options.texts[i];
+    json entry = corrected_zone_to_json(c);
+    entry["index"] = i;
+    entry["file"] = file_label(z, i);
+    entry["changed"] = changed;
+    entry["diff"] = changed ? unified_diff(options.texts[i], c.text, file_label(z, i)) : std::string();
+    if (int(i) == in_use) {
+      std::vector<std::string> dns_only;
+      for (const MailName& m : model.names())
+        if (m.roles & (role::mx_target | role::mail_client | role::srv_target | role::service))
+          dns_only.push_back(name_text(m.name.view()));
+      // An export keeps its own layout; other inputs are written record by record.
+      import = z.format == InputFormat::cloudflare_export
+                   ? c.text
+                   : cloudflare_import(z, uint32_t(i), plan, dns_only, name_text(model.domain()));
+    }
+    corrected.push_back(std::move(entry));
+  }
+  json batch = cloudflare_batch(fin, plan);
+  json fix = fix_plan_to_json(model, plan);
+  fix["origin"] = options.origin.empty() ? json(nullptr) : json{{"address", options.origin}, {"source", "stated"}};
+  fix["zones"] = std::move(corrected);
+  fix["cloudflare_import"] = std::move(import);
+  fix["cloudflare_batch"] = batch;
+  fix["curl"] = cloudflare_curl(batch);
+  fix["plan"] = change_plan(fin, plan);
+
+  uint32_t unknown = 0;
+  for (const Fact& f : session.facts()) unknown += f.state == FactState::unknown;
+  json hits = json::array();
+  for (const BudgetHit& h : session.budget_hits())
+    hits.push_back({{"budget", h.budget}, {"limit", h.limit}, {"skipped", h.skipped}});
+
+  const bool live = session.round() > 0;
+  json panel = model.panel() ? json{{"id", model.panel()->id},
+                                    {"name", model.panel()->name},
+                                    {"how", model.panel_stated() ? "stated" : "detected"}}
+                             : json(nullptr);
+  return {{"schema", kReportSchema},
+          {"domain", name_text(model.domain())},
+          {"mode", !live ? "offline" : zones.empty() ? "live" : "both"},
+          {"inputs", {{"zones", inputs}}},
+          {"panel", panel},
+          {"summary", summary},
+          {"findings", findings_to_json(model, findings)},
+          {"names", mail_names_to_json(model)},
+          {"fix", fix},
+          {"stats",
+           {{"zones", zones.size()},
+            {"records", records},
+            {"rounds", session.round()},
+            {"questions", session.facts().size()},
+            {"unknown", unknown},
+            {"spf_lookups", session.spf_lookups()},
+            {"budget_hits", hits}}},
+          {"diagnostics", diagnostics}};
+}
+
+}  // namespace mxray
