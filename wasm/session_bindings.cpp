@@ -8,6 +8,7 @@
 #include "dns/types.h"
 #include "fix/fix.h"
 #include "fix/fix_json.h"
+#include "report/report.h"
 #include "model/mail_model.h"
 #include "rules/catalogue.h"
 #include "rules/findings_json.h"
@@ -122,6 +123,24 @@ class SessionHandle {
                     {"findings", findings_to_json(model, findings)},
                     {"fix", fix_plan_to_json(model, merge_edits(findings))}});
   }
+  // The report document (core/report/report.h). options: {"panel", "origin"};
+  // texts: the main-file text of each zone, in the order added.
+  std::string report_json(const std::string& options_json, emscripten::val texts) const {
+    if (!session_) return "null";
+    json j = json::parse(options_json, nullptr, false);
+    ReportOptions o;
+    o.model = model_options_from(options_json);
+    if (j.is_object())
+      if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
+    if (std::string_view err = report_options_error(o); !err.empty())
+      return to_text({{"error", err}});
+    std::vector<std::string> owned;
+    const unsigned n = texts.isArray() ? texts["length"].as<unsigned>() : 0;
+    for (unsigned i = 0; i < n; ++i) owned.push_back(texts[i].isString() ? texts[i].as<std::string>() : std::string());
+    std::vector<std::string_view> views(owned.begin(), owned.end());
+    o.texts = views;
+    return to_text(build_report(*session_, o));
+  }
   // The fix written into zone `index`, whose main file is `text` (the bytes
   // the reader was given): {text, applied, skipped}.
   std::string corrected_zone(unsigned index, const std::string& text, const std::string& model_options) const {
@@ -171,6 +190,7 @@ EMSCRIPTEN_BINDINGS(mxray_session) {
       .function("feedFailure", &SessionHandle::feed_failure)
       .function("factsJson", &SessionHandle::facts_json)
       .function("findingsJson", &SessionHandle::findings_json)
-      .function("correctedZone", &SessionHandle::corrected_zone);
+      .function("correctedZone", &SessionHandle::corrected_zone)
+      .function("report", &SessionHandle::report_json);
   emscripten::function("ruleCatalogue", &mxray::rule_catalogue_text);
 }

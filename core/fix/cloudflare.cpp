@@ -78,7 +78,7 @@ Target target_of(const FixInputs& in, const ZoneEdit& e) {
   RecordView r = t.zone->record(size_t(t.index));
   std::string_view text = in.texts[e.zone];
   if (r.span.file != 0 || r.span.begin + r.span.length > text.size()) return t;
-  json obj = json::parse(text.substr(r.span.begin, r.span.length), nullptr, false);
+  json obj = json::parse(text.substr(size_t(r.span.begin), r.span.length), nullptr, false);
   if (obj.is_object())
     if (auto it = obj.find("id"); it != obj.end() && it->is_string() && !it->get<std::string>().empty())
       t.id = it->get<std::string>();

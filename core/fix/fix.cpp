@@ -106,7 +106,7 @@ struct LineInfo {
 
 LineInfo record_lines(std::string_view text, const RecordView& r) {
   LineInfo li;
-  li.begin = std::min<size_t>(r.span.begin, text.size());
+  li.begin = std::min(size_t(r.span.begin), text.size());
   li.end = std::min<size_t>(li.begin + r.span.length, text.size());
   size_t nl = text.find('\n', li.end);
   li.next = nl == std::string_view::npos ? text.size() : nl + 1;

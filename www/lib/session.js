@@ -15,6 +15,15 @@ export class SessionError extends Error {
   }
 }
 
+/** Thrown when report options are refused; `code` is the core's name ("bad-origin"). */
+export class ReportError extends Error {
+  constructor(code, options) {
+    super(code === 'bad-origin' ? `not an IPv4 or IPv6 address: ${JSON.stringify(options.origin)}` : code);
+    this.name = 'ReportError';
+    this.code = code;
+  }
+}
+
 /**
  * Builds a Session.
  * @param core     the loaded wasm module (core-node.js loadCore(), or the site's loader)
@@ -57,6 +66,17 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
      * is `text`: {text, applied[], skipped[{edit, why}]}; every untouched line kept byte for byte.
      */
     correctedZone: (index, text, model = {}) => JSON.parse(handle.correctedZone(index, text, JSON.stringify(model))),
+    /**
+     * The report document (schema "mxray-report/1"; see the README).
+     * @param texts  the main-file text of each zone, in the order given (for the fix)
+     * @param options {panel, origin}: origin fills the fix's {origin-ipv4}/{origin-ipv6}
+     * @throws ReportError (code "bad-origin") when an option is refused
+     */
+    report: (texts = [], options = {}) => {
+      const r = JSON.parse(handle.report(JSON.stringify(options), texts));
+      if (r && r.error) throw new ReportError(r.error, options);
+      return r;
+    },
     /** Frees the core's memory; the object is unusable afterwards. */
     dispose() {
       if (!disposed) handle.delete();
