@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../www/lib/core-node.js';
 import { createSession } from '../../www/lib/session.js';
@@ -52,6 +53,16 @@ for (const name of folders) {
             assert.doesNotMatch(findingMessage(f, lang), /\{\w+\}/, `${f.rule} ${lang}`);
             for (const e of f.evidence) assert.notEqual(evidenceMessage(e, lang), e.code, `${e.code} ${lang}`);
           }
+        // Offline, the fix: each corrected zone is expected/<file name>, or
+        // the input itself when the fix leaves it alone (as in the C++ twin).
+        if (mode === 'offline')
+          (sc.zones ?? []).forEach((file, i) => {
+            const text = readFileSync(`${dir}${file}`, 'latin1');
+            const c = session.correctedZone(i, text);
+            assert.deepEqual(c.skipped, [], `${file}: every edit written`);
+            const expected = `${dir}expected/${basename(file)}`;
+            assert.equal(c.text, existsSync(expected) ? readFileSync(expected, 'latin1') : text, `${file} corrected`);
+          });
       } finally {
         session?.dispose();
         for (const r of readers) r.delete();
