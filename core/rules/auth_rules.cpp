@@ -563,6 +563,25 @@ const RecordTag* tag(const TagCheck& c, std::string_view name) {
   return nullptr;
 }
 
+// The one record of `set` that begins with `version` (RFC 8461 §3.1,
+// RFC 8460 §3: exactly one); nullptr after putting in `f` why there is none.
+const TxtRecord* single_policy(const MailModel& model, std::string_view name, const TxtSet& set,
+                               std::string_view version, PolicyProblem bad_version, PolicyProblem multiple,
+                               Finding& f) {
+  std::vector<const TxtRecord*> found = versioned(set, version);
+  if (found.size() == 1) return found[0];
+  if (found.empty()) {
+    const std::string& text = set.records.front().text;
+    f.evidence.push_back(record_step(model, name, set.records.front()));
+    f.evidence.push_back(problem_step(name, name_of(bad_version), {}, text, 0,
+                                      uint32_t(std::min(text.size(), version.size() + 5))));
+  } else {
+    for (const TxtRecord* r : found) f.evidence.push_back(record_step(model, name, *r));
+    f.evidence.push_back(problem_step(name, name_of(multiple), std::to_string(found.size()), {}, 0, 0));
+  }
+  return nullptr;
+}
+
 void mta_sts_view(const MailModel& model, View view, std::vector<Finding>& out) {
   WireName name, host;
   if (!child_name("_mta-sts", model.domain(), name) || !child_name("mta-sts", model.domain(), host)) return;
@@ -573,16 +592,9 @@ void mta_sts_view(const MailModel& model, View view, std::vector<Finding>& out) 
                      uint32_t length) {
     f.evidence.push_back(problem_step(name.view(), name_of(p), detail, text, offset, length));
   };
-  std::vector<const TxtRecord*> sts = versioned(set, "v=STSv1");
-  if (sts.empty()) {
-    f.evidence.push_back(record_step(model, name.view(), set.records.front()));
-    problem(PolicyProblem::mta_sts_bad_version, {}, set.records.front().text, 0,
-            uint32_t(std::min<size_t>(set.records.front().text.size(), 12)));
-  } else if (sts.size() > 1) {
-    for (const TxtRecord* r : sts) f.evidence.push_back(record_step(model, name.view(), *r));
-    problem(PolicyProblem::mta_sts_multiple_records, std::to_string(sts.size()), {}, 0, 0);
-  } else {
-    const std::string& text = sts[0]->text;
+  if (const TxtRecord* sts = single_policy(model, name.view(), set, "v=STSv1", PolicyProblem::mta_sts_bad_version,
+                                            PolicyProblem::mta_sts_multiple_records, f)) {
+    const std::string& text = sts->text;
     TagCheck c = tag_check(text);
     for (const TagListError& e : c.malformed)
       problem(PolicyProblem::mta_sts_malformed, e.why, text, e.offset, e.length);
@@ -594,12 +606,12 @@ void mta_sts_view(const MailModel& model, View view, std::vector<Finding>& out) 
                !std::all_of(id->value.begin(), id->value.end(), is_alnum)) {
       problem(PolicyProblem::mta_sts_bad_id, {}, text, id->value_offset, uint32_t(id->value.size()));
     }
-    if (!f.evidence.empty()) f.evidence.insert(f.evidence.begin(), record_step(model, name.view(), *sts[0]));
+    if (!f.evidence.empty()) f.evidence.insert(f.evidence.begin(), record_step(model, name.view(), *sts));
     // §3.3: the policy itself is fetched from https://mta-sts.<domain>/.
     ResolutionPath path =
         view == View::zone ? zone_path(model.zones(), host.view()) : live_path(model.session(), host.view());
     if (path.route == Route::missing) {
-      if (f.evidence.empty()) f.evidence.push_back(record_step(model, name.view(), *sts[0]));
+      if (f.evidence.empty()) f.evidence.push_back(record_step(model, name.view(), *sts));
       problem(PolicyProblem::mta_sts_no_host, lower_name(host.view()), {}, 0, 0);
       f.evidence.push_back(
           {"no-address", {{"name", lower_name(host.view())}, {"source", std::string(view_name(view))}}});
@@ -618,16 +630,9 @@ void tlsrpt_view(const MailModel& model, View view, std::vector<Finding>& out) {
                      uint32_t length) {
     f.evidence.push_back(problem_step(name.view(), name_of(p), detail, text, offset, length));
   };
-  std::vector<const TxtRecord*> rpt = versioned(set, "v=TLSRPTv1");
-  if (rpt.empty()) {
-    f.evidence.push_back(record_step(model, name.view(), set.records.front()));
-    problem(PolicyProblem::tlsrpt_bad_version, {}, set.records.front().text, 0,
-            uint32_t(std::min<size_t>(set.records.front().text.size(), 15)));
-  } else if (rpt.size() > 1) {
-    for (const TxtRecord* r : rpt) f.evidence.push_back(record_step(model, name.view(), *r));
-    problem(PolicyProblem::tlsrpt_multiple_records, std::to_string(rpt.size()), {}, 0, 0);
-  } else {
-    const std::string& text = rpt[0]->text;
+  if (const TxtRecord* rpt = single_policy(model, name.view(), set, "v=TLSRPTv1", PolicyProblem::tlsrpt_bad_version,
+                                            PolicyProblem::tlsrpt_multiple_records, f)) {
+    const std::string& text = rpt->text;
     TagCheck c = tag_check(text);
     for (const TagListError& e : c.malformed) problem(PolicyProblem::tlsrpt_malformed, e.why, text, e.offset, e.length);
     // tlsrpt-rua = %s"rua=" tlsrpt-uri *(*WSP "," *WSP tlsrpt-uri): mailto: or https: URIs.
@@ -653,7 +658,7 @@ void tlsrpt_view(const MailModel& model, View view, std::vector<Finding>& out) {
         at = end + 1;
       }
     }
-    if (!f.evidence.empty()) f.evidence.insert(f.evidence.begin(), record_step(model, name.view(), *rpt[0]));
+    if (!f.evidence.empty()) f.evidence.insert(f.evidence.begin(), record_step(model, name.view(), *rpt));
   }
   if (!f.evidence.empty()) out.push_back(std::move(f));
 }
