@@ -1,6 +1,10 @@
 // The wasm build under Node, fed the way the CLI feeds it (1 MiB chunks,
 // every record kept). Prints what parse_bench.cpp prints, for run.sh.
-import { openSync, readSync, closeSync } from 'node:fs';
+// MXRAY_WASM_DIR names another build's output folder (mxray-core.js and
+// .wasm) to benchmark instead of www/lib/wasm/.
+import { openSync, readSync, closeSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadCore } from '../../www/lib/core-node.js';
 import { feedFromFd } from '../../www/lib/zone-input.js';
 
@@ -9,7 +13,11 @@ if (!file) {
   process.stderr.write('usage: node tests/bench/parse-wasm.mjs FILE [ORIGIN]\n');
   process.exit(2);
 }
-const core = await loadCore();
+async function loadOtherCore(dir) {
+  const { default: create } = await import(pathToFileURL(resolve(dir, 'mxray-core.js')).href);
+  return create({ wasmBinary: readFileSync(join(dir, 'mxray-core.wasm')) });
+}
+const core = process.env.MXRAY_WASM_DIR ? await loadOtherCore(process.env.MXRAY_WASM_DIR) : await loadCore();
 const reader = new core.ZoneReader(file, JSON.stringify({ origin }), null);
 const fd = openSync(file, 'r');
 feedFromFd(core, reader, fd, readSync);
