@@ -181,7 +181,8 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
   // cPanel configures mail clients with, so its absence is a finding.
   for (const NameProfile& p : kProfiles) {
     WireName n = child(p.label, apex);
-    bool in_zone = !lookup_.at(n.view()).empty();
+    // A wildcard answers for the name as it does live (RFC 4592).
+    bool in_zone = !lookup_.at(n.view()).empty() || covered_by_wildcard(lookup_, n.view());
     const Fact* a = session.find(n.view(), rrtype::A);
     const Fact* aaaa = session.find(n.view(), rrtype::AAAA);
     auto seen = [](const Fact* f) {

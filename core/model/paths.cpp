@@ -91,6 +91,11 @@ std::string_view route_name(Route r) {
   return "unknown";
 }
 
+bool covered_by_wildcard(const ZoneLookup& zones, std::string_view name) {
+  int zi = zones.zone_for(name);
+  return zi >= 0 && !wildcard_for(zones, name, zones.zone(uint32_t(zi)).apex).empty();
+}
+
 ResolutionPath zone_path(const ZoneLookup& zones, std::string_view name, uint32_t max_depth) {
   ResolutionPath p;
   WireName at = to_wire(name);
@@ -195,7 +200,8 @@ ResolutionPath live_path(const Session& session, std::string_view name, uint32_t
         h.name = r.owner;
         h.type = r.type;
         h.rdata = r.rdata;
-        h.provider = address_provider(r.rdata);
+        // A provider's own mail servers sit in its ranges but take SMTP.
+        h.provider = provider_mail_service(r.owner.view()) ? nullptr : address_provider(r.rdata);
         h.source = {HopSource::live, 0, 0, 0, f->id};
         p.hops.push_back(std::move(h));
       }

@@ -66,6 +66,10 @@ struct ResolutionPath {
 // published ranges and CNAME targets under its names count as proxied.
 ResolutionPath zone_path(const ZoneLookup& zones, std::string_view name, uint32_t max_depth = 8);
 
+// True when `name` has no records of its own and a wildcard of its zone
+// answers for it (RFC 4592 §3.3.1).
+bool covered_by_wildcard(const ZoneLookup& zones, std::string_view name);
+
 // The path live DNS gave: the A and AAAA facts of `name` in the session.
 // Follows the session's CNAME follow-up questions where an answer stopped
 // at a CNAME. An address in a provider's ranges means proxy.

@@ -774,6 +774,21 @@ const ProxyProvider* proxy_provider_for_name(std::string_view wire_name) {
   return nullptr;
 }
 
+// Cloudflare Email Routing's MX hosts (route1.mx.cloudflare.net in a real
+// export, facts §3.1; its SPF include is _spf.mx.cloudflare.net).
+constexpr std::string_view kMailServiceSuffixes[] = {"mx.cloudflare.net"};
+
+bool provider_mail_service(std::string_view wire_name) {
+  if (wire_name.empty() || wire_name_size(wire_name) != wire_name.size()) return false;
+  uint8_t buffer[kMaxNameLength];
+  for (std::string_view suffix : kMailServiceSuffixes) {
+    size_t n = suffix_wire(suffix, buffer);
+    if (n && wire_name.size() > n && name_is_under(wire_name, std::string_view(reinterpret_cast<const char*>(buffer), n)))
+      return true;
+  }
+  return false;
+}
+
 bool carries_port(const ProxyProvider& provider, uint16_t port) {
   for (uint16_t p : provider.http_ports)
     if (p == port) return true;

@@ -52,6 +52,11 @@ const ProxyProvider* proxy_provider_for(std::span<const uint8_t> address);
 // not a proxied name, and does not match; nor does a malformed name.
 const ProxyProvider* proxy_provider_for_name(std::string_view wire_name);
 
+// True for the names of a provider's own mail service (Cloudflare Email
+// Routing's route1/2/3.mx.cloudflare.net): their addresses lie in the
+// provider's ranges, but they are mail servers, not its HTTP proxy.
+bool provider_mail_service(std::string_view wire_name);
+
 // Whether the provider's proxy accepts connections on `port` (HTTP or HTTPS).
 bool carries_port(const ProxyProvider& provider, uint16_t port);
 

@@ -232,6 +232,9 @@ void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out) {
   if (!src) return;
   SpfRecord spf = parse_spf(src->text);
   if (!spf.is_spf) return;
+  // "+all" authorises every address, the origin's too (spf-pass-all's concern).
+  if (spf.all_term && !spf.terms[*spf.all_term].ignored && spf.terms[*spf.all_term].qualifier == SpfQualifier::pass)
+    return;
   Finding f{"spf-proxy-address", FindingSeverity::critical, {lower_name(model.domain())}, {}, {}};
   std::vector<std::string> origin;       // addresses the proxied records hold in the export
   std::vector<std::string> authorised;   // addresses a/mx terms reach without the proxy
@@ -513,6 +516,7 @@ void migration_records_lost(const MailModel& model, std::vector<Finding>& out) {
 void proxy_state_differences(const MailModel& model, std::vector<Finding>& out) {
   if (!model.has_zone() || !model.live() || ns_not_delegated(model, nullptr)) return;
   for (const MailName& m : model.names()) {
+    if (m.roles == role::apex) continue;  // the web's, unless mail uses it too
     auto settled = [](Route r) { return r == Route::proxy || r == Route::origin; };
     if (!settled(m.zone.route) || !settled(m.live.route) || m.zone.route == m.live.route) continue;
     Finding f{"proxy-state-differs", FindingSeverity::warning, {lower_name(m.name.view())}, {}, {}};
