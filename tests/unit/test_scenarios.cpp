@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -171,4 +173,26 @@ TEST_CASE("scenarios: corrected zones, and the fixpoint") {
     ++checked;
   }
   MESSAGE(checked << " scenarios with zones corrected");
+}
+
+// Every catalogued rule fires in some scenario and stays silent in another
+// (issue 4): the scenarios cover the whole catalogue, both ways.
+TEST_CASE("scenarios: every rule fires somewhere and is silent somewhere") {
+  const fs::path root = fs::path(MXRAY_SOURCE_DIR) / "tests" / "scenarios";
+  std::map<std::string, size_t> firing;
+  size_t folders = 0;
+  for (const auto& e : fs::directory_iterator(root)) {
+    if (!e.is_directory() || !fs::exists(e.path() / "scenario.json")) continue;
+    ++folders;
+    std::set<std::string> rules;
+    for (const auto& [mode, lines] : test::read_json_file((e.path() / "scenario.json").string())["expect"].items())
+      for (const auto& l : lines) rules.insert(l.get<std::string>().substr(0, l.get<std::string>().find(' ')));
+    for (const std::string& r : rules) ++firing[r];
+  }
+  CHECK(folders >= 30);
+  for (const RuleInfo& r : rule_catalogue()) {
+    INFO(r.id);
+    CHECK(firing[std::string(r.id)] >= 1);
+    CHECK(firing[std::string(r.id)] < folders);
+  }
 }
