@@ -18,6 +18,13 @@ struct PanelPort {
   std::string_view service;  // "cPanel HTTPS", "webmail HTTPS" ...
 };
 
+// An SRV record the panel's template writes: owner label pair and port.
+struct PanelSrv {
+  std::string_view owner;  // below the domain: "_autodiscover._tcp"
+  uint16_t port;
+  std::string_view target;  // absolute; empty: the server's own host name
+};
+
 struct PanelProfile {
   std::string_view id;    // public: "cpanel", "plesk", "directadmin"
   std::string_view name;  // for people: "cPanel"
@@ -35,6 +42,10 @@ struct PanelProfile {
   bool mail_cname_apex = false;
   bool mx_at_apex = false;
   std::span<const PanelPort> ports;
+  std::span<const PanelSrv> srv;
+  // The mechanisms of the SPF record the template writes (empty: not
+  // documented). cPanel's is NOT VERIFIED from its docs (facts §5.1).
+  std::string_view spf_default;
 };
 
 std::span<const PanelProfile> panel_profiles();

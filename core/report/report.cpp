@@ -122,10 +122,20 @@ json build_report(const Session& session, const ReportOptions& options) {
     hits.push_back({{"budget", h.budget}, {"limit", h.limit}, {"skipped", h.skipped}});
 
   const bool live = session.round() > 0;
-  json panel = model.panel() ? json{{"id", model.panel()->id},
-                                    {"name", model.panel()->name},
-                                    {"how", model.panel_stated() ? "stated" : "detected"}}
-                             : json(nullptr);
+  json panel = nullptr;
+  if (const PanelProfile* p = model.panel()) {
+    json srv = json::array(), ports = json::array();
+    for (const PanelSrv& x : p->srv) srv.push_back({{"owner", x.owner}, {"port", x.port}, {"target", x.target}});
+    for (const PanelPort& x : p->ports) ports.push_back({{"port", x.port}, {"service", x.service}});
+    panel = {{"id", p->id},
+             {"name", p->name},
+             {"how", model.panel_stated() ? "stated" : "detected"},
+             {"source", p->source},
+             {"mail_host", p->mail_host},
+             {"srv", srv},
+             {"ports", ports},
+             {"spf_default", p->spf_default}};
+  }
   return {{"schema", kReportSchema},
           {"domain", name_text(model.domain())},
           {"mode", !live ? "offline" : zones.empty() ? "live" : "both"},

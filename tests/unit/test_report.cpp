@@ -50,6 +50,18 @@ TEST_CASE("report: schema, summary, findings, diagnostics") {
   CHECK(r["diagnostics"][0]["zone"] == 0);
   CHECK(r["stats"]["records"] == 4);
   CHECK(r["stats"]["rounds"] == 0);
+  CHECK(r["panel"].is_null());  // nothing of cPanel's in this zone
+}
+
+TEST_CASE("report: the detected panel's profile, as data") {
+  json r = report_for(kBind + "cpanel IN A 104.21.16.8\n");
+  REQUIRE(r["panel"].is_object());
+  CHECK(r["panel"]["id"] == "cpanel");
+  CHECK(r["panel"]["how"] == "detected");
+  CHECK(r["panel"]["mail_host"] == "mail");
+  CHECK(r["panel"]["srv"][0]["owner"] == "_autodiscover._tcp");
+  CHECK(r["panel"]["srv"][0]["port"] == 443);
+  CHECK(r["panel"]["ports"].size() == 10);
 }
 
 TEST_CASE("report: the fix, with a placeholder until the origin is stated") {

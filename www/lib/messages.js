@@ -227,6 +227,87 @@ export const messages = {
       'tlsrpt-no-rua': 'no rua= field: reports have nowhere to go',
       'tlsrpt-bad-uri': 'a report address is not a mailto: or https: URI',
     },
+    // `mxray check` and the report's renderer (www/lib/report-text.js).
+    report: {
+      severity: { critical: 'critical', warning: 'warning', info: 'info' },
+      title: 'mxray check of {domain}',
+      mode: { offline: 'offline: the uploaded zones only', live: 'live DNS', both: 'the uploaded zones and live DNS' },
+      inputs: '{zones} zone file(s), {records} records; {questions} DNS questions in {rounds} rounds',
+      unknown: '{count} DNS questions got no usable answer: what they would have told is unknown',
+      budget: 'a limit was reached: {budget} (limit {limit}); {skipped} not asked',
+      summary: '{critical} critical, {warning} warning(s), {info} info',
+      noFindings: 'No problem found.',
+      panel: 'Hosting panel: {panel}[ ({how})]',
+      findingsTitle: 'Findings',
+      fixTitle: 'The fix',
+      noFix: 'No change to make.',
+      origin: 'Server address, as you stated: {address}',
+      notesTitle: 'How the edits were merged',
+      note: 'finding {finding} asked to {edit}; dropped: {why}',
+      noteWhy: {
+        'covered-by-remove': 'another edit removes that record',
+        'covered-by-replace': 'another edit replaces that record',
+        duplicate: 'another finding asks for the same edit',
+        conflict: 'a more important finding changes that record differently',
+        'placeholder-superseded': 'an edit with a known address takes the place of the placeholder',
+      },
+      op: { add: 'add', remove: 'remove', replace: 'replace', 'set-dns-only': 'turn the proxy off on' },
+      skipped: '{file}: not written into the file: {edit} ({why})',
+      skipWhy: {
+        format: 'this input format is not written back: use the batch payload or the dashboard',
+        'included-file': 'the record is in an $INCLUDEd file',
+        'record-not-found': 'the record was not found in the text',
+      },
+      placeholdersTitle: 'Values to fill in',
+      placeholder: {
+        'origin-ipv4': '{origin-ipv4} stands for the IPv4 address of the server that handles the mail (the origin behind the proxy); the input does not tell it. To find it: in cPanel, the "Shared IP Address" (or "Dedicated IP Address") in the General Information box of the home page; in Cloudflare, the content of a proxied A record that points at the same server (the apex, www); or ask the hosting company.',
+        'origin-ipv6': '{origin-ipv6} stands for the IPv6 address of the server that handles the mail; the input does not tell it. Find it where the IPv4 address is shown (cPanel home page, the hosting company), or leave the AAAA record out.',
+      },
+      placeholderCli: 'Then run the check again with --origin ADDRESS: mxray fills the address in everywhere.',
+      diffTitle: 'Diff of {file}',
+      planTitle: 'Change plan',
+      cpanelTitle: "Steps in cPanel's Zone Editor",
+      cloudflareTitle: "Steps in Cloudflare's dashboard",
+      diagnostics: '{count} problem(s) reading the zone files (listed on standard error)',
+      progress: 'round {round}: {answered}/{total} answered',
+      zoneLine: '{file}: {domain}: {summary}[: {rules}]',
+      zoneError: '{file}: error: {error}',
+      batchTotal: '{zones} zone file(s): {failing} at or above {level}, {errors} unreadable',
+      errors: {
+        'bad-origin': 'not an IPv4 or IPv6 address: {detail}',
+        'no-file': 'no such file: {detail}',
+        'not-file': 'not a regular file: {detail}',
+        unreadable: 'cannot read: {detail}',
+        'no-zones-in-dir': 'no zone files in the folder: {detail}',
+        'no-zone-for-format': 'the format {detail} needs at least one --zone FILE',
+        'no-zone': 'no zone in the file',
+      },
+    },
+    // The change plan, in the style of DNS tools: + CREATE / ± MODIFY / - DELETE.
+    plan: {
+      create: 'CREATE',
+      modify: 'MODIFY',
+      delete: 'DELETE',
+      proxied: 'proxied',
+      dnsOnly: 'DNS only',
+      empty: 'No change.',
+      fillIn: 'fill in {placeholder} first',
+    },
+    // Steps for a person at a hosting panel or at Cloudflare's dashboard.
+    steps: {
+      cpanelIntro: 'Log in to cPanel and open Domains › Zone Editor; click Manage next to {domain}.',
+      cpanelCreate: 'Click the arrow next to "+ Add Record", choose "Add {type} Record"; Name: {name}, {field}: {data}; click "Save Record".',
+      cpanelModify: 'Find the {type} record {name} with the value {before}; click Edit, set the value to {after}, click "Save Record".',
+      cpanelDelete: 'Find the {type} record {name} with the value {data}; click Delete and confirm.',
+      cpanelNote: "When the domain's name servers are Cloudflare's, these changes keep cPanel's copy right; what the world sees comes from Cloudflare (next steps).",
+      cloudflareIntro: 'Log in to the Cloudflare dashboard, choose the domain {domain}, and open DNS › Records.',
+      cloudflareCreate: 'Click "Add record": Type {type}, Name {name}, {field} {data}[, Proxy status {proxy}]; click Save.',
+      cloudflareModify: 'Find the {type} record {name} with the content {before}; click Edit, set the content to {after}[ and the Proxy status to {proxy}]; click Save.',
+      cloudflareDelete: 'Find the {type} record {name} with the content {data}; click Edit, then Delete, and confirm.',
+      cloudflareProxy: 'Proxy status: click the orange cloud so that it turns grey ("DNS only") for every mail name.',
+      fillFirst: 'Replace {placeholder} with the real address before you save.',
+      field: { value: 'Record', address: 'IPv4 address', address6: 'IPv6 address', target: 'Target', content: 'Content' },
+    },
   },
   ja: {
     severity: { error: 'エラー', warning: '警告' },
@@ -448,6 +529,87 @@ export const messages = {
       'tlsrpt-no-rua': 'rua= がなく、レポートの送り先がありません',
       'tlsrpt-bad-uri': 'レポートの送り先が mailto: でも https: でもありません',
     },
+    // `mxray check` とレポートの表示 (www/lib/report-text.js)。
+    report: {
+      severity: { critical: '重大', warning: '警告', info: '情報' },
+      title: '{domain} の mxray チェック',
+      mode: { offline: 'オフライン: アップロードしたゾーンのみ', live: 'ライブ DNS', both: 'アップロードしたゾーンとライブ DNS' },
+      inputs: 'ゾーンファイル {zones} 件、レコード {records} 件、DNS の問い合わせ {questions} 件 ({rounds} ラウンド)',
+      unknown: 'DNS の問い合わせ {count} 件に使える回答がありませんでした: その内容は不明です',
+      budget: '上限に達しました: {budget} (上限 {limit})。{skipped} 件は問い合わせていません',
+      summary: '重大 {critical} 件、警告 {warning} 件、情報 {info} 件',
+      noFindings: '問題は見つかりませんでした。',
+      panel: 'ホスティングパネル: {panel}[ ({how})]',
+      findingsTitle: '検出結果',
+      fixTitle: '修正',
+      noFix: '変更は不要です。',
+      origin: 'サーバーのアドレス (指定された値): {address}',
+      notesTitle: '修正の統合',
+      note: '検出結果 {finding} の修正「{edit}」は採用しませんでした: {why}',
+      noteWhy: {
+        'covered-by-remove': '別の修正がそのレコードを削除します',
+        'covered-by-replace': '別の修正がそのレコードを置き換えます',
+        duplicate: '別の検出結果が同じ修正を求めています',
+        conflict: 'より重要な検出結果が同じレコードを別の形で変更します',
+        'placeholder-superseded': 'アドレスが分かっている修正がプレースホルダーの代わりになります',
+      },
+      op: { add: '追加', remove: '削除', replace: '置き換え', 'set-dns-only': 'プロキシをオフにする' },
+      skipped: '{file}: ファイルに書き込めませんでした: {edit} ({why})',
+      skipWhy: {
+        format: 'この入力形式には書き戻せません: バッチペイロードかダッシュボードを使ってください',
+        'included-file': 'レコードが $INCLUDE されたファイルにあります',
+        'record-not-found': 'レコードがテキスト中に見つかりません',
+      },
+      placeholdersTitle: '入力が必要な値',
+      placeholder: {
+        'origin-ipv4': '{origin-ipv4} はメールを扱うサーバー (プロキシの背後のオリジン) の IPv4 アドレスです。入力からは分かりません。調べ方: cPanel のホーム画面「一般情報」の「共有 IP アドレス」(または「専用 IP アドレス」)、Cloudflare では同じサーバーを指すプロキシ済み A レコード (ルートや www) の内容、またはホスティング会社に問い合わせてください。',
+        'origin-ipv6': '{origin-ipv6} はメールを扱うサーバーの IPv6 アドレスです。入力からは分かりません。IPv4 アドレスと同じ場所 (cPanel のホーム画面、ホスティング会社) で調べるか、AAAA レコードを省いてください。',
+      },
+      placeholderCli: 'そのあと --origin アドレス を付けて再度チェックすると、mxray がすべての箇所にアドレスを入れます。',
+      diffTitle: '{file} の差分',
+      planTitle: '変更計画',
+      cpanelTitle: 'cPanel のゾーンエディターでの手順',
+      cloudflareTitle: 'Cloudflare ダッシュボードでの手順',
+      diagnostics: 'ゾーンファイルの読み込みで問題が {count} 件ありました (標準エラー出力に表示)',
+      progress: 'ラウンド {round}: {answered}/{total} 件回答済み',
+      zoneLine: '{file}: {domain}: {summary}[: {rules}]',
+      zoneError: '{file}: エラー: {error}',
+      batchTotal: 'ゾーンファイル {zones} 件: {level} 以上の問題あり {failing} 件、読めないもの {errors} 件',
+      errors: {
+        'bad-origin': 'IPv4 または IPv6 アドレスではありません: {detail}',
+        'no-file': 'ファイルがありません: {detail}',
+        'not-file': '通常のファイルではありません: {detail}',
+        unreadable: '読み込めません: {detail}',
+        'no-zones-in-dir': 'フォルダにゾーンファイルがありません: {detail}',
+        'no-zone-for-format': '形式 {detail} には --zone ファイルが 1 つ以上必要です',
+        'no-zone': 'ファイルにゾーンがありません',
+      },
+    },
+    // 変更計画 (DNS ツールの + CREATE / ± MODIFY / - DELETE の形式)。
+    plan: {
+      create: '作成',
+      modify: '変更',
+      delete: '削除',
+      proxied: 'プロキシ済み',
+      dnsOnly: 'DNS のみ',
+      empty: '変更はありません。',
+      fillIn: '先に {placeholder} を入力してください',
+    },
+    // ホスティングパネルや Cloudflare ダッシュボードでの手順。
+    steps: {
+      cpanelIntro: 'cPanel にログインし、「ドメイン」›「ゾーンエディター」を開いて、{domain} の「管理」をクリックします。',
+      cpanelCreate: '「+ レコードの追加」の横の矢印から「{type} レコードの追加」を選び、名前: {name}、{field}: {data} と入力して「レコードの保存」をクリックします。',
+      cpanelModify: '値が {before} の {type} レコード {name} を探し、「編集」をクリックして値を {after} にし、「レコードの保存」をクリックします。',
+      cpanelDelete: '値が {data} の {type} レコード {name} を探し、「削除」をクリックして確定します。',
+      cpanelNote: 'ドメインのネームサーバーが Cloudflare の場合、この変更は cPanel 側の控えを正しく保つためのものです。外から見える DNS は Cloudflare のもの (次の手順) です。',
+      cloudflareIntro: 'Cloudflare ダッシュボードにログインし、ドメイン {domain} を選んで「DNS」›「レコード」を開きます。',
+      cloudflareCreate: '「レコードを追加」をクリックし、タイプ {type}、名前 {name}、{field} {data}[、プロキシステータス {proxy}] にして「保存」をクリックします。',
+      cloudflareModify: '内容が {before} の {type} レコード {name} を探し、「編集」をクリックして内容を {after}[、プロキシステータスを {proxy}] にし、「保存」をクリックします。',
+      cloudflareDelete: '内容が {data} の {type} レコード {name} を探し、「編集」、「削除」の順にクリックして確定します。',
+      cloudflareProxy: 'プロキシステータス: メール用の名前はすべて、オレンジの雲をクリックして灰色 (「DNS のみ」) にします。',
+      fillFirst: '保存する前に {placeholder} を実際のアドレスに置き換えてください。',
+      field: { value: 'レコード', address: 'IPv4 アドレス', address6: 'IPv6 アドレス', target: 'ターゲット', content: 'コンテンツ' },
+    },
   },
 };
 
@@ -501,6 +663,14 @@ function fill(template, values) {
     return names.every((n) => values[n] !== undefined && values[n] !== '') ? part : '';
   });
   return dropped.replace(/\{([\w-]+)\}/g, (_, n) => (values[n] === undefined ? '' : String(values[n])));
+}
+
+// The words of the check's report, plan and steps sections (report-text.js):
+// `path` is dotted ("plan.create", "report.noteWhy.duplicate").
+export function reportMessage(path, lang = 'en', values = {}) {
+  const find = (cat) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), cat);
+  const template = find(messages[lang] || messages.en) ?? find(messages.en) ?? path;
+  return fill(String(template), values);
 }
 
 // The message of one diagnostic (as the core's JSON gives it), without position.
