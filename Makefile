@@ -1,5 +1,5 @@
 # mxray — one entry point for people and CI.
-#   make demo   set up, build, and run mxray on the bundled example
+#   make demo   set up, build, and run mxray check on the bundled example
 #   make test   set up, build, and run every test
 #   make bench  the benchmark (figures and ratios against peer parsers)
 SHELL := /bin/bash
@@ -40,8 +40,10 @@ wasm: setup
 	cmake --preset wasm >/dev/null
 	cmake --build --preset wasm -j $(JOBS)
 
+# The seed case: the findings, their evidence, and the fix as a diff. Exit 1
+# from check means "found something", which is what the demo shows.
 demo: wasm
-	node www/cli/mxray.mjs dump examples/club-cloudflare-export.txt
+	node www/cli/mxray.mjs check --zone examples/club-cloudflare-export.txt || [ $$? -eq 1 ]
 
 # The local DoH resolver's certificate (tests/resolver); Node trusts it only
 # when NODE_EXTRA_CA_CERTS names it at start.

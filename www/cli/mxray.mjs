@@ -2,6 +2,7 @@
 // mxray command line: the same wasm core and driver as the website.
 //   node www/cli/mxray.mjs dump [--origin NAME] [--generic] [--format F] FILE...
 //   node www/cli/mxray.mjs facts [--zone FILE]... [--resolver R] [--doh-format F] [DOMAIN]
+//   node www/cli/mxray.mjs check [--zone FILE]... [--domain NAME] [--format F] ... (check.mjs)
 // Exit status: 0 clean; 1 when a record was rejected (dump) or a DNS fact is
 // unknown (facts); 2 on usage, file or resolver errors.
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
@@ -23,6 +24,8 @@ commands:
   dump      print every record, one per line: owner TTL class type rdata
   facts     ask DNS over HTTPS what the world sees of DOMAIN's mail and
             print the facts as JSON (names from --zone files are asked too)
+  check     find what breaks the domain's mail and write the fix
+            (mxray check --help for its options)
 
 options:
   --origin NAME   origin for relative names (default: from the file)
@@ -211,6 +214,8 @@ async function facts(core, opts, lang) {
 }
 
 async function main(argv) {
+  // check has options of its own (--origin is the server's address there).
+  if (argv[0] === 'check') return (await import('./check.mjs')).runCheck(argv.slice(1));
   let opts;
   try {
     opts = parseArgs(argv);

@@ -1,0 +1,389 @@
+// `mxray check`: every output format and exit status, the fix applied with
+// GNU patch, the Cloudflare forms read back, the batch over a folder, and one
+// live check against the real resolver on loopback (nsd behind dnsdist).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { messages, languages } from '../../www/lib/messages.js';
+import { SEVERITIES } from '../../www/lib/report-text.js';
+import { startResolver, zonesIn } from '../resolver/resolver.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const mxray = join(root, 'www/cli/mxray.mjs');
+const scenarios = join(root, 'tests/scenarios');
+const seed = 'examples/club-cloudflare-export.txt';
+const env0 = { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', FORCE_COLOR: '' };
+
+const cli = (args, { cwd = root, env = {}, input } = {}) =>
+  spawnSync(process.execPath, [mxray, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, ...env0, ...env } });
+
+// Asynchronous, for the live check: the resolver lives in this process's event loop.
+const cliAsync = (args, env = {}) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [mxray, ...args], { cwd: root, env: { ...process.env, ...env0, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+
+const scratch = mkdtempSync(join(tmpdir(), 'mxray-check-'));
+let tmpCount = 0;
+const tmp = () => {
+  const d = join(scratch, String(tmpCount++));
+  mkdirSync(d);
+  return d;
+};
+
+// Every scenario with zones: {name, dir, sc}.
+const withZones = readdirSync(scenarios)
+  .filter((d) => existsSync(join(scenarios, d, 'scenario.json')))
+  .map((d) => ({ name: d, dir: join(scenarios, d), sc: JSON.parse(readFileSync(join(scenarios, d, 'scenario.json'), 'utf8')) }))
+  .filter((s) => (s.sc.zones ?? []).length > 0);
+
+// Copies a scenario's zones into a fresh folder, same relative paths; returns the folder.
+function stage(s) {
+  const d = tmp();
+  for (const z of s.sc.zones) {
+    mkdirSync(dirname(join(d, z)), { recursive: true });
+    copyFileSync(join(s.dir, z), join(d, z));
+  }
+  return d;
+}
+const zoneArgs = (s) => [...s.sc.zones.flatMap((z) => ['--zone', z]), ...(s.sc.domain ? ['--domain', s.sc.domain, '--offline'] : [])];
+const rulesOf = (lines) => [...new Set(lines.map((l) => l.split(' ')[0]))].sort();
+
+test('text: the seed example gives its findings, the evidence, the plan, the diff and the steps; exit 1', () => {
+  const r = cli(['check', '--zone', seed]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^mxray check of club\.example\./);
+  assert.match(r.stdout, /CRITICAL Mail apps cannot connect: mail\.club\.example\. leads to the proxy/);
+  assert.match(r.stdout, /^ {4}1\. mail\.club\.example\. is an alias \(CNAME\) of club\.example\. \(examples\/club-cloudflare-export\.txt line 27\)$/m);
+  assert.match(r.stdout, /^\+ CREATE {2}mail\.club\.example\. A 203\.0\.113\.25 \(DNS only\)$/m);
+  assert.match(r.stdout, /^--- a\/examples\/club-cloudflare-export\.txt$/m);
+  assert.match(r.stdout, /Steps in cPanel's Zone Editor\n1\. Log in to cPanel/);
+  assert.match(r.stdout, /Steps in Cloudflare's dashboard\n1\. Log in to the Cloudflare dashboard, choose the domain club\.example,/);
+  assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when not a terminal');
+});
+
+test('text: colours with FORCE_COLOR, none when NO_COLOR is set; Japanese with --lang ja or a ja locale', () => {
+  assert.match(cli(['check', '--zone', seed], { env: { FORCE_COLOR: '1' } }).stdout, /\x1b\[1;31m\[1\] CRITICAL\x1b\[0m/);
+  assert.doesNotMatch(cli(['check', '--zone', seed], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, /\x1b\[/);
+  const ja = cli(['check', '--zone', seed, '--lang', 'ja']);
+  assert.equal(ja.status, 1);
+  assert.match(ja.stdout, /club\.example\. の mxray チェック/);
+  assert.match(ja.stdout, /^\+ 作成 {2}mail\.club\.example\. A 203\.0\.113\.25 \(DNS のみ\)$/m);
+  assert.match(ja.stdout, /cPanel のゾーンエディターでの手順/);
+  assert.equal(cli(['check', '--zone', seed], { env: { LANG: 'ja_JP.UTF-8' } }).stdout, ja.stdout);
+});
+
+test('every format: output shape and exit status', () => {
+  const run = (format) => {
+    const r = cli(['check', '--zone', seed, '--format', format]);
+    assert.equal(r.status, 1, `${format}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const report = JSON.parse(run('json'));
+  assert.equal(report.schema, 'mxray-report/1');
+  assert.equal(report.mode, 'offline');
+  assert.equal(report.resolver, null);
+  for (const k of ['read_ms', 'dns_ms', 'report_ms', 'total_ms']) assert.equal(typeof report.timings[k], 'number', k);
+  for (const k of ['inputs', 'summary', 'findings', 'names', 'fix', 'stats', 'diagnostics']) assert.ok(k in report, k);
+  assert.equal(run('diff'), report.fix.zones[0].diff);
+  assert.equal(run('zone'), report.fix.zones[0].text);
+  assert.equal(run('cloudflare-import'), report.fix.cloudflare_import);
+  assert.deepEqual(JSON.parse(run('cloudflare-batch')), report.fix.cloudflare_batch);
+  const curl = run('curl');
+  assert.match(curl, /^curl -sS -X POST "https:\/\/api\.cloudflare\.com\/client\/v4\/zones\/\$CLOUDFLARE_ZONE_ID\/dns_records\/batch"/);
+  assert.equal(curl, report.fix.curl);
+  const plan = run('plan').trimEnd().split('\n');
+  assert.equal(plan.length, report.fix.plan.length);
+  for (const line of plan) assert.match(line, /^(\+ CREATE|± MODIFY|- DELETE) {2}\S+ [A-Z]+ /);
+  assert.ok(plan.includes('± MODIFY  webdisk.club.example. A 203.0.113.25 (proxied → DNS only)'), plan.join('\n'));
+  const line = JSON.parse(run('jsonl'));
+  assert.deepEqual(Object.keys(line).sort(), ['domain', 'error', 'file', 'rules', 'summary']);
+  assert.deepEqual(line.summary, report.summary);
+});
+
+test('--fail-on: exit 1 only for a finding at or above the level', () => {
+  // [scenario, findings' worst severity or null]
+  const cases = [
+    ['google-workspace-healthy', null],
+    ['spf-pass-all', 'warning'],
+    ['healthy-split', 'info'],
+    ['cpanel-mail-cname', 'critical'],
+  ];
+  for (const [name, worst] of cases) {
+    const s = withZones.find((x) => x.name === name);
+    for (const level of SEVERITIES) {
+      const r = cli(['check', ...zoneArgs(s), '--fail-on', level, '--format', 'json'], { cwd: s.dir });
+      const expected = worst !== null && SEVERITIES.indexOf(worst) <= SEVERITIES.indexOf(level) ? 1 : 0;
+      assert.equal(r.status, expected, `${name} --fail-on ${level}: ${r.stderr}`);
+    }
+  }
+});
+
+test('usage errors and unreadable input exit 2, before any DNS is asked', () => {
+  const cases = [
+    [['check'], /needs a --zone FILE/],
+    [['check', '--zone', seed, '--bogus'], /unknown option: --bogus/],
+    [['check', '--zone', seed, '--format', 'yaml'], /unknown format: yaml/],
+    [['check', '--zone', seed, '--fail-on', 'fatal'], /--fail-on takes/],
+    [['check', '--zone', seed, '--panel', 'webmin'], /unknown panel/],
+    [['check', '--zone', seed, '--lang', 'fr'], /unknown language/],
+    [['check', '--zone'], /--zone needs a value/],
+    [['check', seed], /unexpected argument/],
+    [['check', '--zone', 'no/such/file.txt'], /no such file: no\/such\/file\.txt/],
+    [['check', '--zone', 'examples'], /not a regular file: examples/],
+    [['check', '--offline', '--domain', 'club.test'], /--offline needs a --zone/],
+    [['check', '--domain', 'club.test', '--format', 'diff'], /the format diff needs at least one --zone FILE/],
+    [['check', '--domain', 'club.test', '--resolver', 'http://127.0.0.1/dns-query'], /https/],
+    [['check', '--domain', 'bad..name', '--resolver', 'https://127.0.0.1:9/dns-query'], /not a domain name: "bad\.\.name"/],
+    [['check', '--zone-dir', 'examples', '--format', 'json'], /--zone-dir prints text or jsonl/],
+    [['check', '--zone-dir', 'examples', '--zone', seed], /--zone-dir takes neither/],
+    [['check', '--zone-dir', 'no-such-dir'], /cannot read: no-such-dir/],
+    [['check', '--zone', seed, '--live'], /--live goes with --zone-dir/],
+    [['check', '--zone', seed, '--timeout', '5'], /--timeout/],
+  ];
+  for (const [args, pattern] of cases) {
+    const r = cli(args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, pattern, args.join(' '));
+    assert.equal(r.stdout, '', args.join(' '));
+  }
+  assert.match(cli(['check', '--zone', 'no/such/file.txt', '--lang', 'ja']).stderr, /ファイルがありません/);
+  const help = cli(['check', '--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /--fail-on S/);
+});
+
+test('for every scenario with zones, the diff applied with GNU patch -p1 gives the zone output exactly', () => {
+  let patched = 0;
+  for (const s of withZones) {
+    const d = stage(s);
+    const json = cli(['check', ...zoneArgs(s), '--format', 'json'], { cwd: d });
+    assert.ok(json.status === 0 || json.status === 1, `${s.name}: ${json.stderr}`);
+    const report = JSON.parse(json.stdout);
+    const diff = cli(['check', ...zoneArgs(s), '--format', 'diff'], { cwd: d }).stdout;
+    assert.equal(diff, report.fix.zones.filter((z) => z.changed).map((z) => z.diff).join(''), s.name);
+    const zone = cli(['check', ...zoneArgs(s), '--format', 'zone'], { cwd: d }).stdout;
+    if (s.sc.zones.length === 1) assert.equal(zone, report.fix.zones[0].text, s.name);
+    if (diff) {
+      const p = spawnSync('patch', ['-p1', '--batch', '--no-backup-if-mismatch'], { cwd: d, input: diff, encoding: 'utf8' });
+      assert.equal(p.status, 0, `${s.name}: patch: ${p.stdout}${p.stderr}`);
+      patched += 1;
+    }
+    report.fix.zones.forEach((z, i) => {
+      assert.equal(readFileSync(join(d, s.sc.zones[i]), 'utf8'), z.text, `${s.name}: ${s.sc.zones[i]} after patch`);
+    });
+  }
+  assert.ok(patched >= 20, `patched ${patched} scenarios`);
+});
+
+test('the Cloudflare import file, read back with dump, has the intended records; mail names are DNS only', () => {
+  let checked = 0;
+  for (const s of withZones) {
+    const d = stage(s);
+    // A placeholder would make the file unparseable, which is its purpose: state the origin.
+    const args = [...zoneArgs(s), '--origin', '192.0.2.77'];
+    const report = JSON.parse(cli(['check', ...args, '--format', 'json'], { cwd: d }).stdout);
+    const r = cli(['check', ...args, '--format', 'cloudflare-import'], { cwd: d });
+    if (report.fix.cloudflare_import === null) {
+      assert.equal(r.status, 2, s.name);
+      continue;
+    }
+    assert.equal(r.stdout, report.fix.cloudflare_import, s.name);
+    const file = join(d, 'import.txt');
+    writeFileSync(file, r.stdout);
+    const dump = cli(['dump', file]);
+    assert.equal(dump.status, 0, `${s.name}: ${dump.stderr}`);
+    const records = dump.stdout.trimEnd().split('\n').map((line) => {
+      const [rr, tag] = line.split(' ; ');
+      const [name, , , type, ...data] = rr.split(' ');
+      return { name, type, data: data.join(' '), proxied: tag === 'cf-proxied:true' ? true : tag === 'cf-proxied:false' ? false : null };
+    });
+    for (const e of report.fix.plan) {
+      if (!['A', 'AAAA', 'CNAME', 'MX'].includes(e.type)) continue;
+      const data = e.action === 'delete' ? e.data : e.after.data;
+      const found = records.filter((x) => x.name === e.name && x.type === e.type && x.data === data);
+      if (e.action === 'delete') assert.equal(found.length, 0, `${s.name}: ${e.name} ${e.type} ${data} deleted`);
+      else {
+        assert.equal(found.length, 1, `${s.name}: ${e.name} ${e.type} ${data} present`);
+        if (e.after.proxied !== null && e.after.proxied !== undefined) assert.equal(found[0].proxied, e.after.proxied, `${s.name}: ${e.name} proxy`);
+      }
+    }
+    // Where the fix changed something, every MX target of the file is DNS only.
+    if (report.fix.plan.length) {
+      const targets = new Set(records.filter((x) => x.type === 'MX').map((x) => x.data.split(' ')[1]));
+      for (const x of records) {
+        if (targets.has(x.name) && ['A', 'AAAA', 'CNAME'].includes(x.type)) {
+          assert.equal(x.proxied, false, `${s.name}: ${x.name} ${x.type} must be DNS only`);
+        }
+      }
+    }
+    checked += 1;
+  }
+  assert.ok(checked >= 20, `checked ${checked}`);
+});
+
+test('the batch payload never invents an id: ids are {id:...} with a lookup, or the input\'s own', () => {
+  for (const s of withZones) {
+    const d = stage(s);
+    const r = cli(['check', ...zoneArgs(s), '--format', 'cloudflare-batch', '--origin', '192.0.2.77'], { cwd: d });
+    const batch = JSON.parse(r.stdout);
+    const inputs = s.sc.zones.map((z) => readFileSync(join(d, z), 'utf8')).join('\n');
+    for (const part of ['deletes', 'patches', 'puts']) {
+      (batch[part] ?? []).forEach((x, i) => {
+        const m = /^\{id:(deletes|patches|puts)\/(\d+)\}$/.exec(x.id);
+        if (m) {
+          assert.equal(`${m[1]}/${m[2]}`, `${part}/${i}`, `${s.name}: ${x.id}`);
+          assert.ok(batch.lookups.some((l) => l.for === `${part}/${i}` && /^GET \/client\/v4\/zones\/\{zone_id\}\/dns_records\?type=/.test(l.query)), `${s.name}: lookup for ${x.id}`);
+        } else {
+          assert.ok(/^\s*[[{]/.test(inputs) && inputs.includes(JSON.stringify(x.id)), `${s.name}: id ${x.id} comes from the API JSON input`);
+        }
+      });
+    }
+    for (const x of batch.posts ?? []) assert.equal(x.id, undefined, `${s.name}: a new record has no id`);
+  }
+});
+
+test('--origin fills the placeholder everywhere; a bad one exits 2', () => {
+  const s = withZones.find((x) => x.name === 'old-export-no-tags');
+  const without = cli(['check', ...zoneArgs(s)], { cwd: s.dir });
+  assert.match(without.stdout, /Values to fill in\n\{origin-ipv4\} stands for the IPv4 address/);
+  assert.match(without.stdout, /run the check again with --origin ADDRESS/);
+  assert.match(without.stdout, /\+ CREATE {2}mail\.old\.test\. A \{origin-ipv4\} \(DNS only\) \[fill in \{origin-ipv4\} first\]/);
+  assert.match(cli(['check', ...zoneArgs(s), '--format', 'zone'], { cwd: s.dir }).stdout, /\{origin-ipv4\}/);
+  const report = JSON.parse(cli(['check', ...zoneArgs(s), '--origin', '192.0.2.44', '--format', 'json'], { cwd: s.dir }).stdout);
+  assert.deepEqual(report.fix.origin, { address: '192.0.2.44', source: 'stated' });
+  assert.deepEqual(report.fix.placeholders, []);
+  for (const f of ['zone', 'diff', 'cloudflare-batch', 'curl', 'plan', 'text']) {
+    const out = cli(['check', ...zoneArgs(s), '--origin', '192.0.2.44', '--format', f], { cwd: s.dir }).stdout;
+    assert.match(out, /192\.0\.2\.44/, f);
+    assert.doesNotMatch(out, /\{origin-ipv4\}/, f);
+  }
+  for (const bad of ['999.1.1.1', 'mail.example', '192.0.2.1/24', '']) {
+    const r = cli(['check', ...zoneArgs(s), '--origin', bad], { cwd: s.dir });
+    assert.equal(r.status, 2, bad);
+    assert.match(r.stderr, /not an IPv4 or IPv6 address/, bad);
+  }
+  assert.match(cli(['check', ...zoneArgs(s), '--origin', 'x', '--lang', 'ja'], { cwd: s.dir }).stderr, /IPv4 または IPv6 アドレスではありません/);
+});
+
+test('--zone-dir: one line per zone (jsonl too), domains from $ORIGIN, SOA or the file name, both cores', () => {
+  const d = tmp();
+  const picks = ['cpanel-mail-cname', 'mail-a-proxied', 'google-workspace-healthy', 'spf-pass-all'];
+  const expect = {};
+  for (const name of picks) {
+    const s = withZones.find((x) => x.name === name);
+    const file = `${s.sc.domain ?? name}.db`;
+    copyFileSync(join(s.dir, s.sc.zones[0]), join(d, file));
+    expect[join(d, file)] = rulesOf(s.sc.expect.offline);
+  }
+  // A cPanel file with relative names and neither $ORIGIN nor an absolute SOA owner.
+  const cp = join(d, 'shop.test.db');
+  writeFileSync(cp, '$TTL 14400\n@ 86400 IN SOA ns1.host.test. root.host.test. 1 3600 1800 1209600 86400\n@ IN NS ns1.host.test.\n@ IN A 192.0.2.5\nmail IN A 192.0.2.5\n@ IN MX 0 mail\n@ IN TXT "v=spf1 +a +mx -all"\n_dmarc IN TXT "v=DMARC1; p=reject; rua=mailto:d@shop.test"\n');
+  expect[cp] = [];
+  writeFileSync(join(d, '.hidden'), 'not a zone');
+
+  const r = cli(['check', '--zone-dir', d, '--format', 'jsonl']);
+  assert.equal(r.status, 1, r.stderr);
+  const rows = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(rows.map((x) => x.file), Object.keys(expect).sort());
+  for (const row of rows) {
+    assert.deepEqual(row.rules, expect[row.file], row.file);
+    assert.equal(row.error, null);
+    assert.deepEqual(Object.keys(row.summary).sort(), ['critical', 'info', 'warning']);
+  }
+  assert.equal(rows.find((x) => x.file === cp).domain, 'shop.test.');
+
+  const text = cli(['check', '--zone-dir', d]);
+  assert.equal(text.status, 1);
+  const lines = text.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, rows.length + 1);
+  assert.match(lines[0], /club\.test\.db: club\.test\.: 3 critical, 1 warning\(s\), 0 info: mail-host-proxied, mx-target-cname, mx-target-proxied, spf-proxy-address$/);
+  assert.match(lines.at(-1), /^5 zone file\(s\): 2 at or above critical, 0 unreadable$/);
+
+  // An unreadable zone makes the exit status 2 and has its error in its line.
+  writeFileSync(join(d, 'zz.db'), 'nothing useful (\n');
+  const bad = cli(['check', '--zone-dir', d, '--format', 'jsonl']);
+  assert.equal(bad.status, 2);
+  const last = JSON.parse(bad.stdout.trimEnd().split('\n').at(-1));
+  assert.equal(last.file, join(d, 'zz.db'));
+  assert.ok(last.error, 'the error is named');
+
+  // Healthy zones only: exit 0.
+  const ok = tmp();
+  copyFileSync(cp, join(ok, 'shop.test.db'));
+  assert.equal(cli(['check', '--zone-dir', ok]).status, 0);
+});
+
+// Live, against nsd behind dnsdist on loopback (NODE_EXTRA_CA_CERTS trusts its certificate).
+const live = withZones.find((x) => x.name === 'cpanel-mail-cname');
+let resolver;
+before(async () => {
+  resolver = await startResolver({ zones: zonesIn(join(live.dir, 'served')) });
+});
+after(async () => {
+  await resolver?.stop();
+});
+
+test('live: check --domain against the real resolver, alone and with the zone', async () => {
+  const r = await cliAsync(['check', '--domain', 'club.test', '--resolver', resolver.url, '--format', 'json']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /^round 1: \d+\/\d+ answered$/m, 'progress goes to stderr');
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.mode, 'live');
+  assert.deepEqual(report.resolver, { url: resolver.url, format: 'wire' });
+  assert.equal(report.stats.rounds, live.sc.depth);
+  assert.deepEqual(report.findings.map((f) => `${f.rule} ${f.severity} ${f.names[0]}`).sort(), live.sc.expect.live);
+
+  const both = await cliAsync(['check', '--zone', join(live.dir, live.sc.zones[0]), '--domain', 'club.test', '--resolver', resolver.url, '--format', 'json']);
+  assert.equal(both.status, 1, both.stderr);
+  const b = JSON.parse(both.stdout);
+  assert.equal(b.mode, 'both');
+  assert.deepEqual(b.findings.map((f) => `${f.rule} ${f.severity} ${f.names[0]}`).sort(), live.sc.expect.both);
+  assert.ok(b.fix.zones[0].changed);
+});
+
+// Every key of the check's sections exists in every language, with the same placeholders.
+test('the report, plan and steps words exist in English and Japanese alike', () => {
+  const leaves = (o, prefix = '') =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]));
+  const holes = (s) => [...String(s).matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]).sort();
+  for (const section of ['report', 'plan', 'steps']) {
+    const en = Object.fromEntries(leaves(messages.en[section]));
+    for (const lang of languages) {
+      const other = Object.fromEntries(leaves(messages[lang][section] ?? {}));
+      assert.deepEqual(Object.keys(other).sort(), Object.keys(en).sort(), `${lang}.${section} keys`);
+      for (const [k, v] of Object.entries(other)) {
+        assert.ok(typeof v === 'string' && v.length > 0, `${lang}.${section}.${k}`);
+        assert.deepEqual(holes(v), holes(en[k]), `${lang}.${section}.${k} placeholders`);
+      }
+    }
+  }
+  // Every key the renderer and the command line name literally, and every code they look up.
+  const has = (path) => languages.every((lang) => path.split('.').reduce((o, k) => o?.[k], messages[lang]) !== undefined);
+  const sources = ['www/lib/report-text.js', 'www/cli/check.mjs'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+  const literal = [...sources.matchAll(/(?:reportMessage|\bt)\('((?:report|plan|steps)\.[\w.-]+)'/g)].map((m) => m[1]);
+  assert.ok(literal.length > 30, `found ${literal.length} keys`);
+  const coded = [
+    ...SEVERITIES.map((s) => `report.severity.${s}`),
+    ...['offline', 'live', 'both'].map((m) => `report.mode.${m}`),
+    ...['covered-by-remove', 'covered-by-replace', 'duplicate', 'conflict', 'placeholder-superseded'].map((w) => `report.noteWhy.${w}`),
+    ...['add', 'remove', 'replace', 'set-dns-only'].map((o) => `report.op.${o}`),
+    ...['format', 'included-file', 'record-not-found'].map((w) => `report.skipWhy.${w}`),
+    ...['origin-ipv4', 'origin-ipv6'].map((p) => `report.placeholder.${p}`),
+    ...['bad-origin', 'no-file', 'not-file', 'unreadable'].map((e) => `report.errors.${e}`),
+    ...['create', 'modify', 'delete'].map((a) => `plan.${a}`),
+    ...['value', 'address', 'address6', 'target', 'content'].map((f) => `steps.field.${f}`),
+    'panelHow.detected',
+    'panelHow.stated',
+  ];
+  for (const key of [...literal, ...coded]) assert.ok(has(key), `${key} in every language`);
+});

@@ -1,0 +1,402 @@
+// `mxray check`: findings, evidence and the fix for one domain, or for every
+// zone file of a folder (--zone-dir, both CPU cores through worker threads).
+// The words come from www/lib/report-text.js and messages.js, shared with the
+// website; this file owns the I/O: files, DNS, terminal, exit status.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { isIP } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { loadCore } from '../lib/core-node.js';
+import { feedBytes } from '../lib/zone-input.js';
+import { createSession, SessionError, ReportError } from '../lib/session.js';
+import { runSession, resolveResolver } from '../lib/doh-driver.js';
+import { formatDiagnostic, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { SEVERITIES, diffText, failsAt, renderPlan, renderReport, zoneLine } from '../lib/report-text.js';
+
+export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl'];
+export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
+
+export const checkUsage = `usage: mxray check [--zone FILE]... [--domain NAME] [options]
+       mxray check --zone-dir DIR [--live] [options]
+
+  --zone FILE      a zone export of the domain (BIND, Cloudflare export, API JSON); may repeat; - is stdin
+  --domain NAME    the domain; without --offline its live DNS is asked (default: the zone's apex)
+  --zone-dir DIR   check every zone file of DIR, one summary line each (cPanel: /var/named)
+  --offline        ask no DNS (the default with zones only, and with --zone-dir)
+  --live           (--zone-dir) ask live DNS for each zone's domain too
+  --resolver R     cloudflare, google, or an https:// DoH URL (default: cloudflare)
+  --timeout MS     per-question timeout (default: 5000)
+  --origin ADDR    the mail server's address: fills the fix's {origin-ipv4}/{origin-ipv6}
+  --panel P        ${PANELS.join(', ')} (default: auto)
+  --format F       text, json, diff, zone, cloudflare-import, cloudflare-batch, curl, plan, jsonl
+                   (--zone-dir: text or jsonl; default: text)
+  --lang L         en, ja (default: from LANG)
+  --fail-on S      critical, warning, info: the least severity that makes the exit status 1 (default: critical)
+
+exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input`;
+
+export class CheckUsageError extends Error {}
+
+export function parseCheckArgs(argv) {
+  const o = {
+    zones: [], domain: '', zoneDir: '', offline: false, live: false, resolver: 'cloudflare', timeout: 5000,
+    origin: null, panel: 'auto', format: 'text', lang: null, failOn: 'critical', help: false,
+  };
+  const args = [...argv];
+  const value = (a, flag) => {
+    if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
+    if (!args.length) throw new CheckUsageError(`${flag} needs a value`);
+    return args.shift();
+  };
+  const is = (a, flag) => a === flag || a.startsWith(`${flag}=`);
+  while (args.length) {
+    const a = args.shift();
+    if (is(a, '--zone')) o.zones.push(value(a, '--zone'));
+    else if (is(a, '--domain')) o.domain = value(a, '--domain');
+    else if (is(a, '--zone-dir')) o.zoneDir = value(a, '--zone-dir');
+    else if (a === '--offline') o.offline = true;
+    else if (a === '--live') o.live = true;
+    else if (is(a, '--resolver')) o.resolver = value(a, '--resolver');
+    else if (is(a, '--timeout')) {
+      const v = value(a, '--timeout');
+      o.timeout = Number(v);
+      if (!Number.isInteger(o.timeout) || o.timeout < 100 || o.timeout > 120000)
+        throw new CheckUsageError(`--timeout takes milliseconds between 100 and 120000: ${v}`);
+    } else if (is(a, '--origin')) o.origin = value(a, '--origin');
+    else if (is(a, '--panel')) {
+      o.panel = value(a, '--panel');
+      if (!PANELS.includes(o.panel)) throw new CheckUsageError(`unknown panel: ${o.panel}`);
+    } else if (is(a, '--format')) {
+      o.format = value(a, '--format');
+      if (!OUTPUT_FORMATS.includes(o.format)) throw new CheckUsageError(`unknown format: ${o.format}`);
+    } else if (is(a, '--lang')) {
+      o.lang = value(a, '--lang');
+      if (!['en', 'ja'].includes(o.lang)) throw new CheckUsageError(`unknown language: ${o.lang}`);
+    } else if (is(a, '--fail-on')) {
+      o.failOn = value(a, '--fail-on');
+      if (!SEVERITIES.includes(o.failOn)) throw new CheckUsageError(`--fail-on takes ${SEVERITIES.join(', ')}: ${o.failOn}`);
+    } else if (a === '-h' || a === '--help') o.help = true;
+    else if (a.startsWith('-')) throw new CheckUsageError(`unknown option: ${a}`);
+    else throw new CheckUsageError(`unexpected argument: ${a} (zone files go after --zone, the domain after --domain)`);
+  }
+  if (o.zoneDir) {
+    if (o.zones.length || o.domain) throw new CheckUsageError('--zone-dir takes neither --zone nor --domain');
+    if (!['text', 'jsonl'].includes(o.format)) throw new CheckUsageError(`--zone-dir prints text or jsonl, not ${o.format}`);
+    if (o.live && o.offline) throw new CheckUsageError('--live and --offline together');
+  } else {
+    if (o.live) throw new CheckUsageError('--live goes with --zone-dir (a --domain is checked live unless --offline)');
+    if (!o.zones.length && !o.domain && !o.help) throw new CheckUsageError('check needs a --zone FILE, a --domain NAME, or --zone-dir DIR');
+    if (!o.zones.length && o.offline) throw new CheckUsageError('--offline needs a --zone FILE');
+  }
+  return o;
+}
+
+// The domain a zone file is for, without asking its parser: its $ORIGIN, the
+// ";; Domain:" line of a Cloudflare export, an absolute SOA owner, or (when
+// `byName`) a file name such as cPanel's /var/named/<domain>.db.
+export function zoneDomain(text, file, byName = false) {
+  const head = text.slice(0, 1 << 16);
+  const origin = /^\$ORIGIN[ \t]+(\S+)/m.exec(head);
+  if (origin) return { domain: origin[1], stated: true };
+  const cf = /^;;[ \t]*Domain:[ \t]*(\S+)/m.exec(head);
+  if (cf) return { domain: cf[1], stated: true };
+  const soa = /^([^\s;$@][^\s;]*\.)[ \t]+(?:[^\n;]*?[ \t])?SOA[ \t]/im.exec(head);
+  if (soa) return { domain: soa[1], stated: false };
+  if (byName) {
+    const name = basename(file).replace(/\.(db|zone|hosts|txt)$/i, '');
+    if (/^[a-z0-9_-]+(\.[a-z0-9_-]+)+\.?$/i.test(name)) return { domain: name, stated: false };
+  }
+  return { domain: '', stated: false };
+}
+
+class InputError extends Error {
+  constructor(code, detail) {
+    super(code);
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+function readInput(file) {
+  if (file === '-') return readFileSync(0);
+  let st;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    throw new InputError(e.code === 'ENOENT' ? 'no-file' : 'unreadable', file);
+  }
+  if (!st.isFile()) throw new InputError('not-file', file);
+  try {
+    return readFileSync(file);
+  } catch {
+    throw new InputError('unreadable', file);
+  }
+}
+
+// Reads one zone file whole (the report needs its text) into a ZoneReader.
+function loadZone(core, file, { domain = '', byName = false } = {}) {
+  const bytes = readInput(file);
+  const text = bytes.toString('utf8');
+  const json = /^\s*[[{]/.test(text);
+  const found = json ? { domain: '', stated: true } : zoneDomain(text, file, byName);
+  // The origin for relative names, when the file does not state its own.
+  const origin = found.stated ? '' : domain || found.domain;
+  const base = file === '-' ? process.cwd() : dirname(resolve(file));
+  const includes = (path) => {
+    try {
+      return new Uint8Array(readFileSync(isAbsolute(path) ? path : resolve(base, path)));
+    } catch {
+      return null;
+    }
+  };
+  const reader = new core.ZoneReader(file, JSON.stringify({ origin, format: 'auto' }), includes);
+  feedBytes(core, reader, bytes);
+  reader.finish();
+  return { reader, text, domain: found.domain };
+}
+
+/**
+ * One check, start to end: zones read, DNS asked (when live), report built.
+ * @returns {{report, diagnostics: string[]}} diagnostics formatted in `lang`
+ * @throws InputError, SessionError, ReportError, or a resolver Error
+ */
+export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = false, lang = 'en', onProgress }) {
+  const t0 = performance.now();
+  const loaded = [];
+  let session;
+  try {
+    for (const file of zones) loaded.push(loadZone(core, file, { domain, byName }));
+    const diagnostics = [];
+    for (const z of loaded) {
+      const summary = JSON.parse(z.reader.summaryJson());
+      for (const d of summary.diagnostics) diagnostics.push(formatDiagnostic(d, summary.files, lang));
+    }
+    const t1 = performance.now();
+    const name = domain || (byName && loaded[0]?.domain) || '';
+    session = createSession(core, { domain: name, zones: loaded.map((z) => z.reader), options: { live } });
+    let dns = null;
+    if (live) dns = await runSession(session, { resolver: resolver.url, format: resolver.format, timeoutMs: timeout, onProgress });
+    const t2 = performance.now();
+    const report = session.report(loaded.map((z) => z.text), { panel, origin });
+    const t3 = performance.now();
+    report.resolver = live ? { url: resolver.url, format: resolver.format } : null;
+    const ms = (x) => Math.round(x * 10) / 10;
+    report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0) };
+    if (dns) report.timings.dns_requests = dns.requests ?? undefined;
+    return { report, diagnostics };
+  } finally {
+    session?.dispose();
+    for (const z of loaded) z.reader.delete();
+  }
+}
+
+/** The words of an error analyse() throws, in `lang`. */
+export function errorText(e, lang, domain = '') {
+  if (e instanceof InputError) return reportMessage(`report.errors.${e.code}`, lang, { detail: e.detail });
+  if (e instanceof SessionError) return sessionMessage('errors', e.code, lang, JSON.stringify(domain));
+  if (e instanceof ReportError) return reportMessage(`report.errors.${e.code}`, lang, { detail: JSON.stringify(e.message.replace(/^.*: /, '')) });
+  return e.message;
+}
+
+/** The one-line result of a zone in a batch: {file, domain, summary, rules, error}. */
+export function zoneResult(file, report, error = null) {
+  if (error) return { file, domain: null, summary: null, rules: [], error };
+  return {
+    file,
+    domain: report.domain,
+    summary: report.summary,
+    rules: [...new Set(report.findings.map((f) => f.rule))].sort(),
+    error: null,
+  };
+}
+
+const ANSI = { critical: '1;31', warning: '33', info: '36', heading: '1', add: '32', remove: '31', modify: '33', dim: '2' };
+
+function painter(stream, env) {
+  const force = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0';
+  const on = (stream.isTTY || force) && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  return on ? (kind, text) => (ANSI[kind] ? `\x1b[${ANSI[kind]}m${text}\x1b[0m` : text) : (_k, text) => text;
+}
+
+function write(stream, text) {
+  return new Promise((res) => (stream.write(text) ? res() : stream.once('drain', res)));
+}
+
+function progress(lang) {
+  const tty = process.stderr.isTTY;
+  let shown = '';
+  const fn = ({ round, answered, total }) => {
+    const line = reportMessage('report.progress', lang, { round, answered, total });
+    if (tty) process.stderr.write(`\r${line} `);
+    else if (answered === total && shown !== line) process.stderr.write(`${line}\n`);
+    shown = line;
+  };
+  fn.end = () => tty && shown && process.stderr.write('\n');
+  return fn;
+}
+
+/** `mxray check ARGS`: returns the exit status. */
+export async function runCheck(argv, env = process.env) {
+  let o;
+  try {
+    o = parseCheckArgs(argv);
+  } catch (e) {
+    if (!(e instanceof CheckUsageError)) throw e;
+    process.stderr.write(`mxray: ${e.message}\n${checkUsage}\n`);
+    return 2;
+  }
+  if (o.help) {
+    process.stdout.write(checkUsage + '\n');
+    return 0;
+  }
+  const lang = o.lang || pickLanguage(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  const fail = (text) => {
+    process.stderr.write(`mxray: ${text}\n`);
+    return 2;
+  };
+  if (o.origin !== null && !isIP(o.origin)) return fail(reportMessage('report.errors.bad-origin', lang, { detail: JSON.stringify(o.origin) }));
+  const live = o.zoneDir ? o.live : Boolean(o.domain) && !o.offline;
+  let resolver = null;
+  if (live) {
+    try {
+      resolver = resolveResolver(o.resolver, 'wire');
+    } catch (e) {
+      return fail(e.message);
+    }
+  }
+  if (o.zoneDir) return batch(o, { lang, live, resolver, env });
+  if (['diff', 'zone', 'cloudflare-import'].includes(o.format) && !o.zones.length) {
+    return fail(reportMessage('report.errors.no-zone-for-format', lang, { detail: o.format }));
+  }
+
+  let core;
+  try {
+    core = await loadCore();
+  } catch (e) {
+    return fail(e.message);
+  }
+  const onProgress = live ? progress(lang) : undefined;
+  let result;
+  try {
+    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress });
+  } catch (e) {
+    onProgress?.end();
+    if (e instanceof InputError || e instanceof SessionError || e instanceof ReportError) return fail(errorText(e, lang, o.domain));
+    if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError)) return fail(e.message);
+    throw e;
+  }
+  onProgress?.end();
+  const { report, diagnostics } = result;
+  for (const line of diagnostics) process.stderr.write(line + '\n');
+
+  const out = await formatOutput(report, o, lang, painter(process.stdout, env));
+  if (out === null) return fail(reportMessage('report.errors.no-zone-for-format', lang, { detail: o.format }));
+  await write(process.stdout, out);
+  return failsAt(report, o.failOn) ? 1 : 0;
+}
+
+async function formatOutput(report, o, lang, style) {
+  const changed = report.fix.zones.filter((z) => z.changed);
+  switch (o.format) {
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    case 'jsonl':
+      return JSON.stringify(zoneResult(o.zones[0] ?? null, report)) + '\n';
+    case 'diff':
+      return diffText(report);
+    case 'zone':
+      if (report.fix.zones.length === 1) return report.fix.zones[0].text;
+      return report.fix.zones.map((z) => `;; mxray: ${z.file}${z.changed ? '' : ' (unchanged)'}\n${z.text}`).join('');
+    case 'cloudflare-import':
+      return report.fix.cloudflare_import ?? null;
+    case 'cloudflare-batch':
+      return JSON.stringify(report.fix.cloudflare_batch, null, 2) + '\n';
+    case 'curl':
+      return report.fix.curl;
+    case 'plan':
+      return renderPlan(report, { lang, style }).join('\n') + '\n';
+    default:
+      return renderReport(report, { lang, style, cli: true });
+  }
+}
+
+// The zone files of a folder: regular, not hidden, not journals or backups.
+function zoneFilesIn(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => !d.name.startsWith('.') && !/(\.jnl|~)$/.test(d.name))
+    .map((d) => join(dir, d.name))
+    .filter((p) => {
+      try {
+        return statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+}
+
+async function batch(o, { lang, live, resolver, env }) {
+  let files;
+  try {
+    if (!statSync(o.zoneDir).isDirectory()) throw new Error();
+    files = zoneFilesIn(o.zoneDir);
+  } catch {
+    process.stderr.write(`mxray: ${reportMessage('report.errors.unreadable', lang, { detail: o.zoneDir })}\n`);
+    return 2;
+  }
+  if (!files.length) {
+    process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: o.zoneDir })}\n`);
+    return 2;
+  }
+  const style = painter(process.stdout, env);
+  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang };
+  const count = Math.max(1, Math.min(availableParallelism(), 2, files.length));
+  const results = new Array(files.length);
+  let next = 0; // the next file to hand out
+  let shown = 0; // results printed so far, in file order
+  let failing = 0;
+  let errors = 0;
+  const flush = async () => {
+    while (shown < files.length && results[shown]) {
+      const r = results[shown++];
+      for (const line of r.diagnostics ?? []) process.stderr.write(line + '\n');
+      const { diagnostics, ...row } = r;
+      if (row.error) errors += 1;
+      else if (SEVERITIES.some((s, i) => i <= SEVERITIES.indexOf(o.failOn) && row.summary[s] > 0)) failing += 1;
+      await write(process.stdout, o.format === 'jsonl' ? JSON.stringify(row) + '\n' : zoneLine(row, { lang, style, failOn: o.failOn }) + '\n');
+    }
+  };
+  await new Promise((done, broke) => {
+    let running = count;
+    for (let w = 0; w < count; w++) {
+      const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: job });
+      const give = () => {
+        if (next < files.length) worker.postMessage({ index: next, file: files[next++] });
+        else worker.postMessage(null);
+      };
+      worker.on('message', (m) => {
+        if (m.ready) return give();
+        results[m.index] = m.result;
+        flush().then(give, broke);
+      });
+      worker.on('error', broke);
+      worker.on('exit', () => {
+        if (--running === 0) done();
+      });
+    }
+  });
+  await flush();
+  if (o.format === 'text') {
+    process.stdout.write(
+      reportMessage('report.batchTotal', lang, {
+        zones: files.length,
+        failing,
+        level: reportMessage(`report.severity.${o.failOn}`, lang),
+        errors,
+      }) + '\n',
+    );
+  }
+  return errors ? 2 : failing ? 1 : 0;
+}
