@@ -57,6 +57,43 @@ ModelOptions model_options_from(const std::string& text) {
   return o;
 }
 
+// A JS string (taken as UTF-8) or a Uint8Array (taken as it is); anything
+// else is empty.
+std::string bytes_from_js(const emscripten::val& v) {
+  if (v.isString() || v.instanceof(emscripten::val::global("Uint8Array"))) return v.as<std::string>();
+  return {};
+}
+
+// A copy of `bytes` the JS side owns.
+emscripten::val bytes_to_js(std::string_view bytes) {
+  emscripten::val view(
+      emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
+  return emscripten::val::global("Uint8Array").new_(view);
+}
+
+// The arguments of report() and fixBytes(): the options, and the texts kept
+// alive for as long as the ReportOptions view them.
+struct ReportInputs {
+  ReportOptions options;
+  std::string_view error;
+  std::vector<std::string> texts;
+  std::vector<std::string_view> views;
+
+  ReportInputs(const std::string& options_json, const emscripten::val& js_texts) {
+    json j = json::parse(options_json, nullptr, false);
+    options.model = model_options_from(options_json);
+    if (j.is_object())
+      if (auto it = j.find("origin"); it != j.end() && it->is_string()) options.origin = it->get<std::string>();
+    error = report_options_error(options);
+    const unsigned n = js_texts.isArray() ? js_texts["length"].as<unsigned>() : 0;
+    for (unsigned i = 0; i < n; ++i) texts.push_back(bytes_from_js(js_texts[i]));
+    views.assign(texts.begin(), texts.end());
+    options.texts = views;
+  }
+  ReportInputs(const ReportInputs&) = delete;
+  ReportInputs& operator=(const ReportInputs&) = delete;
+};
+
 std::optional<FailureKind> failure_from(const std::string& kind) {
   if (kind == "timeout") return FailureKind::timeout;
   if (kind == "http") return FailureKind::http;
@@ -124,22 +161,43 @@ class SessionHandle {
                     {"fix", fix_plan_to_json(model, merge_edits(findings))}});
   }
   // The report document (core/report/report.h). options: {"panel", "origin"};
-  // texts: the main-file text of each zone, in the order added.
+  // texts: the main file of each zone, in the order added, as a string or as
+  // its raw bytes (Uint8Array): only bytes keep a file that is not UTF-8
+  // exact.
   std::string report_json(const std::string& options_json, emscripten::val texts) const {
     if (!session_) return "null";
-    json j = json::parse(options_json, nullptr, false);
-    ReportOptions o;
-    o.model = model_options_from(options_json);
-    if (j.is_object())
-      if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
-    if (std::string_view err = report_options_error(o); !err.empty())
-      return to_text({{"error", err}});
-    std::vector<std::string> owned;
-    const unsigned n = texts.isArray() ? texts["length"].as<unsigned>() : 0;
-    for (unsigned i = 0; i < n; ++i) owned.push_back(texts[i].isString() ? texts[i].as<std::string>() : std::string());
-    std::vector<std::string_view> views(owned.begin(), owned.end());
-    o.texts = views;
-    return to_text(build_report(*session_, o));
+    ReportInputs in(options_json, texts);
+    if (!in.error.empty()) return to_text({{"error", in.error}});
+    return to_text(build_report(*session_, in.options));
+  }
+  // The fix byte for byte, for writing files: {zones: [{index, file, changed,
+  // utf8, text: Uint8Array, diff: Uint8Array}], cloudflareImport: Uint8Array
+  // or null}, or {error}. Same arguments as report().
+  emscripten::val fix_bytes(const std::string& options_json, emscripten::val texts) const {
+    emscripten::val out = emscripten::val::object();
+    if (!session_) return emscripten::val::null();
+    ReportInputs in(options_json, texts);
+    if (!in.error.empty()) {
+      out.set("error", std::string(in.error));
+      return out;
+    }
+    FixOutputs fix = fix_outputs(*session_, in.options);
+    emscripten::val zones = emscripten::val::array();
+    unsigned i = 0;
+    for (const ZoneFixOutput& z : fix.zones) {
+      emscripten::val o = emscripten::val::object();
+      o.set("index", unsigned(z.index));
+      o.set("file", z.file);
+      o.set("changed", z.changed);
+      o.set("utf8", z.utf8);
+      o.set("text", bytes_to_js(z.corrected.text));
+      o.set("diff", bytes_to_js(z.diff));
+      zones.set(i++, o);
+    }
+    out.set("zones", zones);
+    out.set("cloudflareImport",
+            fix.cloudflare_import ? bytes_to_js(*fix.cloudflare_import) : emscripten::val::null());
+    return out;
   }
   // The fix written into zone `index`, whose main file is `text` (the bytes
   // the reader was given): {text, applied, skipped}.
@@ -191,6 +249,7 @@ EMSCRIPTEN_BINDINGS(mxray_session) {
       .function("factsJson", &SessionHandle::facts_json)
       .function("findingsJson", &SessionHandle::findings_json)
       .function("correctedZone", &SessionHandle::corrected_zone)
-      .function("report", &SessionHandle::report_json);
+      .function("report", &SessionHandle::report_json)
+      .function("fixBytes", &SessionHandle::fix_bytes);
   emscripten::function("ruleCatalogue", &mxray::rule_catalogue_text);
 }

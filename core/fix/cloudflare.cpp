@@ -234,6 +234,9 @@ json change_plan(const FixInputs& in, const FixPlan& plan) {
       case ZoneEdit::Op::remove:
         j["action"] = "delete";
         j["data"] = found ? record_data(t) : e.rdata;
+        // The proxy state it had, so the plan shows what goes away (a CNAME
+        // to a proxied apex is often proxied itself).
+        j["before"] = {{"data", j["data"]}, {"proxied", found && proxiable(e.type) ? state(r.proxied) : json(nullptr)}};
         deletes.push_back(std::move(j));
         break;
       case ZoneEdit::Op::set_dns_only:

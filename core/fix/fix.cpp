@@ -37,6 +37,54 @@ std::string lower_text(std::string_view wire) {
 
 }  // namespace
 
+namespace {
+
+// True when `e` gives `name` an address that does not go through the proxy.
+bool takes_off_proxy(const ZoneEdit& e, std::string_view name) {
+  if (e.type != rrtype::A && e.type != rrtype::AAAA) return false;
+  if (!names_equal(e.owner.view(), name)) return false;
+  return e.op == ZoneEdit::Op::set_dns_only ||
+         ((e.op == ZoneEdit::Op::add || e.op == ZoneEdit::Op::replace) && e.proxied == Proxied::no);
+}
+
+void drop_moot_edits(FixPlan& plan) {
+  const size_t n = plan.edits.size();
+  std::vector<long> because(n, -1);  // the edit that makes edit k moot
+  for (size_t k = 0; k < n; ++k) {
+    const ZoneEdit& e = plan.edits[k].edit;
+    if (e.moot_once_direct.empty()) continue;
+    long by = -1;
+    bool all = true;
+    for (const WireName& name : e.moot_once_direct) {
+      long found = -1;
+      for (size_t j = 0; j < n && found < 0; ++j)
+        if (j != k && plan.edits[j].edit.moot_once_direct.empty() && takes_off_proxy(plan.edits[j].edit, name.view()))
+          found = long(j);
+      if (found < 0) all = false;
+      else by = found;
+    }
+    if (all) because[k] = by;
+  }
+  if (std::all_of(because.begin(), because.end(), [](long b) { return b < 0; })) return;
+  std::vector<uint32_t> index(n);  // old index -> new index
+  uint32_t next = 0;
+  for (size_t k = 0; k < n; ++k) index[k] = because[k] < 0 ? next++ : 0;
+  auto kept_index = [&](uint32_t old) { return because[old] < 0 ? index[old] : index[size_t(because[old])]; };
+  for (MergeNote& note : plan.notes) note.kept = kept_index(note.kept);
+  std::vector<MergedEdit> edits;
+  for (size_t k = 0; k < n; ++k) {
+    if (because[k] < 0) {
+      edits.push_back(std::move(plan.edits[k]));
+      continue;
+    }
+    for (uint32_t f : plan.edits[k].findings)
+      plan.notes.push_back({"moot", plan.edits[k].edit, f, index[size_t(because[k])]});
+  }
+  plan.edits = std::move(edits);
+}
+
+}  // namespace
+
 FixPlan merge_edits(const std::vector<Finding>& findings) {
   FixPlan plan;
   for (uint32_t fi = 0; fi < findings.size(); ++fi) {
@@ -81,6 +129,7 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
       if (!placed) plan.edits.push_back({e, {fi}});
     }
   }
+  drop_moot_edits(plan);
   // Placeholders only the dropped edits carried are not asked for.
   std::erase_if(plan.placeholders, [&](const std::string& p) {
     return std::none_of(plan.edits.begin(), plan.edits.end(), [&](const MergedEdit& m) { return m.edit.placeholder == p; });

@@ -22,7 +22,9 @@ struct MergedEdit {
 
 // Why an edit was dropped in favour of another.
 struct MergeNote {
-  std::string_view why;  // "covered-by-remove", "covered-by-replace", "duplicate", "conflict", "placeholder-superseded"
+  // "covered-by-remove", "covered-by-replace", "duplicate", "conflict",
+  // "placeholder-superseded", "moot" (another edit makes it unneeded)
+  std::string_view why;
   ZoneEdit dropped;
   uint32_t finding = 0;  // the finding whose edit was dropped
   uint32_t kept = 0;     // index into FixPlan::edits of the edit that won
@@ -42,7 +44,10 @@ struct FixPlan {
 //    different replacements keep the first;
 //  - identical edits are one;
 //  - an add with a placeholder gives way to an add of the same owner and
-//    type with a known value.
+//    type with a known value;
+//  - an edit whose `moot_once_direct` names all get an address off the
+//    proxy from another edit (an A/AAAA added, replaced or set DNS-only at
+//    that name) is dropped: the fix stays minimal.
 FixPlan merge_edits(const std::vector<Finding>& findings);
 
 // An edit that could not be written into the text, and why.

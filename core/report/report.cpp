@@ -47,11 +47,74 @@ std::string file_label(const Zone& z, size_t index) {
   return z.files.empty() || z.files[0].empty() ? "zone-" + std::to_string(index) + ".txt" : z.files[0];
 }
 
+FixOutputs write_fix(const MailModel& model, const FixPlan& plan, std::span<const std::shared_ptr<const Zone>> zones,
+                     std::span<const std::string_view> texts) {
+  FixOutputs out;
+  const int in_use = model.zones().zone_for(model.domain());
+  for (size_t i = 0; i < zones.size() && i < texts.size(); ++i) {
+    const Zone& z = *zones[i];
+    ZoneFixOutput o;
+    o.index = i;
+    o.file = file_label(z, i);
+    o.corrected = apply_edits(z, uint32_t(i), texts[i], plan);
+    o.changed = o.corrected.text != texts[i];
+    if (o.changed) o.diff = unified_diff(texts[i], o.corrected.text, o.file);
+    o.utf8 = valid_utf8(texts[i]);
+    if (int(i) == in_use) {
+      std::vector<std::string> dns_only;
+      for (const MailName& m : model.names())
+        if (m.roles & (role::mx_target | role::mail_client | role::srv_target | role::service))
+          dns_only.push_back(name_text(m.name.view()));
+      // An export keeps its own layout; other inputs are written record by record.
+      out.cloudflare_import = z.format == InputFormat::cloudflare_export
+                                  ? o.corrected.text
+                                  : cloudflare_import(z, uint32_t(i), plan, dns_only, name_text(model.domain()));
+    }
+    out.zones.push_back(std::move(o));
+  }
+  return out;
+}
+
 }  // namespace
+
+bool valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    const unsigned c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    int n;
+    unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) n = 1;
+    else if (c == 0xE0) n = 2, lo = 0xA0;
+    else if (c == 0xED) n = 2, hi = 0x9F;  // no surrogates
+    else if (c >= 0xE1 && c <= 0xEF) n = 2;
+    else if (c == 0xF0) n = 3, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) n = 3;
+    else if (c == 0xF4) n = 3, hi = 0x8F;  // nothing above U+10FFFF
+    else return false;
+    if (end - p <= n) return false;
+    if (p[1] < lo || p[1] > hi) return false;
+    for (int k = 2; k <= n; ++k)
+      if ((p[k] & 0xC0) != 0x80) return false;
+    p += n + 1;
+  }
+  return true;
+}
 
 std::string_view report_options_error(const ReportOptions& o) {
   if (!o.origin.empty() && !is_ipv4(o.origin) && !is_ipv6(o.origin)) return "bad-origin";
   return {};
+}
+
+FixOutputs fix_outputs(const Session& session, const ReportOptions& options) {
+  MailModel model(session, options.model);
+  FixPlan plan = merge_edits(run_rules(model));
+  if (report_options_error(options).empty()) fill_origin(plan, options.origin);
+  return write_fix(model, plan, session.zones(), options.texts);
 }
 
 json build_report(const Session& session, const ReportOptions& options) {
@@ -81,31 +144,18 @@ json build_report(const Session& session, const ReportOptions& options) {
 
   // The corrected zones, their diffs, and the Cloudflare forms.
   FixInputs fin{zones, options.texts};
+  FixOutputs out = write_fix(model, plan, zones, options.texts);
   json corrected = json::array();
-  json import = nullptr;
-  const int in_use = model.zones().zone_for(model.domain());
-  for (size_t i = 0; i < zones.size(); ++i) {
-    if (i >= options.texts.size()) continue;
-    const Zone& z = *zones[i];
-    CorrectedZone c = apply_edits(z, uint32_t(i), options.texts[i], plan);
-    const bool changed = c.text != options.texts[i];
-    json entry = corrected_zone_to_json(c);
-    entry["index"] = i;
-    entry["file"] = file_label(z, i);
-    entry["changed"] = changed;
-    entry["diff"] = changed ? unified_diff(options.texts[i], c.text, file_label(z, i)) : std::string();
-    if (int(i) == in_use) {
-      std::vector<std::string> dns_only;
-      for (const MailName& m : model.names())
-        if (m.roles & (role::mx_target | role::mail_client | role::srv_target | role::service))
-          dns_only.push_back(name_text(m.name.view()));
-      // An export keeps its own layout; other inputs are written record by record.
-      import = z.format == InputFormat::cloudflare_export
-                   ? c.text
-                   : cloudflare_import(z, uint32_t(i), plan, dns_only, name_text(model.domain()));
-    }
+  for (const ZoneFixOutput& z : out.zones) {
+    json entry = corrected_zone_to_json(z.corrected);
+    entry["index"] = z.index;
+    entry["file"] = z.file;
+    entry["changed"] = z.changed;
+    entry["diff"] = z.diff;
+    entry["utf8"] = z.utf8;
     corrected.push_back(std::move(entry));
   }
+  json import = out.cloudflare_import ? json(*out.cloudflare_import) : json(nullptr);
   json batch = cloudflare_batch(fin, plan);
   json fix = fix_plan_to_json(model, plan);
   fix["origin"] = options.origin.empty() ? json(nullptr) : json{{"address", options.origin}, {"source", "stated"}};

@@ -3,12 +3,14 @@
 // documents its fields.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "fix/fix.h"
 #include "model/mail_model.h"
 #include "session/session.h"
 
@@ -25,6 +27,32 @@ struct ReportOptions {
   // {origin-ipv4} / {origin-ipv6} placeholders. Empty: not stated.
   std::string origin;
 };
+
+// One uploaded zone with the fix written into it, byte for byte: JSON
+// strings cannot carry a file that is not UTF-8 (Shift_JIS comments, say),
+// so shells that write the zone or the diff to a file take these bytes.
+struct ZoneFixOutput {
+  size_t index = 0;
+  std::string file;     // the label the diff names
+  CorrectedZone corrected;
+  bool changed = false;
+  std::string diff;     // unified diff; empty when unchanged
+  bool utf8 = true;     // the input text is valid UTF-8
+};
+
+struct FixOutputs {
+  std::vector<ZoneFixOutput> zones;  // the zones that came with a text
+  // The Cloudflare import file of the zone in use for the domain: the
+  // corrected export itself, or a file written record by record.
+  std::optional<std::string> cloudflare_import;
+};
+
+// The fix written out, as build_report() writes it into "fix".
+FixOutputs fix_outputs(const Session& session, const ReportOptions& options);
+
+// True when `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF).
+bool valid_utf8(std::string_view s);
 
 // Problems with the options, before any work: "bad-origin", or empty.
 std::string_view report_options_error(const ReportOptions& o);

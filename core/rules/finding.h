@@ -42,6 +42,10 @@ struct ZoneEdit {
   // add, `zone` is the zone the record goes into.
   bool has_record = false;
   uint32_t zone = 0, file = 0, line = 0;
+  // Names whose way to the proxy this edit works around (an SPF term's
+  // target, say). When other edits of the fix take every one of them off
+  // the proxy, this edit is not needed, and the merge drops it ("moot").
+  std::vector<WireName> moot_once_direct;
 };
 std::string_view edit_op_name(ZoneEdit::Op op);
 

@@ -238,6 +238,7 @@ void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out) {
   Finding f{"spf-proxy-address", FindingSeverity::critical, {lower_name(model.domain())}, {}, {}};
   std::vector<std::string> origin;       // addresses the proxied records hold in the export
   std::vector<std::string> authorised;   // addresses a/mx terms reach without the proxy
+  std::vector<WireName> through;          // the names the proxied terms look up
   bool any_term = false, all_proxied = true, other_terms = false;
   for (const SpfTerm& t : spf.terms) {
     if (!t.valid || t.ignored) continue;
@@ -261,6 +262,10 @@ void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out) {
           if (h.type != rrtype::CNAME) authorised.push_back(h.rdata);
         continue;
       }
+      WireName looked_up = p.hops.empty() ? target : wire_copy(p.hops.front().name.view());
+      if (std::none_of(through.begin(), through.end(),
+                       [&](const WireName& w) { return names_equal(w.view(), looked_up.view()); }))
+        through.push_back(looked_up);
       EvidenceStep s{"spf-term",
                      {{"term", std::string(src->text.substr(t.offset, t.length))},
                       {"name", lower_name(p.hops.empty() ? target.view() : p.hops.front().name.view())}}};
@@ -316,6 +321,9 @@ void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out) {
     e.zone = src->ref->zone;
     e.file = r.span.file;
     e.line = r.span.first_line;
+    // Once the names the terms look up reach the server directly (the mail
+    // host's own fix), the terms authorise it and this edit is not needed.
+    e.moot_once_direct = std::move(through);
     f.edits.push_back(std::move(e));
   }
   out.push_back(std::move(f));

@@ -24,7 +24,7 @@ after(async () => {
 
 function readerFor(file) {
   const reader = new core.ZoneReader(file, '{}', null);
-  reader.feed(readFileSync(file, 'latin1'));
+  reader.feed(readFileSync(file));
   reader.finish();
   return reader;
 }

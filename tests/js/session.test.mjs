@@ -32,7 +32,7 @@ function servedRecords() {
   const byName = new Map();
   for (const { origin, file } of served) {
     const reader = new core.ZoneReader(file, JSON.stringify({ origin }), null);
-    reader.feed(readFileSync(file, 'latin1'));
+    reader.feed(readFileSync(file));
     reader.finish();
     const summary = JSON.parse(reader.summaryJson());
     assert.equal(summary.errors, 0, `${file} parses cleanly`);

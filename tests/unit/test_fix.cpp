@@ -177,6 +177,41 @@ TEST_CASE("fix: merging") {
     FixPlan q = merge_edits({with({placeholder})});
     CHECK(q.placeholders == std::vector<std::string>{"origin-ipv4"});
   }
+  SUBCASE("an SPF edit is moot once every name its terms look up reaches the server directly") {
+    ZoneEdit spf = edit(ZoneEdit::Op::replace, "club.test.", rrtype::TXT, "\"v=spf1 mx ip4:{origin-ipv4} ~all\"", 12);
+    spf.placeholder = "origin-ipv4";
+    spf.moot_once_direct = {wire("mail.club.test.")};
+    FixPlan p = merge_edits({with({drop, placeholder}), with({spf})});
+    REQUIRE(p.edits.size() == 2);  // the CNAME removed, the A added
+    CHECK(p.edits[1].edit.type == rrtype::A);
+    REQUIRE(p.notes.size() == 1);
+    CHECK(p.notes[0].why == "moot");
+    CHECK(p.notes[0].finding == 1);
+    CHECK(p.notes[0].kept == 1);  // the added A made it moot
+    CHECK(p.notes[0].dropped.type == rrtype::TXT);
+    CHECK(p.placeholders == std::vector<std::string>{"origin-ipv4"});  // the A still asks for it
+
+    // The apex stays proxied (the website): an `a` term still needs the edit.
+    spf.moot_once_direct.push_back(wire("club.test."));
+    FixPlan q = merge_edits({with({drop, placeholder}), with({spf})});
+    CHECK(q.edits.size() == 3);
+    CHECK(q.notes.empty());
+
+    // A proxied A added at the name does not take it off the proxy.
+    ZoneEdit proxied = known;
+    proxied.proxied = Proxied::yes;
+    spf.moot_once_direct = {wire("mail.club.test.")};
+    CHECK(merge_edits({with({drop, proxied}), with({spf})}).edits.size() == 3);
+    // Nor does an edit to another name; set-dns-only on the name's A does.
+    ZoneEdit other = edit(ZoneEdit::Op::add, "smtp.club.test.", rrtype::A, "203.0.113.10");
+    CHECK(merge_edits({with({other}), with({spf})}).edits.size() == 2);
+    ZoneEdit unproxy = edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::A, "203.0.113.10", 7);
+    FixPlan r = merge_edits({with({spf}), with({unproxy})});
+    REQUIRE(r.edits.size() == 1);
+    CHECK(r.edits[0].edit.op == ZoneEdit::Op::set_dns_only);
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].kept == 0);  // indexes follow the edits that stay
+  }
 }
 
 TEST_CASE("fix: what cannot be written is reported, not guessed") {

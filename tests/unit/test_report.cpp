@@ -90,3 +90,65 @@ TEST_CASE("report: a bad stated origin is refused before any work") {
   o.origin = "2001:db8::1";
   CHECK(report_options_error(o).empty());
 }
+
+TEST_CASE("report: valid_utf8 follows RFC 3629") {
+  struct Case {
+    std::string bytes;
+    bool valid;
+    const char* why;
+  } cases[] = {
+      {"", true, "empty"},
+      {"mail IN A 192.0.2.1 ; plain ASCII", true, "ASCII"},
+      {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB", true, "Japanese (メール) in UTF-8"},
+      {"\xF0\x9F\x93\xA7", true, "four bytes, U+1F4E7"},
+      {"\x83\x81\x81\x5B\x83\x8B", false, "the same word in Shift_JIS"},
+      {"caf\xE9", false, "Latin-1 e-acute"},
+      {"\xC0\xAF", false, "overlong '/'"},
+      {"\xE0\x80\xAF", false, "overlong, three bytes"},
+      {"\xED\xA0\x80", false, "a surrogate, U+D800"},
+      {"\xF4\x90\x80\x80", false, "above U+10FFFF"},
+      {"\xE3\x83", false, "cut short at the end"},
+      {"\xE3\x41\xA1", false, "a continuation byte missing"},
+      {"\xBF", false, "a lone continuation byte"},
+  };
+  for (const Case& c : cases) CHECK_MESSAGE(valid_utf8(c.bytes) == c.valid, c.why);
+}
+
+TEST_CASE("report: a zone that is not UTF-8 is corrected byte for byte") {
+  // A Shift_JIS comment (メール, "mail") on a cPanel zone: every line the fix
+  // leaves alone keeps its bytes; the JSON says the text is not UTF-8.
+  const std::string sjis = "; \x83\x81\x81\x5B\x83\x8B server\n";
+  const std::string text = "$ORIGIN club.test.\n$TTL 14400\n" + sjis +
+                           "@ IN SOA ns1 root 1 2 3 4 5\n"
+                           "@ IN A 104.21.16.8\n"
+                           "mail IN CNAME @ ; \x83\x81\x81\x5B\x83\x8B\n"
+                           "@ IN MX 0 mail\n";
+  std::vector<std::shared_ptr<const Zone>> zones = {std::make_shared<Zone>(parse_zone(text, "club.test.db", {}))};
+  SessionOptions so;
+  so.live = false;
+  Session s("", so, zones);
+  std::vector<std::string_view> texts = {text};
+  ReportOptions ro;
+  ro.texts = texts;
+  ro.origin = "203.0.113.10";
+
+  FixOutputs out = fix_outputs(s, ro);
+  REQUIRE(out.zones.size() == 1);
+  const ZoneFixOutput& z = out.zones[0];
+  CHECK_FALSE(z.utf8);
+  CHECK(z.changed);
+  CHECK(z.corrected.text.starts_with("$ORIGIN club.test.\n$TTL 14400\n" + sjis + "@ IN SOA ns1 root 1 2 3 4 5\n"));
+  CHECK(z.corrected.text.find("mail.club.test.\t14400\tIN\tA\t203.0.113.10\n") != std::string::npos);
+  CHECK(z.corrected.text.find("\nmail IN CNAME @") == std::string::npos);  // the CNAME is gone
+  CHECK(z.diff.find(" " + sjis) != std::string::npos);                     // context, byte for byte
+  CHECK(z.diff.find("-mail IN CNAME @ ; \x83\x81\x81\x5B\x83\x8B\n") != std::string::npos);
+  REQUIRE(out.cloudflare_import);
+
+  json r = build_report(s, ro);
+  CHECK(r["fix"]["zones"][0]["utf8"] == false);
+  CHECK(r["fix"]["zones"][0]["changed"] == true);
+  // The JSON's copy is the same text with U+FFFD for the bytes it cannot carry.
+  CHECK(r["fix"]["zones"][0]["text"].get<std::string>().find("mail.club.test.\t14400\tIN\tA\t203.0.113.10\n") !=
+        std::string::npos);
+  CHECK(report_for(kBind)["fix"]["zones"][0]["utf8"] == true);
+}

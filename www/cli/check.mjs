@@ -13,7 +13,7 @@ import { feedBytes } from '../lib/zone-input.js';
 import { createSession, SessionError, ReportError } from '../lib/session.js';
 import { runSession, resolveResolver } from '../lib/doh-driver.js';
 import { formatDiagnostic, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
-import { SEVERITIES, diffText, failsAt, renderPlan, renderReport, zoneLine } from '../lib/report-text.js';
+import { SEVERITIES, failsAt, renderPlan, renderReport, zoneLine } from '../lib/report-text.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl'];
 export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
@@ -154,15 +154,16 @@ function loadZone(core, file, { domain = '', byName = false } = {}) {
   const reader = new core.ZoneReader(file, JSON.stringify({ origin, format: 'auto' }), includes);
   feedBytes(core, reader, bytes);
   reader.finish();
-  return { reader, text, domain: found.domain };
+  return { reader, bytes, domain: found.domain };
 }
 
 /**
  * One check, start to end: zones read, DNS asked (when live), report built.
- * @returns {{report, diagnostics: string[]}} diagnostics formatted in `lang`
+ * @returns {{report, diagnostics: string[], bytes}} diagnostics formatted in `lang`; bytes: the
+ *   fix byte for byte (session.fixBytes()) when `wantBytes`, else null
  * @throws InputError, SessionError, ReportError, or a resolver Error
  */
-export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = false, lang = 'en', onProgress }) {
+export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = false, lang = 'en', onProgress, wantBytes = false }) {
   const t0 = performance.now();
   const loaded = [];
   let session;
@@ -179,13 +180,17 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
     let dns = null;
     if (live) dns = await runSession(session, { resolver: resolver.url, format: resolver.format, timeoutMs: timeout, onProgress });
     const t2 = performance.now();
-    const report = session.report(loaded.map((z) => z.text), { panel, origin });
+    // The files' own bytes: the fix splices them at byte offsets, and a zone that is not UTF-8
+    // stays exact only this way.
+    const texts = loaded.map((z) => z.bytes);
+    const report = session.report(texts, { panel, origin });
+    const bytes = wantBytes ? session.fixBytes(texts, { panel, origin }) : null;
     const t3 = performance.now();
     report.resolver = live ? { url: resolver.url, format: resolver.format } : null;
     const ms = (x) => Math.round(x * 10) / 10;
     report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0) };
     if (dns) report.timings.dns_requests = dns.requests ?? undefined;
-    return { report, diagnostics };
+    return { report, diagnostics, bytes };
   } finally {
     session?.dispose();
     for (const z of loaded) z.reader.delete();
@@ -280,7 +285,8 @@ export async function runCheck(argv, env = process.env) {
   const onProgress = live ? progress(lang) : undefined;
   let result;
   try {
-    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress });
+    const wantBytes = BYTE_FORMATS.has(o.format);
+    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes });
   } catch (e) {
     onProgress?.end();
     if (e instanceof InputError || e instanceof SessionError || e instanceof ReportError) return fail(errorText(e, lang, o.domain));
@@ -288,29 +294,38 @@ export async function runCheck(argv, env = process.env) {
     throw e;
   }
   onProgress?.end();
-  const { report, diagnostics } = result;
+  const { report, diagnostics, bytes } = result;
   for (const line of diagnostics) process.stderr.write(line + '\n');
 
-  const out = await formatOutput(report, o, lang, painter(process.stdout, env));
+  const out = bytes ? byteOutput(bytes, o.format) : await formatOutput(report, o, lang, painter(process.stdout, env));
   if (out === null) return fail(reportMessage('report.errors.no-zone-for-format', lang, { detail: o.format }));
   await write(process.stdout, out);
   return failsAt(report, o.failOn) ? 1 : 0;
 }
 
+// Formats that are files: written from the fix's bytes, so a zone that is not UTF-8 comes out
+// exactly as it went in, but for the edited lines.
+const BYTE_FORMATS = new Set(['diff', 'zone', 'cloudflare-import']);
+
+function byteOutput(fix, format) {
+  const changed = fix.zones.filter((z) => z.changed);
+  switch (format) {
+    case 'diff':
+      return Buffer.concat(changed.map((z) => z.diff));
+    case 'zone':
+      if (fix.zones.length === 1) return Buffer.from(fix.zones[0].text);
+      return Buffer.concat(fix.zones.flatMap((z) => [Buffer.from(`;; mxray: ${z.file}${z.changed ? '' : ' (unchanged)'}\n`), z.text]));
+    default:
+      return fix.cloudflareImport ? Buffer.from(fix.cloudflareImport) : null;
+  }
+}
+
 async function formatOutput(report, o, lang, style) {
-  const changed = report.fix.zones.filter((z) => z.changed);
   switch (o.format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'jsonl':
       return JSON.stringify(zoneResult(o.zones[0] ?? null, report)) + '\n';
-    case 'diff':
-      return diffText(report);
-    case 'zone':
-      if (report.fix.zones.length === 1) return report.fix.zones[0].text;
-      return report.fix.zones.map((z) => `;; mxray: ${z.file}${z.changed ? '' : ' (unchanged)'}\n${z.text}`).join('');
-    case 'cloudflare-import':
-      return report.fix.cloudflare_import ?? null;
     case 'cloudflare-batch':
       return JSON.stringify(report.fix.cloudflare_batch, null, 2) + '\n';
     case 'curl':

@@ -68,12 +68,25 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
     correctedZone: (index, text, model = {}) => JSON.parse(handle.correctedZone(index, text, JSON.stringify(model))),
     /**
      * The report document (schema "mxray-report/1"; see the README).
-     * @param texts  the main-file text of each zone, in the order given (for the fix)
+     * @param texts  the main file of each zone, in the order given (for the fix): a string, or
+     *               the file's bytes as a Uint8Array (exact for files that are not UTF-8)
      * @param options {panel, origin}: origin fills the fix's {origin-ipv4}/{origin-ipv6}
      * @throws ReportError (code "bad-origin") when an option is refused
      */
     report: (texts = [], options = {}) => {
       const r = JSON.parse(handle.report(JSON.stringify(options), texts));
+      if (r && r.error) throw new ReportError(r.error, options);
+      return r;
+    },
+    /**
+     * The fix byte for byte, for writing files (JSON strings cannot carry a zone that is not
+     * UTF-8): {zones: [{index, file, changed, utf8, text: Uint8Array, diff: Uint8Array}],
+     * cloudflareImport: Uint8Array | null}. Same arguments as report(); give the texts as the
+     * files' bytes (Uint8Array) for an exact result.
+     * @throws ReportError (code "bad-origin") when an option is refused
+     */
+    fixBytes: (texts = [], options = {}) => {
+      const r = handle.fixBytes(JSON.stringify(options), texts);
       if (r && r.error) throw new ReportError(r.error, options);
       return r;
     },
