@@ -185,6 +185,37 @@ test('for every scenario with zones, the diff applied with GNU patch -p1 gives t
   assert.ok(patched >= 20, `patched ${patched} scenarios`);
 });
 
+test('a zone that is not UTF-8 (Shift_JIS comments) comes out byte for byte, and its diff applies', () => {
+  const d = mkdtempSync(join(tmpdir(), 'mxray-sjis-'));
+  const sjis = Buffer.from([0x83, 0x81, 0x81, 0x5b, 0x83, 0x8b]); // メール in Shift_JIS
+  const lines = [
+    Buffer.from('$ORIGIN club.test.\n$TTL 14400\n; '), sjis, Buffer.from(' server\n'),
+    Buffer.from('@ IN SOA ns1 root 1 2 3 4 5\n@ IN A 104.21.16.8 ; cf_tags=cf-proxied:true\n'),
+    Buffer.from('mail IN CNAME @ ; '), sjis, Buffer.from('\n@ IN MX 0 mail\n'),
+  ];
+  const input = Buffer.concat(lines);
+  writeFileSync(join(d, 'club.test.db'), input);
+  const run = (format) =>
+    spawnSync(process.execPath, [mxray, 'check', '--zone', 'club.test.db', '--origin', '203.0.113.10', '--format', format], {
+      cwd: d, env: { ...process.env, ...env0 },
+    });
+  const zone = run('zone');
+  assert.equal(zone.status, 1, zone.stderr.toString());
+  const out = zone.stdout;
+  // Every line the fix leaves alone keeps its bytes; the Shift_JIS comment is intact.
+  assert.ok(out.subarray(0, 33).equals(input.subarray(0, 33)), 'the head of the file, byte for byte');
+  assert.ok(out.includes(Buffer.concat([Buffer.from('; '), sjis, Buffer.from(' server\n')])));
+  assert.ok(out.includes(Buffer.from('mail.club.test.\t14400\tIN\tA\t203.0.113.10')));
+  assert.ok(!out.includes(Buffer.from('mail IN CNAME')));
+  const json = JSON.parse(run('json').stdout.toString('utf8'));
+  assert.equal(json.fix.zones[0].utf8, false);
+  const diff = run('diff').stdout;
+  assert.ok(diff.includes(Buffer.concat([Buffer.from('-mail IN CNAME @ ; '), sjis])));
+  const p = spawnSync('patch', ['-p1', '--batch', '--no-backup-if-mismatch'], { cwd: d, input: diff });
+  assert.equal(p.status, 0, `patch: ${p.stdout}${p.stderr}`);
+  assert.ok(readFileSync(join(d, 'club.test.db')).equals(out), 'patched file = zone output');
+});
+
 test('the Cloudflare import file, read back with dump, has the intended records; mail names are DNS only', () => {
   let checked = 0;
   for (const s of withZones) {

@@ -11,33 +11,17 @@ import { Worker } from 'node:worker_threads';
 import { loadCore } from '../lib/core-node.js';
 import { feedBytes } from '../lib/zone-input.js';
 import { createSession, SessionError, ReportError } from '../lib/session.js';
-import { runSession, resolveResolver } from '../lib/doh-driver.js';
-import { formatDiagnostic, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
+import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { SEVERITIES, failsAt, renderPlan, renderReport, zoneLine } from '../lib/report-text.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl'];
 export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
 
-export const checkUsage = `usage: mxray check [--zone FILE]... [--domain NAME] [options]
-       mxray check --zone-dir DIR [--live] [options]
-
-  --zone FILE      a zone export of the domain (BIND, Cloudflare export, API JSON); may repeat; - is stdin
-  --domain NAME    the domain; without --offline its live DNS is asked (default: the zone's apex)
-  --zone-dir DIR   check every zone file of DIR, one summary line each (cPanel: /var/named)
-  --offline        ask no DNS (the default with zones only, and with --zone-dir)
-  --live           (--zone-dir) ask live DNS for each zone's domain too
-  --resolver R     cloudflare, google, or an https:// DoH URL (default: cloudflare)
-  --timeout MS     per-question timeout (default: 5000)
-  --origin ADDR    the mail server's address: fills the fix's {origin-ipv4}/{origin-ipv6}
-  --panel P        ${PANELS.join(', ')} (default: auto)
-  --format F       text, json, diff, zone, cloudflare-import, cloudflare-batch, curl, plan, jsonl
-                   (--zone-dir: text or jsonl; default: text)
-  --lang L         en, ja (default: from LANG)
-  --fail-on S      critical, warning, info: the least severity that makes the exit status 1 (default: critical)
-
-exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input`;
-
-export class CheckUsageError extends Error {}
+/** The usage text of `mxray check` in `lang`. */
+export const checkUsage = (lang = 'en') =>
+  cliMessage('checkUsage', lang, { panels: PANELS.join(', '), formats: OUTPUT_FORMATS.join(', '), severities: SEVERITIES.join(', ') });
 
 export function parseCheckArgs(argv) {
   const o = {
@@ -47,7 +31,7 @@ export function parseCheckArgs(argv) {
   const args = [...argv];
   const value = (a, flag) => {
     if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
-    if (!args.length) throw new CheckUsageError(`${flag} needs a value`);
+    if (!args.length) throw new UsageError('needs-value', { flag });
     return args.shift();
   };
   const is = (a, flag) => a === flag || a.startsWith(`${flag}=`);
@@ -63,32 +47,32 @@ export function parseCheckArgs(argv) {
       const v = value(a, '--timeout');
       o.timeout = Number(v);
       if (!Number.isInteger(o.timeout) || o.timeout < 100 || o.timeout > 120000)
-        throw new CheckUsageError(`--timeout takes milliseconds between 100 and 120000: ${v}`);
+        throw new UsageError('bad-timeout', { value: v });
     } else if (is(a, '--origin')) o.origin = value(a, '--origin');
     else if (is(a, '--panel')) {
       o.panel = value(a, '--panel');
-      if (!PANELS.includes(o.panel)) throw new CheckUsageError(`unknown panel: ${o.panel}`);
+      if (!PANELS.includes(o.panel)) throw new UsageError('unknown-panel', { value: o.panel });
     } else if (is(a, '--format')) {
       o.format = value(a, '--format');
-      if (!OUTPUT_FORMATS.includes(o.format)) throw new CheckUsageError(`unknown format: ${o.format}`);
+      if (!OUTPUT_FORMATS.includes(o.format)) throw new UsageError('unknown-format', { value: o.format });
     } else if (is(a, '--lang')) {
       o.lang = value(a, '--lang');
-      if (!['en', 'ja'].includes(o.lang)) throw new CheckUsageError(`unknown language: ${o.lang}`);
+      if (!['en', 'ja'].includes(o.lang)) throw new UsageError('unknown-language', { value: o.lang });
     } else if (is(a, '--fail-on')) {
       o.failOn = value(a, '--fail-on');
-      if (!SEVERITIES.includes(o.failOn)) throw new CheckUsageError(`--fail-on takes ${SEVERITIES.join(', ')}: ${o.failOn}`);
+      if (!SEVERITIES.includes(o.failOn)) throw new UsageError('bad-fail-on', { severities: SEVERITIES.join(', '), value: o.failOn });
     } else if (a === '-h' || a === '--help') o.help = true;
-    else if (a.startsWith('-')) throw new CheckUsageError(`unknown option: ${a}`);
-    else throw new CheckUsageError(`unexpected argument: ${a} (zone files go after --zone, the domain after --domain)`);
+    else if (a.startsWith('-')) throw new UsageError('unknown-option', { value: a });
+    else throw new UsageError('unexpected-argument', { value: a });
   }
   if (o.zoneDir) {
-    if (o.zones.length || o.domain) throw new CheckUsageError('--zone-dir takes neither --zone nor --domain');
-    if (!['text', 'jsonl'].includes(o.format)) throw new CheckUsageError(`--zone-dir prints text or jsonl, not ${o.format}`);
-    if (o.live && o.offline) throw new CheckUsageError('--live and --offline together');
+    if (o.zones.length || o.domain) throw new UsageError('zone-dir-alone');
+    if (!['text', 'jsonl'].includes(o.format)) throw new UsageError('zone-dir-format', { value: o.format });
+    if (o.live && o.offline) throw new UsageError('live-and-offline');
   } else {
-    if (o.live) throw new CheckUsageError('--live goes with --zone-dir (a --domain is checked live unless --offline)');
-    if (!o.zones.length && !o.domain && !o.help) throw new CheckUsageError('check needs a --zone FILE, a --domain NAME, or --zone-dir DIR');
-    if (!o.zones.length && o.offline) throw new CheckUsageError('--offline needs a --zone FILE');
+    if (o.live) throw new UsageError('live-without-zone-dir');
+    if (!o.zones.length && !o.domain && !o.help) throw new UsageError('check-needs-input');
+    if (!o.zones.length && o.offline) throw new UsageError('offline-needs-zone');
   }
   return o;
 }
@@ -244,19 +228,20 @@ function progress(lang) {
 
 /** `mxray check ARGS`: returns the exit status. */
 export async function runCheck(argv, env = process.env) {
+  const argLang = cliLanguage(argv, env);
   let o;
   try {
     o = parseCheckArgs(argv);
   } catch (e) {
-    if (!(e instanceof CheckUsageError)) throw e;
-    process.stderr.write(`mxray: ${e.message}\n${checkUsage}\n`);
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`mxray: ${e.text(argLang)}\n${checkUsage(argLang)}\n`);
     return 2;
   }
+  const lang = o.lang || argLang;
   if (o.help) {
-    process.stdout.write(checkUsage + '\n');
+    process.stdout.write(checkUsage(lang) + '\n');
     return 0;
   }
-  const lang = o.lang || pickLanguage(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   const fail = (text) => {
     process.stderr.write(`mxray: ${text}\n`);
     return 2;
@@ -268,7 +253,8 @@ export async function runCheck(argv, env = process.env) {
     try {
       resolver = resolveResolver(o.resolver, 'wire');
     } catch (e) {
-      return fail(e.message);
+      if (!(e instanceof ResolverError)) throw e;
+      return fail(cliMessage(`resolver.${e.code}`, lang, e.values));
     }
   }
   if (o.zoneDir) return batch(o, { lang, live, resolver, env });
@@ -280,7 +266,8 @@ export async function runCheck(argv, env = process.env) {
   try {
     core = await loadCore();
   } catch (e) {
-    return fail(e.message);
+    if (e.code !== 'MXRAY_NOT_BUILT') throw e;
+    return fail(cliMessage('errors.not-built', lang, { file: e.file }));
   }
   const onProgress = live ? progress(lang) : undefined;
   let result;

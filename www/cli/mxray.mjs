@@ -8,42 +8,18 @@
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, isAbsolute } from 'node:path';
 import { loadCore } from '../lib/core-node.js';
-import { formatDiagnostic, pickLanguage, sessionMessage } from '../lib/messages.js';
+import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
 import { feedFromFd } from '../lib/zone-input.js';
 import { createSession, SessionError } from '../lib/session.js';
-import { runSession, resolveResolver } from '../lib/doh-driver.js';
+import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
 const CHUNK = 1 << 20;
 const PAGE = 20000; // records per call into the core
 
-const usage = `usage: mxray <command> [options] FILE...
-
-commands:
-  dump      print every record, one per line: owner TTL class type rdata
-  facts     ask DNS over HTTPS what the world sees of DOMAIN's mail and
-            print the facts as JSON (names from --zone files are asked too)
-  check     find what breaks the domain's mail and write the fix
-            (mxray check --help for its options)
-
-options:
-  --origin NAME   origin for relative names (default: from the file)
-  --generic       print RDATA in RFC 3597 form (\\# LEN HEX)
-  --format F      input format: ${FORMATS.join(', ')} (default: auto)
-  --lang L        message language: en, ja (default: from LANG)
-  --zone FILE     (facts) a zone export of the domain; may repeat
-  --resolver R    (facts) cloudflare, google, or an https:// DoH URL (default: cloudflare)
-  --doh-format F  (facts) wire or json (default: wire)
-  --timeout MS    (facts) per-question timeout (default: 5000)
-  --offline       (facts) ask nothing; only what the zone files say
-  -h, --help      this text
-  --version       the version
-
-exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
-             2 usage, file or resolver error`;
-
-class UsageError extends Error {}
+const usageText = (lang) => cliMessage('usage', lang, { formats: FORMATS.join(', ') });
 
 function parseArgs(argv) {
   const opts = {
@@ -52,7 +28,7 @@ function parseArgs(argv) {
   };
   const args = [...argv];
   const take = (flag) => {
-    if (!args.length) throw new UsageError(`${flag} needs a value`);
+    if (!args.length) throw new UsageError('needs-value', { flag });
     return args.shift();
   };
   opts.command = args.shift();
@@ -68,28 +44,28 @@ function parseArgs(argv) {
       opts.generic = true;
     } else if (a === '--format' || a.startsWith('--format=')) {
       opts.format = a === '--format' ? take(a) : a.slice(9);
-      if (!FORMATS.includes(opts.format)) throw new UsageError(`unknown format: ${opts.format}`);
+      if (!FORMATS.includes(opts.format)) throw new UsageError('unknown-format', { value: opts.format });
     } else if (a === '--lang' || a.startsWith('--lang=')) {
       opts.lang = a === '--lang' ? take(a) : a.slice(7);
-      if (!['en', 'ja'].includes(opts.lang)) throw new UsageError(`unknown language: ${opts.lang}`);
+      if (!['en', 'ja'].includes(opts.lang)) throw new UsageError('unknown-language', { value: opts.lang });
     } else if (a === '--zone' || a.startsWith('--zone=')) {
       opts.zones.push(a === '--zone' ? take(a) : a.slice(7));
     } else if (a === '--resolver' || a.startsWith('--resolver=')) {
       opts.resolver = a === '--resolver' ? take(a) : a.slice(11);
     } else if (a === '--doh-format' || a.startsWith('--doh-format=')) {
       opts.dohFormat = a === '--doh-format' ? take(a) : a.slice(13);
-      if (!['wire', 'json'].includes(opts.dohFormat)) throw new UsageError(`unknown DoH format: ${opts.dohFormat}`);
+      if (!['wire', 'json'].includes(opts.dohFormat)) throw new UsageError('unknown-doh-format', { value: opts.dohFormat });
     } else if (a === '--timeout' || a.startsWith('--timeout=')) {
       const v = a === '--timeout' ? take(a) : a.slice(10);
       opts.timeout = Number(v);
       if (!Number.isInteger(opts.timeout) || opts.timeout < 100 || opts.timeout > 120000)
-        throw new UsageError(`--timeout takes milliseconds between 100 and 120000: ${v}`);
+        throw new UsageError('bad-timeout', { value: v });
     } else if (a === '--offline') {
       opts.offline = true;
     } else if (a === '-h' || a === '--help') {
       opts.help = true;
     } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option: ${a}`);
+      throw new UsageError('unknown-option', { value: a });
     } else {
       opts.files.push(a);
     }
@@ -128,17 +104,26 @@ function readZone(core, file, opts) {
   return reader;
 }
 
+// Why `file` cannot be read as a zone, in words, or null.
+function fileProblem(file, lang) {
+  try {
+    return statSync(file).isFile() ? null : reportMessage('report.errors.not-file', lang, { detail: file });
+  } catch (e) {
+    return reportMessage(e.code === 'ENOENT' ? 'report.errors.no-file' : 'report.errors.unreadable', lang, { detail: file });
+  }
+}
+
+// Writes "mxray: <text>" (and the usage, for a usage error) to stderr; exit status 2.
+function fail(text, usage = '') {
+  process.stderr.write(`mxray: ${text}\n${usage ? usage + '\n' : ''}`);
+  return 2;
+}
+
 async function dump(core, opts, lang) {
   let rejected = false;
   for (const file of opts.files) {
-    if (file !== '-') {
-      try {
-        if (!statSync(file).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-      } catch (e) {
-        process.stderr.write(`mxray: ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}\n`);
-        return 2;
-      }
-    }
+    const problem = file === '-' ? null : fileProblem(file, lang);
+    if (problem) return fail(problem);
     const reader = readZone(core, file, opts);
     try {
       const total = reader.recordCount();
@@ -156,31 +141,21 @@ async function dump(core, opts, lang) {
 // Live DNS facts for one domain: zones first (their names go out in the
 // first round), then the rounds of DoH questions.
 async function facts(core, opts, lang) {
-  if (opts.files.length > 1) {
-    process.stderr.write(`mxray: facts takes one DOMAIN\n${usage}\n`);
-    return 2;
-  }
-  if (!opts.files.length && !opts.zones.length) {
-    process.stderr.write(`mxray: facts needs a DOMAIN or a --zone FILE\n${usage}\n`);
-    return 2;
-  }
+  if (opts.files.length > 1) return fail(cliMessage('errors.facts-one-domain', lang), usageText(lang));
+  if (!opts.files.length && !opts.zones.length) return fail(cliMessage('errors.facts-needs-input', lang), usageText(lang));
   let resolver;
   try {
     resolver = resolveResolver(opts.resolver, opts.dohFormat);
   } catch (e) {
-    process.stderr.write(`mxray: ${e.message}\n`);
-    return 2;
+    if (!(e instanceof ResolverError)) throw e;
+    return fail(cliMessage(`resolver.${e.code}`, lang, e.values));
   }
   const readers = [];
   let session;
   try {
     for (const file of opts.zones) {
-      try {
-        if (!statSync(file).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-      } catch (e) {
-        process.stderr.write(`mxray: ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}\n`);
-        return 2;
-      }
+      const problem = fileProblem(file, lang);
+      if (problem) return fail(problem);
       const reader = readZone(core, file, opts);
       readers.push(reader);
       const summary = JSON.parse(reader.summaryJson());
@@ -190,8 +165,7 @@ async function facts(core, opts, lang) {
       session = createSession(core, { domain: opts.files[0] || '', zones: readers, options: { live: !opts.offline } });
     } catch (e) {
       if (!(e instanceof SessionError)) throw e;
-      process.stderr.write(`mxray: ${sessionMessage('errors', e.code, lang, JSON.stringify(opts.files[0] ?? ''))}\n`);
-      return 2;
+      return fail(sessionMessage('errors', e.code, lang, JSON.stringify(opts.files[0] ?? '')));
     }
     const tty = process.stderr.isTTY;
     await runSession(session, {
@@ -199,7 +173,7 @@ async function facts(core, opts, lang) {
       format: resolver.format,
       timeoutMs: opts.timeout,
       onProgress: tty
-        ? ({ round, answered, total }) => process.stderr.write(`\rround ${round}: ${answered}/${total} answered `)
+        ? ({ round, answered, total }) => process.stderr.write(`\r${reportMessage('report.progress', lang, { round, answered, total })} `)
         : undefined,
     });
     if (tty) process.stderr.write('\n');
@@ -216,41 +190,37 @@ async function facts(core, opts, lang) {
 async function main(argv) {
   // check has options of its own (--origin is the server's address there).
   if (argv[0] === 'check') return (await import('./check.mjs')).runCheck(argv.slice(1));
+  const argLang = cliLanguage(argv, process.env);
   let opts;
   try {
     opts = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`mxray: ${e.message}\n${usage}\n`);
-    return 2;
+    return fail(e.text(argLang), usageText(argLang));
   }
+  const lang = opts.lang || argLang;
   if (opts.command === '--version') {
     process.stdout.write(`mxray ${VERSION}\n`);
     return 0;
   }
   if (opts.help || opts.command === 'help' || opts.command === '-h' || opts.command === '--help') {
-    process.stdout.write(usage + '\n');
+    process.stdout.write(usageText(lang) + '\n');
     return 0;
   }
   if (!opts.command) {
-    process.stderr.write(usage + '\n');
+    process.stderr.write(usageText(lang) + '\n');
     return 2;
   }
   if (opts.command !== 'dump' && opts.command !== 'facts') {
-    process.stderr.write(`mxray: unknown command: ${opts.command}\n${usage}\n`);
-    return 2;
+    return fail(cliMessage('errors.unknown-command', lang, { value: opts.command }), usageText(lang));
   }
-  if (opts.command === 'dump' && !opts.files.length) {
-    process.stderr.write(`mxray: dump needs at least one FILE\n${usage}\n`);
-    return 2;
-  }
-  const lang = opts.lang || pickLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+  if (opts.command === 'dump' && !opts.files.length) return fail(cliMessage('errors.dump-needs-file', lang), usageText(lang));
   let core;
   try {
     core = await loadCore();
   } catch (e) {
-    process.stderr.write(`mxray: ${e.message}\n`);
-    return 2;
+    if (e.code !== 'MXRAY_NOT_BUILT') throw e;
+    return fail(cliMessage('errors.not-built', lang, { file: e.file }));
   }
   return opts.command === 'facts' ? facts(core, opts, lang) : dump(core, opts, lang);
 }

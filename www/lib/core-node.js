@@ -17,6 +17,7 @@ export async function loadCore() {
       `the wasm core is not built (${coreFiles.js}); run \`make build\` first`,
     );
     err.code = 'MXRAY_NOT_BUILT';
+    err.file = coreFiles.js;
     throw err;
   }
   const { default: createMxrayCore } = await import(coreFiles.js);

@@ -46,18 +46,39 @@ export const MAX_ROUNDS = 64;
  * @throws {Error} on an unknown preset, a format the preset lacks, or a URL
  *   that is not https (DoH is HTTPS only, RFC 8484 §5).
  */
+/**
+ * A resolver choice that cannot be used. `code` names the problem
+ * (bad-doh-format, no-endpoint, bad-spec, unknown-resolver, not-a-url,
+ * not-https) and `values` fill its words (cli-messages.js `resolver.*`, and
+ * the site's catalogue): shells show their own language, never this English.
+ */
+export class ResolverError extends Error {
+  constructor(code, values, message) {
+    super(message);
+    this.name = 'ResolverError';
+    this.code = code;
+    this.values = values;
+  }
+}
+
 export function resolveResolver(spec = 'cloudflare', format = 'wire') {
-  if (!Object.hasOwn(FORMATS, format)) throw new Error(`unknown DoH format "${format}" (use "wire" or "json")`);
+  if (!Object.hasOwn(FORMATS, format)) {
+    throw new ResolverError('bad-doh-format', { value: format }, `unknown DoH format "${format}" (use "wire" or "json")`);
+  }
   let preset = null;
   if (typeof spec === 'string' && Object.hasOwn(RESOLVERS, spec.toLowerCase())) preset = RESOLVERS[spec.toLowerCase()];
   else if (spec && typeof spec === 'object') preset = spec;
   if (preset) {
-    if (!preset[format]) throw new Error(`resolver ${preset.label ?? JSON.stringify(preset)} has no ${format} endpoint`);
+    if (!preset[format]) {
+      const value = preset.label ?? JSON.stringify(preset);
+      throw new ResolverError('no-endpoint', { value, format }, `resolver ${value} has no ${format} endpoint`);
+    }
     return { url: checkedUrl(preset[format]), format, label: preset.label ?? new URL(preset[format]).host };
   }
-  if (typeof spec !== 'string') throw new Error('resolver must be a preset name or an https URL');
+  if (typeof spec !== 'string') throw new ResolverError('bad-spec', {}, 'resolver must be a preset name or an https URL');
   if (!/^[a-z][a-z0-9+.-]*:/i.test(spec)) {
-    throw new Error(`unknown resolver "${spec}": use ${Object.keys(RESOLVERS).join(', ')} or an https URL`);
+    const presets = Object.keys(RESOLVERS).join(', ');
+    throw new ResolverError('unknown-resolver', { value: spec, presets }, `unknown resolver "${spec}": use ${presets} or an https URL`);
   }
   const url = checkedUrl(spec);
   return { url, format, label: new URL(url).host };
@@ -68,9 +89,9 @@ function checkedUrl(text) {
   try {
     url = new URL(text);
   } catch {
-    throw new Error(`resolver URL is not a URL: ${text}`);
+    throw new ResolverError('not-a-url', { value: text }, `resolver URL is not a URL: ${text}`);
   }
-  if (url.protocol !== 'https:') throw new Error(`resolver URL must be https: ${text}`);
+  if (url.protocol !== 'https:') throw new ResolverError('not-https', { value: text }, `resolver URL must be https: ${text}`);
   return url.href;
 }
 

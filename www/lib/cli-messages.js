@@ -1,0 +1,195 @@
+// The command line's own words, in English and Japanese: usage texts, usage
+// errors and resolver errors. The words of findings, reports and
+// diagnostics are in messages.js. tests/js/cli-messages.test.mjs holds both
+// languages to the same keys and placeholders.
+import { pickLanguage } from './messages.js';
+
+export const cliMessages = {
+  en: {
+    usage: `usage: mxray <command> [options] FILE...
+
+commands:
+  dump      print every record, one per line: owner TTL class type rdata
+  facts     ask DNS over HTTPS what the world sees of DOMAIN's mail and
+            print the facts as JSON (names from --zone files are asked too)
+  check     find what breaks the domain's mail and write the fix
+            (mxray check --help for its options)
+
+options:
+  --origin NAME   origin for relative names (default: from the file)
+  --generic       print RDATA in RFC 3597 form (\\# LEN HEX)
+  --format F      input format: {formats} (default: auto)
+  --lang L        message language: en, ja (default: from LANG)
+  --zone FILE     (facts) a zone export of the domain; may repeat
+  --resolver R    (facts) cloudflare, google, or an https:// DoH URL (default: cloudflare)
+  --doh-format F  (facts) wire or json (default: wire)
+  --timeout MS    (facts) per-question timeout (default: 5000)
+  --offline       (facts) ask nothing; only what the zone files say
+  -h, --help      this text
+  --version       the version
+
+exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
+             2 usage, file or resolver error`,
+    checkUsage: `usage: mxray check [--zone FILE]... [--domain NAME] [options]
+       mxray check --zone-dir DIR [--live] [options]
+
+  --zone FILE      a zone export of the domain (BIND, Cloudflare export, API JSON); may repeat; - is stdin
+  --domain NAME    the domain; without --offline its live DNS is asked (default: the zone's apex)
+  --zone-dir DIR   check every zone file of DIR, one summary line each (cPanel: /var/named)
+  --offline        ask no DNS (the default with zones only, and with --zone-dir)
+  --live           (--zone-dir) ask live DNS for each zone's domain too
+  --resolver R     cloudflare, google, or an https:// DoH URL (default: cloudflare)
+  --timeout MS     per-question timeout (default: 5000)
+  --origin ADDR    the mail server's address: fills the fix's {origin-ipv4}/{origin-ipv6}
+  --panel P        {panels} (default: auto)
+  --format F       {formats}
+                   (--zone-dir: text or jsonl; default: text)
+  --lang L         en, ja (default: from LANG)
+  --fail-on S      {severities}: the least severity that makes the exit status 1 (default: critical)
+
+exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input`,
+    errors: {
+      'needs-value': '{flag} needs a value',
+      'unknown-option': 'unknown option: {value}',
+      'unknown-command': 'unknown command: {value}',
+      'unknown-format': 'unknown format: {value}',
+      'unknown-language': 'unknown language: {value}',
+      'unknown-doh-format': 'unknown DoH format: {value} (use wire or json)',
+      'unknown-panel': 'unknown panel: {value}',
+      'bad-timeout': '--timeout takes milliseconds between 100 and 120000: {value}',
+      'bad-fail-on': '--fail-on takes {severities}: {value}',
+      'unexpected-argument': 'unexpected argument: {value} (zone files go after --zone, the domain after --domain)',
+      'zone-dir-alone': '--zone-dir takes neither --zone nor --domain',
+      'zone-dir-format': '--zone-dir prints text or jsonl, not {value}',
+      'live-and-offline': '--live and --offline together',
+      'live-without-zone-dir': '--live goes with --zone-dir (a --domain is checked live unless --offline)',
+      'check-needs-input': 'check needs a --zone FILE, a --domain NAME, or --zone-dir DIR',
+      'offline-needs-zone': '--offline needs a --zone FILE',
+      'dump-needs-file': 'dump needs at least one FILE',
+      'facts-one-domain': 'facts takes one DOMAIN',
+      'facts-needs-input': 'facts needs a DOMAIN or a --zone FILE',
+      'not-built': 'the wasm core is not built ({file}); run `make build` first',
+    },
+    resolver: {
+      'bad-doh-format': 'unknown DoH format "{value}" (use "wire" or "json")',
+      'no-endpoint': 'resolver {value} has no {format} endpoint',
+      'bad-spec': 'resolver must be a preset name or an https URL',
+      'unknown-resolver': 'unknown resolver "{value}": use {presets} or an https URL',
+      'not-a-url': 'resolver URL is not a URL: {value}',
+      'not-https': 'resolver URL must be https (RFC 8484): {value}',
+    },
+  },
+  ja: {
+    usage: `使い方: mxray <コマンド> [オプション] ファイル...
+
+コマンド:
+  dump      すべてのレコードを 1 行ずつ表示します: 所有者名 TTL クラス タイプ RDATA
+  facts     ドメインのメールについて、世界から見える DNS の状態を
+            DNS over HTTPS で問い合わせ、JSON で表示します (--zone のファイルにある名前も問い合わせます)
+  check     ドメインのメールを壊している原因を見つけ、修正を書き出します
+            (オプションは mxray check --help を参照)
+
+オプション:
+  --origin NAME   相対名の起点 (既定: ファイルから)
+  --generic       RDATA を RFC 3597 形式 (\\# LEN HEX) で表示
+  --format F      入力形式: {formats} (既定: auto)
+  --lang L        メッセージの言語: en, ja (既定: LANG から)
+  --zone FILE     (facts) ドメインのゾーンのエクスポート。複数指定可
+  --resolver R    (facts) cloudflare、google、または https:// の DoH URL (既定: cloudflare)
+  --doh-format F  (facts) wire または json (既定: wire)
+  --timeout MS    (facts) 質問 1 件ごとのタイムアウト (既定: 5000)
+  --offline       (facts) 何も問い合わせず、ゾーンファイルの内容だけを使う
+  -h, --help      この説明
+  --version       バージョン
+
+終了ステータス: 0 問題なし、1 拒否されたレコードまたは不明な DNS の事実がある、
+               2 使い方・ファイル・リゾルバーのエラー`,
+    checkUsage: `使い方: mxray check [--zone FILE]... [--domain NAME] [オプション]
+        mxray check --zone-dir DIR [--live] [オプション]
+
+  --zone FILE      ドメインのゾーンのエクスポート (BIND、Cloudflare のエクスポート、API JSON)。複数指定可。- は標準入力
+  --domain NAME    ドメイン。--offline がなければ実際の DNS に問い合わせます (既定: ゾーンの頂点)
+  --zone-dir DIR   DIR のゾーンファイルをすべて検査し、1 件 1 行で要約します (cPanel: /var/named)
+  --offline        DNS に問い合わせない (ゾーンだけのとき、および --zone-dir の既定)
+  --live           (--zone-dir) 各ゾーンのドメインの実際の DNS にも問い合わせる
+  --resolver R     cloudflare、google、または https:// の DoH URL (既定: cloudflare)
+  --timeout MS     質問 1 件ごとのタイムアウト (既定: 5000)
+  --origin ADDR    メールサーバーのアドレス。修正の {origin-ipv4}/{origin-ipv6} を埋めます
+  --panel P        {panels} (既定: auto)
+  --format F       {formats}
+                   (--zone-dir: text または jsonl。既定: text)
+  --lang L         en, ja (既定: LANG から)
+  --fail-on S      {severities}: 終了ステータスを 1 にする最も低い重大度 (既定: critical)
+
+終了ステータス: 0 --fail-on 以上の問題なし、1 問題が見つかった、2 使い方のエラーまたは入力を読めない`,
+    errors: {
+      'needs-value': '{flag} には値が必要です',
+      'unknown-option': '不明なオプションです: {value}',
+      'unknown-command': '不明なコマンドです: {value}',
+      'unknown-format': '不明な形式です: {value}',
+      'unknown-language': '不明な言語です: {value}',
+      'unknown-doh-format': '不明な DoH 形式です: {value} (wire か json を使ってください)',
+      'unknown-panel': '不明なパネルです: {value}',
+      'bad-timeout': '--timeout には 100 から 120000 までのミリ秒を指定します: {value}',
+      'bad-fail-on': '--fail-on には {severities} のいずれかを指定します: {value}',
+      'unexpected-argument': '予期しない引数です: {value} (ゾーンファイルは --zone の後に、ドメインは --domain の後に書きます)',
+      'zone-dir-alone': '--zone-dir は --zone とも --domain とも一緒に使えません',
+      'zone-dir-format': '--zone-dir が出力できるのは text か jsonl で、{value} ではありません',
+      'live-and-offline': '--live と --offline は同時に指定できません',
+      'live-without-zone-dir': '--live は --zone-dir と一緒に使います (--domain は --offline がなければ実際の DNS で検査します)',
+      'check-needs-input': 'check には --zone FILE、--domain NAME、--zone-dir DIR のいずれかが必要です',
+      'offline-needs-zone': '--offline には --zone FILE が必要です',
+      'dump-needs-file': 'dump にはファイルを 1 つ以上指定してください',
+      'facts-one-domain': 'facts に指定できるドメインは 1 つです',
+      'facts-needs-input': 'facts にはドメインか --zone FILE が必要です',
+      'not-built': 'wasm のコアがビルドされていません ({file})。先に `make build` を実行してください',
+    },
+    resolver: {
+      'bad-doh-format': '不明な DoH 形式です: "{value}" ("wire" か "json" を使ってください)',
+      'no-endpoint': 'リゾルバー {value} には {format} のエンドポイントがありません',
+      'bad-spec': 'リゾルバーにはプリセット名か https の URL を指定してください',
+      'unknown-resolver': '不明なリゾルバーです: "{value}"。{presets} か https の URL を使ってください',
+      'not-a-url': 'リゾルバーの URL が URL の形になっていません: {value}',
+      'not-https': 'リゾルバーの URL は https でなければなりません (RFC 8484): {value}',
+    },
+  },
+};
+
+/**
+ * The command line's words for `path` ("usage", "errors.unknown-option",
+ * "resolver.not-https") in `lang`, English where a word is
+ * missing, with every {name} in `values` filled. Braces without a value stay
+ * as they are (the usage text shows the fix's {origin-ipv4}).
+ */
+export function cliMessage(path, lang = 'en', values = {}) {
+  const find = (cat) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), cat);
+  const template = find(cliMessages[lang] ?? cliMessages.en) ?? find(cliMessages.en) ?? path;
+  return String(template).replace(/\{([\w-]+)\}/g, (whole, n) => (values[n] === undefined ? whole : String(values[n])));
+}
+
+/** A usage error: `code` names its words in cliMessages.<lang>.errors. */
+export class UsageError extends Error {
+  constructor(code, values = {}) {
+    super(cliMessage(`errors.${code}`, 'en', values));
+    this.name = 'UsageError';
+    this.code = code;
+    this.values = values;
+  }
+  /** The message in `lang`. */
+  text(lang) {
+    return cliMessage(`errors.${this.code}`, lang, this.values);
+  }
+}
+
+/**
+ * The language of a command line: its --lang (when it names en or ja), else
+ * the locale of the environment. Read before the arguments are parsed, so
+ * that the parser's own errors come in that language.
+ */
+export function cliLanguage(argv, env = {}) {
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : null;
+    if (v === 'en' || v === 'ja') return v;
+  }
+  return pickLanguage(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
