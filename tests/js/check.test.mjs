@@ -185,6 +185,21 @@ test('for every scenario with zones, the diff applied with GNU patch -p1 gives t
   assert.ok(patched >= 20, `patched ${patched} scenarios`);
 });
 
+test('a merge note on real data: the SPF edit the mail host fix makes moot is dropped, and said so in both languages', () => {
+  const zone = 'tests/scenarios/cname-chain-two-hops/input/export.txt';
+  const report = JSON.parse(cli(['check', '--zone', zone, '--format', 'json']).stdout);
+  const note = report.fix.notes.find((n) => n.why === 'moot');
+  assert.ok(note, 'a moot note');
+  assert.equal(report.findings[note.finding].rule, 'spf-proxy-address');
+  assert.equal(note.dropped.type, 'TXT');
+  assert.equal(report.fix.edits[note.kept].type, 'A'); // the edit that made it moot
+  assert.ok(!report.fix.edits.some((e) => e.type === 'TXT'), 'no SPF edit in the fix');
+  const en = cli(['check', '--zone', zone]).stdout;
+  assert.match(en, /How the edits were merged\nfinding \d+ asked to replace chain\.test\. TXT "v=spf1 mx ip4:192\.0\.2\.180 ~all"; dropped: not needed/);
+  const ja = cli(['check', '--zone', zone, '--lang', 'ja']).stdout;
+  assert.match(ja, /修正の統合\n検出結果 \d+ の修正「[^」]+」は採用しませんでした: 不要です/);
+});
+
 test('a zone that is not UTF-8 (Shift_JIS comments) comes out byte for byte, and its diff applies', () => {
   const d = mkdtempSync(join(tmpdir(), 'mxray-sjis-'));
   const sjis = Buffer.from([0x83, 0x81, 0x81, 0x5b, 0x83, 0x8b]); // メール in Shift_JIS

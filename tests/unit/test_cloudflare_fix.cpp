@@ -97,6 +97,7 @@ TEST_CASE("change plan: deletes, then modifications, then creations, with proxy 
   CHECK(p[0]["action"] == "delete");
   CHECK(p[0]["name"] == "mail.club.test.");
   CHECK(p[0]["data"] == "club.test.");
+  CHECK(p[0]["before"]["proxied"] == false);  // what goes away, with its proxy state
   CHECK(p[1]["action"] == "modify");
   CHECK(p[1]["before"]["data"] == "\"v=spf1 +a +mx ~all\"");
   CHECK(p[1]["after"]["data"] == "\"v=spf1 +a +mx ip4:203.0.113.10 ~all\"");
