@@ -1,0 +1,43 @@
+// Shared pieces of the libFuzzer targets: the whole offline check (rules,
+// fix, report) over whatever zones or answers a target produced, so every
+// target also drives the code downstream of its parser.
+#pragma once
+
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/report.h"
+#include "session/session.h"
+#include "zone/zone.h"
+
+namespace mxray::fuzz {
+
+// Stops the run with a message: libFuzzer saves the input as a crash.
+[[noreturn]] inline void fail(const char* what) {
+  __builtin_trap();
+  (void)what;
+}
+
+inline void check(bool ok, const char* what) {
+  if (!ok) fail(what);
+}
+
+// The report of a finished session, with the texts the zones came from;
+// its JSON must serialise (replacing bytes that are not UTF-8).
+inline void report_and_dump(const Session& session, std::vector<std::string_view> texts) {
+  ReportOptions o;
+  o.texts = texts;
+  nlohmann::json r = build_report(session, o);
+  std::string text = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  check(!text.empty(), "empty report");
+  FixOutputs out = fix_outputs(session, o);
+  // A zone the fix leaves alone comes back byte for byte.
+  for (const ZoneFixOutput& z : out.zones)
+    if (!z.changed) check(z.corrected.text == texts[z.index], "unchanged zone differs");
+}
+
+}  // namespace mxray::fuzz
