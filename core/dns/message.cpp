@@ -300,6 +300,7 @@ std::string_view message_error_name(MessageError e) {
     case MessageError::bad_opt: return "bad-opt";
     case MessageError::trailing_bytes: return "trailing-bytes";
     case MessageError::too_many_records: return "too-many-records";
+    case MessageError::too_large: return "too-large";
   }
   return "unknown";
 }
@@ -350,6 +351,10 @@ bool decode_message(std::string_view wire, Message& out, MessageError& error) {
   error = MessageError::none;
   if (wire.size() < kHeaderSize) {
     error = MessageError::short_header;
+    return false;
+  }
+  if (wire.size() > 65535) {
+    error = MessageError::too_large;
     return false;
   }
   const uint16_t word = get16(wire, 2);

@@ -90,6 +90,7 @@ enum class MessageError : uint8_t {
   bad_opt,             // OPT option runs past its RDATA
   trailing_bytes,      // octets left after the last section
   too_many_records,    // counts whose minimum sizes (5 per question, 11 per RR) exceed the octets left
+  too_large,           // over 65535 octets: no DNS message is (RFC 1035 §4.2.2, RFC 8484 §6)
 };
 std::string_view message_error_name(MessageError e);
 

@@ -1,5 +1,6 @@
 #include "doh/json.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -244,14 +245,44 @@ std::string_view doh_json_error_name(DohJsonError e) {
     case DohJsonError::bad_question: return "bad-question";
     case DohJsonError::bad_record: return "bad-record";
     case DohJsonError::bad_data: return "bad-data";
+    case DohJsonError::too_large: return "too-large";
+    case DohJsonError::too_deep: return "too-deep";
   }
   return "unknown";
 }
+
+namespace {
+
+// The deepest nesting of arrays and objects in `text`, brackets inside
+// strings aside; stops counting past kMaxDohJsonDepth.
+unsigned json_depth(std::string_view text) {
+  unsigned depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > kMaxDohJsonDepth) break;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
 
 bool decode_doh_json(std::string_view text, Message& out, DohJsonProblem& problem) {
   out = Message{};
   problem = DohJsonProblem{};
   Decoder d{out, problem};
+  if (text.size() > kMaxDohJsonBytes) return d.fail(DohJsonError::too_large, std::to_string(text.size()) + " bytes");
+  if (json_depth(text) > kMaxDohJsonDepth) return d.fail(DohJsonError::too_deep, "");
   // The non-throwing parse: a syntax error gives a discarded value.
   const json top = json::parse(text.begin(), text.end(), nullptr, false);
   if (top.is_discarded()) return d.fail(DohJsonError::not_json, "");

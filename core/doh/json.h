@@ -21,7 +21,16 @@ enum class DohJsonError : uint8_t {
   bad_question,  // Question entry without a valid name/type
   bad_record,    // Answer/Authority/Additional entry without name/type/TTL/data
   bad_data,      // `data` does not parse for the record's type
+  too_large,     // over kMaxDohJsonBytes: no answer of 65535 wire octets needs more
+  too_deep,      // arrays and objects nested deeper than kMaxDohJsonDepth
 };
+
+// A DoH JSON answer holds at most a 65535-octet message; written as JSON
+// (names and RDATA as text, TXT escaped) that is well under 1 MiB.
+inline constexpr size_t kMaxDohJsonBytes = size_t(1) << 20;
+// The answer format nests three levels (object, section array, record);
+// anything far deeper is not an answer, and is refused before it is parsed.
+inline constexpr unsigned kMaxDohJsonDepth = 16;
 std::string_view doh_json_error_name(DohJsonError e);
 
 struct DohJsonProblem {
