@@ -9,6 +9,7 @@
 #include "dns/types.h"
 #include "doh/json.h"
 #include "session/session.h"
+#include "zone/cloudflare_json.h"
 
 using namespace mxray;
 
@@ -83,4 +84,16 @@ TEST_CASE("hostile answers: DoH JSON over 1 MiB, or nested past 16, is refused b
   CHECK(r.fact(3).reason.rfind("malformed-json: bad-flag", 0) == 0);
   for (size_t i = 0; i < 4; ++i) CHECK(r.fact(i).state == FactState::unknown);
   CHECK(r.fact(4).state == FactState::pending);  // its neighbours are untouched
+}
+
+TEST_CASE("hostile input: Cloudflare API JSON nested a million deep is a syntax error, not a crash") {
+  for (const std::string& text : {std::string(1'000'000, '['), "{\"result\":[" + std::string(1'000'000, '{')}) {
+    Zone z;
+    z.files.push_back("deep.json");
+    ParseOptions o;
+    import_cloudflare_json(text, 0, z, o);
+    CHECK(z.size() == 0);
+    REQUIRE(z.diagnostics.size() == 1);
+    CHECK(code_name(z.diagnostics[0].code) == "json-syntax");
+  }
 }
