@@ -49,6 +49,7 @@ enum class Severity : uint8_t { error, warning };
   X(bad_cf_tags, "bad-cf-tags", warning)             \
   X(input_too_large, "input-too-large", error)       \
   X(too_many_records, "too-many-records", error)     \
+  X(entry_too_long, "entry-too-long", error)         \
   X(too_many_errors, "too-many-errors", error)       \
   X(json_syntax, "json-syntax", error)               \
   X(json_record, "json-record", error)               \

@@ -66,6 +66,10 @@ struct Source {
   uint64_t line_start = 0;  // absolute offset of the current line
   uint32_t file = 0;
   bool final = false;
+  // ParseLimits::max_entry_bytes; and, after an entry over it was cut at
+  // the end of `data`, the rest of its line is still to be skipped.
+  size_t max_entry = ~size_t(0);
+  bool skipping = false;
   // The lexer's classified 64-byte block of `data` (scan::BlockBits), kept
   // from one entry to the next; `block` is its start, or kNoBlock.
   size_t block = kNoBlock;
@@ -87,6 +91,7 @@ class Lexer {
  public:
   // Cuts the next entry. On need_more the source is left at the entry's start.
   static Lex next(Source& s, Entry& e, LexError& err) {
+    if (s.skipping && !skip_line(s)) return s.final ? Lex::done : Lex::need_more;
     // The hot loop works on locals: fields of `s` would be reloaded after
     // every push_back, as far as the compiler knows.
     const char* const d = s.data;
@@ -141,18 +146,40 @@ class Lexer {
       const size_t entry_pos = s.pos;
       const uint32_t entry_line = line;
       const uint64_t entry_line_start = line_start;
+      // Hands the position to a helper that works on `s`.
+      auto at = [&](size_t pos) {
+        s.pos = pos;
+        sync();
+      };
+      // An entry or line over the limit: an error, and the parse resumes
+      // after the first line end at or past the limit, in the bytes at
+      // hand or (skipping) in the next ones. The same place whatever the
+      // chunks, since it depends on the entry's start and the limit only.
+      auto cut = [&] {
+        err = {Code::entry_too_long, entry_line, uint32_t(base + entry_pos - entry_line_start + 1), entry_line,
+               std::string_view(d + entry_pos, std::min<size_t>(size - entry_pos, 80))};
+        const size_t from = entry_pos + s.max_entry;
+        const char* nl = from < size ? static_cast<const char*>(std::memchr(d + from, '\n', size - from)) : nullptr;
+        const size_t stop = nl ? size_t(nl - d) + 1 : size;
+        line = entry_line;
+        line_start = entry_line_start;
+        for (const char* c = d + entry_pos; (c = static_cast<const char*>(std::memchr(c, '\n', stop - size_t(c - d))));) {
+          ++line;
+          line_start = base + size_t(++c - d);
+        }
+        s.skipping = !nl && !final;
+        at(stop);
+        return Lex::error;
+      };
       auto rewind = [&] {
+        // Lookahead past an entry's end is at most a line end ("\r\n").
+        if (size - entry_pos > s.max_entry + 2) return cut();
         s.pos = entry_pos;
         s.line = entry_line;
         s.line_start = entry_line_start;
         s.block = block;
         s.bits = scan::BlockBits{ends, blanks};
         return Lex::need_more;
-      };
-      // Hands the position to a helper that works on `s`.
-      auto at = [&](size_t pos) {
-        s.pos = pos;
-        sync();
       };
       e.tokens.clear();
       e.comment = {};
@@ -193,6 +220,7 @@ class Lexer {
             resume_after_line(s, entry_pos, entry_line, entry_line_start);
             return Lex::error;
           }
+          if (p - entry_pos > s.max_entry) return cut();
           if (e.tokens.empty()) return Lex::done;
           e.end = base + p;
           if (p > 0 && d[p - 1] == '\r') --e.end;
@@ -219,6 +247,7 @@ class Lexer {
         }
         if (cls == kNewline) {
           if (depth == 0) {
+            if (p - entry_pos > s.max_entry) return cut();
             if (e.tokens.empty()) {
               // A blank or comment-only line: not an entry.
               ++p;
@@ -320,6 +349,21 @@ class Lexer {
   }
 
  private:
+  // Skips the rest of a line cut by the entry limit; false when no line
+  // end is in the bytes at hand (all of them skipped).
+  static bool skip_line(Source& s) {
+    const char* nl = s.pos < s.size ? static_cast<const char*>(std::memchr(s.data + s.pos, '\n', s.size - s.pos)) : nullptr;
+    if (!nl) {
+      s.pos = s.size;
+      return false;
+    }
+    s.pos = size_t(nl - s.data) + 1;
+    ++s.line;
+    s.line_start = s.base + s.pos;
+    s.skipping = false;
+    return true;
+  }
+
   static constexpr size_t kLexStop = ~size_t(0);     // need more input
   static constexpr size_t kLexError = kLexStop - 1;  // `err` is filled
 
@@ -562,6 +606,7 @@ struct ZoneParser::Impl {
       : zone(z), options(std::move(o)), includes(std::move(inc)) {
     zone.files.push_back(std::move(file_name));
     main.file = uint32_t(zone.files.size() - 1);
+    main.max_entry = options.limits.max_entry_bytes;
     // Record spans hold 32-bit offsets.
     options.limits.max_input_bytes = std::min<uint64_t>(options.limits.max_input_bytes, UINT32_MAX);
   }
@@ -723,7 +768,8 @@ struct ZoneParser::Impl {
       Lex r = Lexer::next(s, entry, err);
       if (r == Lex::need_more || r == Lex::done) return;
       if (r == Lex::error) {
-        report(err.code, s.file, err.line, err.column, err.record_line, err.token);
+        report(err.code, s.file, err.line, err.column, err.record_line, err.token, {}, {},
+               err.code == Code::entry_too_long ? std::to_string(s.max_entry) : std::string());
         ++zone.rejected_records;
         continue;
       }
@@ -1074,6 +1120,7 @@ struct ZoneParser::Impl {
     inc.size = text->size();
     inc.file = uint32_t(zone.files.size() - 1);
     inc.final = true;
+    inc.max_entry = options.limits.max_entry_bytes;
     if (inc.size >= 3 && std::memcmp(inc.data, "\xEF\xBB\xBF", 3) == 0) inc.pos = 3, inc.line_start = 3;
     ++include_depth;
     parse_source(inc);

@@ -22,6 +22,12 @@ struct ParseLimits {
   size_t max_diagnostics = 1000;  // kept; later ones are only counted
   unsigned max_include_depth = 8;
   uint32_t max_generate = 65536;  // records one $GENERATE may produce
+  // Bytes in one line or entry (a record over several lines in
+  // parentheses): bounds what a streamed parse holds back for an unfinished
+  // entry. A record's RDATA is at most 65535 octets, 262,140 characters as
+  // \DDD escapes; past the limit the entry is an error ("entry-too-long")
+  // and parsing resumes after the first line end at or past the limit.
+  size_t max_entry_bytes = size_t(1) << 20;
 };
 
 struct ParseOptions {

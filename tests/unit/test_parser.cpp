@@ -910,3 +910,62 @@ TEST_CASE("parser: max_input_bytes gives the same result in chunks") {
     check_same(whole, parse_in_chunks(text, n, o));
   }
 }
+
+TEST_CASE("parser: max_entry_bytes, at its edge and past it, the same in chunks") {
+  ParseOptions o = with_origin("example.com.");
+  o.limits.max_entry_bytes = 64;
+  // Line 2: a record of exactly 64 bytes (read); line 3: of 65 (cut); line 4:
+  // a comment line of 200 bytes (cut); line 5-7: a record in parentheses
+  // that passes the limit on its second line (cut there; the parse resumes
+  // on the third line, whose stray ")" is then an error of its own); then a
+  // last good record.
+  const std::string at_limit = "a 60 TXT \"" + std::string(64 - 11, 'x') + "\"";
+  const std::string over = "b 60 TXT \"" + std::string(65 - 11, 'y') + "\"";
+  REQUIRE(at_limit.size() == 64);
+  REQUIRE(over.size() == 65);
+  const std::string text = "first 60 A 192.0.2.1\n" + at_limit + "\n" + over + "\n;" + std::string(199, 'c') +
+                           "\nc 60 TXT ( \"one\"\n \"" + std::string(70, 'z') + "\"\n )\nlast 60 A 192.0.2.9\n";
+  const Zone zone = parse_zone(text, "z", o);
+  CHECK(dump_records(zone) ==
+        "first.example.com. 60 IN A 192.0.2.1\n"
+        "a.example.com. 60 IN TXT \"" + std::string(53, 'x') + "\"\n"
+        "last.example.com. 60 IN A 192.0.2.9\n");
+  const std::string diags = dump_diagnostics(zone);
+  CHECK(diags.find("3:1 r3 entry-too-long token=" + over.substr(0, 65)) != std::string::npos);
+  CHECK(diags.find("4:1 r4 entry-too-long") != std::string::npos);
+  CHECK(diags.find("5:1 r5 entry-too-long") != std::string::npos);
+  CHECK(diags.find("detail=64") != std::string::npos);
+  CHECK(diags.find("7:2 r7 unbalanced-paren") != std::string::npos);
+  CHECK(zone.diagnostics.size() == 4);
+
+  const Snapshot whole = snapshot(zone);
+  for (size_t n : {1, 2, 3, 7, 16, 63, 64, 65, 66, 67, 100, 1000}) {
+    CAPTURE(n);
+    check_same(whole, parse_in_chunks(text, n, o));
+  }
+}
+
+TEST_CASE("parser: a 1 MB single line is read; past the default limit a line is cut, and memory stays bounded") {
+  // 1,000,000 bytes of comment on one line, then a record: under 1 MiB.
+  const std::string million = ";" + std::string(999'999, 'c');
+  std::string text = million + "\nok 60 A 192.0.2.1\n";
+  const ParseOptions o = with_origin("example.com.");
+  Zone zone = parse_zone(text, "z", o);
+  CHECK(zone.size() == 1);
+  CHECK(zone.diagnostics.empty());
+  // 3 MiB on one line without an end, fed in 64 KiB chunks: cut at 1 MiB,
+  // and the rest of the line is skipped as it streams by, not held.
+  Zone streamed;
+  {
+    ZoneParser p(streamed, "z", o);
+    const std::string chunk(1 << 16, 'q');
+    for (int i = 0; i < 48; ++i) p.feed(chunk);
+    p.feed("\nok 60 A 192.0.2.2\n");
+    p.finish();
+  }
+  CHECK(dump_records(streamed) == "ok.example.com. 60 IN A 192.0.2.2\n");
+  REQUIRE(streamed.diagnostics.size() == 1);
+  CHECK(streamed.diagnostics[0].code == Code::entry_too_long);
+  CHECK(streamed.diagnostics[0].detail == std::to_string(size_t(1) << 20));
+  CHECK(streamed.record(0).span.first_line == 2);
+}
