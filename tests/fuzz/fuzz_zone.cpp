@@ -20,6 +20,7 @@ ParseOptions options() {
   o.limits.max_generate = 512;
   o.limits.max_include_depth = 3;
   o.limits.max_diagnostics = 64;
+  o.limits.max_entry_bytes = 300;  // entries past it are cut at the same place in any chunks
   return o;
 }
 
