@@ -1,7 +1,8 @@
 # mxray — one entry point for people and CI.
 #   make demo   set up, build, and run mxray check on the bundled example
 #   make test   set up, build, and run every test
-#   make bench  the benchmark (figures and ratios against peer parsers)
+#   make site   the website: build/site (hosted) and build/site-single/mxray.html
+#   make bench  the benchmark (figures and ratios against peer parsers, the site's budget)
 SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
 JOBS ?= $(shell nproc)
@@ -9,12 +10,12 @@ JOBS ?= $(shell nproc)
 # Debian packages the build, the tests and the benchmark use.
 APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
 	python3-dnspython knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time \
-	dnsdist openssl
+	dnsdist openssl chromium
 # Node 20 and npm: Debian's packages only where the machine has none of its own
 # (a machine may carry a newer Node and npm that Debian's npm would conflict with).
 NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm)
 
-.PHONY: setup .setup-apt build native wasm demo test test-cert bench clean
+.PHONY: setup .setup-apt build native wasm site demo test test-cert bench clean
 
 setup: .setup-apt .setup-npm
 
@@ -40,6 +41,11 @@ wasm: setup
 	cmake --preset wasm >/dev/null
 	cmake --build --preset wasm -j $(JOBS)
 
+# The website (www/site/build.mjs, esbuild from npm): the hosted build and the
+# single file that works opened from disk.
+site: wasm .setup-npm
+	node www/site/build.mjs
+
 # The seed case: the findings, their evidence, and the fix as a diff. Exit 1
 # from check means "found something", which is what the demo shows.
 demo: wasm
@@ -55,9 +61,11 @@ test-cert: .setup-apt
 test: build test-cert
 	ctest --preset native
 	NODE_EXTRA_CA_CERTS=$(TEST_CERT) node --test tests/js/
+	NODE_EXTRA_CA_CERTS=$(TEST_CERT) node --test tests/e2e/
 
-bench: build
+bench: build site
 	tests/bench/run.sh
+	node tests/bench/site-budget.mjs --no-build
 
 clean:
 	rm -rf build www/lib/wasm .setup-npm

@@ -1,0 +1,80 @@
+// axe-core in the page (from npm, its source injected by the test): no
+// serious or critical violation on the empty page, with a report in English
+// and in Japanese, on a rule page and in the single file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, launch, newPage, screenshot, waitForResult } from './lib/browser.mjs';
+import { builtSite } from './lib/site.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let site;
+let chromium;
+before(async () => {
+  site = await builtSite();
+  chromium = await launch();
+});
+after(async () => {
+  await chromium?.close();
+  await site?.close();
+});
+
+// The page's CSP admits no inline script: the test injects axe through the
+// DevTools protocol (bypassCSP), which the page itself cannot do.
+async function axe(page, label) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`),
+    [],
+    `${label}: serious or critical violations`,
+  );
+  return result.violations;
+}
+
+test('axe-core: no serious or critical violation in the main states', async () => {
+  const { page, context, errors } = await newPage(chromium.browser, { allow: [site.origin], contextOptions: { bypassCSP: true } });
+  try {
+    await page.goto(site.url);
+    await axe(page, 'empty page');
+    await page.click('#settings summary');
+    await page.click('.options summary');
+    await axe(page, 'settings open');
+    await screenshot(page, 'a11y-settings-open');
+    await page.getByLabel('Phones and mail apps get no mail').check();
+    await page.setInputFiles('#files', join(ROOT, 'examples/club-cloudflare-export.txt'));
+    await waitForResult(page);
+    await page.waitForSelector('.d2h-file-wrapper');
+    await axe(page, 'report (en)');
+    await page.getByLabel('Side by side').check();
+    await page.waitForSelector('.d2h-file-side-diff');
+    await axe(page, 'report side by side');
+    await page.selectOption('#language', 'ja');
+    await axe(page, 'report (ja)');
+    await page.goto(`${site.origin}rules/ja/mx-target-proxied.html`);
+    await axe(page, 'rule page (ja)');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe-core: the single file, and its rule section', async () => {
+  const url = pathToFileURL(site.single).href;
+  const { page, context } = await newPage(chromium.browser, { allow: [url], contextOptions: { bypassCSP: true } });
+  try {
+    await page.goto(url);
+    await page.setInputFiles('#files', join(ROOT, 'examples/club-cloudflare-export.txt'));
+    await waitForResult(page);
+    await axe(page, 'single file report');
+    await page.goto(`${url}#rule-en-spf-proxy-address`);
+    await axe(page, 'single file rule section');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,274 @@
+// The hosted build in Chromium, offline: the seed example dropped or chosen,
+// the findings and the diff, no request leaving the page, symptoms, the
+// language switch, downloads, several files, Cloudflare API JSON and a zone
+// with a broken line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, launch, newPage, screenshot, waitForResult } from './lib/browser.mjs';
+import { builtSite } from './lib/site.mjs';
+import { loadCore } from '../../www/lib/core-node.js';
+import { analyse } from '../../www/cli/check.mjs';
+
+const SEED = join(ROOT, 'examples/club-cloudflare-export.txt');
+const scenario = (name) => join(ROOT, 'tests/scenarios', name);
+
+let site;
+let chromium;
+before(async () => {
+  site = await builtSite();
+  chromium = await launch();
+});
+after(async () => {
+  await chromium?.close();
+  await site?.close();
+});
+
+const findingLines = (page) =>
+  page.$$eval('#report .finding', (cards) => cards.map((c) => `${c.dataset.rule} ${c.dataset.severity} ${c.dataset.name}`));
+
+test('the seed example offline: findings, evidence, diff; not one request leaves the page', async () => {
+  const { page, requests, outside, errors, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  try {
+    await page.goto(site.url);
+    await page.setInputFiles('#files', SEED);
+    assert.equal(await waitForResult(page), 'done');
+    assert.deepEqual(await findingLines(page), [
+      'mail-host-proxied critical mail.club.example.',
+      'mx-target-proxied critical club.example.',
+      'service-host-proxied warning webdisk.club.example.',
+      'dmarc-advice info _dmarc.club.example.',
+    ]);
+    const first = page.locator('#finding-1');
+    await assert.doesNotReject(first.getByText('Mail apps cannot connect: mail.club.example. leads to the proxy, which carries no mail').waitFor());
+    const steps = await first.locator('ol.evidence li').allTextContents();
+    assert.equal(steps[0], 'mail.club.example. is an alias (CNAME) of club.example. (club-cloudflare-export.txt line 27)');
+    assert.ok(steps.includes('the proxy of cloudflare does not carry port 993 (IMAPS)'));
+    assert.equal(await first.locator('a.rule-link').getAttribute('href'), 'rules/en/mail-host-proxied.html');
+    // The counts by severity.
+    assert.deepEqual(await page.$$eval('.counts .count-number', (n) => n.map((x) => x.textContent)), ['2', '1', '1']);
+    // The diff, drawn by diff2html: the CNAME goes, the A record comes.
+    await page.waitForSelector('.d2h-file-wrapper');
+    const deleted = await page.$$eval('.d2h-del .d2h-code-line-ctn', (n) => n.map((x) => x.textContent));
+    const inserted = await page.$$eval('.d2h-ins .d2h-code-line-ctn', (n) => n.map((x) => x.textContent));
+    assert.ok(deleted.some((l) => /mail\.club\.example\.\s+1\s+IN\s+CNAME\s+club\.example\./.test(l)), deleted.join('\n'));
+    assert.ok(inserted.some((l) => /mail\.club\.example\.\s+1\s+IN\s+A\s+203\.0\.113\.25/.test(l)), inserted.join('\n'));
+    // The plan and the panel steps, from the shared renderer.
+    assert.match(await page.textContent('pre.plan'), /\+ CREATE\s+mail\.club\.example\. A 203\.0\.113\.25 \(DNS only\)/);
+    assert.ok((await page.locator('ol.steps').count()) === 2);
+    await screenshot(page, 'offline-seed-en');
+    // The rule page it links to exists and renders.
+    const rule = await context.newPage();
+    await rule.goto(`${site.origin}rules/en/mail-host-proxied.html`);
+    assert.match(await rule.textContent('h1'), /^mail-host-proxied — /);
+    await screenshot(rule, 'rule-page-en');
+    await rule.close();
+    assert.deepEqual(outside, [], 'no request left the page');
+    assert.ok(requests.every((u) => u.startsWith(site.origin)), requests.join('\n'));
+    assert.ok(requests.some((u) => u.endsWith('/mxray-core.wasm')), 'the wasm came from the site itself');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('side by side, downloads and copy of the fix', async () => {
+  const { page, errors, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin.replace(/\/$/, '') });
+    await page.goto(site.url);
+    await page.setInputFiles('#files', SEED);
+    await waitForResult(page);
+    await page.getByLabel('Side by side').check();
+    await page.waitForSelector('.d2h-file-side-diff');
+    await screenshot(page, 'offline-seed-side-by-side');
+    // The same bytes as the command line writes (its analyse(), in this process).
+    const { bytes, report } = await analyse(await loadCore(), { zones: [SEED], wantBytes: true });
+    const utf8 = (b) => Buffer.from(b).toString('utf8');
+    const cli = (format) => (format === 'zone' ? utf8(bytes.zones[0].text) : format === 'diff' ? utf8(bytes.zones[0].diff) : utf8(bytes.cloudflareImport));
+    const [zone] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download: Corrected zone (club-cloudflare-export.txt)' }).click()]);
+    assert.equal(zone.suggestedFilename(), 'fixed-club-cloudflare-export.txt');
+    const zoneText = readFileSync(await zone.path(), 'utf8');
+    assert.match(zoneText, /^mail\.club\.example\.\t1\tIN\tA\t203\.0\.113\.25\b.*cf-proxied:false$/m);
+    assert.equal(zoneText, cli('zone'));
+    const [diff] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download: Diff (patch -p1)' }).click()]);
+    assert.equal(readFileSync(await diff.path(), 'utf8').replace(/^(---|\+\+\+) [ab]\/.*$/gm, '$1'), cli('diff').replace(/^(---|\+\+\+) [ab]\/.*$/gm, '$1'));
+    const [batch] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download: Cloudflare API batch payload (JSON)' }).click()]);
+    const payload = JSON.parse(readFileSync(await batch.path(), 'utf8'));
+    assert.deepEqual(payload, report.fix.cloudflare_batch);
+    assert.ok(payload.posts.some((p) => p.name === 'mail.club.example' && p.type === 'A' && p.proxied === false));
+    const [imp] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download: Cloudflare import file/ }).click()]);
+    assert.equal(readFileSync(await imp.path(), 'utf8'), cli('cloudflare-import'));
+    await page.getByRole('button', { name: 'Copy: Change plan' }).click();
+    await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Copied'));
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^- DELETE {2}mail\.club\.example\. CNAME club\.example\./);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('symptoms put the findings that explain them first, and say so', async () => {
+  const { page, errors, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  try {
+    await page.goto(site.url);
+    await page.getByLabel("Other people's mail to us bounces").check();
+    await page.setInputFiles('#files', SEED);
+    await waitForResult(page);
+    const order = await page.$$eval('#report .finding', (cards) => cards.map((c) => c.id));
+    assert.deepEqual(order, ['finding-2', 'finding-1', 'finding-3', 'finding-4']);
+    assert.equal(await page.textContent('#finding-2 .explains'), "Explains: Other people's mail to us bounces");
+    assert.equal(await page.locator('#finding-1 .explains').count(), 0);
+    assert.match(await page.textContent('.symptom-answers'), /Other people's mail to us bounces: explained by finding 2/);
+    // Ticking another symptom reorders at once, without a new check.
+    await page.getByLabel('Phones and mail apps get no mail').check();
+    await page.waitForFunction(() => document.querySelector('#report .finding').id === 'finding-1');
+    assert.match(await page.textContent('#finding-1 .explains'), /Phones and mail apps get no mail/);
+    await screenshot(page, 'offline-symptoms');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Japanese from the browser language, and English by the switch, live', async () => {
+  const { page, errors, context } = await newPage(chromium.browser, { allow: [site.origin], contextOptions: { locale: 'ja-JP' } });
+  try {
+    await page.goto(site.url);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+    assert.equal(await page.textContent('#check'), 'チェック');
+    await page.setInputFiles('#files', SEED);
+    await waitForResult(page);
+    assert.match(await page.textContent('#finding-1 h4'), /メールソフトが接続できません/);
+    assert.equal(await page.locator('#finding-1 a.rule-link').getAttribute('href'), 'rules/ja/mail-host-proxied.html');
+    assert.match(await page.textContent('#status'), /チェックが終わりました/);
+    await screenshot(page, 'offline-seed-ja');
+    await page.selectOption('#language', 'en');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.textContent('#check'), 'Check');
+    assert.match(await page.textContent('#finding-1 h4'), /^Mail apps cannot connect/);
+    assert.equal(await page.title(), 'mxray — why e-mail breaks behind a proxy');
+    // The choice is remembered.
+    await page.reload();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard: the file chooser opens from the keyboard, a dropped file is checked', async () => {
+  const { page, errors, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  try {
+    // Playwright intercepts file choosers only once a listener is attached (a
+    // protocol call): attach it before any key is pressed.
+    const choosers = [];
+    page.on('filechooser', (c) => choosers.push(c));
+    await page.goto(site.url);
+    // Tab from the top reaches the file input (after the skip link and the language).
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'files');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 100 && !choosers.length; i++) await page.waitForTimeout(50);
+    assert.equal(choosers.length, 1, 'Enter on the focused file input opens the file chooser');
+    assert.ok(choosers[0].isMultiple());
+    // Drop: a DataTransfer with one file, dropped on the zone.
+    const text = readFileSync(SEED, 'utf8');
+    await page.evaluate((zone) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([zone], 'dropped.txt', { type: 'text/plain' }));
+      const target = document.getElementById('dropzone');
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, text);
+    assert.equal(await waitForResult(page), 'done');
+    assert.equal(await page.textContent('.file-name'), 'dropped.txt');
+    assert.equal(await page.locator('#report .finding').count(), 4);
+    // The results were announced.
+    assert.match(await page.textContent('#status'), /^Check finished: 2 critical, 1 warning\(s\), 1 info\.$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('several files (a move), Cloudflare API JSON, and a broken line with file:line:col', async () => {
+  const { page, errors, outside, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  try {
+    await page.goto(site.url);
+    const mig = JSON.parse(readFileSync(scenario('migration-two-zones/scenario.json'), 'utf8'));
+    await page.setInputFiles('#files', mig.zones.map((z) => join(scenario('migration-two-zones'), z)));
+    await waitForResult(page);
+    assert.deepEqual((await findingLines(page)).sort(), [...mig.expect.offline].sort());
+    assert.deepEqual(await page.$$eval('.file-name', (n) => n.map((x) => x.textContent)), ['panel.db', 'cloudflare-export.txt']);
+
+    await page.click('#clear-files');
+    const api = JSON.parse(readFileSync(scenario('cloudflare-api-json/scenario.json'), 'utf8'));
+    await page.setInputFiles('#files', join(scenario('cloudflare-api-json'), api.zones[0]));
+    await page.waitForFunction(() => document.body.dataset.state === 'done' && document.querySelector('.file-name')?.textContent === 'dns_records.json');
+    await waitForResult(page);
+    assert.deepEqual((await findingLines(page)).sort(), [...api.expect.offline].sort());
+    // API JSON is not written back: the import file and the payload are the fix.
+    assert.match(await page.textContent('.fix'), /No uploaded zone file changes/);
+    assert.equal(await page.getByRole('button', { name: /^Download: Cloudflare import file/ }).count(), 1);
+
+    await page.click('#clear-files');
+    const broken = readFileSync(SEED, 'utf8').replace('ftp.club.example.\t1\tIN\tA\t203.0.113.25', 'ftp.club.example.\t1\tIN\tA\t203.0.113.999');
+    await page.setInputFiles('#files', { name: 'broken-export.txt', mimeType: 'text/plain', buffer: Buffer.from(broken) });
+    await page.waitForFunction(() => document.querySelector('.diagnostic-list'));
+    const diag = await page.textContent('.diagnostic-list li');
+    assert.match(diag, /^broken-export\.txt:21:\d+: error: invalid IPv4 address in A: "203\.0\.113\.999" \[bad-ipv4\]$/);
+    assert.equal(await page.locator('#report .finding').count(), 4, 'the rest of the zone is checked');
+    await screenshot(page, 'offline-diagnostics');
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('errors: nothing to check, a domain that is not one, a resolver that is not https', async () => {
+  const { page, errors, outside, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  try {
+    await page.goto(site.url);
+    await page.click('#check');
+    assert.equal(await page.textContent('#form-error'), 'Choose a zone file, or type a domain for a live check.');
+    await page.fill('#domain', 'exa mple.com');
+    await page.click('#check');
+    assert.match(await page.textContent('#form-error'), /^Not a domain name: "exa mple\.com"/);
+    await page.fill('#domain', 'example.com');
+    await page.click('#settings summary');
+    await page.getByLabel('Another resolver').check();
+    await page.fill('#resolver-url', 'http://127.0.0.1/dns-query');
+    await page.click('#check');
+    assert.match(await page.textContent('#form-error'), /must start with https:\/\//);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'idle');
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('offline only, with a domain: it names a zone that does not say its own; nothing is asked', async () => {
+  const { page, errors, outside, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  try {
+    await page.goto(site.url);
+    await page.click('.options summary');
+    await page.getByLabel('Offline only: ask no DNS').check();
+    await page.fill('#domain', 'named.test');
+    const zone = '$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 192.0.2.53\n@ IN MX 10 mail\nmail IN CNAME www\nwww IN A 192.0.2.80\n';
+    await page.setInputFiles('#files', { name: 'zone.txt', mimeType: 'text/plain', buffer: Buffer.from(zone) });
+    assert.equal(await waitForResult(page), 'done');
+    assert.match(await page.textContent('.summary h3'), /named\.test\./);
+    assert.match(await page.textContent('.summary'), /offline: the uploaded zones only/);
+    assert.equal(await page.locator('.diagnostic-list').count(), 0);
+    assert.deepEqual(outside, [], 'no resolver was asked');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

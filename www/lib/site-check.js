@@ -1,0 +1,217 @@
+// One check of the website, start to end, without DOM or Worker APIs (so
+// Node tests run it as is): zone files read into ZoneReaders in chunks, live
+// DNS asked through the shared driver when a domain is given, the report
+// built, and the big texts of the fix taken out of it as files to download.
+// The site's worker (www/site/worker.js) runs it next to the wasm core;
+// www/cli/check.mjs is the same flow for the command line.
+import { feedBytes } from './zone-input.js';
+import { createSession, SessionError, ReportError } from './session.js';
+import { runSession, resolveResolver, ResolverError } from './doh-driver.js';
+
+/**
+ * The most bytes one check reads, all files together. The report comes back
+ * from the core as one JSON string holding the corrected zone and the
+ * Cloudflare import file (each about the size of the input, tabs escaped),
+ * and a browser's strings stop near 512 Mi characters.
+ */
+export const MAX_INPUT_BYTES = 160 * 1024 * 1024;
+
+/** Bytes handed to the parser at a time; progress is reported between chunks. */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A check that cannot be done. `code` names it: `resolver.<code>` (a refused
+ * resolver, site-messages.js `resolver.*`), `session.<code>` (messages.js
+ * `session.errors.*`), otherwise site-messages.js `errors.<code>`.
+ */
+export class CheckError extends Error {
+  constructor(code, values = {}, message = code) {
+    super(message);
+    this.name = 'CheckError';
+    this.code = code;
+    this.values = values;
+  }
+}
+
+/**
+ * The domain a zone file is for, without asking its parser: its $ORIGIN, the
+ * ";; Domain:" line of a Cloudflare export, an absolute SOA owner, or a file
+ * name such as cPanel's <domain>.db (as www/cli/check.mjs zoneDomain does for
+ * --zone-dir; that one lives with the CLI's file I/O).
+ * @returns {{domain: string, stated: boolean}} stated: the file says it itself
+ */
+export function zoneDomain(text, fileName = '') {
+  const head = text.slice(0, 1 << 16);
+  const origin = /^\$ORIGIN[ \t]+(\S+)/m.exec(head);
+  if (origin) return { domain: origin[1], stated: true };
+  const cf = /^;;[ \t]*Domain:[ \t]*(\S+)/m.exec(head);
+  if (cf) return { domain: cf[1], stated: true };
+  const soa = /^([^\s;$@][^\s;]*\.)[ \t]+(?:[^\n;]*?[ \t])?SOA[ \t]/im.exec(head);
+  if (soa) return { domain: soa[1], stated: false };
+  // Only the names zone files are kept under (cPanel's <domain>.db, BIND's
+  // <domain>.zone): "club.example-export.txt" names no domain.
+  const byName = /^(.+)\.(db|zone|hosts)$/i.exec(String(fileName).replace(/^.*[\\/]/, ''));
+  if (byName && /^[a-z0-9_-]+(\.[a-z0-9_-]+)+\.?$/i.test(byName[1])) return { domain: byName[1], stated: false };
+  return { domain: '', stated: false };
+}
+
+/**
+ * The domain a person typed, as a host name: "https://Example.COM/path",
+ * "user@example.com" and "例え.jp" become "example.com" and "xn--r8jz45g.jp"
+ * (the URL parser does the IDNA mapping). Null when it is not a host name
+ * of at least two labels; the core accepts any DNS label, but a web form
+ * should not send "exa mple" to a resolver.
+ */
+export function normaliseDomain(input) {
+  let text = String(input ?? '').trim();
+  if (!text) return '';
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `http://${text}`;
+  let host;
+  try {
+    host = new URL(text).hostname;
+  } catch {
+    return null;
+  }
+  host = host.replace(/\.$/, '').toLowerCase();
+  if (host.length > 253 || !host.includes('.')) return null;
+  const label = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+  return host.split('.').every((l) => label.test(l)) ? host : null;
+}
+
+function isUtf8(bytes) {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs one check.
+ * @param core the loaded wasm module
+ * @param {object} job
+ * @param {{name: string, bytes: Uint8Array}[]} [job.files] zone files, in the order given
+ * @param {string} [job.domain] the domain; with it, live DNS is asked
+ * @param {boolean} [job.offline] with zones: ask no DNS, the domain only names the zones
+ * @param {string | object} [job.resolver] doh-driver's resolver spec (preset name or https URL)
+ * @param {number} [job.timeoutMs]
+ * @param {string} [job.panel] auto, none, cpanel, plesk, directadmin
+ * @param {string} [job.origin] the mail server's address, for the fix's placeholders
+ * @param {AbortSignal} [job.signal] cancels between chunks and during the live rounds
+ * @param {(p: object) => void} [job.onProgress] {stage: 'read', file, index, count, loaded, total},
+ *   {stage: 'dns', round, answered, total, name, type}, {stage: 'report'}
+ * @param {typeof fetch} [job.fetch] for the live check (tests)
+ * @returns {Promise<{report: object, files: {zones: {index, file, changed, text}[], diff: [], cloudflareImport}, timings}>}
+ *   report: the "mxray-report/1" document without the big texts (fix.zones[].text is
+ *   gone; fix.cloudflare_import is true or null); files: those texts, and the diff of
+ *   each changed zone (strings, or Uint8Array when an input is not UTF-8: then they
+ *   are the core's bytes, exact)
+ * @throws CheckError, or the signal's reason when aborted
+ */
+export async function runCheck(core, job = {}) {
+  const { files = [], domain = '', offline = false, resolver = 'cloudflare', timeoutMs = 5000, panel = 'auto', origin = '', signal, onProgress, fetch } = job;
+  const name = normaliseDomain(domain);
+  if (name === null) throw new CheckError('bad-domain', { value: String(domain).trim() });
+  if (!files.length && !name) throw new CheckError('no-input');
+  const total = files.reduce((n, f) => n + f.bytes.length, 0);
+  if (total > MAX_INPUT_BYTES) throw new CheckError('too-large', { size: total, limit: MAX_INPUT_BYTES });
+  // A domain with zones and `offline`: the zones' name only, no DNS asked.
+  const live = Boolean(name) && !(offline && files.length);
+  let target = null;
+  if (live) {
+    try {
+      target = resolveResolver(resolver, 'wire');
+    } catch (e) {
+      if (e instanceof ResolverError) throw new CheckError(`resolver.${e.code}`, e.values, e.message);
+      throw e;
+    }
+  }
+  const now = () => (globalThis.performance ? performance.now() : Date.now());
+  const t0 = now();
+  const readers = [];
+  let session = null;
+  try {
+    let before = 0;
+    for (const [index, file] of files.entries()) {
+      signal?.throwIfAborted();
+      const bytes = file.bytes;
+      const head = new TextDecoder().decode(bytes.subarray(0, 1 << 16));
+      const json = /^\s*[[{]/.test(head);
+      const found = json ? { domain: '', stated: true } : zoneDomain(head, file.name);
+      // The origin of relative names when the file does not state its own.
+      const zoneOrigin = found.stated ? '' : name || found.domain;
+      const reader = new core.ZoneReader(file.name, JSON.stringify({ origin: zoneOrigin, format: 'auto' }), null);
+      readers.push(reader);
+      for (let at = 0; at < bytes.length || at === 0; at += CHUNK_BYTES) {
+        const end = Math.min(bytes.length, at + CHUNK_BYTES);
+        if (end > at) feedBytes(core, reader, bytes.subarray(at, end));
+        onProgress?.({ stage: 'read', file: file.name, index, count: files.length, loaded: before + end, total });
+        if (end >= bytes.length) break;
+        // Lets a cancel in; the page stays responsive anyway (this runs in a worker).
+        await tick();
+        signal?.throwIfAborted();
+      }
+      reader.finish();
+      before += bytes.length;
+    }
+    const t1 = now();
+    // The first zone's domain when none is typed: the session takes the first zone's apex.
+    try {
+      session = createSession(core, { domain: name, zones: readers, options: { live } });
+    } catch (e) {
+      if (e instanceof SessionError) throw new CheckError(`session.${e.code}`, { detail: JSON.stringify(name) }, e.message);
+      throw e;
+    }
+    let dns = null;
+    if (live) {
+      try {
+        dns = await runSession(session, { resolver: target.url, format: target.format, timeoutMs, signal, onProgress: (p) => onProgress?.({ stage: 'dns', ...p }), ...(fetch ? { fetch } : {}) });
+      } catch (e) {
+        if (signal?.aborted) throw signal.reason;
+        throw new CheckError('dns-failed', { detail: e?.message ?? String(e) }, e?.message);
+      }
+    }
+    signal?.throwIfAborted();
+    const t2 = now();
+    onProgress?.({ stage: 'report' });
+    const texts = files.map((f) => f.bytes);
+    let report;
+    try {
+      report = session.report(texts, { panel, origin: String(origin).trim() });
+    } catch (e) {
+      if (e instanceof ReportError) throw new CheckError(e.code, { detail: JSON.stringify(String(origin).trim()) }, e.message);
+      throw e;
+    }
+    // Files that are not UTF-8 come back exact only as the core's bytes.
+    const exact = files.every((f) => isUtf8(f.bytes)) ? null : session.fixBytes(texts, { panel, origin: String(origin).trim() });
+    const out = takeFiles(report, exact);
+    const t3 = now();
+    const ms = (x) => Math.round(x * 10) / 10;
+    report.resolver = live ? { url: target.url, format: target.format } : null;
+    report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0) };
+    if (dns) report.timings.dns_questions = dns.questions;
+    return { report, files: out, timings: report.timings };
+  } finally {
+    session?.dispose();
+    for (const r of readers) r.delete();
+  }
+}
+
+// Moves the big texts out of the report: the page renders the rest, and the
+// texts become files to download without being copied into the page again.
+function takeFiles(report, exact) {
+  const fix = report.fix ?? {};
+  const zones = (fix.zones ?? []).map((z, i) => {
+    const bytes = exact?.zones?.[i];
+    const file = { index: z.index, file: z.file, changed: z.changed, text: bytes ? bytes.text : z.text ?? '' };
+    delete z.text;
+    return file;
+  });
+  const diff = (exact ? exact.zones : fix.zones ?? []).filter((z) => z.changed).map((z) => z.diff);
+  const cloudflareImport = exact ? exact.cloudflareImport ?? null : fix.cloudflare_import ?? null;
+  if ('cloudflare_import' in fix) fix.cloudflare_import = fix.cloudflare_import === null ? null : true;
+  return { zones, diff, cloudflareImport };
+}

@@ -1,0 +1,340 @@
+// The website's own words, in English and Japanese: labels, buttons, progress,
+// errors and result headings. Words about findings, evidence, the plan and
+// panel steps are not here: they come from messages.js through
+// report-text.js, shared with the command line.
+//
+// Placeholders are {name}; a [bracketed part] is left out when a placeholder
+// inside it is empty (as in messages.js). tests/js/site-messages.test.mjs
+// checks that both languages have the same keys and placeholders.
+
+export const siteMessages = {
+  en: {
+    pageTitle: 'mxray — why e-mail breaks behind a proxy',
+    tagline:
+      "Finds why e-mail breaks when a domain's DNS sits behind a reverse proxy (Cloudflare's orange cloud), shows the chain of evidence, and writes the fix.",
+    privacy:
+      'Zone files are read in this browser and never leave it. A live check asks only the DNS-over-HTTPS resolver chosen in the settings, and tells it only the names it looks up.',
+    languageLabel: 'Language',
+    skipToResults: 'Skip to the results',
+    input: {
+      heading: 'What to check',
+      filesLegend: 'Zone files',
+      drop: 'Drop zone files here, or press to choose them',
+      filesHelp:
+        'A cPanel zone (/var/named/<domain>.db), a Cloudflare DNS export, or Cloudflare API JSON. Several files may be given (the zones of a move, say). The files are read here; nothing is uploaded.',
+      chosen: 'Chosen files',
+      noFiles: 'No file chosen.',
+      remove: 'Remove {file}',
+      clearFiles: 'Remove all files',
+      domainLabel: 'Domain (for a live check)',
+      domainHelp:
+        'Type a domain to ask live DNS over HTTPS. With zone files as well, mxray also shows where the zone and live DNS disagree. Leave it empty for an offline check.',
+      symptomsLegend: 'What do you see? (optional)',
+      symptomsHelp: 'Findings that explain what you tick are shown first.',
+      optionsSummary: 'More options',
+      panelLabel: 'Hosting panel',
+      panel: { auto: 'Recognise it from the records', none: 'None', cpanel: 'cPanel', plesk: 'Plesk', directadmin: 'DirectAdmin' },
+      offlineLabel: 'Offline only: ask no DNS',
+      offlineHelp: 'With zone files, the domain above then only names the zone (for files that do not say it themselves), and nothing leaves this browser.',
+      originLabel: "Your mail server's IP address (optional)",
+      originHelp: 'When you know it, the fix uses it in place of {origin-ipv4} or {origin-ipv6}.',
+      check: 'Check',
+      cancel: 'Cancel',
+    },
+    settings: {
+      summary: 'Settings',
+      resolverLegend: 'Resolver for live checks (DNS over HTTPS)',
+      cloudflare: 'Cloudflare (1.1.1.1) — default',
+      google: 'Google Public DNS (8.8.8.8)',
+      custom: 'Another resolver',
+      customLabel: 'Resolver URL (https://…/dns-query, RFC 8484)',
+      timeoutLabel: 'Seconds to wait for each answer',
+      saved: 'Settings are kept in this browser only.',
+    },
+    progress: {
+      label: 'Progress of the check',
+      starting: 'Starting the checker…',
+      reading: 'Reading {file}: {percent} %',
+      report: 'Finding problems and writing the fix…',
+    },
+    status: {
+      running: 'Checking…',
+      done: 'Check finished: {summary}.',
+      cancelled: 'The check was cancelled.',
+      failed: 'The check could not be done.',
+      cancelling: 'Cancelling…',
+    },
+    errors: {
+      'no-input': 'Choose a zone file, or type a domain for a live check.',
+      'too-large': 'The files are too large to check here ({size}; the limit is {limit}). Use the command line (mxray check) for them.',
+      unreadable: 'The file {file} could not be read.',
+      'core-failed': 'The checker could not start: {detail}',
+      'worker-crashed': 'The checker stopped unexpectedly (it may have run out of memory). Try again, or use the command line.',
+      'dns-failed': 'The live check stopped: {detail}',
+      'bad-origin': 'Not an IPv4 or IPv6 address: {detail}',
+      'bad-domain': 'Not a domain name: "{value}". Type it as example.com.',
+      'bad-timeout': 'The wait must be between 1 and 120 seconds.',
+      internal: 'Something went wrong: {detail}',
+    },
+    resolver: {
+      'bad-doh-format': 'Unknown DoH format: {value}',
+      'no-endpoint': 'The resolver {value} has no {format} endpoint.',
+      'bad-spec': 'Choose a resolver, or give its https URL.',
+      'unknown-resolver': 'Unknown resolver "{value}": choose one of the list or give an https URL.',
+      'not-a-url': 'The resolver address is not a URL: {value}',
+      'not-https': 'The resolver address must start with https:// (DNS over HTTPS): {value}',
+    },
+    results: {
+      heading: 'Results',
+      empty: 'Choose zone files or type a domain, then the results appear here.',
+      summaryTitle: 'Summary',
+      counts: { critical: 'critical', warning: 'warnings', info: 'info' },
+      elapsed: 'Checked in {ms} ms.',
+      diagnosticsTitle: 'Problems reading the zone files',
+      diagnosticsHelp: 'These lines were skipped; the rest of the zone was checked.',
+      moreDiagnostics: '… and {count} more.',
+      symptomsTitle: 'What you see, explained',
+      explainedBy: 'explained by finding {list}',
+      notExplained: 'no finding explains this',
+      findingsTitle: 'Findings',
+      findingLabel: 'Finding {n}',
+      explains: 'Explains: {list}',
+      evidence: 'How mxray knows',
+      rulePage: 'About this rule: what breaks, why, how to fix it',
+      compareTitle: 'The uploaded zone and live DNS',
+      compareCaption: 'Where each mail name leads, in the zone and in live DNS',
+      compareName: 'Name',
+      compareZone: 'In the zone',
+      compareLive: 'In live DNS',
+      compareState: 'Agree?',
+      agree: 'yes',
+      disagree: 'no — they differ',
+      route: {
+        origin: 'your server',
+        proxy: 'the proxy[ of {provider}]',
+        missing: 'no address',
+        unknown: 'unknown[ ({reason})]',
+      },
+      fixTitle: 'The fix',
+      fillIn: 'Type the address under "More options" and check again: mxray then fills it in everywhere.',
+      diffTitle: 'The change as a diff',
+      diffLayout: 'Layout of the diff',
+      unified: 'Unified',
+      sideBySide: 'Side by side',
+      diffTooLong: 'The diff has {lines} lines; the first {shown} are shown here. Download it for the whole change.',
+      noDiff: 'No uploaded zone file changes (the fix is in the plan and the Cloudflare files).',
+      downloadsTitle: 'Files of the fix',
+      download: 'Download',
+      copy: 'Copy',
+      copyOf: 'Copy: {what}',
+      downloadOf: 'Download: {what}',
+      copied: 'Copied: {what}.',
+      copyFailed: 'Could not copy ({detail}). Use Download instead.',
+      file: {
+        zone: 'Corrected zone ({file})',
+        diff: 'Diff (patch -p1)',
+        import: 'Cloudflare import file (DNS › Records › Import)',
+        batch: 'Cloudflare API batch payload (JSON)',
+        curl: 'Cloudflare API call (curl)',
+        plan: 'Change plan',
+      },
+      stepsTitle: 'Step by step',
+    },
+    symptoms: {
+      'website-works': 'The website works',
+      'webmail-works': 'Webmail in the browser works',
+      'phone-cannot-receive': 'Phones and mail apps get no mail',
+      'cannot-send': 'Mail cannot be sent, or what is sent is refused',
+      'inbound-bounces': "Other people's mail to us bounces",
+    },
+    rules: {
+      indexTitle: 'mxray rules',
+      indexIntro: 'One page per rule: what breaks, why, how mxray knows, how to fix it, and how to accept the risk.',
+      backToIndex: 'All rules',
+      backToChecker: 'Back to the checker',
+      otherLanguage: '日本語',
+    },
+  },
+  ja: {
+    pageTitle: 'mxray — プロキシの裏でメールが止まる理由',
+    tagline:
+      'ドメインの DNS がリバースプロキシ (Cloudflare のオレンジの雲) の裏にあるとき、メールが止まる理由を見つけ、根拠をたどって示し、修正を書き出します。',
+    privacy:
+      'ゾーンファイルはこのブラウザの中で読み込まれ、外には出ません。ライブチェックでは、設定で選んだ DNS over HTTPS リゾルバにだけ、調べる名前を問い合わせます。',
+    languageLabel: '言語',
+    skipToResults: '結果へ移動',
+    input: {
+      heading: 'チェックする対象',
+      filesLegend: 'ゾーンファイル',
+      drop: 'ここにゾーンファイルをドロップ、または押して選択',
+      filesHelp:
+        'cPanel のゾーン (/var/named/<ドメイン>.db)、Cloudflare の DNS エクスポート、Cloudflare API の JSON。複数のファイルも指定できます (移行前後のゾーンなど)。ファイルはここで読み込まれ、どこにもアップロードされません。',
+      chosen: '選んだファイル',
+      noFiles: 'ファイルが選ばれていません。',
+      remove: '{file} を外す',
+      clearFiles: 'すべてのファイルを外す',
+      domainLabel: 'ドメイン (ライブチェック用)',
+      domainHelp:
+        'ドメインを入力すると、DNS over HTTPS でライブの DNS に問い合わせます。ゾーンファイルも指定すると、ゾーンとライブ DNS の食い違いも示します。オフラインでチェックするときは空のままにします。',
+      symptomsLegend: 'どんな症状がありますか (任意)',
+      symptomsHelp: 'チェックした症状を説明する指摘を先に表示します。',
+      optionsSummary: 'その他の設定',
+      panelLabel: 'ホスティングの管理パネル',
+      panel: { auto: 'レコードから判定する', none: 'なし', cpanel: 'cPanel', plesk: 'Plesk', directadmin: 'DirectAdmin' },
+      offlineLabel: 'オフラインのみ: DNS に問い合わせない',
+      offlineHelp: 'ゾーンファイルがあるとき、上のドメインはゾーンの名前として使うだけになり (ファイル自体に書かれていない場合)、何もこのブラウザの外に出ません。',
+      originLabel: 'メールサーバーの IP アドレス (任意)',
+      originHelp: '分かっている場合、修正の {origin-ipv4} や {origin-ipv6} の代わりに使います。',
+      check: 'チェック',
+      cancel: '中止',
+    },
+    settings: {
+      summary: '設定',
+      resolverLegend: 'ライブチェックのリゾルバ (DNS over HTTPS)',
+      cloudflare: 'Cloudflare (1.1.1.1) — 既定',
+      google: 'Google Public DNS (8.8.8.8)',
+      custom: 'ほかのリゾルバ',
+      customLabel: 'リゾルバの URL (https://…/dns-query、RFC 8484)',
+      timeoutLabel: '1 つの応答を待つ秒数',
+      saved: '設定はこのブラウザの中だけに保存されます。',
+    },
+    progress: {
+      label: 'チェックの進み具合',
+      starting: 'チェッカーを起動しています…',
+      reading: '{file} を読み込み中: {percent} %',
+      report: '問題を探し、修正を書き出しています…',
+    },
+    status: {
+      running: 'チェック中…',
+      done: 'チェックが終わりました: {summary}。',
+      cancelled: 'チェックを中止しました。',
+      failed: 'チェックできませんでした。',
+      cancelling: '中止しています…',
+    },
+    errors: {
+      'no-input': 'ゾーンファイルを選ぶか、ライブチェックするドメインを入力してください。',
+      'too-large': 'ファイルが大きすぎるため、ここではチェックできません ({size}、上限は {limit})。コマンドライン (mxray check) を使ってください。',
+      unreadable: 'ファイル {file} を読み込めませんでした。',
+      'core-failed': 'チェッカーを起動できませんでした: {detail}',
+      'worker-crashed': 'チェッカーが予期せず停止しました (メモリ不足の可能性があります)。もう一度試すか、コマンドラインを使ってください。',
+      'dns-failed': 'ライブチェックが止まりました: {detail}',
+      'bad-origin': 'IPv4 または IPv6 のアドレスではありません: {detail}',
+      'bad-domain': 'ドメイン名ではありません: "{value}"。example.com のように入力してください。',
+      'bad-timeout': '待ち時間は 1 秒から 120 秒の間で指定してください。',
+      internal: '問題が起きました: {detail}',
+    },
+    resolver: {
+      'bad-doh-format': '不明な DoH 形式です: {value}',
+      'no-endpoint': 'リゾルバ {value} には {format} のエンドポイントがありません。',
+      'bad-spec': 'リゾルバを選ぶか、その https の URL を入力してください。',
+      'unknown-resolver': '不明なリゾルバ "{value}" です: 一覧から選ぶか https の URL を入力してください。',
+      'not-a-url': 'リゾルバのアドレスが URL ではありません: {value}',
+      'not-https': 'リゾルバのアドレスは https:// で始まる必要があります (DNS over HTTPS): {value}',
+    },
+    results: {
+      heading: '結果',
+      empty: 'ゾーンファイルを選ぶかドメインを入力すると、ここに結果が表示されます。',
+      summaryTitle: '概要',
+      counts: { critical: '重大', warning: '警告', info: '情報' },
+      elapsed: '{ms} ミリ秒でチェックしました。',
+      diagnosticsTitle: 'ゾーンファイルを読み込む際の問題',
+      diagnosticsHelp: 'これらの行は読み飛ばし、ゾーンの残りをチェックしました。',
+      moreDiagnostics: '… ほか {count} 件。',
+      symptomsTitle: '症状の説明',
+      explainedBy: '指摘 {list} で説明できます',
+      notExplained: 'これを説明する指摘はありません',
+      findingsTitle: '指摘',
+      findingLabel: '指摘 {n}',
+      explains: '説明する症状: {list}',
+      evidence: 'mxray の判断根拠',
+      rulePage: 'このルールについて: 何が起きるか、なぜか、直し方',
+      compareTitle: 'アップロードしたゾーンとライブ DNS',
+      compareCaption: '各メール用の名前の行き先 (ゾーンとライブ DNS)',
+      compareName: '名前',
+      compareZone: 'ゾーン上',
+      compareLive: 'ライブ DNS 上',
+      compareState: '一致',
+      agree: 'はい',
+      disagree: 'いいえ — 異なります',
+      route: {
+        origin: 'お使いのサーバー',
+        proxy: '[{provider} の]プロキシ',
+        missing: 'アドレスなし',
+        unknown: '不明[ ({reason})]',
+      },
+      fixTitle: '修正',
+      fillIn: '「その他の設定」にアドレスを入力してもう一度チェックすると、mxray がすべての箇所に埋め込みます。',
+      diffTitle: '変更内容 (diff)',
+      diffLayout: 'diff の表示形式',
+      unified: '統合表示',
+      sideBySide: '左右に並べて表示',
+      diffTooLong: 'diff は {lines} 行あります。ここには最初の {shown} 行を表示しています。全体はダウンロードしてください。',
+      noDiff: 'アップロードしたゾーンファイルに変更はありません (修正は変更計画と Cloudflare 用のファイルにあります)。',
+      downloadsTitle: '修正のファイル',
+      download: 'ダウンロード',
+      copy: 'コピー',
+      copyOf: 'コピー: {what}',
+      downloadOf: 'ダウンロード: {what}',
+      copied: 'コピーしました: {what}。',
+      copyFailed: 'コピーできませんでした ({detail})。ダウンロードを使ってください。',
+      file: {
+        zone: '修正済みのゾーン ({file})',
+        diff: 'diff (patch -p1)',
+        import: 'Cloudflare のインポート用ファイル (DNS › レコード › インポート)',
+        batch: 'Cloudflare API のバッチ用データ (JSON)',
+        curl: 'Cloudflare API の呼び出し (curl)',
+        plan: '変更計画',
+      },
+      stepsTitle: '手順',
+    },
+    symptoms: {
+      'website-works': 'ウェブサイトは表示される',
+      'webmail-works': 'ブラウザのウェブメールは使える',
+      'phone-cannot-receive': 'スマートフォンやメールソフトでメールを受信できない',
+      'cannot-send': 'メールを送信できない、または送ったメールが拒否される',
+      'inbound-bounces': '他の人からこちらへのメールが戻ってしまう',
+    },
+    rules: {
+      indexTitle: 'mxray のルール',
+      indexIntro: 'ルールごとに 1 ページ: 何が起きるか、なぜか、mxray の判断根拠、直し方、リスクを受け入れる場合。',
+      backToIndex: 'ルールの一覧',
+      backToChecker: 'チェッカーに戻る',
+      otherLanguage: 'English',
+    },
+  },
+};
+
+/** The languages the site speaks. */
+export const siteLanguages = Object.keys(siteMessages);
+
+function fill(template, values) {
+  const kept = template.replace(/\[([^\]]*)\]/g, (_, part) => {
+    const names = [...part.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]);
+    return names.every((n) => values[n] !== undefined && values[n] !== '') ? part : '';
+  });
+  // A placeholder without a value stays as written: "{origin-ipv4}" in the help text.
+  return kept.replace(/\{([\w-]+)\}/g, (whole, n) => (values[n] === undefined ? whole : String(values[n])));
+}
+
+/**
+ * The site's words for `path` ("input.check", "errors.too-large") in `lang`,
+ * with `values` filled in; English when the language lacks the key, the path
+ * itself when no language has it.
+ */
+export function siteMessage(path, lang = 'en', values = {}) {
+  const find = (cat) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), cat);
+  const template = find(siteMessages[lang] || siteMessages.en) ?? find(siteMessages.en);
+  return typeof template === 'string' ? fill(template, values) : path;
+}
+
+/** "1 GiB", "66.3 MB": a byte count for people, in decimal units (as file managers show). */
+export function formatBytes(n) {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let v = Number(n) || 0;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${u === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
+}

@@ -1,0 +1,595 @@
+// The website's page: inputs, settings, progress, and the report rendered
+// from the worker's result. All DNS and zone work happens in the worker
+// (worker.js); this file only listens and renders. Every string comes from a
+// message catalogue; every piece of data reaches the page as a text node.
+import { pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { renderPlan, summaryText } from '../lib/report-text.js';
+import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { formatBytes, siteLanguages, siteMessage } from '../lib/site-messages.js';
+import { SYMPTOMS } from '../lib/symptoms.js';
+import { MAX_INPUT_BYTES, normaliseDomain } from '../lib/site-check.js';
+import { compareSection, diagnosticsSection, findingsSection, fixSection, h, summarySection, symptomsSection } from './render.js';
+import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';
+
+const SETTINGS_KEY = 'mxray.settings';
+// A cancelled check whose worker does not confirm within this time (it is
+// busy inside the core) is stopped by ending the worker.
+const CANCEL_GRACE_MS = 300;
+// Inputs above this size leave the worker (and its wasm memory) behind them.
+const RECYCLE_AFTER_BYTES = 32 * 1024 * 1024;
+
+const $ = (id) => document.getElementById(id);
+
+function loadSettings() {
+  try {
+    return JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function saveSettings(settings) {
+  try {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  } catch {
+    // storage off (private mode, file:// policies): settings last for this visit
+  }
+}
+
+const safeName = (s) => String(s ?? '').replace(/\.$/, '').replace(/[^a-z0-9._-]+/gi, '_') || 'mxray';
+
+/**
+ * Starts the page.
+ * @param {object} host what differs between the hosted and the single-file build
+ * @param {() => Worker} host.createWorker a new worker running worker.js
+ * @param {() => Promise<WebAssembly.Module>} host.wasmModule the core's wasm, compiled (once) by the page
+ * @param {(lang: string, rule: string) => string} host.rulePage the address of a rule's page
+ */
+export function startApp(host) {
+  performance.mark?.('mxray:app-start');
+  const settings = loadSettings();
+  const state = {
+    lang: siteLanguages.includes(settings.lang) ? settings.lang : pickLanguage(navigator.language),
+    files: [],
+    symptoms: new Set(),
+    diffLayout: settings.diffLayout === 'side-by-side' ? 'side-by-side' : 'line-by-line',
+    result: null, // {report, files}
+    run: null, // {id, settle, timer}
+    error: null, // {key, values}
+    runSeq: 0,
+    startSeq: 0,
+    focusResults: false,
+  };
+  const objectUrls = new Set();
+
+  // ---- the worker -------------------------------------------------------
+  let worker = null;
+  function ensureWorker() {
+    if (worker) return worker;
+    worker = host.createWorker();
+    worker.onmessage = (e) => onWorkerMessage(e.data ?? {});
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      failRun({ key: 'errors.worker-crashed' });
+      dropWorker();
+    };
+    worker.onmessageerror = () => failRun({ key: 'errors.internal', values: { detail: 'message' } });
+    const w = worker;
+    host.wasmModule().then(
+      (module) => w.postMessage({ type: 'init', module }),
+      (e) => {
+        if (worker !== w) return;
+        failRun({ key: 'errors.core-failed', values: { detail: e?.message ?? String(e) } });
+        dropWorker();
+      },
+    );
+    return worker;
+  }
+  function dropWorker() {
+    worker?.terminate();
+    worker = null;
+  }
+
+  function onWorkerMessage(m) {
+    if (m.type === 'init-error') {
+      failRun({ key: 'errors.core-failed', values: { detail: m.detail } });
+      dropWorker();
+      return;
+    }
+    if (m.type === 'ready' && m.timing && performance.mark) {
+      // The worker's moments on this page's clock, for the budget benchmark.
+      const at = (epoch) => ({ startTime: Math.max(0, epoch - performance.timeOrigin) });
+      performance.mark('mxray:worker-started', at(m.timing.started));
+      performance.mark('mxray:core-ready', at(m.timing.ready));
+    }
+    if (m.type === 'ready' || !state.run || m.id !== state.run.id) return; // a run that was replaced
+    if (m.type === 'progress') showProgress(m.progress);
+    else if (m.type === 'result') finishRun(m);
+    else if (m.type === 'error') {
+      failRun(errorKey(m.code, m.values));
+      // An unexpected error may have left the core unusable (a wasm abort): start afresh.
+      if (m.code === 'internal') dropWorker();
+    }
+    else if (m.type === 'cancelled') endRun('cancelled');
+  }
+
+  function errorKey(code, values = {}) {
+    if (code.startsWith('session.')) return { session: code.slice(8), values };
+    if (code.startsWith('resolver.')) return { key: code, values };
+    if (code === 'too-large') return { key: 'errors.too-large', values: { size: formatBytes(values.size), limit: formatBytes(values.limit) } };
+    return { key: `errors.${code}`, values };
+  }
+
+  // The core loads and compiles while the page draws and the person chooses files.
+  ensureWorker();
+
+  // ---- static texts and language ------------------------------------------
+  function applyLanguage() {
+    const lang = state.lang;
+    document.documentElement.lang = lang;
+    for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = siteMessage(el.dataset.i18n, lang);
+    $('language').value = lang;
+    renderSymptomChoices();
+    renderFileList();
+    renderError();
+    renderReport();
+    if (state.run) showProgress(state.run.last ?? { stage: 'start' });
+  }
+
+  function renderSymptomChoices() {
+    const box = $('symptom-list');
+    box.replaceChildren(
+      ...SYMPTOMS.map((s) =>
+        h('label', {}, h('input', { type: 'checkbox', value: s, checked: state.symptoms.has(s), onchange: onSymptomChange }), ' ', h('span', {}, siteMessage(`symptoms.${s}`, state.lang))),
+      ),
+    );
+  }
+
+  function onSymptomChange(e) {
+    if (e.target.checked) state.symptoms.add(e.target.value);
+    else state.symptoms.delete(e.target.value);
+    // Only the order of the findings and the symptom answers change.
+    if (state.result) {
+      const report = state.result.report;
+      replaceSection('symptoms', symptomsSection(report, viewOptions()));
+      replaceSection('findings', findingsSection(report, viewOptions()));
+    }
+  }
+
+  // ---- files ---------------------------------------------------------------
+  function addFiles(list) {
+    const known = new Set(state.files.map((f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`));
+    for (const f of list) {
+      const key = `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
+      if (!known.has(key)) state.files.push(f);
+      known.add(key);
+    }
+    renderFileList();
+    // Files alone: the offline check runs at once (nothing leaves the machine).
+    if (state.files.length && (!$('domain').value.trim() || $('offline').checked)) startCheck({ focus: false });
+  }
+
+  function renderFileList() {
+    const ul = $('file-list');
+    ul.replaceChildren(
+      ...state.files.map((f, i) =>
+        h(
+          'li',
+          {},
+          h('span', { className: 'file-name' }, f.name),
+          ' ',
+          h('span', { className: 'file-size' }, formatBytes(f.size)),
+          ' ',
+          h('button', { type: 'button', className: 'link-button', 'aria-label': siteMessage('input.remove', state.lang, { file: f.name }), onclick: () => removeFile(i) }, '×'),
+        ),
+      ),
+    );
+    $('no-files').hidden = state.files.length > 0;
+    $('clear-files').hidden = state.files.length === 0;
+  }
+
+  function removeFile(i) {
+    state.files.splice(i, 1);
+    renderFileList();
+    $('files').focus();
+  }
+
+  // ---- settings -------------------------------------------------------------
+  function readResolver() {
+    const choice = document.querySelector('input[name="resolver"]:checked')?.value ?? 'cloudflare';
+    return choice === 'custom' ? $('resolver-url').value.trim() : choice;
+  }
+
+  function persist() {
+    saveSettings({
+      lang: settings.lang,
+      resolver: document.querySelector('input[name="resolver"]:checked')?.value ?? 'cloudflare',
+      resolverUrl: $('resolver-url').value.trim(),
+      timeout: Number($('timeout').value) || 5,
+      diffLayout: state.diffLayout,
+    });
+  }
+
+  function restoreSettings() {
+    const r = ['cloudflare', 'google', 'custom'].includes(settings.resolver) ? settings.resolver : 'cloudflare';
+    const radio = document.querySelector(`input[name="resolver"][value="${r}"]`);
+    if (radio) radio.checked = true;
+    if (typeof settings.resolverUrl === 'string') $('resolver-url').value = settings.resolverUrl;
+    if (Number.isFinite(settings.timeout)) $('timeout').value = String(settings.timeout);
+  }
+
+  // ---- a check ---------------------------------------------------------------
+  function setError(err) {
+    state.error = err;
+    renderError();
+  }
+
+  function renderError() {
+    const err = state.error;
+    let text = '';
+    if (err?.session) text = sessionMessage('errors', err.session, state.lang, err.values?.detail);
+    else if (err) text = siteMessage(err.key, state.lang, err.values);
+    $('form-error').textContent = text;
+  }
+
+  async function startCheck({ focus = true } = {}) {
+    const token = ++state.startSeq;
+    setError(null);
+    const typed = $('domain').value.trim();
+    const domain = normaliseDomain(typed);
+    if (domain === null) {
+      setError({ key: 'errors.bad-domain', values: { value: typed } });
+      return;
+    }
+    if (!state.files.length && !domain) {
+      setError({ key: 'errors.no-input' });
+      return;
+    }
+    const total = state.files.reduce((n, f) => n + f.size, 0);
+    if (total > MAX_INPUT_BYTES) {
+      setError({ key: 'errors.too-large', values: { size: formatBytes(total), limit: formatBytes(MAX_INPUT_BYTES) } });
+      return;
+    }
+    const timeout = Number($('timeout').value);
+    if (!Number.isFinite(timeout) || timeout < 1 || timeout > 120) {
+      setError({ key: 'errors.bad-timeout' });
+      return;
+    }
+    const resolver = readResolver();
+    if (domain && !($('offline').checked && state.files.length)) {
+      try {
+        resolveResolver(resolver, 'wire');
+      } catch (e) {
+        if (!(e instanceof ResolverError)) throw e;
+        setError({ key: `resolver.${e.code}`, values: e.values });
+        return;
+      }
+    }
+    if (state.run) await cancelRun();
+    if (token !== state.startSeq) return; // a later start took over while this one waited
+    performance.mark?.('mxray:check-start');
+    // The last report goes: what comes next answers the new question.
+    releaseUrls();
+    state.result = null;
+    renderReport();
+    const id = ++state.runSeq;
+    state.run = { id, last: null, started: performance.now(), bytes: total };
+    state.focusResults = focus;
+    setRunning(true);
+    showProgress({ stage: 'start' });
+    announce(siteMessage('status.running', state.lang));
+    ensureWorker().postMessage({
+      type: 'run',
+      id,
+      files: [...state.files],
+      domain,
+      offline: $('offline').checked,
+      resolver,
+      timeoutMs: Math.round(timeout * 1000),
+      panel: $('panel').value,
+      origin: $('origin').value.trim(),
+    });
+  }
+
+  /** Cancels the running check; resolves once it is over (confirmed, or its worker ended). */
+  function cancelRun() {
+    const run = state.run;
+    if (!run) return Promise.resolve();
+    if (run.cancelling) return run.cancelling;
+    announce(siteMessage('status.cancelling', state.lang));
+    run.cancelling = new Promise((resolve) => {
+      run.settle = resolve;
+      worker?.postMessage({ type: 'cancel', id: run.id });
+      run.timer = setTimeout(() => {
+        if (state.run === run) {
+          // Busy inside the core: ending the worker is the only way to stop it.
+          // A fresh one starts at once, so the next check does not wait for it.
+          dropWorker();
+          endRun('cancelled');
+          ensureWorker();
+        }
+      }, CANCEL_GRACE_MS);
+    });
+    return run.cancelling;
+  }
+
+  function endRun(how) {
+    const run = state.run;
+    if (!run) return;
+    clearTimeout(run.timer);
+    state.run = null;
+    setRunning(false);
+    if (how === 'cancelled') {
+      announce(siteMessage('status.cancelled', state.lang));
+      document.body.dataset.state = 'cancelled';
+    }
+    run.settle?.();
+  }
+
+  function failRun(err) {
+    // A worker that dies between checks is simply started again for the next one.
+    if (!state.run && err.key === 'errors.worker-crashed') return;
+    endRun('failed');
+    setError(err);
+    announce(siteMessage('status.failed', state.lang));
+    document.body.dataset.state = 'error';
+  }
+
+  function finishRun(m) {
+    const started = state.run?.started;
+    const bytes = state.run?.bytes ?? 0;
+    endRun('done');
+    // wasm memory only grows: after a big zone, a fresh worker gives it back.
+    // (The result's files are Blobs, which outlive the worker that made them.)
+    if (bytes > RECYCLE_AFTER_BYTES) {
+      dropWorker();
+      ensureWorker();
+    }
+    releaseUrls();
+    state.result = { report: m.report, files: m.files };
+    renderReport();
+    performance.mark?.('mxray:report-rendered');
+    if (started !== undefined) state.result.renderMs = performance.now() - started;
+    announce(siteMessage('status.done', state.lang, { summary: summaryText(m.report.summary, state.lang) }));
+    if (state.focusResults) $('results').focus();
+    document.body.dataset.state = 'done';
+  }
+
+  function setRunning(on) {
+    $('check').disabled = on;
+    $('cancel').hidden = !on;
+    $('progress-box').hidden = !on;
+    document.body.dataset.state = on ? 'running' : 'idle';
+    if (on) $('results').setAttribute('aria-busy', 'true');
+    else $('results').removeAttribute('aria-busy');
+  }
+
+  // Progress messages can come by the hundred: the bar is drawn once a frame.
+  let frame = 0;
+  function showProgress(p) {
+    if (!state.run) return;
+    state.run.last = p;
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (state.run) drawProgress(state.run.last);
+    });
+  }
+
+  function drawProgress(p) {
+    const bar = $('progress');
+    const lang = state.lang;
+    let text;
+    let now = null;
+    let max = 100;
+    if (p.stage === 'read') {
+      now = p.total ? Math.floor((p.loaded / p.total) * 100) : 100;
+      text = siteMessage('progress.reading', lang, { file: p.file, percent: now });
+    } else if (p.stage === 'dns') {
+      now = p.answered;
+      max = p.total;
+      text = reportMessage('report.progress', lang, { round: p.round, answered: p.answered, total: p.total });
+    } else if (p.stage === 'report') {
+      text = siteMessage('progress.report', lang);
+    } else {
+      text = siteMessage('progress.starting', lang);
+    }
+    bar.setAttribute('aria-valuemax', String(max));
+    if (now === null) {
+      bar.removeAttribute('aria-valuenow');
+      bar.removeAttribute('aria-valuetext');
+      bar.classList.add('indeterminate');
+    } else {
+      bar.setAttribute('aria-valuenow', String(now));
+      bar.setAttribute('aria-valuetext', text);
+      bar.classList.remove('indeterminate');
+      bar.firstElementChild.style.width = `${max ? Math.min(100, (now / max) * 100) : 100}%`;
+    }
+    bar.dataset.stage = p.stage;
+    $('progress-text').textContent = text;
+  }
+
+  function announce(text) {
+    $('status').textContent = text;
+  }
+
+  // ---- the report --------------------------------------------------------
+  const viewOptions = () => ({ lang: state.lang, symptoms: state.symptoms, rulePage: host.rulePage });
+
+  function replaceSection(name, node) {
+    const slot = document.querySelector(`#report > [data-section="${name}"]`);
+    if (slot) slot.replaceChildren(...(node ? [node] : []));
+  }
+
+  function renderReport() {
+    const root = $('report');
+    $('results-empty').hidden = Boolean(state.result);
+    if (!state.result) {
+      root.replaceChildren();
+      return;
+    }
+    const { report } = state.result;
+    const opts = viewOptions();
+    const slot = (name, node) => h('div', { dataset: { section: name } }, node);
+    const { section: fix, diffSlot } = fixSection(report, { lang: state.lang, diffControls: diffControls(), downloads: downloadList() });
+    root.replaceChildren(
+      slot('summary', summarySection(report, opts)),
+      slot('diagnostics', diagnosticsSection(report, opts)),
+      slot('symptoms', symptomsSection(report, opts)),
+      slot('findings', findingsSection(report, opts)),
+      slot('compare', compareSection(report, opts)),
+      slot('fix', fix),
+    );
+    if (diffSlot) drawDiff(diffSlot);
+  }
+
+  function diffText() {
+    return (state.result.report.fix?.zones ?? []).filter((z) => z.changed).map((z) => z.diff).join('');
+  }
+
+  function drawDiff(slot) {
+    const cut = cutDiff(diffText(), MAX_DIFF_LINES);
+    const view = h('div', { className: 'd2h-host' });
+    renderDiff(view, cut.text, state.diffLayout, siteMessage('results.diffTitle', state.lang));
+    const note = cut.shown < cut.lines ? h('p', { className: 'warning-text' }, siteMessage('results.diffTooLong', state.lang, { lines: cut.lines, shown: cut.shown })) : null;
+    slot.replaceChildren(...[note, view].filter(Boolean));
+  }
+
+  function diffControls() {
+    const name = 'diff-layout';
+    const option = (value, key) =>
+      h('label', {}, h('input', { type: 'radio', name, value, checked: state.diffLayout === value, onchange: onLayout }), ' ', siteMessage(key, state.lang));
+    return h('fieldset', { className: 'diff-layout' }, h('legend', {}, siteMessage('results.diffLayout', state.lang)), option('line-by-line', 'results.unified'), option('side-by-side', 'results.sideBySide'));
+  }
+
+  function onLayout(e) {
+    state.diffLayout = e.target.value;
+    persist();
+    const slot = document.querySelector('.diff-view');
+    if (slot) drawDiff(slot);
+  }
+
+  // The files of the fix, each with Download and Copy.
+  function downloadList() {
+    const { report, files } = state.result;
+    const lang = state.lang;
+    const domain = safeName(report.domain);
+    const fix = report.fix ?? {};
+    const items = [];
+    for (const z of files.zones ?? []) {
+      if (!z.changed) continue;
+      const base = String(z.file).replace(/^.*[\\/]/, '');
+      items.push({ what: siteMessage('results.file.zone', lang, { file: base }), name: `fixed-${safeName(base)}`, blob: z.blob });
+    }
+    if (files.diff) items.push({ what: siteMessage('results.file.diff', lang), name: `${domain}.diff`, blob: files.diff });
+    if (files.cloudflareImport) items.push({ what: siteMessage('results.file.import', lang), name: `${domain}-cloudflare-import.txt`, blob: files.cloudflareImport });
+    if (fix.cloudflare_batch) {
+      const json = JSON.stringify(fix.cloudflare_batch, null, 2) + '\n';
+      items.push({ what: siteMessage('results.file.batch', lang), name: `${domain}-cloudflare-batch.json`, blob: new Blob([json], { type: 'application/json' }) });
+    }
+    if (fix.curl) items.push({ what: siteMessage('results.file.curl', lang), name: `${domain}-cloudflare-batch.sh`, blob: new Blob([fix.curl], { type: 'text/plain;charset=utf-8' }) });
+    const plan = renderPlan(report, { lang }).join('\n') + '\n';
+    items.push({ what: siteMessage('results.file.plan', lang), name: `${domain}-plan.txt`, blob: new Blob([plan], { type: 'text/plain;charset=utf-8' }) });
+    return h(
+      'ul',
+      { className: 'downloads' },
+      items.map((it) =>
+        h(
+          'li',
+          {},
+          h('span', { className: 'download-what' }, it.what),
+          h(
+            'span',
+            { className: 'download-actions' },
+            h('button', { type: 'button', 'aria-label': siteMessage('results.downloadOf', lang, { what: it.what }), onclick: () => download(it) }, siteMessage('results.download', lang)),
+            h('button', { type: 'button', 'aria-label': siteMessage('results.copyOf', lang, { what: it.what }), onclick: () => copy(it) }, siteMessage('results.copy', lang)),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function download({ blob, name }) {
+    const url = URL.createObjectURL(blob);
+    objectUrls.add(url);
+    const a = h('a', { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    // The browser has taken the file by then; the URL goes with the next report at the latest.
+    setTimeout(() => {
+      URL.revokeObjectURL(url);
+      objectUrls.delete(url);
+    }, 60_000);
+  }
+
+  function releaseUrls() {
+    for (const url of objectUrls) URL.revokeObjectURL(url);
+    objectUrls.clear();
+  }
+
+  async function copy({ blob, what }) {
+    const lang = state.lang;
+    try {
+      const text = await blob.text();
+      if (navigator.clipboard?.writeText) await navigator.clipboard.writeText(text);
+      else throw new Error('no clipboard');
+      announce(siteMessage('results.copied', lang, { what }));
+    } catch (e) {
+      announce(siteMessage('results.copyFailed', lang, { detail: e?.message ?? String(e) }));
+    }
+  }
+
+  // ---- wiring -----------------------------------------------------------------
+  restoreSettings();
+  $('language').addEventListener('change', (e) => {
+    state.lang = siteLanguages.includes(e.target.value) ? e.target.value : 'en';
+    settings.lang = state.lang;
+    persist();
+    applyLanguage();
+  });
+  $('files').addEventListener('change', (e) => {
+    addFiles([...e.target.files]);
+    e.target.value = '';
+  });
+  $('clear-files').addEventListener('click', () => {
+    state.files = [];
+    renderFileList();
+    $('files').focus();
+  });
+  const zone = $('dropzone');
+  for (const type of ['dragenter', 'dragover']) {
+    document.addEventListener(type, (e) => {
+      if (!e.dataTransfer?.types?.includes('Files')) return;
+      e.preventDefault(); // else the browser opens the dropped file in place of the page
+      e.dataTransfer.dropEffect = 'copy';
+      zone.classList.add('dragging');
+    });
+  }
+  document.addEventListener('dragleave', (e) => {
+    if (!e.relatedTarget) zone.classList.remove('dragging');
+  });
+  document.addEventListener('drop', (e) => {
+    if (!e.dataTransfer?.types?.includes('Files')) return;
+    e.preventDefault();
+    zone.classList.remove('dragging');
+    addFiles([...e.dataTransfer.files]);
+  });
+  $('check-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    startCheck({ focus: true });
+  });
+  $('cancel').addEventListener('click', () => cancelRun());
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && state.run) cancelRun();
+  });
+  for (const id of ['resolver-url', 'timeout']) $(id).addEventListener('change', persist);
+  for (const r of document.querySelectorAll('input[name="resolver"]')) r.addEventListener('change', persist);
+  $('resolver-url').addEventListener('input', () => {
+    if ($('resolver-url').value.trim()) $('resolver-custom').checked = true;
+  });
+
+  applyLanguage();
+  document.body.dataset.state = 'idle';
+  return { state };
+}

@@ -1,0 +1,52 @@
+// The fix's unified diff as diff2html renders it, unified (line by line) or
+// side by side. diff2html turns the diff text into HTML with every character
+// of the text escaped; this is the one place the page sets HTML, and it does
+// so through the Trusted Types policy (trusted.js).
+import { html as diffToHtml } from 'diff2html';
+import { trustedHtml } from './trusted.js';
+
+/** Diff lines shown at most; a longer diff is cut at a hunk boundary. */
+export const MAX_DIFF_LINES = 3000;
+
+/**
+ * The first hunks of `diff` that fit in `max` lines.
+ * @returns {{text: string, lines: number, shown: number}}
+ */
+export function cutDiff(diff, max = MAX_DIFF_LINES) {
+  const lines = diff.replace(/\n$/, '').split('\n');
+  if (lines.length <= max) return { text: diff, lines: lines.length, shown: lines.length };
+  let cut = max;
+  // Back up to the start of the hunk (or file) the cut falls in, if that leaves something.
+  for (let i = max; i > 0; i--) {
+    if (lines[i].startsWith('@@') || lines[i].startsWith('--- ')) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut < 3) cut = max;
+  return { text: lines.slice(0, cut).join('\n') + '\n', lines: lines.length, shown: cut };
+}
+
+/**
+ * Renders `diff` into `container` (its content is replaced).
+ * @param {'line-by-line' | 'side-by-side'} layout
+ * @param {string} label names the scrolling panes for assistive technology
+ */
+export function renderDiff(container, diff, layout = 'line-by-line', label = 'diff') {
+  const lineCount = (diff.match(/\n/g) ?? []).length;
+  const out = diffToHtml(diff, {
+    outputFormat: layout === 'side-by-side' ? 'side-by-side' : 'line-by-line',
+    drawFileList: false,
+    // Pairing similar lines is quadratic: only for small diffs.
+    matching: lineCount <= 400 ? 'lines' : 'none',
+    diffStyle: 'word',
+    colorScheme: 'light',
+  });
+  container.innerHTML = trustedHtml(out);
+  // diff2html's panes scroll sideways: keyboard users must be able to reach them.
+  for (const pane of container.querySelectorAll('.d2h-file-diff, .d2h-file-side-diff')) {
+    pane.tabIndex = 0;
+    pane.setAttribute('role', 'region');
+    pane.setAttribute('aria-label', label);
+  }
+}

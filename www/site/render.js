@@ -1,0 +1,255 @@
+// The report document ("mxray-report/1") as DOM. Every piece of zone data
+// (names, TXT text, file names) becomes a text node: nothing here parses
+// HTML. The words come from messages.js through report-text.js (shared with
+// the command line) and from site-messages.js for the site's own labels.
+import { evidenceMessage, findingMessage, formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
+import { SEVERITIES, cloudflareSteps, cpanelSteps, renderNotes, renderPlaceholders, renderPlan, renderSkipped, summaryText } from '../lib/report-text.js';
+import { siteMessage } from '../lib/site-messages.js';
+import { explainSymptoms, orderFindings } from '../lib/symptoms.js';
+
+/** Zone problems listed at most; the rest are counted. */
+export const MAX_DIAGNOSTICS_SHOWN = 200;
+
+/**
+ * An element: props set attributes (className, dataset, on<event> listeners,
+ * booleans), children are nodes or text (always text nodes).
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props ?? {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'className') el.className = v;
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+const RULE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Sorted "1, 2 and 3"-style list of finding numbers as links to their cards. */
+function findingLinks(indexes) {
+  const out = [];
+  indexes.forEach((i, n) => {
+    if (n) out.push(', ');
+    out.push(h('a', { href: `#finding-${i + 1}` }, String(i + 1)));
+  });
+  return out;
+}
+
+// A message with one {list} placeholder, the list given as nodes.
+function withList(key, lang, nodes) {
+  const [before, after = ''] = siteMessage(key, lang, { list: '\u0000' }).split('\u0000');
+  return [before, ...nodes, after];
+}
+
+/** The summary: what was checked, and the counts by severity. */
+export function summarySection(report, { lang }) {
+  const t = (k, v) => reportMessage(k, lang, v);
+  const st = report.stats ?? {};
+  const lines = [t(`report.mode.${report.mode}`), t('report.inputs', { zones: st.zones ?? 0, records: st.records ?? 0, questions: st.questions ?? 0, rounds: st.rounds ?? 0 })];
+  const warnings = [];
+  if (st.unknown) warnings.push(t('report.unknown', { count: st.unknown }));
+  for (const hit of st.budget_hits ?? []) {
+    warnings.push(t('report.budget', { ...hit, budget: sessionMessage('budgets', hit.budget, lang) }));
+  }
+  if (report.panel) lines.push(t('report.panel', { panel: report.panel.name, how: report.panel.how ? t(`panelHow.${report.panel.how}`) : '' }));
+  const counts = h(
+    'ul',
+    { className: 'counts' },
+    SEVERITIES.map((s) =>
+      h('li', { className: `count sev-${s}${report.summary?.[s] ? '' : ' zero'}` }, h('span', { className: 'count-number' }, String(report.summary?.[s] ?? 0)), ' ', h('span', { className: 'count-label' }, siteMessage(`results.counts.${s}`, lang))),
+    ),
+  );
+  const elapsed = report.timings?.total_ms !== undefined ? h('p', { className: 'help' }, siteMessage('results.elapsed', lang, { ms: Math.round(report.timings.total_ms) })) : null;
+  return h(
+    'section',
+    { className: 'summary', 'aria-labelledby': 'summary-title' },
+    h('h3', { id: 'summary-title' }, t('report.title', { domain: report.domain })),
+    counts,
+    h('p', { className: 'visually-hidden' }, summaryText(report.summary, lang)),
+    lines.map((l) => h('p', {}, l)),
+    warnings.map((w) => h('p', { className: 'warning-text' }, w)),
+    elapsed,
+  );
+}
+
+/** Zone-file problems, "file:line:col: error: message" as the CLI prints them. */
+export function diagnosticsSection(report, { lang }) {
+  const list = report.diagnostics ?? [];
+  if (!list.length) return null;
+  const zones = report.inputs?.zones ?? [];
+  const shown = list.slice(0, MAX_DIAGNOSTICS_SHOWN);
+  return h(
+    'section',
+    { className: 'diagnostics', 'aria-labelledby': 'diagnostics-title' },
+    h('h3', { id: 'diagnostics-title' }, siteMessage('results.diagnosticsTitle', lang)),
+    h('p', { className: 'help' }, siteMessage('results.diagnosticsHelp', lang)),
+    h('ul', { className: 'diagnostic-list' }, shown.map((d) => h('li', {}, h('code', {}, formatDiagnostic(d, zones[d.zone]?.files ?? [], lang))))),
+    list.length > shown.length ? h('p', {}, siteMessage('results.moreDiagnostics', lang, { count: list.length - shown.length })) : null,
+  );
+}
+
+/** Each ticked symptom, and the findings that explain it. */
+export function symptomsSection(report, { lang, symptoms }) {
+  const rows = explainSymptoms(report.findings ?? [], symptoms);
+  if (!rows.length) return null;
+  return h(
+    'section',
+    { className: 'symptom-answers', 'aria-labelledby': 'symptoms-title' },
+    h('h3', { id: 'symptoms-title' }, siteMessage('results.symptomsTitle', lang)),
+    h(
+      'ul',
+      {},
+      rows.map((r) =>
+        h(
+          'li',
+          { className: r.findings.length ? 'explained' : 'unexplained' },
+          h('strong', {}, siteMessage(`symptoms.${r.symptom}`, lang)),
+          ': ',
+          r.findings.length ? withList('results.explainedBy', lang, findingLinks(r.findings)) : siteMessage('results.notExplained', lang),
+        ),
+      ),
+    ),
+  );
+}
+
+/** One card per finding, those explaining a ticked symptom first. */
+export function findingsSection(report, { lang, symptoms, rulePage }) {
+  const findings = report.findings ?? [];
+  const ordered = orderFindings(findings, symptoms);
+  const cards = ordered.map(({ finding: f, index, explains }) => {
+    const n = index + 1;
+    const sev = reportMessage(`report.severity.${f.severity}`, lang);
+    const href = RULE_ID.test(f.rule) ? rulePage(lang, f.rule) : null;
+    return h(
+      'li',
+      // data-*: for tests and user styles; set as attributes, never parsed.
+      { className: `finding sev-${f.severity}`, id: `finding-${n}`, dataset: { rule: f.rule, severity: f.severity, name: f.names?.[0] ?? '' } },
+      h(
+        'article',
+        { 'aria-labelledby': `finding-${n}-title` },
+        h('p', { className: 'finding-meta' }, h('span', { className: `badge sev-${f.severity}` }, sev), ' ', h('span', {}, siteMessage('results.findingLabel', lang, { n })), ' · ', h('code', {}, f.rule)),
+        h('h4', { id: `finding-${n}-title` }, findingMessage(f, lang)),
+        explains.length ? h('p', { className: 'explains' }, siteMessage('results.explains', lang, { list: explains.map((s) => siteMessage(`symptoms.${s}`, lang)).join(lang === 'ja' ? '、' : '; ') })) : null,
+        h('h5', {}, siteMessage('results.evidence', lang)),
+        h('ol', { className: 'evidence' }, (f.evidence ?? []).map((step) => h('li', {}, evidenceMessage(step, lang)))),
+        href ? h('p', {}, h('a', { href, className: 'rule-link' }, siteMessage('results.rulePage', lang))) : null,
+      ),
+    );
+  });
+  return h(
+    'section',
+    { className: 'findings', 'aria-labelledby': 'findings-title' },
+    h('h3', { id: 'findings-title' }, reportMessage('report.findingsTitle', lang)),
+    findings.length ? h('ol', { className: 'finding-list' }, cards) : h('p', { className: 'all-clear' }, reportMessage('report.noFindings', lang)),
+  );
+}
+
+function routeText(path, lang) {
+  if (!path) return '';
+  const reason = path.reason ? sessionMessage('reasons', path.reason, lang) : '';
+  return siteMessage(`results.route.${path.route}`, lang, { provider: path.provider ?? '', reason: path.route === 'unknown' ? reason : '' });
+}
+
+/** With zones and live DNS: where each mail name leads in each, and where they differ. */
+export function compareSection(report, { lang }) {
+  if (report.mode !== 'both') return null;
+  const rows = (report.names ?? []).filter((n) => n.zone && n.live);
+  if (!rows.length) return null;
+  return h(
+    'section',
+    { className: 'compare', 'aria-labelledby': 'compare-title' },
+    h('h3', { id: 'compare-title' }, siteMessage('results.compareTitle', lang)),
+    h(
+      'div',
+      { className: 'table-scroll' },
+      h(
+        'table',
+        {},
+        h('caption', {}, siteMessage('results.compareCaption', lang)),
+        h('thead', {}, h('tr', {}, ['compareName', 'compareZone', 'compareLive', 'compareState'].map((k) => h('th', { scope: 'col' }, siteMessage(`results.${k}`, lang))))),
+        h(
+          'tbody',
+          {},
+          rows.map((n) => {
+            const differs = n.zone.route !== n.live.route || (n.zone.route === 'proxy' && (n.zone.provider ?? '') !== (n.live.provider ?? ''));
+            const unknown = n.zone.route === 'unknown' || n.live.route === 'unknown';
+            return h(
+              'tr',
+              { className: differs && !unknown ? 'differs' : '' },
+              h('th', { scope: 'row' }, h('code', {}, n.name)),
+              h('td', {}, routeText(n.zone, lang)),
+              h('td', {}, routeText(n.live, lang)),
+              h('td', {}, unknown ? '—' : siteMessage(differs ? 'results.disagree' : 'results.agree', lang)),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+// "+ CREATE ..." lines with a class per kind, as text.
+function planBlock(report, lang) {
+  const kinds = { '+': 'add', '-': 'remove', '±': 'modify' };
+  return h(
+    'pre',
+    { className: 'plan', tabindex: '0' },
+    renderPlan(report, { lang }).map((line) => h('span', { className: `plan-${kinds[line[0]] ?? 'none'}` }, line + '\n')),
+  );
+}
+
+function stepsList(lines) {
+  return h('ol', { className: 'steps' }, lines.map((l) => h('li', {}, l.replace(/^\d+\.\s+/, ''))));
+}
+
+/**
+ * The fix: placeholders, merge notes, the plan, the diff (placed by the
+ * caller into the returned `diffSlot`), the downloads (the caller's `downloads`
+ * node) and the steps for cPanel and Cloudflare.
+ * @returns {{section: HTMLElement, diffSlot: HTMLElement | null}}
+ */
+export function fixSection(report, { lang, diffControls, downloads }) {
+  const t = (k, v) => reportMessage(k, lang, v);
+  const fix = report.fix ?? {};
+  const parts = [h('h3', { id: 'fix-title' }, t('report.fixTitle'))];
+  if (!(fix.plan ?? []).length) {
+    parts.push(h('p', {}, t('report.noFix')));
+    return { section: h('section', { className: 'fix', 'aria-labelledby': 'fix-title' }, parts), diffSlot: null };
+  }
+  if (fix.origin?.address) parts.push(h('p', {}, t('report.origin', { address: fix.origin.address })));
+  const placeholders = renderPlaceholders(report, { lang });
+  if (placeholders.length) {
+    parts.push(h('div', { className: 'callout' }, h('h4', {}, t('report.placeholdersTitle')), placeholders.map((p) => h('p', {}, p)), h('p', {}, siteMessage('results.fillIn', lang))));
+  }
+  const notes = [...renderNotes(report, { lang }), ...renderSkipped(report, { lang })];
+  if (notes.length) parts.push(h('h4', {}, t('report.notesTitle')), h('ul', {}, notes.map((n) => h('li', {}, n))));
+  parts.push(h('h4', {}, t('report.planTitle')), planBlock(report, lang));
+  let diffSlot = null;
+  parts.push(h('h4', { id: 'diff-title' }, siteMessage('results.diffTitle', lang)));
+  if ((fix.zones ?? []).some((z) => z.changed)) {
+    diffSlot = h('div', { className: 'diff-view' });
+    parts.push(diffControls, diffSlot);
+  } else {
+    parts.push(h('p', {}, siteMessage('results.noDiff', lang)));
+  }
+  parts.push(h('h4', {}, siteMessage('results.downloadsTitle', lang)), downloads);
+  const cp = cpanelSteps(report, { lang });
+  const cf = cloudflareSteps(report, { lang });
+  if (cp.length || cf.length) {
+    parts.push(h('h4', {}, siteMessage('results.stepsTitle', lang)));
+    if (cp.length) parts.push(h('h5', {}, t('report.cpanelTitle')), stepsList(cp));
+    if (cf.length) parts.push(h('h5', {}, t('report.cloudflareTitle')), stepsList(cf));
+  }
+  return { section: h('section', { className: 'fix', 'aria-labelledby': 'fix-title' }, parts), diffSlot };
+}

@@ -1,0 +1,144 @@
+// The website's Web Worker: it holds the wasm core and runs the checks, so a
+// million-record zone never blocks the page. The page only renders.
+//
+// Messages in:
+//   {type: 'init', module?: WebAssembly.Module, wasmBinary?: ArrayBuffer}
+//                                              once; with neither, the core fetches
+//                                              mxray-core.wasm next to this script
+//   {type: 'run', id, files: File[], domain, offline, resolver, timeoutMs, panel, origin}
+//   {type: 'cancel', id}
+// Messages out:
+//   {type: 'ready', timing: {started, ready}} | {type: 'init-error', detail}  (times: epoch ms)
+//   {type: 'progress', id, progress}           see site-check.js runCheck onProgress
+//   {type: 'result', id, report, files}        files: Blobs to download (zones, diff, import)
+//   {type: 'error', id, code, values}          CheckError's code (site-check.js)
+//   {type: 'cancelled', id}
+import createMxrayCore from '../lib/wasm/mxray-core.js';
+import { runCheck, CheckError, MAX_INPUT_BYTES } from '../lib/site-check.js';
+
+// When this script started, on the page's clock (for tests/bench/site-budget.mjs).
+const startedAt = performance.timeOrigin + performance.now();
+let core = null;
+let warming = null; // the warm-up check, while it runs
+// The core, once the page's 'init' message has said how to get it.
+let gotInit;
+const coreLoading = new Promise((resolve) => {
+  gotInit = resolve;
+}).then(loadCore);
+coreLoading.catch(() => {}); // reported by the init handler
+const running = new Map(); // id -> AbortController
+
+/**
+ * The core from what 'init' carries: a compiled WebAssembly.Module (the page
+ * compiled it while this worker started), the wasm's bytes, or nothing (then
+ * the loader fetches mxray-core.wasm next to this script).
+ */
+function loadCore({ module, wasmBinary } = {}) {
+  // locateFile keeps the loader from resolving the .wasm against the script's
+  // URL, which a classic worker built from a Blob does not have (single file).
+  if (module) {
+    return createMxrayCore({
+      locateFile: (path) => path,
+      instantiateWasm(imports, done) {
+        WebAssembly.instantiate(module, imports).then((instance) => done(instance, module));
+        return {}; // the exports come through done()
+      },
+    });
+  }
+  if (wasmBinary) return createMxrayCore({ wasmBinary: new Uint8Array(wasmBinary), locateFile: (path) => path });
+  return createMxrayCore();
+}
+
+async function readFiles(files) {
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (total > MAX_INPUT_BYTES) throw new CheckError('too-large', { size: total, limit: MAX_INPUT_BYTES });
+  const out = [];
+  for (const f of files) {
+    try {
+      out.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    } catch {
+      throw new CheckError('unreadable', { file: f.name });
+    }
+  }
+  return out;
+}
+
+const TEXT = 'text/plain;charset=utf-8';
+const asBlob = (parts, type = TEXT) => new Blob(Array.isArray(parts) ? parts : [parts], { type });
+
+async function run(msg) {
+  const { id } = msg;
+  const controller = new AbortController();
+  running.set(id, controller);
+  const post = (m) => self.postMessage({ ...m, id });
+  try {
+    if (!core) core = await coreLoading;
+    await warming;
+    const files = await readFiles(msg.files ?? []);
+    controller.signal.throwIfAborted();
+    const { report, files: out } = await runCheck(core, {
+      files,
+      domain: msg.domain,
+      offline: msg.offline,
+      resolver: msg.resolver,
+      timeoutMs: msg.timeoutMs,
+      panel: msg.panel,
+      origin: msg.origin,
+      signal: controller.signal,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+    });
+    files.length = 0; // the inputs are no longer needed; let them go before posting
+    post({
+      type: 'result',
+      report,
+      files: {
+        zones: out.zones.map((z) => ({ index: z.index, file: z.file, changed: z.changed, blob: asBlob(z.text) })),
+        diff: out.diff.length ? asBlob(out.diff, 'text/x-diff;charset=utf-8') : null,
+        cloudflareImport: out.cloudflareImport === null ? null : asBlob(out.cloudflareImport),
+      },
+    });
+  } catch (e) {
+    if (controller.signal.aborted) post({ type: 'cancelled' });
+    else if (e instanceof CheckError) post({ type: 'error', code: e.code, values: e.values });
+    else post({ type: 'error', code: 'internal', values: { detail: e?.message ?? String(e) } });
+  } finally {
+    running.delete(id);
+  }
+}
+
+// A small zone that takes every step of a check (parse, rules, fix, report).
+const WARM_UP = `$ORIGIN warm-up.test.
+$TTL 300
+@ IN SOA ns1 hostmaster 1 3600 600 86400 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN A 192.0.2.10 ; cf_tags=cf-proxied:true
+@ IN MX 10 mail
+mail IN CNAME @ ; cf_tags=cf-proxied:false
+@ IN TXT "v=spf1 a mx -all"
+_dmarc IN TXT "v=DMARC1; p=none"
+`;
+
+coreLoading.then(
+  async (c) => {
+    core = c;
+    self.postMessage({ type: 'ready', timing: { started: startedAt, ready: performance.timeOrigin + performance.now() } });
+    // The first check of a fresh core is several times slower than the next (the
+    // engine compiles its hot code again, optimised): spend that on this zone
+    // while the person is still choosing files. A real check waits at most this long.
+    warming = runCheck(core, { files: [{ name: 'warm-up', bytes: new TextEncoder().encode(WARM_UP) }] }).catch(() => {});
+  },
+  (e) => self.postMessage({ type: 'init-error', detail: e?.message ?? String(e) }),
+);
+
+self.onmessage = (event) => {
+  const msg = event.data ?? {};
+  if (msg.type === 'init') {
+    gotInit({ module: msg.module, wasmBinary: msg.wasmBinary });
+  } else if (msg.type === 'run') {
+    // Runs that come before 'init' wait for the core.
+    run(msg);
+  } else if (msg.type === 'cancel') {
+    running.get(msg.id)?.abort(new DOMException('cancelled', 'AbortError'));
+  }
+};
