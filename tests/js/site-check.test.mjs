@@ -8,7 +8,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../www/lib/core-node.js';
-import { CheckError, MAX_INPUT_BYTES, normaliseDomain, runCheck, zoneDomain } from '../../www/lib/site-check.js';
+import { CheckError, MAX_INPUT_BYTES, normaliseDomain, runCheck } from '../../www/lib/site-check.js';
+import { zoneDomain } from '../../www/lib/zone-input.js';
 import { startResolver, zonesIn } from '../resolver/resolver.mjs';
 
 const scenarios = fileURLToPath(new URL('../scenarios/', import.meta.url));

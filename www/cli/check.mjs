@@ -4,12 +4,12 @@
 // website; this file owns the I/O: files, DNS, terminal, exit status.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { loadCore } from '../lib/core-node.js';
-import { feedBytes } from '../lib/zone-input.js';
+import { feedBytes, zoneDomain } from '../lib/zone-input.js';
 import { createSession, SessionError, ReportError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
@@ -75,24 +75,6 @@ export function parseCheckArgs(argv) {
     if (!o.zones.length && o.offline) throw new UsageError('offline-needs-zone');
   }
   return o;
-}
-
-// The domain a zone file is for, without asking its parser: its $ORIGIN, the
-// ";; Domain:" line of a Cloudflare export, an absolute SOA owner, or (when
-// `byName`) a file name such as cPanel's /var/named/<domain>.db.
-export function zoneDomain(text, file, byName = false) {
-  const head = text.slice(0, 1 << 16);
-  const origin = /^\$ORIGIN[ \t]+(\S+)/m.exec(head);
-  if (origin) return { domain: origin[1], stated: true };
-  const cf = /^;;[ \t]*Domain:[ \t]*(\S+)/m.exec(head);
-  if (cf) return { domain: cf[1], stated: true };
-  const soa = /^([^\s;$@][^\s;]*\.)[ \t]+(?:[^\n;]*?[ \t])?SOA[ \t]/im.exec(head);
-  if (soa) return { domain: soa[1], stated: false };
-  if (byName) {
-    const name = basename(file).replace(/\.(db|zone|hosts|txt)$/i, '');
-    if (/^[a-z0-9_-]+(\.[a-z0-9_-]+)+\.?$/i.test(name)) return { domain: name, stated: false };
-  }
-  return { domain: '', stated: false };
 }
 
 class InputError extends Error {

@@ -4,7 +4,7 @@
 // built, and the big texts of the fix taken out of it as files to download.
 // The site's worker (www/site/worker.js) runs it next to the wasm core;
 // www/cli/check.mjs is the same flow for the command line.
-import { feedBytes } from './zone-input.js';
+import { feedBytes, zoneDomain } from './zone-input.js';
 import { createSession, SessionError, ReportError } from './session.js';
 import { runSession, resolveResolver, ResolverError } from './doh-driver.js';
 
@@ -31,28 +31,6 @@ export class CheckError extends Error {
     this.code = code;
     this.values = values;
   }
-}
-
-/**
- * The domain a zone file is for, without asking its parser: its $ORIGIN, the
- * ";; Domain:" line of a Cloudflare export, an absolute SOA owner, or a file
- * name such as cPanel's <domain>.db (as www/cli/check.mjs zoneDomain does for
- * --zone-dir; that one lives with the CLI's file I/O).
- * @returns {{domain: string, stated: boolean}} stated: the file says it itself
- */
-export function zoneDomain(text, fileName = '') {
-  const head = text.slice(0, 1 << 16);
-  const origin = /^\$ORIGIN[ \t]+(\S+)/m.exec(head);
-  if (origin) return { domain: origin[1], stated: true };
-  const cf = /^;;[ \t]*Domain:[ \t]*(\S+)/m.exec(head);
-  if (cf) return { domain: cf[1], stated: true };
-  const soa = /^([^\s;$@][^\s;]*\.)[ \t]+(?:[^\n;]*?[ \t])?SOA[ \t]/im.exec(head);
-  if (soa) return { domain: soa[1], stated: false };
-  // Only the names zone files are kept under (cPanel's <domain>.db, BIND's
-  // <domain>.zone): "club.example-export.txt" names no domain.
-  const byName = /^(.+)\.(db|zone|hosts)$/i.exec(String(fileName).replace(/^.*[\\/]/, ''));
-  if (byName && /^[a-z0-9_-]+(\.[a-z0-9_-]+)+\.?$/i.test(byName[1])) return { domain: byName[1], stated: false };
-  return { domain: '', stated: false };
 }
 
 /**

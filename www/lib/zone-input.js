@@ -24,3 +24,24 @@ export function feedFromFd(core, reader, fd, readSync, chunk = 1 << 20) {
     reader.feedInput(n);
   }
 }
+
+/**
+ * The domain a zone file is for, without asking its parser: its $ORIGIN, the
+ * ";; Domain:" line of a Cloudflare export, an absolute SOA owner, or (when
+ * `byName`) a file name zone files are kept under: cPanel's
+ * /var/named/<domain>.db, BIND's <domain>.zone or <domain>.hosts
+ * ("club.example-export.txt" names no domain).
+ * @returns {{domain: string, stated: boolean}} stated: the file says it itself
+ */
+export function zoneDomain(text, fileName = '', byName = true) {
+  const head = text.slice(0, 1 << 16);
+  const origin = /^\$ORIGIN[ \t]+(\S+)/m.exec(head);
+  if (origin) return { domain: origin[1], stated: true };
+  const cf = /^;;[ \t]*Domain:[ \t]*(\S+)/m.exec(head);
+  if (cf) return { domain: cf[1], stated: true };
+  const soa = /^([^\s;$@][^\s;]*\.)[ \t]+(?:[^\n;]*?[ \t])?SOA[ \t]/im.exec(head);
+  if (soa) return { domain: soa[1], stated: false };
+  const named = byName && /^(.+)\.(db|zone|hosts)$/i.exec(String(fileName).replace(/^.*[\\/]/, ''));
+  if (named && /^[a-z0-9_-]+(\.[a-z0-9_-]+)+\.?$/i.test(named[1])) return { domain: named[1], stated: false };
+  return { domain: '', stated: false };
+}
