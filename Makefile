@@ -1,6 +1,7 @@
 # mxray — one entry point for people and CI.
 #   make demo   set up, build, and run mxray check on the bundled example
-#   make test   set up, build, and run every test
+#   make test   set up, build, and run every test (unit, node, browser,
+#               sanitizers, a minute of each fuzzer)
 #   make site   the website: build/site (hosted) and build/site-single/mxray.html
 #   make bench  the benchmark (figures and ratios against peer parsers, the site's budget)
 SHELL := /bin/bash
@@ -10,12 +11,12 @@ JOBS ?= $(shell nproc)
 # Debian packages the build, the tests and the benchmark use.
 APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
 	python3-dnspython knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time \
-	dnsdist openssl chromium
+	dnsdist openssl chromium clang-14 libclang-rt-14-dev
 # Node 20 and npm: Debian's packages only where the machine has none of its own
 # (a machine may carry a newer Node and npm that Debian's npm would conflict with).
 NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm)
 
-.PHONY: setup .setup-apt build native wasm site demo test test-cert bench clean
+.PHONY: setup .setup-apt build native wasm site demo test test-cert test-asan test-fuzz fuzz-long bench clean
 
 setup: .setup-apt .setup-npm
 
@@ -62,6 +63,21 @@ test: build test-cert
 	ctest --preset native
 	NODE_EXTRA_CA_CERTS=$(TEST_CERT) node --test tests/js/
 	NODE_EXTRA_CA_CERTS=$(TEST_CERT) node --test tests/e2e/
+	$(MAKE) --no-print-directory test-asan test-fuzz
+
+# The whole doctest suite under AddressSanitizer and UBSan (gcc).
+test-asan: setup
+	cmake --preset native-asan >/dev/null
+	cmake --build --preset native-asan -j $(JOBS)
+	ctest --preset native-asan
+
+# Each libFuzzer target for a minute from its seeds (tests/fuzz/README.md);
+# fuzz-long runs each for 10 million executions.
+test-fuzz: setup
+	tests/fuzz/run.sh --time 60
+
+fuzz-long: setup
+	tests/fuzz/run.sh --runs 10000000
 
 bench: build site
 	tests/bench/run.sh
