@@ -82,8 +82,10 @@ struct ReportInputs {
   ReportInputs(const std::string& options_json, const emscripten::val& js_texts) {
     json j = json::parse(options_json, nullptr, false);
     options.model = model_options_from(options_json);
-    if (j.is_object())
+    if (j.is_object()) {
       if (auto it = j.find("origin"); it != j.end() && it->is_string()) options.origin = it->get<std::string>();
+      if (auto it = j.find("texts"); it != j.end() && it->is_boolean()) options.include_texts = it->get<bool>();
+    }
     error = report_options_error(options);
     const unsigned n = js_texts.isArray() ? js_texts["length"].as<unsigned>() : 0;
     for (unsigned i = 0; i < n; ++i) texts.push_back(bytes_from_js(js_texts[i]));

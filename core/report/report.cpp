@@ -153,9 +153,11 @@ json build_report(const Session& session, const ReportOptions& options) {
     entry["changed"] = z.changed;
     entry["diff"] = z.diff;
     entry["utf8"] = z.utf8;
+    if (!options.include_texts) entry.erase("text");
     corrected.push_back(std::move(entry));
   }
   json import = out.cloudflare_import ? json(*out.cloudflare_import) : json(nullptr);
+  if (!options.include_texts && out.cloudflare_import) import = true;  // there is one: take it as bytes
   json batch = cloudflare_batch(fin, plan);
   json fix = fix_plan_to_json(model, plan);
   fix["origin"] = options.origin.empty() ? json(nullptr) : json{{"address", options.origin}, {"source", "stated"}};

@@ -26,6 +26,10 @@ struct ReportOptions {
   // The server's address, stated by the user: fills the fix's
   // {origin-ipv4} / {origin-ipv6} placeholders. Empty: not stated.
   std::string origin;
+  // False: the document leaves out the corrected zones' text and the
+  // Cloudflare import file (each about the size of the input), for shells
+  // that take them as bytes from fix_outputs() instead.
+  bool include_texts = true;
 };
 
 // One uploaded zone with the fix written into it, byte for byte: JSON

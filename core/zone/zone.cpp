@@ -134,8 +134,9 @@ RecordView Zone::record(size_t i) const {
   const std::string_view label = bytes_.get(s.label, uint8_t(bytes_.get(s.label, 1)[0]) + size_t(1));
   const size_t label_size = std::min<size_t>(label.size(), s.owner_length);
   std::memcpy(v.owner.octets, label.data(), label_size);
-  std::memcpy(v.owner.octets + label_size, bytes_.get(s.parent, s.owner_length - label_size).data(),
-              s.owner_length - label_size);
+  // The root's parent is empty (and may have no storage at all).
+  if (const size_t rest = s.owner_length - label_size)
+    std::memcpy(v.owner.octets + label_size, bytes_.get(s.parent, rest).data(), rest);
   v.owner.length = s.owner_length;
   v.ttl = s.ttl;
   v.type = s.type;

@@ -55,9 +55,10 @@ test('the seed example: diff of the changed zone, import file, progress by chunk
   const { report, files } = await runCheck(core, { files: [fileOf(seed)], onProgress: (p) => progress.push(p.stage) });
   assert.equal(report.summary.critical, 2);
   assert.equal(files.diff.length, 1);
-  assert.match(files.diff[0], /^-mail\.club\.example\.\t1\tIN\tCNAME\tclub\.example\./m);
+  // The files are the core's bytes.
+  assert.match(text(files.diff[0]), /^-mail\.club\.example\.\t1\tIN\tCNAME\tclub\.example\./m);
   assert.equal(report.fix.cloudflare_import, true);
-  assert.match(files.cloudflareImport, /cf_tags=cf-proxied:false/);
+  assert.match(text(files.cloudflareImport), /cf_tags=cf-proxied:false/);
   assert.deepEqual(progress, ['read', 'report']);
   assert.equal(report.resolver, null);
   assert.ok(report.timings.total_ms >= 0);

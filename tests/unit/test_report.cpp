@@ -152,3 +152,22 @@ TEST_CASE("report: a zone that is not UTF-8 is corrected byte for byte") {
         std::string::npos);
   CHECK(report_for(kBind)["fix"]["zones"][0]["utf8"] == true);
 }
+
+TEST_CASE("report: texts left out for shells that take them as bytes") {
+  std::vector<std::shared_ptr<const Zone>> zones = {std::make_shared<Zone>(parse_zone(kBind, "club.test.db", {}))};
+  SessionOptions so;
+  so.live = false;
+  Session s("", so, zones);
+  std::vector<std::string_view> texts = {kBind};
+  ReportOptions ro;
+  ro.texts = texts;
+  ro.include_texts = false;
+  json r = build_report(s, ro);
+  REQUIRE(r["fix"]["zones"].size() == 1);
+  CHECK_FALSE(r["fix"]["zones"][0].contains("text"));
+  CHECK(r["fix"]["zones"][0]["diff"].get<std::string>().find("+mail.club.test.") != std::string::npos);
+  CHECK(r["fix"]["cloudflare_import"] == true);
+  FixOutputs out = fix_outputs(s, ro);  // the bytes are all there
+  CHECK(out.zones[0].corrected.text.find("mail.club.test.\t14400\tIN\tA\t{origin-ipv4}") != std::string::npos);
+  CHECK(out.cloudflare_import->find("{origin-ipv4}") != std::string::npos);
+}

@@ -70,7 +70,9 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
      * The report document (schema "mxray-report/1"; see the README).
      * @param texts  the main file of each zone, in the order given (for the fix): a string, or
      *               the file's bytes as a Uint8Array (exact for files that are not UTF-8)
-     * @param options {panel, origin}: origin fills the fix's {origin-ipv4}/{origin-ipv6}
+     * @param options {panel, origin, texts}: origin fills the fix's {origin-ipv4}/{origin-ipv6};
+     *                texts: false leaves the corrected zones' text and the import file out (take
+     *                them from fixBytes()), and fix.cloudflare_import is then true or null
      * @throws ReportError (code "bad-origin") when an option is refused
      */
     report: (texts = [], options = {}) => {

@@ -9,12 +9,12 @@ import { createSession, SessionError, ReportError } from './session.js';
 import { runSession, resolveResolver, ResolverError } from './doh-driver.js';
 
 /**
- * The most bytes one check reads, all files together. The report comes back
- * from the core as one JSON string holding the corrected zone and the
- * Cloudflare import file (each about the size of the input, tabs escaped),
- * and a browser's strings stop near 512 Mi characters.
+ * The most bytes one check reads, all files together. The wasm memory (4 GiB
+ * at most) holds the input, its records, and the fix written out as bytes
+ * (the corrected zone and the Cloudflare import file, each about the size of
+ * the input): some 6 times the input at the peak.
  */
-export const MAX_INPUT_BYTES = 160 * 1024 * 1024;
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** Bytes handed to the parser at a time; progress is reported between chunks. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -56,15 +56,6 @@ export function normaliseDomain(input) {
   return host.split('.').every((l) => label.test(l)) ? host : null;
 }
 
-function isUtf8(bytes) {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -83,10 +74,10 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
  *   {stage: 'dns', round, answered, total, name, type}, {stage: 'report'}
  * @param {typeof fetch} [job.fetch] for the live check (tests)
  * @returns {Promise<{report: object, files: {zones: {index, file, changed, text}[], diff: [], cloudflareImport}, timings}>}
- *   report: the "mxray-report/1" document without the big texts (fix.zones[].text is
- *   gone; fix.cloudflare_import is true or null); files: those texts, and the diff of
- *   each changed zone (strings, or Uint8Array when an input is not UTF-8: then they
- *   are the core's bytes, exact)
+ *   report: the "mxray-report/1" document without the big texts (the report option
+ *   texts: false: fix.zones[].text is left out; fix.cloudflare_import is true or null);
+ *   files: those texts and the diff of each changed zone, as the core's bytes
+ *   (Uint8Array), exact even for inputs that are not UTF-8
  * @throws CheckError, or the signal's reason when aborted
  */
 export async function runCheck(core, job = {}) {
@@ -158,14 +149,15 @@ export async function runCheck(core, job = {}) {
     const texts = files.map((f) => f.bytes);
     let report;
     try {
-      report = session.report(texts, { panel, origin: String(origin).trim() });
+      // The corrected zones and the import file come as bytes (fixBytes below), not also as
+      // strings in the report: for a big zone each is as large as the input.
+      report = session.report(texts, { panel, origin: String(origin).trim(), texts: false });
     } catch (e) {
       if (e instanceof ReportError) throw new CheckError(e.code, { detail: JSON.stringify(String(origin).trim()) }, e.message);
       throw e;
     }
-    // Files that are not UTF-8 come back exact only as the core's bytes.
-    const exact = files.every((f) => isUtf8(f.bytes)) ? null : session.fixBytes(texts, { panel, origin: String(origin).trim() });
-    const out = takeFiles(report, exact);
+    // Byte for byte, also for files that are not UTF-8.
+    const out = takeFiles(session.fixBytes(texts, { panel, origin: String(origin).trim() }));
     const t3 = now();
     const ms = (x) => Math.round(x * 10) / 10;
     report.resolver = live ? { url: target.url, format: target.format } : null;
@@ -178,18 +170,10 @@ export async function runCheck(core, job = {}) {
   }
 }
 
-// Moves the big texts out of the report: the page renders the rest, and the
-// texts become files to download without being copied into the page again.
-function takeFiles(report, exact) {
-  const fix = report.fix ?? {};
-  const zones = (fix.zones ?? []).map((z, i) => {
-    const bytes = exact?.zones?.[i];
-    const file = { index: z.index, file: z.file, changed: z.changed, text: bytes ? bytes.text : z.text ?? '' };
-    delete z.text;
-    return file;
-  });
-  const diff = (exact ? exact.zones : fix.zones ?? []).filter((z) => z.changed).map((z) => z.diff);
-  const cloudflareImport = exact ? exact.cloudflareImport ?? null : fix.cloudflare_import ?? null;
-  if ('cloudflare_import' in fix) fix.cloudflare_import = fix.cloudflare_import === null ? null : true;
-  return { zones, diff, cloudflareImport };
+// The files of the fix, as the core's bytes: the corrected zones, the diffs
+// of the changed ones, and the Cloudflare import file.
+function takeFiles(exact) {
+  const zones = exact.zones.map((z) => ({ index: z.index, file: z.file, changed: z.changed, text: z.text }));
+  const diff = exact.zones.filter((z) => z.changed).map((z) => z.diff);
+  return { zones, diff, cloudflareImport: exact.cloudflareImport ?? null };
 }
