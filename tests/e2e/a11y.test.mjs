@@ -1,27 +1,18 @@
 // axe-core in the page (from npm, its source injected by the test): no
 // serious or critical violation on the empty page, with a report in English
 // and in Japanese, on a rule page and in the single file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, launch, newPage, screenshot, waitForResult } from './lib/browser.mjs';
-import { builtSite } from './lib/site.mjs';
+import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
+import { withSite } from './lib/site.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let site;
-let chromium;
-before(async () => {
-  site = await builtSite();
-  chromium = await launch();
-});
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const env = withSite();
 
 // The page's CSP admits no inline script: the test injects axe through the
 // DevTools protocol (bypassCSP), which the page itself cannot do.
@@ -38,9 +29,9 @@ async function axe(page, label) {
 }
 
 test('axe-core: no serious or critical violation in the main states', async () => {
-  const { page, context, errors } = await newPage(chromium.browser, { allow: [site.origin], contextOptions: { bypassCSP: true } });
+  const { page, context, errors } = await newPage(env.chromium.browser, { allow: [env.site.origin], contextOptions: { bypassCSP: true } });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await axe(page, 'empty page');
     await page.click('#settings summary');
     await page.click('.options summary');
@@ -56,7 +47,7 @@ test('axe-core: no serious or critical violation in the main states', async () =
     await axe(page, 'report side by side');
     await page.selectOption('#language', 'ja');
     await axe(page, 'report (ja)');
-    await page.goto(`${site.origin}rules/ja/mx-target-proxied.html`);
+    await page.goto(`${env.site.origin}rules/ja/mx-target-proxied.html`);
     await axe(page, 'rule page (ja)');
     assert.deepEqual(errors, []);
   } finally {
@@ -65,8 +56,8 @@ test('axe-core: no serious or critical violation in the main states', async () =
 });
 
 test('axe-core: the single file, and its rule section', async () => {
-  const url = pathToFileURL(site.single).href;
-  const { page, context } = await newPage(chromium.browser, { allow: [url], contextOptions: { bypassCSP: true } });
+  const url = pathToFileURL(env.site.single).href;
+  const { page, context } = await newPage(env.chromium.browser, { allow: [url], contextOptions: { bypassCSP: true } });
   try {
     await page.goto(url);
     await page.setInputFiles('#files', join(ROOT, 'examples/club-cloudflare-export.txt'));

@@ -3,15 +3,15 @@
 // settings as a custom resolver; then zone plus live ("both") with the table
 // of disagreements, the progress bar by round, and a cancel that really ends
 // the requests in flight.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { join } from 'node:path';
 import { certDir, startResolver, zonesIn } from '../resolver/resolver.mjs';
-import { ROOT, launch, newPage, screenshot, waitForResult } from './lib/browser.mjs';
-import { builtSite } from './lib/site.mjs';
+import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
+import { findingLines, withSite } from './lib/site.mjs';
 
 const SCENARIOS = join(ROOT, 'tests/scenarios');
 const liveScenarios = readdirSync(SCENARIOS)
@@ -19,23 +19,13 @@ const liveScenarios = readdirSync(SCENARIOS)
   .map((n) => ({ name: n, dir: join(SCENARIOS, n), ...JSON.parse(readFileSync(join(SCENARIOS, n, 'scenario.json'), 'utf8')) }))
   .filter((s) => s.expect.live || s.expect.both);
 
-let site;
-let chromium;
-before(async () => {
+const env = withSite(async () => {
   if (!existsSync(join(certDir(), 'cert.pem'))) {
     const r = spawnSync(join(ROOT, 'tests/resolver/make-cert.sh'), [certDir()], { stdio: 'inherit' });
     assert.equal(r.status, 0, 'make-cert.sh');
   }
-  site = await builtSite();
-  chromium = await launch();
-});
-after(async () => {
-  await chromium?.close();
-  await site?.close();
 });
 
-const findingLines = (page) =>
-  page.$$eval('#report .finding', (cards) => cards.map((c) => `${c.dataset.rule} ${c.dataset.severity} ${c.dataset.name}`));
 
 // Points the page at `url` through the settings, as a person would.
 async function useResolver(page, url) {
@@ -65,9 +55,9 @@ const BOTH_HERE = new Set(['cpanel-mail-cname', 'migration-zone-vs-live', 'ns-no
 
 test('every live scenario live, and some with their zones too, against the local resolver', async () => {
   assert.ok(liveScenarios.length >= 8, `${liveScenarios.length} live scenarios`);
-  const { page, errors, requests, context } = await newPage(chromium.browser, { allow: [site.origin, 'https://127.0.0.1:'] });
+  const { page, errors, requests, context } = await newPage(env.chromium.browser, { allow: [env.site.origin, 'https://127.0.0.1:'] });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.click('#settings summary');
     await page.getByLabel('Another resolver').check();
     for (const sc of liveScenarios) {
@@ -90,7 +80,7 @@ test('every live scenario live, and some with their zones too, against the local
       }
     }
     // Only the page's own server and the chosen resolver were asked.
-    assert.ok(requests.every((u) => u.startsWith(site.origin) || u.startsWith('https://127.0.0.1:')), requests.filter((u) => !u.startsWith(site.origin)).slice(0, 5).join('\n'));
+    assert.ok(requests.every((u) => u.startsWith(env.site.origin) || u.startsWith('https://127.0.0.1:')), requests.filter((u) => !u.startsWith(env.site.origin)).slice(0, 5).join('\n'));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -101,9 +91,9 @@ test('zone and live disagree: the table says where, progress goes by round', asy
   const sc = liveScenarios.find((s) => s.name === 'pending-zone-proxy-state-differs');
   assert.ok(sc, 'scenario pending-zone-proxy-state-differs');
   const resolver = await startResolver({ zones: zonesIn(join(sc.dir, 'served')) });
-  const { page, errors, outside, context } = await newPage(chromium.browser, { allow: [site.origin, resolver.url] });
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin, resolver.url] });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await useResolver(page, resolver.url);
     // Every state the progress bar takes.
     await page.evaluate(() => {
@@ -146,9 +136,9 @@ test('cancel ends the requests in flight and the page is ready again', async () 
   });
   await new Promise((ok) => hang.listen(0, '127.0.0.1', ok));
   const url = `https://127.0.0.1:${hang.address().port}/dns-query`;
-  const { page, errors, context } = await newPage(chromium.browser, { allow: [site.origin, url] });
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin, url] });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await useResolver(page, url);
     await page.fill('#domain', 'club.test');
     await page.click('#check');

@@ -2,36 +2,25 @@
 // the findings and the diff, no request leaving the page, symptoms, the
 // language switch, downloads, several files, Cloudflare API JSON and a zone
 // with a broken line.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launch, newPage, screenshot, waitForResult } from './lib/browser.mjs';
-import { builtSite } from './lib/site.mjs';
+import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
+import { findingLines, withSite } from './lib/site.mjs';
 import { loadCore } from '../../www/lib/core-node.js';
 import { analyse } from '../../www/cli/check.mjs';
 
 const SEED = join(ROOT, 'examples/club-cloudflare-export.txt');
 const scenario = (name) => join(ROOT, 'tests/scenarios', name);
 
-let site;
-let chromium;
-before(async () => {
-  site = await builtSite();
-  chromium = await launch();
-});
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const env = withSite();
 
-const findingLines = (page) =>
-  page.$$eval('#report .finding', (cards) => cards.map((c) => `${c.dataset.rule} ${c.dataset.severity} ${c.dataset.name}`));
 
 test('the seed example offline: findings, evidence, diff; not one request leaves the page', async () => {
-  const { page, requests, outside, errors, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  const { page, requests, outside, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.setInputFiles('#files', SEED);
     assert.equal(await waitForResult(page), 'done');
     assert.deepEqual(await findingLines(page), [
@@ -60,12 +49,12 @@ test('the seed example offline: findings, evidence, diff; not one request leaves
     await screenshot(page, 'offline-seed-en');
     // The rule page it links to exists and renders.
     const rule = await context.newPage();
-    await rule.goto(`${site.origin}rules/en/mail-host-proxied.html`);
+    await rule.goto(`${env.site.origin}rules/en/mail-host-proxied.html`);
     assert.match(await rule.textContent('h1'), /^mail-host-proxied — /);
     await screenshot(rule, 'rule-page-en');
     await rule.close();
     assert.deepEqual(outside, [], 'no request left the page');
-    assert.ok(requests.every((u) => u.startsWith(site.origin)), requests.join('\n'));
+    assert.ok(requests.every((u) => u.startsWith(env.site.origin)), requests.join('\n'));
     assert.ok(requests.some((u) => u.endsWith('/mxray-core.wasm')), 'the wasm came from the site itself');
     assert.deepEqual(errors, []);
   } finally {
@@ -74,10 +63,10 @@ test('the seed example offline: findings, evidence, diff; not one request leaves
 });
 
 test('side by side, downloads and copy of the fix', async () => {
-  const { page, errors, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin.replace(/\/$/, '') });
-    await page.goto(site.url);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.origin.replace(/\/$/, '') });
+    await page.goto(env.site.url);
     await page.setInputFiles('#files', SEED);
     await waitForResult(page);
     await page.getByLabel('Side by side').check();
@@ -110,9 +99,9 @@ test('side by side, downloads and copy of the fix', async () => {
 });
 
 test('symptoms put the findings that explain them first, and say so', async () => {
-  const { page, errors, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.getByLabel("Other people's mail to us bounces").check();
     await page.setInputFiles('#files', SEED);
     await waitForResult(page);
@@ -133,9 +122,9 @@ test('symptoms put the findings that explain them first, and say so', async () =
 });
 
 test('Japanese from the browser language, and English by the switch, live', async () => {
-  const { page, errors, context } = await newPage(chromium.browser, { allow: [site.origin], contextOptions: { locale: 'ja-JP' } });
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin], contextOptions: { locale: 'ja-JP' } });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     assert.equal(await page.getAttribute('html', 'lang'), 'ja');
     assert.equal(await page.textContent('#check'), 'チェック');
     await page.setInputFiles('#files', SEED);
@@ -159,13 +148,13 @@ test('Japanese from the browser language, and English by the switch, live', asyn
 });
 
 test('keyboard: the file chooser opens from the keyboard, a dropped file is checked', async () => {
-  const { page, errors, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
     // Playwright intercepts file choosers only once a listener is attached (a
     // protocol call): attach it before any key is pressed.
     const choosers = [];
     page.on('filechooser', (c) => choosers.push(c));
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     // Tab from the top reaches the file input (after the skip link and the language).
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -196,9 +185,9 @@ test('keyboard: the file chooser opens from the keyboard, a dropped file is chec
 });
 
 test('several files (a move), Cloudflare API JSON, and a broken line with file:line:col', async () => {
-  const { page, errors, outside, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     const mig = JSON.parse(readFileSync(scenario('migration-two-zones/scenario.json'), 'utf8'));
     await page.setInputFiles('#files', mig.zones.map((z) => join(scenario('migration-two-zones'), z)));
     await waitForResult(page);
@@ -231,9 +220,9 @@ test('several files (a move), Cloudflare API JSON, and a broken line with file:l
 });
 
 test('errors: nothing to check, a domain that is not one, a resolver that is not https', async () => {
-  const { page, errors, outside, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.click('#check');
     assert.equal(await page.textContent('#form-error'), 'Choose a zone file, or type a domain for a live check.');
     await page.fill('#domain', 'exa mple.com');
@@ -254,9 +243,9 @@ test('errors: nothing to check, a domain that is not one, a resolver that is not
 });
 
 test('offline only, with a domain: it names a zone that does not say its own; nothing is asked', async () => {
-  const { page, errors, outside, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.click('.options summary');
     await page.getByLabel('Offline only: ask no DNS').check();
     await page.fill('#domain', 'named.test');

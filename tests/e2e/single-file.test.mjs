@@ -1,35 +1,26 @@
 // The single-file build (build/site-single/mxray.html) opened from disk
 // (file://): the wasm, the worker and the rule pages are inside it, its CSP
 // allows its inline script and style by hash only, and nothing is fetched.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, launch, newPage, screenshot, waitForResult } from './lib/browser.mjs';
-import { builtSite } from './lib/site.mjs';
+import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
+import { withSite } from './lib/site.mjs';
 
-let site;
-let chromium;
-before(async () => {
-  site = await builtSite();
-  chromium = await launch();
-});
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const env = withSite();
 
 test('the single file works from file:// with nothing fetched', async () => {
-  const html = readFileSync(site.single, 'utf8');
+  const html = readFileSync(env.site.single, 'utf8');
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
   assert.ok(csp, 'a CSP meta tag');
   assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'(?!)|\*/);
   assert.doesNotMatch(html, /<script[^>]+\bsrc=|<link[^>]+stylesheet/, 'nothing loaded from elsewhere');
 
-  const url = pathToFileURL(site.single).href;
-  const { page, requests, outside, errors, context } = await newPage(chromium.browser, { allow: [url] });
+  const url = pathToFileURL(env.site.single).href;
+  const { page, requests, outside, errors, context } = await newPage(env.chromium.browser, { allow: [url] });
   try {
     await page.goto(url);
     await page.setInputFiles('#files', join(ROOT, 'examples/club-cloudflare-export.txt'));

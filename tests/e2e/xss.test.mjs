@@ -3,35 +3,26 @@
 // literal text in the findings, the diagnostics and diff2html's diff, while
 // none of it runs (no window.__pwned, no dialog, no inline handler refused by
 // the CSP, no element the payloads would make).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, newPage, screenshot, waitForResult } from './lib/browser.mjs';
-import { builtSite } from './lib/site.mjs';
+import { newPage, screenshot, waitForResult } from './lib/browser.mjs';
+import { withSite } from './lib/site.mjs';
 
 const ZONE = readFileSync(new URL('./data/xss-export.txt', import.meta.url));
 const FILE_NAME = '<img src=x onerror=window.__pwned=9>.txt';
 
-let site;
-let chromium;
-before(async () => {
-  site = await builtSite();
-  chromium = await launch();
-});
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const env = withSite();
 
 test('HTML and script in names, TXT, a bad line and the file name render as inert text', async () => {
-  const { page, errors, outside, context } = await newPage(chromium.browser, { allow: [site.origin] });
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
     const violations = [];
     await page.exposeFunction('__cspViolation', (v) => violations.push(v));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
     });
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.setInputFiles('#files', { name: FILE_NAME, mimeType: 'text/plain', buffer: ZONE });
     assert.equal(await waitForResult(page), 'done');
     await page.waitForSelector('.d2h-file-wrapper');
