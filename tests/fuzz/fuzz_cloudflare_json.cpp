@@ -1,6 +1,5 @@
 // The Cloudflare API JSON importer: any bytes; a syntax error keeps no
 // record, a bad record is skipped alone; every record prints.
-#include "dns/rdata.h"
 #include "fuzz_common.h"
 #include "zone/cloudflare_json.h"
 
@@ -17,11 +16,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   import_cloudflare_json(text, 0, zone, o);
   fuzz::check(zone.size() <= o.limits.max_records, "record limit passed");
   fuzz::check(zone.diagnostics.size() <= o.limits.max_diagnostics, "diagnostic cap passed");
-  std::string line;
-  for (size_t i = 0; i < zone.size(); ++i) {
-    RecordView r = zone.record(i);
-    line.clear();
-    append_rdata_text(line, r.type, r.rdata);
-  }
+  fuzz::print_records(zone);
   return 0;
 }

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dns/rdata.h"
 #include "report/report.h"
 #include "session/session.h"
 #include "zone/zone.h"
@@ -18,12 +20,22 @@ namespace mxray::fuzz {
 
 // Stops the run with a message: libFuzzer saves the input as a crash.
 [[noreturn]] inline void fail(const char* what) {
+  std::fprintf(stderr, "fuzz check failed: %s\n", what);
   __builtin_trap();
-  (void)what;
 }
 
 inline void check(bool ok, const char* what) {
   if (!ok) fail(what);
+}
+
+// Prints every record's RDATA, as a dump would.
+inline void print_records(const Zone& zone) {
+  std::string line;
+  for (size_t i = 0; i < zone.size(); ++i) {
+    RecordView r = zone.record(i);
+    line.clear();
+    append_rdata_text(line, r.type, r.rdata);
+  }
 }
 
 // The report of a finished session, with the texts the zones came from;
