@@ -171,6 +171,9 @@ class Lexer {
         at(stop);
         return Lex::error;
       };
+      // An error's skip ran to s.pos: past the limit, the entry is cut like
+      // any other (rewind() cuts it when the bytes end before the skip does).
+      auto skipped = [&] { return s.pos - entry_pos > s.max_entry + 2 ? cut() : Lex::error; };
       auto rewind = [&] {
         // Lookahead past an entry's end is at most a line end ("\r\n").
         if (size - entry_pos > s.max_entry + 2) return cut();
@@ -215,6 +218,7 @@ class Lexer {
         if (p >= size) {
           if (!final) return rewind();
           at(p);
+          if (p - entry_pos > s.max_entry) return cut();
           if (depth > 0) {
             err = {Code::unclosed_paren, paren_line, paren_column, e.first_line, "("};
             resume_after_line(s, entry_pos, entry_line, entry_line_start);
@@ -235,7 +239,7 @@ class Lexer {
           if (p < size && d[p] == '\\') {
             p = escaped_token_end(s, e, err, start, p, line, line_start, depth);
             if (p == kLexStop) return rewind();
-            if (p == kLexError) return Lex::error;
+            if (p == kLexError) return skipped();
           }
           if (p >= size && !final) return rewind();
           e.tokens.push_back(TextToken{std::string_view(d + start, p - start), line, col(start), false});
@@ -277,7 +281,7 @@ class Lexer {
           const size_t start = p;
           p = escaped_token_end(s, e, err, start, p, line, line_start, depth);
           if (p == kLexStop) return rewind();
-          if (p == kLexError) return Lex::error;
+          if (p == kLexError) return skipped();
           if (p >= size && !final) return rewind();
           e.tokens.push_back(TextToken{std::string_view(d + start, p - start), line, col(start), false});
           continue;
@@ -307,7 +311,7 @@ class Lexer {
             err = {Code::unbalanced_paren, line, col(p), e.first_line, ")"};
             at(p + 1);
             if (!skip_rest(s, 0)) return rewind();
-            return Lex::error;
+            return skipped();
           }
           --depth;
           ++p;
@@ -340,7 +344,7 @@ class Lexer {
                  std::string_view(d + open, std::min<size_t>(std::min(q, size) - open, 80))};
           at(std::min(q, size));
           if (!skip_rest(s, depth)) return rewind();
-          return Lex::error;
+          return skipped();
         }
         e.tokens.push_back(TextToken{std::string_view(d + open + 1, q - open - 1), line, col(open), true});
         p = q + 1;

@@ -969,3 +969,22 @@ TEST_CASE("parser: a 1 MB single line is read; past the default limit a line is 
   CHECK(streamed.diagnostics[0].detail == std::to_string(size_t(1) << 20));
   CHECK(streamed.record(0).span.first_line == 2);
 }
+
+TEST_CASE("parser: max_entry_bytes also bounds the skip after an error, the same in chunks") {
+  // The fuzzer's case: an unterminated quote inside parentheses; the skip to
+  // the entry's end passes the limit, so the entry is cut there like any
+  // other, whatever the chunks (found by tests/fuzz fuzz_zone).
+  ParseOptions o = with_origin("example.com.");
+  o.limits.max_entry_bytes = 64;
+  const std::string text = "bad 60 TXT ( \"open\n  \"" + std::string(70, 'a') + "\"\n )\nshort 60 TXT ( \"x\n )\nlast 60 A 192.0.2.9\n";
+  const Zone zone = parse_zone(text, "z", o);
+  const std::string diags = dump_diagnostics(zone);
+  CHECK(diags.find("1:1 r1 entry-too-long") != std::string::npos);
+  CHECK(diags.find("4:16 r4 unterminated-quote") != std::string::npos);  // a short one keeps its own error
+  CHECK(dump_records(zone) == "last.example.com. 60 IN A 192.0.2.9\n");
+  const Snapshot whole = snapshot(zone);
+  for (size_t n = 1; n <= 80; ++n) {
+    CAPTURE(n);
+    check_same(whole, parse_in_chunks(text, n, o));
+  }
+}
