@@ -261,3 +261,35 @@ test('offline only, with a domain: it names a zone that does not say its own; no
     await context.close();
   }
 });
+
+test('privacy: a check stores nothing; a changed setting is the only thing kept', async () => {
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  const stored = () =>
+    page.evaluate(async () => ({
+      local: Object.fromEntries(Object.entries(localStorage)),
+      session: Object.keys(sessionStorage),
+      cookie: document.cookie,
+      databases: (await indexedDB.databases()).map((d) => d.name),
+      caches: await caches.keys(),
+    }));
+  try {
+    await page.goto(env.site.url);
+    await page.setInputFiles('#files', SEED);
+    assert.equal(await waitForResult(page), 'done');
+    // The zone, the report and the fix stay in the page's memory only.
+    assert.deepEqual(await stored(), { local: {}, session: [], cookie: '', databases: [], caches: [] });
+    // The person switches the language: that, and only that, is kept.
+    await page.selectOption('#language', 'ja');
+    const after = await stored();
+    assert.deepEqual(JSON.parse(after.local['mxray.settings']), { lang: 'ja' });
+    assert.deepEqual(Object.keys(after.local), ['mxray.settings']);
+    assert.deepEqual({ ...after, local: {} }, { local: {}, session: [], cookie: '', databases: [], caches: [] });
+    // And it is used on the next visit.
+    await page.reload();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -67,3 +67,41 @@ test('HTML and script in names, TXT, a bad line and the file name render as iner
     await context.close();
   }
 });
+
+test('the CSP blocks a script injected into the page, inline or from elsewhere', async () => {
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    await page.goto(env.site.url);
+    const outcome = await page.evaluate(async () => {
+      const seen = [];
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+      const tries = {};
+      // Inline script text: Trusted Types refuse the plain string; the CSP would refuse it anyway.
+      try {
+        const s = document.createElement('script');
+        s.textContent = 'window.__injected = 1';
+        document.body.append(s);
+        tries.inline = 'appended';
+      } catch (e) {
+        tries.inline = e.name;
+      }
+      // Markup with an event handler, through a sink that takes HTML.
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<img src="x" onerror="window.__injected = 2">');
+        tries.html = 'inserted';
+      } catch (e) {
+        tries.html = e.name;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      return { injected: window.__injected ?? null, tries, seen };
+    });
+    assert.equal(outcome.injected, null, JSON.stringify(outcome));
+    assert.equal(outcome.tries.inline, 'TypeError');
+    assert.equal(outcome.tries.html, 'TypeError');
+    assert.ok(outcome.seen.includes('require-trusted-types-for'), JSON.stringify(outcome.seen));
+    // The page reports what it blocked; nothing else went wrong.
+    assert.ok(errors.every((e) => /Trusted Type|Content Security Policy|TrustedHTML|TrustedScript/i.test(e)), errors.join('\n'));
+  } finally {
+    await context.close();
+  }
+});

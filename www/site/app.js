@@ -200,14 +200,11 @@ export function startApp(host) {
     return choice === 'custom' ? $('resolver-url').value.trim() : choice;
   }
 
-  function persist() {
-    saveSettings({
-      lang: settings.lang,
-      resolver: document.querySelector('input[name="resolver"]:checked')?.value ?? 'cloudflare',
-      resolverUrl: $('resolver-url').value.trim(),
-      timeout: Number($('timeout').value) || 5,
-      diffLayout: state.diffLayout,
-    });
+  // Stores a setting the person changed, and nothing else: the others keep
+  // their defaults without leaving a trace in the browser.
+  function remember(key, value) {
+    settings[key] = value;
+    saveSettings(settings);
   }
 
   function restoreSettings() {
@@ -464,7 +461,7 @@ export function startApp(host) {
 
   function onLayout(e) {
     state.diffLayout = e.target.value;
-    persist();
+    remember('diffLayout', state.diffLayout);
     const slot = document.querySelector('.diff-view');
     if (slot) drawDiff(slot);
   }
@@ -544,8 +541,7 @@ export function startApp(host) {
   restoreSettings();
   $('language').addEventListener('change', (e) => {
     state.lang = siteLanguages.includes(e.target.value) ? e.target.value : 'en';
-    settings.lang = state.lang;
-    persist();
+    remember('lang', state.lang);
     applyLanguage();
   });
   $('files').addEventListener('change', (e) => {
@@ -583,8 +579,12 @@ export function startApp(host) {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && state.run) cancelRun();
   });
-  for (const id of ['resolver-url', 'timeout']) $(id).addEventListener('change', persist);
-  for (const r of document.querySelectorAll('input[name="resolver"]')) r.addEventListener('change', persist);
+  $('resolver-url').addEventListener('change', () => {
+    remember('resolverUrl', $('resolver-url').value.trim());
+    if ($('resolver-custom').checked) remember('resolver', 'custom');  // typing a URL chose it
+  });
+  $('timeout').addEventListener('change', () => remember('timeout', Number($('timeout').value) || 5));
+  for (const r of document.querySelectorAll('input[name="resolver"]')) r.addEventListener('change', () => remember('resolver', r.value));
   $('resolver-url').addEventListener('input', () => {
     if ($('resolver-url').value.trim()) $('resolver-custom').checked = true;
   });
