@@ -3,6 +3,7 @@
 #   make test   set up, build, and run every test (unit, node, browser,
 #               sanitizers, a minute of each fuzzer)
 #   make site   the website: build/site (hosted) and build/site-single/mxray.html
+#   make extension  the browser extension: build/extension (unpacked) and its zip
 #   make bench  the benchmark (figures and ratios against peer parsers, the site's budget)
 SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
@@ -11,12 +12,12 @@ JOBS ?= $(shell nproc)
 # Debian packages the build, the tests and the benchmark use.
 APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
 	python3-dnspython knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time \
-	dnsdist openssl chromium clang-14 libclang-rt-14-dev
+	dnsdist openssl chromium clang-14 libclang-rt-14-dev publicsuffix zip unzip
 # Node 20 and npm: Debian's packages only where the machine has none of its own
 # (a machine may carry a newer Node and npm that Debian's npm would conflict with).
 NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm)
 
-.PHONY: setup .setup-apt build native wasm site demo test test-cert test-asan test-fuzz fuzz-long bench clean
+.PHONY: setup .setup-apt build native wasm site extension demo test test-cert test-asan test-fuzz fuzz-long bench clean
 
 setup: .setup-apt .setup-npm
 
@@ -46,6 +47,12 @@ wasm: setup
 # single file that works opened from disk.
 site: wasm .setup-npm
 	node www/site/build.mjs
+
+# The browser extension (www/extension/build.mjs): build/extension, unpacked,
+# and build/mxray-extension-VERSION.zip for the Chrome Web Store. The Public
+# Suffix List comes from Debian's publicsuffix package.
+extension: wasm .setup-npm
+	node www/extension/build.mjs
 
 # The seed case: the findings, their evidence, and the fix as a diff. Exit 1
 # from check means "found something", which is what the demo shows.

@@ -8,10 +8,10 @@ import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { formatBytes, siteLanguages, siteMessage } from '../lib/site-messages.js';
 import { SYMPTOMS } from '../lib/symptoms.js';
 import { MAX_INPUT_BYTES, normaliseDomain } from '../lib/site-check.js';
+import { loadSettings, saveSettings } from '../lib/settings.js';
 import { compareSection, diagnosticsSection, findingsSection, fixSection, h, summarySection, symptomsSection } from './render.js';
 import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';
 
-const SETTINGS_KEY = 'mxray.settings';
 // A cancelled check whose worker does not confirm within this time (it is
 // busy inside the core) is stopped by ending the worker.
 const CANCEL_GRACE_MS = 300;
@@ -19,22 +19,6 @@ const CANCEL_GRACE_MS = 300;
 const RECYCLE_AFTER_BYTES = 32 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
-
-function loadSettings() {
-  try {
-    return JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') ?? {};
-  } catch {
-    return {};
-  }
-}
-
-function saveSettings(settings) {
-  try {
-    localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
-  } catch {
-    // storage off (private mode, file:// policies): settings last for this visit
-  }
-}
 
 const safeName = (s) => String(s ?? '').replace(/\.$/, '').replace(/[^a-z0-9._-]+/gi, '_') || 'mxray';
 
@@ -589,7 +573,19 @@ export function startApp(host) {
     if ($('resolver-url').value.trim()) $('resolver-custom').checked = true;
   });
 
+  // A link may name the domain: index.html#domain=example.com fills it in and
+  // checks it live with the resolver of the settings (the extension's "Full
+  // report" opens its bundled copy of this page so). Nothing is stored.
+  function checkFromLink() {
+    const domain = new URLSearchParams(location.hash.slice(1)).get('domain');
+    if (!domain || state.files.length) return;
+    $('domain').value = domain;
+    startCheck({ focus: true });
+  }
+  window.addEventListener('hashchange', checkFromLink);
+
   applyLanguage();
   document.body.dataset.state = 'idle';
+  checkFromLink();
   return { state };
 }

@@ -75,9 +75,10 @@ function parseArgs(argv) {
   return o;
 }
 
-async function bundle(entry, { plugins = [], format = 'esm', define = {} } = {}) {
+/** One entry (a path relative to www/site, or absolute) bundled and minified for the browsers mxray supports. */
+export async function bundle(entry, { plugins = [], format = 'esm', define = {} } = {}) {
   const result = await esbuild.build({
-    entryPoints: [join(here, entry)],
+    entryPoints: [resolve(here, entry)],
     bundle: true,
     format,
     define,
@@ -200,29 +201,34 @@ function assertInlineSafe(text, tag) {
   if (bad) throw new Error(`the inline <${tag}> would end early at "${bad[0]}" (offset ${bad.index})`);
 }
 
-export async function build({ out }) {
+function checkCore() {
   for (const f of ['mxray-core.js', 'mxray-core.wasm']) {
     if (!existsSync(join(wasmDir, f))) throw new Error(`missing www/lib/wasm/${f}: build the wasm core first (make wasm)`);
   }
-  const siteDir = join(out, 'site');
-  const singleDir = join(out, 'site-single');
-  rmSync(siteDir, { recursive: true, force: true });
-  rmSync(singleDir, { recursive: true, force: true });
-  mkdirSync(siteDir, { recursive: true });
-  mkdirSync(singleDir, { recursive: true });
+}
 
+async function siteCss() {
+  const d2hCss = readFileSync(join(root, 'node_modules/diff2html/bundles/css/diff2html.min.css'), 'utf8');
+  return (await esbuild.transform(d2hCss + '\n' + readFileSync(join(here, 'site.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' })).code;
+}
+
+const pageTemplate = () => fillTexts(readFileSync(join(here, 'index.html'), 'utf8'));
+
+/**
+ * The hosted build into `siteDir` (emptied first): index.html, boot.js,
+ * app.js, worker.js, site.css, mxray-core.wasm, rules/. The extension bundles
+ * the same (www/extension/build.mjs), without `_headers`, which a browser
+ * extension may not hold (names starting with "_" are the browser's).
+ * @returns {Promise<Record<string, number>>} the scripts' sizes in bytes
+ */
+export async function buildHostedSite(siteDir, { headersFile = true } = {}) {
+  checkCore();
+  rmSync(siteDir, { recursive: true, force: true });
+  mkdirSync(siteDir, { recursive: true });
   const workerJs = await bundle('worker.js');
-  // Chromium runs no module worker from a Blob URL in a page opened from disk
-  // (origin "null"): the single file's worker is a classic script.
-  const classicWorkerJs = await bundle('worker.js', { format: 'iife', define: { 'import.meta.url': 'self.location.href' } });
   const bootJs = await bundle('boot.js');
   const appJs = await bundle('main-hosted.js');
-  const singleJs = await bundle('main-single.js', { plugins: [workerSourcePlugin(classicWorkerJs)] });
-  const d2hCss = readFileSync(join(root, 'node_modules/diff2html/bundles/css/diff2html.min.css'), 'utf8');
-  const css = (await esbuild.transform(d2hCss + '\n' + readFileSync(join(here, 'site.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' })).code;
-  const template = fillTexts(readFileSync(join(here, 'index.html'), 'utf8'));
-
-  // The hosted build.
+  const css = await siteCss();
   writeFileSync(join(siteDir, 'worker.js'), workerJs);
   writeFileSync(join(siteDir, 'boot.js'), bootJs);
   writeFileSync(join(siteDir, 'app.js'), appJs);
@@ -237,9 +243,26 @@ export async function build({ out }) {
     '<script type="module" async src="boot.js"></script>',
     '<script type="module" src="app.js"></script>',
   ].join('\n');
-  writeFileSync(join(siteDir, 'index.html'), template.replace('<!--MXRAY:HEAD-->', hostedHead).replace('<!--MXRAY:BODY-->', ''));
-  writeFileSync(join(siteDir, '_headers'), `/*\n  Content-Security-Policy: ${HOSTED_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`);
+  writeFileSync(join(siteDir, 'index.html'), pageTemplate().replace('<!--MXRAY:HEAD-->', hostedHead).replace('<!--MXRAY:BODY-->', ''));
+  if (headersFile) writeFileSync(join(siteDir, '_headers'), `/*\n  Content-Security-Policy: ${HOSTED_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`);
   hostedRulePages(siteDir);
+  return { 'boot.js': bootJs.length, 'app.js': appJs.length, 'worker.js': workerJs.length, 'site.css': css.length };
+}
+
+export async function build({ out }) {
+  checkCore();
+  const siteDir = join(out, 'site');
+  const singleDir = join(out, 'site-single');
+  rmSync(singleDir, { recursive: true, force: true });
+  mkdirSync(singleDir, { recursive: true });
+  const sizes = await buildHostedSite(siteDir);
+
+  // Chromium runs no module worker from a Blob URL in a page opened from disk
+  // (origin "null"): the single file's worker is a classic script.
+  const classicWorkerJs = await bundle('worker.js', { format: 'iife', define: { 'import.meta.url': 'self.location.href' } });
+  const singleJs = await bundle('main-single.js', { plugins: [workerSourcePlugin(classicWorkerJs)] });
+  const css = await siteCss();
+  const template = pageTemplate();
 
   // The single file.
   assertInlineSafe(singleJs, 'script');
@@ -262,7 +285,7 @@ export async function build({ out }) {
   return {
     site: siteDir,
     single: join(singleDir, 'mxray.html'),
-    files: { 'boot.js': bootJs.length, 'app.js': appJs.length, 'worker.js': workerJs.length, 'site.css': css.length, 'mxray.html': Buffer.byteLength(single) },
+    files: { ...sizes, 'mxray.html': Buffer.byteLength(single) },
   };
 }
 

@@ -1,0 +1,215 @@
+// The browser extension, unpacked in Debian's Chromium: the options page
+// points it at a real nsd + dnsdist DoH resolver on loopback (tests/resolver)
+// serving a scenario's zones; the popup, opened for an address under the
+// scenario's domain, reduces it to the registrable domain, checks it live and
+// shows the verdict, the counts and the top findings that scenario expects;
+// "Full report" opens the bundled website, which checks the domain again.
+// Then tabs that are not web pages, and the popup in Japanese.
+//
+// The popup is opened as a page of its own (popup.html?url=ADDRESS stands for
+// the active tab: a headless browser has no toolbar button to press); opened
+// without ?url it reads the real active tab through chrome.tabs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { certDir, startResolver, zonesIn } from '../resolver/resolver.mjs';
+import { ROOT, SHOTS } from './lib/browser.mjs';
+import { launchWithExtension } from './lib/extension.mjs';
+import { findingLines } from './lib/site.mjs';
+import { findingMessage } from '../../www/lib/messages.js';
+import { createRequire } from 'node:module';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core (npm) in an extension page: evaluated through the DevTools
+// protocol, which the page's CSP does not govern. No serious or critical violation.
+async function axe(page, label) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), [], label);
+}
+
+const scenario = (name) => {
+  const dir = join(ROOT, 'tests/scenarios', name);
+  return { name, dir, ...JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8')) };
+};
+
+let ext = null;
+before(async () => {
+  if (!existsSync(join(certDir(), 'cert.pem'))) {
+    const r = spawnSync(join(ROOT, 'tests/resolver/make-cert.sh'), [certDir()], { stdio: 'inherit' });
+    assert.equal(r.status, 0, 'make-cert.sh');
+  }
+  // The resolvers listen on loopback at ports chosen per test.
+  ext = await launchWithExtension({ allow: ['https://127.0.0.1:'] });
+});
+after(async () => {
+  await ext?.close();
+});
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+// The options page, used as a person would: another resolver, its URL, Save.
+async function chooseResolver(url, { lang } = {}) {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(ext.url('options.html'));
+    await page.check('#resolver-custom');
+    await page.fill('#resolver-url', url);
+    if (lang !== undefined) await page.selectOption('#language', lang);
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('status').textContent !== '');
+    await axe(page, 'options page');
+    return await page.evaluate(() => JSON.parse(localStorage.getItem('mxray.settings')));
+  } finally {
+    await page.close();
+  }
+}
+
+async function popupFor(tabUrl) {
+  const page = await ext.context.newPage();
+  await page.goto(ext.url(`popup.html?url=${encodeURIComponent(tabUrl)}`));
+  await page.waitForFunction(() => ['done', 'error', 'no-domain'].includes(document.body.dataset.state), null, { timeout: 30000 });
+  return page;
+}
+
+test('the manifest asks for the least that works', () => {
+  const manifest = JSON.parse(readFileSync(join(ext.dir, 'manifest.json'), 'utf8'));
+  assert.equal(manifest.manifest_version, 3);
+  assert.deepEqual(manifest.permissions, ['activeTab']);
+  assert.deepEqual(manifest.host_permissions, ['https://cloudflare-dns.com/*', 'https://dns.google/*']);
+  assert.match(manifest.content_security_policy.extension_pages, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal(manifest.background, undefined, 'no background script');
+  assert.ok(manifest.browser_specific_settings.gecko.id);
+});
+
+test('popup: a scenario domain checked live, the full report opened from it', async () => {
+  const sc = scenario('cpanel-mail-cname');
+  const resolver = await startResolver({ zones: zonesIn(join(sc.dir, 'served')) });
+  try {
+    const saved = await chooseResolver(resolver.url);
+    // Only what was changed is stored.
+    assert.deepEqual(saved, { resolver: 'custom', resolverUrl: resolver.url });
+
+    const before = ext.requests.length;
+    const page = await popupFor(`https://www.${sc.domain}/contact?from=test`);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+    assert.equal(await page.inputValue('#domain'), sc.domain, 'the registrable domain of www.club.test');
+    assert.equal(await page.textContent('#from-tab'), `From this tab: www.${sc.domain}`);
+    assert.equal(await page.textContent('#verdict'), `Mail for ${sc.domain} is likely broken.`);
+    const expected = sc.expect.live.map((line) => {
+      const [rule, severity, name] = line.split(' ');
+      return { rule, severity, names: [name] };
+    });
+    const count = (s) => String(expected.filter((f) => f.severity === s).length);
+    assert.deepEqual(await page.$$eval('#counts .count-number', (n) => n.map((x) => x.textContent)), [count('critical'), count('warning'), count('info')]);
+    // The top three, most severe first, in the catalogue's words.
+    const headlines = await page.$$eval('#findings .headline', (n) => n.map((x) => x.textContent));
+    assert.equal(headlines.length, Math.min(3, expected.length));
+    const bySeverity = ['critical', 'warning', 'info'];
+    const wanted = [...expected].sort((a, b) => bySeverity.indexOf(a.severity) - bySeverity.indexOf(b.severity));
+    assert.deepEqual([...headlines].sort(), wanted.slice(0, 3).map((f) => findingMessage(f, 'en')).sort());
+    assert.deepEqual(await page.$$eval('#findings .severity', (n) => n.map((x) => x.textContent)), ['critical', 'critical', 'warning']);
+    assert.equal(await page.textContent('#resolver'), `Resolver: ${new URL(resolver.url).host}`);
+    assert.equal(await page.textContent('#psl'), `Public Suffix List of ${ext.psl.date}`);
+    await shot(page, 'extension-popup-critical');
+    await axe(page, 'popup with a report');
+    // Every request went to the extension itself or the chosen resolver.
+    const asked = ext.requests.slice(before).filter((u) => !u.startsWith(ext.url('')));
+    assert.ok(asked.length > 0 && asked.every((u) => u.startsWith(resolver.url)), asked.slice(0, 5).join('\n'));
+
+    // "Full report": the bundled website, the domain filled in and checked.
+    const opened = ext.context.waitForEvent('page');
+    await page.click('#full-report');
+    const report = await opened;
+    await report.waitForLoadState();
+    assert.equal(report.url(), ext.url(`site/index.html#domain=${sc.domain}`));
+    await report.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout: 30000 });
+    assert.equal(await report.evaluate(() => document.body.dataset.state), 'done', await report.textContent('#form-error'));
+    assert.equal(await report.inputValue('#domain'), sc.domain);
+    assert.deepEqual((await findingLines(report)).sort(), [...sc.expect.live].sort());
+    await shot(report, 'extension-full-report');
+    await report.close();
+    if (!page.isClosed()) await page.close();
+  } finally {
+    await resolver.stop();
+  }
+  assert.deepEqual(ext.outside, []);
+  assert.deepEqual(ext.errors, []);
+});
+
+test('popup: a healthy domain, and the popup in Japanese', async () => {
+  const sc = scenario('cf-email-routing-healthy');
+  const resolver = await startResolver({ zones: zonesIn(join(sc.dir, 'served')) });
+  try {
+    await chooseResolver(resolver.url, { lang: 'ja' });
+    const page = await popupFor(`http://${sc.domain}/`);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+    assert.equal(await page.textContent('#verdict'), `${sc.domain} に問題は見つかりませんでした。`);
+    assert.equal(await page.textContent('#full-report'), '詳しいレポート');
+    assert.deepEqual(await page.$$eval('#findings li', (n) => n.length), 0);
+    assert.ok(await page.isHidden('#top-title'));
+    await shot(page, 'extension-popup-clean-ja');
+    await page.close();
+  } finally {
+    await resolver.stop();
+    // Back to the browser's language for the next tests.
+    assert.deepEqual(await chooseResolver(resolver.url, { lang: '' }), { resolver: 'custom', resolverUrl: resolver.url });
+  }
+  assert.deepEqual(ext.outside, []);
+  assert.deepEqual(ext.errors, []);
+});
+
+test('popup: tabs that are not web pages, or not one domain, say so and ask nothing', async () => {
+  const before = ext.requests.length;
+  const cases = [
+    ['chrome://settings/', 'This tab is not a web page (chrome:).'],
+    ['file:///home/user/zone.txt', 'This tab is not a web page (file:).'],
+    ['about:blank', 'This tab is not a web page (about:).'],
+    ['https://192.0.2.10/', 'This tab’s address is an IP address (192.0.2.10), not a domain.'],
+    ['http://localhost:8080/', 'localhost is not a public domain name.'],
+    ['https://printer.local/', 'printer.local is not a public domain name.'],
+    ['https://co.uk/', 'co.uk is a public suffix, shared by many owners, not one domain.'],
+  ];
+  for (const [url, words] of cases) {
+    const page = await popupFor(url);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'no-domain', url);
+    const text = await page.textContent('#tab-problem');
+    assert.ok(text.startsWith(words), `${url}: ${text}`);
+    assert.ok(await page.isHidden('#result'));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'domain', 'the domain field has the focus');
+    if (url.startsWith('chrome:')) {
+      await shot(page, 'extension-popup-not-web');
+      await axe(page, 'popup for a tab that is not a web page');
+    }
+    await page.close();
+  }
+  // Opened without ?url, the popup reads the real active tab: its own page.
+  const page = await ext.context.newPage();
+  await page.goto(ext.url('popup.html'));
+  await page.waitForFunction(() => document.body.dataset.state === 'no-domain');
+  assert.ok((await page.textContent('#tab-problem')).startsWith('This tab is not a web page (chrome-extension:).'));
+  await page.close();
+  const asked = ext.requests.slice(before).filter((u) => !u.startsWith(ext.url('')));
+  assert.deepEqual(asked, [], 'no DNS question without a domain');
+  assert.deepEqual(ext.errors, []);
+});
+
+test('the zip for the Chrome Web Store holds the unpacked extension, manifest at its root', () => {
+  const r = spawnSync('unzip', ['-Z1', ext.zip], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const names = r.stdout.trim().split('\n');
+  assert.ok(names.includes('manifest.json'));
+  for (const f of ['popup.html', 'popup.js', 'options.html', 'site/index.html', 'site/mxray-core.wasm', 'icons/128.png', '_locales/en/messages.json', '_locales/ja/messages.json']) {
+    assert.ok(names.includes(f), f);
+  }
+  assert.ok(!names.some((n) => n.split('/').some((part) => part.startsWith('_') && part !== '_locales')), 'no other name starting with "_" (reserved by Chrome)');
+  const t = spawnSync('unzip', ['-tq', ext.zip], { encoding: 'utf8' });
+  assert.equal(t.status, 0, t.stdout + t.stderr);
+});

@@ -1,0 +1,209 @@
+// The extension's popup: the active tab's registrable domain, checked live
+// over DNS-over-HTTPS with the same core and driver as the website
+// (site-check.js runCheck), summed up in a verdict, the counts and the top
+// findings. "Full report" opens the website bundled in the extension
+// (site/index.html#domain=…), which checks again and shows everything.
+//
+// The tab's address comes from chrome.tabs with the activeTab grant a click
+// on the toolbar button gives. popup.html?url=ADDRESS checks that address in
+// place of the tab's (the tests open the popup so, in a tab of its own).
+import createMxrayCore from '../lib/wasm/mxray-core.js';
+import PSL from 'mxray:psl';
+import { findingMessage, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { RESOLVERS } from '../lib/doh-driver.js';
+import { createSuffixList } from '../lib/psl.js';
+import { chosenResolver, chosenTimeout, loadSettings } from '../lib/settings.js';
+import { CheckError, normaliseDomain, runCheck } from '../lib/site-check.js';
+import { siteMessage } from '../lib/site-messages.js';
+import { SEVERITIES } from '../lib/report-text.js';
+import { extensionLanguages, extensionMessage } from '../lib/extension-messages.js';
+import { tabDomain } from './tab-domain.js';
+
+/** Findings the popup lists; the full report has the rest. */
+const TOP_FINDINGS = 3;
+
+const $ = (id) => document.getElementById(id);
+// Firefox's promise-based `browser`, else Chrome's `chrome` (promises in MV3); none on a plain page.
+const ext = globalThis.browser ?? globalThis.chrome;
+const settings = loadSettings();
+const lang = extensionLanguages.includes(settings.lang) ? settings.lang : pickLanguage(navigator.language);
+const t = (path, values) => extensionMessage(path, lang, values);
+const resolver = chosenResolver(settings);
+const suffixes = createSuffixList(PSL.rules);
+
+// The core loads while the popup asks for the tab.
+const coreReady = createMxrayCore({ locateFile: (file) => new URL(`site/${file}`, location.href).href });
+coreReady.catch(() => {}); // reported when a check needs it
+
+let running = null; // the AbortController of the check under way
+let checked = null; // the domain of the last report
+
+function applyTexts() {
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  document.title = t('popup.title');
+  const preset = RESOLVERS[resolver];
+  $('resolver').textContent = t('popup.resolver', { name: preset ? preset.label : hostOf(resolver) });
+  $('psl').textContent = t('popup.psl', { date: PSL.date });
+  $('psl').title = `publicsuffix ${PSL.version}`;
+}
+
+function hostOf(url) {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+async function tabUrl() {
+  const given = new URLSearchParams(location.search).get('url');
+  if (given !== null) return given;
+  const tabs = ext?.tabs;
+  if (!tabs) return undefined;
+  try {
+    const [tab] = await tabs.query({ active: true, currentWindow: true });
+    return tab?.url;
+  } catch {
+    return undefined;
+  }
+}
+
+function showProblem(found) {
+  const box = $('tab-problem');
+  box.hidden = false;
+  box.textContent = t(`popup.tab.${found.problem}`, { scheme: found.scheme, host: found.host });
+  document.body.dataset.state = 'no-domain';
+  $('domain').focus();
+}
+
+function showProgress(p) {
+  let text;
+  if (p.stage === 'dns') text = reportMessage('report.progress', lang, { round: p.round, answered: p.answered, total: p.total });
+  else if (p.stage === 'report') text = t('popup.report');
+  else text = t('popup.checking', { domain: p.domain });
+  $('progress').textContent = text;
+}
+
+async function check(domain) {
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  $('error').textContent = '';
+  $('result').hidden = true;
+  $('check').disabled = true;
+  document.body.dataset.state = 'running';
+  showProgress({ stage: 'start', domain });
+  try {
+    const core = await coreReady.catch((e) => {
+      throw new CheckError('core-failed', { detail: e?.message ?? String(e) });
+    });
+    const { report } = await runCheck(core, {
+      domain,
+      resolver,
+      timeoutMs: chosenTimeout(settings) * 1000,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (running === controller) showProgress({ ...p, domain });
+      },
+    });
+    if (running !== controller) return;
+    checked = domain;
+    showReport(report);
+    document.body.dataset.state = 'done';
+  } catch (e) {
+    if (running !== controller) return;
+    $('error').textContent = errorText(e);
+    document.body.dataset.state = 'error';
+  } finally {
+    if (running === controller) {
+      running = null;
+      $('check').disabled = false;
+      $('progress').textContent = '';
+    }
+  }
+}
+
+function errorText(e) {
+  if (!(e instanceof CheckError)) return siteMessage('errors.internal', lang, { detail: e?.message ?? String(e) });
+  if (e.code.startsWith('session.')) return sessionMessage('errors', e.code.slice(8), lang, e.values?.detail);
+  if (e.code.startsWith('resolver.')) return siteMessage(e.code, lang, e.values);
+  return siteMessage(`errors.${e.code}`, lang, e.values);
+}
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  node.append(...children.map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))));
+  return node;
+}
+
+function showReport(report) {
+  const summary = report.summary ?? {};
+  const domain = String(report.domain ?? checked).replace(/\.$/, '');
+  const level = summary.critical ? 'critical' : summary.warning ? 'warning' : 'clean';
+  const verdict = $('verdict');
+  verdict.textContent = t(`popup.verdict.${level}`, { domain });
+  verdict.className = `verdict verdict-${level}`;
+  $('counts').replaceChildren(
+    ...SEVERITIES.map((s) =>
+      el('li', { className: `count sev-${s}${summary[s] ? '' : ' zero'}` }, el('span', { className: 'count-number' }, String(summary[s] ?? 0)), ' ', siteMessage(`results.counts.${s}`, lang)),
+    ),
+  );
+  const unknown = report.stats?.unknown ?? 0;
+  $('unknown').hidden = !unknown;
+  $('unknown').textContent = unknown ? t('popup.unknown', { count: unknown }) : '';
+  const findings = [...(report.findings ?? [])].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const top = findings.slice(0, TOP_FINDINGS);
+  $('top-title').hidden = !top.length;
+  $('findings').replaceChildren(
+    ...top.map((f) =>
+      el(
+        'li',
+        { className: `finding sev-${f.severity}` },
+        el('span', { className: 'severity' }, reportMessage(`report.severity.${f.severity}`, lang)),
+        ' ',
+        el('span', { className: 'headline' }, findingMessage(f, lang)),
+      ),
+    ),
+  );
+  const more = findings.length - top.length;
+  $('more').hidden = more <= 0;
+  $('more').textContent = more > 0 ? t('popup.more', { count: more }) : '';
+  $('result').hidden = false;
+}
+
+function openFullReport() {
+  const url = new URL(`site/index.html#domain=${encodeURIComponent(checked)}`, location.href).href;
+  const tabs = ext?.tabs;
+  if (tabs?.create) tabs.create({ url }).then(() => window.close(), () => window.open(url, '_blank'));
+  else window.open(url, '_blank');
+}
+
+$('form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const typed = $('domain').value.trim();
+  const domain = normaliseDomain(typed);
+  if (!domain) {
+    $('error').textContent = siteMessage('errors.bad-domain', lang, { value: typed });
+    return;
+  }
+  $('tab-problem').hidden = true;
+  check(domain);
+});
+$('full-report').addEventListener('click', openFullReport);
+$('options').addEventListener('click', (e) => {
+  const runtime = ext?.runtime;
+  if (!runtime?.openOptionsPage) return; // the link opens options.html itself
+  e.preventDefault();
+  runtime.openOptionsPage().then(() => window.close(), () => {});
+});
+
+applyTexts();
+const found = tabDomain(await tabUrl(), suffixes);
+if (found.problem) showProblem(found);
+else {
+  $('domain').value = found.domain;
+  if (found.host !== found.domain) $('from-tab').textContent = t('popup.fromTab', { host: found.host });
+  check(found.domain);
+}

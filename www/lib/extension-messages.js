@@ -1,0 +1,121 @@
+// The browser extension's own words, English and Japanese: the popup, the
+// options page and the manifest (written to _locales/<lang>/messages.json by
+// www/extension/build.mjs). Words the extension shares with the website
+// (settings, errors, counts) come from site-messages.js; the findings'
+// headlines from messages.js.
+
+export const extensionMessages = {
+  en: {
+    manifest: {
+      name: 'mxray — mail behind a proxy',
+      description: 'Checks why e-mail breaks when a domain’s DNS sits behind a reverse proxy such as Cloudflare, and shows the fix.',
+      action: 'Check this site’s mail',
+    },
+    popup: {
+      title: 'mxray',
+      domainLabel: 'Domain',
+      check: 'Check',
+      checking: 'Checking {domain}…',
+      starting: 'Starting the checker…',
+      report: 'Finding problems…',
+      verdict: {
+        critical: 'Mail for {domain} is likely broken.',
+        warning: 'Mail for {domain} works, with warnings.',
+        clean: 'No problem found for {domain}.',
+      },
+      unknown: '{count} fact(s) could not be checked: a DNS answer was missing or bad. They are not counted as fine.',
+      topFindings: 'Top findings',
+      more: '… and {count} more in the full report.',
+      fullReport: 'Full report',
+      options: 'Options',
+      resolver: 'Resolver: {name}',
+      psl: 'Public Suffix List of {date}',
+      tab: {
+        'no-tab': 'The browser did not share this tab’s address. Type a domain to check.',
+        'not-web': 'This tab is not a web page[ ({scheme}:)]. mxray checks a web site’s domain: open the site in a tab and press mxray again, or type a domain.',
+        'ip-address': 'This tab’s address is an IP address ({host}), not a domain. Type the domain to check.',
+        'not-public': '{host} is not a public domain name. Type the domain to check.',
+        'public-suffix': '{host} is a public suffix, shared by many owners, not one domain. Type the domain to check.',
+      },
+      fromTab: 'From this tab: {host}',
+    },
+    options: {
+      title: 'mxray — options',
+      heading: 'Options',
+      intro: 'The resolver answers the popup’s live checks. mxray tells it only the names it looks up.',
+      customHelp: 'A resolver of your own must allow this extension’s requests (CORS: Access-Control-Allow-Origin). Cloudflare and Google do.',
+      languageAuto: 'The browser’s language',
+      save: 'Save',
+      saved: 'Saved.',
+      kept: 'Options are kept in this browser only; only the ones you change are stored.',
+    },
+  },
+  ja: {
+    manifest: {
+      name: 'mxray — プロキシの裏のメール',
+      description: 'ドメインの DNS が Cloudflare などのリバースプロキシの裏にあるとき、メールが壊れる理由を調べ、修正を示します。',
+      action: 'このサイトのメールを調べる',
+    },
+    popup: {
+      title: 'mxray',
+      domainLabel: 'ドメイン',
+      check: '調べる',
+      checking: '{domain} を調べています…',
+      starting: 'チェッカーを起動しています…',
+      report: '問題を探しています…',
+      verdict: {
+        critical: '{domain} のメールは壊れている可能性が高いです。',
+        warning: '{domain} のメールは届きますが、警告があります。',
+        clean: '{domain} に問題は見つかりませんでした。',
+      },
+      unknown: '{count} 件の事実を確かめられませんでした（DNS の応答がないか不正）。問題なしとは数えていません。',
+      topFindings: '主な指摘',
+      more: '… ほか {count} 件は詳しいレポートにあります。',
+      fullReport: '詳しいレポート',
+      options: 'オプション',
+      resolver: 'リゾルバー: {name}',
+      psl: 'Public Suffix List（{date} 版）',
+      tab: {
+        'no-tab': 'ブラウザーがこのタブのアドレスを渡しませんでした。調べるドメインを入力してください。',
+        'not-web': 'このタブはウェブページではありません[（{scheme}:）]。mxray はウェブサイトのドメインを調べます。サイトをタブで開いてもう一度 mxray を押すか、ドメインを入力してください。',
+        'ip-address': 'このタブのアドレスは IP アドレス（{host}）で、ドメインではありません。調べるドメインを入力してください。',
+        'not-public': '{host} は公開のドメイン名ではありません。調べるドメインを入力してください。',
+        'public-suffix': '{host} は多くの所有者が共有するパブリックサフィックスで、一つのドメインではありません。調べるドメインを入力してください。',
+      },
+      fromTab: 'このタブから: {host}',
+    },
+    options: {
+      title: 'mxray — オプション',
+      heading: 'オプション',
+      intro: 'ポップアップのライブチェックにはこのリゾルバーが答えます。mxray が伝えるのは調べる名前だけです。',
+      customHelp: '独自のリゾルバーは、この拡張機能からの要求を許可する必要があります（CORS: Access-Control-Allow-Origin）。Cloudflare と Google は許可しています。',
+      languageAuto: 'ブラウザーの言語',
+      save: '保存',
+      saved: '保存しました。',
+      kept: 'オプションはこのブラウザーの中にだけ保存されます。保存するのは変更したものだけです。',
+    },
+  },
+};
+
+/** The languages the extension speaks. */
+export const extensionLanguages = Object.keys(extensionMessages);
+
+function fill(template, values) {
+  // "[ ({scheme}:)]": the bracketed part only when its placeholders have values.
+  const kept = template.replace(/\[([^\]]*)\]/g, (_, part) => {
+    const names = [...part.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]);
+    return names.every((n) => values[n] !== undefined && values[n] !== '') ? part : '';
+  });
+  return kept.replace(/\{([\w-]+)\}/g, (_, n) => (values[n] === undefined ? '' : String(values[n])));
+}
+
+/**
+ * The extension's words for `path` ("popup.verdict.clean") in `lang`, with
+ * `values` filled in; English when the language lacks the key, the path
+ * itself when no language has it.
+ */
+export function extensionMessage(path, lang = 'en', values = {}) {
+  const find = (cat) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), cat);
+  const template = find(extensionMessages[lang] || extensionMessages.en) ?? find(extensionMessages.en);
+  return typeof template === 'string' ? fill(template, values) : path;
+}
