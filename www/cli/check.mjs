@@ -8,10 +8,11 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { loadCore } from '../lib/core-node.js';
+import { cliCore } from './core.mjs';
 import { feedBytes, zoneDomain } from '../lib/zone-input.js';
 import { createSession, SessionError, ReportError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { MAX_INPUT_BYTES } from '../lib/site-check.js';
 import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { SEVERITIES, failsAt, renderPlan, renderReport, zoneLine } from '../lib/report-text.js';
@@ -85,8 +86,15 @@ class InputError extends Error {
   }
 }
 
-function readInput(file) {
-  if (file === '-') return readFileSync(0);
+// Reads one input whole; `room` is what is left of MAX_INPUT_BYTES, the
+// website's bound on all zone files of one check together (the wasm core's
+// memory holds the input, its records and the fix: docs/limits.md).
+function readInput(file, room = MAX_INPUT_BYTES) {
+  if (file === '-') {
+    const bytes = readFileSync(0);
+    if (bytes.length > room) throw new InputError('too-large', file);
+    return bytes;
+  }
   let st;
   try {
     st = statSync(file);
@@ -94,6 +102,7 @@ function readInput(file) {
     throw new InputError(e.code === 'ENOENT' ? 'no-file' : 'unreadable', file);
   }
   if (!st.isFile()) throw new InputError('not-file', file);
+  if (st.size > room) throw new InputError('too-large', file);
   try {
     return readFileSync(file);
   } catch {
@@ -102,11 +111,13 @@ function readInput(file) {
 }
 
 // Reads one zone file whole (the report needs its text) into a ZoneReader.
-function loadZone(core, file, { domain = '', byName = false } = {}) {
-  const bytes = readInput(file);
-  const text = bytes.toString('utf8');
-  const json = /^\s*[[{]/.test(text);
-  const found = json ? { domain: '', stated: true } : zoneDomain(text, file, byName);
+function loadZone(core, file, { domain = '', byName = false, room = MAX_INPUT_BYTES } = {}) {
+  const bytes = readInput(file, room);
+  // Only the head says what the file is (the whole text as one string would
+  // pass V8's 512 MiB string limit).
+  const head = bytes.subarray(0, 1 << 16).toString('utf8');
+  const json = /^\s*[[{]/.test(head);
+  const found = json ? { domain: '', stated: true } : zoneDomain(head, file, byName);
   // The origin for relative names, when the file does not state its own.
   const origin = found.stated ? '' : domain || found.domain;
   const base = file === '-' ? process.cwd() : dirname(resolve(file));
@@ -134,7 +145,11 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
   const loaded = [];
   let session;
   try {
-    for (const file of zones) loaded.push(loadZone(core, file, { domain, byName }));
+    let room = MAX_INPUT_BYTES;
+    for (const file of zones) {
+      loaded.push(loadZone(core, file, { domain, byName, room }));
+      room -= loaded.at(-1).bytes.length;
+    }
     const diagnostics = [];
     for (const z of loaded) {
       const summary = JSON.parse(z.reader.summaryJson());
@@ -165,7 +180,7 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
 
 /** The words of an error analyse() throws, in `lang`. */
 export function errorText(e, lang, domain = '') {
-  if (e instanceof InputError) return reportMessage(`report.errors.${e.code}`, lang, { detail: e.detail });
+  if (e instanceof InputError) return reportMessage(`report.errors.${e.code}`, lang, { detail: e.detail, limit: MAX_INPUT_BYTES });
   if (e instanceof SessionError) return sessionMessage('errors', e.code, lang, JSON.stringify(domain));
   if (e instanceof ReportError) return reportMessage(`report.errors.${e.code}`, lang, { detail: JSON.stringify(e.message.replace(/^.*: /, '')) });
   return e.message;
@@ -244,13 +259,8 @@ export async function runCheck(argv, env = process.env) {
     return fail(reportMessage('report.errors.no-zone-for-format', lang, { detail: o.format }));
   }
 
-  let core;
-  try {
-    core = await loadCore();
-  } catch (e) {
-    if (e.code !== 'MXRAY_NOT_BUILT') throw e;
-    return fail(cliMessage('errors.not-built', lang, { file: e.file }));
-  }
+  const { core, error: notBuilt } = await cliCore(lang);
+  if (notBuilt) return fail(notBuilt);
   const onProgress = live ? progress(lang) : undefined;
   let result;
   try {

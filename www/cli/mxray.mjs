@@ -7,7 +7,7 @@
 // unknown (facts); 2 on usage, file or resolver errors.
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, isAbsolute } from 'node:path';
-import { loadCore } from '../lib/core-node.js';
+import { cliCore } from './core.mjs';
 import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
 import { feedFromFd } from '../lib/zone-input.js';
 import { createSession, SessionError } from '../lib/session.js';
@@ -215,13 +215,8 @@ async function main(argv) {
     return fail(cliMessage('errors.unknown-command', lang, { value: opts.command }), usageText(lang));
   }
   if (opts.command === 'dump' && !opts.files.length) return fail(cliMessage('errors.dump-needs-file', lang), usageText(lang));
-  let core;
-  try {
-    core = await loadCore();
-  } catch (e) {
-    if (e.code !== 'MXRAY_NOT_BUILT') throw e;
-    return fail(cliMessage('errors.not-built', lang, { file: e.file }));
-  }
+  const { core, error: notBuilt } = await cliCore(lang);
+  if (notBuilt) return fail(notBuilt);
   return opts.command === 'facts' ? facts(core, opts, lang) : dump(core, opts, lang);
 }
 
