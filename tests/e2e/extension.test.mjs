@@ -166,7 +166,7 @@ test('popup: a healthy domain, and the popup in Japanese', async () => {
   assert.deepEqual(ext.errors, []);
 });
 
-test('popup: tabs that are not web pages, or not one domain, say so and ask nothing', async () => {
+test('popup: tabs that are not web pages, or not one domain, say so and ask nothing; a lookalike domain is flagged', async () => {
   const before = ext.requests.length;
   const cases = [
     ['chrome://settings/', 'This tab is not a web page (chrome:).'],
@@ -198,6 +198,19 @@ test('popup: tabs that are not web pages, or not one domain, say so and ask noth
   await page.close();
   const asked = ext.requests.slice(before).filter((u) => !u.startsWith(ext.url('')));
   assert.deepEqual(asked, [], 'no DNS question without a domain');
+
+  // A tab whose domain imitates another is flagged above the check's result
+  // (the local resolver has no such zone: it refuses, and the check says so).
+  const resolver = await startResolver({ zones: zonesIn(join(scenario('cf-email-routing-healthy').dir, 'served')) });
+  try {
+    await chooseResolver(resolver.url);
+    const spoof = await popupFor('https://www.xn--pypal-4ve.com/login');
+    assert.equal(await spoof.textContent('#lookalike'), 'xn--pypal-4ve.com: looks like ‘paypal.com’ but mixes Latin and Cyrillic letters');
+    assert.equal(await spoof.inputValue('#domain'), 'xn--pypal-4ve.com');
+    await spoof.close();
+  } finally {
+    await resolver.stop();
+  }
   assert.deepEqual(ext.errors, []);
 });
 

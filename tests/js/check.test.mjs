@@ -82,6 +82,40 @@ test('text: colours with FORCE_COLOR, none when NO_COLOR is set; Japanese with -
   assert.equal(cli(['check', '--zone', seed], { env: { LANG: 'ja_JP.UTF-8' } }).stdout, ja.stdout);
 });
 
+// The zone of the site's markup-safety test (bidi controls, lookalike IDNs, an ESC in a DMARC
+// record), under a file name with U+202E, plus a bad line with a raw ESC and a C1 CSI.
+test('text: bidi controls, ESC and C1 characters from names, TXT, tokens and file names never reach the terminal raw', () => {
+  const d = tmp();
+  const file = join(d, 'bidi-\u202Etxt.zone');
+  writeFileSync(file, Buffer.concat([readFileSync(join(root, 'tests/e2e/data/bidi-export.txt')), Buffer.from('esc.bidi.test.\t1\tIN\tA\t\x1b[2J\u009b31m1.2.3.4\n')]));
+  const raw = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\x1b\x9b]/u;
+  const r = cli(['check', '--zone', file]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.doesNotMatch(r.stdout, raw);
+  assert.doesNotMatch(r.stderr, raw);
+  assert.match(r.stderr, /bidi-⟨U\+202E⟩txt\.zone:28:23: error: invalid IPv4 address in A: "⟨U\+202E⟩4\.3\.2\.1"/);
+  assert.match(r.stderr, /bidi-⟨U\+202E⟩txt\.zone:29:\d+: error: invalid IPv4 address in A: "⟨U\+001B⟩\[2J⟨U\+009B⟩31m1\.2\.3\.4"/);
+  assert.match(r.stdout, /the MX target xn--pypal-4ve\.bidi\.test\. \[! looks like ‘paypal\.bidi\.test’ but mixes Latin and Cyrillic letters\] leads to the proxy/);
+  assert.match(r.stdout, /the MX target m\\208\\176il\.bidi\.test\. \[! looks like ‘mail\.bidi\.test’ but mixes Latin and Cyrillic letters\]/);
+  assert.match(r.stdout, /\[! looks like ‘apple\.bidi\.test’ but is written in Cyrillic letters\]/);
+  assert.match(r.stdout, /the MX target \\226\\128\\174gnp\.bidi\.test\. \[! contains a hidden character that changes the direction of text \(U\+202E\)\]/);
+  assert.match(r.stdout, /has the TXT record "v=spf1 a ⟨U\+202E⟩-all⟨U\+2066⟩x⟨U\+2069⟩" \(.*bidi-⟨U\+202E⟩txt\.zone line 24\)/);
+  assert.match(r.stdout, /"v=DMARC1; p=⟨U\+202E⟩<img src=x onerror=window\.__pwned=7>⟨U\+001B⟩\[2J"/);
+  assert.match(r.stdout, /^-bidi\.test\.\t1\tIN\tTXT\t"v=spf1 a ⟨U\+202E⟩-all⟨U\+2066⟩x⟨U\+2069⟩"$/m, 'the diff as text, in display form');
+  // In colour, the only escape sequences are mxray's own; in Japanese, the markers too.
+  const painted = cli(['check', '--zone', file], { env: { FORCE_COLOR: '1' } }).stdout;
+  assert.match(painted, /\x1b\[33m\[! looks like ‘paypal/);
+  assert.doesNotMatch(painted.replace(/\x1b\[[\d;]*m/g, ''), raw);
+  assert.match(cli(['check', '--zone', file, '--lang', 'ja']).stdout, /\[! 「paypal\.bidi\.test」に見えますが、ラテン文字とキリル文字が混ざっています\]/);
+  // The plan and the batch line over a folder.
+  const plan = cli(['check', '--zone', file, '--format', 'plan']).stdout;
+  assert.doesNotMatch(plan, raw);
+  assert.match(plan, /^± MODIFY {2}\\226\\128\\174gnp\.bidi\.test\. A 192\.0\.2\.10 \(proxied → DNS only\)$/m);
+  const batch = cli(['check', '--zone-dir', d]);
+  assert.doesNotMatch(batch.stdout + batch.stderr, raw);
+  assert.match(batch.stdout, /bidi-⟨U\+202E⟩txt\.zone: bidi\.test\.: 5 critical/);
+});
+
 test('every format: output shape and exit status', () => {
   const run = (format) => {
     const r = cli(['check', '--zone', seed, '--format', format]);

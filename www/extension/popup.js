@@ -15,7 +15,8 @@ import { createSuffixList } from '../lib/psl.js';
 import { chosenResolver, chosenTimeout, loadSettings } from '../lib/settings.js';
 import { CheckError, normaliseDomain, runCheck } from '../lib/site-check.js';
 import { siteMessage } from '../lib/site-messages.js';
-import { SEVERITIES } from '../lib/report-text.js';
+import { SEVERITIES, warningText } from '../lib/report-text.js';
+import { displayText, nameWarnings } from '../lib/name-safety.js';
 import { extensionLanguages, extensionMessage } from '../lib/extension-messages.js';
 import { tabDomain } from './tab-domain.js';
 
@@ -163,7 +164,7 @@ function showReport(report) {
         { className: `finding sev-${f.severity}` },
         el('span', { className: 'severity' }, reportMessage(`report.severity.${f.severity}`, lang)),
         ' ',
-        el('span', { className: 'headline' }, findingMessage(f, lang)),
+        el('span', { className: 'headline' }, displayText(findingMessage(f, lang))),
       ),
     ),
   );
@@ -205,5 +206,11 @@ if (found.problem) showProblem(found);
 else {
   $('domain').value = found.domain;
   if (found.host !== found.domain) $('from-tab').textContent = t('popup.fromTab', { host: found.host });
+  // A tab whose domain imitates another (Cyrillic "а" for Latin "a"): say so first.
+  const lookalike = nameWarnings(found.domain).find((w) => w.code === 'lookalike' || w.code === 'mixed-script');
+  if (lookalike) {
+    $('lookalike').hidden = false;
+    $('lookalike').textContent = `${found.domain}: ${warningText(lookalike, lang)}`;
+  }
   check(found.domain);
 }

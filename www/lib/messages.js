@@ -2,6 +2,7 @@
 // Placeholders: {field} {type} {detail}. A [bracketed part] is left out when
 // a placeholder inside it is empty. tests/js/cli.test.mjs checks that
 // both languages cover every code the core knows.
+import { displayText } from './name-safety.js';
 
 export const messages = {
   en: {
@@ -90,6 +91,7 @@ export const messages = {
         rounds: 'rounds of questions',
         'cname-depth': 'CNAME links followed',
         'spf-lookups': 'SPF lookups (RFC 7208 allows 10)',
+        'answer-records': 'records kept per answer',
       },
     },
     // How a "panel" step's panel is known (its "how" parameter).
@@ -235,7 +237,7 @@ export const messages = {
       mode: { offline: 'offline: the uploaded zones only', live: 'live DNS', both: 'the uploaded zones and live DNS' },
       inputs: '{zones} zone file(s), {records} records; {questions} DNS questions in {rounds} rounds',
       unknown: '{count} DNS questions got no usable answer: what they would have told is unknown',
-      budget: 'a limit was reached: {budget} (limit {limit}); {skipped} not asked',
+      budget: 'a limit was reached: {budget} (limit {limit}); {skipped} left out',
       summary: '{critical} critical, {warning} warning(s), {info} info',
       noFindings: 'No problem found.',
       panel: 'Hosting panel: {panel}[ ({how})]',
@@ -280,9 +282,25 @@ export const messages = {
         'no-file': 'no such file: {detail}',
         'not-file': 'not a regular file: {detail}',
         unreadable: 'cannot read: {detail}',
+        'too-large': 'the zone files of one check are larger than the limit of {limit} bytes: {detail}',
         'no-zones-in-dir': 'no zone files in the folder: {detail}',
         'no-zone-for-format': 'the format {detail} needs at least one --zone FILE',
         'no-zone': 'no zone in the file',
+      },
+      // What may mislead in a name or a text (name-safety.js), said next to it.
+      // {chars}: "U+202E, U+2066"; {scripts}: script names joined with comma and and.
+      safety: {
+        'bidi-control': 'contains a hidden character that changes the direction of text ({chars})',
+        invisible: 'contains an invisible character ({chars})',
+        control: 'contains a control character ({chars})',
+        lookalike: 'looks like ‘{looksLike}’ but is written in {scripts} letters',
+        'mixed-script': '[looks like ‘{looksLike}’ but ]mixes {scripts} letters',
+        comma: ', ',
+        and: ' and ',
+        script: {
+          Latin: 'Latin', Greek: 'Greek', Cyrillic: 'Cyrillic', Cherokee: 'Cherokee', Han: 'Han', Hiragana: 'Hiragana', Katakana: 'Katakana', Bopomofo: 'Bopomofo',
+          Hangul: 'Hangul', Other: 'other',
+        },
       },
     },
     // The change plan, in the style of DNS tools: + CREATE / ± MODIFY / - DELETE.
@@ -397,6 +415,7 @@ export const messages = {
         rounds: '質問のラウンド数',
         'cname-depth': 'たどる CNAME の数',
         'spf-lookups': 'SPF の DNS 参照回数 (RFC 7208 の上限は 10)',
+        'answer-records': '1 つの応答から保持するレコード数',
       },
     },
     panelHow: { detected: 'パネルが作るレコードから判定', stated: '指定による' },
@@ -539,7 +558,7 @@ export const messages = {
       mode: { offline: 'オフライン: アップロードしたゾーンのみ', live: 'ライブ DNS', both: 'アップロードしたゾーンとライブ DNS' },
       inputs: 'ゾーンファイル {zones} 件、レコード {records} 件、DNS の問い合わせ {questions} 件 ({rounds} ラウンド)',
       unknown: 'DNS の問い合わせ {count} 件に使える回答がありませんでした: その内容は不明です',
-      budget: '上限に達しました: {budget} (上限 {limit})。{skipped} 件は問い合わせていません',
+      budget: '上限に達しました: {budget} (上限 {limit})。{skipped} 件を省きました',
       summary: '重大 {critical} 件、警告 {warning} 件、情報 {info} 件',
       noFindings: '問題は見つかりませんでした。',
       panel: 'ホスティングパネル: {panel}[ ({how})]',
@@ -584,9 +603,23 @@ export const messages = {
         'no-file': 'ファイルがありません: {detail}',
         'not-file': '通常のファイルではありません: {detail}',
         unreadable: '読み込めません: {detail}',
+        'too-large': '1 回のチェックのゾーンファイルが上限の {limit} バイトを超えています: {detail}',
         'no-zones-in-dir': 'フォルダにゾーンファイルがありません: {detail}',
         'no-zone-for-format': '形式 {detail} には --zone ファイルが 1 つ以上必要です',
         'no-zone': 'ファイルにゾーンがありません',
+      },
+      safety: {
+        'bidi-control': '文字の並ぶ向きを変える見えない文字 ({chars}) を含んでいます',
+        invisible: '見えない文字 ({chars}) を含んでいます',
+        control: '制御文字 ({chars}) を含んでいます',
+        lookalike: '「{looksLike}」に見えますが、{scripts}で書かれています',
+        'mixed-script': '[「{looksLike}」に見えますが、]{scripts}が混ざっています',
+        comma: '、',
+        and: 'と',
+        script: {
+          Latin: 'ラテン文字', Greek: 'ギリシャ文字', Cyrillic: 'キリル文字', Cherokee: 'チェロキー文字', Han: '漢字', Hiragana: 'ひらがな', Katakana: 'カタカナ', Bopomofo: '注音字母',
+          Hangul: 'ハングル', Other: 'その他の文字',
+        },
       },
     },
     // 変更計画 (DNS ツールの + CREATE / ± MODIFY / - DELETE の形式)。
@@ -681,16 +714,19 @@ export function reportMessage(path, lang = 'en', values = {}) {
 export function diagnosticMessage(d, lang = 'en') {
   const cat = messages[lang] || messages.en;
   const template = cat.codes[d.code] || messages.en.codes[d.code] || d.code;
-  return fill(template, { field: d.field, type: d.type, detail: d.detail });
+  const shown = (v) => (v === undefined ? v : displayText(v)); // they may quote the input
+  return fill(template, { field: shown(d.field), type: shown(d.type), detail: shown(d.detail) });
 }
 
 // "file:line:col: error: message: "token" [code] (record starts at line N)"
+// The file name and the token come from the input: a bidi override or an ESC
+// in them is shown as ⟨U+202E⟩, never passed to the terminal or the page.
 export function formatDiagnostic(d, files, lang = 'en') {
   const cat = messages[lang] || messages.en;
-  const file = files[d.file] ?? '?';
+  const file = displayText(files[d.file] ?? '?');
   const where = d.line ? `${file}:${d.line}:${d.column}` : file;
   let text = `${where}: ${cat.severity[d.severity]}: ${diagnosticMessage(d, lang)}`;
-  if (d.token !== undefined && d.token !== '') text += `: ${JSON.stringify(d.token)}`;
+  if (d.token !== undefined && d.token !== '') text += `: ${JSON.stringify(displayText(d.token))}`;
   text += ` [${d.code}]`;
   if (d.recordLine && d.line && d.recordLine !== d.line) {
     text += ` (${fill(cat.recordStarts, { line: d.recordLine })})`;

@@ -5,7 +5,13 @@
 // A `style(kind, text)` function may colour a piece of text; kinds are
 // critical, warning, info, heading, add, remove, modify, dim. The default
 // leaves the text as it is.
+//
+// Names, TXT text and file names come from the input: every one is shown in
+// its display form (name-safety.js), so no bidi override, invisible or control
+// character reaches a page or a terminal as it is, and a name that may pass
+// for another is flagged.
 import { evidenceMessage, findingMessage, reportMessage } from './messages.js';
+import { displayText, nameWarnings } from './name-safety.js';
 
 /** Severities from the most to the least important. */
 export const SEVERITIES = Object.freeze(['critical', 'warning', 'info']);
@@ -16,6 +22,61 @@ const plain = (_kind, text) => text;
 export function failsAt(report, level = 'critical') {
   const limit = SEVERITIES.indexOf(level);
   return (report.findings ?? []).some((f) => SEVERITIES.indexOf(f.severity) <= limit);
+}
+
+// Parameters that hold domain names (checked for lookalikes), and the other
+// parameters that hold data from the input; the rest are codes and numbers.
+const NAME_KEYS = new Set(['name', 'to', 'from', 'target', 'host', 'names', 'chain', 'domain']);
+const DATA_KEYS = new Set([...NAME_KEYS, 'text', 'term', 'terms', 'detail', 'data', 'file']);
+// Stand-ins for data while a message is filled: private-use characters, which no catalogue holds.
+const DATA_MARK = /\uE000(\d+)\uE001/;
+
+/**
+ * A message with its data kept apart, for a renderer that isolates or flags
+ * it: `fill(params)` words the message (reportMessage, evidenceMessage…);
+ * the result is its text pieces and, in their places, {value, name} for each
+ * data parameter (name: true for a domain name). Other parameters are filled
+ * in their display form.
+ */
+export function messageParts(fill, params = {}) {
+  const data = [];
+  const marked = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string') marked[k] = v;
+    else if (DATA_KEYS.has(k) && v !== '') {
+      marked[k] = `\uE000${data.length}\uE001`;
+      data.push({ value: v, name: NAME_KEYS.has(k) });
+    } else marked[k] = displayText(v);
+  }
+  return fill(marked).split(DATA_MARK).map((s, i) => (i % 2 ? data[Number(s)] : s)).filter((p) => p !== '');
+}
+
+/** An evidence step ({code, params}) as messageParts. */
+export const evidenceParts = (step, lang = 'en') => messageParts((params) => evidenceMessage({ ...step, params }, lang), step.params);
+
+/** A finding's headline as messageParts. */
+export const findingParts = (f, lang = 'en') => messageParts(({ name }) => findingMessage({ ...f, names: [name] }, lang), { name: f.names?.[0] ?? '' });
+
+/** One warning of name-safety.js in words: "looks like ‘paypal.test’ but mixes Latin and Cyrillic letters". */
+export function warningText(w, lang = 'en') {
+  const t = (k, v) => reportMessage(`report.safety.${k}`, lang, v);
+  const names = (w.scripts ?? []).map((s) => t(`script.${s}`));
+  const scripts = names.length > 1 ? names.slice(0, -1).join(t('comma')) + t('and') + names.at(-1) : (names[0] ?? '');
+  return t(w.code, { chars: (w.chars ?? []).join(', '), scripts, looksLike: displayText(w.looksLike ?? '') });
+}
+
+// messageParts as one line of text: data in display form, a name flagged the
+// first time (in `seen`) it is named.
+function partsText(parts, lang, style, seen = new Set()) {
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      const warnings = p.name && !seen.has(p.value) ? nameWarnings(p.value) : [];
+      seen.add(p.value);
+      const flag = warnings.length ? ` ${style('warning', `[! ${warnings.map((w) => warningText(w, lang)).join('; ')}]`)}` : '';
+      return displayText(p.value) + flag;
+    })
+    .join('');
 }
 
 /** The summary counts in words: "3 critical, 1 warning(s), 0 info". */
@@ -30,14 +91,14 @@ export function summaryText(summary, lang = 'en') {
 /** The head of the report: domain, mode, inputs, panel, counts. */
 export function renderSummary(report, { lang = 'en', style = plain } = {}) {
   const t = (k, v) => reportMessage(k, lang, v);
-  const lines = [style('heading', t('report.title', { domain: report.domain }))];
+  const lines = [style('heading', partsText(messageParts((v) => t('report.title', v), { domain: report.domain }), lang, style))];
   lines.push(t(`report.mode.${report.mode}`));
   const st = report.stats ?? {};
   lines.push(t('report.inputs', { zones: st.zones ?? 0, records: st.records ?? 0, questions: st.questions ?? 0, rounds: st.rounds ?? 0 }));
   if (st.unknown) lines.push(style('warning', t('report.unknown', { count: st.unknown })));
   for (const h of st.budget_hits ?? []) lines.push(style('warning', t('report.budget', h)));
   if (report.panel) {
-    lines.push(t('report.panel', { panel: report.panel.name, how: report.panel.how ? t(`panelHow.${report.panel.how}`) : '' }));
+    lines.push(t('report.panel', { panel: displayText(report.panel.name), how: report.panel.how ? t(`panelHow.${report.panel.how}`) : '' }));
   }
   const errors = (report.diagnostics ?? []).length;
   if (errors) lines.push(style('warning', t('report.diagnostics', { count: errors })));
@@ -53,8 +114,9 @@ export function renderFindings(report, { lang = 'en', style = plain } = {}) {
   const lines = [];
   findings.forEach((f, i) => {
     const sev = reportMessage(`report.severity.${f.severity}`, lang).toUpperCase();
-    lines.push(`${style(f.severity, `[${i + 1}] ${sev}`)} ${findingMessage(f, lang)} ${style('dim', `(${f.rule})`)}`);
-    (f.evidence ?? []).forEach((step, n) => lines.push(`    ${n + 1}. ${evidenceMessage(step, lang)}`));
+    const seen = new Set();
+    lines.push(`${style(f.severity, `[${i + 1}] ${sev}`)} ${partsText(findingParts(f, lang), lang, style, seen)} ${style('dim', `(${displayText(f.rule)})`)}`);
+    (f.evidence ?? []).forEach((step, n) => lines.push(`    ${n + 1}. ${partsText(evidenceParts(step, lang), lang, style, seen)}`));
   });
   return lines;
 }
@@ -62,7 +124,7 @@ export function renderFindings(report, { lang = 'en', style = plain } = {}) {
 /** An edit ({op, name, type, data}) in a few words: "remove mail.x. CNAME x.". */
 export function editText(edit, lang = 'en') {
   const op = reportMessage(`report.op.${edit.op}`, lang);
-  return `${op} ${edit.name} ${edit.type}${edit.data ? ` ${edit.data}` : ''}`;
+  return displayText(`${op} ${edit.name} ${edit.type}${edit.data ? ` ${edit.data}` : ''}`);
 }
 
 /** Why edits were dropped when the findings' edits were merged. Findings are numbered from 1. */
@@ -84,7 +146,7 @@ export function renderSkipped(report, { lang = 'en' } = {}) {
       const edit = report.fix.edits?.[s.edit];
       lines.push(
         reportMessage('report.skipped', lang, {
-          file: z.file,
+          file: displayText(z.file),
           edit: edit ? editText(edit, lang) : `#${s.edit}`,
           why: reportMessage(`report.skipWhy.${s.why}`, lang),
         }),
@@ -115,7 +177,8 @@ export function renderPlan(report, { lang = 'en', style = plain } = {}) {
   const plan = report.fix?.plan ?? [];
   if (!plan.length) return [reportMessage('plan.empty', lang)];
   const width = Math.max(...['create', 'modify', 'delete'].map((a) => reportMessage(`plan.${a}`, lang).length));
-  return plan.map((e) => {
+  return plan.map((entry) => {
+    const e = shownEntry(entry);
     const word = reportMessage(`plan.${e.action}`, lang).padEnd(width);
     let line;
     if (e.action === 'create') {
@@ -138,6 +201,12 @@ export function renderPlan(report, { lang = 'en', style = plain } = {}) {
   });
 }
 
+// A plan entry with its names and data in display form.
+function shownEntry(e) {
+  const side = (x) => x && { ...x, data: x.data === undefined ? x.data : displayText(x.data) };
+  return { ...e, name: displayText(e.name), type: displayText(e.type), data: displayText(e.data), before: side(e.before), after: side(e.after) };
+}
+
 const bare = (name) => (name && name !== '.' ? String(name).replace(/\.$/, '') : String(name ?? ''));
 
 function cloudflareField(type) {
@@ -152,8 +221,8 @@ export function cpanelSteps(report, { lang = 'en' } = {}) {
   const plan = report.fix?.plan ?? [];
   if (!plan.length) return [];
   const t = (k, v) => reportMessage(k, lang, v);
-  const steps = [t('steps.cpanelIntro', { domain: bare(report.domain) })];
-  for (const e of plan) {
+  const steps = [t('steps.cpanelIntro', { domain: displayText(bare(report.domain)) })];
+  for (const e of plan.map(shownEntry)) {
     const v = { type: e.type, name: e.name, data: e.data };
     if (e.action === 'create') steps.push(t('steps.cpanelCreate', { ...v, data: e.after?.data ?? e.data, field: t('steps.field.value') }));
     else if (e.action === 'delete') steps.push(t('steps.cpanelDelete', { ...v, data: e.before?.data ?? e.data }));
@@ -171,8 +240,8 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
   const plan = report.fix?.plan ?? [];
   if (!plan.length) return [];
   const t = (k, v) => reportMessage(k, lang, v);
-  const steps = [t('steps.cloudflareIntro', { domain: bare(report.domain) })];
-  for (const e of plan) {
+  const steps = [t('steps.cloudflareIntro', { domain: displayText(bare(report.domain)) })];
+  for (const e of plan.map(shownEntry)) {
     const v = { type: e.type, name: bare(e.name), data: e.data };
     if (e.action === 'create') {
       steps.push(
@@ -217,7 +286,7 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
     out.push(t('report.noFix'));
     return out.join('\n') + '\n';
   }
-  if (fix.origin?.address) out.push(t('report.origin', { address: fix.origin.address }));
+  if (fix.origin?.address) out.push(t('report.origin', { address: displayText(fix.origin.address) }));
   const section = (title, lines) => {
     if (lines.length) out.push('', style('heading', title), ...lines);
   };
@@ -226,14 +295,15 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
   section(t('report.planTitle'), renderPlan(report, { lang, style }));
   for (const z of fix.zones ?? []) {
     if (!z.changed) continue;
-    const lines = z.diff.replace(/\n$/, '').split('\n').map((l) =>
+    // The diff as text to read: each line in display form (the diff as a file is --format diff).
+    const lines = z.diff.replace(/\n$/, '').split('\n').map((l) => displayText(l.replace(/\r$/, ''))).map((l) =>
       l.startsWith('+++') || l.startsWith('---') ? style('heading', l)
         : l.startsWith('+') ? style('add', l)
         : l.startsWith('-') ? style('remove', l)
         : l.startsWith('@@') ? style('dim', l)
         : l,
     );
-    section(t('report.diffTitle', { file: z.file }), lines);
+    section(t('report.diffTitle', { file: displayText(z.file) }), lines);
   }
   section(t('report.cpanelTitle'), cpanelSteps(report, { lang }));
   section(t('report.cloudflareTitle'), cloudflareSteps(report, { lang }));
@@ -245,14 +315,14 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
  * @param r {file, domain, summary, rules[], error}
  */
 export function zoneLine(r, { lang = 'en', style = plain, failOn = 'critical' } = {}) {
-  if (r.error) return style('critical', reportMessage('report.zoneError', lang, { file: r.file, error: r.error }));
+  if (r.error) return style('critical', reportMessage('report.zoneError', lang, { file: displayText(r.file), error: displayText(r.error) }));
   const limit = SEVERITIES.indexOf(failOn);
   const worst = SEVERITIES.find((s) => (r.summary?.[s] ?? 0) > 0);
   const line = reportMessage('report.zoneLine', lang, {
-    file: r.file,
-    domain: r.domain,
+    file: displayText(r.file),
+    domain: displayText(r.domain),
     summary: summaryText(r.summary, lang),
-    rules: (r.rules ?? []).join(', '),
+    rules: displayText((r.rules ?? []).join(', ')),
   });
   return worst && SEVERITIES.indexOf(worst) <= limit ? style(worst, line) : line;
 }

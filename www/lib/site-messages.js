@@ -6,6 +6,7 @@
 // Placeholders are {name}; a [bracketed part] is left out when a placeholder
 // inside it is empty (as in messages.js). tests/js/site-messages.test.mjs
 // checks that both languages have the same keys and placeholders.
+import { displayText } from './name-safety.js';
 
 export const siteMessages = {
   en: {
@@ -313,7 +314,8 @@ function fill(template, values) {
     return names.every((n) => values[n] !== undefined && values[n] !== '') ? part : '';
   });
   // A placeholder without a value stays as written: "{origin-ipv4}" in the help text.
-  return kept.replace(/\{([\w-]+)\}/g, (whole, n) => (values[n] === undefined ? whole : String(values[n])));
+  // Values (file names, what was typed) are shown in their display form: a bidi override shows as ⟨U+202E⟩.
+  return kept.replace(/\{([\w-]+)\}/g, (whole, n) => (values[n] === undefined ? whole : displayText(values[n])));
 }
 
 /**

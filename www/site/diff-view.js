@@ -4,6 +4,7 @@
 // so through the Trusted Types policy (trusted.js).
 import { html as diffToHtml } from 'diff2html';
 import { trustedHtml } from './trusted.js';
+import { displayText } from '../lib/name-safety.js';
 
 /** Diff lines shown at most; a longer diff is cut at a hunk boundary. */
 export const MAX_DIFF_LINES = 3000;
@@ -34,7 +35,11 @@ export function cutDiff(diff, max = MAX_DIFF_LINES) {
  */
 export function renderDiff(container, diff, layout = 'line-by-line', label = 'diff') {
   const lineCount = (diff.match(/\n/g) ?? []).length;
-  const out = diffToHtml(diff, {
+  // The file's lines as the rest of the page shows data: a bidi override, an
+  // invisible or a control character becomes a visible ⟨U+202E⟩ (CRs of CRLF
+  // lines go: the downloaded diff keeps them).
+  const shown = displayText(diff.replace(/\r(?=\n)/g, ''), true);
+  const out = diffToHtml(shown, {
     outputFormat: layout === 'side-by-side' ? 'side-by-side' : 'line-by-line',
     drawFileList: false,
     // Pairing similar lines is quadratic: only for small diffs.

@@ -1,9 +1,14 @@
 // The report document ("mxray-report/1") as DOM. Every piece of zone data
 // (names, TXT text, file names) becomes a text node: nothing here parses
-// HTML. The words come from messages.js through report-text.js (shared with
-// the command line) and from site-messages.js for the site's own labels.
-import { evidenceMessage, findingMessage, formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
-import { SEVERITIES, cloudflareSteps, cpanelSteps, renderNotes, renderPlaceholders, renderPlan, renderSkipped, summaryText } from '../lib/report-text.js';
+// HTML. Every text node shows bidi overrides, invisible and control
+// characters as ⟨U+202E⟩ (name-safety.js); a name or text from the input sits
+// in its own <bdi>, so it cannot reorder the sentence around it, and a name
+// that may pass for another carries a flag saying so. The words come from
+// messages.js through report-text.js (shared with the command line) and from
+// site-messages.js for the site's own labels.
+import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
+import { SEVERITIES, cloudflareSteps, cpanelSteps, evidenceParts, findingParts, messageParts, renderNotes, renderPlaceholders, renderPlan, renderSkipped, summaryText, warningText } from '../lib/report-text.js';
+import { charKind, displayText, nameWarnings } from '../lib/name-safety.js';
 import { siteMessage } from '../lib/site-messages.js';
 import { explainSymptoms, orderFindings } from '../lib/symptoms.js';
 
@@ -12,7 +17,7 @@ export const MAX_DIAGNOSTICS_SHOWN = 200;
 
 /**
  * An element: props set attributes (className, dataset, on<event> listeners,
- * booleans), children are nodes or text (always text nodes).
+ * booleans), children are nodes or text (always text nodes, in display form).
  */
 export function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
@@ -30,7 +35,7 @@ export function h(tag, props = {}, ...children) {
 function append(el, children) {
   for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    el.append(c instanceof Node ? c : document.createTextNode(displayText(c, true)));
   }
 }
 
@@ -48,9 +53,34 @@ function findingLinks(indexes) {
 
 // A message with one {list} placeholder, the list given as nodes.
 function withList(key, lang, nodes) {
-  const [before, after = ''] = siteMessage(key, lang, { list: '\u0000' }).split('\u0000');
+  const [before, after = ''] = siteMessage(key, lang, { list: '\uE000' }).split('\uE000');
   return [before, ...nodes, after];
 }
+
+// A flag next to a name: what may mislead in it, in words.
+function flag(w, lang) {
+  const text = warningText(w, lang);
+  return h('span', { className: `flag flag-${w.code}`, title: text }, text);
+}
+
+/**
+ * A piece of data from the input, isolated in a <bdi> (a name: left to right),
+ * its hidden characters marked ⟨U+202E⟩ with what they are; a name is
+ * followed by its flags, unless it is already in `seen` (names flagged so far).
+ */
+export function dataNode(value, lang, { name = false, seen = new Set() } = {}) {
+  const marks = displayText(value).split(/(⟨U\+[0-9A-F]{4,6}⟩)/).map((s, i) => {
+    const kind = i % 2 ? charKind(String.fromCodePoint(parseInt(s.slice(3, -1), 16))) : null;
+    return kind ? h('span', { className: 'char-mark', title: warningText({ code: kind, chars: [s.slice(1, -1)] }, lang) }, s) : s;
+  });
+  const el = h('bdi', { className: name ? 'data name' : 'data', dir: name ? 'ltr' : null }, marks);
+  const warnings = name && !seen.has(value) ? nameWarnings(value) : [];
+  seen.add(value);
+  return [el, ...warnings.flatMap((w) => [' ', flag(w, lang)])];
+}
+
+// messageParts as nodes.
+const partsNodes = (parts, lang, seen) => parts.map((p) => (typeof p === 'string' ? p : dataNode(p.value, lang, { name: p.name, seen })));
 
 /** The summary: what was checked, and the counts by severity. */
 export function summarySection(report, { lang }) {
@@ -74,7 +104,7 @@ export function summarySection(report, { lang }) {
   return h(
     'section',
     { className: 'summary', 'aria-labelledby': 'summary-title' },
-    h('h3', { id: 'summary-title' }, t('report.title', { domain: report.domain })),
+    h('h3', { id: 'summary-title' }, partsNodes(messageParts((v) => t('report.title', v), { domain: report.domain }), lang)),
     counts,
     h('p', { className: 'visually-hidden' }, summaryText(report.summary, lang)),
     lines.map((l) => h('p', {}, l)),
@@ -131,6 +161,7 @@ export function findingsSection(report, { lang, symptoms, rulePage }) {
     const n = index + 1;
     const sev = reportMessage(`report.severity.${f.severity}`, lang);
     const href = RULE_ID.test(f.rule) ? rulePage(lang, f.rule) : null;
+    const seen = new Set(); // a name is flagged once a card
     return h(
       'li',
       // data-*: for tests and user styles; set as attributes, never parsed.
@@ -139,10 +170,10 @@ export function findingsSection(report, { lang, symptoms, rulePage }) {
         'article',
         { 'aria-labelledby': `finding-${n}-title` },
         h('p', { className: 'finding-meta' }, h('span', { className: `badge sev-${f.severity}` }, sev), ' ', h('span', {}, siteMessage('results.findingLabel', lang, { n })), ' · ', h('code', {}, f.rule)),
-        h('h4', { id: `finding-${n}-title` }, findingMessage(f, lang)),
+        h('h4', { id: `finding-${n}-title` }, partsNodes(findingParts(f, lang), lang, seen)),
         explains.length ? h('p', { className: 'explains' }, siteMessage('results.explains', lang, { list: explains.map((s) => siteMessage(`symptoms.${s}`, lang)).join(lang === 'ja' ? '、' : '; ') })) : null,
         h('h5', {}, siteMessage('results.evidence', lang)),
-        h('ol', { className: 'evidence' }, (f.evidence ?? []).map((step) => h('li', {}, evidenceMessage(step, lang)))),
+        h('ol', { className: 'evidence' }, (f.evidence ?? []).map((step) => h('li', {}, partsNodes(evidenceParts(step, lang), lang, seen)))),
         href ? h('p', {}, h('a', { href, className: 'rule-link' }, siteMessage('results.rulePage', lang))) : null,
       ),
     );
@@ -187,7 +218,7 @@ export function compareSection(report, { lang }) {
             return h(
               'tr',
               { className: differs && !unknown ? 'differs' : '' },
-              h('th', { scope: 'row' }, h('code', {}, n.name)),
+              h('th', { scope: 'row' }, dataNode(n.name, lang, { name: true })),
               h('td', {}, routeText(n.zone, lang)),
               h('td', {}, routeText(n.live, lang)),
               h('td', {}, unknown ? '—' : siteMessage(differs ? 'results.disagree' : 'results.agree', lang)),
