@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { domainToASCII, fileURLToPath } from 'node:url';
-import { buildHostedSite, bundle } from '../site/build.mjs';
+import { PALETTE_CSS, buildHostedSite, bundle, joinCss } from '../site/build.mjs';
 import { compileRules } from '../lib/psl.js';
 import { extensionLanguages, extensionMessages } from '../lib/extension-messages.js';
 import { iconFiles } from './tools/icons.mjs';
@@ -114,7 +114,8 @@ export async function build({ out, psl: pslFile = PSL_FILE }) {
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
   writeFileSync(join(dir, 'popup.js'), await bundle(join(here, 'popup.js'), { plugins: [pslPlugin(psl)] }));
   writeFileSync(join(dir, 'options.js'), await bundle(join(here, 'options.js')));
-  for (const f of ['popup.html', 'options.html', 'extension.css']) writeFileSync(join(dir, f), readFileSync(join(here, f)));
+  for (const f of ['popup.html', 'options.html']) writeFileSync(join(dir, f), readFileSync(join(here, f)));
+  writeFileSync(join(dir, 'extension.css'), await joinCss([PALETTE_CSS, join(here, 'extension.css')]));
   mkdirSync(join(dir, 'icons'));
   for (const [size, png] of Object.entries(iconFiles())) writeFileSync(join(dir, 'icons', `${size}.png`), png);
   for (const [lang, words] of Object.entries(localeFiles())) {

@@ -3,6 +3,7 @@
 // diagnostics are in messages.js. tests/js/cli-messages.test.mjs holds both
 // languages to the same keys and placeholders.
 import { pickLanguage } from './messages.js';
+import { fillTemplate, lookup } from './catalogue.js';
 
 export const cliMessages = {
   en: {
@@ -162,9 +163,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
  * as they are (the usage text shows the fix's {origin-ipv4}).
  */
 export function cliMessage(path, lang = 'en', values = {}) {
-  const find = (cat) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), cat);
-  const template = find(cliMessages[lang] ?? cliMessages.en) ?? find(cliMessages.en) ?? path;
-  return String(template).replace(/\{([\w-]+)\}/g, (whole, n) => (values[n] === undefined ? whole : String(values[n])));
+  return fillTemplate(lookup(cliMessages, path, lang) ?? path, values, { brackets: false, keepUnknown: true });
 }
 
 /** A usage error: `code` names its words in cliMessages.<lang>.errors. */

@@ -4,6 +4,9 @@
 // (settings, errors, counts) come from site-messages.js; the findings'
 // headlines from messages.js.
 
+import { fillTemplate, lookup } from './catalogue.js';
+import { displayText } from './name-safety.js';
+
 export const extensionMessages = {
   en: {
     manifest: {
@@ -100,14 +103,6 @@ export const extensionMessages = {
 /** The languages the extension speaks. */
 export const extensionLanguages = Object.keys(extensionMessages);
 
-function fill(template, values) {
-  // "[ ({scheme}:)]": the bracketed part only when its placeholders have values.
-  const kept = template.replace(/\[([^\]]*)\]/g, (_, part) => {
-    const names = [...part.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]);
-    return names.every((n) => values[n] !== undefined && values[n] !== '') ? part : '';
-  });
-  return kept.replace(/\{([\w-]+)\}/g, (_, n) => (values[n] === undefined ? '' : String(values[n])));
-}
 
 /**
  * The extension's words for `path` ("popup.verdict.clean") in `lang`, with
@@ -115,7 +110,7 @@ function fill(template, values) {
  * itself when no language has it.
  */
 export function extensionMessage(path, lang = 'en', values = {}) {
-  const find = (cat) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), cat);
-  const template = find(extensionMessages[lang] || extensionMessages.en) ?? find(extensionMessages.en);
-  return typeof template === 'string' ? fill(template, values) : path;
+  const template = lookup(extensionMessages, path, lang);
+  // "[ ({scheme}:)]": the bracketed part only when its placeholders have values; values in display form.
+  return template === undefined ? path : fillTemplate(template, values, { show: displayText });
 }

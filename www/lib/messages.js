@@ -3,6 +3,7 @@
 // a placeholder inside it is empty. tests/js/cli.test.mjs checks that
 // both languages cover every code the core knows.
 import { displayText } from './name-safety.js';
+import { fillTemplate, lookup } from './catalogue.js';
 
 export const messages = {
   en: {
@@ -694,20 +695,12 @@ export function pickLanguage(locale) {
   return tag.startsWith('ja') ? 'ja' : 'en';
 }
 
-function fill(template, values) {
-  const dropped = template.replace(/\[([^\]]*)\]/g, (_, part) => {
-    const names = [...part.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]);
-    return names.every((n) => values[n] !== undefined && values[n] !== '') ? part : '';
-  });
-  return dropped.replace(/\{([\w-]+)\}/g, (_, n) => (values[n] === undefined ? '' : String(values[n])));
-}
+const fill = (template, values) => fillTemplate(template, values);
 
 // The words of the check's report, plan and steps sections (report-text.js):
 // `path` is dotted ("plan.create", "report.noteWhy.duplicate").
 export function reportMessage(path, lang = 'en', values = {}) {
-  const find = (cat) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), cat);
-  const template = find(messages[lang] || messages.en) ?? find(messages.en) ?? path;
-  return fill(String(template), values);
+  return fill(lookup(messages, path, lang) ?? path, values);
 }
 
 // The message of one diagnostic (as the core's JSON gives it), without position.

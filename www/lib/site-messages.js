@@ -7,6 +7,7 @@
 // inside it is empty (as in messages.js). tests/js/site-messages.test.mjs
 // checks that both languages have the same keys and placeholders.
 import { displayText } from './name-safety.js';
+import { fillTemplate, lookup } from './catalogue.js';
 
 export const siteMessages = {
   en: {
@@ -308,15 +309,9 @@ export const siteMessages = {
 /** The languages the site speaks. */
 export const siteLanguages = Object.keys(siteMessages);
 
-function fill(template, values) {
-  const kept = template.replace(/\[([^\]]*)\]/g, (_, part) => {
-    const names = [...part.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]);
-    return names.every((n) => values[n] !== undefined && values[n] !== '') ? part : '';
-  });
-  // A placeholder without a value stays as written: "{origin-ipv4}" in the help text.
-  // Values (file names, what was typed) are shown in their display form: a bidi override shows as ⟨U+202E⟩.
-  return kept.replace(/\{([\w-]+)\}/g, (whole, n) => (values[n] === undefined ? whole : displayText(values[n])));
-}
+// A placeholder without a value stays as written: "{origin-ipv4}" in the help text.
+// Values (file names, what was typed) are shown in their display form: a bidi override shows as ⟨U+202E⟩.
+const fill = (template, values) => fillTemplate(template, values, { keepUnknown: true, show: displayText });
 
 /**
  * The site's words for `path` ("input.check", "errors.too-large") in `lang`,
@@ -324,9 +319,8 @@ function fill(template, values) {
  * itself when no language has it.
  */
 export function siteMessage(path, lang = 'en', values = {}) {
-  const find = (cat) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), cat);
-  const template = find(siteMessages[lang] || siteMessages.en) ?? find(siteMessages.en);
-  return typeof template === 'string' ? fill(template, values) : path;
+  const template = lookup(siteMessages, path, lang);
+  return template === undefined ? path : fill(template, values);
 }
 
 /** "1 GiB", "66.3 MB": a byte count for people, in decimal units (as file managers show). */

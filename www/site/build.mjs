@@ -207,10 +207,16 @@ function checkCore() {
   }
 }
 
-async function siteCss() {
-  const d2hCss = readFileSync(join(root, 'node_modules/diff2html/bundles/css/diff2html.min.css'), 'utf8');
-  return (await esbuild.transform(d2hCss + '\n' + readFileSync(join(here, 'site.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' })).code;
+/** CSS files (absolute paths) as one, minified. */
+export async function joinCss(files) {
+  const text = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+  return (await esbuild.transform(text, { loader: 'css', minify: true, legalComments: 'none' })).code;
 }
+
+/** The colours the website and the extension share. */
+export const PALETTE_CSS = join(here, 'palette.css');
+
+const siteCss = () => joinCss([join(root, 'node_modules/diff2html/bundles/css/diff2html.min.css'), PALETTE_CSS, join(here, 'site.css')]);
 
 const pageTemplate = () => fillTexts(readFileSync(join(here, 'index.html'), 'utf8'));
 
