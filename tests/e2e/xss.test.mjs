@@ -21,17 +21,24 @@ const HIDDEN = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\x1b]/;
 
 const env = withSite();
 
+// A new page that records CSP violations, with `buffer` checked as a zone file named `name`.
+async function checkFile(name, buffer) {
+  const opened = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  const { page } = opened;
+  const violations = [];
+  await page.exposeFunction('__cspViolation', (v) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  await page.goto(env.site.url);
+  await page.setInputFiles('#files', { name, mimeType: 'text/plain', buffer });
+  assert.equal(await waitForResult(page), 'done');
+  return { ...opened, violations };
+}
+
 test('HTML and script in names, TXT, a bad line and the file name render as inert text', async () => {
-  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  const { page, errors, outside, context, violations } = await checkFile(FILE_NAME, ZONE);
   try {
-    const violations = [];
-    await page.exposeFunction('__cspViolation', (v) => violations.push(v));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-    });
-    await page.goto(env.site.url);
-    await page.setInputFiles('#files', { name: FILE_NAME, mimeType: 'text/plain', buffer: ZONE });
-    assert.equal(await waitForResult(page), 'done');
     await page.waitForSelector('.d2h-file-wrapper');
     await page.getByLabel('Side by side').check();
     await page.waitForSelector('.d2h-file-side-diff');
@@ -114,16 +121,8 @@ test('the CSP blocks a script injected into the page, inline or from elsewhere',
 });
 
 test('bidi controls and lookalike letters in names, TXT, a bad line and the file name are shown inert and flagged', async () => {
-  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  const { page, errors, outside, context, violations } = await checkFile(BIDI_FILE, BIDI_ZONE);
   try {
-    const violations = [];
-    await page.exposeFunction('__cspViolation', (v) => violations.push(v));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-    });
-    await page.goto(env.site.url);
-    await page.setInputFiles('#files', { name: BIDI_FILE, mimeType: 'text/plain', buffer: BIDI_ZONE });
-    assert.equal(await waitForResult(page), 'done');
     await page.waitForSelector('.d2h-file-wrapper');
     await page.waitForTimeout(200);
 

@@ -3,22 +3,13 @@
 // name at most 75 characters, description at most 132).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertSameShape } from './lib/catalogue.mjs';
 import { extensionLanguages, extensionMessage, extensionMessages } from '../../www/lib/extension-messages.js';
 
-function flatten(obj, prefix = '') {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : flatten(v, `${prefix}${k}.`)));
-}
-const placeholders = (text) => [...text.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]).sort();
 
 test('English and Japanese have the same keys and placeholders', () => {
   assert.deepEqual(extensionLanguages, ['en', 'ja']);
-  const en = new Map(flatten(extensionMessages.en));
-  const ja = new Map(flatten(extensionMessages.ja));
-  assert.deepEqual([...ja.keys()].sort(), [...en.keys()].sort());
-  for (const [key, text] of en) {
-    assert.ok(text.trim() && ja.get(key).trim(), `${key} is empty`);
-    assert.deepEqual(placeholders(ja.get(key)), placeholders(text), `${key}: placeholders differ`);
-  }
+  assertSameShape(assert, extensionMessages.en, extensionMessages.ja);
 });
 
 test("the manifest's words fit the stores' limits", () => {

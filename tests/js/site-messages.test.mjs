@@ -2,24 +2,12 @@
 // placeholders in each message, and no empty text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertSameShape } from './lib/catalogue.mjs';
 import { formatBytes, siteLanguages, siteMessage, siteMessages } from '../../www/lib/site-messages.js';
-
-function flatten(obj, prefix = '') {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : flatten(v, `${prefix}${k}.`)));
-}
-
-const placeholders = (text) => [...text.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]).sort();
 
 test('English and Japanese have the same keys', () => {
   assert.deepEqual(siteLanguages, ['en', 'ja']);
-  const en = new Map(flatten(siteMessages.en));
-  const ja = new Map(flatten(siteMessages.ja));
-  assert.deepEqual([...ja.keys()].sort(), [...en.keys()].sort());
-  for (const [key, text] of en) {
-    assert.ok(text.trim(), `en ${key} is empty`);
-    assert.ok(ja.get(key).trim(), `ja ${key} is empty`);
-    assert.deepEqual(placeholders(ja.get(key)), placeholders(text), `${key}: placeholders differ`);
-  }
+  assertSameShape(assert, siteMessages.en, siteMessages.ja);
 });
 
 test('siteMessage fills placeholders, drops a bracketed part without its value, keeps unknown ones', () => {
