@@ -20,7 +20,7 @@ namespace mxray {
 namespace {
 
 // options: {"live": true, "dnssecOk": false, "askPtr": true, "dkimSelectors": [..],
-//           "limits": {"maxQuestions", "maxRounds", "maxCnameDepth", "maxSpfLookups"}}
+//           "limits": {"maxQuestions", "maxRounds", "maxCnameDepth", "maxSpfLookups", "maxAnswerRecords"}}
 SessionOptions session_options_from(const std::string& text) {
   SessionOptions o;
   json j = json::parse(text, nullptr, false);
@@ -44,6 +44,7 @@ SessionOptions session_options_from(const std::string& text) {
     num("maxRounds", o.limits.max_rounds);
     num("maxCnameDepth", o.limits.max_cname_depth);
     num("maxSpfLookups", o.limits.max_spf_lookups);
+    num("maxAnswerRecords", o.limits.max_answer_records);
   }
   return o;
 }

@@ -119,7 +119,8 @@ WireName reverse_name(std::string_view address) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 4> kBudgetNames = {"questions", "rounds", "cname-depth", "spf-lookups"};
+constexpr std::array<std::string_view, 5> kBudgetNames = {"questions", "rounds", "cname-depth", "spf-lookups",
+                                                          "answer-records"};
 }
 std::span<const std::string_view> budget_names() { return kBudgetNames; }
 
@@ -234,13 +235,13 @@ void Session::seed_from_zone(const Zone& zone) {
   }
 }
 
-void Session::hit(std::string_view budget, uint32_t limit) {
+void Session::hit(std::string_view budget, uint32_t limit, uint32_t skipped) {
   for (BudgetHit& h : budget_hits_)
     if (h.budget == budget) {
-      ++h.skipped;
+      h.skipped += skipped;
       return;
     }
-  budget_hits_.push_back({budget, limit, 1});
+  budget_hits_.push_back({budget, limit, skipped});
 }
 
 void Session::ask(std::string_view wire_name, uint16_t type, uint32_t purposes, uint32_t depth) {
@@ -495,10 +496,16 @@ void Session::accept(Fact& fact, const Message& m) {
     }
   }
   const std::string_view current = at.view();
+  uint32_t dropped = 0;
   for (const ResourceRecord& r : m.answer)
-    if (r.type == qtype && r.rclass == rrclass::IN && names_equal(r.owner.view(), current) &&
-        fact.records.size() < options_.limits.max_answer_records)
-      fact.records.push_back(r);
+    if (r.type == qtype && r.rclass == rrclass::IN && names_equal(r.owner.view(), current)) {
+      if (fact.records.size() < options_.limits.max_answer_records)
+        fact.records.push_back(r);
+      else
+        ++dropped;
+    }
+  // The records past the cap are left out, and the report says how many.
+  if (dropped) hit(kBudgetNames[4], options_.limits.max_answer_records, dropped);
 
   // An authoritative server does not chase a CNAME out of its zone, and a
   // resolver may stop early: when the chain ends at a name this answer says

@@ -13,8 +13,8 @@
 // All questions whose names are known go out in one round; a later round
 // exists only for names an answer revealed (an MX exchange, a CNAME target,
 // an SRV target, an SPF include, the PTR of an origin address). Budgets on
-// questions, rounds, CNAME depth and SPF lookups are explicit, and each one
-// that is hit is recorded.
+// questions, rounds, CNAME depth, SPF lookups and records kept per answer are
+// explicit, and each one that is hit is recorded (docs/limits.md).
 #pragma once
 
 #include <cstdint>
@@ -39,7 +39,7 @@ struct SessionLimits {
   // RFC 7208 §4.6.4 allows 10 DNS-querying SPF terms; one more is followed so
   // the rules can tell the limit was passed.
   uint32_t max_spf_lookups = 11;
-  uint32_t max_answer_records = 256;  // kept per question
+  uint32_t max_answer_records = 256;  // records of the asked type kept per answer; the rest are counted
 };
 
 struct SessionOptions {
@@ -110,9 +110,9 @@ std::string_view failure_kind_name(FailureKind k);
 
 // A budget that stopped the session from asking something.
 struct BudgetHit {
-  std::string_view budget;  // "questions", "rounds", "cname-depth", "spf-lookups"
+  std::string_view budget;  // "questions", "rounds", "cname-depth", "spf-lookups", "answer-records"
   uint32_t limit = 0;
-  uint32_t skipped = 0;  // questions not asked because of it
+  uint32_t skipped = 0;  // questions not asked because of it (answer-records: records left out)
 };
 
 // Every code that starts the `reason` of an unknown fact ("timeout",
@@ -167,7 +167,7 @@ class Session {
   void fail(Fact& fact, std::string reason);
   void settle(Fact& fact);
   void advance();
-  void hit(std::string_view budget, uint32_t limit);
+  void hit(std::string_view budget, uint32_t limit, uint32_t skipped = 1);
 
   SessionOptions options_;
   std::vector<std::shared_ptr<const Zone>> zones_;

@@ -598,6 +598,7 @@ struct ZoneParser::Impl {
   std::optional<uint16_t> zone_class;
   unsigned include_depth = 0;
   bool record_limit_hit = false;
+  uint64_t generated_bytes = 0;  // by $GENERATE, against max_generate_bytes
 
   Entry entry;
   std::string rdata;  // RDATA made by parse_rdata
@@ -1001,7 +1002,9 @@ struct ZoneParser::Impl {
     if (!zone.add(r)) {
       if (!record_limit_hit) {
         record_limit_hit = true;
-        report_at(Code::too_many_records, s, e, t[0], {}, {}, "4 GiB");
+        // The store is full: 4 GiB of names and RDATA, or a record from the
+        // 65536th file (record spans hold a 16-bit file index).
+        report_at(Code::too_many_records, s, e, t[0], {}, {}, s.file > UINT16_MAX ? "65535 files" : "4 GiB");
       }
       return false;
     }
@@ -1198,6 +1201,15 @@ struct ZoneParser::Impl {
       if (!record(s, e, tokens, false, kRecordGenerated, {})) {
         // One report for the directive, not one per iteration, and none of
         // its records kept, as BIND and dnspython reject the whole directive.
+        zone.truncate(first_generated);
+        ++zone.rejected_records;
+        return;
+      }
+      const RecordView made = zone.record(zone.size() - 1);
+      generated_bytes += Zone::kRecordSlotBytes + made.owner.length + made.rdata.size();
+      if (generated_bytes > options.limits.max_generate_bytes) {
+        report_at(Code::generate_limit, s, e, t[1], "range", "$GENERATE",
+                  std::to_string(options.limits.max_generate_bytes) + " bytes");
         zone.truncate(first_generated);
         ++zone.rejected_records;
         return;

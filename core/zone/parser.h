@@ -22,6 +22,12 @@ struct ParseLimits {
   size_t max_diagnostics = 1000;  // kept; later ones are only counted
   unsigned max_include_depth = 8;
   uint32_t max_generate = 65536;  // records one $GENERATE may produce
+  // Bytes the records of all $GENERATE directives of one input may take in
+  // the store, counted as they are made (kept or not): each record's slot
+  // (Zone::kRecordSlotBytes) plus its owner and RDATA in wire form. One line
+  // may otherwise make 65536 records of 64 KiB each (4 GiB). The directive
+  // that passes it is refused whole ("generate-limit").
+  uint64_t max_generate_bytes = uint64_t(64) << 20;
   // Bytes in one line or entry (a record over several lines in
   // parentheses): bounds what a streamed parse holds back for an unfinished
   // entry. A record's RDATA is at most 65535 octets, 262,140 characters as

@@ -201,6 +201,8 @@ class Zone {
 
   // Memory held by the records, for the benchmark and the limits.
   size_t memory_bytes() const;
+  // Bytes of a record's slot in the store, besides its owner and RDATA.
+  static constexpr size_t kRecordSlotBytes = 40;
 
  private:
   // 40 bytes a record. Offsets are 32-bit: inputs are at most 4 GiB
@@ -223,7 +225,7 @@ class Zone {
     uint8_t owner_length;
     uint8_t bits;  // Proxied in bits 0-1, the kRecord* flags above them
   };
-  static_assert(sizeof(Stored) == 40);
+  static_assert(sizeof(Stored) == kRecordSlotBytes);
   static constexpr uint16_t kLongSpan = 0xffff;
 
   uint32_t intern_parent(std::string_view parent);

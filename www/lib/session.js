@@ -29,7 +29,7 @@ export class ReportError extends Error {
  * @param core     the loaded wasm module (core-node.js loadCore(), or the site's loader)
  * @param domain   the domain to check; '' takes the first zone's apex
  * @param zones    finished ZoneReader objects; the session keeps their zones
- * @param options  {live, dnssecOk, askPtr, dkimSelectors[], limits: {maxQuestions, maxRounds, maxCnameDepth, maxSpfLookups}}
+ * @param options  {live, dnssecOk, askPtr, dkimSelectors[], limits: {maxQuestions, maxRounds, maxCnameDepth, maxSpfLookups, maxAnswerRecords}}
  * @returns the interface runSession() drives, plus facts() and dispose()
  */
 export function createSession(core, { domain = '', zones = [], options = {} } = {}) {

@@ -68,7 +68,7 @@ export const siteMessages = {
     },
     errors: {
       'no-input': 'Choose a zone file, or type a domain for a live check.',
-      'too-large': 'The files are too large to check here ({size}; the limit is {limit}). Use the command line (mxray check) for them.',
+      'too-large': 'The files are too large to check at once ({size}; the limit is {limit}, here and in the command line). Check the zones one at a time.',
       unreadable: 'The file {file} could not be read.',
       'core-failed': 'The checker could not start: {detail}',
       'worker-crashed': 'The checker stopped unexpectedly (it may have run out of memory). Try again, or use the command line.',
@@ -215,7 +215,7 @@ export const siteMessages = {
     },
     errors: {
       'no-input': 'ゾーンファイルを選ぶか、ライブチェックするドメインを入力してください。',
-      'too-large': 'ファイルが大きすぎるため、ここではチェックできません ({size}、上限は {limit})。コマンドライン (mxray check) を使ってください。',
+      'too-large': 'ファイルが大きすぎるため、一度にはチェックできません ({size}、上限は {limit}。コマンドラインでも同じです)。ゾーンを一つずつチェックしてください。',
       unreadable: 'ファイル {file} を読み込めませんでした。',
       'core-failed': 'チェッカーを起動できませんでした: {detail}',
       'worker-crashed': 'チェッカーが予期せず停止しました (メモリ不足の可能性があります)。もう一度試すか、コマンドラインを使ってください。',

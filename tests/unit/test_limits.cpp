@@ -1,0 +1,672 @@
+// Every limit at its edge (docs/limits.md lists them all, with the test that
+// holds each): at the limit the input is read whole; one past it gives the
+// limit's own diagnostic (a code, a budget or an evidence step), and what
+// came before it is kept. Limits whose edge is held elsewhere are named in
+// docs/limits.md with their test; this file has the rest.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dns/message.h"
+#include "dns/name.h"
+#include "dns/rdata.h"
+#include "dns/types.h"
+#include "dns_world.h"
+#include "doh/json.h"
+#include "model/mail_model.h"
+#include "model/paths.h"
+#include "model/zone_lookup.h"
+#include "rules/catalogue.h"
+#include "session/session.h"
+#include "zone/parser.h"
+#include "zone/zone_text.h"
+
+using namespace mxray;
+using mxray::test::DnsWorld;
+
+namespace {
+
+// ------------------------------------------------------------- helpers
+
+ParseOptions origin(std::string name = "example.com.") {
+  ParseOptions o;
+  o.origin = std::move(name);
+  return o;
+}
+
+// The owners of the records, in order, separated by spaces (relative to
+// example.com. where they are under it).
+std::string owners(const Zone& zone) {
+  std::string out;
+  for (size_t i = 0; i < zone.size(); ++i) {
+    std::string n = name_text(zone.record(i).owner.view());
+    const std::string suffix = ".example.com.";
+    if (n.size() > suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0)
+      n.resize(n.size() - suffix.size());
+    out += (out.empty() ? "" : " ") + n;
+  }
+  return out;
+}
+
+// "line code detail", one a line.
+std::string diags(const Zone& zone) {
+  std::string out;
+  for (const Diagnostic& d : zone.diagnostics) {
+    out += std::to_string(d.line) + " " + std::string(code_name(d.code));
+    if (!d.detail.empty()) out += " " + d.detail;
+    out += "\n";
+  }
+  return out;
+}
+
+WireName wire(std::string_view text) {
+  WireName n;
+  static const char kRoot[] = {0};
+  REQUIRE(parse_name(text, std::string_view(kRoot, 1), n) == NameError::none);
+  return n;
+}
+
+const Fact* fact(const Session& s, std::string_view name, uint16_t type) { return s.find(wire(name).view(), type); }
+
+const BudgetHit* budget(const Session& s, std::string_view name) {
+  for (const BudgetHit& h : s.budget_hits())
+    if (h.budget == name) return &h;
+  return nullptr;
+}
+
+SessionOptions no_ptr() {
+  SessionOptions o;
+  o.ask_ptr = false;  // every address would add a question
+  return o;
+}
+
+std::string repeat(std::string_view s, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+}  // namespace
+
+// =================================================================== zone files
+
+TEST_CASE("limits: records (max_records): N are kept; the N+1st is too-many-records, once") {
+  const std::string three = "a 60 A 192.0.2.1\nb 60 A 192.0.2.2\nc 60 A 192.0.2.3\n";
+  ParseOptions o = origin();
+  o.limits.max_records = 3;
+  Zone at = parse_zone(three, "z", o);
+  CHECK(owners(at) == "a b c");
+  CHECK(diags(at).empty());
+
+  Zone past = parse_zone(three + "d 60 A 192.0.2.4\ne 60 A 192.0.2.5\n", "z", o);
+  CHECK(owners(past) == "a b c");
+  CHECK(diags(past) == "4 too-many-records 3\n");  // reported once, at the first record refused
+  CHECK(past.rejected_records == 2);
+
+  SUBCASE("a $GENERATE that passes the limit is refused whole; the record before it stays") {
+    o.limits.max_records = 4;
+    Zone g = parse_zone("a 60 A 192.0.2.1\n$GENERATE 1-3 h$ 60 A 192.0.2.$\n", "z", o);
+    CHECK(owners(g) == "a h1 h2 h3");
+    Zone over = parse_zone("a 60 A 192.0.2.1\n$GENERATE 1-4 h$ 60 A 192.0.2.$\n", "z", o);
+    CHECK(owners(over) == "a");
+    CHECK(diags(over) == "2 too-many-records 4\n");
+  }
+}
+
+TEST_CASE("limits: kept diagnostics (max_diagnostics): N are listed; then too-many-errors, the rest counted") {
+  ParseOptions o = origin();
+  o.limits.max_diagnostics = 3;
+  const std::string bad3 = "a 60 A 1\nb 60 A 2\nc 60 A 3\n";
+  Zone at = parse_zone(bad3 + "ok 60 A 192.0.2.9\n", "z", o);
+  CHECK(diags(at) == "1 bad-ipv4\n2 bad-ipv4\n3 bad-ipv4\n");
+  CHECK(at.error_count == 3);
+  CHECK(owners(at) == "ok");
+
+  Zone past = parse_zone(bad3 + "d 60 A 4\nok 60 A 192.0.2.9\ne 60 A 5\n", "z", o);
+  CHECK(diags(past) == "1 bad-ipv4\n2 bad-ipv4\n3 bad-ipv4\n4 too-many-errors 3\n");
+  CHECK(past.error_count == 5);  // every error is counted, listed or not
+  CHECK(past.rejected_records == 5);
+  CHECK(owners(past) == "ok");
+}
+
+TEST_CASE("limits: $INCLUDE depth (max_include_depth 8): 8 nested files are read, a 9th is include-depth") {
+  // level<k>.zone holds a record, includes level<k+1>.zone (up to `deepest`),
+  // and holds a record after the include.
+  auto resolver = [](unsigned deepest) {
+    return [deepest](std::string_view path) -> std::optional<std::string> {
+      const unsigned k = unsigned(std::stoul(std::string(path.substr(5))));  // "level<k>.zone"
+      std::string text = "in" + std::to_string(k) + " 60 A 192.0.2." + std::to_string(k) + "\n";
+      if (k < deepest) text += "$INCLUDE level" + std::to_string(k + 1) + ".zone\n";
+      return text + "out" + std::to_string(k) + " 60 A 192.0.2." + std::to_string(k) + "\n";
+    };
+  };
+  const std::string main = "first 60 A 192.0.2.100\n$INCLUDE level1.zone\nlast 60 A 192.0.2.101\n";
+  const ParseOptions o = origin();
+  REQUIRE(o.limits.max_include_depth == 8);
+
+  Zone at = parse_zone(main, "main.zone", o, resolver(8));
+  CHECK(diags(at).empty());
+  CHECK(owners(at) == "first in1 in2 in3 in4 in5 in6 in7 in8 out8 out7 out6 out5 out4 out3 out2 out1 last");
+  CHECK(at.files.size() == 9);
+
+  Zone past = parse_zone(main, "main.zone", o, resolver(9));
+  CHECK(diags(past) == "2 include-depth 8\n");  // line 2 of level8.zone
+  REQUIRE(past.diagnostics.size() == 1);
+  CHECK(past.files[past.diagnostics[0].file] == "level8.zone");
+  CHECK(owners(past) == "first in1 in2 in3 in4 in5 in6 in7 in8 out8 out7 out6 out5 out4 out3 out2 out1 last");
+}
+
+TEST_CASE("limits: $GENERATE count (max_generate 65536): 65536 records from one directive; 65537 is generate-limit") {
+  const ParseOptions o = origin();
+  REQUIRE(o.limits.max_generate == 65536);
+  Zone at = parse_zone("a 60 A 192.0.2.1\n$GENERATE 1-65536 h$ 60 A 192.0.2.1\nz 60 A 192.0.2.2\n", "z", o);
+  CHECK(at.size() == 65538);
+  CHECK(diags(at).empty());
+  CHECK(name_text(at.record(65536).owner.view()) == "h65536.example.com.");
+
+  Zone past = parse_zone("a 60 A 192.0.2.1\n$GENERATE 1-65537 h$ 60 A 192.0.2.1\nz 60 A 192.0.2.2\n", "z", o);
+  CHECK(owners(past) == "a z");
+  CHECK(diags(past) == "2 generate-limit 65536\n");
+}
+
+TEST_CASE("limits: $GENERATE bytes (max_generate_bytes): counted over all directives, edge exact") {
+  // Each record of "h$ 60 A 192.0.2.1" under example.com. takes its slot (40),
+  // the owner h<d>.example.com. (16 octets in the wire for one digit) and
+  // 4 octets of RDATA: 60 bytes.
+  const size_t per_record = Zone::kRecordSlotBytes + 16 + 4;
+  REQUIRE(per_record == 60);
+  const std::string text =
+      "a 60 A 192.0.2.1\n"
+      "$GENERATE 1-2 h$ 60 A 192.0.2.1\n"  // 120 bytes
+      "$GENERATE 3-4 h$ 60 A 192.0.2.1\n"  // 120 more: 240 in all
+      "z 60 A 192.0.2.2\n";
+  ParseOptions o = origin();
+  o.limits.max_generate_bytes = 4 * per_record;
+  Zone at = parse_zone(text, "z", o);
+  CHECK(owners(at) == "a h1 h2 h3 h4 z");
+  CHECK(diags(at).empty());
+
+  o.limits.max_generate_bytes = 4 * per_record - 1;
+  Zone past = parse_zone(text, "z", o);
+  CHECK(owners(past) == "a h1 h2 z");  // the first directive and the plain records stay
+  CHECK(diags(past) == "3 generate-limit 239 bytes\n");
+  CHECK(past.rejected_records == 1);
+
+  SUBCASE("one line that would make 4 GiB stops at the default 64 MiB") {
+    // 65536 TXT records of 65,280 octets each: 4 GiB from a 66 KB line.
+    const std::string strings = repeat("\"" + std::string(255, 'x') + "\" ", 255);
+    const std::string bomb = "a 60 A 192.0.2.1\n$GENERATE 1-65536 h$ 60 TXT " + strings + "\nz 60 A 192.0.2.2\n";
+    Zone zone = parse_zone(bomb, "z", origin());
+    CHECK(owners(zone) == "a z");
+    CHECK(diags(zone) == "2 generate-limit 67108864 bytes\n");
+    // What the refused records took stays allocated until the zone goes:
+    // the limit and one record, in 1 MiB and 2 MiB blocks.
+    CHECK(zone.memory_bytes() <= (size_t(64) << 20) + (size_t(4) << 20));
+  }
+}
+
+TEST_CASE("limits: files per zone (65535 included files): a record from the 65536th is too-many-records") {
+  auto resolver = [](std::string_view) -> std::optional<std::string> { return std::string("x 60 A 192.0.2.1\n"); };
+  const std::string tail = "last 60 A 192.0.2.2\n";
+  Zone at = parse_zone(repeat("$INCLUDE f\n", 65535) + tail, "main.zone", origin(), resolver);
+  CHECK(at.size() == 65536);
+  CHECK(diags(at).empty());
+
+  Zone past = parse_zone(repeat("$INCLUDE f\n", 65536) + tail, "main.zone", origin(), resolver);
+  CHECK(past.size() == 65536);  // the first 65535 included records, and `last` from the main file
+  CHECK(name_text(past.record(65535).owner.view()) == "last.example.com.");
+  CHECK(diags(past) == "1 too-many-records 65535 files\n");
+  REQUIRE(past.diagnostics.size() == 1);
+  CHECK(past.diagnostics[0].file == 65536);
+}
+
+TEST_CASE(
+    "limits: RDATA length (65535 octets, RFC 1035 §3.2.1 RDLENGTH): at the limit a record, past it rdata-too-long") {
+  // 255 strings of 255 octets take 65,280 octets (each with its length
+  // octet); a last string of 254 makes 65,535, of 255 makes 65,536.
+  const std::string full = repeat("\"" + std::string(255, 'x') + "\" ", 255);
+  const std::string at_text =
+      "a 60 A 192.0.2.1\nt 60 TXT " + full + "\"" + std::string(254, 'y') + "\"\nz 60 A 192.0.2.2\n";
+  Zone at = parse_zone(at_text, "z", origin());
+  CHECK(owners(at) == "a t z");
+  REQUIRE(at.size() == 3);
+  CHECK(at.record(1).rdata.size() == kMaxRdataLength);
+  CHECK(diags(at).empty());
+
+  const std::string past_text =
+      "a 60 A 192.0.2.1\nt 60 TXT " + full + "\"" + std::string(255, 'y') + "\"\nz 60 A 192.0.2.2\n";
+  Zone past = parse_zone(past_text, "z", origin());
+  CHECK(owners(past) == "a z");
+  CHECK(diags(past) == "2 rdata-too-long\n");
+}
+
+TEST_CASE("limits: Cloudflare API JSON, input bytes and records at their edges") {
+  const std::string doc = R"([{"name":"a.example.com","type":"A","content":"192.0.2.1"},)"
+                          R"({"name":"b.example.com","type":"A","content":"192.0.2.2"}])";
+  ParseOptions o;
+  o.format = InputFormat::cloudflare_json;
+
+  SUBCASE("input bytes: the whole document at the limit; one byte less and nothing is read") {
+    o.limits.max_input_bytes = doc.size();
+    Zone at = parse_zone(doc, "api.json", o);
+    CHECK(owners(at) == "a b");
+    CHECK(diags(at).empty());
+    // A JSON document is one value: cut, it is no document at all, so no
+    // record is kept (a master file keeps its whole lines, above).
+    o.limits.max_input_bytes = doc.size() - 1;
+    Zone past = parse_zone(doc, "api.json", o);
+    CHECK(past.size() == 0);
+    CHECK(diags(past) == "1 input-too-large " + std::to_string(doc.size() - 1) + "\n");
+  }
+  SUBCASE("RDATA: raw TXT content is cut into 255-octet strings; 65,535 octets in all pass, 65,536 do not") {
+    // 65,279 characters take 256 strings: 65,279 + 256 length octets = 65,535.
+    auto txt_doc = [](size_t chars) {
+      return R"([{"name":"a.example.com","type":"A","content":"192.0.2.1"},)"
+             R"({"name":"t.example.com","type":"TXT","content":")" +
+             std::string(chars, 'x') + R"("},{"name":"z.example.com","type":"A","content":"192.0.2.2"}])";
+    };
+    Zone at = parse_zone(txt_doc(65279), "api.json", o);
+    CHECK(owners(at) == "a t z");
+    REQUIRE(at.size() == 3);
+    CHECK(at.record(1).rdata.size() == kMaxRdataLength);
+    Zone past = parse_zone(txt_doc(65280), "api.json", o);
+    CHECK(owners(past) == "a z");
+    CHECK(diags(past) == "1 rdata-too-long text\n");  // detail: the RDATA field
+  }
+  SUBCASE("records: N kept; the N+1st is too-many-records and the import stops") {
+    o.limits.max_records = 2;
+    Zone at = parse_zone(doc, "api.json", o);
+    CHECK(owners(at) == "a b");
+    CHECK(diags(at).empty());
+    o.limits.max_records = 1;
+    Zone past = parse_zone(doc, "api.json", o);
+    CHECK(owners(past) == "a");
+    CHECK(diags(past) == "1 too-many-records 1\n");
+  }
+}
+
+// ================================================================== DNS answers
+
+namespace {
+
+// A response with `count` authority records of an unknown type and empty
+// RDATA: the first owned by the root, each next one's owner a pointer to
+// the previous owner, so record k's owner takes k pointer hops to read.
+std::string pointer_chain(size_t count) {
+  std::string w("\x00\x00\x81\x80\x00\x00\x00\x00", 8);
+  w += char(count >> 8);
+  w += char(count & 0xff);
+  w += std::string(2, '\0');
+  const std::string rest("\xFF\x00\x00\x01\x00\x00\x00\x00\x00\x00", 10);  // TYPE65280 IN TTL 0 RDLENGTH 0
+  size_t previous = w.size();
+  w += std::string(1, '\0') + rest;
+  for (size_t i = 1; i < count; ++i) {
+    const size_t here = w.size();
+    w += char(0xC0 | (previous >> 8));
+    w += char(previous & 0xff);
+    w += rest;
+    previous = here;
+  }
+  return w;
+}
+
+// An A answer for club.test., padded with blanks to `bytes` (JSON allows
+// whitespace after the value).
+std::string padded_answer(size_t bytes) {
+  std::string j = R"({"Status":0,"Question":[{"name":"club.test.","type":1}],)"
+                  R"("Answer":[{"name":"club.test.","type":1,"TTL":300,"data":"192.0.2.1"}]})";
+  REQUIRE(j.size() <= bytes);
+  j.resize(bytes, ' ');
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("limits: compression pointers (127 hops, the most a 255-octet name can use): 128 are pointer-loop") {
+  Message m;
+  MessageError e{};
+  CHECK(decode_message(pointer_chain(128), m, e));  // the last owner: 127 hops
+  CHECK(m.authority.size() == 128);
+  CHECK_FALSE(decode_message(pointer_chain(129), m, e));  // 128 hops
+  CHECK(e == MessageError::pointer_loop);
+}
+
+TEST_CASE("limits: DoH JSON size (1 MiB): an answer of exactly 1 MiB is read; one byte more is too-large") {
+  Message m;
+  DohJsonProblem p;
+  CHECK(decode_doh_json(padded_answer(kMaxDohJsonBytes), m, p));
+  CHECK(m.answer.size() == 1);
+  CHECK_FALSE(decode_doh_json(padded_answer(kMaxDohJsonBytes + 1), m, p));
+  CHECK(p.error == DohJsonError::too_large);
+
+  // In a session, the fact fed the oversized answer is unknown with the
+  // reason; the one fed before it keeps its answer.
+  Session s("club.test", SessionOptions{});
+  const Fact* a = fact(s, "club.test.", rrtype::A);
+  const Fact* aaaa = fact(s, "club.test.", rrtype::AAAA);
+  REQUIRE(a);
+  REQUIRE(aaaa);
+  CHECK(s.feed_json(a->id, padded_answer(kMaxDohJsonBytes)));
+  CHECK(s.feed_json(aaaa->id, padded_answer(kMaxDohJsonBytes + 1)));
+  CHECK(a->state == FactState::answered);
+  CHECK(a->records.size() == 1);
+  CHECK(aaaa->state == FactState::unknown);
+  CHECK(aaaa->reason.rfind("malformed-json: too-large", 0) == 0);
+}
+
+// ======================================================================= session
+
+namespace {
+
+DnsWorld small_world() {
+  DnsWorld w;
+  w.records = {
+      {"club.test.", "MX", "10 mx.host.test."},
+      {"mx.host.test.", "CNAME", "edge.host.test."},
+      {"edge.host.test.", "A", "192.0.2.25"},
+      {"club.test.", "TXT", "\"v=spf1 include:_spf.host.test -all\""},
+      {"_spf.host.test.", "TXT", "\"v=spf1 a:out.host.test -all\""},
+      {"out.host.test.", "A", "192.0.2.26"},
+  };
+  w.stop_chain = {"mx.host.test."};  // the CNAME target is asked in a round of its own
+  return w;
+}
+
+std::vector<std::string> asked_names(const Session& s) {
+  std::vector<std::string> out;
+  for (const Fact& f : s.facts()) out.push_back(name_text(f.question.name.view()) + " " + type_name(f.question.type));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("limits: questions (max_questions): N asked, the N+1st a budget hit, the first N the same") {
+  DnsWorld w = small_world();
+  Session unlimited("club.test", no_ptr());
+  w.run(unlimited);
+  REQUIRE(unlimited.done());
+  REQUIRE(unlimited.budget_hits().empty());
+  const uint32_t n = uint32_t(unlimited.facts().size());
+  REQUIRE(n > 10);
+
+  SessionOptions o = no_ptr();
+  o.limits.max_questions = n;
+  Session at("club.test", o);
+  small_world().run(at);
+  CHECK(at.facts().size() == n);
+  CHECK(at.budget_hits().empty());
+
+  o.limits.max_questions = n - 1;
+  Session past("club.test", o);
+  small_world().run(past);
+  CHECK(past.facts().size() == n - 1);
+  const BudgetHit* hit = budget(past, "questions");
+  REQUIRE(hit);
+  CHECK(hit->limit == n - 1);
+  CHECK(hit->skipped >= 1);
+  std::vector<std::string> first = asked_names(unlimited);
+  first.pop_back();
+  CHECK(asked_names(past) == first);
+}
+
+TEST_CASE("limits: rounds (max_rounds): R rounds finish; with R-1 the last round's questions stay unknown") {
+  Session unlimited("club.test", no_ptr());
+  const uint32_t r = small_world().run(unlimited);
+  REQUIRE(unlimited.done());
+  REQUIRE(r >= 3);
+
+  SessionOptions o = no_ptr();
+  o.limits.max_rounds = r;
+  Session at("club.test", o);
+  CHECK(small_world().run(at) == r);
+  CHECK(at.budget_hits().empty());
+
+  o.limits.max_rounds = r - 1;
+  Session past("club.test", o);
+  CHECK(small_world().run(past) == r - 1);
+  REQUIRE(past.done());
+  const BudgetHit* hit = budget(past, "rounds");
+  REQUIRE(hit);
+  CHECK(hit->limit == r - 1);
+  size_t unknown = 0;
+  for (const Fact& f : past.facts()) {
+    const Fact* same = unlimited.find(f.question.name.view(), f.question.type);
+    REQUIRE(same);
+    if (same->round < r) {
+      CHECK(f.state == same->state);  // everything before the last round is kept
+      CHECK(f.records.size() == same->records.size());
+    } else {
+      CHECK(f.state == FactState::unknown);
+      CHECK(f.reason == "budget: rounds");
+      ++unknown;
+    }
+  }
+  CHECK(unknown == hit->skipped);
+  CHECK(unknown > 0);
+}
+
+TEST_CASE("limits: CNAME links per question (max_cname_depth 8): 8 followed; a 9th is a cname-depth budget hit") {
+  // mail.club.test. CNAME c1 -> ... -> c<links>, which has the address.
+  auto world = [](int links) {
+    DnsWorld w;
+    std::string from = "mail.club.test.";
+    for (int i = 1; i <= links; ++i) {
+      const std::string to = "c" + std::to_string(i) + ".cdn.test.";
+      w.records.push_back({from, "CNAME", to});
+      from = to;
+    }
+    // Both families at the end: a NODATA answer from this in-memory resolver
+    // carries no SOA, and would read as a chain cut short.
+    w.records.push_back({from, "A", "192.0.2.80"});
+    w.records.push_back({from, "AAAA", "2001:db8::80"});
+    return w;
+  };
+  REQUIRE(SessionOptions{}.limits.max_cname_depth == 8);
+  Session at("club.test", no_ptr());
+  world(8).run(at);
+  const Fact* f = fact(at, "mail.club.test.", rrtype::A);
+  REQUIRE(f);
+  CHECK(f->chain.size() == 8);
+  CHECK(f->records.size() == 1);
+  CHECK_FALSE(f->chain_incomplete);
+  CHECK(budget(at, "cname-depth") == nullptr);
+
+  Session past("club.test", no_ptr());
+  world(9).run(past);
+  f = fact(past, "mail.club.test.", rrtype::A);
+  REQUIRE(f);
+  CHECK(f->chain.size() == 8);  // the links read before the limit are kept
+  CHECK(f->records.empty());
+  CHECK(f->chain_incomplete);
+  CHECK(fact(past, "c8.cdn.test.", rrtype::A) == nullptr);  // not followed
+  const BudgetHit* hit = budget(past, "cname-depth");
+  REQUIRE(hit);
+  CHECK(hit->limit == 8);
+}
+
+TEST_CASE("limits: SPF lookups (max_spf_lookups 11): 11 terms followed, the 12th is a budget hit") {
+  auto world = [](int includes) {
+    DnsWorld w;
+    std::string policy = "\"v=spf1";
+    for (int i = 1; i <= includes; ++i) policy += " include:s" + std::to_string(i) + ".host.test";
+    w.records = {{"club.test.", "TXT", policy + " -all\""}};
+    return w;
+  };
+  REQUIRE(SessionOptions{}.limits.max_spf_lookups == 11);
+  Session at("club.test", no_ptr());
+  world(11).run(at);
+  CHECK(at.spf_lookups() == 11);
+  CHECK(fact(at, "s11.host.test.", rrtype::TXT));
+  CHECK(budget(at, "spf-lookups") == nullptr);
+
+  Session past("club.test", no_ptr());
+  world(12).run(past);
+  CHECK(past.spf_lookups() == 11);
+  for (int i = 1; i <= 11; ++i) CHECK(fact(past, "s" + std::to_string(i) + ".host.test.", rrtype::TXT));
+  CHECK(fact(past, "s12.host.test.", rrtype::TXT) == nullptr);
+  const BudgetHit* hit = budget(past, "spf-lookups");
+  REQUIRE(hit);
+  CHECK(hit->limit == 11);
+  CHECK(hit->skipped == 1);
+}
+
+TEST_CASE("limits: records per answer (max_answer_records 256): 256 kept; the 257th left out and counted") {
+  auto world = [](int addresses) {
+    DnsWorld w;
+    for (int i = 0; i < addresses; ++i)
+      w.records.push_back({"mail.club.test.", "A", "10.0." + std::to_string(i / 256) + "." + std::to_string(i % 256)});
+    return w;
+  };
+  REQUIRE(SessionOptions{}.limits.max_answer_records == 256);
+  Session at("club.test", no_ptr());
+  world(256).run(at);
+  const Fact* f = fact(at, "mail.club.test.", rrtype::A);
+  REQUIRE(f);
+  CHECK(f->records.size() == 256);
+  CHECK(budget(at, "answer-records") == nullptr);
+
+  Session past("club.test", no_ptr());
+  world(259).run(past);
+  f = fact(past, "mail.club.test.", rrtype::A);
+  REQUIRE(f);
+  REQUIRE(f->records.size() == 256);
+  CHECK(f->records.back().rdata == std::string("\x0a\x00\x00\xff", 4));  // the first 256, in answer order
+  const BudgetHit* hit = budget(past, "answer-records");
+  REQUIRE(hit);
+  CHECK(hit->limit == 256);
+  CHECK(hit->skipped == 3);
+}
+
+// ================================================================ model, rules
+
+namespace {
+
+std::shared_ptr<const Zone> club_zone(const std::string& body) {
+  auto z = std::make_shared<Zone>(parse_zone("$ORIGIN club.test.\n$TTL 300\n" + body, "club.zone", {}));
+  REQUIRE(z->error_count == 0);
+  return z;
+}
+
+std::vector<Finding> offline_findings(const std::string& body) {
+  SessionOptions o;
+  o.live = false;
+  Session s(
+      "", o,
+      {club_zone("@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN MX 10 mail\nmail IN A 203.0.113.10\n" + body)});
+  MailModel model(s);
+  return run_rules(model);
+}
+
+const EvidenceStep* evidence(const std::vector<Finding>& fs, std::string_view rule, std::string_view code) {
+  for (const Finding& f : fs)
+    if (f.rule == rule)
+      for (const EvidenceStep& e : f.evidence)
+        if (e.code == code) return &e;
+  return nullptr;
+}
+
+std::string param(const EvidenceStep& e, std::string_view key) {
+  for (const auto& [k, v] : e.params)
+    if (k == key) return v;
+  return {};
+}
+
+// A TXT record's RDATA in presentation form: `text` cut into quoted strings
+// of at most 255 octets (RFC 1035 §3.3.14), which SPF joins back (RFC 7208 §3.3).
+std::string txt(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); i += 255) out += "\"" + text.substr(i, 255) + "\" ";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("limits: CNAME links of a zone path (8): 8 followed to the address; 9 end as cname-depth") {
+  auto chain = [](int links) {
+    std::string body = "mail IN CNAME c1\n";
+    for (int i = 1; i < links; ++i) body += "c" + std::to_string(i) + " IN CNAME c" + std::to_string(i + 1) + "\n";
+    return body + "c" + std::to_string(links) + " IN A 203.0.113.10\n";
+  };
+  for (int links : {8, 9}) {
+    CAPTURE(links);
+    std::vector<std::shared_ptr<const Zone>> zones = {
+        club_zone("@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n" + chain(links))};
+    ZoneLookup lookup(zones);
+    const ResolutionPath p = zone_path(lookup, wire("mail.club.test.").view());
+    if (links == 8) {
+      CHECK(p.route == Route::origin);
+      CHECK(p.hops.size() == 9);  // 8 CNAMEs and the address
+      CHECK(p.reason.empty());
+    } else {
+      CHECK(p.route == Route::unknown);
+      CHECK(p.reason == "cname-depth");
+      CHECK(p.hops.size() == 9);  // the links read before the limit are kept
+    }
+  }
+}
+
+TEST_CASE("limits: SPF lookups over an evaluation (RFC 7208 §4.6.4: 10): 10 pass, the 11th is spf-lookups") {
+  auto policy = [](int includes) {
+    std::string text = "v=spf1";
+    for (int i = 1; i <= includes; ++i) text += " include:s" + std::to_string(i) + ".club.test";
+    std::string body = "@ IN TXT " + txt(text + " -all") + "\n";
+    for (int i = 1; i <= includes; ++i) body += "s" + std::to_string(i) + " IN TXT \"v=spf1 -all\"\n";
+    return body;
+  };
+  CHECK(evidence(offline_findings(policy(10)), "spf-invalid", "spf-lookups") == nullptr);
+  const auto fs = offline_findings(policy(11));
+  const EvidenceStep* e = evidence(fs, "spf-invalid", "spf-lookups");
+  REQUIRE(e);
+  CHECK(param(*e, "count") == "11");
+  CHECK(param(*e, "limit") == "10");
+}
+
+TEST_CASE("limits: an SPF evaluation reads at most 64 records; past them spf-lookups says why") {
+  // The apex includes `n` names, each with a record; the last of them has
+  // none. Up to 64 records (the apex's and 63 more) every include is
+  // evaluated, so the missing record is named; with 64 includes the 65th
+  // record is not read, and the count of lookups (64, over RFC 7208's 10)
+  // is what the finding says.
+  auto policy = [](int n) {
+    std::string text = "v=spf1";
+    for (int i = 1; i <= n; ++i) text += " include:s" + std::to_string(i) + ".club.test";
+    std::string body = "@ IN TXT " + txt(text + " -all") + "\n";
+    for (int i = 1; i < n; ++i) body += "s" + std::to_string(i) + " IN TXT \"v=spf1 -all\"\n";
+    return body + "s" + std::to_string(n) + " IN TXT \"not spf\"\n";
+  };
+  const auto at = offline_findings(policy(63));
+  CHECK(evidence(at, "spf-invalid", "spf-target-no-record"));
+  CHECK(param(*evidence(at, "spf-invalid", "spf-lookups"), "count") == "63");
+
+  const auto past = offline_findings(policy(64));
+  CHECK(evidence(past, "spf-invalid", "spf-target-no-record") == nullptr);
+  const EvidenceStep* e = evidence(past, "spf-invalid", "spf-lookups");
+  REQUIRE(e);
+  CHECK(param(*e, "count") == "64");
+}
+
+TEST_CASE("limits: SPF includes nest at most 10 deep in an evaluation; past that spf-lookups says why") {
+  // club.test. includes s1, s1 includes s2, ... s<n-1> includes s<n>, whose
+  // TXT is not SPF. Ten levels below the apex are evaluated, so the missing
+  // record is named; at eleven the last include is not followed, and the
+  // eleven lookups (over RFC 7208's 10) are what the finding says.
+  auto chain = [](int n) {
+    std::string body = "@ IN TXT \"v=spf1 include:s1.club.test -all\"\n";
+    for (int i = 1; i < n; ++i)
+      body += "s" + std::to_string(i) + " IN TXT \"v=spf1 include:s" + std::to_string(i + 1) + ".club.test -all\"\n";
+    return body + "s" + std::to_string(n) + " IN TXT \"not spf\"\n";
+  };
+  const auto at = offline_findings(chain(10));
+  CHECK(evidence(at, "spf-invalid", "spf-target-no-record"));
+  CHECK(evidence(at, "spf-invalid", "spf-lookups") == nullptr);  // 10 lookups
+
+  const auto past = offline_findings(chain(11));
+  CHECK(evidence(past, "spf-invalid", "spf-target-no-record") == nullptr);
+  const EvidenceStep* e = evidence(past, "spf-invalid", "spf-lookups");
+  REQUIRE(e);
+  CHECK(param(*e, "count") == "11");
+}
