@@ -303,6 +303,7 @@ async function attemptOnce(question, runSignal, { target, timeoutMs, fetchFn }) 
       method: 'GET',
       headers: { accept: format.accept },
       credentials: 'omit', // no cookies to a third-party resolver
+      referrerPolicy: 'no-referrer', // nor the page's address
       signal: request.signal,
     });
     if (response.status !== 200) {
