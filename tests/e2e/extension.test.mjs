@@ -12,11 +12,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { certDir, startResolver, zonesIn } from '../resolver/resolver.mjs';
 import { ROOT, SHOTS } from './lib/browser.mjs';
 import { launchWithExtension } from './lib/extension.mjs';
+import { build } from '../../www/extension/build.mjs';
 import { findingLines } from './lib/site.mjs';
 import { findingMessage } from '../../www/lib/messages.js';
 import { createRequire } from 'node:module';
@@ -214,7 +217,7 @@ test('popup: tabs that are not web pages, or not one domain, say so and ask noth
   assert.deepEqual(ext.errors, []);
 });
 
-test('the zip for the Chrome Web Store holds the unpacked extension, manifest at its root', () => {
+test('the zip for the Chrome Web Store holds the unpacked extension, manifest at its root; the same sources give the same zip', async () => {
   const r = spawnSync('unzip', ['-Z1', ext.zip], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const names = r.stdout.trim().split('\n');
@@ -225,4 +228,12 @@ test('the zip for the Chrome Web Store holds the unpacked extension, manifest at
   assert.ok(!names.some((n) => n.split('/').some((part) => part.startsWith('_') && part !== '_locales')), 'no other name starting with "_" (reserved by Chrome)');
   const t = spawnSync('unzip', ['-tq', ext.zip], { encoding: 'utf8' });
   assert.equal(t.status, 0, t.stdout + t.stderr);
+  const again = mkdtempSync(join(tmpdir(), 'mxray-ext-again-'));
+  try {
+    const second = await build({ out: again });
+    const sha = (f) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    assert.equal(sha(second.zip), sha(ext.zip));
+  } finally {
+    rmSync(again, { recursive: true, force: true });
+  }
 });
