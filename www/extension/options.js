@@ -62,9 +62,10 @@ $('form').addEventListener('submit', (e) => {
     if (key === 'lang' && value === '') delete settings.lang; // back to the browser's language
     else settings[key] = value;
   }
-  saveSettings(settings);
+  const kept = saveSettings(settings);
   applyTexts();
-  $('status').textContent = extensionMessage('options.saved', lang());
+  if (kept) $('status').textContent = extensionMessage('options.saved', lang());
+  else $('error').textContent = extensionMessage('options.notSaved', lang());
 });
 
 applyTexts();
