@@ -11,7 +11,7 @@ import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startResolver, zonesIn, certDir, nodeTrustProblem } from '../resolver/resolver.mjs';
-import { runSession, resolveResolver, questionUrl, RESOLVERS, MAX_ROUNDS } from '../../www/lib/doh-driver.js';
+import { runSession, resolveResolver, questionUrl, RESOLVERS, MAX_ROUNDS, readAtMost } from '../../www/lib/doh-driver.js';
 
 const served = fileURLToPath(new URL('../scenarios/cpanel-mail-cname/served/', import.meta.url));
 const TYPES = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, SRV: 33 };
@@ -353,6 +353,55 @@ test('a refused connection is retried, then fed as a network failure', async () 
   assert.equal(attempts, 2);
   assert.equal(session.log[0].failure, 'network');
   assert.match(session.log[0].detail, /ECONNREFUSED/);
+});
+
+test('an answer longer than a DNS message is read only to one byte past 65,535, and the rest is never sent', async () => {
+  let served = 0;
+  let cut = false;
+  const flood = await httpsStub((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/dns-message' });
+    const chunk = Buffer.alloc(16384, 0x41);
+    res.on('close', () => {
+      cut = !res.writableFinished;
+    });
+    // 64 MiB if nobody stops reading; written as the client reads.
+    const pump = () => {
+      while (served < 64 << 20) {
+        served += chunk.length;
+        if (!res.write(chunk)) return res.once('drain', pump);
+      }
+      res.end();
+    };
+    pump();
+  });
+  const lengths = [];
+  const session = new TestSession([['club.test.', 'TXT']]);
+  session.feedWire = (id, bytes) => {
+    lengths.push(bytes.length);
+    return session.settle(id, { wire: bytes });
+  };
+  await runSession(session, { resolver: flood.url, timeoutMs: 10000 });
+  assert.deepEqual(lengths, [65536], 'the core gets 65,536 bytes and refuses them as too large');
+  for (let i = 0; i < 50 && !cut; i++) await sleep(20);
+  assert.ok(cut, 'the response was cut off');
+  assert.ok(served < 8 << 20, `served ${served} bytes before the cut`);
+});
+
+test('readAtMost: short bodies whole, long ones cut at the limit', async () => {
+  const body = (n, chunk = 1000) =>
+    new Response(
+      new ReadableStream({
+        start(c) {
+          for (let at = 0; at < n; at += chunk) c.enqueue(new Uint8Array(Math.min(chunk, n - at)).fill(at / chunk));
+          c.close();
+        },
+      }),
+    );
+  assert.equal((await readAtMost(body(2500), 4000)).length, 2500);
+  const cut = await readAtMost(body(10000), 2501);
+  assert.equal(cut.length, 2501);
+  assert.deepEqual([cut[0], cut[1999], cut[2000], cut[2500]], [0, 1, 2, 2]);
+  assert.equal((await readAtMost(new Response(new Uint8Array(10)), 4)).length, 4);
 });
 
 test('JSON format asks ?name=&type= with accept: application/dns-json and feeds the text', async () => {

@@ -26,11 +26,16 @@ export const RESOLVERS = Object.freeze({
   }),
 });
 
+// `max`: the most bytes the core takes of an answer (a DNS message is at most
+// 65,535 octets, RFC 1035 §4.2.2 and core/dns/message; DoH JSON at most
+// kMaxDohJsonBytes, core/doh/json.h). The driver reads one byte more and
+// stops there, so the core refuses a longer answer by its own rule
+// ("too-large") and a resolver that streams without end costs nothing.
 const FORMATS = {
-  wire: { accept: 'application/dns-message', types: ['application/dns-message'] },
+  wire: { accept: 'application/dns-message', types: ['application/dns-message'], max: 65535 },
   // Google has answered its JSON API as application/json and, earlier, as
   // application/x-javascript; Cloudflare as application/dns-json.
-  json: { accept: 'application/dns-json', types: ['application/dns-json', 'application/json', 'application/x-javascript'] },
+  json: { accept: 'application/dns-json', types: ['application/dns-json', 'application/json', 'application/x-javascript'], max: 1 << 20 },
 };
 
 /** Rounds a session may take before runSession gives up on it. */
@@ -139,6 +144,33 @@ function describe(error) {
   const why = cause ? cause.code ?? cause.message ?? String(cause) : '';
   const text = error?.message ?? String(error);
   return why && !text.includes(why) ? `${text}: ${why}` : text;
+}
+
+/** The body's first `limit` bytes at most; the rest is not read (the stream is cancelled). */
+export async function readAtMost(response, limit) {
+  const reader = response.body?.getReader?.();
+  if (!reader) return new Uint8Array(await response.arrayBuffer()).subarray(0, limit);
+  const parts = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    size += value.length;
+    if (size >= limit) {
+      await reader.cancel().catch(() => {});
+      break;
+    }
+  }
+  const out = new Uint8Array(Math.min(size, limit));
+  let at = 0;
+  for (const part of parts) {
+    const take = Math.min(part.length, out.length - at);
+    out.set(part.subarray(0, take), at);
+    at += take;
+    if (at === out.length) break;
+  }
+  return out;
 }
 
 // Throws away a body we will not read, so the connection can be reused.
@@ -317,7 +349,7 @@ async function attemptOnce(question, runSignal, { target, timeoutMs, fetchFn }) 
       return { kind: 'content-type', detail: `expected ${format.types[0]}, got ${type || 'no content-type'}`, retry: false };
     }
     // Reading the body is still under the timeout: the signal covers it.
-    return { body: new Uint8Array(await response.arrayBuffer()) };
+    return { body: await readAtMost(response, format.max + 1) };
   } catch (error) {
     if (runSignal.aborted) throw runSignal.reason;
     if (timedOut) return { kind: 'timeout', detail: `no answer within ${timeoutMs} ms`, retry: true };
