@@ -38,6 +38,7 @@ ANCHOR_ROWS = (
 )
 
 OURS_LINE = re.compile(r"records=(\d+)\s+errors=(\d+)")
+PARSE_NS = re.compile(r"parse_ns=(\d+)")
 
 
 def fmt_rate(x):
@@ -78,13 +79,22 @@ def summarise(name, kind, runs):
         # Our parsers print "records=N errors=E"; trust the count they report
         # and flag anything that differs from the generator's count.
         seen = set()
+        parse_ns = []
         for r in runs:
             try:
                 with open(r["stdout"]) as f:
-                    m = OURS_LINE.search(f.read())
+                    text = f.read()
             except OSError:
-                m = None
+                text = ""
+            m = OURS_LINE.search(text)
             seen.add((int(m.group(1)), int(m.group(2))) if m else None)
+            t = PARSE_NS.search(text)
+            if t:
+                parse_ns.append(int(t.group(1)))
+        # The parse alone, timed inside the driver (start-up excluded); only
+        # when every run printed it.
+        if parse_ns and len(parse_ns) == len(runs):
+            s["parse_s"] = statistics.median(parse_ns) / 1e9
         if None in seen or len(seen) != 1:
             s["failed"] = "FAILED (no or inconsistent 'records=N errors=E' line)"
             return s
@@ -204,6 +214,20 @@ def main():
     else:
         out.append("mxray native: %s MB/s, %s records/s." % (
             fmt_mbs(native_mbs), fmt_rate(native_rps)))
+    # The parse alone: what each driver times from creating the parser to
+    # finish(), reading the file included; the process's start-up (for wasm:
+    # Node itself and compiling the module) and exit are left out.
+    inner = [(p, summ[p]) for p in ("native", "wasm")
+             if p in summ and "parse_s" in summ[p]]
+    if inner:
+        out.append("")
+        parts = ["%s %s MB/s (%.3f s)" % (LABELS[p], fmt_mbs(s["bytes"] / 1e6 / s["parse_s"]),
+                                          s["parse_s"]) for p, s in inner]
+        line = "Parse alone (timed inside the driver, median): " + "; ".join(parts)
+        if len(inner) == 2:
+            line += "; wasm/native = %.0f %%" % (
+                100.0 * inner[0][1]["parse_s"] / inner[1][1]["parse_s"])
+        out.append(line + ".")
     print("\n".join(out))
 
 
