@@ -599,6 +599,7 @@ struct ZoneParser::Impl {
   unsigned include_depth = 0;
   bool record_limit_hit = false;
   uint64_t generated_bytes = 0;  // by $GENERATE, against max_generate_bytes
+  uint64_t included_bytes = 0;   // text of $INCLUDE files, against max_input_bytes
 
   Entry entry;
   std::string rdata;  // RDATA made by parse_rdata
@@ -969,10 +970,13 @@ struct ZoneParser::Impl {
       record_ttl = 0;
     }
     if (zone.apex.empty() && *type == rrtype::SOA) zone.apex.assign(owner.view());
-    if (zone.size() >= options.limits.max_records) {
+    if (zone.size() >= options.limits.max_records || zone.memory_bytes() >= options.limits.max_store_bytes) {
       if (!record_limit_hit) {
         record_limit_hit = true;
-        report_at(Code::too_many_records, s, e, t[0], {}, {}, std::to_string(options.limits.max_records));
+        report_at(Code::too_many_records, s, e, t[0], {}, {},
+                  zone.size() >= options.limits.max_records
+                      ? std::to_string(options.limits.max_records)
+                      : std::to_string(options.limits.max_store_bytes) + " bytes");
       }
       return false;
     }
@@ -1112,6 +1116,12 @@ struct ZoneParser::Impl {
       ++zone.rejected_records;
       return;
     }
+    if (text->size() > options.limits.max_input_bytes - included_bytes) {
+      report_at(Code::input_too_large, s, e, t[1], {}, "$INCLUDE", std::to_string(options.limits.max_input_bytes));
+      ++zone.rejected_records;
+      return;
+    }
+    included_bytes += text->size();
     // RFC 1035 §5.1: the included file starts from the given origin, and
     // neither its $ORIGIN nor its owners leak back into the parent.
     const WireName saved_origin = origin, saved_owner = owners[owner_slot];

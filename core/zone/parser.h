@@ -17,7 +17,10 @@
 namespace mxray {
 
 struct ParseLimits {
-  uint64_t max_input_bytes = uint64_t(1) << 30;  // per input; at most 4 GiB
+  // Bytes of the main input (at most 4 GiB); the files it includes may
+  // bring as much again, all together: an $INCLUDE whose text would pass
+  // that is refused ("input-too-large" on its line) and the parse goes on.
+  uint64_t max_input_bytes = uint64_t(1) << 30;
   size_t max_records = 20'000'000;
   size_t max_diagnostics = 1000;  // kept; later ones are only counted
   unsigned max_include_depth = 8;
@@ -34,6 +37,14 @@ struct ParseLimits {
   // \DDD escapes; past the limit the entry is an error ("entry-too-long")
   // and parsing resumes after the first line end at or past the limit.
   size_t max_entry_bytes = size_t(1) << 20;
+  // Bytes the record store may hold (Zone::memory_bytes(): the record slots
+  // and the blocks of names and RDATA), checked before each record is added,
+  // so the store passes it by at most one block of each (3 MiB). The store
+  // follows a record's names in wire form, not its text: ` CNAME b` under a
+  // 252-octet $ORIGIN is 10 bytes of text and about 295 stored, so the input
+  // limit alone does not bound it. A realistic zone takes about 1.4 times its
+  // text. Past it a record is "too-many-records" (detail: "N bytes"), once.
+  uint64_t max_store_bytes = uint64_t(1) << 30;
 };
 
 struct ParseOptions {

@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   const auto parse_ns =
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
   close(fd);
-  std::printf("records=%zu errors=%zu memory=%zu parse_ns=%lld\n", zone.size(), zone.error_count,
-              zone.memory_bytes(), static_cast<long long>(parse_ns));
+  std::printf("records=%zu errors=%zu memory=%zu parse_ns=%lld\n", zone.size(), zone.error_count, zone.memory_bytes(),
+              static_cast<long long>(parse_ns));
   return zone.error_count ? 1 : 0;
 }

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dns/name.h"
@@ -18,6 +19,19 @@
 #include "session/session.h"
 
 namespace mxray::test {
+
+// A name in wire form from its absolute presentation form.
+inline WireName wire(std::string_view text) {
+  WireName n;
+  static const char kRoot[] = {0};
+  REQUIRE(parse_name(text, std::string_view(kRoot, 1), n) == NameError::none);
+  return n;
+}
+
+// The Session's fact for (name, type), or null when it never asked.
+inline const Fact* fact(const Session& s, std::string_view name, uint16_t type) {
+  return s.find(wire(name).view(), type);
+}
 
 struct WorldRecord {
   std::string name;  // absolute, lowercase

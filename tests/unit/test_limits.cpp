@@ -63,14 +63,8 @@ std::string diags(const Zone& zone) {
   return out;
 }
 
-WireName wire(std::string_view text) {
-  WireName n;
-  static const char kRoot[] = {0};
-  REQUIRE(parse_name(text, std::string_view(kRoot, 1), n) == NameError::none);
-  return n;
-}
-
-const Fact* fact(const Session& s, std::string_view name, uint16_t type) { return s.find(wire(name).view(), type); }
+using mxray::test::fact;
+using mxray::test::wire;
 
 const BudgetHit* budget(const Session& s, std::string_view name) {
   for (const BudgetHit& h : s.budget_hits())
@@ -160,6 +154,36 @@ TEST_CASE("limits: $INCLUDE depth (max_include_depth 8): 8 nested files are read
   CHECK(owners(past) == "first in1 in2 in3 in4 in5 in6 in7 in8 out8 out7 out6 out5 out4 out3 out2 out1 last");
 }
 
+TEST_CASE(
+    "limits: included text (max_input_bytes again, over all $INCLUDE files): at it read, past it input-too-large") {
+  // Each include is 42 bytes; the main input is counted apart.
+  auto resolver = [](std::string_view path) -> std::optional<std::string> {
+    return std::string(path.substr(0, 1)) + " 60 TXT \"" + std::string(30, 'x') + "\"\n";
+  };
+  const std::string main = "$INCLUDE a\n$INCLUDE b\n$INCLUDE c\nlast 60 A 192.0.2.2\n";
+  ParseOptions o = origin();
+  o.limits.max_input_bytes = 3 * 42;
+  REQUIRE(main.size() <= o.limits.max_input_bytes);
+  Zone at = parse_zone(main, "main.zone", o, resolver);
+  CHECK(owners(at) == "a b c last");
+  CHECK(diags(at).empty());
+
+  o.limits.max_input_bytes = 3 * 42 - 1;  // the third include would pass it
+  Zone past = parse_zone(main, "main.zone", o, resolver);
+  CHECK(owners(past) == "a b last");
+  CHECK(diags(past) == "3 input-too-large 125\n");
+  CHECK(past.rejected_records == 1);
+  REQUIRE(past.diagnostics.size() == 1);
+  CHECK(past.diagnostics[0].token == "c");
+
+  SUBCASE("a file included again and again counts each time") {
+    o.limits.max_input_bytes = 200;
+    Zone again = parse_zone(repeat("$INCLUDE a\n", 10), "main.zone", o, resolver);
+    CHECK(again.size() == 4);  // 4 x 42 = 168; a fifth would make 210
+    CHECK(again.error_count == 6);
+  }
+}
+
 TEST_CASE("limits: $GENERATE count (max_generate 65536): 65536 records from one directive; 65537 is generate-limit") {
   const ParseOptions o = origin();
   REQUIRE(o.limits.max_generate == 65536);
@@ -224,6 +248,45 @@ TEST_CASE("limits: files per zone (65535 included files): a record from the 6553
   CHECK(past.diagnostics[0].file == 65536);
 }
 
+TEST_CASE("limits: store bytes (max_store_bytes): checked before each record; past it too-many-records, once") {
+  // Under a 240-octet origin each short line stores two whole names: 23
+  // bytes of text take about 294 in the store (docs/limits.md).
+  const std::string long_origin = repeat(std::string(62, 'o') + ".", 3) + std::string(49, 'x') + ".";
+  REQUIRE(long_origin.size() == 239);  // 240 octets in wire form
+  ParseOptions o = origin(long_origin);
+  auto lines = [](size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += "h" + std::to_string(i) + " 60 CNAME t" + std::to_string(i) + "\n";
+    return out;
+  };
+  SUBCASE("at the edge: the limit is what N records take; the N+1st is refused and the rest counted") {
+    const uint64_t three = parse_zone(lines(3), "z", o).memory_bytes();
+    o.limits.max_store_bytes = three + 1;  // room left: a fourth record is stored
+    Zone at = parse_zone(lines(4), "z", o);
+    CHECK(at.size() == 4);
+    CHECK(diags(at).empty());
+    o.limits.max_store_bytes = three;  // full after three
+    Zone past = parse_zone(lines(5), "z", o);
+    CHECK(past.size() == 3);
+    CHECK(diags(past) == "4 too-many-records " + std::to_string(three) + " bytes\n");
+    CHECK(past.rejected_records == 2);
+  }
+  SUBCASE("an amplifying zone stops at the limit, not at the input's size times 30") {
+    const std::string text = lines(100000);  // 2.2 MB of text, ~29 MB stored in full
+    o.limits.max_store_bytes = uint64_t(8) << 20;
+    Zone zone = parse_zone(text, "z", o);
+    CHECK(zone.size() > 10000);
+    CHECK(zone.size() < 100000);
+    // One block of slots (2 MiB) and of names (1 MiB) past the limit at most.
+    CHECK(zone.memory_bytes() <= (uint64_t(8) << 20) + (uint64_t(3) << 20));
+    CHECK(zone.diagnostics.size() == 1);
+    CHECK(zone.rejected_records == 100000 - zone.size());
+    REQUIRE(zone.size() > 0);
+    CHECK(name_text(zone.record(zone.size() - 1).owner.view()) ==
+          "h" + std::to_string(zone.size() - 1) + "." + long_origin);
+  }
+}
+
 TEST_CASE(
     "limits: RDATA length (65535 octets, RFC 1035 §3.2.1 RDLENGTH): at the limit a record, past it rdata-too-long") {
   // 255 strings of 255 octets take 65,280 octets (each with its length
@@ -286,6 +349,15 @@ TEST_CASE("limits: Cloudflare API JSON, input bytes and records at their edges")
     Zone past = parse_zone(doc, "api.json", o);
     CHECK(owners(past) == "a");
     CHECK(diags(past) == "1 too-many-records 1\n");
+  }
+  SUBCASE("store bytes: checked before each record; past it too-many-records and the import stops") {
+    const uint64_t one = parse_zone(doc.substr(0, doc.find("},") + 1) + "]", "api.json", o).memory_bytes();
+    o.limits.max_store_bytes = one + 1;
+    CHECK(owners(parse_zone(doc, "api.json", o)) == "a b");
+    o.limits.max_store_bytes = one;
+    Zone past = parse_zone(doc, "api.json", o);
+    CHECK(owners(past) == "a");
+    CHECK(diags(past) == "1 too-many-records " + std::to_string(one) + " bytes\n");
   }
 }
 

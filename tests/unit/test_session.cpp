@@ -22,14 +22,8 @@ using mxray::test::DnsWorld;
 
 namespace {
 
-WireName wire(std::string_view text) {
-  WireName n;
-  static const char kRoot[] = {0};
-  REQUIRE(parse_name(text, std::string_view(kRoot, 1), n) == NameError::none);
-  return n;
-}
-
-const Fact* fact(const Session& s, std::string_view name, uint16_t type) { return s.find(wire(name).view(), type); }
+using mxray::test::fact;
+using mxray::test::wire;
 
 bool asked(const Session& s, std::string_view name, uint16_t type) { return fact(s, name, type) != nullptr; }
 
