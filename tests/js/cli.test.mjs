@@ -12,6 +12,7 @@ import { messages, languages } from '../../www/lib/messages.js';
 const cli = (args, env = {}) =>
   spawnSync(process.execPath, ['www/cli/mxray.mjs', ...args], {
     encoding: 'utf8',
+    timeout: 60_000, // a hang fails the test instead of stopping the suite
     env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
   });
 
@@ -47,6 +48,23 @@ test('a rejected record gives exit 1, file:line:col, the token and the code; the
   assert.equal(r.status, 1);
   assert.equal(r.stderr, `${f}:3:9: error: invalid preference in MX: "1o" [bad-number]\n`);
   assert.equal(r.stdout, 'mail.example.com. 300 IN A 192.0.2.1\n');
+});
+
+test('$INCLUDE: a file beside the zone is read; a device, a FIFO and a folder are include-not-found at once', () => {
+  const dir = mkdtempSync(join(scratch, 'include-'));
+  writeFileSync(join(dir, 'hosts.inc'), 'www 300 IN A 192.0.2.8\n');
+  const fifo = spawnSync('mkfifo', [join(dir, 'pipe')]);
+  assert.equal(fifo.status, 0, fifo.stderr?.toString());
+  const main = join(dir, 'main.zone');
+  // /dev/zero never ends and nobody writes to the FIFO: read as files, the
+  // first would grow without bound and the second would wait for ever.
+  writeFileSync(main, '$ORIGIN example.com.\n$TTL 300\n$INCLUDE hosts.inc\n$INCLUDE /dev/zero\n$INCLUDE pipe\n$INCLUDE .\nlast IN A 192.0.2.9\n');
+  const r = cli(['dump', main]);
+  assert.equal(r.error, undefined, 'the command ends');
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stdout, 'www.example.com. 300 IN A 192.0.2.8\nlast.example.com. 300 IN A 192.0.2.9\n');
+  const found = r.stderr.trim().split('\n').map((l) => /^.*main\.zone:(\d+):10: error: .* \[([a-z-]+)\]$/.exec(l)?.slice(1).join(' '));
+  assert.deepEqual(found, ['4 include-not-found', '5 include-not-found', '6 include-not-found'], r.stderr);
 });
 
 test('messages in Japanese with --lang ja or a Japanese locale', () => {

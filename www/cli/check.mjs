@@ -4,11 +4,12 @@
 // website; this file owns the I/O: files, DNS, terminal, exit status.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { cliCore } from './core.mjs';
+import { includeResolver } from './include-files.mjs';
 import { feedBytes, zoneDomain } from '../lib/zone-input.js';
 import { createSession, SessionError, ReportError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
@@ -120,14 +121,7 @@ function loadZone(core, file, { domain = '', byName = false, room = MAX_INPUT_BY
   const found = json ? { domain: '', stated: true } : zoneDomain(head, file, byName);
   // The origin for relative names, when the file does not state its own.
   const origin = found.stated ? '' : domain || found.domain;
-  const base = file === '-' ? process.cwd() : dirname(resolve(file));
-  const includes = (path) => {
-    try {
-      return new Uint8Array(readFileSync(isAbsolute(path) ? path : resolve(base, path)));
-    } catch {
-      return null;
-    }
-  };
+  const includes = includeResolver(file);
   const reader = new core.ZoneReader(file, JSON.stringify({ origin, format: 'auto' }), includes);
   feedBytes(core, reader, bytes);
   reader.finish();

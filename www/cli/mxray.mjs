@@ -5,9 +5,9 @@
 //   node www/cli/mxray.mjs check [--zone FILE]... [--domain NAME] [--format F] ... (check.mjs)
 // Exit status: 0 clean; 1 when a record was rejected (dump) or a DNS fact is
 // unknown (facts); 2 on usage, file or resolver errors.
-import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve, isAbsolute } from 'node:path';
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { cliCore } from './core.mjs';
+import { includeResolver } from './include-files.mjs';
 import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
 import { feedFromFd } from '../lib/zone-input.js';
 import { createSession, SessionError } from '../lib/session.js';
@@ -80,15 +80,7 @@ function write(stream, text) {
 
 // Reads FILE into the core in chunks; $INCLUDE paths resolve from its folder.
 function readZone(core, file, opts) {
-  const base = file === '-' ? process.cwd() : dirname(resolve(file));
-  const includes = (path) => {
-    const full = isAbsolute(path) ? path : resolve(base, path);
-    try {
-      return new Uint8Array(readFileSync(full));
-    } catch {
-      return null;
-    }
-  };
+  const includes = includeResolver(file);
   const reader = new core.ZoneReader(
     file,
     JSON.stringify({ origin: opts.origin, format: opts.format }),
