@@ -239,6 +239,49 @@ test('a $GENERATE line that would make 4 GiB, wasm: generate-limit, the records 
   assert.ok(r.rss <= BUDGET.generate.wasmProcess, `process peak RSS ${mib(r.rss)} over the budget`);
 });
 
+// ------------------------------------ names that grow when stored
+
+// What a record takes in the store follows its names in wire form, not its
+// text: under a 240-octet $ORIGIN, `h1234567 CNAME t1234567` (25 bytes of
+// text) stores two whole names, about 290 bytes. 100 MB of such lines took
+// 1.28 GiB of wasm memory before the limit, and twice as much text would
+// pass the 4 GB the module may have; the store stops at max_store_bytes
+// (1 GiB), with one too-many-records, and keeps the records before it.
+const STORE_LIMIT = 1024 * MiB;
+const longOrigin = `${'o'.repeat(62)}.`.repeat(3) + `${'x'.repeat(49)}.`;
+function amplifyingZone() {
+  return writeZone('amplifying.zone', [
+    `$ORIGIN ${longOrigin}\n$TTL 60\n`,
+    (put) => {
+      let written = 0;
+      for (let i = 0; written < 100e6; ) {
+        let chunk = '';
+        for (const end = i + 50000; i < end; i++) chunk += `h${i} CNAME t${i}\n`;
+        put(chunk);
+        written += chunk.length;
+      }
+    },
+  ]);
+}
+const storeBudget = { native: STORE_LIMIT + 3 * MiB + 32 * MiB, wasmMemory: STORE_LIMIT + 3 * MiB + 128 * MiB, wasmProcess: STORE_LIMIT + 3 * MiB + 224 * MiB };
+
+test('100 MB of names that grow 12 times when stored, native: the store stops at max_store_bytes (1 GiB), the records before it kept', { skip: nativeSkip }, () => {
+  const r = runNative(amplifyingZone());
+  console.log(`native, amplifying zone: ${r.records} records kept, peak RSS ${mib(r.rss)} (budget ${mib(storeBudget.native)}), ${Math.round(r.ms)} ms`);
+  assert.ok(r.records > 3e6, `${r.records} records kept`);
+  assert.equal(r.errors, 1);
+  assert.ok(r.rss <= storeBudget.native, `peak RSS ${mib(r.rss)} over the budget`);
+});
+
+test('100 MB of names that grow 12 times when stored, wasm: the store stops at max_store_bytes (1 GiB), the records before it kept', { skip: wasmSkip }, () => {
+  const r = runWasm(amplifyingZone());
+  console.log(`wasm, amplifying zone: ${r.records} records kept, linear memory ${mib(r.memory)} (budget ${mib(storeBudget.wasmMemory)}); process peak RSS ${mib(r.rss)} (budget ${mib(storeBudget.wasmProcess)}), ${Math.round(r.ms)} ms`);
+  assert.ok(r.records > 3e6, `${r.records} records kept`);
+  assert.deepEqual(r.diagnostics, [`${r.records + 3} too-many-records`]);
+  assert.ok(r.memory <= storeBudget.wasmMemory, `linear memory ${mib(r.memory)} over the budget`);
+  assert.ok(r.rss <= storeBudget.wasmProcess, `process peak RSS ${mib(r.rss)} over the budget`);
+});
+
 // ------------------------------------------- the website's largest input
 
 // The site reads at most MAX_INPUT_BYTES (256 MiB) per check, all files
