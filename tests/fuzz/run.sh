@@ -2,22 +2,31 @@
 # Builds the libFuzzer targets (the `fuzz` preset: clang with ASan + UBSan)
 # and runs each, starting from its seed corpus (tests/fuzz/corpus/<target>).
 #   tests/fuzz/run.sh --time 60            each target for 60 s (CI)
-#   tests/fuzz/run.sh --runs 10000000      each target for 10 million executions
+#   tests/fuzz/run.sh --runs 10000000      each target to 10 million executions
 #   tests/fuzz/run.sh --time 30 spf dmarc  only these targets
 # Prints one line per target: executions, coverage (edges and features),
 # corpus size, crashes; exits 1 when any target crashed, leaked or hung.
 # Inputs found are kept in build/fuzz/work/<target> (not the seed corpus);
 # a crash is saved as build/fuzz/artifacts/<target>-crash-<sha1>.
+#
+# --runs is resumable: it runs a target in slices of --slice seconds (600 by
+# default), each from the corpus found so far with a seed of its own, and
+# adds each slice's executions to build/fuzz/work/<target>.ledger, until the
+# ledger holds N. Run it again after a stop and it goes on from there; only
+# the slice that was cut is lost.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-limit=(-max_total_time=60)
+mode=time
+amount=60
+slice=600
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --time) limit=(-max_total_time="$2"); shift 2 ;;
-    --runs) limit=(-runs="$2"); shift 2 ;;
-    -h|--help) sed -n 2,11p "$0"; exit 0 ;;
+    --time) mode=time; amount="$2"; shift 2 ;;
+    --runs) mode=runs; amount="$2"; shift 2 ;;
+    --slice) slice="$2"; shift 2 ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -32,20 +41,20 @@ bin=build/fuzz/fuzzers
 work=build/fuzz/work
 artifacts=build/fuzz/artifacts
 mkdir -p "$work" "$artifacts"
-printf '%-18s %12s %8s %8s %8s %8s %s\n' target executions exec/s edges features corpus crashes
-failed=0
-for t in "${targets[@]}"; do
-  [ -x "$bin/fuzz_$t" ] || { echo "run.sh: no target $t" >&2; exit 2; }
-  mkdir -p "$work/$t"
-  log="$work/$t.log"
-  stamp="$work/$t.started"
+
+# One run of target $1 with seed $2 and the limits that follow. Sets execs,
+# speed, edges, feats, corp, crashes and rc.
+run_once() {
+  local t="$1" seed="$2"
+  shift 2
+  local log="$work/$t.log" stamp="$work/$t.started"
   touch "$stamp"
   set +e
-  # -seed=1: the same run each time for a given binary and corpus.
-  "$bin/fuzz_$t" "${limit[@]}" -seed=1 -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  "$bin/fuzz_$t" "$@" -seed="$seed" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$artifacts/$t-" "$work/$t" "tests/fuzz/corpus/$t" >"$log" 2>&1
   rc=$?
   set -e
+  local done_line
   done_line=$(grep -E '^#[0-9]+' "$log" | tail -1)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
@@ -53,11 +62,47 @@ for t in "${targets[@]}"; do
   feats=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$done_line")
   corp=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$done_line")
   crashes=$(find "$artifacts" -name "$t-*" -newer "$stamp" | wc -l)
-  printf '%-18s %12s %8s %8s %8s %8s %s\n' "$t" "${execs:-?}" "${speed:-?}" "${edges:-?}" "${feats:-?}" "${corp:-?}" "$crashes"
-  if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
-    failed=1
-    echo "  $t: exit $rc; see $log" >&2
-    grep -E 'ERROR|SUMMARY|runtime error' "$log" | head -5 | sed 's/^/  /' >&2
+}
+
+report_failure() {
+  echo "  $1: exit $rc; see $work/$1.log" >&2
+  grep -E 'ERROR|SUMMARY|runtime error' "$work/$1.log" | head -5 | sed 's/^/  /' >&2
+}
+
+printf '%-18s %12s %8s %8s %8s %8s %s\n' target executions exec/s edges features corpus crashes
+failed=0
+for t in "${targets[@]}"; do
+  [ -x "$bin/fuzz_$t" ] || { echo "run.sh: no target $t" >&2; exit 2; }
+  mkdir -p "$work/$t"
+  if [ "$mode" = time ]; then
+    # -seed=1: the same run each time for a given binary and corpus.
+    run_once "$t" 1 -max_total_time="$amount"
+    printf '%-18s %12s %8s %8s %8s %8s %s\n' "$t" "${execs:-?}" "${speed:-?}" "${edges:-?}" "${feats:-?}" "${corp:-?}" "$crashes"
+    if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then failed=1; report_failure "$t"; fi
+    continue
   fi
+  # The ledger: one line a slice, "time seed executions seconds edges features corpus".
+  ledger="$work/$t.ledger"
+  touch "$ledger"
+  while :; do
+    total=$(awk '{s += $3} END {print s + 0}' "$ledger")
+    [ "$total" -lt "$amount" ] || break
+    seed=$(( $(wc -l <"$ledger") + 1 ))
+    started=$(date +%s)
+    run_once "$t" "$seed" -max_total_time="$slice" -runs=$(( amount - total ))
+    if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ] || [ -z "${execs:-}" ]; then
+      failed=1
+      report_failure "$t"
+      break
+    fi
+    echo "$started $seed $execs $(( $(date +%s) - started )) ${edges:-?} ${feats:-?} ${corp:-?}" >>"$ledger"
+    echo "  $t: slice $seed, $execs executions, $(( total + execs )) of $amount" >&2
+  done
+  [ "$failed" -eq 0 ] || { printf '%-18s %12s %8s %8s %8s %8s %s\n' "$t" "$total" - - - - "$crashes"; continue; }
+  # Totals over the ledger: executions, their average speed, and the
+  # coverage and corpus of the last slice.
+  read -r execs speed edges feats corp < <(awk '{e += $3; s += $4; ed = $5; f = $6; c = $7}
+    END {printf "%d %d %s %s %s\n", e, (s ? e / s : 0), ed, f, c}' "$ledger")
+  printf '%-18s %12s %8s %8s %8s %8s %s\n' "$t" "$execs" "$speed" "$edges" "$feats" "$corp" 0
 done
 exit $failed
