@@ -46,17 +46,30 @@ LargeBlock allocate_large(size_t bytes) {
   return LargeBlock(new char[bytes], LargeBlockDeleter{bytes, false});
 }
 
-void ByteArena::grow() {
+LargeBlock allocate_small(size_t bytes) { return LargeBlock(new char[bytes], LargeBlockDeleter{bytes, false}); }
+
+void ByteArena::grow(size_t n) {
   constexpr size_t kPerLarge = kLargeBlock / kBlock;
-  if (blocks_.size() % kPerLarge == 0) {
-    large_.push_back(allocate_large(kLargeBlock));
+  constexpr size_t kFirstBlocks = 3;  // of 16, 64 and 256 KiB
+  const size_t k = blocks_.size();
+  size_t capacity = k < kFirstBlocks ? (size_t(16) << 10) << (2 * k) : kBlock;
+  if (capacity < kBlock && n <= capacity) {
+    large_.push_back(allocate_small(capacity));
     last_ = large_.back().get();
   } else {
-    last_ = large_.back().get() + (blocks_.size() % kPerLarge) * kBlock;
+    capacity = kBlock;
+    if (carved_ % kPerLarge == 0) {
+      large_.push_back(allocate_large(kLargeBlock));
+      open_large_ = large_.back().get();
+    }
+    last_ = open_large_ + (carved_ % kPerLarge) * kBlock;
+    ++carved_;
   }
   blocks_.push_back(last_);
-  last_offset_ = (blocks_.size() - 1) * uint64_t(kBlock);
+  last_offset_ = k * uint64_t(kBlock);
   used_in_last_ = 0;
+  last_capacity_ = capacity;
+  bytes_used_ += capacity;
 }
 
 uint32_t Zone::intern_parent(std::string_view parent) {

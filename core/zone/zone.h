@@ -2,6 +2,7 @@
 // with the place it came from, plus the diagnostics of the parse.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -58,22 +59,26 @@ struct LargeBlockDeleter {
 };
 using LargeBlock = std::unique_ptr<char, LargeBlockDeleter>;
 LargeBlock allocate_large(size_t bytes);
+// A block below the large size, from operator new: most zones are small,
+// and a huge page costs 2 MiB of zeroing on its first touch.
+LargeBlock allocate_small(size_t bytes);
 inline constexpr size_t kLargeBlock = size_t(2) << 20;
 
 // Append-only storage in fixed blocks: no reallocation spike while growing,
-// which keeps peak memory near the data's own size.
+// which keeps peak memory near the data's own size. The first block starts
+// small and grows fourfold, moved as it grows, until it has BlockSize slots;
+// then each new block is a full one. Slots are raw memory: a reference to
+// one is good until the next append().
 template <typename T, size_t BlockSize = 16384>
 class BlockVector {
   static_assert(std::is_trivial_v<T>, "slots are raw memory");
+  static constexpr size_t kFirstSlots = BlockSize < 256 ? BlockSize : 256;
 
  public:
   void push_back(const T& v) { append() = v; }
   // A new slot at the end, uninitialised: to be filled by the caller.
   T& append() {
-    if (size_ % BlockSize == 0) {
-      blocks_.push_back(allocate_large(BlockSize * sizeof(T)));
-      last_ = reinterpret_cast<T*>(blocks_.back().get());
-    }
+    if (size_ == capacity_) grow();
     return last_[size_++ % BlockSize];
   }
   const T& operator[](size_t i) const { return block(i / BlockSize)[i % BlockSize]; }
@@ -82,26 +87,48 @@ class BlockVector {
   void truncate(size_t n) {
     if (n < size_) size_ = n;
     blocks_.resize((size_ + BlockSize - 1) / BlockSize);
+    if (blocks_.empty()) first_slots_ = 0;
+    capacity_ = blocks_.empty() ? 0 : first_slots_ + (blocks_.size() - 1) * BlockSize;
     last_ = blocks_.empty() ? nullptr : block(blocks_.size() - 1);
   }
 
  private:
   T* block(size_t k) const { return reinterpret_cast<T*>(blocks_[k].get()); }
+  void grow() {
+    if (!blocks_.empty() && first_slots_ == BlockSize) {
+      blocks_.push_back(allocate_large(BlockSize * sizeof(T)));
+      capacity_ += BlockSize;
+    } else {
+      const size_t slots = first_slots_ ? std::min(first_slots_ * 4, BlockSize) : kFirstSlots;
+      LargeBlock b = slots == BlockSize ? allocate_large(slots * sizeof(T)) : allocate_small(slots * sizeof(T));
+      if (size_) std::memcpy(b.get(), blocks_[0].get(), size_ * sizeof(T));
+      if (blocks_.empty())
+        blocks_.push_back(std::move(b));
+      else
+        blocks_[0] = std::move(b);
+      first_slots_ = capacity_ = slots;
+    }
+    last_ = block(blocks_.size() - 1);
+  }
 
   std::vector<LargeBlock> blocks_;
   T* last_ = nullptr;
   size_t size_ = 0;
+  size_t capacity_ = 0;     // slots allocated
+  size_t first_slots_ = 0;  // of them in the first block
 };
 
-// Bytes in 1 MiB blocks, addressed by a 64-bit offset. An item never spans
-// two blocks (RDATA is at most 65535 octets).
+// Bytes in blocks of up to 1 MiB, addressed by a 64-bit offset: block k
+// holds the offsets from k MiB on. The first blocks are smaller (16, 64 and
+// 256 KiB: most zones are small), the rest 1 MiB. An item never spans two
+// blocks (RDATA is at most 65535 octets).
 class ByteArena {
  public:
   static constexpr size_t kBlock = 1 << 20;
   static_assert(kLargeBlock % kBlock == 0);
   uint64_t add(std::string_view bytes) {
     const size_t n = bytes.size();
-    if (used_in_last_ + n > kBlock) grow();
+    if (used_in_last_ + n > last_capacity_) grow(n);
     const uint64_t offset = last_offset_ + used_in_last_;
     copy(last_ + used_in_last_, bytes.data(), n);
     used_in_last_ += n;
@@ -111,7 +138,7 @@ class ByteArena {
     if (length == 0) return {};  // an empty item may sit at a block's very end
     return {blocks_[size_t(offset / kBlock)] + size_t(offset % kBlock), length};
   }
-  size_t bytes_used() const { return blocks_.size() * kBlock; }
+  size_t bytes_used() const { return bytes_used_; }
   // Offset the next add() would return at the most.
   uint64_t end() const { return blocks_.size() * uint64_t(kBlock); }
 
@@ -154,13 +181,18 @@ class ByteArena {
   }
 
  private:
-  void grow();
+  // Opens the next block, with room for at least `n` bytes.
+  void grow(size_t n);
 
-  std::vector<LargeBlock> large_;  // each holds kLargeBlock / kBlock blocks
+  std::vector<LargeBlock> large_;  // the small blocks, then large ones of kLargeBlock / kBlock blocks each
+  char* open_large_ = nullptr;     // the large block being carved
+  size_t carved_ = 0;              // 1 MiB blocks taken from the large ones
   std::vector<char*> blocks_;
   char* last_ = nullptr;      // the last block
   uint64_t last_offset_ = 0;  // offset of its first byte
-  size_t used_in_last_ = kBlock;
+  size_t used_in_last_ = 0;
+  size_t last_capacity_ = 0;
+  size_t bytes_used_ = 0;  // allocated, in all blocks
 };
 
 class Zone {
