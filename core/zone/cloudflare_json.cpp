@@ -499,10 +499,8 @@ class Importer {
 
   void import_record(size_t offset) {
     RecordPlace place = at(offset);
-    if (zone_.size() >= options_.limits.max_records || zone_.memory_bytes() >= options_.limits.max_store_bytes) {
-      report(Code::too_many_records, place, {}, {}, {},
-             zone_.size() >= options_.limits.max_records ? std::to_string(options_.limits.max_records)
-                                                         : std::to_string(options_.limits.max_store_bytes) + " bytes");
+    if (std::string limit; !store_has_room(zone_, options_.limits, limit)) {
+      report(Code::too_many_records, place, {}, {}, {}, std::move(limit));
       stopped_ = true;
       return;
     }

@@ -970,13 +970,10 @@ struct ZoneParser::Impl {
       record_ttl = 0;
     }
     if (zone.apex.empty() && *type == rrtype::SOA) zone.apex.assign(owner.view());
-    if (zone.size() >= options.limits.max_records || zone.memory_bytes() >= options.limits.max_store_bytes) {
+    if (std::string limit; !store_has_room(zone, options.limits, limit)) {
       if (!record_limit_hit) {
         record_limit_hit = true;
-        report_at(Code::too_many_records, s, e, t[0], {}, {},
-                  zone.size() >= options.limits.max_records
-                      ? std::to_string(options.limits.max_records)
-                      : std::to_string(options.limits.max_store_bytes) + " bytes");
+        report_at(Code::too_many_records, s, e, t[0], {}, {}, std::move(limit));
       }
       return false;
     }
@@ -1314,6 +1311,16 @@ ZoneParser::ZoneParser(Zone& zone, std::string file_name, ParseOptions options, 
 ZoneParser::~ZoneParser() = default;
 void ZoneParser::feed(std::string_view bytes) { impl_->feed(bytes); }
 void ZoneParser::finish() { impl_->finish(); }
+
+bool store_has_room(const Zone& zone, const ParseLimits& limits, std::string& detail) {
+  if (zone.size() >= limits.max_records)
+    detail = std::to_string(limits.max_records);
+  else if (zone.memory_bytes() >= limits.max_store_bytes)
+    detail = std::to_string(limits.max_store_bytes) + " bytes";
+  else
+    return true;
+  return false;
+}
 
 Zone parse_zone(std::string_view text, std::string file_name, const ParseOptions& options, IncludeResolver includes) {
   Zone zone;

@@ -47,6 +47,11 @@ struct ParseLimits {
   uint64_t max_store_bytes = uint64_t(1) << 30;
 };
 
+// Whether the store may take another record, under max_records and
+// max_store_bytes; when not, `detail` is the limit passed, for the
+// too-many-records diagnostic ("20000000" or "1073741824 bytes").
+bool store_has_room(const Zone& zone, const ParseLimits& limits, std::string& detail);
+
 struct ParseOptions {
   std::string origin;  // presentation form; empty: from the input
   InputFormat format = InputFormat::automatic;
