@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <unordered_set>
 
 namespace mxray {
 namespace {
@@ -81,17 +82,17 @@ class DmarcParser {
     split_tags();
     if (!version()) return std::move(r_);
     r_.is_dmarc = true;
-    std::vector<std::string> seen;
+    // A set, not a list: a hostile record of 64 KiB holds thousands of tags.
+    std::unordered_set<std::string> seen;
     for (size_t i = 1; i < r_.tags.size(); ++i) {
       const RecordTag& tag = r_.tags[i];
       const std::string name = lowered(tag.name);
       // RFC 7489 is silent on repeated tags; receivers differ on which one
       // wins, so a repeat is an error and only the first one is read.
-      if (name == "v" || std::find(seen.begin(), seen.end(), name) != seen.end()) {
+      if (name == "v" || !seen.insert(name).second) {
         problem(DmarcProblemCode::duplicate_tag, tag.offset, tag.length, name);
         continue;
       }
-      seen.push_back(name);
       tag_value(name, tag, i);
     }
     if (!r_.p && !bad_p_) {

@@ -222,6 +222,24 @@ TEST_CASE("dkim: problems point into the record") {
   CHECK(parse_dkim_key("v=DKIM1\\; p=" + kRsa2048).problems.at(1).detail == "backslash");
 }
 
+TEST_CASE("dkim: a record of 64 KiB with thousands of tags, repeats among them") {
+  // §3.2: names are case-sensitive, so X0 is not a repeat of x0.
+  std::string text = "v=DKIM1; k=rsa; p=" + kRsa2048;
+  size_t tags = 3, repeats = 0;
+  for (size_t i = 0; text.size() < 65000; ++i, ++tags) {
+    const size_t n = i % 2000;
+    if (i >= 4000) ++repeats;  // x0..x1999, X0..X1999, then x0.. again
+    text += std::string("; ") + (i / 2000 % 2 ? "X" : "x") + std::to_string(n) + "=y";
+  }
+  const DkimKey k = parse_dkim_key(text);
+  CHECK(k.tags.size() == tags);
+  const auto dup = std::count_if(k.problems.begin(), k.problems.end(),
+                                 [](const DkimProblem& p) { return p.code == DkimProblemCode::duplicate_tag; });
+  CHECK(size_t(dup) == repeats);
+  CHECK(repeats > 500);
+  CHECK(k.key_bits == 2048);
+}
+
 TEST_CASE("dkim: every prefix of every case parses without stepping outside the text") {
   for (const Case& c : cases())
     for (size_t n = 0; n <= c.text.size(); n += (n < 40 ? 1 : 7)) {

@@ -193,6 +193,30 @@ TEST_CASE("dmarc: problem details") {
   CHECK(parse_dmarc("v=DMARC1; p=reject; policy=strict; rua=mailto:d@example.com").problems.at(0).detail == "policy");
 }
 
+TEST_CASE("dmarc: a record of 64 KiB with thousands of tags, repeats among them") {
+  // A TXT record can hold 65,535 bytes. Each repeat is reported once, in
+  // order, and the first of each name is the one read.
+  std::string text = "v=DMARC1; p=reject; rua=mailto:d@example.com";
+  size_t tags = 3, repeats = 0;
+  for (size_t i = 0; text.size() < 65000; ++i, ++tags) {
+    const size_t n = i % 3000;  // names x0..x2999, then the same again
+    if (i >= 3000) ++repeats;
+    text += "; x" + std::to_string(n) + "=" + std::to_string(i);
+  }
+  text += "; P=none";  // names are case-insensitive: a repeat of p
+  ++tags, ++repeats;
+  const DmarcRecord r = parse_dmarc(text);
+  CHECK(r.tags.size() == tags);
+  CHECK(r.p == DmarcPolicy::reject);
+  const auto dup = std::count_if(r.problems.begin(), r.problems.end(),
+                                 [](const DmarcProblem& p) { return p.code == DmarcProblemCode::duplicate_tag; });
+  CHECK(size_t(dup) == repeats);
+  CHECK(repeats > 1000);
+  CHECK(std::is_sorted(r.problems.begin(), r.problems.end(),
+                       [](const DmarcProblem& a, const DmarcProblem& b) { return a.offset < b.offset; }));
+  CHECK(r.problems.back().detail == "p");
+}
+
 TEST_CASE("dmarc: is_dmarc_record and find_dmarc_record") {
   CHECK(is_dmarc_record("v=DMARC1"));
   CHECK(is_dmarc_record("v=DMARC1; p=none"));
