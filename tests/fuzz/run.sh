@@ -67,7 +67,13 @@ run_once() {
 report_failure() {
   echo "  $1: exit $rc; see $work/$1.log" >&2
   grep -E 'ERROR|SUMMARY|runtime error' "$work/$1.log" | head -5 | sed 's/^/  /' >&2
+  find "$artifacts" -name "$1-*" -newer "$work/$1.started" | sed "s|^|  rerun: $bin/fuzz_$1 |" >&2
 }
+
+# A long run keeps no stack for each allocation: `session` runs 23 % more
+# executions in the same time. Rerunning a saved crash gives the full
+# report. Options the caller set come after, so they win.
+[ "$mode" = time ] || export ASAN_OPTIONS="malloc_context_size=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 
 printf '%-18s %12s %8s %8s %8s %8s %s\n' target executions exec/s edges features corpus crashes
 failed=0
