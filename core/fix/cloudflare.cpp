@@ -69,11 +69,24 @@ struct Target {
   std::string id;  // from an API JSON upload
 };
 
-Target target_of(const FixInputs& in, const ZoneEdit& e) {
+// Where the record of each edit of the plan is (locate_edits), zone by zone.
+std::vector<long> locate_all(const FixInputs& in, const FixPlan& plan) {
+  std::vector<long> at(plan.edits.size(), -1);
+  for (uint32_t z = 0; z < in.zones.size(); ++z) {
+    if (!in.zones[z]) continue;
+    const std::vector<long> here = locate_edits(*in.zones[z], z, plan);
+    for (size_t k = 0; k < at.size(); ++k)
+      if (here[k] >= 0) at[k] = here[k];
+  }
+  return at;
+}
+
+// `index`: the edit's record in its zone, from locate_all.
+Target target_of(const FixInputs& in, const ZoneEdit& e, long index) {
   Target t;
   if (!e.has_record || e.zone >= in.zones.size() || !in.zones[e.zone]) return t;
   t.zone = in.zones[e.zone].get();
-  t.index = find_edit_record(*t.zone, e);
+  t.index = index;
   if (t.index < 0 || t.zone->format != InputFormat::cloudflare_json || e.zone >= in.texts.size()) return t;
   RecordView r = t.zone->record(size_t(t.index));
   std::string_view text = in.texts[e.zone];
@@ -112,9 +125,10 @@ json cloudflare_batch(const FixInputs& in, const FixPlan& plan) {
                        {"query", "GET /client/v4/zones/{zone_id}/dns_records?type=" + type + "&name=" + name}});
     return "{id:" + where + "}";
   };
-  for (const MergedEdit& m : plan.edits) {
-    const ZoneEdit& e = m.edit;
-    Target t = target_of(in, e);
+  const std::vector<long> located = locate_all(in, plan);
+  for (size_t k = 0; k < plan.edits.size(); ++k) {
+    const ZoneEdit& e = plan.edits[k].edit;
+    Target t = target_of(in, e, located[k]);
     switch (e.op) {
       case ZoneEdit::Op::remove: deletes.push_back({{"id", id_for(e, t, "deletes", deletes.size())}}); break;
       case ZoneEdit::Op::set_dns_only:
@@ -177,9 +191,10 @@ std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPl
   out.append("\n;; Proxy states are given where known; the mail names are DNS only.\n");
   // What the plan does to each record of the zone.
   std::vector<const ZoneEdit*> edit_of(zone.size(), nullptr);
-  for (const MergedEdit& m : plan.edits)
-    if (m.edit.zone == zone_index && m.edit.op != ZoneEdit::Op::add)
-      if (long i = find_edit_record(zone, m.edit); i >= 0) edit_of[size_t(i)] = &m.edit;
+  const std::vector<long> located = locate_edits(zone, zone_index, plan);
+  for (size_t k = 0; k < plan.edits.size(); ++k)
+    if (located[k] >= 0 && plan.edits[k].edit.op != ZoneEdit::Op::add)
+      edit_of[size_t(located[k])] = &plan.edits[k].edit;
   auto line = [&](std::string_view owner, uint32_t ttl, uint16_t type, std::string_view rdata, Proxied proxied) {
     out.append(owner);
     out += '\t';
@@ -221,9 +236,10 @@ std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPl
 
 json change_plan(const FixInputs& in, const FixPlan& plan) {
   json deletes = json::array(), modifies = json::array(), creates = json::array();
-  for (const MergedEdit& m : plan.edits) {
-    const ZoneEdit& e = m.edit;
-    Target t = target_of(in, e);
+  const std::vector<long> located = locate_all(in, plan);
+  for (size_t k = 0; k < plan.edits.size(); ++k) {
+    const ZoneEdit& e = plan.edits[k].edit;
+    Target t = target_of(in, e, located[k]);
     RecordView r{};
     bool found = t.zone && t.index >= 0;
     if (found) r = t.zone->record(size_t(t.index));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 namespace mxray {
@@ -90,6 +91,89 @@ void myers(const Same& same, size_t lo_a, size_t hi_a, size_t lo_b, size_t hi_b,
   out.insert(out.end(), rev.rbegin(), rev.rend());
 }
 
+// Myers keeps one V array for each D, so its memory grows with (N+M)·D:
+// 16,000 changed lines of 32,000 would take gigabytes. Ranges up to this
+// many lines (at most 17 MiB of snapshots) go to Myers; larger ones are cut
+// first at lines that occur once on each side (the "patience" anchors Bram
+// Cohen described for bzr; git has them as --patience).
+constexpr size_t kMyersLines = 1024;
+// Ranges nest no deeper than this; past it a range is written as removed
+// and inserted whole, which patch applies just the same.
+constexpr int kMaxDepth = 32;
+
+void replace_whole(size_t lo_a, size_t hi_a, size_t lo_b, size_t hi_b, std::vector<Step>& out) {
+  for (size_t i = lo_a; i < hi_a; ++i) out.push_back({Op::remove, i, lo_b});
+  for (size_t j = lo_b; j < hi_b; ++j) out.push_back({Op::insert, hi_a, j});
+}
+
+// The edit script between a[lo_a, hi_a) and b[lo_b, hi_b), appended to out.
+template <class Same>
+void diff_range(const Lines& a, const Lines& b, const Same& same, size_t lo_a, size_t hi_a, size_t lo_b, size_t hi_b,
+                int depth, std::vector<Step>& out) {
+  // The common head and tail are cheap.
+  size_t head = 0;
+  while (lo_a + head < hi_a && lo_b + head < hi_b && same(lo_a + head, lo_b + head)) ++head;
+  for (size_t i = 0; i < head; ++i) out.push_back({Op::equal, lo_a + i, lo_b + i});
+  lo_a += head, lo_b += head;
+  size_t tail = 0;
+  while (tail < hi_a - lo_a && tail < hi_b - lo_b && same(hi_a - 1 - tail, hi_b - 1 - tail)) ++tail;
+  hi_a -= tail, hi_b -= tail;
+  if (lo_a == hi_a || lo_b == hi_b) {
+    replace_whole(lo_a, hi_a, lo_b, hi_b, out);  // what Myers would find, without its snapshots
+  } else if ((hi_a - lo_a) + (hi_b - lo_b) <= kMyersLines) {
+    myers(same, lo_a, hi_a, lo_b, hi_b, out);
+  } else if (depth >= kMaxDepth) {
+    replace_whole(lo_a, hi_a, lo_b, hi_b, out);
+  } else {
+    // Lines found once in each range, in the order of a.
+    struct Count {
+      uint32_t in_a = 0, in_b = 0;
+      size_t at_a = 0, at_b = 0;
+    };
+    std::unordered_map<std::string_view, Count> count;
+    count.reserve(hi_a - lo_a);
+    for (size_t i = lo_a; i < hi_a; ++i) {
+      Count& c = count[a.lines[i]];
+      ++c.in_a, c.at_a = i;
+    }
+    for (size_t j = lo_b; j < hi_b; ++j)
+      if (auto it = count.find(b.lines[j]); it != count.end()) ++it->second.in_b, it->second.at_b = j;
+    std::vector<std::pair<size_t, size_t>> unique;  // (i, j)
+    for (size_t i = lo_a; i < hi_a; ++i) {
+      const Count& c = count[a.lines[i]];
+      if (c.in_a == 1 && c.in_b == 1 && same(i, c.at_b)) unique.push_back({i, c.at_b});
+    }
+    // The longest run of them increasing in b too (patience sorting,
+    // O(k log k)): the anchors.
+    std::vector<size_t> tops, prev(unique.size());  // tops: index into unique of each pile's top
+    for (size_t u = 0; u < unique.size(); ++u) {
+      auto pile = std::lower_bound(tops.begin(), tops.end(), unique[u].second,
+                                   [&](size_t t, size_t j) { return unique[t].second < j; });
+      prev[u] = pile == tops.begin() ? SIZE_MAX : *(pile - 1);
+      if (pile == tops.end())
+        tops.push_back(u);
+      else
+        *pile = u;
+    }
+    std::vector<size_t> anchors;
+    for (size_t u = tops.empty() ? SIZE_MAX : tops.back(); u != SIZE_MAX; u = prev[u]) anchors.push_back(u);
+    std::reverse(anchors.begin(), anchors.end());
+    if (anchors.empty()) {
+      replace_whole(lo_a, hi_a, lo_b, hi_b, out);
+    } else {
+      size_t ia = lo_a, jb = lo_b;
+      for (size_t u : anchors) {
+        const auto [i, j] = unique[u];
+        diff_range(a, b, same, ia, i, jb, j, depth + 1, out);
+        out.push_back({Op::equal, i, j});
+        ia = i + 1, jb = j + 1;
+      }
+      diff_range(a, b, same, ia, hi_a, jb, hi_b, depth + 1, out);
+    }
+  }
+  for (size_t t = tail; t > 0; --t) out.push_back({Op::equal, hi_a + tail - t, hi_b + tail - t});
+}
+
 // Lines of a diff count from 1; an empty range names the line before it.
 std::string range(size_t start, size_t count) {
   if (count == 1) return std::to_string(start + 1);
@@ -109,17 +193,8 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
     bool a_nl = !a_last || a.final_newline, b_nl = !b_last || b.final_newline;
     return a_nl == b_nl;
   };
-  // The common head and tail are cheap; the edit script covers the middle.
-  size_t head = 0;
-  while (head < a.lines.size() && head < b.lines.size() && same(head, head)) ++head;
-  size_t tail = 0;
-  while (tail < a.lines.size() - head && tail < b.lines.size() - head &&
-         same(a.lines.size() - 1 - tail, b.lines.size() - 1 - tail))
-    ++tail;
   std::vector<Step> steps;
-  for (size_t i = 0; i < head; ++i) steps.push_back({Op::equal, i, i});
-  myers(same, head, a.lines.size() - tail, head, b.lines.size() - tail, steps);
-  for (size_t t = tail; t > 0; --t) steps.push_back({Op::equal, a.lines.size() - t, b.lines.size() - t});
+  diff_range(a, b, same, 0, a.lines.size(), 0, b.lines.size(), 0, steps);
 
   std::string out = "--- a/";
   out.append(name);

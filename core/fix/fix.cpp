@@ -1,9 +1,11 @@
 #include "fix/fix.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "dns/name.h"
 #include "dns/types.h"
+#include "model/zone_lookup.h"
 
 namespace mxray {
 namespace {
@@ -50,6 +52,13 @@ bool takes_off_proxy(const ZoneEdit& e, std::string_view name) {
 void drop_moot_edits(FixPlan& plan) {
   const size_t n = plan.edits.size();
   std::vector<long> because(n, -1);  // the edit that makes edit k moot
+  // The edits that could make another moot, by the hash of their owner.
+  std::unordered_map<uint64_t, std::vector<size_t>> direct;
+  for (size_t j = 0; j < n; ++j) {
+    const ZoneEdit& d = plan.edits[j].edit;
+    if (d.moot_once_direct.empty() && takes_off_proxy(d, d.owner.view()))
+      direct[name_hash(d.owner.view())].push_back(j);
+  }
   for (size_t k = 0; k < n; ++k) {
     const ZoneEdit& e = plan.edits[k].edit;
     if (e.moot_once_direct.empty()) continue;
@@ -57,9 +66,9 @@ void drop_moot_edits(FixPlan& plan) {
     bool all = true;
     for (const WireName& name : e.moot_once_direct) {
       long found = -1;
-      for (size_t j = 0; j < n && found < 0; ++j)
-        if (j != k && plan.edits[j].edit.moot_once_direct.empty() && takes_off_proxy(plan.edits[j].edit, name.view()))
-          found = long(j);
+      if (auto it = direct.find(name_hash(name.view())); it != direct.end())
+        for (size_t c = 0; c < it->second.size() && found < 0; ++c)
+          if (size_t j = it->second[c]; j != k && takes_off_proxy(plan.edits[j].edit, name.view())) found = long(j);
       if (found < 0) all = false;
       else by = found;
     }
@@ -87,13 +96,22 @@ void drop_moot_edits(FixPlan& plan) {
 
 FixPlan merge_edits(const std::vector<Finding>& findings) {
   FixPlan plan;
+  // Two edits merge only when they share zone, type and owner: the edits
+  // so far by a hash of the three, so thousands of edits are not compared
+  // each with each.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> alike;
+  auto alike_key = [](const ZoneEdit& e) {
+    return name_hash(e.owner.view()) ^ (uint64_t(e.type) << 48) ^ (uint64_t(e.zone) * 0x9E3779B97F4A7C15ull);
+  };
   for (uint32_t fi = 0; fi < findings.size(); ++fi) {
     for (const ZoneEdit& e : findings[fi].edits) {
       if (!e.placeholder.empty() &&
           std::find(plan.placeholders.begin(), plan.placeholders.end(), e.placeholder) == plan.placeholders.end())
         plan.placeholders.push_back(e.placeholder);
       bool placed = false;
-      for (uint32_t k = 0; k < plan.edits.size() && !placed; ++k) {
+      std::vector<uint32_t>& candidates = alike[alike_key(e)];
+      for (size_t c = 0; c < candidates.size() && !placed; ++c) {
+        const uint32_t k = candidates[c];
         MergedEdit& m = plan.edits[k];
         if (same_edit(m.edit, e)) {
           if (std::find(m.findings.begin(), m.findings.end(), fi) == m.findings.end()) m.findings.push_back(fi);
@@ -126,7 +144,10 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
           placed = true;
         }
       }
-      if (!placed) plan.edits.push_back({e, {fi}});
+      if (!placed) {
+        candidates.push_back(uint32_t(plan.edits.size()));
+        plan.edits.push_back({e, {fi}});
+      }
     }
   }
   drop_moot_edits(plan);
@@ -173,15 +194,27 @@ bool proxiable(uint16_t type) { return type == rrtype::A || type == rrtype::AAAA
 
 }  // namespace
 
-long find_edit_record(const Zone& zone, const ZoneEdit& e) {
-  if (!e.has_record) return -1;
+std::vector<long> locate_edits(const Zone& zone, uint32_t zone_index, const FixPlan& plan) {
+  std::vector<long> at(plan.edits.size(), -1);
+  // Edits by the (file, line) of their record: thousands of edits cost one
+  // pass over the zone, not one each.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_line;
+  auto key = [](uint32_t file, uint32_t line) { return uint64_t(file) << 32 | line; };
+  for (uint32_t k = 0; k < plan.edits.size(); ++k) {
+    const ZoneEdit& e = plan.edits[k].edit;
+    if (e.zone == zone_index && e.has_record) by_line[key(e.file, e.line)].push_back(k);
+  }
+  if (by_line.empty()) return at;
   for (size_t i = 0; i < zone.size(); ++i) {
     RecordView r = zone.record(i);
-    if (r.span.file == e.file && r.span.first_line == e.line && r.type == e.type &&
-        names_equal(r.owner.view(), e.owner.view()))
-      return long(i);
+    auto it = by_line.find(key(r.span.file, r.span.first_line));
+    if (it == by_line.end()) continue;
+    for (uint32_t k : it->second) {
+      const ZoneEdit& e = plan.edits[k].edit;
+      if (at[k] < 0 && r.type == e.type && names_equal(r.owner.view(), e.owner.view())) at[k] = long(i);
+    }
   }
-  return -1;
+  return at;
 }
 
 CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan) {
@@ -194,7 +227,7 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
     out.text.assign(text);
     return out;
   }
-  auto find_record = [&](const ZoneEdit& e) { return find_edit_record(zone, e); };
+  const std::vector<long> located = locate_edits(zone, zone_index, plan);
   auto render = [&](const ZoneEdit& e, uint32_t ttl) {
     std::string line = lower_text(e.owner.view());
     line += '\t';
@@ -224,7 +257,7 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
       out.skipped.push_back({k, "included-file"});
       continue;
     }
-    long ri = find_record(e);
+    long ri = located[k];
     if (ri < 0) {
       out.skipped.push_back({k, "record-not-found"});
       continue;
@@ -282,30 +315,49 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
       ops.push_back({ln.begin, ln.begin, lower_text(n.owner.view()), order++});
   }
   // Additions: beside the record they replace, else after the last record
-  // of the owner, else after the last of the type, else at the end.
+  // of the owner, else after the last of the type, else at the end. The
+  // candidates are found for all additions in one pass over the zone.
+  auto inheriting_after = [&](size_t i) {
+    RecordView r = zone.record(i);
+    LineInfo li = record_lines(text, r);
+    return li.next < text.size() && (text[li.next] == ' ' || text[li.next] == '\t');
+  };
+  struct OwnerAnchors {
+    std::string_view owner;  // wire form, of the first addition naming it
+    long replaced = -1;      // the first record removed or replaced there
+    long last = -1;          // the last record kept there
+  };
+  std::unordered_map<uint64_t, std::vector<OwnerAnchors>> owners;  // by name_hash
+  auto owner_slot = [&](std::string_view owner) -> OwnerAnchors* {
+    auto it = owners.find(name_hash(owner));
+    if (it == owners.end()) return nullptr;
+    for (OwnerAnchors& a : it->second)
+      if (names_equal(a.owner, owner)) return &a;
+    return nullptr;
+  };
+  std::unordered_map<uint16_t, long> last_of_type;
   for (uint32_t k : adds) {
     const ZoneEdit& e = plan.edits[k].edit;
-    long anchor = -1;
-    bool before = false;
-    uint32_t ttl = e.ttl;
+    if (!owner_slot(e.owner.view())) owners[name_hash(e.owner.view())].push_back({e.owner.view()});
+    last_of_type.emplace(e.type, -1);
+  }
+  if (!adds.empty()) {
     for (long ri : removed_at)
-      if (names_equal(zone.record(size_t(ri)).owner.view(), e.owner.view())) {
-        anchor = ri;
-        before = true;
-        break;
-      }
-    auto inheriting_after = [&](size_t i) {
-      RecordView r = zone.record(i);
-      LineInfo li = record_lines(text, r);
-      return li.next < text.size() && (text[li.next] == ' ' || text[li.next] == '\t');
-    };
-    long same_owner = -1, same_type = -1;
+      if (OwnerAnchors* a = owner_slot(zone.record(size_t(ri)).owner.view()); a && a->replaced < 0) a->replaced = ri;
     for (size_t i = 0; i < zone.size(); ++i) {
       RecordView r = zone.record(i);
       if (r.span.file != 0 || removed[i]) continue;
-      if (names_equal(r.owner.view(), e.owner.view())) same_owner = long(i);
-      if (r.type == e.type && !inheriting_after(i)) same_type = long(i);
+      if (OwnerAnchors* a = owner_slot(r.owner.view())) a->last = long(i);
+      if (auto t = last_of_type.find(r.type); t != last_of_type.end() && !inheriting_after(i)) t->second = long(i);
     }
+  }
+  for (uint32_t k : adds) {
+    const ZoneEdit& e = plan.edits[k].edit;
+    const OwnerAnchors& at_owner = *owner_slot(e.owner.view());
+    long anchor = at_owner.replaced;
+    const bool before = anchor >= 0;
+    uint32_t ttl = e.ttl;
+    const long same_owner = at_owner.last, same_type = last_of_type[e.type];
     if (anchor < 0) anchor = same_owner >= 0 ? same_owner : same_type;
     if (!ttl) {
       long from = anchor >= 0 ? anchor : (zone.size() ? 0 : -1);

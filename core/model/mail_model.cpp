@@ -93,11 +93,13 @@ uint16_t u16_at(std::string_view rdata, size_t offset) {
 std::span<const std::string_view> role_names() { return kRoleNames; }
 
 MailName& MailModel::add(std::string_view name, uint32_t roles) {
-  for (MailName& m : names_)
-    if (names_equal(m.name.view(), name)) {
+  const uint64_t h = name_hash(name);
+  for (auto [it, end] = by_hash_.equal_range(h); it != end; ++it)
+    if (MailName& m = names_[it->second]; names_equal(m.name.view(), name)) {
       m.roles |= roles;
       return m;
     }
+  by_hash_.emplace(h, names_.size());
   MailName& m = names_.emplace_back();
   m.name.length = uint8_t(name.size());
   std::memcpy(m.name.octets, name.data(), name.size());
@@ -106,8 +108,8 @@ MailName& MailModel::add(std::string_view name, uint32_t roles) {
 }
 
 const MailName* MailModel::find(std::string_view name) const {
-  for (const MailName& m : names_)
-    if (names_equal(m.name.view(), name)) return &m;
+  for (auto [it, end] = by_hash_.equal_range(name_hash(name)); it != end; ++it)
+    if (const MailName& m = names_[it->second]; names_equal(m.name.view(), name)) return &m;
   return nullptr;
 }
 
@@ -182,7 +184,7 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
   for (const NameProfile& p : kProfiles) {
     WireName n = child(p.label, apex);
     // A wildcard answers for the name as it does live (RFC 4592).
-    bool in_zone = !lookup_.at(n.view()).empty() || covered_by_wildcard(lookup_, n.view());
+    bool in_zone = lookup_.has(n.view()) || covered_by_wildcard(lookup_, n.view());
     const Fact* a = session.find(n.view(), rrtype::A);
     const Fact* aaaa = session.find(n.view(), rrtype::AAAA);
     auto seen = [](const Fact* f) {

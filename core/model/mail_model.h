@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/panels.h"
@@ -87,6 +88,9 @@ class MailModel {
   const PanelProfile* panel_ = nullptr;
   bool panel_stated_ = false;
   std::vector<MailName> names_;
+  // Positions in names_ by name_hash: a domain with thousands of MX
+  // targets is not searched name by name.
+  std::unordered_multimap<uint64_t, size_t> by_hash_;
 };
 
 }  // namespace mxray

@@ -91,7 +91,7 @@ const PanelProfile* detect_panel(const ZoneLookup& zones, const Session& session
   for (const PanelProfile& p : kPanels) {
     for (std::string_view label : p.fingerprint_labels) {
       WireName n = child(label, domain);
-      if (n.length && (!zones.at(n.view()).empty() || live_has(session, n.view()))) return &p;
+      if (n.length && (zones.has(n.view()) || live_has(session, n.view()))) return &p;
     }
     for (std::string_view target : p.fingerprint_srv_targets) {
       for (ZoneRecordRef ref : zones.at(srv.view(), rrtype::SRV))

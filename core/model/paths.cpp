@@ -56,7 +56,7 @@ std::string wildcard_for(const ZoneLookup& zones, std::string_view name, std::st
     parent.remove_prefix(1 + static_cast<unsigned char>(parent[0]));
     if (zones.exists(parent)) {
       std::string star = std::string("\x01*", 2) + std::string(parent);
-      return zones.at(star).empty() ? std::string() : star;
+      return zones.has(star) ? star : std::string();
     }
   }
   return {};
@@ -114,7 +114,7 @@ ResolutionPath zone_path(const ZoneLookup& zones, std::string_view name, uint32_
       return p;
     }
     std::string owner(at.view());
-    if (zones.at(owner).empty()) {
+    if (!zones.has(owner)) {
       std::string star = wildcard_for(zones, owner, zones.zone(uint32_t(zi)).apex);
       if (!star.empty()) owner = star;
     }

@@ -17,6 +17,14 @@ uint64_t name_hash(std::string_view wire) {
   return h;
 }
 
+namespace {
+
+constexpr uint64_t kTypeBits = 0xFFFF;
+
+uint64_t entry_key(uint64_t hash, uint16_t type) { return (hash & ~kTypeBits) | type; }
+
+}  // namespace
+
 ZoneLookup::ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones) : zones_(zones) {
   size_t total = 0;
   for (const auto& z : zones_) total += z ? z->size() : 0;
@@ -38,28 +46,47 @@ ZoneLookup::ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones) : zon
           ancestors_.push_back(name_hash(v));
         }
       }
-      entries_.push_back({last_hash, zi, uint32_t(i)});
+      entries_.push_back({entry_key(last_hash, r.type), zi, uint32_t(i)});
     }
   }
-  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
   std::sort(ancestors_.begin(), ancestors_.end());
   ancestors_.erase(std::unique(ancestors_.begin(), ancestors_.end()), ancestors_.end());
 }
 
+// Calls f(entry) for each record owned by `name` (of `type`, 0: any) in key
+// order, until f returns false; returns false when f did.
+template <class F>
+bool ZoneLookup::each_at(std::string_view name, uint16_t type, F&& f) const {
+  const uint64_t h = name_hash(name);
+  const uint64_t lo = entry_key(h, type), hi = type ? lo : entry_key(h, 0xFFFF);
+  auto it =
+      std::lower_bound(entries_.begin(), entries_.end(), lo, [](const Entry& e, uint64_t v) { return e.key < v; });
+  for (; it != entries_.end() && it->key <= hi; ++it)
+    if (names_equal(zones_[it->zone]->record(it->index).owner.view(), name) && !f(*it)) return false;
+  return true;
+}
+
 std::vector<ZoneRecordRef> ZoneLookup::at(std::string_view name, uint16_t type) const {
   std::vector<ZoneRecordRef> out;
-  uint64_t h = name_hash(name);
-  auto it =
-      std::lower_bound(entries_.begin(), entries_.end(), h, [](const Entry& e, uint64_t v) { return e.hash < v; });
-  for (; it != entries_.end() && it->hash == h; ++it) {
-    RecordView r = zones_[it->zone]->record(it->index);
-    if ((type == 0 || r.type == type) && names_equal(r.owner.view(), name)) out.push_back({it->zone, it->index});
-  }
+  each_at(name, type, [&](const Entry& e) {
+    out.push_back({e.zone, e.index});
+    return true;
+  });
+  // Of all types, the entries come type by type: put them back in zone order.
+  if (type == 0)
+    std::sort(out.begin(), out.end(), [](const ZoneRecordRef& a, const ZoneRecordRef& b) {
+      return a.zone != b.zone ? a.zone < b.zone : a.index < b.index;
+    });
   return out;
 }
 
+bool ZoneLookup::has(std::string_view name, uint16_t type) const {
+  return !each_at(name, type, [](const Entry&) { return false; });
+}
+
 bool ZoneLookup::exists(std::string_view name) const {
-  if (!at(name).empty()) return true;
+  if (has(name)) return true;
   // A hash collision here only makes a missing name look present, which
   // errs towards "exists" (no false "missing" finding).
   return std::binary_search(ancestors_.begin(), ancestors_.end(), name_hash(name));

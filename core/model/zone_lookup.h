@@ -25,6 +25,9 @@ class ZoneLookup {
   // Records owned by `name` (wire form, any case), optionally of one type
   // (0: all), in zone order.
   std::vector<ZoneRecordRef> at(std::string_view name, uint16_t type = 0) const;
+  // True when `name` owns some record (of `type`; 0: of any type). Unlike
+  // at(), stops at the first.
+  bool has(std::string_view name, uint16_t type = 0) const;
   // True when some record is owned by `name` or by a name below it
   // (the name exists, RFC 4592 §2.2.2 "empty non-terminals" included).
   bool exists(std::string_view name) const;
@@ -38,12 +41,17 @@ class ZoneLookup {
 
  private:
   std::span<const std::shared_ptr<const Zone>> zones_;
+  // The key is the owner's hash with its low 16 bits replaced by the type,
+  // so the records of one type at a name sit together: an apex with
+  // thousands of MX records costs nothing to a look-up of its A record.
   struct Entry {
-    uint64_t hash;
+    uint64_t key;
     uint32_t zone;
     uint32_t index;
   };
-  std::vector<Entry> entries_;       // sorted by hash, then zone order
+  template <class F>
+  bool each_at(std::string_view name, uint16_t type, F&& f) const;
+  std::vector<Entry> entries_;       // sorted by key, then zone order
   std::vector<uint64_t> ancestors_;  // hashes of every proper ancestor of an owner, sorted
 };
 

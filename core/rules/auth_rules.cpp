@@ -228,7 +228,7 @@ struct SpfWalk {
   bool void_lookup(std::string_view target, uint16_t type) const {
     const ZoneLookup& zones = model.zones();
     if (view == View::zone && zones.zone_for(target) >= 0) {
-      if (type == rrtype::MX) return zones.at(target, rrtype::MX).empty() && zones.at(target, rrtype::CNAME).empty();
+      if (type == rrtype::MX) return !zones.has(target, rrtype::MX) && !zones.has(target, rrtype::CNAME);
       ResolutionPath p = zone_path(zones, target);
       return p.route == Route::missing;
     }

@@ -144,7 +144,7 @@ std::vector<ZoneEdit> move_mx_edits(const MailModel& model, const MailName& targ
   }
   // mail. holds records whose path the zone cannot tell (a CNAME out of
   // the zone, say): moving the MX there could be wrong, so propose nothing.
-  if (!model.zones().at(mail.view()).empty()) return {};
+  if (model.zones().has(mail.view())) return {};
   for (ZoneEdit& e : addresses) edits.push_back(std::move(e));
   return edits;
 }
@@ -262,7 +262,7 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
           {"no-address", {{"name", lower_name(m.name.view())}, {"source", missing == &m.zone ? "zone" : "live"}}});
       // A target inside the uploaded zone can be given its address; one
       // outside it is someone else's to fix (or the MX must change).
-      if (missing == &m.zone && model.zones().zone_for(m.name.view()) >= 0 && model.zones().at(m.name.view()).empty()) {
+      if (missing == &m.zone && model.zones().zone_for(m.name.view()) >= 0 && !model.zones().has(m.name.view())) {
         const MailName* apex = model.find(model.domain());
         ResolutionPath none;
         for (ZoneEdit& e : origin_address_edits(m.name, apex ? apex->zone : none)) f.edits.push_back(std::move(e));
@@ -342,7 +342,7 @@ void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
          {{"panel", std::string(panel->name)}, {"id", std::string(panel->id)}, {"how", model.panel_stated() ? "stated" : "detected"}}});
   f.evidence.push_back(
       {"no-address", {{"name", lower_name(mail->name.view())}, {"source", zone_missing ? "zone" : "live"}}});
-  if (zone_missing && model.zones().at(mail->name.view()).empty()) {
+  if (zone_missing && !model.zones().has(mail->name.view())) {
     const MailName* apex = model.find(model.domain());
     ResolutionPath none;
     f.edits = origin_address_edits(mail->name, apex ? apex->zone : none);
