@@ -79,6 +79,10 @@ std::string_view rdata_name_at(std::string_view rdata, size_t offset) {
 }
 
 void add_need(MailName& m, const ServiceNeed& n) {
+  // SRV records can name one target on every port: past this many, the
+  // name is not asked to carry more (a mail name needs a handful).
+  constexpr size_t kMaxNeeds = 64;
+  if (m.needs.size() >= kMaxNeeds) return;
   for (const ServiceNeed& x : m.needs)
     if (x.port == n.port && x.service == n.service && x.via == n.via) return;
   m.needs.push_back(n);
@@ -92,14 +96,28 @@ uint16_t u16_at(std::string_view rdata, size_t offset) {
 
 std::span<const std::string_view> role_names() { return kRoleNames; }
 
+MailName* MailModel::find_mutable(std::string_view name) {
+  for (auto [it, end] = by_hash_.equal_range(name_hash(name)); it != end; ++it)
+    if (MailName& m = names_[it->second]; names_equal(m.name.view(), name)) return &m;
+  return nullptr;
+}
+
+MailName* MailModel::add_target(std::string_view name, uint32_t roles) {
+  if (find_mutable(name)) return &add(name, roles);
+  if (record_names_ >= max_record_names_) {
+    ++left_out_;
+    return nullptr;
+  }
+  ++record_names_;
+  return &add(name, roles);
+}
+
 MailName& MailModel::add(std::string_view name, uint32_t roles) {
-  const uint64_t h = name_hash(name);
-  for (auto [it, end] = by_hash_.equal_range(h); it != end; ++it)
-    if (MailName& m = names_[it->second]; names_equal(m.name.view(), name)) {
-      m.roles |= roles;
-      return m;
-    }
-  by_hash_.emplace(h, names_.size());
+  if (MailName* m = find_mutable(name)) {
+    m->roles |= roles;
+    return *m;
+  }
+  by_hash_.emplace(name_hash(name), names_.size());
   MailName& m = names_.emplace_back();
   m.name.length = uint8_t(name.size());
   std::memcpy(m.name.octets, name.data(), name.size());
@@ -152,6 +170,7 @@ static std::vector<std::shared_ptr<const Zone>> active_zones(std::span<const std
 
 MailModel::MailModel(const Session& session, const ModelOptions& options)
     : session_(session), active_(active_zones(session.zones(), pairs_)), lookup_(active_) {
+  max_record_names_ = options.max_record_names;
   if (session.error() != SessionError::none) return;
   const std::string_view apex = session.domain().view();
   if (options.panel == "auto") {
@@ -168,9 +187,10 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
   auto add_mx = [&](std::string_view rdata, HopSource src) {
     std::string_view exchange = rdata_name_at(rdata, 2);
     if (exchange.size() <= 1) return;  // null MX (RFC 7505)
-    MailName& m = add(exchange, role::mx_target);
-    add_need(m, {"SMTP", 25, "MX"});
-    m.named_by.push_back(src);
+    MailName* m = add_target(exchange, role::mx_target);
+    if (!m) return;
+    add_need(*m, {"SMTP", 25, "MX"});
+    if (m->named_by.size() < max_record_names_) m->named_by.push_back(src);  // one name, many records
   };
   for (ZoneRecordRef ref : lookup_.at(apex, rrtype::MX)) {
     RecordView r = lookup_.record(ref);
@@ -203,9 +223,10 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
       if (rdata.size() < 7) return;
       std::string_view target = rdata_name_at(rdata, 6);
       if (target.size() <= 1) return;  // "." = not offered (RFC 2782)
-      MailName& m = add(target, role::srv_target);
-      add_need(m, {s.service, u16_at(rdata, 4), s.label});
-      m.named_by.push_back(src);
+      MailName* m = add_target(target, role::srv_target);
+      if (!m) return;
+      add_need(*m, {s.service, u16_at(rdata, 4), s.label});
+      if (m->named_by.size() < max_record_names_) m->named_by.push_back(src);
     };
     for (ZoneRecordRef ref : lookup_.at(owner.view(), rrtype::SRV)) {
       RecordView r = lookup_.record(ref);

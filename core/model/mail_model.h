@@ -56,6 +56,11 @@ struct ModelOptions {
   // The hosting panel: "auto" (detected from the zone and live answers),
   // "none", or a panel_profiles() id.
   std::string panel = "auto";
+  // Distinct names taken from MX and SRV records, zone and live together;
+  // the rest are left out (names_left_out()), so a zone of thousands of MX
+  // records cannot make a report of gigabytes. As many as a live answer
+  // keeps (SessionLimits::max_answer_records).
+  uint32_t max_record_names = 256;
 };
 
 class MailModel {
@@ -71,6 +76,9 @@ class MailModel {
   bool live() const { return session_.round() > 0; }
   std::string_view domain() const { return session_.domain().view(); }
   const std::vector<MailName>& names() const { return names_; }
+  // MX and SRV targets past ModelOptions::max_record_names, not modelled.
+  uint32_t names_left_out() const { return left_out_; }
+  uint32_t max_record_names() const { return max_record_names_; }
   const MailName* find(std::string_view name) const;
   // The hosting panel's profile, detected or stated; nullptr when none.
   const PanelProfile* panel() const { return panel_; }
@@ -79,6 +87,9 @@ class MailModel {
 
  private:
   MailName& add(std::string_view name, uint32_t roles);
+  MailName* find_mutable(std::string_view name);
+  // add() for a target of an MX or SRV record: null past max_record_names.
+  MailName* add_target(std::string_view name, uint32_t roles);
   const Session& session_;
   // The zones in use: Session::zones() with each replaced panel zone null,
   // so indexes stay those of the session.
@@ -91,6 +102,9 @@ class MailModel {
   // Positions in names_ by name_hash: a domain with thousands of MX
   // targets is not searched name by name.
   std::unordered_multimap<uint64_t, size_t> by_hash_;
+  uint32_t max_record_names_ = 0;
+  uint32_t record_names_ = 0;  // names first named by an MX or SRV record
+  uint32_t left_out_ = 0;
 };
 
 }  // namespace mxray

@@ -172,6 +172,9 @@ json build_report(const Session& session, const ReportOptions& options) {
   json hits = json::array();
   for (const BudgetHit& h : session.budget_hits())
     hits.push_back({{"budget", h.budget}, {"limit", h.limit}, {"skipped", h.skipped}});
+  if (model.names_left_out())
+    hits.push_back(
+        {{"budget", "mail-names"}, {"limit", model.max_record_names()}, {"skipped", model.names_left_out()}});
 
   const bool live = session.round() > 0;
   json panel = nullptr;

@@ -119,8 +119,10 @@ WireName reverse_name(std::string_view address) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 5> kBudgetNames = {"questions", "rounds", "cname-depth", "spf-lookups",
-                                                          "answer-records"};
+// "mail-names" is the model's (ModelOptions::max_record_names), listed here
+// so that one list names every budget a report can show.
+constexpr std::array<std::string_view, 6> kBudgetNames = {"questions",   "rounds",         "cname-depth",
+                                                          "spf-lookups", "answer-records", "mail-names"};
 }
 std::span<const std::string_view> budget_names() { return kBudgetNames; }
 

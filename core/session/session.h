@@ -118,7 +118,8 @@ struct BudgetHit {
 // Every code that starts the `reason` of an unknown fact ("timeout",
 // "server-failure", "malformed", "budget", ...), for the message catalogues.
 std::vector<std::string_view> unknown_reason_codes();
-// The budgets a BudgetHit can name.
+// The budgets a BudgetHit can name, and the model's "mail-names" (MX and
+// SRV targets left out), which the report lists with them.
 std::span<const std::string_view> budget_names();
 
 enum class SessionError : uint8_t { none, bad_domain, no_domain };

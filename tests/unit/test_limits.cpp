@@ -20,6 +20,7 @@
 #include "model/mail_model.h"
 #include "model/paths.h"
 #include "model/zone_lookup.h"
+#include "report/report.h"
 #include "rules/catalogue.h"
 #include "session/session.h"
 #include "zone/parser.h"
@@ -679,6 +680,43 @@ TEST_CASE("limits: CNAME links of a zone path (8): 8 followed to the address; 9 
       CHECK(p.hops.size() == 9);  // the links read before the limit are kept
     }
   }
+}
+
+TEST_CASE("limits: mail names from MX and SRV records: 256 modelled, the 257th left out and reported") {
+  REQUIRE(ModelOptions{}.max_record_names == 256);
+  auto zone = [](int mx, int srv) {
+    std::string body = "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n";
+    for (int i = 0; i < mx; ++i) body += "@ IN MX 10 m" + std::to_string(i) + "\n";
+    for (int i = 0; i < srv; ++i) body += "_imaps._tcp IN SRV 0 0 993 s" + std::to_string(i) + "\n";
+    body += "@ IN MX 10 m0\n";  // a repeat is no new name
+    return club_zone(body);
+  };
+  SessionOptions o;
+  o.live = false;
+  auto hit = [](const nlohmann::json& report) -> const nlohmann::json* {
+    for (const auto& h : report["stats"]["budget_hits"])
+      if (h["budget"] == "mail-names") return &h;
+    return nullptr;
+  };
+  for (auto [mx, srv] : {std::pair{256, 0}, std::pair{200, 56}}) {
+    Session at("", o, {zone(mx, srv)});
+    MailModel m(at);
+    CHECK(m.names_left_out() == 0);
+    const nlohmann::json report = build_report(at, {});
+    CHECK(hit(report) == nullptr);
+  }
+  Session past("", o, {zone(200, 57)});
+  MailModel m(past);
+  CHECK(m.names_left_out() == 1);
+  size_t srv_targets = 0;
+  for (const MailName& n : m.names()) srv_targets += (n.roles & role::srv_target) != 0;
+  CHECK(srv_targets == 56);                       // the first 56, in zone order
+  CHECK(m.find(wire("mail.club.test.").view()));  // the names every check looks at stay
+  const nlohmann::json report = build_report(past, {});
+  const nlohmann::json* h = hit(report);
+  REQUIRE(h);
+  CHECK((*h)["limit"] == 256);
+  CHECK((*h)["skipped"] == 1);
 }
 
 TEST_CASE("limits: SPF lookups over an evaluation (RFC 7208 §4.6.4: 10): 10 pass, the 11th is spf-lookups") {
