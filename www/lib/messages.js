@@ -7,12 +7,12 @@ import { fillTemplate, lookup } from './catalogue.js';
 
 export const messages = {
   en: {
-    severity: {error: 'error', warning: 'warning'},
+    severity: { error: 'error', warning: 'warning' },
     recordStarts: 'record starts at line {line}',
     codes: {
       'unterminated-quote': 'unterminated quoted string',
-      'unbalanced-paren': '\')\' without a matching \'(\'',
-      'unclosed-paren': '\'(\' is never closed',
+      'unbalanced-paren': "')' without a matching '('",
+      'unclosed-paren': "'(' is never closed",
       'bad-escape': 'invalid escape sequence[ in {field}][ of {type}]',
       'missing-owner': 'the owner name is left out, but no record comes before it',
       'missing-ttl': 'no TTL: write one on the record or set $TTL[ ({type})]',
@@ -97,7 +97,7 @@ export const messages = {
       },
     },
     // How a "panel" step's panel is known (its "how" parameter).
-    panelHow: {detected: 'recognised from the records it creates', stated: 'as you stated'},
+    panelHow: { detected: 'recognised from the records it creates', stated: 'as you stated' },
     rules: {
       'mx-target-proxied': 'Other mail servers cannot deliver: the MX target {name} leads to the proxy',
       'mail-host-proxied': 'Mail apps cannot connect: {name} leads to the proxy, which carries no mail',
@@ -109,14 +109,10 @@ export const messages = {
       'mail-host-missing': '{name} has no address: mail apps set up by the hosting panel cannot find the server',
       'proxy-mixed-records': 'Proxied and DNS-only records on {name}: Cloudflare proxies them all',
       'origin-exposed': 'A DNS-only mail record reveals the address behind the proxy: {name}',
-      'null-mx-conflict':
-          'The null MX of {name} ("accepts no mail") sits beside other MX records or has a preference other than 0',
-      'spf-proxy-address':
-          'The SPF record of {name} authorises the proxy\'s addresses, not the server that sends the mail: its mail fails SPF',
-      'migration-record-lost':
-          'A mail record of {name} was lost in the move: the proxy\'s zone or live DNS does not have it',
-      'ns-not-delegated':
-          'The uploaded zone of {name} is not the one resolvers use: the domain is delegated to other name servers',
+      'null-mx-conflict': 'The null MX of {name} ("accepts no mail") sits beside other MX records or has a preference other than 0',
+      'spf-proxy-address': 'The SPF record of {name} authorises the proxy\'s addresses, not the server that sends the mail: its mail fails SPF',
+      'migration-record-lost': 'A mail record of {name} was lost in the move: the proxy\'s zone or live DNS does not have it',
+      'ns-not-delegated': 'The uploaded zone of {name} is not the one resolvers use: the domain is delegated to other name servers',
       'proxy-state-differs': 'The proxy status of {name} in the uploaded zone is not what resolvers get',
       'spf-missing': '{name} receives mail but publishes no SPF record: receivers cannot tell who may send as it',
       'spf-invalid': 'The SPF record of {name} is broken: receivers answer "permerror" and treat it as absent',
@@ -144,15 +140,13 @@ export const messages = {
       panel: 'the hosting panel is {panel}[ ({how})]',
       'null-mx': 'the domain has a null MX (MX {preference} .: "accepts no mail")[ ({file} line {line})]',
       'spf-term': 'the SPF term "{term}" authorises the addresses of {name}[ ({file} line {line})]',
-      'origin-not-authorised':
-          'no term of the SPF record authorises {address}, the address of the server behind the proxy',
+      'origin-not-authorised': 'no term of the SPF record authorises {address}, the address of the server behind the proxy',
       'record-lost': 'the record {name} {type} {data}[ ({file} line {line})] is lost (missing from: {missing-from})',
       'zone-ns': 'the zone names {name} as a name server of the domain[ ({file} line {line})]',
       'live-ns': 'live DNS answers the domain\'s NS question with {rcode}[: {names}]',
       'zone-route': 'in the uploaded zone, {name} takes the route "{route}"',
       'live-route': 'in live DNS, {name} takes the route "{route}"',
-      'zone-differs':
-          'the uploaded zone gives {name} the route "{route}": it is not what resolvers serve (not imported yet, or not the delegated zone)',
+      'zone-differs': 'the uploaded zone gives {name} the route "{route}": it is not what resolvers serve (not imported yet, or not the delegated zone)',
       'no-record': '{name} has no {kind} record[ (source: {source})]',
       'txt-record': '{name} has the TXT record "{text}"[ ({file} line {line})]',
       'record-problem': '{name}: {problem}[ — at "{term}"]',
@@ -240,9 +234,9 @@ export const messages = {
     },
     // `mxray check` and the report's renderer (www/lib/report-text.js).
     report: {
-      severity: {critical: 'critical', warning: 'warning', info: 'info'},
+      severity: { critical: 'critical', warning: 'warning', info: 'info' },
       title: 'mxray check of {domain}',
-      mode: {offline: 'offline: the uploaded zones only', live: 'live DNS', both: 'the uploaded zones and live DNS'},
+      mode: { offline: 'offline: the uploaded zones only', live: 'live DNS', both: 'the uploaded zones and live DNS' },
       inputs: '{zones} zone file(s), {records} records; {questions} DNS questions in {rounds} rounds',
       unknown: '{count} DNS questions got no usable answer: what they would have told is unknown',
       budget: 'a limit was reached: {budget} (limit {limit}); {skipped} left out',
@@ -263,7 +257,7 @@ export const messages = {
         'placeholder-superseded': 'an edit with a known address takes the place of the placeholder',
         moot: 'not needed: another edit makes the name it works around reach the server directly',
       },
-      op: {add: 'add', remove: 'remove', replace: 'replace', 'set-dns-only': 'turn the proxy off on'},
+      op: { add: 'add', remove: 'remove', replace: 'replace', 'set-dns-only': 'turn the proxy off on' },
       skipped: '{file}: not written into the file: {edit} ({why})',
       skipWhy: {
         format: 'this input format is not written back: use the batch payload or the dashboard',
@@ -272,16 +266,14 @@ export const messages = {
       },
       placeholdersTitle: 'Values to fill in',
       placeholder: {
-        'origin-ipv4':
-            '{origin-ipv4} stands for the IPv4 address of the server that handles the mail (the origin behind the proxy); the input does not tell it. To find it: in cPanel, the "Shared IP Address" (or "Dedicated IP Address") in the General Information box of the home page; in Cloudflare, the content of a proxied A record that points at the same server (the apex, www); or ask the hosting company.',
-        'origin-ipv6':
-            '{origin-ipv6} stands for the IPv6 address of the server that handles the mail; the input does not tell it. Find it where the IPv4 address is shown (cPanel home page, the hosting company), or leave the AAAA record out.',
+        'origin-ipv4': '{origin-ipv4} stands for the IPv4 address of the server that handles the mail (the origin behind the proxy); the input does not tell it. To find it: in cPanel, the "Shared IP Address" (or "Dedicated IP Address") in the General Information box of the home page; in Cloudflare, the content of a proxied A record that points at the same server (the apex, www); or ask the hosting company.',
+        'origin-ipv6': '{origin-ipv6} stands for the IPv6 address of the server that handles the mail; the input does not tell it. Find it where the IPv4 address is shown (cPanel home page, the hosting company), or leave the AAAA record out.',
       },
       placeholderCli: 'Then run the check again with --origin ADDRESS: mxray fills the address in everywhere.',
       diffTitle: 'Diff of {file}',
       planTitle: 'Change plan',
-      cpanelTitle: 'Steps in cPanel\'s Zone Editor',
-      cloudflareTitle: 'Steps in Cloudflare\'s dashboard',
+      cpanelTitle: "Steps in cPanel's Zone Editor",
+      cloudflareTitle: "Steps in Cloudflare's dashboard",
       diagnostics: '{count} problem(s) reading the zone files (listed on standard error)',
       progress: 'round {round}: {answered}/{total} answered',
       zoneLine: '{file}: {domain}: {summary}[: {rules}]',
@@ -308,16 +300,8 @@ export const messages = {
         comma: ', ',
         and: ' and ',
         script: {
-          Latin: 'Latin',
-          Greek: 'Greek',
-          Cyrillic: 'Cyrillic',
-          Cherokee: 'Cherokee',
-          Han: 'Han',
-          Hiragana: 'Hiragana',
-          Katakana: 'Katakana',
-          Bopomofo: 'Bopomofo',
-          Hangul: 'Hangul',
-          Other: 'other',
+          Latin: 'Latin', Greek: 'Greek', Cyrillic: 'Cyrillic', Cherokee: 'Cherokee', Han: 'Han', Hiragana: 'Hiragana', Katakana: 'Katakana', Bopomofo: 'Bopomofo',
+          Hangul: 'Hangul', Other: 'other',
         },
       },
     },
@@ -334,31 +318,26 @@ export const messages = {
     // Steps for a person at a hosting panel or at Cloudflare's dashboard.
     steps: {
       cpanelIntro: 'Log in to cPanel and open Domains › Zone Editor; click Manage next to {domain}.',
-      cpanelCreate:
-          'Click the arrow next to "+ Add Record", choose "Add {type} Record"; Name: {name}, {field}: {data}; click "Save Record".',
-      cpanelModify:
-          'Find the {type} record {name} with the value {before}; click Edit, set the value to {after}, click "Save Record".',
+      cpanelCreate: 'Click the arrow next to "+ Add Record", choose "Add {type} Record"; Name: {name}, {field}: {data}; click "Save Record".',
+      cpanelModify: 'Find the {type} record {name} with the value {before}; click Edit, set the value to {after}, click "Save Record".',
       cpanelDelete: 'Find the {type} record {name} with the value {data}; click Delete and confirm.',
-      cpanelNote:
-          'When the domain\'s name servers are Cloudflare\'s, these changes keep cPanel\'s copy right; what the world sees comes from Cloudflare (next steps).',
+      cpanelNote: "When the domain's name servers are Cloudflare's, these changes keep cPanel's copy right; what the world sees comes from Cloudflare (next steps).",
       cloudflareIntro: 'Log in to the Cloudflare dashboard, choose the domain {domain}, and open DNS › Records.',
-      cloudflareCreate:
-          'Click "Add record": Type {type}, Name {name}, {field} {data}[, Proxy status {proxy}]; click Save.',
-      cloudflareModify:
-          'Find the {type} record {name} with the content {before}; click Edit, set the content to {after}[ and the Proxy status to {proxy}]; click Save.',
+      cloudflareCreate: 'Click "Add record": Type {type}, Name {name}, {field} {data}[, Proxy status {proxy}]; click Save.',
+      cloudflareModify: 'Find the {type} record {name} with the content {before}; click Edit, set the content to {after}[ and the Proxy status to {proxy}]; click Save.',
       cloudflareDelete: 'Find the {type} record {name} with the content {data}; click Edit, then Delete, and confirm.',
       cloudflareProxy: 'Proxy status: click the orange cloud so that it turns grey ("DNS only") for every mail name.',
       fillFirst: 'Replace {placeholder} with the real address before you save.',
-      field: {value: 'Record', address: 'IPv4 address', address6: 'IPv6 address', target: 'Target', content: 'Content'},
+      field: { value: 'Record', address: 'IPv4 address', address6: 'IPv6 address', target: 'Target', content: 'Content' },
     },
   },
   ja: {
-    severity: {error: 'エラー', warning: '警告'},
+    severity: { error: 'エラー', warning: '警告' },
     recordStarts: 'レコードは {line} 行目から',
     codes: {
       'unterminated-quote': '引用符 " が閉じていません',
-      'unbalanced-paren': '対応する \'(\' のない \')\' があります',
-      'unclosed-paren': '\'(\' が閉じられていません',
+      'unbalanced-paren': "対応する '(' のない ')' があります",
+      'unclosed-paren': "'(' が閉じられていません",
       'bad-escape': '[{type} の ][{field} の ]エスケープが不正です',
       'missing-owner': 'オーナー名が省略されていますが、前にレコードがありません',
       'missing-ttl': 'TTL がありません: レコードに書くか $TTL を指定してください[ ({type})]',
@@ -373,8 +352,7 @@ export const messages = {
       'bad-name': '[{type} の ][{field} の ]ドメイン名が不正です',
       'label-too-long': '[{type} の ][{field} の ]ラベルが 63 オクテットを超えています',
       'name-too-long': '[{type} の ][{field} の ]ドメイン名が 255 オクテットを超えています',
-      'missing-origin':
-          '相対名ですがオリジンが不明です: ファイルに $ORIGIN を追加するか、ドメインを指定してください[ ({field})]',
+      'missing-origin': '相対名ですがオリジンが不明です: ファイルに $ORIGIN を追加するか、ドメインを指定してください[ ({field})]',
       'bad-ipv4': '[{type} の ]IPv4 アドレスが不正です',
       'bad-ipv6': '[{type} の ]IPv6 アドレスが不正です',
       'string-too-long': '[{type} の ]文字列が 255 オクテットを超えています',
@@ -443,7 +421,7 @@ export const messages = {
         'mail-names': 'MX・SRV レコードから取り出すメール用の名前',
       },
     },
-    panelHow: {detected: 'パネルが作るレコードから判定', stated: '指定による'},
+    panelHow: { detected: 'パネルが作るレコードから判定', stated: '指定による' },
     rules: {
       'mx-target-proxied': '他のメールサーバーから配送できません: MX の宛先 {name} がプロキシに向いています',
       'mail-host-proxied': 'メールソフトが接続できません: {name} がメールを通さないプロキシに向いています',
@@ -452,24 +430,16 @@ export const messages = {
       'mx-companion-record': 'MX が Cloudflare の補助レコードを指しています: {name}',
       'mx-target-missing': 'MX の宛先 {name} にアドレスがありません: ドメイン宛てのメールは戻されます',
       'mx-target-cname': 'MX の宛先 {name} が別名 (CNAME) です。RFC 2181 §10.3 で禁止されています',
-      'mail-host-missing':
-          '{name} にアドレスがありません: 管理パネルで設定したメールソフトがサーバーを見つけられません',
-      'proxy-mixed-records':
-          '{name} にプロキシありとなし (DNS のみ) のレコードが混在しています: Cloudflare はすべてプロキシします',
+      'mail-host-missing': '{name} にアドレスがありません: 管理パネルで設定したメールソフトがサーバーを見つけられません',
+      'proxy-mixed-records': '{name} にプロキシありとなし (DNS のみ) のレコードが混在しています: Cloudflare はすべてプロキシします',
       'origin-exposed': 'DNS のみのメール用レコードがプロキシの裏のアドレスを明かしています: {name}',
-      'null-mx-conflict':
-          '{name} のヌル MX (「メールを受け取らない」) が、ほかの MX と並んでいるか、優先度が 0 ではありません',
-      'spf-proxy-address':
-          '{name} の SPF レコードが許可しているのはプロキシのアドレスで、メールを送るサーバーではありません: メールが SPF に失敗します',
-      'migration-record-lost':
-          '移行で {name} のメール用レコードが失われました: プロキシ側のゾーンかライブ DNS にありません',
-      'ns-not-delegated':
-          'アップロードされた {name} のゾーンはリゾルバが使うものではありません: ドメインは別のネームサーバーに委任されています',
+      'null-mx-conflict': '{name} のヌル MX (「メールを受け取らない」) が、ほかの MX と並んでいるか、優先度が 0 ではありません',
+      'spf-proxy-address': '{name} の SPF レコードが許可しているのはプロキシのアドレスで、メールを送るサーバーではありません: メールが SPF に失敗します',
+      'migration-record-lost': '移行で {name} のメール用レコードが失われました: プロキシ側のゾーンかライブ DNS にありません',
+      'ns-not-delegated': 'アップロードされた {name} のゾーンはリゾルバが使うものではありません: ドメインは別のネームサーバーに委任されています',
       'proxy-state-differs': '{name} のプロキシ状態が、アップロードされたゾーンとリゾルバの応答とで異なります',
-      'spf-missing':
-          '{name} はメールを受け取りますが SPF レコードがありません: 受信側はこのドメインで送信してよい相手を判断できません',
-      'spf-invalid':
-          '{name} の SPF レコードに誤りがあります: 受信側は "permerror" とし、レコードがないものとして扱います',
+      'spf-missing': '{name} はメールを受け取りますが SPF レコードがありません: 受信側はこのドメインで送信してよい相手を判断できません',
+      'spf-invalid': '{name} の SPF レコードに誤りがあります: 受信側は "permerror" とし、レコードがないものとして扱います',
       'spf-pass-all': '{name} の SPF レコードが誰にでもこのドメインでの送信を許しています ("+all")',
       'spf-advice': '{name} の SPF レコードは機能していますが、直したほうがよい点があります',
       'dmarc-missing': '{name} はメールを受け取りますが DMARC ポリシーがありません',
@@ -479,8 +449,7 @@ export const messages = {
       'dkim-advice': 'DKIM 公開鍵 {name} は使えますが、知っておくべき点があります',
       'mta-sts-invalid': 'MTA-STS レコード {name} が使えません: 送信側はポリシーがないものとして扱います',
       'tlsrpt-invalid': 'TLS レポートのレコード {name} が使えません: TLS の失敗レポートがどこにも届きません',
-      'tlsa-proxied':
-          'DANE が失敗します: TLSA レコード {name} は証明書を指定していますが、その名前はプロキシに向いています',
+      'tlsa-proxied': 'DANE が失敗します: TLSA レコード {name} は証明書を指定していますが、その名前はプロキシに向いています',
       'ptr-mismatch': 'メールサーバーの逆引きが確認できません: {name}',
     },
     evidence: {
@@ -495,16 +464,13 @@ export const messages = {
       panel: 'ホスティングの管理パネルは {panel} です[ ({how})]',
       'null-mx': 'ドメインにヌル MX (MX {preference} .: 「メールを受け取らない」) があります[ ({file} {line} 行目)]',
       'spf-term': 'SPF の項目 "{term}" は {name} のアドレスを許可しています[ ({file} {line} 行目)]',
-      'origin-not-authorised':
-          'プロキシの裏にあるサーバーのアドレス {address} を許可する項目が SPF レコードにありません',
-      'record-lost':
-          'レコード {name} {type} {data}[ ({file} {line} 行目)] が失われています ({missing-from} にありません)',
+      'origin-not-authorised': 'プロキシの裏にあるサーバーのアドレス {address} を許可する項目が SPF レコードにありません',
+      'record-lost': 'レコード {name} {type} {data}[ ({file} {line} 行目)] が失われています ({missing-from} にありません)',
       'zone-ns': 'ゾーンは {name} をドメインのネームサーバーとしています[ ({file} {line} 行目)]',
       'live-ns': 'ライブ DNS はドメインの NS の問い合わせに {rcode} で応答しました[: {names}]',
       'zone-route': 'アップロードされたゾーンでは {name} の経路は「{route}」です',
       'live-route': 'ライブ DNS では {name} の経路は「{route}」です',
-      'zone-differs':
-          'アップロードされたゾーンでは {name} の経路は「{route}」です: リゾルバが返す内容と異なります (未反映か、委任先のゾーンではありません)',
+      'zone-differs': 'アップロードされたゾーンでは {name} の経路は「{route}」です: リゾルバが返す内容と異なります (未反映か、委任先のゾーンではありません)',
       'no-record': '{name} に {kind} レコードがありません[ (情報源: {source})]',
       'txt-record': '{name} の TXT レコードは "{text}" です[ ({file} {line} 行目)]',
       'record-problem': '{name}: {problem}[ — 該当箇所 "{term}"]',
@@ -534,8 +500,7 @@ export const messages = {
       'spf-mechanisms-after-all': '"all" の後ろの項目は評価されません',
       'spf-redirect-ignored': '"all" があるため redirect= は無視されます',
       'spf-ptr': '"ptr" は遅く当てにならず、RFC 7208 は使わないよう求めています',
-      'spf-record-long':
-          'レコードが[ {detail} バイトで] 450 バイトを超えています: DNS 応答が UDP に収まらないことがあります',
+      'spf-record-long': 'レコードが[ {detail} バイトで] 450 バイトを超えています: DNS 応答が UDP に収まらないことがあります',
       'spf-modifier-like-mechanism': 'メカニズムと同じ名前の修飾子があります。書き間違いと思われます',
       'spf-unknown-modifier': '不明な修飾子です[ "{detail}"]。受信側は無視します',
       'spf-macro-domain': 'マクロを使った項目があり、mxray ではたどれません',
@@ -591,13 +556,9 @@ export const messages = {
     },
     // `mxray check` とレポートの表示 (www/lib/report-text.js)。
     report: {
-      severity: {critical: '重大', warning: '警告', info: '情報'},
+      severity: { critical: '重大', warning: '警告', info: '情報' },
       title: '{domain} の mxray チェック',
-      mode: {
-        offline: 'オフライン: アップロードしたゾーンのみ',
-        live: 'ライブ DNS',
-        both: 'アップロードしたゾーンとライブ DNS'
-      },
+      mode: { offline: 'オフライン: アップロードしたゾーンのみ', live: 'ライブ DNS', both: 'アップロードしたゾーンとライブ DNS' },
       inputs: 'ゾーンファイル {zones} 件、レコード {records} 件、DNS の問い合わせ {questions} 件 ({rounds} ラウンド)',
       unknown: 'DNS の問い合わせ {count} 件に使える回答がありませんでした: その内容は不明です',
       budget: '上限に達しました: {budget} (上限 {limit})。{skipped} 件を省きました',
@@ -618,7 +579,7 @@ export const messages = {
         'placeholder-superseded': 'アドレスが分かっている修正がプレースホルダーの代わりになります',
         moot: '不要です。別の修正により、この修正が回避していた名前がサーバーに直接届くようになります',
       },
-      op: {add: '追加', remove: '削除', replace: '置き換え', 'set-dns-only': 'プロキシをオフにする'},
+      op: { add: '追加', remove: '削除', replace: '置き換え', 'set-dns-only': 'プロキシをオフにする' },
       skipped: '{file}: ファイルに書き込めませんでした: {edit} ({why})',
       skipWhy: {
         format: 'この入力形式には書き戻せません: バッチペイロードかダッシュボードを使ってください',
@@ -627,13 +588,10 @@ export const messages = {
       },
       placeholdersTitle: '入力が必要な値',
       placeholder: {
-        'origin-ipv4':
-            '{origin-ipv4} はメールを扱うサーバー (プロキシの背後のオリジン) の IPv4 アドレスです。入力からは分かりません。調べ方: cPanel のホーム画面「一般情報」の「共有 IP アドレス」(または「専用 IP アドレス」)、Cloudflare では同じサーバーを指すプロキシ済み A レコード (ルートや www) の内容、またはホスティング会社に問い合わせてください。',
-        'origin-ipv6':
-            '{origin-ipv6} はメールを扱うサーバーの IPv6 アドレスです。入力からは分かりません。IPv4 アドレスと同じ場所 (cPanel のホーム画面、ホスティング会社) で調べるか、AAAA レコードを省いてください。',
+        'origin-ipv4': '{origin-ipv4} はメールを扱うサーバー (プロキシの背後のオリジン) の IPv4 アドレスです。入力からは分かりません。調べ方: cPanel のホーム画面「一般情報」の「共有 IP アドレス」(または「専用 IP アドレス」)、Cloudflare では同じサーバーを指すプロキシ済み A レコード (ルートや www) の内容、またはホスティング会社に問い合わせてください。',
+        'origin-ipv6': '{origin-ipv6} はメールを扱うサーバーの IPv6 アドレスです。入力からは分かりません。IPv4 アドレスと同じ場所 (cPanel のホーム画面、ホスティング会社) で調べるか、AAAA レコードを省いてください。',
       },
-      placeholderCli:
-          'そのあと --origin アドレス を付けて再度チェックすると、mxray がすべての箇所にアドレスを入れます。',
+      placeholderCli: 'そのあと --origin アドレス を付けて再度チェックすると、mxray がすべての箇所にアドレスを入れます。',
       diffTitle: '{file} の差分',
       planTitle: '変更計画',
       cpanelTitle: 'cPanel のゾーンエディターでの手順',
@@ -662,16 +620,8 @@ export const messages = {
         comma: '、',
         and: 'と',
         script: {
-          Latin: 'ラテン文字',
-          Greek: 'ギリシャ文字',
-          Cyrillic: 'キリル文字',
-          Cherokee: 'チェロキー文字',
-          Han: '漢字',
-          Hiragana: 'ひらがな',
-          Katakana: 'カタカナ',
-          Bopomofo: '注音字母',
-          Hangul: 'ハングル',
-          Other: 'その他の文字',
+          Latin: 'ラテン文字', Greek: 'ギリシャ文字', Cyrillic: 'キリル文字', Cherokee: 'チェロキー文字', Han: '漢字', Hiragana: 'ひらがな', Katakana: 'カタカナ', Bopomofo: '注音字母',
+          Hangul: 'ハングル', Other: 'その他の文字',
         },
       },
     },
@@ -687,33 +637,18 @@ export const messages = {
     },
     // ホスティングパネルや Cloudflare ダッシュボードでの手順。
     steps: {
-      cpanelIntro:
-          'cPanel にログインし、「ドメイン」›「ゾーンエディター」を開いて、{domain} の「管理」をクリックします。',
-      cpanelCreate:
-          '「+ レコードの追加」の横の矢印から「{type} レコードの追加」を選び、名前: {name}、{field}: {data} と入力して「レコードの保存」をクリックします。',
-      cpanelModify:
-          '値が {before} の {type} レコード {name} を探し、「編集」をクリックして値を {after} にし、「レコードの保存」をクリックします。',
+      cpanelIntro: 'cPanel にログインし、「ドメイン」›「ゾーンエディター」を開いて、{domain} の「管理」をクリックします。',
+      cpanelCreate: '「+ レコードの追加」の横の矢印から「{type} レコードの追加」を選び、名前: {name}、{field}: {data} と入力して「レコードの保存」をクリックします。',
+      cpanelModify: '値が {before} の {type} レコード {name} を探し、「編集」をクリックして値を {after} にし、「レコードの保存」をクリックします。',
       cpanelDelete: '値が {data} の {type} レコード {name} を探し、「削除」をクリックして確定します。',
-      cpanelNote:
-          'ドメインのネームサーバーが Cloudflare の場合、この変更は cPanel 側の控えを正しく保つためのものです。外から見える DNS は Cloudflare のもの (次の手順) です。',
-      cloudflareIntro:
-          'Cloudflare ダッシュボードにログインし、ドメイン {domain} を選んで「DNS」›「レコード」を開きます。',
-      cloudflareCreate:
-          '「レコードを追加」をクリックし、タイプ {type}、名前 {name}、{field} {data}[、プロキシステータス {proxy}] にして「保存」をクリックします。',
-      cloudflareModify:
-          '内容が {before} の {type} レコード {name} を探し、「編集」をクリックして内容を {after}[、プロキシステータスを {proxy}] にし、「保存」をクリックします。',
-      cloudflareDelete:
-          '内容が {data} の {type} レコード {name} を探し、「編集」、「削除」の順にクリックして確定します。',
-      cloudflareProxy:
-          'プロキシステータス: メール用の名前はすべて、オレンジの雲をクリックして灰色 (「DNS のみ」) にします。',
+      cpanelNote: 'ドメインのネームサーバーが Cloudflare の場合、この変更は cPanel 側の控えを正しく保つためのものです。外から見える DNS は Cloudflare のもの (次の手順) です。',
+      cloudflareIntro: 'Cloudflare ダッシュボードにログインし、ドメイン {domain} を選んで「DNS」›「レコード」を開きます。',
+      cloudflareCreate: '「レコードを追加」をクリックし、タイプ {type}、名前 {name}、{field} {data}[、プロキシステータス {proxy}] にして「保存」をクリックします。',
+      cloudflareModify: '内容が {before} の {type} レコード {name} を探し、「編集」をクリックして内容を {after}[、プロキシステータスを {proxy}] にし、「保存」をクリックします。',
+      cloudflareDelete: '内容が {data} の {type} レコード {name} を探し、「編集」、「削除」の順にクリックして確定します。',
+      cloudflareProxy: 'プロキシステータス: メール用の名前はすべて、オレンジの雲をクリックして灰色 (「DNS のみ」) にします。',
       fillFirst: '保存する前に {placeholder} を実際のアドレスに置き換えてください。',
-      field: {
-        value: 'レコード',
-        address: 'IPv4 アドレス',
-        address6: 'IPv6 アドレス',
-        target: 'ターゲット',
-        content: 'コンテンツ'
-      },
+      field: { value: 'レコード', address: 'IPv4 アドレス', address6: 'IPv6 アドレス', target: 'ターゲット', content: 'コンテンツ' },
     },
   },
 };
