@@ -19,7 +19,7 @@ const seed = 'examples/club-cloudflare-export.txt';
 const env0 = { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', FORCE_COLOR: '' };
 
 const cli = (args, { cwd = root, env = {}, input } = {}) =>
-  spawnSync(process.execPath, [mxray, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, ...env0, ...env } });
+  spawnSync(process.execPath, [mxray, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, ...env0, ...env }, maxBuffer: 64 << 20 });
 
 // Asynchronous, for the live check: the resolver lives in this process's event loop.
 const cliAsync = (args, env = {}) =>
@@ -234,6 +234,34 @@ test('a merge note on real data: the SPF edit the mail host fix makes moot is dr
   assert.match(ja, /修正の統合\n検出結果 \d+ の修正「[^」]+」は採用しませんでした: 不要です/);
 });
 
+// --format json writes the corrected zone's text a mebibyte of bytes at a time: a character
+// of several bytes across the cut must come out whole.
+test('--format json: a text of 3 MiB of Japanese comments comes out whole, the same as --format zone', () => {
+  const d = tmp();
+  const head = readFileSync(join(root, seed), 'utf8');
+  // Ten characters of three bytes each, after "; ": lines of 33 bytes.
+  const line = '; メールメールメール日\n';
+  const comments = line.repeat(Math.ceil((3 << 20) / 33));
+  writeFileSync(join(d, 'ja.txt'), head + comments);
+  const json = cli(['check', '--zone', 'ja.txt', '--format', 'json'], { cwd: d });
+  assert.equal(json.status, 1, json.stderr);
+  const zone = cli(['check', '--zone', 'ja.txt', '--format', 'zone'], { cwd: d });
+  // The fix changes the example's records, above the comments: the cuts, at each MiB of the
+  // corrected text, fall inside a character here.
+  const fixedHead = Buffer.byteLength(zone.stdout) - Buffer.byteLength(comments);
+  const inside = [1, 2, 3].filter((k) => {
+    const at = ((k << 20) - fixedHead) % 33; // the cut's byte in its line
+    return at > 2 && at < 32 && (at - 2) % 3 !== 0;
+  });
+  assert.ok(inside.length > 0, 'a cut inside a character');
+  const report = JSON.parse(json.stdout);
+  assert.ok(report.fix.zones[0].text.length > 1 << 20);
+  assert.equal(report.fix.zones[0].text, zone.stdout);
+  assert.ok(report.fix.zones[0].text.endsWith(comments));
+  assert.equal(report.fix.cloudflare_import, zone.stdout);
+  assert.ok(!report.fix.zones[0].text.includes('\uFFFD'));
+});
+
 test('a zone that is not UTF-8 (Shift_JIS comments) comes out byte for byte, and its diff applies', () => {
   const d = mkdtempSync(join(tmpdir(), 'mxray-sjis-'));
   const sjis = Buffer.from([0x83, 0x81, 0x81, 0x5b, 0x83, 0x8b]); // メール in Shift_JIS
@@ -258,6 +286,9 @@ test('a zone that is not UTF-8 (Shift_JIS comments) comes out byte for byte, and
   assert.ok(!out.includes(Buffer.from('mail IN CNAME')));
   const json = JSON.parse(run('json').stdout.toString('utf8'));
   assert.equal(json.fix.zones[0].utf8, false);
+  // JSON carries text: there the Shift_JIS bytes are U+FFFD, as TextDecoder makes them.
+  assert.equal(json.fix.zones[0].text, new TextDecoder().decode(out));
+  assert.ok(json.fix.zones[0].text.includes('\uFFFD'));
   const diff = run('diff').stdout;
   assert.ok(diff.includes(Buffer.concat([Buffer.from('-mail IN CNAME @ ; '), sjis])));
   const p = spawnSync('patch', ['-p1', '--batch', '--no-backup-if-mismatch'], { cwd: d, input: diff });

@@ -316,3 +316,71 @@ test('the website: a check of exactly MAX_INPUT_BYTES completes within 6 x input
   await assert.rejects(runCheck(core, { files: [...files, { name: 'one-more.zone', bytes: one }], domain: 'club.test', offline: true }),
     (e) => e instanceof CheckError && e.code === 'too-large' && e.values.size === MAX_INPUT_BYTES + 1);
 });
+
+// `mxray check` builds its report without the corrected zones' text and the
+// import file (the report option texts: false), and --format json writes
+// them from the fix's bytes a mebibyte at a time. Before, a zone of control
+// characters (six characters each as JSON, \u0001) past about 45 MB made a
+// report string longer than V8's longest (2^29 - 24 characters), and one of
+// 100 MB aborted the wasm core at 4 GiB after 52 s, whatever the format.
+// Here: 48 MiB of them, after the bundled example, in 1 KiB comment lines.
+test('mxray check of 48 MiB of control characters: the text report, and the JSON report with both texts whole', { skip: wasmSkip }, () => {
+  const head = readFileSync(join(root, 'examples/club-cloudflare-export.txt'));
+  const line = Buffer.concat([Buffer.from(';'), Buffer.alloc(1022, 1), Buffer.from('\n')]);
+  const lines = 48 * 1024;
+  const file = writeZone('control.txt', [(put) => put(head), (put) => {
+    const block = Buffer.concat(Array(1024).fill(line));
+    for (let i = 0; i < lines / 1024; i++) put(block);
+  }]);
+  const cli = (format, stdout = 'pipe') => spawnSync(TIME, ['-f', '%M', process.execPath, join(root, 'www/cli/mxray.mjs'), 'check', '--zone', file, '--format', format],
+    { env: childEnv, stdio: ['ignore', stdout, 'pipe'], maxBuffer: 64 * MiB });
+  const rss = (r) => Number(r.stderr.toString().trim().split('\n').pop()) * 1024;
+
+  // The text report: exit 1 (the example's critical findings), the diff shown.
+  let started = performance.now();
+  const text = cli('text');
+  assert.equal(text.status, 1, text.stderr.toString().slice(-2000));
+  assert.match(text.stdout.toString(), /^-mail\.club\.example\.\s+1\s+IN\s+CNAME/m);
+  const input = statSync(file).size;
+  const budget = 14 * input + 96 * MiB; // docs/limits.md: `mxray check` of I bytes, Node's peak RSS
+  console.log(`mxray check, text, ${mib(input)} of control characters: peak RSS ${mib(rss(text))} (budget ${mib(budget)}), ${Math.round(performance.now() - started)} ms`);
+  assert.ok(rss(text) <= budget, `text: peak RSS ${mib(rss(text))}`);
+
+  // The corrected zone, as bytes: the reference for the JSON's texts.
+  const zone = cli('zone');
+  assert.equal(zone.status, 1, zone.stderr.toString().slice(-2000));
+  const corrected = zone.stdout;
+  assert.ok(corrected.subarray(corrected.length - lines * line.length).equals(Buffer.concat(Array(lines).fill(line))), 'the comment lines, byte for byte');
+  const correctedHead = corrected.subarray(0, corrected.length - lines * line.length).toString();
+
+  // The JSON report, written to a file: 2 x 48 Mi x 6 characters would not fit one string.
+  started = performance.now();
+  const out = join(scratch, 'control.json');
+  const fd = openSync(out, 'w');
+  const json = cli('json', fd);
+  closeSync(fd);
+  assert.equal(json.status, 1, json.stderr.toString().slice(-2000));
+  const bytes = readFileSync(out);
+  console.log(`mxray check, json: ${mib(bytes.length)} written, peak RSS ${mib(rss(json))} (budget ${mib(budget)}), ${Math.round(performance.now() - started)} ms`);
+  assert.ok(rss(json) <= budget, `json: peak RSS ${mib(rss(json))}`);
+  // Each text (the corrected zone, and the import file, which is the same for an export)
+  // holds the 49,152 lines escaped, one after another. Cut them out, and what is left parses.
+  const escaped = Buffer.from(JSON.stringify(line.toString()).slice(1, -1));
+  const kept = [];
+  let at = 0;
+  for (let n = 0; n < 2; n++) {
+    const start = bytes.indexOf(escaped, at);
+    assert.ok(start > 0, `text ${n + 1}: its comment lines`);
+    let end = start;
+    for (let i = 0; i < lines; i++, end += escaped.length) assert.equal(bytes.compare(escaped, 0, escaped.length, end, end + escaped.length), 0, `text ${n + 1}, line ${i + 1}`);
+    kept.push(bytes.subarray(at, start));
+    at = end;
+  }
+  assert.equal(bytes.indexOf(escaped, at), -1, 'no third copy');
+  kept.push(bytes.subarray(at));
+  const report = JSON.parse(Buffer.concat(kept).toString());
+  assert.equal(report.fix.zones[0].text, correctedHead);
+  assert.equal(report.fix.cloudflare_import, correctedHead);
+  assert.equal(report.fix.zones[0].changed, true);
+  assert.equal(report.summary.critical, 2);
+});

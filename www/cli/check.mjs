@@ -2,6 +2,7 @@
 // zone file of a folder (--zone-dir, both CPU cores through worker threads).
 // The words come from www/lib/report-text.js and messages.js, shared with the
 // website; this file owns the I/O: files, DNS, terminal, exit status.
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +131,9 @@ function loadZone(core, file, { domain = '', byName = false, room = MAX_INPUT_BY
 
 /**
  * One check, start to end: zones read, DNS asked (when live), report built.
+ * The report leaves out the corrected zones' text and the import file (the report option
+ * texts: false): escaped as JSON they can pass the longest string V8 holds, and only the
+ * formats that write files need them, which take them as bytes.
  * @returns {{report, diagnostics: string[], bytes}} diagnostics formatted in `lang`; bytes: the
  *   fix byte for byte (session.fixBytes()) when `wantBytes`, else null
  * @throws InputError, SessionError, ReportError, or a resolver Error
@@ -158,7 +162,7 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
     // The files' own bytes: the fix splices them at byte offsets, and a zone that is not UTF-8
     // stays exact only this way.
     const texts = loaded.map((z) => z.bytes);
-    const report = session.report(texts, { panel, origin });
+    const report = session.report(texts, { panel, origin, texts: false });
     const bytes = wantBytes ? session.fixBytes(texts, { panel, origin }) : null;
     const t3 = performance.now();
     report.resolver = live ? { url: resolver.url, format: resolver.format } : null;
@@ -258,7 +262,7 @@ export async function runCheck(argv, env = process.env) {
   const onProgress = live ? progress(lang) : undefined;
   let result;
   try {
-    const wantBytes = BYTE_FORMATS.has(o.format);
+    const wantBytes = BYTE_FORMATS.has(o.format) || o.format === 'json';
     result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes });
   } catch (e) {
     onProgress?.end();
@@ -270,10 +274,54 @@ export async function runCheck(argv, env = process.env) {
   const { report, diagnostics, bytes } = result;
   for (const line of diagnostics) process.stderr.write(line + '\n');
 
-  const out = bytes ? byteOutput(bytes, o.format) : await formatOutput(report, o, lang, painter(process.stdout, env));
+  if (o.format === 'json') {
+    await writeReportJson(process.stdout, report, bytes);
+    return failsAt(report, o.failOn) ? 1 : 0;
+  }
+  const out = BYTE_FORMATS.has(o.format) ? byteOutput(bytes, o.format) : await formatOutput(report, o, lang, painter(process.stdout, env));
   if (out === null) return fail(reportMessage('report.errors.no-zone-for-format', lang, { detail: o.format }));
   await write(process.stdout, out);
   return failsAt(report, o.failOn) ? 1 : 0;
+}
+
+/**
+ * The whole report as JSON (indented by two), with the corrected zones' text and the import
+ * file put back from the fix's bytes as they are written: decoded as UTF-8 (a byte that is not
+ * becomes U+FFFD, as TextDecoder does) and escaped a mebibyte at a time. Escaped whole, a zone
+ * of control characters passes V8's longest string at about 90 MB (each is six characters as
+ * \u0001); written so, any zone the check reads comes out, in bounded memory.
+ */
+export async function writeReportJson(stream, report, fix) {
+  const texts = [];
+  const nonce = randomUUID(); // marks where a text goes; no text of the report can hold it
+  const slot = (bytes) => {
+    texts.push(bytes);
+    return `mxray-text-${nonce}-${texts.length - 1}`;
+  };
+  const copy = { ...report, fix: { ...report.fix } };
+  copy.fix.zones = (report.fix?.zones ?? []).map((z) => {
+    const bytes = fix?.zones.find((b) => b.index === z.index)?.text;
+    return bytes ? { text: slot(bytes), ...z } : z;
+  });
+  if (fix?.cloudflareImport) copy.fix.cloudflare_import = slot(fix.cloudflareImport);
+  const parts = (JSON.stringify(copy, null, 2) + '\n').split(new RegExp(`"mxray-text-${nonce}-(\\d+)"`));
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) await write(stream, parts[i]);
+    else await writeJsonString(stream, texts[Number(parts[i])]);
+  }
+}
+
+const TEXT_CHUNK = 1 << 20;
+
+async function writeJsonString(stream, bytes) {
+  const decoder = new TextDecoder('utf-8'); // streaming: no chunk ends inside a character
+  await write(stream, '"');
+  for (let at = 0; at < bytes.length; at += TEXT_CHUNK) {
+    const text = decoder.decode(bytes.subarray(at, at + TEXT_CHUNK), { stream: true });
+    await write(stream, JSON.stringify(text).slice(1, -1));
+  }
+  const rest = decoder.decode();
+  await write(stream, JSON.stringify(rest).slice(1, -1) + '"');
 }
 
 // Formats that are files: written from the fix's bytes, so a zone that is not UTF-8 comes out
@@ -295,8 +343,6 @@ function byteOutput(fix, format) {
 
 async function formatOutput(report, o, lang, style) {
   switch (o.format) {
-    case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
     case 'jsonl':
       return JSON.stringify(zoneResult(o.zones[0] ?? null, report)) + '\n';
     case 'cloudflare-batch':
