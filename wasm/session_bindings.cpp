@@ -19,36 +19,6 @@
 namespace mxray {
 namespace {
 
-// options: {"live": true, "dnssecOk": false, "askPtr": true, "dkimSelectors": [..],
-//           "limits": {"maxQuestions", "maxRounds", "maxCnameDepth", "maxSpfLookups", "maxAnswerRecords"}}
-SessionOptions session_options_from(const std::string& text) {
-  SessionOptions o;
-  json j = json::parse(text, nullptr, false);
-  if (!j.is_object()) return o;
-  auto flag = [&](const char* key, bool& field) {
-    auto it = j.find(key);
-    if (it != j.end() && it->is_boolean()) field = it->get<bool>();
-  };
-  flag("live", o.live);
-  flag("dnssecOk", o.query.dnssec_ok);
-  flag("askPtr", o.ask_ptr);
-  if (auto it = j.find("dkimSelectors"); it != j.end() && it->is_array())
-    for (const json& s : *it)
-      if (s.is_string() && o.dkim_selectors.size() < 32) o.dkim_selectors.push_back(s.get<std::string>());
-  if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
-    auto num = [&](const char* key, uint32_t& field) {
-      auto f = it->find(key);
-      if (f != it->end() && f->is_number_unsigned() && f->get<uint64_t>() <= 100000) field = f->get<uint32_t>();
-    };
-    num("maxQuestions", o.limits.max_questions);
-    num("maxRounds", o.limits.max_rounds);
-    num("maxCnameDepth", o.limits.max_cname_depth);
-    num("maxSpfLookups", o.limits.max_spf_lookups);
-    num("maxAnswerRecords", o.limits.max_answer_records);
-  }
-  return o;
-}
-
 // model options: {"panel": "auto" | "none" | a panel id}
 ModelOptions model_options_from(const std::string& text) {
   ModelOptions o;
@@ -109,7 +79,7 @@ std::optional<FailureKind> failure_from(const std::string& kind) {
 class SessionHandle {
  public:
   SessionHandle(const std::string& domain, const std::string& options_json)
-      : domain_(domain), options_(session_options_from(options_json)) {}
+      : domain_(domain), options_(session_options_from_json(options_json)) {}
 
   void add_zone(const ZoneReader& reader) {
     if (!session_) zones_.push_back(reader.zone());

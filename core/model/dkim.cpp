@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "dns/rdata.h"
+#include "dns/utf8.h"
 
 namespace mxray {
 namespace {
@@ -247,7 +248,8 @@ class DkimParser {
       // "v=" tag with any other value MUST be discarded."
       k_.has_version = true;
       if (index != 0) problem(DkimProblemCode::version_not_first, tag.offset, tag.length);
-      if (v != "DKIM1") problem(DkimProblemCode::bad_version, tag.value_offset, v.size(), std::string(v.substr(0, 40)));
+      if (v != "DKIM1")
+        problem(DkimProblemCode::bad_version, tag.value_offset, v.size(), std::string(utf8_prefix(v, 40)));
     } else if (name == "k") {
       k_.key_type_name = std::string(v);
       if (v == "rsa") {
@@ -258,7 +260,7 @@ class DkimParser {
         // §3.6.1 k=: "Unrecognized key types MUST be ignored": a verifier
         // cannot use the key.
         k_.key_type = DkimKeyType::unknown;
-        problem(DkimProblemCode::unknown_key_type, tag.value_offset, v.size(), std::string(v.substr(0, 40)));
+        problem(DkimProblemCode::unknown_key_type, tag.value_offset, v.size(), std::string(utf8_prefix(v, 40)));
       }
     } else if (name == "h") {
       // §3.6.1 h=: "Unrecognized algorithms MUST be ignored." RFC 8301
@@ -273,7 +275,7 @@ class DkimParser {
       if (!list(v, k_.services)) return problem(DkimProblemCode::bad_value, tag.value_offset, v.size(), "s");
       if (std::none_of(k_.services.begin(), k_.services.end(),
                        [](const std::string& s) { return s == "*" || s == "email"; }))
-        problem(DkimProblemCode::not_for_email, tag.value_offset, v.size(), std::string(v.substr(0, 40)));
+        problem(DkimProblemCode::not_for_email, tag.value_offset, v.size(), std::string(utf8_prefix(v, 40)));
     } else if (name == "t") {
       // §3.6.1 t=: y "This domain is testing DKIM", s: no subdomains in i=;
       // "Unrecognized flags MUST be ignored."

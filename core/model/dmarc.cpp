@@ -1,4 +1,5 @@
 #include "model/dmarc.h"
+#include "dns/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -146,7 +147,7 @@ class DmarcParser {
       if (v.size() > 6 && v.substr(0, 6) == "DMARC1" && is_wsp(v[6]))
         detail = "missing-separator";
       else
-        detail = std::string(v.substr(0, 40));  // "dmarc1", "DMARC2", "": not precisely DMARC1
+        detail = std::string(utf8_prefix(v, 40));  // "dmarc1", "DMARC2", "": not precisely DMARC1
       offset = first->offset, length = first->length;
     } else if (first && first->offset == 0) {
       detail = "not-first";
@@ -165,7 +166,7 @@ class DmarcParser {
       r_.p = parse_policy(v);
       if (!r_.p) {
         bad_p_ = true;
-        problem(DmarcProblemCode::bad_p, tag.value_offset, v.size(), std::string(v.substr(0, 40)));
+        problem(DmarcProblemCode::bad_p, tag.value_offset, v.size(), std::string(utf8_prefix(v, 40)));
       } else if (*r_.p == DmarcPolicy::none) {
         problem(DmarcProblemCode::p_none, tag.offset, tag.length);  // §6.3: none requests monitoring only
       }

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "dns/rdata.h"
+#include "dns/utf8.h"
 
 namespace mxray {
 namespace {
@@ -328,13 +329,13 @@ class SpfParser {
       // The usual slip: an address of the other family under this mechanism.
       uint8_t other[16];
       const bool swapped = v4 ? parse_ipv6(addr, other) : parse_ipv4(addr, other);
-      problem(bad, at + 1, addr.size(), swapped ? (v4 ? "is-ipv6" : "is-ipv4") : std::string(addr.substr(0, 64)));
+      problem(bad, at + 1, addr.size(), swapped ? (v4 ? "is-ipv6" : "is-ipv4") : std::string(utf8_prefix(addr, 64)));
     }
     if (slash < net.size()) {
       const std::string_view len = net.substr(slash + 1);
       std::optional<uint8_t>& cidr = v4 ? t.cidr4 : t.cidr6;
       if (!parse_cidr(len, v4 ? 32 : 128, cidr)) {
-        problem(SpfProblemCode::bad_cidr, at + 1 + slash, len.size() + 1, joined("/", len.substr(0, 16)));
+        problem(SpfProblemCode::bad_cidr, at + 1 + slash, len.size() + 1, joined("/", utf8_prefix(len, 16)));
         ok = false;
       }
     }

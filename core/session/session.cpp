@@ -6,6 +6,7 @@
 
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "dns/utf8.h"
 #include "doh/answer.h"
 #include "doh/json.h"
 #include "model/proxy_providers.h"
@@ -456,7 +457,7 @@ bool Session::feed_json(uint32_t id, std::string_view text) {
 bool Session::feed_failure(uint32_t id, FailureKind kind, std::string_view detail) {
   if (!awaiting(facts_, id, round_)) return false;
   std::string reason(failure_kind_name(kind));
-  if (!detail.empty()) reason.append(": ").append(detail.substr(0, 200));
+  if (!detail.empty()) reason.append(": ").append(utf8_prefix(detail, 200));
   fail(facts_[id], std::move(reason));
   return true;
 }

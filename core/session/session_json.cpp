@@ -73,4 +73,33 @@ json session_to_json(const Session& s) {
           {"facts", facts}};
 }
 
+SessionOptions session_options_from_json(std::string_view text) {
+  SessionOptions o;
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object()) return o;
+  auto flag = [&](const char* key, bool& field) {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_boolean()) field = it->get<bool>();
+  };
+  flag("live", o.live);
+  flag("dnssecOk", o.query.dnssec_ok);
+  flag("askPtr", o.ask_ptr);
+  if (auto it = j.find("dkimSelectors"); it != j.end() && it->is_array())
+    for (const json& s : *it)
+      if (s.is_string() && o.dkim_selectors.size() < kMaxShellSelectors)
+        o.dkim_selectors.push_back(s.get<std::string>());
+  if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
+    auto num = [&](const char* key, uint32_t& field) {
+      auto f = it->find(key);
+      if (f != it->end() && f->is_number_unsigned() && f->get<uint64_t>() <= kMaxShellLimit) field = f->get<uint32_t>();
+    };
+    num("maxQuestions", o.limits.max_questions);
+    num("maxRounds", o.limits.max_rounds);
+    num("maxCnameDepth", o.limits.max_cname_depth);
+    num("maxSpfLookups", o.limits.max_spf_lookups);
+    num("maxAnswerRecords", o.limits.max_answer_records);
+  }
+  return o;
+}
+
 }  // namespace mxray

@@ -16,4 +16,14 @@ nlohmann::json session_to_json(const Session& session);
 // Field names of one fact, to keep the JS side and docs in step.
 nlohmann::json fact_to_json(const Fact& fact);
 
+// The options a shell gives a Session, as JSON: {"live", "dnssecOk",
+// "askPtr" (booleans), "dkimSelectors" (strings), "limits": {"maxQuestions",
+// "maxRounds", "maxCnameDepth", "maxSpfLookups", "maxAnswerRecords"}}.
+// Anything else, a value of the wrong type, a limit over kMaxShellLimit and
+// the selectors after the first kMaxShellSelectors are ignored: the defaults
+// stand (docs/limits.md row 31). Text that is not a JSON object gives them all.
+inline constexpr uint64_t kMaxShellLimit = 100000;
+inline constexpr size_t kMaxShellSelectors = 32;
+SessionOptions session_options_from_json(std::string_view text);
+
 }  // namespace mxray

@@ -14,6 +14,7 @@
 #include "dns/name.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "dns/utf8.h"
 
 namespace mxray {
 namespace {
@@ -25,12 +26,7 @@ constexpr std::string_view kRoot("\0", 1);  // names in the API are absolute
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // At most 80 bytes, not cutting a UTF-8 sequence.
-std::string clip(std::string_view s) {
-  if (s.size() <= kMaxTokenBytes) return std::string(s);
-  size_t n = kMaxTokenBytes;
-  while (n > 0 && (uint8_t(s[n]) & 0xC0) == 0x80) --n;
-  return std::string(s.substr(0, n));
-}
+std::string clip(std::string_view s) { return std::string(utf8_prefix(s, kMaxTokenBytes)); }
 
 // ------------------------------------------------------------- positions
 

@@ -242,6 +242,40 @@ test('errors: nothing to check, a domain that is not one, a resolver that is not
   }
 });
 
+// docs/limits.md row 46: the wait for each answer is 1 to 120 seconds; the check refuses
+// anything else before it starts.
+test('the wait for each answer: 1 and 120 seconds are taken; 0.5, 121 and nothing are bad-timeout', async () => {
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    await page.goto(env.site.url);
+    await page.click('#settings summary');
+    const bad = 'The wait must be between 1 and 120 seconds.';
+    await page.fill('#timeout', '121');
+    await page.setInputFiles('#files', SEED); // a file starts a check
+    await page.waitForFunction(() => document.querySelector('#form-error').textContent !== '');
+    assert.equal(await page.textContent('#form-error'), bad);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'idle');
+    for (const [value, taken] of [['120', true], ['0.5', false], ['1', true], ['', false]]) {
+      await page.fill('#timeout', value);
+      await page.evaluate(() => {
+        document.body.dataset.state = 'idle';
+      });
+      await page.click('#check');
+      if (taken) {
+        assert.equal(await waitForResult(page), 'done', `${value} s`);
+        assert.equal(await page.textContent('#form-error'), '', `${value} s`);
+      } else {
+        assert.equal(await page.textContent('#form-error'), bad, `${JSON.stringify(value)} s`);
+        assert.equal(await page.evaluate(() => document.body.dataset.state), 'idle');
+      }
+    }
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('offline only, with a domain: it names a zone that does not say its own; nothing is asked', async () => {
   const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {

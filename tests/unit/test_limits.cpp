@@ -15,6 +15,7 @@
 #include "dns/name.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "dns/utf8.h"
 #include "dns_world.h"
 #include "doh/json.h"
 #include "model/mail_model.h"
@@ -23,6 +24,7 @@
 #include "report/report.h"
 #include "rules/catalogue.h"
 #include "session/session.h"
+#include "session/session_json.h"
 #include "zone/parser.h"
 #include "zone/zone_text.h"
 
@@ -779,4 +781,83 @@ TEST_CASE("limits: SPF includes nest at most 10 deep in an evaluation; past that
   const EvidenceStep* e = evidence(past, "spf-invalid", "spf-lookups");
   REQUIRE(e);
   CHECK(param(*e, "count") == "11");
+}
+
+TEST_CASE(
+    "limits: options a shell may set (docs/limits.md row 31): limits up to 100,000 taken, past it ignored; 32 "
+    "selectors") {
+  const SessionOptions defaults;
+  SessionOptions o = session_options_from_json(
+      R"({"limits": {"maxQuestions": 100000, "maxRounds": 100000, "maxCnameDepth": 100000,
+                     "maxSpfLookups": 100000, "maxAnswerRecords": 100000}})");
+  CHECK(o.limits.max_questions == 100000);
+  CHECK(o.limits.max_rounds == 100000);
+  CHECK(o.limits.max_cname_depth == 100000);
+  CHECK(o.limits.max_spf_lookups == 100000);
+  CHECK(o.limits.max_answer_records == 100000);
+
+  o = session_options_from_json(
+      R"({"limits": {"maxQuestions": 100001, "maxRounds": 4294967297, "maxCnameDepth": -1,
+                     "maxSpfLookups": 2.5, "maxAnswerRecords": "10"}})");
+  CHECK(o.limits.max_questions == defaults.limits.max_questions);
+  CHECK(o.limits.max_rounds == defaults.limits.max_rounds);
+  CHECK(o.limits.max_cname_depth == defaults.limits.max_cname_depth);
+  CHECK(o.limits.max_spf_lookups == defaults.limits.max_spf_lookups);
+  CHECK(o.limits.max_answer_records == defaults.limits.max_answer_records);
+
+  // 32 selectors are taken, in order; the 33rd and the values that are not strings are not.
+  std::string selectors = R"({"dkimSelectors": [1, null)";
+  for (int i = 1; i <= 33; ++i) selectors += ", \"s" + std::to_string(i) + "\"";
+  o = session_options_from_json(selectors + "]}");
+  REQUIRE(o.dkim_selectors.size() == 32);
+  CHECK(o.dkim_selectors.front() == "s1");
+  CHECK(o.dkim_selectors.back() == "s32");
+
+  // Flags of the wrong type, and text that is not an object, leave the defaults.
+  o = session_options_from_json(R"({"live": 1, "dnssecOk": "yes", "askPtr": false})");
+  CHECK(o.live == defaults.live);
+  CHECK(o.query.dnssec_ok == defaults.query.dnssec_ok);
+  CHECK_FALSE(o.ask_ptr);
+  for (std::string_view bad : {"", "[]", "{", "null", "\"live\""}) {
+    o = session_options_from_json(bad);
+    CHECK(o.limits.max_questions == defaults.limits.max_questions);
+    CHECK(o.dkim_selectors == defaults.dkim_selectors);
+  }
+}
+
+TEST_CASE(
+    "limits: a failure's detail (docs/limits.md row 32): 200 bytes kept, the rest clipped, never inside a character") {
+  auto reason_for = [](std::string_view detail) {
+    Session s("club.test", no_ptr());
+    const uint32_t id = s.pending().front().id;
+    REQUIRE(s.feed_failure(id, FailureKind::network, detail));
+    const Fact* f = nullptr;
+    for (const Fact& x : s.facts())
+      if (x.id == id) f = &x;
+    REQUIRE(f);
+    CHECK(f->state == FactState::unknown);
+    return f->reason;
+  };
+  const std::string prefix = "network: ";
+  const std::string at(200, 'x');
+  CHECK(reason_for(at) == prefix + at);
+  CHECK(reason_for(at + "y") == prefix + at);
+  // A character of three bytes across the cut (bytes 199-201) goes whole.
+  const std::string kana = "\xE3\x83\xA1";  // メ
+  const std::string across = std::string(198, 'x') + kana + "zz";
+  CHECK(reason_for(across) == prefix + std::string(198, 'x'));
+  // Ending exactly at the cut, it stays.
+  const std::string ending = std::string(197, 'x') + kana + "zz";
+  CHECK(reason_for(ending) == prefix + std::string(197, 'x') + kana);
+  CHECK(valid_utf8(reason_for(std::string(199, 'x') + kana)));
+}
+
+TEST_CASE("utf8_prefix: cuts at a character boundary; bytes that are not UTF-8 are cut where they fall") {
+  CHECK(utf8_prefix("abc", 5) == "abc");
+  CHECK(utf8_prefix("abc", 2) == "ab");
+  CHECK(utf8_prefix("\xC3\xA9", 1).empty());          // é cannot fit in one byte
+  CHECK(utf8_prefix("a\xF0\x9F\x98\x80", 4) == "a");  // an emoji of four bytes
+  CHECK(utf8_prefix("a\xF0\x9F\x98\x80z", 5) == "a\xF0\x9F\x98\x80");
+  CHECK(utf8_prefix("\x80\x80\x80\x80\x80", 4) == "\x80\x80\x80\x80");  // no character: cut at 4
+  CHECK(utf8_prefix("", 0).empty());
 }
