@@ -96,12 +96,17 @@ void drop_moot_edits(FixPlan& plan) {
 
 FixPlan merge_edits(const std::vector<Finding>& findings) {
   FixPlan plan;
-  // Two edits merge only when they share zone, type and owner: the edits
-  // so far by a hash of the three, so thousands of edits are not compared
-  // each with each.
+  // Which edits so far a new one could merge with, by a hash, so thousands
+  // of edits are not compared each with each. An edit of a record merges only
+  // with an earlier edit of that same record (zone, file, line, type, owner),
+  // and always with the first of them: the same edit, or the stronger of two.
+  // An addition merges only with an earlier addition of its zone, type and
+  // owner. Any other edit merges with none.
   std::unordered_map<uint64_t, std::vector<uint32_t>> alike;
   auto alike_key = [](const ZoneEdit& e) {
-    return name_hash(e.owner.view()) ^ (uint64_t(e.type) << 48) ^ (uint64_t(e.zone) * 0x9E3779B97F4A7C15ull);
+    uint64_t h = name_hash(e.owner.view()) ^ (uint64_t(e.type) << 48) ^ (uint64_t(e.zone) * 0x9E3779B97F4A7C15ull);
+    if (e.op != ZoneEdit::Op::add) h ^= (uint64_t(e.file) << 32 | e.line) * 0xC2B2AE3D27D4EB4Full + 1;
+    return h;
   };
   for (uint32_t fi = 0; fi < findings.size(); ++fi) {
     for (const ZoneEdit& e : findings[fi].edits) {
@@ -109,7 +114,9 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
           std::find(plan.placeholders.begin(), plan.placeholders.end(), e.placeholder) == plan.placeholders.end())
         plan.placeholders.push_back(e.placeholder);
       bool placed = false;
-      std::vector<uint32_t>& candidates = alike[alike_key(e)];
+      const bool can_merge = e.op == ZoneEdit::Op::add || e.has_record;
+      std::vector<uint32_t> none;
+      std::vector<uint32_t>& candidates = can_merge ? alike[alike_key(e)] : none;
       for (size_t c = 0; c < candidates.size() && !placed; ++c) {
         const uint32_t k = candidates[c];
         MergedEdit& m = plan.edits[k];
@@ -145,7 +152,7 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
         }
       }
       if (!placed) {
-        candidates.push_back(uint32_t(plan.edits.size()));
+        if (can_merge) candidates.push_back(uint32_t(plan.edits.size()));
         plan.edits.push_back({e, {fi}});
       }
     }

@@ -169,14 +169,15 @@ static std::vector<std::shared_ptr<const Zone>> active_zones(std::span<const std
 }
 
 MailModel::MailModel(const Session& session, const ModelOptions& options)
-    : session_(session), active_(active_zones(session.zones(), pairs_)), lookup_(active_) {
+    : session_(session), active_(active_zones(session.zones(), pairs_)), lookup_(active_, options.max_records_per_set) {
   max_record_names_ = options.max_record_names;
   if (session.error() != SessionError::none) return;
   const std::string_view apex = session.domain().view();
   if (options.panel == "auto") {
     panel_ = detect_panel(lookup_, session, apex);
     // The panel's own zone, replaced by the proxy's, shows them too.
-    if (!panel_ && !pairs_.empty()) panel_ = detect_panel(ZoneLookup(session.zones()), session, apex);
+    if (!panel_ && !pairs_.empty())
+      panel_ = detect_panel(ZoneLookup(session.zones(), options.max_records_per_set), session, apex);
   } else if (options.panel != "none") {
     panel_ = find_panel(options.panel);
     panel_stated_ = panel_ != nullptr;

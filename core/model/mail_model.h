@@ -61,6 +61,9 @@ struct ModelOptions {
   // records cannot make a report of gigabytes. As many as a live answer
   // keeps (SessionLimits::max_answer_records).
   uint32_t max_record_names = 256;
+  // Records of one type at one name taken from each zone (ZoneLookup): the
+  // rest are left out of the model, the rules and the fix, and counted.
+  uint32_t max_records_per_set = 256;
 };
 
 class MailModel {

@@ -25,7 +25,8 @@ uint64_t entry_key(uint64_t hash, uint16_t type) { return (hash & ~kTypeBits) | 
 
 }  // namespace
 
-ZoneLookup::ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones) : zones_(zones) {
+ZoneLookup::ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones, uint32_t max_per_set)
+    : zones_(zones), max_per_set_(max_per_set) {
   size_t total = 0;
   for (const auto& z : zones_) total += z ? z->size() : 0;
   entries_.reserve(total);
@@ -50,6 +51,25 @@ ZoneLookup::ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones) : zon
     }
   }
   std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  // Past max_per_set records of one type at one name in one zone, the rest
+  // go. Within a key the entries are in zone order; an owner that only
+  // shares the hash (a collision) is not counted with the first one's.
+  size_t out = 0, run = 0, taken = 0;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const Entry& e = entries_[i];
+    if (i == 0 || e.key != entries_[run].key || e.zone != entries_[run].zone) {
+      run = i;
+      taken = 0;
+    }
+    const bool same_set = i == run || names_equal(zones_[e.zone]->record(e.index).owner.view(),
+                                                  zones_[e.zone]->record(entries_[run].index).owner.view());
+    if (same_set && ++taken > max_per_set_) {
+      ++left_out_;
+      continue;
+    }
+    entries_[out++] = e;
+  }
+  entries_.resize(out);
   std::sort(ancestors_.begin(), ancestors_.end());
   ancestors_.erase(std::unique(ancestors_.begin(), ancestors_.end()), ancestors_.end());
 }

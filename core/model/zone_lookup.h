@@ -20,7 +20,12 @@ struct ZoneRecordRef {
 
 class ZoneLookup {
  public:
-  explicit ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones);
+  // Takes at most `max_per_set` records of one type at one name from each
+  // zone, the first in the zone's order; the rest are left out of every
+  // look-up and counted (records_left_out()). As many as a live answer keeps
+  // (SessionLimits::max_answer_records), so 200,000 A records at `mail`
+  // cannot make a report of gigabytes (docs/limits.md row 33c).
+  explicit ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones, uint32_t max_per_set = 256);
 
   // Records owned by `name` (wire form, any case), optionally of one type
   // (0: all), in zone order.
@@ -38,6 +43,9 @@ class ZoneLookup {
   // False for a zone left out (null): zone(i) must not be called then.
   bool present(uint32_t i) const { return i < zones_.size() && zones_[i] != nullptr; }
   size_t zone_count() const { return zones_.size(); }
+  // Records past max_per_set at their name and type, in all zones.
+  uint64_t records_left_out() const { return left_out_; }
+  uint32_t max_per_set() const { return max_per_set_; }
 
  private:
   std::span<const std::shared_ptr<const Zone>> zones_;
@@ -53,6 +61,8 @@ class ZoneLookup {
   bool each_at(std::string_view name, uint16_t type, F&& f) const;
   std::vector<Entry> entries_;       // sorted by key, then zone order
   std::vector<uint64_t> ancestors_;  // hashes of every proper ancestor of an owner, sorted
+  uint32_t max_per_set_ = 0;
+  uint64_t left_out_ = 0;
 };
 
 // Case-insensitive hash of a wire name.

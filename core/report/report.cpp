@@ -175,6 +175,8 @@ json build_report(const Session& session, const ReportOptions& options) {
   if (model.names_left_out())
     hits.push_back(
         {{"budget", "mail-names"}, {"limit", model.max_record_names()}, {"skipped", model.names_left_out()}});
+  if (const uint64_t n = model.zones().records_left_out())
+    hits.push_back({{"budget", "zone-records"}, {"limit", model.zones().max_per_set()}, {"skipped", n}});
 
   const bool live = session.round() > 0;
   json panel = nullptr;

@@ -120,10 +120,11 @@ WireName reverse_name(std::string_view address) {
 }
 
 namespace {
-// "mail-names" is the model's (ModelOptions::max_record_names), listed here
-// so that one list names every budget a report can show.
-constexpr std::array<std::string_view, 6> kBudgetNames = {"questions",   "rounds",         "cname-depth",
-                                                          "spf-lookups", "answer-records", "mail-names"};
+// "mail-names" and "zone-records" are the model's (ModelOptions::
+// max_record_names, max_records_per_set), listed here so that one list names
+// every budget a report can show.
+constexpr std::array<std::string_view, 7> kBudgetNames = {"questions",      "rounds",     "cname-depth", "spf-lookups",
+                                                          "answer-records", "mail-names", "zone-records"};
 }
 std::span<const std::string_view> budget_names() { return kBudgetNames; }
 

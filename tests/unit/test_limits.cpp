@@ -861,3 +861,111 @@ TEST_CASE("utf8_prefix: cuts at a character boundary; bytes that are not UTF-8 a
   CHECK(utf8_prefix("\x80\x80\x80\x80\x80", 4) == "\x80\x80\x80\x80");  // no character: cut at 4
   CHECK(utf8_prefix("", 0).empty());
 }
+
+TEST_CASE(
+    "limits: records of one type at one name from a zone (max_records_per_set 256): 256 taken, the 257th left out and "
+    "reported") {
+  REQUIRE(ModelOptions{}.max_records_per_set == 256);
+  auto body = [](int n) {
+    std::string b = "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN MX 10 mail\n";
+    for (int i = 0; i < n; ++i)  // Cloudflare's addresses: proxied
+      b += "mail IN A 104.16." + std::to_string(i / 256) + "." + std::to_string(i % 256) + "\n";
+    return b + "mail IN AAAA 2606:4700::1\n";  // another type at the name counts apart
+  };
+  auto zone = [&](int n) { return club_zone(body(n)); };
+  auto text_of = [&](int n) { return "$ORIGIN club.test.\n$TTL 300\n" + body(n); };
+  SessionOptions o;
+  o.live = false;
+  const WireName mail = wire("mail.club.test.");
+  auto hit = [](const nlohmann::json& report) -> const nlohmann::json* {
+    for (const auto& h : report["stats"]["budget_hits"])
+      if (h["budget"] == "zone-records") return &h;
+    return nullptr;
+  };
+  // The fix's edits of existing A records at mail, and the corrected text.
+  auto fixed = [&](const Session& s, const std::string& text) {
+    std::vector<std::string_view> texts{text};
+    ReportOptions ro;
+    ro.texts = texts;
+    const nlohmann::json report = build_report(s, ro);
+    size_t edits = 0;
+    for (const auto& e : report["fix"]["edits"])
+      edits += e["name"] == "mail.club.test." && e["type"] == "A" && e["op"] != "add";
+    return std::tuple{report, edits, report["fix"]["zones"][0]["text"].get<std::string>()};
+  };
+
+  Session at("", o, {zone(256)});
+  MailModel m_at(at);
+  CHECK(m_at.zones().at(mail.view(), rrtype::A).size() == 256);
+  CHECK(m_at.zones().records_left_out() == 0);
+  const auto [report_at, edits_at, text_at] = fixed(at, text_of(256));
+  CHECK(hit(report_at) == nullptr);
+  CHECK(edits_at == 256);
+
+  Session past("", o, {zone(257)});
+  MailModel m_past(past);
+  CHECK(m_past.zones().at(mail.view(), rrtype::A).size() == 256);  // the first 256, in zone order
+  CHECK(m_past.zones().at(mail.view(), rrtype::AAAA).size() == 1);
+  CHECK(m_past.zones().at(mail.view()).size() == 257);
+  CHECK(m_past.zones().records_left_out() == 1);
+  const std::string text = text_of(257);
+  const auto [report, edits, corrected] = fixed(past, text);
+  CHECK(edits == 256);
+  const nlohmann::json* h = hit(report);
+  REQUIRE(h);
+  CHECK((*h)["limit"] == 256);
+  CHECK((*h)["skipped"] == 1);
+  CHECK(corrected.find("mail IN A 104.16.1.0\n") != std::string::npos);  // the 257th, untouched
+
+  // Each zone has its own 256.
+  Session two("", o, {zone(257), zone(257)});
+  CHECK(ZoneLookup(two.zones()).records_left_out() == 2);
+}
+
+TEST_CASE("limits: services one mail name carries (64) and the records naming it kept as sources (256)") {
+  SessionOptions o;
+  o.live = false;
+  const WireName mail = wire("mail.club.test.");
+  // `mail` named by `mx` MX records and by SRV records for IMAPS on ports 1000, 1001, ...
+  auto model_of = [&](int mx, int srv) {
+    std::string body = "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\nmail IN A 192.0.2.1\n";
+    for (int i = 0; i < mx; ++i) body += "@ IN MX " + std::to_string(i) + " mail\n";
+    for (int i = 0; i < srv; ++i) body += "_imaps._tcp IN SRV 0 0 " + std::to_string(1000 + i) + " mail\n";
+    auto s = std::make_unique<Session>("", o, std::vector<std::shared_ptr<const Zone>>{club_zone(body)});
+    auto m = std::make_unique<MailModel>(*s);
+    return std::pair{std::move(s), std::move(m)};
+  };
+  auto has_port = [](const MailName& n, uint16_t port) {
+    return std::any_of(n.needs.begin(), n.needs.end(), [&](const ServiceNeed& x) { return x.port == port; });
+  };
+
+  // Services: what mail carries without SRV records, then one a port up to 64.
+  const auto [s0, m0] = model_of(1, 0);
+  const size_t base = m0->find(mail.view())->needs.size();
+  REQUIRE(base < 64);
+  const int room = int(64 - base);
+  {
+    const auto [s, m] = model_of(1, room);
+    const MailName* n = m->find(mail.view());
+    CHECK(n->needs.size() == 64);
+    CHECK(has_port(*n, uint16_t(1000 + room - 1)));
+  }
+  {
+    const auto [s, m] = model_of(1, room + 1);
+    const MailName* n = m->find(mail.view());
+    CHECK(n->needs.size() == 64);
+    CHECK_FALSE(has_port(*n, uint16_t(1000 + room)));  // the 65th is not listed
+  }
+
+  // Sources: 200 MX and 56 SRV records are 256; a 57th SRV record is not kept as one.
+  {
+    const auto [s, m] = model_of(200, 56);
+    CHECK(m->find(mail.view())->named_by.size() == 256);
+  }
+  {
+    const auto [s, m] = model_of(200, 57);
+    const MailName* n = m->find(mail.view());
+    CHECK(n->named_by.size() == 256);
+    CHECK(n->named_by.back().line == 200 + 56 + 4);  // the 56th SRV record's line: the last kept
+  }
+}

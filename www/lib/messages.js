@@ -94,6 +94,7 @@ export const messages = {
         'spf-lookups': 'SPF lookups (RFC 7208 allows 10)',
         'answer-records': 'records kept per answer',
         'mail-names': 'mail names taken from MX and SRV records',
+        'zone-records': 'records of one type at one name taken from a zone',
       },
     },
     // How a "panel" step's panel is known (its "how" parameter).
@@ -419,6 +420,7 @@ export const messages = {
         'spf-lookups': 'SPF の DNS 参照回数 (RFC 7208 の上限は 10)',
         'answer-records': '1 つの応答から保持するレコード数',
         'mail-names': 'MX・SRV レコードから取り出すメール用の名前',
+        'zone-records': 'ゾーンから 1 つの名前・タイプごとに取り出すレコード数',
       },
     },
     panelHow: { detected: 'パネルが作るレコードから判定', stated: '指定による' },

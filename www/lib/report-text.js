@@ -279,7 +279,14 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
 export function renderReport(report, { lang = 'en', style = plain, cli = false } = {}) {
   const t = (k, v) => reportMessage(k, lang, v);
   const out = [...renderSummary(report, { lang, style }), ''];
-  out.push(style('heading', t('report.findingsTitle')), ...renderFindings(report, { lang, style }), '');
+  // Lines go in one at a time: spread into push(), the lines of a report about 100,000
+  // records pass the engine's limit on arguments (RangeError: call stack size exceeded).
+  const add = (lines) => {
+    for (const line of lines) out.push(line);
+  };
+  out.push(style('heading', t('report.findingsTitle')));
+  add(renderFindings(report, { lang, style }));
+  out.push('');
   const fix = report.fix ?? {};
   out.push(style('heading', t('report.fixTitle')));
   if (!(fix.plan ?? []).length) {
@@ -288,7 +295,10 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
   }
   if (fix.origin?.address) out.push(t('report.origin', { address: displayText(fix.origin.address) }));
   const section = (title, lines) => {
-    if (lines.length) out.push('', style('heading', title), ...lines);
+    if (lines.length) {
+      out.push('', style('heading', title));
+      add(lines);
+    }
   };
   section(t('report.placeholdersTitle'), renderPlaceholders(report, { lang, cli }));
   section(t('report.notesTitle'), [...renderNotes(report, { lang }), ...renderSkipped(report, { lang })]);
