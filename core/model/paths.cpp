@@ -164,7 +164,9 @@ ResolutionPath live_path(const Session& session, std::string_view name, uint32_t
       p.reason = "not-asked";
       return p;
     }
-    const Fact* lead = a && a->state == FactState::answered ? a : aaaa;
+    // An answered A leads; else the AAAA, when it was asked (a question
+    // budget can stop between a name's A and its AAAA).
+    const Fact* lead = a && (a->state == FactState::answered || !aaaa) ? a : aaaa;
     if (lead->state != FactState::answered) {
       p.reason = lead->reason.empty() ? "pending" : lead->reason;
       if (chain_provider) {

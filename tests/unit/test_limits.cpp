@@ -969,3 +969,33 @@ TEST_CASE("limits: services one mail name carries (64) and the records naming it
     CHECK(n->named_by.back().line == 200 + 56 + 4);  // the 56th SRV record's line: the last kept
   }
 }
+
+TEST_CASE(
+    "limits: a question budget that stops between a name's A and its AAAA: the path is unknown, with the A's reason") {
+  // Found by the session fuzzer: the live path took the AAAA fact when the A
+  // had no answer, and the AAAA had never been asked (a null pointer).
+  size_t cut = 0;
+  for (uint32_t n = 1; n <= 80; ++n) {
+    CAPTURE(n);
+    SessionOptions o = no_ptr();
+    o.limits.max_questions = n;
+    Session s("club.test", o);
+    while (!s.done()) {
+      std::vector<uint32_t> ids;
+      for (const PendingQuestion& q : s.pending()) ids.push_back(q.id);
+      for (uint32_t id : ids) REQUIRE(s.feed_failure(id, FailureKind::timeout, "no answer"));
+    }
+    MailModel m(s);
+    for (const MailName& name : m.names()) {
+      const Fact* a = s.find(name.name.view(), rrtype::A);
+      if (!a || s.find(name.name.view(), rrtype::AAAA)) continue;
+      const ResolutionPath p = live_path(s, name.name.view());
+      CHECK_FALSE(p.known());
+      CHECK(p.reason == a->reason);
+      ++cut;
+    }
+    const nlohmann::json report = build_report(s, {});  // the rules run on such paths too
+    CHECK(report["stats"]["unknown"].get<size_t>() > 0);
+  }
+  CHECK(cut > 0);
+}
