@@ -247,4 +247,23 @@ bool name_is_under(std::string_view name, std::string_view zone) {
   return pos <= name.size() && name.size() - pos == zone.size() && names_equal(name.substr(pos), zone);
 }
 
+bool prefixed_name(std::initializer_list<std::string_view> labels, std::string_view base, WireName& out) {
+  if (base.empty()) return false;
+  size_t total = base.size();
+  for (std::string_view l : labels) {
+    if (l.empty() || l.size() > kMaxLabelLength) return false;
+    total += 1 + l.size();
+  }
+  if (total > kMaxNameLength) return false;
+  size_t at = 0;
+  for (std::string_view l : labels) {
+    out.octets[at++] = uint8_t(l.size());
+    std::memcpy(out.octets + at, l.data(), l.size());
+    at += l.size();
+  }
+  std::memcpy(out.octets + at, base.data(), base.size());
+  out.length = uint8_t(total);
+  return true;
+}
+
 }  // namespace mxray

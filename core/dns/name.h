@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -57,5 +58,11 @@ bool names_equal(std::string_view a, std::string_view b);
 bool name_is_under(std::string_view name, std::string_view zone);
 // Number of labels, the root not counted.
 unsigned label_count(std::string_view wire);
+
+// `labels` (leftmost first) in front of the wire name `base`, into `out`.
+// False, with `out` untouched, when a label is empty or longer than 63
+// octets, `base` is empty, or the name would pass 255 octets: a name under
+// a long domain (`_submission._tcp` under 240 octets) does not exist.
+bool prefixed_name(std::initializer_list<std::string_view> labels, std::string_view base, WireName& out);
 
 }  // namespace mxray

@@ -63,15 +63,6 @@ constexpr std::array<SrvService, 11> kSrv = {{{"_submission", "SMTP submission"}
                                               {"_carddav", "CardDAV"},
                                               {"_carddavs", "CardDAV HTTPS"}}};
 
-WireName child(std::string_view label, std::string_view parent) {
-  WireName n;
-  n.octets[0] = uint8_t(label.size());
-  std::memcpy(n.octets + 1, label.data(), label.size());
-  std::memcpy(n.octets + 1 + label.size(), parent.data(), parent.size());
-  n.length = uint8_t(1 + label.size() + parent.size());
-  return n;
-}
-
 std::string_view rdata_name_at(std::string_view rdata, size_t offset) {
   if (offset >= rdata.size()) return {};
   size_t n = wire_name_size(rdata.substr(offset));
@@ -203,7 +194,8 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
   // The names clients and panels connect to. mail. always counts: it is what
   // cPanel configures mail clients with, so its absence is a finding.
   for (const NameProfile& p : kProfiles) {
-    WireName n = child(p.label, apex);
+    WireName n;
+    if (!prefixed_name({p.label}, apex, n)) continue;  // under a long domain it cannot exist
     // A wildcard answers for the name as it does live (RFC 4592).
     bool in_zone = lookup_.has(n.view()) || covered_by_wildcard(lookup_, n.view());
     const Fact* a = session.find(n.view(), rrtype::A);
@@ -218,8 +210,8 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
 
   // SRV targets, with the port each record names.
   for (const SrvService& s : kSrv) {
-    WireName tcp = child("_tcp", apex);
-    WireName owner = child(s.label, tcp.view());
+    WireName owner;
+    if (!prefixed_name({s.label, "_tcp"}, apex, owner)) continue;
     auto add_srv = [&](std::string_view rdata, HopSource src) {
       if (rdata.size() < 7) return;
       std::string_view target = rdata_name_at(rdata, 6);

@@ -48,16 +48,6 @@ constexpr std::array kPanels = {
     PanelProfile{"directadmin", "DirectAdmin", "none documented (facts §5.5)", {}, {}, {}, false, false, {}, {}, {}},
 };
 
-WireName child(std::string_view label, std::string_view parent) {
-  WireName n;
-  if (label.size() > 63 || 1 + label.size() + parent.size() > kMaxNameLength) return n;
-  n.octets[0] = uint8_t(label.size());
-  std::memcpy(n.octets + 1, label.data(), label.size());
-  std::memcpy(n.octets + 1 + label.size(), parent.data(), parent.size());
-  n.length = uint8_t(1 + label.size() + parent.size());
-  return n;
-}
-
 bool live_has(const Session& session, std::string_view name) {
   for (uint16_t type : {rrtype::A, rrtype::AAAA}) {
     const Fact* f = session.find(name, type);
@@ -87,13 +77,14 @@ const PanelProfile* find_panel(std::string_view id) {
 }
 
 const PanelProfile* detect_panel(const ZoneLookup& zones, const Session& session, std::string_view domain) {
-  WireName srv = child("_autodiscover", child("_tcp", domain).view());
+  WireName srv;
+  const bool srv_fits = prefixed_name({"_autodiscover", "_tcp"}, domain, srv);
   for (const PanelProfile& p : kPanels) {
     for (std::string_view label : p.fingerprint_labels) {
-      WireName n = child(label, domain);
-      if (n.length && (zones.has(n.view()) || live_has(session, n.view()))) return &p;
+      WireName n;
+      if (prefixed_name({label}, domain, n) && (zones.has(n.view()) || live_has(session, n.view()))) return &p;
     }
-    for (std::string_view target : p.fingerprint_srv_targets) {
+    for (std::string_view target : srv_fits ? p.fingerprint_srv_targets : std::span<const std::string_view>{}) {
       for (ZoneRecordRef ref : zones.at(srv.view(), rrtype::SRV))
         if (srv_target_is(zones.record(ref).rdata, target)) return &p;
       const Fact* f = session.find(srv.view(), rrtype::SRV);

@@ -50,23 +50,6 @@ std::string question_key(std::string_view wire, uint16_t type) {
   return key;
 }
 
-// `labels` (leftmost first) in front of `base`; false when too long.
-bool prefixed(std::initializer_list<std::string_view> labels, std::string_view base, WireName& out) {
-  size_t total = base.size();
-  for (std::string_view l : labels) total += 1 + l.size();
-  if (total > kMaxNameLength) return false;
-  size_t at = 0;
-  for (std::string_view l : labels) {
-    if (l.empty() || l.size() > kMaxLabelLength) return false;
-    out.octets[at++] = uint8_t(l.size());
-    std::memcpy(out.octets + at, l.data(), l.size());
-    at += l.size();
-  }
-  std::memcpy(out.octets + at, base.data(), base.size());
-  out.length = uint8_t(total);
-  return true;
-}
-
 // The name at `offset` of uncompressed RDATA, or an empty view.
 std::string_view rdata_name(std::string_view rdata, size_t offset) {
   if (offset >= rdata.size()) return {};
@@ -186,22 +169,22 @@ void Session::seed() {
   ask(apex, TXT, purpose::apex | purpose::spf);
 
   WireName name;
-  if (prefixed({"_dmarc"}, apex, name)) ask(wire_view(name), TXT, purpose::dmarc);
+  if (prefixed_name({"_dmarc"}, apex, name)) ask(wire_view(name), TXT, purpose::dmarc);
   for (std::string_view label : kClientNames)
-    if (prefixed({label}, apex, name)) {
+    if (prefixed_name({label}, apex, name)) {
       ask(wire_view(name), A, purpose::client_name);
       ask(wire_view(name), AAAA, purpose::client_name);
     }
   for (std::string_view service : kSrvServices)
-    if (prefixed({service, "_tcp"}, apex, name)) ask(wire_view(name), SRV, purpose::srv);
+    if (prefixed_name({service, "_tcp"}, apex, name)) ask(wire_view(name), SRV, purpose::srv);
   // MTA-STS (RFC 8461 §3.1), SMTP TLS reporting (RFC 8460 §3), BIMI.
-  if (prefixed({"_mta-sts"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
-  if (prefixed({"_smtp", "_tls"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
-  if (prefixed({"default", "_bimi"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
+  if (prefixed_name({"_mta-sts"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
+  if (prefixed_name({"_smtp", "_tls"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
+  if (prefixed_name({"default", "_bimi"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
   for (std::string_view selector : kDkimSelectors)
-    if (prefixed({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
+    if (prefixed_name({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
   for (const std::string& selector : options_.dkim_selectors)
-    if (prefixed({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
+    if (prefixed_name({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
 
   for (const auto& zone : zones_)
     if (zone) seed_from_zone(*zone);
@@ -289,7 +272,7 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
         ask(exchange, A, purpose::mx_target);
         ask(exchange, AAAA, purpose::mx_target);
         WireName tlsa;  // DANE for SMTP (RFC 7672 §2.2)
-        if (prefixed({"_25", "_tcp"}, exchange, tlsa)) ask(wire_view(tlsa), TLSA, purpose::tlsa);
+        if (prefixed_name({"_25", "_tcp"}, exchange, tlsa)) ask(wire_view(tlsa), TLSA, purpose::tlsa);
       }
       if (purposes & purpose::spf_term) {
         ask(exchange, A, purpose::spf_term);
@@ -314,7 +297,7 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
       if ((purposes & purpose::policy) && uint8_t(o[0]) == 8 && iequals_prefix(o.substr(1, 8), "_mta-sts") &&
           iequals_prefix(text, "v=stsv1")) {
         WireName host;
-        if (prefixed({"mta-sts"}, o.substr(9), host)) {
+        if (prefixed_name({"mta-sts"}, o.substr(9), host)) {
           ask(wire_view(host), A, purpose::policy);
           ask(wire_view(host), AAAA, purpose::policy);
         }

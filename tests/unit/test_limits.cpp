@@ -999,3 +999,39 @@ TEST_CASE(
   }
   CHECK(cut > 0);
 }
+
+TEST_CASE("limits: names under a domain of 255 octets: those that would pass 255 are not made, nothing overflows") {
+  // Found by the session fuzzer (ASan, a stack buffer overflow): the model
+  // put `_submission._tcp` and `autodiscover` in front of the domain
+  // without checking the length. Each place now builds names with
+  // prefixed_name.
+  const std::string l63(63, 'a');
+  const std::string domain = l63 + "." + l63 + "." + l63 + "." + std::string(61, 'b');  // 255 octets in wire form
+  REQUIRE(wire(domain + ".").length == 255);
+  WireName n;
+  CHECK_FALSE(prefixed_name({"mail"}, wire(domain + ".").view(), n));
+  CHECK(n.length == 0);                                                            // untouched
+  const WireName base = wire(std::string(61, 'b') + "." + l63 + "." + l63 + ".");  // 191 octets
+  CHECK(prefixed_name({std::string(63, 'c')}, base.view(), n));                    // 191 + 64 = 255: fits
+  CHECK(n.length == 255);
+  CHECK_FALSE(prefixed_name({"x", std::string(63, 'c')}, base.view(), n));  // 257
+  CHECK_FALSE(prefixed_name({""}, base.view(), n));
+  CHECK_FALSE(prefixed_name({std::string(64, 'c')}, wire("x.").view(), n));
+  CHECK_FALSE(prefixed_name({"mail"}, std::string_view{}, n));
+
+  for (const std::string& d : {domain, domain.substr(6), domain.substr(10)}) {
+    CAPTURE(d.size());
+    SessionOptions o = no_ptr();
+    Session s(d, o);
+    REQUIRE(s.error() == SessionError::none);
+    while (!s.done()) {
+      std::vector<uint32_t> ids;
+      for (const PendingQuestion& q : s.pending()) ids.push_back(q.id);
+      for (uint32_t id : ids) REQUIRE(s.feed_failure(id, FailureKind::timeout, "no answer"));
+    }
+    MailModel m(s);
+    for (const MailName& name : m.names()) CHECK(name.name.length <= 255);
+    const nlohmann::json report = build_report(s, {});
+    CHECK(report["domain"] == d + ".");
+  }
+}
