@@ -17,36 +17,6 @@ using nlohmann::json;
 
 inline std::string to_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-inline InputFormat format_from(std::string_view s) {
-  if (s == "bind") return InputFormat::bind;
-  if (s == "cloudflare") return InputFormat::cloudflare_export;
-  if (s == "cloudflare-json") return InputFormat::cloudflare_json;
-  return InputFormat::automatic;
-}
-
-// options: {"origin": "example.com.", "format": "auto|bind|cloudflare|cloudflare-json",
-//           "limits": {"maxInputBytes", "maxRecords", "maxDiagnostics", "maxIncludeDepth", "maxGenerate"}}
-inline ParseOptions options_from(const std::string& text) {
-  ParseOptions o;
-  json j = json::parse(text, nullptr, false);
-  if (!j.is_object()) return o;
-  if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
-  if (auto it = j.find("format"); it != j.end() && it->is_string()) o.format = format_from(it->get<std::string>());
-  if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
-    auto num = [&](const char* key, auto& field) {
-      auto f = it->find(key);
-      if (f != it->end() && f->is_number_unsigned())
-        field = static_cast<std::remove_reference_t<decltype(field)>>(f->get<uint64_t>());
-    };
-    num("maxInputBytes", o.limits.max_input_bytes);
-    num("maxRecords", o.limits.max_records);
-    num("maxDiagnostics", o.limits.max_diagnostics);
-    num("maxIncludeDepth", o.limits.max_include_depth);
-    num("maxGenerate", o.limits.max_generate);
-  }
-  return o;
-}
-
 // A zone being read: feed it bytes, finish it, then page through records.
 // `includes` is a JS function (path) => string | null | undefined, called
 // synchronously for $INCLUDE; pass null when includes are not available.
@@ -64,7 +34,8 @@ class ZoneReader {
         return r.as<std::string>();
       };
     }
-    parser_ = std::make_unique<ZoneParser>(*zone_, file_name, options_from(options_json), std::move(resolver));
+    parser_ =
+        std::make_unique<ZoneParser>(*zone_, file_name, parse_options_from_json(options_json), std::move(resolver));
   }
 
   void feed(const std::string& bytes) { parser_->feed(bytes); }

@@ -1,5 +1,6 @@
 #include "session/session_json.h"
 
+#include "dns/json_count.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
 
@@ -89,15 +90,11 @@ SessionOptions session_options_from_json(std::string_view text) {
       if (s.is_string() && o.dkim_selectors.size() < kMaxShellSelectors)
         o.dkim_selectors.push_back(s.get<std::string>());
   if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
-    auto num = [&](const char* key, uint32_t& field) {
-      auto f = it->find(key);
-      if (f != it->end() && f->is_number_unsigned() && f->get<uint64_t>() <= kMaxShellLimit) field = f->get<uint32_t>();
-    };
-    num("maxQuestions", o.limits.max_questions);
-    num("maxRounds", o.limits.max_rounds);
-    num("maxCnameDepth", o.limits.max_cname_depth);
-    num("maxSpfLookups", o.limits.max_spf_lookups);
-    num("maxAnswerRecords", o.limits.max_answer_records);
+    read_count(*it, "maxQuestions", o.limits.max_questions, kMaxShellLimit);
+    read_count(*it, "maxRounds", o.limits.max_rounds, kMaxShellLimit);
+    read_count(*it, "maxCnameDepth", o.limits.max_cname_depth, kMaxShellLimit);
+    read_count(*it, "maxSpfLookups", o.limits.max_spf_lookups, kMaxShellLimit);
+    read_count(*it, "maxAnswerRecords", o.limits.max_answer_records, kMaxShellLimit);
   }
   return o;
 }

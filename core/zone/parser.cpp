@@ -5,6 +5,9 @@
 #include <bit>
 #include <cstring>
 
+#include <nlohmann/json.hpp>
+
+#include "dns/json_count.h"
 #include "dns/types.h"
 #include "zone/cf_tags.h"
 #include "zone/cloudflare_json.h"
@@ -1320,6 +1323,28 @@ bool store_has_room(const Zone& zone, const ParseLimits& limits, std::string& de
   else
     return true;
   return false;
+}
+
+ParseOptions parse_options_from_json(std::string_view text) {
+  ParseOptions o;
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return o;
+  if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
+  if (auto it = j.find("format"); it != j.end() && it->is_string()) {
+    const std::string& f = it->get_ref<const std::string&>();
+    o.format = f == "bind"              ? InputFormat::bind
+               : f == "cloudflare"      ? InputFormat::cloudflare_export
+               : f == "cloudflare-json" ? InputFormat::cloudflare_json
+                                        : InputFormat::automatic;
+  }
+  if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
+    read_count(*it, "maxInputBytes", o.limits.max_input_bytes);
+    read_count(*it, "maxRecords", o.limits.max_records);
+    read_count(*it, "maxDiagnostics", o.limits.max_diagnostics);
+    read_count(*it, "maxIncludeDepth", o.limits.max_include_depth);
+    read_count(*it, "maxGenerate", o.limits.max_generate);
+  }
+  return o;
 }
 
 Zone parse_zone(std::string_view text, std::string file_name, const ParseOptions& options, IncludeResolver includes) {

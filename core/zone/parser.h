@@ -81,6 +81,14 @@ class ZoneParser {
 };
 
 // One-shot convenience: the whole text at once.
+// The options a shell gives the parser, as JSON: {"origin": "example.com.",
+// "format": "auto" | "bind" | "cloudflare" | "cloudflare-json", "limits":
+// {"maxInputBytes", "maxRecords", "maxDiagnostics", "maxIncludeDepth",
+// "maxGenerate"}}. A value of the wrong type, a count its field cannot hold
+// and an unknown format leave the defaults; text that is not a JSON object
+// gives them all.
+ParseOptions parse_options_from_json(std::string_view text);
+
 Zone parse_zone(std::string_view text, std::string file_name, const ParseOptions& options,
                 IncludeResolver includes = {});
 

@@ -1035,3 +1035,29 @@ TEST_CASE("limits: names under a domain of 255 octets: those that would pass 255
     CHECK(report["domain"] == d + ".");
   }
 }
+
+TEST_CASE("limits: options a shell gives the zone parser: a count its field cannot hold is ignored, not wrapped") {
+  const ParseOptions defaults;
+  ParseOptions o = parse_options_from_json(
+      R"({"origin": "club.test.", "format": "cloudflare",
+          "limits": {"maxIncludeDepth": 4294967295, "maxGenerate": 7, "maxRecords": 12, "maxDiagnostics": 3,
+                     "maxInputBytes": 1048576}})");
+  CHECK(o.origin == "club.test.");
+  CHECK(o.format == InputFormat::cloudflare_export);
+  CHECK(o.limits.max_include_depth == 4294967295u);  // the most an unsigned holds
+  CHECK(o.limits.max_generate == 7);
+  CHECK(o.limits.max_records == 12);
+  CHECK(o.limits.max_diagnostics == 3);
+  CHECK(o.limits.max_input_bytes == 1048576);
+  // 2^32 + 1 would have wrapped to 1 (and, in wasm, maxRecords too): now the default stands.
+  o = parse_options_from_json(
+      R"({"format": "zonefile", "limits": {"maxIncludeDepth": 4294967297, "maxGenerate": 4294967297,
+                                            "maxRecords": -1, "maxDiagnostics": 2.5, "maxInputBytes": "9"}})");
+  CHECK(o.format == InputFormat::automatic);
+  CHECK(o.limits.max_include_depth == defaults.limits.max_include_depth);
+  CHECK(o.limits.max_generate == defaults.limits.max_generate);
+  CHECK(o.limits.max_records == defaults.limits.max_records);
+  CHECK(o.limits.max_diagnostics == defaults.limits.max_diagnostics);
+  CHECK(o.limits.max_input_bytes == defaults.limits.max_input_bytes);
+  for (std::string_view bad : {"", "[]", "{", "null"}) CHECK(parse_options_from_json(bad).origin == defaults.origin);
+}
