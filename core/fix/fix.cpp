@@ -21,8 +21,7 @@ int strength(ZoneEdit::Op op) {
 }
 
 bool same_record(const ZoneEdit& a, const ZoneEdit& b) {
-  return a.has_record && b.has_record && a.zone == b.zone && a.file == b.file && a.line == b.line &&
-         a.type == b.type && names_equal(a.owner.view(), b.owner.view());
+  return a.has_record && b.has_record && a.zone == b.zone && a.record == b.record;
 }
 
 bool same_edit(const ZoneEdit& a, const ZoneEdit& b) {
@@ -98,14 +97,14 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
   FixPlan plan;
   // Which edits so far a new one could merge with, by a hash, so thousands
   // of edits are not compared each with each. An edit of a record merges only
-  // with an earlier edit of that same record (zone, file, line, type, owner),
+  // with an earlier edit of that same record (its zone and index),
   // and always with the first of them: the same edit, or the stronger of two.
   // An addition merges only with an earlier addition of its zone, type and
   // owner. Any other edit merges with none.
   std::unordered_map<uint64_t, std::vector<uint32_t>> alike;
   auto alike_key = [](const ZoneEdit& e) {
     uint64_t h = name_hash(e.owner.view()) ^ (uint64_t(e.type) << 48) ^ (uint64_t(e.zone) * 0x9E3779B97F4A7C15ull);
-    if (e.op != ZoneEdit::Op::add) h ^= (uint64_t(e.file) << 32 | e.line) * 0xC2B2AE3D27D4EB4Full + 1;
+    if (e.op != ZoneEdit::Op::add) h ^= (uint64_t(e.record) + 1) * 0xC2B2AE3D27D4EB4Full;
     return h;
   };
   for (uint32_t fi = 0; fi < findings.size(); ++fi) {
@@ -203,23 +202,13 @@ bool proxiable(uint16_t type) { return type == rrtype::A || type == rrtype::AAAA
 
 std::vector<long> locate_edits(const Zone& zone, uint32_t zone_index, const FixPlan& plan) {
   std::vector<long> at(plan.edits.size(), -1);
-  // Edits by the (file, line) of their record: thousands of edits cost one
-  // pass over the zone, not one each.
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_line;
-  auto key = [](uint32_t file, uint32_t line) { return uint64_t(file) << 32 | line; };
   for (uint32_t k = 0; k < plan.edits.size(); ++k) {
     const ZoneEdit& e = plan.edits[k].edit;
-    if (e.zone == zone_index && e.has_record) by_line[key(e.file, e.line)].push_back(k);
-  }
-  if (by_line.empty()) return at;
-  for (size_t i = 0; i < zone.size(); ++i) {
-    RecordView r = zone.record(i);
-    auto it = by_line.find(key(r.span.file, r.span.first_line));
-    if (it == by_line.end()) continue;
-    for (uint32_t k : it->second) {
-      const ZoneEdit& e = plan.edits[k].edit;
-      if (at[k] < 0 && r.type == e.type && names_equal(r.owner.view(), e.owner.view())) at[k] = long(i);
-    }
+    if (e.zone != zone_index || !e.has_record || e.record >= zone.size()) continue;
+    // The index is the record's identity; its type and owner must agree,
+    // or the edit was made against another zone.
+    RecordView r = zone.record(e.record);
+    if (r.type == e.type && names_equal(r.owner.view(), e.owner.view())) at[k] = long(e.record);
   }
   return at;
 }

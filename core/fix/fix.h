@@ -78,10 +78,10 @@ struct CorrectedZone {
 // CNAME when the zone is a Cloudflare export (or carries proxy flags).
 CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan);
 
-// Where the record each edit of the plan changes or removes is, in one
-// pass over the zone: entry k is the index in `zone` of edit k's record
-// (the first one of its owner and type on its line), or -1 (not found, an
-// edit of another zone, or one that adds).
+// Where the record each edit of the plan changes or removes is: entry k is
+// the index in `zone` of edit k's record (ZoneEdit::record, when that
+// record has the edit's owner and type), or -1 (not found, an edit of
+// another zone, or one that adds).
 std::vector<long> locate_edits(const Zone& zone, uint32_t zone_index, const FixPlan& plan);
 
 // `text` with every "{name}" placeholder replaced by `value`.

@@ -186,10 +186,10 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
   };
   for (ZoneRecordRef ref : lookup_.at(apex, rrtype::MX)) {
     RecordView r = lookup_.record(ref);
-    add_mx(r.rdata, {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0});
+    add_mx(r.rdata, HopSource::of(ref, r));
   }
   if (const Fact* f = session.find(apex, rrtype::MX); f && f->state == FactState::answered)
-    for (const ResourceRecord& r : f->records) add_mx(r.rdata, {HopSource::live, 0, 0, 0, f->id});
+    for (const ResourceRecord& r : f->records) add_mx(r.rdata, HopSource::of_fact(f->id));
 
   // The names clients and panels connect to. mail. always counts: it is what
   // cPanel configures mail clients with, so its absence is a finding.
@@ -223,10 +223,10 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
     };
     for (ZoneRecordRef ref : lookup_.at(owner.view(), rrtype::SRV)) {
       RecordView r = lookup_.record(ref);
-      add_srv(r.rdata, {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0});
+      add_srv(r.rdata, HopSource::of(ref, r));
     }
     if (const Fact* f = session.find(owner.view(), rrtype::SRV); f && f->state == FactState::answered)
-      for (const ResourceRecord& r : f->records) add_srv(r.rdata, {HopSource::live, 0, 0, 0, f->id});
+      for (const ResourceRecord& r : f->records) add_srv(r.rdata, HopSource::of_fact(f->id));
   }
 
   for (MailName& m : names_) {

@@ -36,7 +36,7 @@ Hop zone_hop(const ZoneLookup& zones, ZoneRecordRef ref) {
   h.type = r.type;
   h.rdata.assign(r.rdata);
   h.proxied = r.proxied;
-  h.source = {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0};
+  h.source = HopSource::of(ref, r);
   if (r.proxied == Proxied::yes) {
     h.provider = flag_provider();
   } else if (r.type == rrtype::CNAME) {
@@ -181,7 +181,7 @@ ResolutionPath live_path(const Session& session, std::string_view name, uint32_t
       h.type = rrtype::CNAME;
       h.rdata = c.rdata;
       h.provider = proxy_provider_for_name(c.rdata);
-      h.source = {HopSource::live, 0, 0, 0, lead->id};
+      h.source = HopSource::of_fact(lead->id);
       if (!chain_provider && h.provider) chain_provider = h.provider;
       p.hops.push_back(std::move(h));
     }
@@ -204,7 +204,7 @@ ResolutionPath live_path(const Session& session, std::string_view name, uint32_t
         h.rdata = r.rdata;
         // A provider's own mail servers sit in its ranges but take SMTP.
         h.provider = provider_mail_service(r.owner.view()) ? nullptr : address_provider(r.rdata);
-        h.source = {HopSource::live, 0, 0, 0, f->id};
+        h.source = HopSource::of_fact(f->id);
         p.hops.push_back(std::move(h));
       }
     }

@@ -30,9 +30,16 @@ std::string_view route_name(Route r);
 struct HopSource {
   enum Kind : uint8_t { zone, live } kind = zone;
   uint32_t zone_index = 0;  // Session::zones() index (zone)
+  uint32_t record = 0;      // Zone::record() index (zone): what identifies the record
   uint32_t file = 0;        // Zone::files index (zone)
-  uint32_t line = 0;        // first line of the record (zone)
+  uint32_t line = 0;        // first line of the record (zone), for people: records may share one
   uint32_t fact = 0;        // Fact::id (live)
+
+  static HopSource of(uint32_t zone_index, size_t record, const RecordView& r) {
+    return {zone, zone_index, uint32_t(record), r.span.file, r.span.first_line, 0};
+  }
+  static HopSource of(ZoneRecordRef ref, const RecordView& r) { return of(ref.zone, ref.index, r); }
+  static HopSource of_fact(uint32_t id) { return {live, 0, 0, 0, 0, id}; }
 };
 
 struct Hop {

@@ -117,7 +117,7 @@ TxtSet live_txt(const MailModel& model, std::string_view name) {
   if (!f) return set;
   set.known = true;
   for (const ResourceRecord& r : f->records)
-    set.records.push_back({txt_strings_joined(r.rdata), {HopSource::live, 0, 0, 0, f->id}});
+    set.records.push_back({txt_strings_joined(r.rdata), HopSource::of_fact(f->id)});
   return set;
 }
 
@@ -142,8 +142,7 @@ TxtSet zone_txt(const MailModel& model, std::string_view name) {
     set.known = true;
     for (ZoneRecordRef ref : zones.at(at.view(), rrtype::TXT)) {
       RecordView r = zones.record(ref);
-      set.records.push_back(
-          {txt_strings_joined(r.rdata), {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0}});
+      set.records.push_back({txt_strings_joined(r.rdata), HopSource::of(ref, r)});
     }
     return set;
   }
@@ -708,8 +707,7 @@ void tlsa_proxied(const MailModel& model, std::vector<Finding>& out) {
       uint16_t port = 0;
       std::string_view host;
       if (r.type != rrtype::TLSA || !tlsa_owner(r.owner.view(), port, host)) continue;
-      report(r.owner.view(), port, host, {HopSource::zone, zi, r.span.file, r.span.first_line, 0},
-             zone_path(zones, host));
+      report(r.owner.view(), port, host, HopSource::of(zi, i, r), zone_path(zones, host));
     }
   }
   if (!model.live()) return;
@@ -719,7 +717,7 @@ void tlsa_proxied(const MailModel& model, std::vector<Finding>& out) {
     if (f.question.type != rrtype::TLSA || f.state != FactState::answered || f.records.empty()) continue;
     if (!tlsa_owner(f.question.name.view(), port, host)) continue;
     const MailName* m = model.find(host);
-    report(f.question.name.view(), port, host, {HopSource::live, 0, 0, 0, f.id},
+    report(f.question.name.view(), port, host, HopSource::of_fact(f.id),
            m ? m->live : live_path(model.session(), host));
   }
 }

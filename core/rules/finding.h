@@ -38,10 +38,20 @@ struct ZoneEdit {
   std::string placeholder;  // non-empty when the value is not known: "origin-ipv4"
   uint32_t ttl = 0;         // 0: keep the record's, or the zone's default
   Proxied proxied = Proxied::no;
-  // The record changed or removed: zone index, file, first line. For an
-  // add, `zone` is the zone the record goes into.
+  // The record changed or removed: its zone (Session::zones() index) and
+  // its Zone::record() index, which identify it, and its file and first
+  // line, which are for people (records may share a line: the Cloudflare
+  // API's JSON comes on one). For an add, `zone` is the zone the record
+  // goes into.
   bool has_record = false;
-  uint32_t zone = 0, file = 0, line = 0;
+  uint32_t zone = 0, record = 0, file = 0, line = 0;
+  void at_record(uint32_t zone_index, uint32_t record_index, uint32_t file_index, uint32_t first_line) {
+    has_record = true;
+    zone = zone_index;
+    record = record_index;
+    file = file_index;
+    line = first_line;
+  }
   // Names whose way to the proxy this edit works around (an SPF term's
   // target, say). When other edits of the fix take every one of them off
   // the proxy, this edit is not needed, and the merge drops it ("moot").

@@ -42,10 +42,7 @@ ZoneEdit edit_for(ZoneEdit::Op op, const Hop& h) {
   append_rdata_text(e.rdata, h.type, h.rdata);
   e.proxied = Proxied::no;
   if (h.source.kind == HopSource::zone) {
-    e.has_record = true;
-    e.zone = h.source.zone_index;
-    e.file = h.source.file;
-    e.line = h.source.line;
+    e.at_record(h.source.zone_index, h.source.record, h.source.file, h.source.line);
   }
   return e;
 }
@@ -130,10 +127,7 @@ std::vector<ZoneEdit> move_mx_edits(const MailModel& model, const MailName& targ
     e.type = rrtype::MX;
     e.rdata = std::to_string(uint8_t(r.rdata[0]) << 8 | uint8_t(r.rdata[1])) + " " + lower_name(mail.view());
     e.proxied = Proxied::unknown;  // MX records are never proxied
-    e.has_record = true;
-    e.zone = ref.zone;
-    e.file = r.span.file;
-    e.line = r.span.first_line;
+    e.at_record(ref.zone, ref.index, r.span.file, r.span.first_line);
     edits.push_back(std::move(e));
   }
   const MailName* m = model.find(mail.view());
@@ -381,7 +375,7 @@ void mixed_records(const MailModel& model, std::vector<Finding>& out) {
                        {{"name", name},
                         {"address", address_text(r.type, r.rdata)},
                         {"proxied", r.proxied == Proxied::yes ? "true" : "false"}}};
-        add_source(model, s, {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0});
+        add_source(model, s, HopSource::of(ref, r));
         f.evidence.push_back(std::move(s));
       }
       out.push_back(std::move(f));
@@ -402,8 +396,7 @@ void origin_exposed(const MailModel& model, std::vector<Finding>& out) {
     for (size_t i = 0; i < z.size(); ++i) {
       RecordView r = z.record(i);
       if ((r.type == rrtype::A || r.type == rrtype::AAAA) && r.proxied == Proxied::yes)
-        proxied.try_emplace(std::string(r.rdata), lower_name(r.owner.view()),
-                            HopSource{HopSource::zone, uint32_t(zi), r.span.file, r.span.first_line, 0});
+        proxied.try_emplace(std::string(r.rdata), lower_name(r.owner.view()), HopSource::of(uint32_t(zi), i, r));
     }
   }
   for (const MailName& m : model.names()) {

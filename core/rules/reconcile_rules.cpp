@@ -40,7 +40,7 @@ EvidenceStep zone_record_step(const MailModel& model, std::string_view code, Zon
   std::string data;
   append_rdata_text(data, r.type, r.rdata);
   s.params.push_back({"data", std::move(data)});
-  add_source(model, s, {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0});
+  add_source(model, s, HopSource::of(ref, r));
   return s;
 }
 
@@ -78,10 +78,7 @@ void null_mx_in(const MailModel& model, const std::vector<std::pair<std::string_
       e.owner = r.owner;
       e.type = rrtype::MX;
       e.proxied = Proxied::unknown;
-      e.has_record = true;
-      e.zone = ref.zone;
-      e.file = r.span.file;
-      e.line = r.span.first_line;
+      e.at_record(ref.zone, ref.index, r.span.file, r.span.first_line);
       if (nulls < mx.size()) {
         e.op = ZoneEdit::Op::remove;
         append_rdata_text(e.rdata, r.type, r.rdata);
@@ -100,10 +97,10 @@ void null_mx_conflicts(const MailModel& model, std::vector<Finding>& out) {
   std::vector<std::pair<std::string_view, HopSource>> zone_mx, live_mx;
   for (ZoneRecordRef ref : model.zones().at(model.domain(), rrtype::MX)) {
     RecordView r = model.zones().record(ref);
-    zone_mx.push_back({r.rdata, {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0}});
+    zone_mx.push_back({r.rdata, HopSource::of(ref, r)});
   }
   if (const Fact* f = model.session().find(model.domain(), rrtype::MX); f && f->state == FactState::answered)
-    for (const ResourceRecord& r : f->records) live_mx.push_back({r.rdata, {HopSource::live, 0, 0, 0, f->id}});
+    for (const ResourceRecord& r : f->records) live_mx.push_back({r.rdata, HopSource::of_fact(f->id)});
   // The zone is what the owner edits; live DNS speaks when there is none.
   if (!zone_mx.empty()) {
     null_mx_in(model, zone_mx, out);
@@ -134,15 +131,14 @@ std::optional<SpfSource> apex_spf(const MailModel& model) {
     SpfSelection sel = find_spf_record(std::span<const std::string>(texts));
     if (!sel.index) return std::nullopt;  // none, or several (spf-invalid's)
     RecordView r = model.zones().record(refs[*sel.index]);
-    return SpfSource{texts[*sel.index], refs[*sel.index],
-                     {HopSource::zone, refs[*sel.index].zone, r.span.file, r.span.first_line, 0}};
+    return SpfSource{texts[*sel.index], refs[*sel.index], HopSource::of(refs[*sel.index], r)};
   }
   const Fact* f = model.session().find(model.domain(), rrtype::TXT);
   if (!f || f->state != FactState::answered) return std::nullopt;
   for (const ResourceRecord& r : f->records) texts.push_back(txt_strings_joined(r.rdata));
   SpfSelection sel = find_spf_record(std::span<const std::string>(texts));
   if (!sel.index) return std::nullopt;
-  return SpfSource{texts[*sel.index], std::nullopt, {HopSource::live, 0, 0, 0, f->id}};
+  return SpfSource{texts[*sel.index], std::nullopt, HopSource::of_fact(f->id)};
 }
 
 // A name of an SPF term (text) or of RDATA (wire) as a WireName; empty
@@ -317,10 +313,7 @@ void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out) {
     }
     e.rdata = spf_with(spf, src->text, terms);
     e.proxied = Proxied::unknown;
-    e.has_record = true;
-    e.zone = src->ref->zone;
-    e.file = r.span.file;
-    e.line = r.span.first_line;
+    e.at_record(src->ref->zone, src->ref->index, r.span.file, r.span.first_line);
     // Once the names the terms look up reach the server directly (the mail
     // host's own fix), the terms authorise it and this edit is not needed.
     e.moot_once_direct = std::move(through);
@@ -441,7 +434,7 @@ bool ns_not_delegated(const MailModel& model, std::vector<Finding>* out) {
   for (ZoneRecordRef ref : zone_ns) {
     RecordView r = model.zones().record(ref);
     EvidenceStep s{"zone-ns", {{"name", lower_name(r.rdata)}}};
-    add_source(model, s, {HopSource::zone, ref.zone, r.span.file, r.span.first_line, 0});
+    add_source(model, s, HopSource::of(ref, r));
     f.evidence.push_back(std::move(s));
   }
   std::string joined;

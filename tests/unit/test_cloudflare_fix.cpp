@@ -90,6 +90,28 @@ TEST_CASE("cloudflare batch: an API JSON upload gives the records' own ids") {
   CHECK(blind["deletes"][0]["id"] == "{id:deletes/0}");
 }
 
+TEST_CASE("cloudflare batch: records that share a line (the API's one-line JSON) are each their own") {
+  // `curl` prints the API's answer on one line, so every record's span
+  // starts on line 1: two proxied A records at mail.club.test. (round robin)
+  // each need their proxy turned off, by their own ids.
+  const std::string one_line =
+      R"({"result":[{"id":"a1","zone_name":"club.test","name":"club.test","type":"A","content":"203.0.113.10","proxied":true,"ttl":1},)"
+      R"({"id":"r1","zone_name":"club.test","name":"mail.club.test","type":"A","content":"203.0.113.21","proxied":true,"ttl":1},)"
+      R"({"id":"r2","zone_name":"club.test","name":"mail.club.test","type":"A","content":"203.0.113.22","proxied":true,"ttl":1},)"
+      R"({"id":"m3","zone_name":"club.test","name":"club.test","type":"MX","content":"mail.club.test","priority":0,"ttl":1}],"success":true})";
+  Checked c = check(one_line, "records.json");
+  REQUIRE(c.zones[0]->size() == 4);
+  CHECK(c.zones[0]->record(1).span.first_line == c.zones[0]->record(2).span.first_line);
+  size_t dns_only = 0;
+  for (const MergedEdit& m : c.plan.edits) dns_only += m.edit.op == ZoneEdit::Op::set_dns_only;
+  CHECK(dns_only == 2);
+  json b = cloudflare_batch({c.zones, c.texts}, c.plan);
+  REQUIRE(b["patches"].size() == 2);
+  CHECK(b["patches"][0] == json{{"id", "r1"}, {"proxied", false}});
+  CHECK(b["patches"][1] == json{{"id", "r2"}, {"proxied", false}});
+  CHECK(b["lookups"].empty());
+}
+
 TEST_CASE("change plan: deletes, then modifications, then creations, with proxy states") {
   Checked c = check(kExport, "export.txt");
   json p = change_plan({c.zones, c.texts}, c.plan);

@@ -29,11 +29,27 @@ ZoneEdit edit(ZoneEdit::Op op, const char* owner, uint16_t type, std::string rda
   e.type = type;
   e.rdata = std::move(rdata);
   e.proxied = Proxied::no;
-  if (line) {
-    e.has_record = true;
-    e.line = line;
-  }
+  // The record is named by its line here; corrected() finds its index.
+  // Until then the line stands in for the index, so merges see records on
+  // different lines as different records.
+  if (line) e.at_record(0, line, 0, line);
   return e;
+}
+
+// Points each edit made by line at the index of the record on that line
+// with its owner and type, as the rules do.
+std::vector<Finding> pointed(const Zone& z, std::vector<Finding> findings) {
+  for (Finding& f : findings)
+    for (ZoneEdit& e : f.edits) {
+      if (!e.has_record) continue;
+      for (size_t i = 0; i < z.size(); ++i)
+        if (z.record(i).span.first_line == e.line && z.record(i).type == e.type &&
+            names_equal(z.record(i).owner.view(), e.owner.view())) {
+          e.record = uint32_t(i);
+          break;
+        }
+    }
+  return findings;
 }
 
 Finding with(std::vector<ZoneEdit> edits) {
@@ -46,7 +62,7 @@ Finding with(std::vector<ZoneEdit> edits) {
 std::string corrected(const std::string& text, const std::vector<Finding>& findings, const char* file = "zone.txt") {
   Zone z = parse_zone(text, file, {});
   REQUIRE(z.error_count == 0);
-  CorrectedZone c = apply_edits(z, 0, text, merge_edits(findings));
+  CorrectedZone c = apply_edits(z, 0, text, merge_edits(pointed(z, findings)));
   CHECK(c.skipped.empty());
   return c.text;
 }
@@ -219,7 +235,7 @@ TEST_CASE("fix: what cannot be written is reported, not guessed") {
   ZoneEdit gone = edit(ZoneEdit::Op::set_dns_only, "nothere.club.test.", rrtype::A, "", 99);
   ZoneEdit included = edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::A, "", 6);
   included.file = 1;
-  CorrectedZone c = apply_edits(z, 0, kExport, merge_edits({with({gone, included})}));
+  CorrectedZone c = apply_edits(z, 0, kExport, merge_edits(pointed(z, {with({gone, included})})));
   CHECK(c.text == kExport);
   REQUIRE(c.skipped.size() == 2);
   CHECK(c.skipped[0].why == "record-not-found");
