@@ -259,6 +259,11 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
       continue;
     }
     RecordView r = zone.record(size_t(ri));
+    if (r.flags & kRecordGenerated) {
+      // Its lines are the $GENERATE directive's, which makes other records too.
+      out.skipped.push_back({k, "generated"});
+      continue;
+    }
     LineInfo li = record_lines(text, r);
     std::string_view span = text.substr(li.begin, li.end - li.begin);
     switch (e.op) {
@@ -322,6 +327,7 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
     std::string_view owner;  // wire form, of the first addition naming it
     long replaced = -1;      // the first record removed or replaced there
     long last = -1;          // the last record kept there
+    bool cname_kept = false;  // a CNAME there stays (its removal was skipped, or none was asked)
   };
   std::unordered_map<uint64_t, std::vector<OwnerAnchors>> owners;  // by name_hash
   auto owner_slot = [&](std::string_view owner) -> OwnerAnchors* {
@@ -342,7 +348,10 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
       if (OwnerAnchors* a = owner_slot(zone.record(size_t(ri)).owner.view()); a && a->replaced < 0) a->replaced = ri;
     for (size_t i = 0; i < zone.size(); ++i) {
       RecordView r = zone.record(i);
-      if (r.span.file != 0 || removed[i]) continue;
+      if (removed[i]) continue;
+      if (r.type == rrtype::CNAME)
+        if (OwnerAnchors* a = owner_slot(r.owner.view())) a->cname_kept = true;
+      if (r.span.file != 0) continue;
       if (OwnerAnchors* a = owner_slot(r.owner.view())) a->last = long(i);
       if (auto t = last_of_type.find(r.type); t != last_of_type.end() && !inheriting_after(i)) t->second = long(i);
     }
@@ -350,6 +359,12 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
   for (uint32_t k : adds) {
     const ZoneEdit& e = plan.edits[k].edit;
     const OwnerAnchors& at_owner = *owner_slot(e.owner.view());
+    if (at_owner.cname_kept && e.type != rrtype::CNAME) {
+      // A CNAME takes no other data beside it (RFC 1034 §3.6.2, RFC 2181
+      // §10.1): written, the record would make the zone fail to load.
+      out.skipped.push_back({k, "cname-kept"});
+      continue;
+    }
     long anchor = at_owner.replaced;
     const bool before = anchor >= 0;
     uint32_t ttl = e.ttl;

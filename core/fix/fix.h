@@ -53,7 +53,7 @@ FixPlan merge_edits(const std::vector<Finding>& findings);
 // An edit that could not be written into the text, and why.
 struct SkippedEdit {
   uint32_t edit = 0;     // index into FixPlan::edits
-  std::string_view why;  // "other-zone", "included-file", "record-not-found", "format"
+  std::string_view why;  // "other-zone", "included-file", "generated", "record-not-found", "cname-kept", "format"
 };
 
 struct CorrectedZone {
@@ -64,8 +64,11 @@ struct CorrectedZone {
 
 // Writes the plan's edits for zone `zone_index` into `text`, the main file
 // of that zone as uploaded (the bytes its SourceSpans point into). Records
-// of $INCLUDEd files are left alone (skipped, "included-file"); a Cloudflare
-// API JSON upload has no zone text to edit ("format").
+// of $INCLUDEd files are left alone (skipped, "included-file"), and so are
+// records a $GENERATE made ("generated": its line makes others too); an
+// addition beside a CNAME that stays (its removal was one of those) is not
+// written either ("cname-kept": the zone would not load); a Cloudflare API
+// JSON upload has no zone text to edit ("format").
 //  - set-dns-only: the record's `cf-proxied:true` becomes `false`; a record
 //    without the tag gets `cf_tags=cf-proxied:false` in its comment;
 //  - replace: the record's lines become one line with the new data;

@@ -488,7 +488,7 @@ test('the report, plan and steps words exist in English and Japanese alike', () 
     ...['offline', 'live', 'both'].map((m) => `report.mode.${m}`),
     ...['covered-by-remove', 'covered-by-replace', 'duplicate', 'conflict', 'placeholder-superseded', 'moot'].map((w) => `report.noteWhy.${w}`),
     ...['add', 'remove', 'replace', 'set-dns-only'].map((o) => `report.op.${o}`),
-    ...['format', 'included-file', 'record-not-found'].map((w) => `report.skipWhy.${w}`),
+    ...['format', 'included-file', 'generated', 'cname-kept', 'record-not-found'].map((w) => `report.skipWhy.${w}`),
     ...['origin-ipv4', 'origin-ipv6'].map((p) => `report.placeholder.${p}`),
     ...['bad-origin', 'no-file', 'not-file', 'unreadable'].map((e) => `report.errors.${e}`),
     ...['create', 'modify', 'delete'].map((a) => `plan.${a}`),

@@ -324,3 +324,49 @@ TEST_CASE("fix: thousands of MX targets behind the proxy: 256 modelled by defaul
     CHECK(direct == modelled);
   }
 }
+
+TEST_CASE("fix: a CNAME the text cannot drop ($GENERATEd, or $INCLUDEd) keeps the address beside it out") {
+  // cPanel's mail CNAME, made by a $GENERATE line or held in an included
+  // file: the fix cannot remove it from the text, and an A record written
+  // beside the CNAME that stays would make the zone fail to load
+  // (RFC 1034 §3.6.2). Both edits are skipped, each with its reason.
+  const std::string head =
+      "$ORIGIN club.test.\n$TTL 300\n@ IN SOA ns1 root 1 2 3 4 5\n@ IN A 203.0.113.10 ; cf_tags=cf-proxied:true\n"
+      "@ IN MX 10 mail\n";
+  auto run = [](const std::string& text, IncludeResolver includes) {
+    auto z = std::make_shared<Zone>(parse_zone(text, "club.zone", {}, std::move(includes)));
+    REQUIRE(z->error_count == 0);
+    SessionOptions o;
+    o.live = false;
+    Session s("club.test", o, {z});
+    MailModel m(s);
+    const FixPlan plan = merge_edits(run_rules(m));
+    CorrectedZone c = apply_edits(*z, 0, text, plan);
+    std::vector<std::string> why;
+    for (const SkippedEdit& k : c.skipped)
+      why.push_back(std::string(edit_op_name(plan.edits[k.edit].edit.op)) + " " + std::string(k.why));
+    CHECK(c.text == text);
+    CHECK(c.applied.empty());
+    return why;
+  };
+  SUBCASE("$GENERATE") {
+    CHECK(run(head + "$GENERATE 1-2 mail CNAME club.test.\n", {}) ==
+          std::vector<std::string>{"remove generated", "add cname-kept"});
+  }
+  SUBCASE("$INCLUDE") {
+    CHECK(run(head + "$INCLUDE mail.inc\n", [](std::string_view) -> std::optional<std::string> {
+            return "mail CNAME club.test.\n";
+          }) == std::vector<std::string>{"remove included-file", "add cname-kept"});
+  }
+  SUBCASE("without the CNAME, the same address is written") {
+    const std::string text = head + "mail IN A 203.0.113.10 ; cf_tags=cf-proxied:true\n";
+    auto z = std::make_shared<Zone>(parse_zone(text, "club.zone", {}));
+    SessionOptions o;
+    o.live = false;
+    Session s("club.test", o, {z});
+    MailModel m(s);
+    CorrectedZone c = apply_edits(*z, 0, text, merge_edits(run_rules(m)));
+    CHECK(c.skipped.empty());
+    CHECK(c.text != text);
+  }
+}

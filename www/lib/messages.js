@@ -263,6 +263,8 @@ export const messages = {
       skipWhy: {
         format: 'this input format is not written back: use the batch payload or the dashboard',
         'included-file': 'the record is in an $INCLUDEd file',
+        generated: 'the record comes from a $GENERATE line, which makes other records too: change it by hand',
+        'cname-kept': 'a CNAME stays at that name, since it could not be removed here, and a CNAME takes no other record beside it: remove the CNAME by hand, then add this',
         'record-not-found': 'the record was not found in the text',
       },
       placeholdersTitle: 'Values to fill in',
@@ -586,6 +588,8 @@ export const messages = {
       skipWhy: {
         format: 'この入力形式には書き戻せません: バッチペイロードかダッシュボードを使ってください',
         'included-file': 'レコードが $INCLUDE されたファイルにあります',
+        generated: 'レコードは $GENERATE の行から作られており、その行は他のレコードも作ります。手で修正してください',
+        'cname-kept': 'その名前には CNAME が残ります。ここでは削除できず、CNAME と同じ名前には他のレコードを置けません。先に CNAME を手で削除してから、このレコードを追加してください',
         'record-not-found': 'レコードがテキスト中に見つかりません',
       },
       placeholdersTitle: '入力が必要な値',
