@@ -39,8 +39,8 @@ inline void print_records(const Zone& zone) {
 }
 
 // The report of a finished session, with the texts the zones came from;
-// its JSON must serialise (replacing bytes that are not UTF-8).
-inline void report_and_dump(const Session& session, std::vector<std::string_view> texts) {
+// its JSON must serialise (replacing bytes that are not UTF-8). Returns it.
+inline nlohmann::json report_and_dump(const Session& session, std::vector<std::string_view> texts) {
   ReportOptions o;
   o.texts = texts;
   nlohmann::json r = build_report(session, o);
@@ -54,6 +54,7 @@ inline void report_and_dump(const Session& session, std::vector<std::string_view
   for (const nlohmann::json& z : zones)
     if (!z["changed"].get<bool>())
       check(z["text"].get_ref<const std::string&>() == texts[z["index"].get<size_t>()], "unchanged zone differs");
+  return r;
 }
 
 }  // namespace mxray::fuzz
