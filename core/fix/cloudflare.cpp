@@ -1,6 +1,7 @@
 #include "fix/cloudflare.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "dns/name.h"
 #include "dns/rdata.h"
@@ -126,19 +127,44 @@ json cloudflare_batch(const FixInputs& in, const FixPlan& plan) {
     return "{id:" + where + "}";
   };
   const std::vector<long> located = locate_all(in, plan);
+  // A record an API JSON upload holds twice (the same owner, type and
+  // content: RFC 2181 §5 makes them one) is two records at Cloudflare, each
+  // with its id: the edit goes to both. Looked-up records are not doubled:
+  // a look-up finds the one.
+  std::vector<std::optional<RecordTwins>> twins(in.zones.size());
+  auto twin_ids = [&](const ZoneEdit& e, const Target& t) {
+    std::vector<std::string> ids;
+    if (t.id.empty() || t.index < 0) return ids;
+    if (!twins[e.zone]) {
+      std::vector<size_t> edited;
+      for (size_t k = 0; k < plan.edits.size(); ++k)
+        if (located[k] >= 0 && plan.edits[k].edit.zone == e.zone) edited.push_back(size_t(located[k]));
+      twins[e.zone].emplace(*t.zone, &edited);
+    }
+    for (size_t g : twins[e.zone]->group(size_t(t.index)))
+      if (g != size_t(t.index))
+        if (Target twin = target_of(in, e, long(g)); !twin.id.empty()) ids.push_back(twin.id);
+    return ids;
+  };
   for (size_t k = 0; k < plan.edits.size(); ++k) {
     const ZoneEdit& e = plan.edits[k].edit;
     Target t = target_of(in, e, located[k]);
     switch (e.op) {
-      case ZoneEdit::Op::remove: deletes.push_back({{"id", id_for(e, t, "deletes", deletes.size())}}); break;
+      case ZoneEdit::Op::remove:
+        deletes.push_back({{"id", id_for(e, t, "deletes", deletes.size())}});
+        for (std::string& id : twin_ids(e, t)) deletes.push_back({{"id", std::move(id)}});
+        break;
       case ZoneEdit::Op::set_dns_only:
         patches.push_back({{"id", id_for(e, t, "patches", patches.size())}, {"proxied", false}});
+        for (std::string& id : twin_ids(e, t)) patches.push_back({{"id", std::move(id)}, {"proxied", false}});
         break;
       case ZoneEdit::Op::replace: {
         json p = {{"id", id_for(e, t, "patches", patches.size())}};
         api_fields(p, e.type, e.rdata);
         if (proxiable(e.type)) p["proxied"] = e.proxied == Proxied::yes;
         patches.push_back(std::move(p));
+        // The new record is written once: the twins go.
+        for (std::string& id : twin_ids(e, t)) deletes.push_back({{"id", std::move(id)}});
         break;
       }
       case ZoneEdit::Op::add: {
@@ -190,11 +216,15 @@ std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPl
   out.append(domain);
   out.append("\n;; Proxy states are given where known; the mail names are DNS only.\n");
   // What the plan does to each record of the zone.
+  // A record written twice is one record (RFC 2181 §5), and Cloudflare
+  // refuses a second identical one: each is written once, at its first
+  // place, with the edit of any of its twins.
+  const RecordTwins twins(zone);
   std::vector<const ZoneEdit*> edit_of(zone.size(), nullptr);
   const std::vector<long> located = locate_edits(zone, zone_index, plan);
   for (size_t k = 0; k < plan.edits.size(); ++k)
     if (located[k] >= 0 && plan.edits[k].edit.op != ZoneEdit::Op::add)
-      edit_of[size_t(located[k])] = &plan.edits[k].edit;
+      edit_of[twins.first(size_t(located[k]))] = &plan.edits[k].edit;
   auto line = [&](std::string_view owner, uint32_t ttl, uint16_t type, std::string_view rdata, Proxied proxied) {
     out.append(owner);
     out += '\t';
@@ -213,6 +243,7 @@ std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPl
     out += '\n';
   };
   for (size_t i = 0; i < zone.size(); ++i) {
+    if (twins.first(i) != i) continue;
     RecordView r = zone.record(i);
     const ZoneEdit* e = edit_of[i];
     if (e && e->op == ZoneEdit::Op::remove) continue;

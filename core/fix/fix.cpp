@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "dns/name.h"
 #include "dns/types.h"
@@ -200,6 +201,57 @@ bool proxiable(uint16_t type) { return type == rrtype::A || type == rrtype::AAAA
 
 }  // namespace
 
+RecordTwins::RecordTwins(const Zone& zone, const std::vector<size_t>* only) : next_(zone.size()), head_(zone.size()) {
+  auto key = [&](size_t i) {
+    RecordView r = zone.record(i);
+    return name_hash(r.owner.view()) ^ (uint64_t(r.type) << 40) ^
+           std::hash<std::string_view>{}(r.rdata) * 0x9E3779B97F4A7C15ull;
+  };
+  std::unordered_set<uint64_t> wanted;
+  if (only)
+    for (size_t i : *only)
+      if (i < zone.size()) wanted.insert(key(i));
+  // The records by key, then in zone order; equal keys are compared in full.
+  std::vector<std::pair<uint64_t, uint32_t>> keyed;
+  for (uint32_t i = 0; i < zone.size(); ++i) {
+    next_[i] = head_[i] = i;
+    if (only && wanted.empty()) continue;
+    const uint64_t k = key(i);
+    if (!only || wanted.count(k)) keyed.push_back({k, i});
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<uint32_t> last;  // of each group in the current run of one key
+  for (size_t a = 0; a < keyed.size(); ++a) {
+    if (a == 0 || keyed[a].first != keyed[a - 1].first) last.clear();
+    const uint32_t i = keyed[a].second;
+    RecordView r = zone.record(i);
+    bool joined = false;
+    for (uint32_t& l : last) {
+      RecordView o = zone.record(l);
+      if (o.type == r.type && o.rdata == r.rdata && names_equal(o.owner.view(), r.owner.view())) {
+        next_[l] = i;
+        head_[i] = head_[l];
+        l = i;
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) last.push_back(i);
+  }
+}
+
+size_t RecordTwins::first(size_t i) const { return i < head_.size() ? head_[i] : i; }
+
+std::vector<size_t> RecordTwins::group(size_t i) const {
+  if (i >= head_.size()) return {i};
+  std::vector<size_t> out;
+  for (size_t j = head_[i];; j = next_[j]) {
+    out.push_back(j);
+    if (next_[j] == j) break;
+  }
+  return out;
+}
+
 std::vector<long> locate_edits(const Zone& zone, uint32_t zone_index, const FixPlan& plan) {
   std::vector<long> at(plan.edits.size(), -1);
   for (uint32_t k = 0; k < plan.edits.size(); ++k) {
@@ -242,31 +294,12 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
   std::vector<long> removed_at;  // record index of each remove/replace, by owner for adds
   uint32_t order = 0;
   std::vector<uint32_t> adds;
-  for (uint32_t k = 0; k < plan.edits.size(); ++k) {
-    const ZoneEdit& e = plan.edits[k].edit;
-    if (e.zone != zone_index) continue;
-    if (e.op == ZoneEdit::Op::add) {
-      adds.push_back(k);
-      continue;
-    }
-    if (e.file != 0) {
-      out.skipped.push_back({k, "included-file"});
-      continue;
-    }
-    long ri = located[k];
-    if (ri < 0) {
-      out.skipped.push_back({k, "record-not-found"});
-      continue;
-    }
-    RecordView r = zone.record(size_t(ri));
-    if (r.flags & kRecordGenerated) {
-      // Its lines are the $GENERATE directive's, which makes other records too.
-      out.skipped.push_back({k, "generated"});
-      continue;
-    }
+  // One record's change to the text.
+  auto write = [&](const ZoneEdit& e, size_t ri, ZoneEdit::Op op) {
+    RecordView r = zone.record(ri);
     LineInfo li = record_lines(text, r);
     std::string_view span = text.substr(li.begin, li.end - li.begin);
-    switch (e.op) {
+    switch (op) {
       case ZoneEdit::Op::set_dns_only: {
         size_t at = span.find("cf-proxied:true");
         if (at == std::string_view::npos && span.find("cf-proxied:false") != std::string_view::npos) {
@@ -283,19 +316,56 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
         }
         break;
       }
-      case ZoneEdit::Op::replace: {
-        ZoneEdit line = e;
-        ops.push_back({li.begin, li.end, render(line, e.ttl ? e.ttl : record_ttl(r)), order++});
-        removed_at.push_back(ri);
+      case ZoneEdit::Op::replace:
+        ops.push_back({li.begin, li.end, render(e, e.ttl ? e.ttl : record_ttl(r)), order++});
+        removed_at.push_back(long(ri));
         break;
-      }
       case ZoneEdit::Op::remove:
         ops.push_back({li.begin, li.next, std::string(), order++});
-        removed[size_t(ri)] = true;
-        removed_at.push_back(ri);
+        removed[ri] = true;
+        removed_at.push_back(long(ri));
         break;
       case ZoneEdit::Op::add: break;
     }
+  };
+  std::vector<size_t> edited;
+  for (long ri : located)
+    if (ri >= 0) edited.push_back(size_t(ri));
+  const RecordTwins twins(zone, &edited);
+  for (uint32_t k = 0; k < plan.edits.size(); ++k) {
+    const ZoneEdit& e = plan.edits[k].edit;
+    if (e.zone != zone_index) continue;
+    if (e.op == ZoneEdit::Op::add) {
+      adds.push_back(k);
+      continue;
+    }
+    if (e.file != 0) {
+      out.skipped.push_back({k, "included-file"});
+      continue;
+    }
+    long ri = located[k];
+    if (ri < 0) {
+      out.skipped.push_back({k, "record-not-found"});
+      continue;
+    }
+    // The record and its twins (the same record written twice): all of them
+    // are written, or none.
+    const std::vector<size_t> group = twins.group(size_t(ri));
+    std::string_view why;
+    for (size_t g : group) {
+      RecordView t = zone.record(g);
+      if (t.span.file != 0) why = "included-file";
+      // Its lines are the $GENERATE directive's, which makes other records too.
+      else if (t.flags & kRecordGenerated)
+        why = "generated";
+      if (!why.empty()) break;
+    }
+    if (!why.empty()) {
+      out.skipped.push_back({k, why});
+      continue;
+    }
+    // A replaced record's twins go: the new record is written once.
+    for (size_t g : group) write(e, g, g == size_t(ri) || e.op != ZoneEdit::Op::replace ? e.op : ZoneEdit::Op::remove);
     out.applied.push_back(k);
   }
   // A line after a removed one that took its owner from it (a blank owner

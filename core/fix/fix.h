@@ -81,6 +81,26 @@ struct CorrectedZone {
 // CNAME when the zone is a Cloudflare export (or carries proxy flags).
 CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan);
 
+// Records of a zone that are one record to DNS: the same owner (in any
+// case), type and RDATA, written twice (RFC 2181 §5: an RRset holds no
+// duplicates; name servers keep one). An edit of one is an edit of all:
+// run_rules() names the first of them, and the writers carry the edit to
+// the rest.
+class RecordTwins {
+ public:
+  // Every group of the zone; with `only`, just the groups of those records
+  // (one pass over the zone either way).
+  explicit RecordTwins(const Zone& zone, const std::vector<size_t>* only = nullptr);
+  // The first record of i's group (i itself when it has no twin).
+  size_t first(size_t i) const;
+  // i's group in zone order: {i} when it has no twin.
+  std::vector<size_t> group(size_t i) const;
+
+ private:
+  std::vector<uint32_t> next_;  // the next twin, or the record itself at the group's end
+  std::vector<uint32_t> head_;  // the group's first record
+};
+
 // Where the record each edit of the plan changes or removes is: entry k is
 // the index in `zone` of edit k's record (ZoneEdit::record, when that
 // record has the edit's owner and type), or -1 (not found, an edit of

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "dns/types.h"
+#include "fix/fix.h"
 #include "rules/rules_internal.h"
 
 namespace mxray {
@@ -135,6 +136,26 @@ std::vector<Finding> run_rules(const MailModel& model) {
     for (ZoneEdit& e : f.edits)
       if (e.op == ZoneEdit::Op::add && !e.has_record)
         if (int z = model.zones().zone_for(e.owner.view()); z >= 0) e.zone = uint32_t(z);
+  // An edit of a record written twice names the first of the twins, so the
+  // merge sees one record (the writers carry the edit to every twin).
+  const ZoneLookup& zones = model.zones();
+  for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
+    if (!zones.present(zi)) continue;
+    const Zone& z = zones.zone(zi);
+    std::vector<size_t> edited;
+    for (const Finding& f : out)
+      for (const ZoneEdit& e : f.edits)
+        if (e.has_record && e.zone == zi && e.record < z.size()) edited.push_back(e.record);
+    if (edited.empty()) continue;
+    const RecordTwins twins(z, &edited);
+    for (Finding& f : out)
+      for (ZoneEdit& e : f.edits)
+        if (e.has_record && e.zone == zi && e.record < z.size())
+          if (const size_t first = twins.first(e.record); first != e.record) {
+            const RecordView r = z.record(first);
+            e.at_record(zi, uint32_t(first), r.span.file, r.span.first_line);
+          }
+  }
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity < b.severity;
     if (a.rule != b.rule) return a.rule < b.rule;

@@ -7,6 +7,7 @@
 
 #include "dns/name.h"
 #include "dns/types.h"
+#include "fix/cloudflare.h"
 #include "fix/fix.h"
 #include "model/mail_model.h"
 #include "rules/catalogue.h"
@@ -368,5 +369,42 @@ TEST_CASE("fix: a CNAME the text cannot drop ($GENERATEd, or $INCLUDEd) keeps th
     CorrectedZone c = apply_edits(*z, 0, text, merge_edits(run_rules(m)));
     CHECK(c.skipped.empty());
     CHECK(c.text != text);
+  }
+}
+
+TEST_CASE("fix: a record written twice is one record to DNS (RFC 2181 §5): every copy takes the edit") {
+  auto fixed = [](const std::string& text) {
+    auto z = std::make_shared<Zone>(parse_zone(text, "club.zone", {}));
+    REQUIRE(z->error_count == 0);
+    SessionOptions o;
+    o.live = false;
+    Session s("club.test", o, {z});
+    MailModel m(s);
+    const FixPlan plan = merge_edits(run_rules(m));
+    CorrectedZone c = apply_edits(*z, 0, text, plan);
+    CHECK(c.skipped.empty());
+    return std::make_pair(c.text, cloudflare_import(*z, 0, plan, {}, "club.test."));
+  };
+  const std::string head =
+      ";; Domain:     club.test.\n$TTL 300\n@ IN SOA ns1 root 1 2 3 4 5\n"
+      "@ IN A 203.0.113.10 ; cf_tags=cf-proxied:true\n@ IN MX 10 mail\n";
+  SUBCASE("cPanel's mail CNAME, twice: both go, and the address comes once") {
+    const auto [text, import] = fixed(head +
+                                      "mail IN CNAME club.test. ; cf_tags=cf-proxied:false\n"
+                                      "smtp IN A 203.0.113.10 ; cf_tags=cf-proxied:false\n"
+                                      "MAIL.club.test. IN CNAME club.test. ; cf_tags=cf-proxied:false\n");
+    CHECK(text == head +
+                      "mail.club.test.\t300\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n"
+                      "smtp IN A 203.0.113.10 ; cf_tags=cf-proxied:false\n");
+    CHECK(import.find("CNAME") == std::string::npos);
+  }
+  SUBCASE("a proxied mail address, twice: both lines turn DNS only; the import file holds it once") {
+    const std::string twice = "mail IN A 203.0.113.10 ; cf_tags=cf-proxied:true\n";
+    const auto [text, import] = fixed(head + twice + twice);
+    const std::string dns_only = "mail IN A 203.0.113.10 ; cf_tags=cf-proxied:false\n";
+    CHECK(text == head + dns_only + dns_only);
+    const std::string line = "mail.club.test.\t300\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n";
+    CHECK(import.find(line) != std::string::npos);
+    CHECK(import.find(line) == import.rfind(line));
   }
 }

@@ -69,6 +69,9 @@ Built random_zone(std::mt19937& rng) {
         owner(label, block.empty()) + (chance(50) ? " 300" : "") + (chance(50) ? " IN " : " ") + type + " " + rdata;
     if (proxiable) line += tag(proxied);
     block += line + "\n";
+    // Now and then the same record twice, as copied zones have it: one
+    // record to DNS (RFC 2181 §5), two lines to the fix.
+    if (chance(4)) block += owner(label, true) + " " + type + " " + data + (proxiable ? tag(proxied) : "") + "\n";
   };
   // Ends a block: into the zone, or now and then into inc.zone.
   auto end_block = [&](bool may_include) {
@@ -194,6 +197,19 @@ TEST_CASE("fix property: random mail zones are corrected to a zone that parses, 
     // 2. No name gets a record beside a CNAME that it did not have before.
     const std::set<std::string> was = cname_conflicts(*before.zone);
     for (const std::string& name : cname_conflicts(*after.zone)) CHECK_MESSAGE(was.count(name), name);
+    // 2b. The Cloudflare import file of a plain BIND zone (record by record,
+    //     includes inlined, twins once) parses, with no new CNAME neighbour
+    //     and no record twice (Cloudflare refuses a second identical one).
+    if (!b.cloudflare) {
+      std::string import = cloudflare_import(*before.zone, 0, before.plan, {}, "club.test.");
+      for (const std::string& p : before.plan.placeholders) import = fill_placeholder(import, p, "192.0.2.1");
+      CAPTURE(import);
+      const Zone imported = parse_zone(import, "import.txt", {});
+      CHECK(imported.error_count == 0);
+      for (const std::string& name : cname_conflicts(imported)) CHECK_MESSAGE(was.count(name), "import: " << name);
+      const RecordTwins twins(imported);
+      for (size_t i = 0; i < imported.size(); ++i) CHECK_MESSAGE(twins.first(i) == i, "import: a record twice");
+    }
     if (c.text == b.text) continue;
     ++fixed;
     if (!c.skipped.empty()) continue;
