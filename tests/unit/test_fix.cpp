@@ -60,6 +60,15 @@ Finding with(std::vector<ZoneEdit> edits) {
   return f;
 }
 
+// The merged fix of the offline check of `domain` on one zone.
+FixPlan offline_fix(const std::shared_ptr<const Zone>& zone, const char* domain = "club.test") {
+  SessionOptions o;
+  o.live = false;
+  Session s(domain, o, {zone});
+  MailModel m(s);
+  return merge_edits(run_rules(m));
+}
+
 std::string corrected(const std::string& text, const std::vector<Finding>& findings, const char* file = "zone.txt") {
   Zone z = parse_zone(text, file, {});
   REQUIRE(z.error_count == 0);
@@ -337,11 +346,7 @@ TEST_CASE("fix: a CNAME the text cannot drop ($GENERATEd, or $INCLUDEd) keeps th
   auto run = [](const std::string& text, IncludeResolver includes) {
     auto z = std::make_shared<Zone>(parse_zone(text, "club.zone", {}, std::move(includes)));
     REQUIRE(z->error_count == 0);
-    SessionOptions o;
-    o.live = false;
-    Session s("club.test", o, {z});
-    MailModel m(s);
-    const FixPlan plan = merge_edits(run_rules(m));
+    const FixPlan plan = offline_fix(z);
     CorrectedZone c = apply_edits(*z, 0, text, plan);
     std::vector<std::string> why;
     for (const SkippedEdit& k : c.skipped)
@@ -362,11 +367,7 @@ TEST_CASE("fix: a CNAME the text cannot drop ($GENERATEd, or $INCLUDEd) keeps th
   SUBCASE("without the CNAME, the same address is written") {
     const std::string text = head + "mail IN A 203.0.113.10 ; cf_tags=cf-proxied:true\n";
     auto z = std::make_shared<Zone>(parse_zone(text, "club.zone", {}));
-    SessionOptions o;
-    o.live = false;
-    Session s("club.test", o, {z});
-    MailModel m(s);
-    CorrectedZone c = apply_edits(*z, 0, text, merge_edits(run_rules(m)));
+    CorrectedZone c = apply_edits(*z, 0, text, offline_fix(z));
     CHECK(c.skipped.empty());
     CHECK(c.text != text);
   }
@@ -376,11 +377,7 @@ TEST_CASE("fix: a record written twice is one record to DNS (RFC 2181 §5): ever
   auto fixed = [](const std::string& text) {
     auto z = std::make_shared<Zone>(parse_zone(text, "club.zone", {}));
     REQUIRE(z->error_count == 0);
-    SessionOptions o;
-    o.live = false;
-    Session s("club.test", o, {z});
-    MailModel m(s);
-    const FixPlan plan = merge_edits(run_rules(m));
+    const FixPlan plan = offline_fix(z);
     CorrectedZone c = apply_edits(*z, 0, text, plan);
     CHECK(c.skipped.empty());
     return std::make_pair(c.text, cloudflare_import(*z, 0, plan, {}, "club.test."));

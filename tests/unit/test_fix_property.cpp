@@ -157,10 +157,10 @@ struct Checked {
   FixPlan plan;
 };
 
-Checked check_zone(const std::string& text, const std::string& included) {
+// The offline check of club.test on one zone: its findings and merged fix.
+Checked check(std::shared_ptr<const Zone> zone) {
   Checked c;
-  IncludeResolver inc = [&included](std::string_view) -> std::optional<std::string> { return included; };
-  c.zone = std::make_shared<Zone>(parse_zone(text, "club.zone", {}, inc));
+  c.zone = std::move(zone);
   SessionOptions o;
   o.live = false;
   Session s("club.test", o, {c.zone});
@@ -170,14 +170,39 @@ Checked check_zone(const std::string& text, const std::string& included) {
   return c;
 }
 
+Checked check_zone(const std::string& text, const std::string& included) {
+  IncludeResolver inc = [&included](std::string_view) -> std::optional<std::string> { return included; };
+  return check(std::make_shared<Zone>(parse_zone(text, "club.zone", {}, inc)));
+}
+
+// The random source and the number of rounds: a fixed seed, unless
+// MXRAY_FIX_SEED and MXRAY_FIX_ROUNDS ask for a longer run, or another.
+std::pair<std::mt19937, long> rounds_from_env(uint32_t seed) {
+  const char* seed_env = std::getenv("MXRAY_FIX_SEED");
+  const char* rounds_env = std::getenv("MXRAY_FIX_ROUNDS");
+  return {std::mt19937(seed_env ? uint32_t(std::strtoul(seed_env, nullptr, 10)) : seed),
+          rounds_env ? std::strtol(rounds_env, nullptr, 10) : 3000};
+}
+
+// Fails for each critical finding of `after` that a finding of `before`
+// proposed edits for, and for each edit `after` still proposes.
+void check_mended(const std::vector<Finding>& before, const Checked& after) {
+  std::set<std::string> mended;
+  for (const Finding& f : before)
+    if (!f.edits.empty()) mended.insert(std::string(f.rule) + " " + f.names.front());
+  for (const Finding& f : after.findings)
+    if (f.severity == FindingSeverity::critical)
+      CHECK_MESSAGE(!mended.count(std::string(f.rule) + " " + f.names.front()),
+                    "still there: " << f.rule << " " << f.names.front());
+  for (const MergedEdit& m : after.plan.edits)
+    CHECK_MESSAGE(false, "a second fix: " << edit_op_name(m.edit.op) << " " << name_text(m.edit.owner.view()) << " "
+                                          << type_name(m.edit.type) << " " << m.edit.rdata);
+}
+
 }  // namespace
 
 TEST_CASE("fix property: random mail zones are corrected to a zone that parses, loads and needs no second fix") {
-  // MXRAY_FIX_SEED and MXRAY_FIX_ROUNDS run it longer, or elsewhere.
-  const char* seed_env = std::getenv("MXRAY_FIX_SEED");
-  const char* rounds_env = std::getenv("MXRAY_FIX_ROUNDS");
-  std::mt19937 rng(seed_env ? uint32_t(std::strtoul(seed_env, nullptr, 10)) : 20261129u);
-  const long rounds = rounds_env ? std::strtol(rounds_env, nullptr, 10) : 3000;
+  auto [rng, rounds] = rounds_from_env(20261129u);
   size_t fixed = 0, skipped_any = 0;
   for (long round = 0; round < rounds; ++round) {
     const Built b = random_zone(rng);
@@ -213,19 +238,8 @@ TEST_CASE("fix property: random mail zones are corrected to a zone that parses, 
     if (c.text == b.text) continue;
     ++fixed;
     if (!c.skipped.empty()) continue;
-    // 3. What the fix set out to mend is mended: no critical finding it
-    //    proposed edits for is still there.
-    std::set<std::string> mended;
-    for (const Finding& f : before.findings)
-      if (!f.edits.empty()) mended.insert(std::string(f.rule) + " " + f.names.front());
-    for (const Finding& f : after.findings)
-      if (f.severity == FindingSeverity::critical)
-        CHECK_MESSAGE(!mended.count(std::string(f.rule) + " " + f.names.front()),
-                      "still there: " << f.rule << " " << f.names.front());
-    // 4. The corrected zone needs no second fix.
-    for (const MergedEdit& m : after.plan.edits)
-      CHECK_MESSAGE(false, "a second fix: " << edit_op_name(m.edit.op) << " " << name_text(m.edit.owner.view()) << " "
-                                            << type_name(m.edit.type) << " " << m.edit.rdata);
+    // 3. What the fix set out to mend is mended, and 4. it needs no second fix.
+    check_mended(before.findings, after);
   }
   MESSAGE(fixed << " of " << rounds << " zones changed by the fix; " << skipped_any << " with an edit not written");
   CHECK(fixed > size_t(rounds) / 3);  // the generator makes zones that need fixing
@@ -288,24 +302,10 @@ json random_records(std::mt19937& rng) {
   return records;
 }
 
-struct CheckedJson {
-  std::shared_ptr<const Zone> zone;
-  std::vector<Finding> findings;
-  FixPlan plan;
-};
-
-CheckedJson check_json(const std::string& text) {
-  CheckedJson c;
+Checked check_json(const std::string& text) {
   ParseOptions po;
   po.format = InputFormat::cloudflare_json;
-  c.zone = std::make_shared<Zone>(parse_zone(text, "records.json", po));
-  SessionOptions o;
-  o.live = false;
-  Session s("club.test", o, {c.zone});
-  MailModel model(s);
-  c.findings = run_rules(model);
-  c.plan = merge_edits(c.findings);
-  return c;
+  return check(std::make_shared<Zone>(parse_zone(text, "records.json", po)));
 }
 
 // Runs a batch as Cloudflare does (deletes, then patches, puts and posts;
@@ -349,17 +349,14 @@ bool run_batch(json& records, const json& batch, std::string& why) {
 }  // namespace
 
 TEST_CASE("fix property: a batch from random one-line API JSON, run as Cloudflare runs it, leaves nothing to fix") {
-  const char* seed_env = std::getenv("MXRAY_FIX_SEED");
-  const char* rounds_env = std::getenv("MXRAY_FIX_ROUNDS");
-  std::mt19937 rng(seed_env ? uint32_t(std::strtoul(seed_env, nullptr, 10)) : 20261130u);
-  const long rounds = rounds_env ? std::strtol(rounds_env, nullptr, 10) : 3000;
+  auto [rng, rounds] = rounds_from_env(20261130u);
   size_t changed = 0;
   for (long round = 0; round < rounds; ++round) {
     json records = random_records(rng);
     const std::string text = json{{"result", records}, {"success", true}}.dump();
     CAPTURE(round);
     CAPTURE(text);
-    CheckedJson before = check_json(text);
+    Checked before = check_json(text);
     REQUIRE(before.zone->error_count == 0);
     const std::vector<std::shared_ptr<const Zone>> zones{before.zone};
     const std::vector<std::string_view> texts{text};
@@ -371,20 +368,11 @@ TEST_CASE("fix property: a batch from random one-line API JSON, run as Cloudflar
     CHECK_MESSAGE(run_batch(records, json::parse(body), why), why);
     const std::string after_text = json{{"result", records}, {"success", true}}.dump();
     CAPTURE(after_text);
-    CheckedJson after = check_json(after_text);
+    Checked after = check_json(after_text);
     CHECK(after.zone->error_count == 0);
     if (after_text == text) continue;
     ++changed;
-    std::set<std::string> mended;
-    for (const Finding& f : before.findings)
-      if (!f.edits.empty()) mended.insert(std::string(f.rule) + " " + f.names.front());
-    for (const Finding& f : after.findings)
-      if (f.severity == FindingSeverity::critical)
-        CHECK_MESSAGE(!mended.count(std::string(f.rule) + " " + f.names.front()),
-                      "still there: " << f.rule << " " << f.names.front());
-    for (const MergedEdit& m : after.plan.edits)
-      CHECK_MESSAGE(false, "a second fix: " << edit_op_name(m.edit.op) << " " << name_text(m.edit.owner.view()) << " "
-                                            << type_name(m.edit.type) << " " << m.edit.rdata);
+    check_mended(before.findings, after);
   }
   MESSAGE(changed << " of " << rounds << " record sets changed by the batch");
   CHECK(changed > size_t(rounds) / 3);
