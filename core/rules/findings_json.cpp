@@ -57,7 +57,9 @@ json edit_to_json(const MailModel& model, const ZoneEdit& e) {
   if (e.ttl) j["ttl"] = e.ttl;
   if (e.has_record) {
     const Zone& z = model.input_zone(e.zone);
-    j["record"] = {{"file", e.file < z.files.size() ? z.files[e.file] : std::string()}, {"line", e.line}};
+    // `index` tells apart records that share a line (the API's one-line JSON).
+    j["record"] = {
+        {"file", e.file < z.files.size() ? z.files[e.file] : std::string()}, {"line", e.line}, {"index", e.record}};
   }
   return j;
 }

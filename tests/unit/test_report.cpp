@@ -72,6 +72,14 @@ TEST_CASE("report: the fix, with a placeholder until the origin is stated") {
   CHECK(z["changed"] == true);
   CHECK(z["diff"].get<std::string>().find("+mail.club.test.\t14400\tIN\tA\t{origin-ipv4}") != std::string::npos);
   CHECK(r["fix"]["cloudflare_import"].get<std::string>().find("{origin-ipv4}") != std::string::npos);
+  // The CNAME removed: named by file, line and its place among the records.
+  bool removal = false;
+  for (const json& e : r["fix"]["edits"])
+    if (e["op"] == "remove") {
+      removal = true;
+      CHECK(e["record"] == json{{"file", "club.test.db"}, {"line", 5}, {"index", 2}});
+    }
+  CHECK(removal);
 
   json stated = report_for(kBind, "203.0.113.10");
   CHECK(stated["fix"]["placeholders"].empty());
