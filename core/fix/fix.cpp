@@ -175,6 +175,45 @@ struct TextOp {
   uint32_t order;  // for a stable sort
 };
 
+// The comments of a record's text: for each line, from its first `;`
+// outside quotes and escapes to the line's end. A name in the data may hold
+// any characters (`cf-proxied:true.example.`, `x\;y`): only comments are
+// read for tags.
+std::vector<std::string_view> comments(std::string_view span) {
+  std::vector<std::string_view> out;
+  bool quoted = false, in_comment = false;
+  size_t from = 0;
+  for (size_t i = 0; i < span.size(); ++i) {
+    const char c = span[i];
+    if (c == '\n') {
+      if (in_comment) out.push_back(span.substr(from, i - from));
+      in_comment = quoted = false;
+    } else if (in_comment) {
+      continue;
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ';' && !quoted) {
+      in_comment = true;
+      from = i;
+    }
+  }
+  if (in_comment) out.push_back(span.substr(from));
+  return out;
+}
+
+// Where `tag` (cf-proxied:true or cf-proxied:false) stands in a cf_tags list
+// of the comments, as an offset into `span`; npos when it does not.
+size_t cf_tag_at(std::string_view span, const std::vector<std::string_view>& notes, std::string_view tag) {
+  for (std::string_view c : notes) {
+    const size_t tags = c.find("cf_tags=");
+    if (tags == std::string_view::npos) continue;
+    if (size_t at = c.find(tag, tags); at != std::string_view::npos) return size_t(c.data() - span.data()) + at;
+  }
+  return std::string_view::npos;
+}
+
 struct LineInfo {
   size_t begin = 0;  // the record's first byte
   size_t end = 0;    // one past its last byte (before the newline)
@@ -301,17 +340,22 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
     std::string_view span = text.substr(li.begin, li.end - li.begin);
     switch (op) {
       case ZoneEdit::Op::set_dns_only: {
-        size_t at = span.find("cf-proxied:true");
-        if (at == std::string_view::npos && span.find("cf-proxied:false") != std::string_view::npos) {
+        const std::vector<std::string_view> notes = comments(span);
+        const size_t at = cf_tag_at(span, notes, "cf-proxied:true");
+        if (at == std::string_view::npos && cf_tag_at(span, notes, "cf-proxied:false") != std::string_view::npos) {
           // Already DNS-only in the text: nothing to write.
         } else if (at != std::string_view::npos) {
           ops.push_back({li.begin + at + 11, li.begin + at + 15, "false", order++});
         } else {
+          // At the end of the record's last line: into its comment's tag
+          // list, into its comment, or in a comment of its own.
           size_t end = span.find_last_not_of(" \t\r");
           size_t pos = li.begin + (end == std::string_view::npos ? 0 : end + 1);
-          std::string add = span.find("cf_tags=") != std::string_view::npos ? ",cf-proxied:false"
-                            : span.find(';') != std::string_view::npos ? " cf_tags=cf-proxied:false"
-                                                                        : " ; cf_tags=cf-proxied:false";
+          const size_t last_line = span.rfind('\n') == std::string_view::npos ? 0 : span.rfind('\n') + 1;
+          const bool commented = !notes.empty() && size_t(notes.back().data() - span.data()) >= last_line;
+          std::string add = !commented                                                ? " ; cf_tags=cf-proxied:false"
+                            : notes.back().find("cf_tags=") != std::string_view::npos ? ",cf-proxied:false"
+                                                                                      : " cf_tags=cf-proxied:false";
           ops.push_back({pos, pos, add, order++});
         }
         break;

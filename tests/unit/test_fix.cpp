@@ -405,3 +405,24 @@ TEST_CASE("fix: a record written twice is one record to DNS (RFC 2181 §5): ever
     CHECK(import.find(line) == import.rfind(line));
   }
 }
+
+TEST_CASE("fix: set-dns-only reads tags only in comments: a name in the data may hold the same characters") {
+  const std::string bind =
+      "$ORIGIN club.test.\n$TTL 300\n"
+      "@ IN SOA ns1 root 1 2 3 4 5\n"
+      "mail IN CNAME cf-proxied:true.hosting.test. ; cf_tags=cf-proxied:true\n"
+      "smtp IN CNAME x\\;y.hosting.test.\n"
+      "imap IN CNAME ( ; cf_tags=cf-proxied:false in a note\n"
+      "  cf-proxied:true.hosting.test. ) ; cf_tags=cf-proxied:true\n";
+  std::string out =
+      corrected(bind, {with({edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::CNAME, "", 4),
+                             edit(ZoneEdit::Op::set_dns_only, "smtp.club.test.", rrtype::CNAME, "", 5),
+                             edit(ZoneEdit::Op::set_dns_only, "imap.club.test.", rrtype::CNAME, "", 6)})});
+  CHECK(out ==
+        "$ORIGIN club.test.\n$TTL 300\n"
+        "@ IN SOA ns1 root 1 2 3 4 5\n"
+        "mail IN CNAME cf-proxied:true.hosting.test. ; cf_tags=cf-proxied:false\n"
+        "smtp IN CNAME x\\;y.hosting.test. ; cf_tags=cf-proxied:false\n"
+        "imap IN CNAME ( ; cf_tags=cf-proxied:false in a note\n"
+        "  cf-proxied:true.hosting.test. ) ; cf_tags=cf-proxied:false\n");
+}
