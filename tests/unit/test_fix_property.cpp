@@ -104,7 +104,10 @@ Built random_zone(std::mt19937& rng) {
       case 3: record(n, "CNAME", "club.test.", chance(30), true); break;
       case 4: record(n, "CNAME", chance(50) ? "www.club.test." : "mail.club.test.", chance(30), true); break;
       case 5: block = "$GENERATE 1-" + std::to_string(1 + pick(2)) + " " + n + " CNAME club.test.\n"; break;
-      default: record(n, "CNAME", "mail.hosting.test.", false, true); break;
+      default:
+        // Out of the zone, now and then proxied; a name may hold what a tag does.
+        record(n, "CNAME", chance(80) ? "mail.hosting.test." : "cf-proxied:true.hosting.test.", chance(30), true);
+        break;
     }
     end_block(true);
   }
