@@ -77,6 +77,14 @@ std::string corrected(const std::string& text, const std::vector<Finding>& findi
   return c.text;
 }
 
+// `text` with the proxy turned off on the records of `type` at these owners
+// and lines.
+std::string dns_only(const std::string& text, uint16_t type, std::vector<std::pair<const char*, uint32_t>> at) {
+  std::vector<ZoneEdit> edits;
+  for (const auto& [owner, line] : at) edits.push_back(edit(ZoneEdit::Op::set_dns_only, owner, type, "", line));
+  return corrected(text, {with(std::move(edits))});
+}
+
 const char* kExport =
     ";; Domain:     club.test.\n"
     "club.test\t3600\tIN\tSOA\tada.ns.cloudflare.com. dns.cloudflare.com. 1 10000 2400 604800 3600\n"
@@ -109,9 +117,7 @@ TEST_CASE("fix: set-dns-only on a record without the tag writes one") {
       "mail IN A 104.21.16.8\n"
       "smtp IN A 104.21.16.8 ; the relay\n"
       "pop IN A 104.21.16.8 ; cf_tags=team:mail\n";
-  std::string out = corrected(bind, {with({edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::A, "", 4),
-                                           edit(ZoneEdit::Op::set_dns_only, "smtp.club.test.", rrtype::A, "", 5),
-                                           edit(ZoneEdit::Op::set_dns_only, "pop.club.test.", rrtype::A, "", 6)})});
+  std::string out = dns_only(bind, rrtype::A, {{"mail.club.test.", 4}, {"smtp.club.test.", 5}, {"pop.club.test.", 6}});
   CHECK(out ==
         "$ORIGIN club.test.\n$TTL 300\n"
         "@ IN SOA ns1 root 1 2 3 4 5\n"
@@ -415,9 +421,7 @@ TEST_CASE("fix: set-dns-only reads tags only in comments: a name in the data may
       "imap IN CNAME ( ; cf_tags=cf-proxied:false in a note\n"
       "  cf-proxied:true.hosting.test. ) ; cf_tags=cf-proxied:true\n";
   std::string out =
-      corrected(bind, {with({edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::CNAME, "", 4),
-                             edit(ZoneEdit::Op::set_dns_only, "smtp.club.test.", rrtype::CNAME, "", 5),
-                             edit(ZoneEdit::Op::set_dns_only, "imap.club.test.", rrtype::CNAME, "", 6)})});
+      dns_only(bind, rrtype::CNAME, {{"mail.club.test.", 4}, {"smtp.club.test.", 5}, {"imap.club.test.", 6}});
   CHECK(out ==
         "$ORIGIN club.test.\n$TTL 300\n"
         "@ IN SOA ns1 root 1 2 3 4 5\n"
