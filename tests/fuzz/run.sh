@@ -13,6 +13,9 @@
 # default), each from the corpus found so far with a seed of its own, and
 # adds each slice's executions to build/fuzz/work/<target>.ledger, until the
 # ledger holds N. Run it again after a stop and it goes on from there.
+# --ledger DIR keeps the ledgers in DIR instead: tests/fuzz/ledger holds the
+# project's own, committed, so a long run outlives the machine it ran on.
+# A ledger line that starts with # is a comment.
 # Interrupt it (Ctrl-C, or SIGINT to the fuzzer) and the slice so far is
 # kept: libFuzzer prints its figures and exits 72, the ledger takes them and
 # the run ends; a slice cut any other way is lost.
@@ -22,13 +25,15 @@ cd "$(dirname "$0")/../.."
 mode=time
 amount=60
 slice=600
+ledgers=
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --time) mode=time; amount="$2"; shift 2 ;;
     --runs) mode=runs; amount="$2"; shift 2 ;;
     --slice) slice="$2"; shift 2 ;;
-    -h|--help) sed -n 2,18p "$0"; exit 0 ;;
+    --ledger) ledgers="$2"; shift 2 ;;
+    -h|--help) sed -n 2,21p "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -42,7 +47,8 @@ cmake --build --preset fuzz -j "$(nproc)" >/dev/null
 bin=build/fuzz/fuzzers
 work=build/fuzz/work
 artifacts=build/fuzz/artifacts
-mkdir -p "$work" "$artifacts"
+[ -n "$ledgers" ] || ledgers="$work"
+mkdir -p "$work" "$artifacts" "$ledgers"
 
 # One run of target $1 with seed $2 and the limits that follow. Sets execs,
 # speed, edges, feats, corp, crashes and rc.
@@ -95,7 +101,7 @@ unit_timeout=10
 # executions are not counted in the ledger.
 compact() {
   local t="$1" kept files
-  kept=$(awk 'END {print $7 + 0}' "$ledger")
+  kept=$(awk '!/^#/ {c = $7} END {print c + 0}' "$ledger")
   files=$(find "$work/$t" -maxdepth 1 -type f | wc -l)
   [ "$kept" -gt 0 ] && [ "$files" -gt $(( 2 * kept )) ] || return 0
   rm -rf "$work/$t.merge"
@@ -127,12 +133,12 @@ for t in "${targets[@]}"; do
     continue
   fi
   # The ledger: one line a slice, "time seed executions seconds edges features corpus".
-  ledger="$work/$t.ledger"
+  ledger="$ledgers/$t.ledger"
   touch "$ledger"
   while :; do
-    total=$(awk '{s += $3} END {print s + 0}' "$ledger")
+    total=$(awk '!/^#/ {s += $3} END {print s + 0}' "$ledger")
     [ "$total" -lt "$amount" ] || break
-    seed=$(( $(wc -l <"$ledger") + 1 ))
+    seed=$(( $(grep -vc '^#' "$ledger") + 1 ))
     compact "$t"
     started=$(date +%s)
     run_once "$t" "$seed" -max_total_time="$slice" -runs=$(( amount - total ))
@@ -151,7 +157,7 @@ for t in "${targets[@]}"; do
   [ "$failed" -eq 0 ] || { printf '%-18s %12s %8s %8s %8s %8s %s\n' "$t" "$total" - - - - "$crashes"; continue; }
   # Totals over the ledger: executions, their average speed, and the
   # coverage and corpus of the last slice.
-  read -r execs speed edges feats corp < <(awk '{e += $3; s += $4; ed = $5; f = $6; c = $7}
+  read -r execs speed edges feats corp < <(awk '!/^#/ {e += $3; s += $4; ed = $5; f = $6; c = $7}
     END {printf "%d %d %s %s %s\n", e, (s ? e / s : 0), ed, f, c}' "$ledger")
   printf '%-18s %12s %8s %8s %8s %8s %s\n' "$t" "$execs" "$speed" "$edges" "$feats" "$corp" 0
   if [ "$interrupted" -eq 1 ]; then
