@@ -16,6 +16,9 @@
 # --ledger DIR keeps the ledgers in DIR instead: tests/fuzz/ledger holds the
 # project's own, committed, so a long run outlives the machine it ran on.
 # A ledger line that starts with # is a comment.
+#   tests/fuzz/run.sh --table --ledger tests/fuzz/ledger
+# prints the ledgers as the Markdown table in tests/fuzz/README.md, and
+# builds and runs nothing.
 # Interrupt it (Ctrl-C, or SIGINT to the fuzzer) and the slice so far is
 # kept: libFuzzer prints its figures and exits 72, the ledger takes them and
 # the run ends; a slice cut any other way is lost.
@@ -33,13 +36,33 @@ while [ $# -gt 0 ]; do
     --runs) mode=runs; amount="$2"; shift 2 ;;
     --slice) slice="$2"; shift 2 ;;
     --ledger) ledgers="$2"; shift 2 ;;
-    -h|--help) sed -n 2,21p "$0"; exit 0 ;;
+    --table) mode=table; shift ;;
+    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
 all=(zone cloudflare_export cloudflare_json message doh_json spf dmarc session check)
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
+
+# The table: for each ledger, its total, the average speed over its slices
+# (start-up included), the last slice's coverage and corpus, and how many
+# slices ran since the ledger was committed (a `carried` line is not one).
+# Crashes are not in a ledger (a slice that crashed is not written): the
+# table's last column is filled by hand from the notes.
+if [ "$mode" = table ]; then
+  echo '| target | executions | per second | edges | features | corpus | slices |'
+  echo '|---|---:|---:|---:|---:|---:|---:|'
+  for t in "${targets[@]}"; do
+    l="${ledgers:-build/fuzz/work}/$t.ledger"
+    [ -s "$l" ] || continue
+    awk -v t="$t" -v goal=10000000 '
+      function n(x) { x = sprintf("%d", x); while (x ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]([,]|$)/, ",&", x); return x }
+      !/^#/ { e += $3; s += $4; ed = $5; f = $6; c = $7; k += $2 != "carried" }
+      END { printf "| %s | %s%s | %s | %s | %s | %s | %d |\n", t, n(e), (e < goal ? " so far" : ""), n(s ? e / s : 0), n(ed), n(f), n(c), k }' "$l"
+  done
+  exit 0
+fi
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)" >/dev/null
