@@ -48,8 +48,8 @@ all=(zone cloudflare_export cloudflare_json message doh_json spf dmarc session c
 # The table: for each ledger, its total, the average speed over its slices
 # (start-up included), the last slice's coverage and corpus, and how many
 # slices ran since the ledger was committed (a `carried` line is not one).
-# Crashes are not in a ledger (a slice that crashed is not written): the
-# table's last column is filled by hand from the notes.
+# Crashes are not in a ledger: a slice that crashes is not written, and the
+# run stops. "so far" marks a total short of the long run's 10 million.
 if [ "$mode" = table ]; then
   echo '| target | executions | per second | edges | features | corpus | slices |'
   echo '|---|---:|---:|---:|---:|---:|---:|'
