@@ -16,6 +16,10 @@
 # --ledger DIR keeps the ledgers in DIR instead: tests/fuzz/ledger holds the
 # project's own, committed, so a long run outlives the machine it ran on.
 # A ledger line that starts with # is a comment.
+# Two runs of one target can share a ledger side by side, one a core: give
+# the second its own --work DIR (a copy of build/fuzz/work/<target> to start
+# from what the first has found) and --seed-base 1000, so its seeds (the
+# ledger's line count plus the base, plus one) differ from the first's.
 #   tests/fuzz/run.sh --table --ledger tests/fuzz/ledger
 # prints the ledgers as the Markdown table in tests/fuzz/README.md, and
 # builds and runs nothing.
@@ -29,6 +33,8 @@ mode=time
 amount=60
 slice=600
 ledgers=
+work=build/fuzz/work
+seed_base=0
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -36,12 +42,15 @@ while [ $# -gt 0 ]; do
     --runs) mode=runs; amount="$2"; shift 2 ;;
     --slice) slice="$2"; shift 2 ;;
     --ledger) ledgers="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --seed-base) seed_base="$2"; shift 2 ;;
     --table) mode=table; shift ;;
-    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,28p "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
+case "$seed_base" in ''|*[!0-9]*) echo "run.sh: --seed-base takes a whole number, not '$seed_base'" >&2; exit 2 ;; esac
 all=(zone cloudflare_export cloudflare_json message doh_json spf dmarc session check)
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -54,7 +63,7 @@ if [ "$mode" = table ]; then
   echo '| target | executions | per second | edges | features | corpus | slices |'
   echo '|---|---:|---:|---:|---:|---:|---:|'
   for t in "${targets[@]}"; do
-    l="${ledgers:-build/fuzz/work}/$t.ledger"
+    l="${ledgers:-$work}/$t.ledger"
     [ -s "$l" ] || continue
     awk -v t="$t" -v goal=10000000 '
       function n(x) { x = sprintf("%d", x); while (x ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]([,]|$)/, ",&", x); return x }
@@ -68,7 +77,6 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)" >/dev/null
 
 bin=build/fuzz/fuzzers
-work=build/fuzz/work
 artifacts=build/fuzz/artifacts
 [ -n "$ledgers" ] || ledgers="$work"
 mkdir -p "$work" "$artifacts" "$ledgers"
@@ -161,7 +169,7 @@ for t in "${targets[@]}"; do
   while :; do
     total=$(awk '!/^#/ {s += $3} END {print s + 0}' "$ledger")
     [ "$total" -lt "$amount" ] || break
-    seed=$(( $(grep -vc '^#' "$ledger") + 1 ))
+    seed=$(( seed_base + $(grep -vc '^#' "$ledger") + 1 ))
     compact "$t"
     started=$(date +%s)
     run_once "$t" "$seed" -max_total_time="$slice" -runs=$(( amount - total ))
