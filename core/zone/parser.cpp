@@ -600,6 +600,10 @@ struct ZoneParser::Impl {
   std::optional<uint32_t> last_ttl;     // last explicit TTL
   std::optional<uint16_t> zone_class;
   unsigned include_depth = 0;
+  // The files being read, outermost first (indices into zone.files): an
+  // $INCLUDE of one of them is a loop. A file is known by its name: the main
+  // input by the name it was given, an include by its path as written.
+  std::vector<uint32_t> open_files;
   bool record_limit_hit = false;
   uint64_t generated_bytes = 0;  // by $GENERATE, against max_generate_bytes
   uint64_t included_bytes = 0;   // text of $INCLUDE files, against max_input_bytes
@@ -615,6 +619,7 @@ struct ZoneParser::Impl {
       : zone(z), options(std::move(o)), includes(std::move(inc)) {
     zone.files.push_back(std::move(file_name));
     main.file = uint32_t(zone.files.size() - 1);
+    open_files.push_back(main.file);
     main.max_entry = options.limits.max_entry_bytes;
     // Record spans hold 32-bit offsets.
     options.limits.max_input_bytes = std::min<uint64_t>(options.limits.max_input_bytes, UINT32_MAX);
@@ -1104,6 +1109,12 @@ struct ZoneParser::Impl {
         return;
       }
     }
+    for (uint32_t f : open_files) {
+      if (zone.files[f] != path) continue;
+      report_at(Code::include_loop, s, e, t[1], {}, "$INCLUDE", path);
+      ++zone.rejected_records;
+      return;
+    }
     if (include_depth >= options.limits.max_include_depth) {
       report_at(Code::include_depth, s, e, t[1], {}, "$INCLUDE", std::to_string(options.limits.max_include_depth));
       ++zone.rejected_records;
@@ -1140,7 +1151,9 @@ struct ZoneParser::Impl {
     inc.max_entry = options.limits.max_entry_bytes;
     if (inc.size >= 3 && std::memcmp(inc.data, "\xEF\xBB\xBF", 3) == 0) inc.pos = 3, inc.line_start = 3;
     ++include_depth;
+    open_files.push_back(inc.file);
     parse_source(inc);
+    open_files.pop_back();
     --include_depth;
     entry = std::move(saved_entry);
     origin = saved_origin;

@@ -23,6 +23,10 @@ struct ParseLimits {
   uint64_t max_input_bytes = uint64_t(1) << 30;
   size_t max_records = 20'000'000;
   size_t max_diagnostics = 1000;  // kept; later ones are only counted
+  // Files open at once below the main input. A loop ends sooner: an
+  // $INCLUDE of a file still being read is "include-loop" on its line, the
+  // file known by its name (the main input's as given, an include's path as
+  // written), so "./a" and "a" are two names and meet this bound instead.
   unsigned max_include_depth = 8;
   uint32_t max_generate = 65536;  // records one $GENERATE may produce
   // Bytes the records of all $GENERATE directives of one input may take in
@@ -59,7 +63,8 @@ struct ParseOptions {
 };
 
 // The shell's answer to `$INCLUDE path`: the file's text, or nothing when it
-// cannot be had. The core never opens files itself.
+// cannot be had. The core never opens files itself. It is not asked for a
+// file that is still being read (include-loop).
 using IncludeResolver = std::function<std::optional<std::string>(std::string_view path)>;
 
 class ZoneParser {

@@ -67,6 +67,39 @@ test('$INCLUDE: a file beside the zone is read; a device, a FIFO and a folder ar
   assert.deepEqual(found, ['4 include-not-found', '5 include-not-found', '6 include-not-found'], r.stderr);
 });
 
+test('$INCLUDE loop: a file still being read is include-loop, known by its name, and the command ends', () => {
+  const dir = mkdtempSync(join(scratch, 'loop-'));
+  writeFileSync(join(dir, 'a.zone'), '$ORIGIN example.com.\n$TTL 300\nin-a IN A 192.0.2.1\n$INCLUDE b.zone\n');
+  writeFileSync(join(dir, 'b.zone'), 'in-b IN A 192.0.2.2\n$INCLUDE a.zone\n');
+  const run = (file, lang = 'en') =>
+    spawnSync(process.execPath, [join(process.cwd(), 'www/cli/mxray.mjs'), 'dump', '--lang', lang, file], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+  // Named as the include names it, a.zone is open when b.zone asks for it.
+  const byName = run('a.zone');
+  assert.equal(byName.status, 1, byName.stderr);
+  assert.equal(byName.stdout, 'in-a.example.com. 300 IN A 192.0.2.1\nin-b.example.com. 300 IN A 192.0.2.2\n');
+  assert.equal(
+    byName.stderr,
+    'b.zone:2:10: error: $INCLUDE of a file that is still being read (a loop); not read again: "a.zone" [include-loop]\n',
+  );
+  assert.equal(
+    run('a.zone', 'ja').stderr,
+    'b.zone:2:10: エラー: 読み込み中のファイルを $INCLUDE しています (循環)。再読み込みはしません: "a.zone" [include-loop]\n',
+  );
+  // Named by another path, it is read once more under the include's name,
+  // and the loop closes at b.zone.
+  const byPath = run(join(dir, 'a.zone'));
+  assert.equal(byPath.status, 1, byPath.stderr);
+  assert.equal(
+    byPath.stdout,
+    'in-a.example.com. 300 IN A 192.0.2.1\nin-b.example.com. 300 IN A 192.0.2.2\nin-a.example.com. 300 IN A 192.0.2.1\n',
+  );
+  assert.match(byPath.stderr, /^a\.zone:4:10: error: .* "b\.zone" \[include-loop\]\n$/);
+});
+
 test('messages in Japanese with --lang ja or a Japanese locale', () => {
   const f = zone('bad-ja.zone', '$ORIGIN example.com.\n$TTL 300\nx IN A 10..0.1\n');
   const byFlag = cli(['dump', '--lang', 'ja', f]);

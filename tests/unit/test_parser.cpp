@@ -450,10 +450,58 @@ TEST_CASE("parser: $INCLUDE through the shell's resolver") {
     CHECK(dump_diagnostics(zone) == "1:10 r1 include-not-found type=$INCLUDE token=hosts.zone detail=hosts.zone\n");
   }
 
-  SUBCASE("depth limit: a file that includes itself") {
+  SUBCASE("a loop: a file that includes itself is read once") {
     Zone zone = parse_zone("$INCLUDE self.zone\n", "main.zone", with_origin("example.com."), resolver);
     CHECK(zone.size() == 0);
-    CHECK(dump_diagnostics(zone) == "1:10 r1 include-depth type=$INCLUDE token=self.zone detail=8 file=8\n");
+    CHECK(dump_diagnostics(zone) == "1:10 r1 include-loop type=$INCLUDE token=self.zone detail=self.zone file=1\n");
+    CHECK(zone.files.size() == 2);
+    CHECK(asked == std::vector<std::string>{"self.zone"});  // never asked for the file again
+  }
+
+  SUBCASE("a loop: the main input, by the name it was given, includes itself") {
+    Zone zone = parse_zone("a 60 A 192.0.2.1\n$INCLUDE main.zone\nb 60 A 192.0.2.2\n", "main.zone",
+                           with_origin("example.com."), resolver);
+    CHECK(dump_records(zone) == "a.example.com. 60 IN A 192.0.2.1\nb.example.com. 60 IN A 192.0.2.2\n");
+    CHECK(dump_diagnostics(zone) == "2:10 r2 include-loop type=$INCLUDE token=main.zone detail=main.zone\n");
+    CHECK(asked.empty());
+  }
+
+  SUBCASE("a loop of two files ends where it closes; what each read is kept") {
+    const std::map<std::string, std::string, std::less<>> ring = {
+        {"a.zone", "in-a 60 A 192.0.2.1\n$INCLUDE b.zone\nout-a 60 A 192.0.2.4\n"},
+        {"b.zone", "in-b 60 A 192.0.2.2\n$INCLUDE a.zone\nout-b 60 A 192.0.2.3\n"},
+    };
+    IncludeResolver ring_resolver = [&](std::string_view path) -> std::optional<std::string> {
+      asked.emplace_back(path);
+      return ring.find(path)->second;
+    };
+    Zone zone =
+        parse_zone("$INCLUDE a.zone\n$INCLUDE b.zone\n", "main.zone", with_origin("example.com."), ring_resolver);
+    // The second top-level include is no loop: a.zone is closed by then, and
+    // b.zone's own $INCLUDE a.zone is read once more.
+    CHECK(dump_diagnostics(zone) ==
+          "2:10 r2 include-loop type=$INCLUDE token=a.zone detail=a.zone file=2\n"
+          "2:10 r2 include-loop type=$INCLUDE token=b.zone detail=b.zone file=4\n");
+    CHECK(asked == std::vector<std::string>{"a.zone", "b.zone", "b.zone", "a.zone"});
+    CHECK(dump_records(zone) ==
+          "in-a.example.com. 60 IN A 192.0.2.1\n"
+          "in-b.example.com. 60 IN A 192.0.2.2\n"
+          "out-b.example.com. 60 IN A 192.0.2.3\n"
+          "out-a.example.com. 60 IN A 192.0.2.4\n"
+          "in-b.example.com. 60 IN A 192.0.2.2\n"
+          "in-a.example.com. 60 IN A 192.0.2.1\n"
+          "out-a.example.com. 60 IN A 192.0.2.4\n"
+          "out-b.example.com. 60 IN A 192.0.2.3\n");
+  }
+
+  SUBCASE("depth limit: names that differ are different files, so the depth limit ends such a chain") {
+    IncludeResolver renaming = [](std::string_view path) -> std::optional<std::string> {
+      return "$INCLUDE ./" + std::string(path) + "\n";  // ./self.zone, ././self.zone, ...
+    };
+    Zone zone = parse_zone("$INCLUDE self.zone\n", "main.zone", with_origin("example.com."), renaming);
+    CHECK(zone.size() == 0);
+    CHECK(dump_diagnostics(zone) ==
+          "1:10 r1 include-depth type=$INCLUDE token=././././././././self.zone detail=8 file=8\n");
     CHECK(zone.files.size() == 9);
   }
 
