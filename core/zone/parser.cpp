@@ -599,10 +599,10 @@ struct ZoneParser::Impl {
   std::optional<uint32_t> default_ttl;  // $TTL
   std::optional<uint32_t> last_ttl;     // last explicit TTL
   std::optional<uint16_t> zone_class;
-  unsigned include_depth = 0;
-  // The files being read, outermost first (indices into zone.files): an
-  // $INCLUDE of one of them is a loop. A file is known by its name: the main
-  // input by the name it was given, an include by its path as written.
+  // The files being read, outermost first (indices into zone.files): the
+  // main input, then one more per level of $INCLUDE. An $INCLUDE of one of
+  // them is a loop. A file is known by its name: the main input by the name
+  // it was given, an include by its path as written.
   std::vector<uint32_t> open_files;
   bool record_limit_hit = false;
   uint64_t generated_bytes = 0;  // by $GENERATE, against max_generate_bytes
@@ -1115,7 +1115,7 @@ struct ZoneParser::Impl {
       ++zone.rejected_records;
       return;
     }
-    if (include_depth >= options.limits.max_include_depth) {
+    if (open_files.size() - 1 >= options.limits.max_include_depth) {
       report_at(Code::include_depth, s, e, t[1], {}, "$INCLUDE", std::to_string(options.limits.max_include_depth));
       ++zone.rejected_records;
       return;
@@ -1150,11 +1150,9 @@ struct ZoneParser::Impl {
     inc.final = true;
     inc.max_entry = options.limits.max_entry_bytes;
     if (inc.size >= 3 && std::memcmp(inc.data, "\xEF\xBB\xBF", 3) == 0) inc.pos = 3, inc.line_start = 3;
-    ++include_depth;
     open_files.push_back(inc.file);
     parse_source(inc);
     open_files.pop_back();
-    --include_depth;
     entry = std::move(saved_entry);
     origin = saved_origin;
     owners[owner_slot] = saved_owner;
