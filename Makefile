@@ -12,12 +12,12 @@ JOBS ?= $(shell nproc)
 # Debian packages the build, the tests and the benchmark use.
 APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
 	python3-dnspython knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time \
-	dnsdist openssl chromium clang-14 libclang-rt-14-dev publicsuffix zip unzip firefox-esr
+	dnsdist openssl chromium clang-14 clang-format-14 libclang-rt-14-dev publicsuffix zip unzip firefox-esr
 # Node 20 and npm: Debian's packages only where the machine has none of its own
 # (a machine may carry a newer Node and npm that Debian's npm would conflict with).
 NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm)
 
-.PHONY: setup .setup-apt build native wasm site extension demo test test-cert test-asan test-fuzz fuzz-long bench clean
+.PHONY: setup .setup-apt build native wasm site extension demo test test-cert test-asan test-fuzz fuzz-long bench clean format format-check
 
 setup: .setup-apt .setup-npm
 
@@ -66,7 +66,7 @@ TEST_CERT := $(CURDIR)/build/resolver/cert.pem
 test-cert: .setup-apt
 	tests/resolver/make-cert.sh $(dir $(TEST_CERT))
 
-test: build test-cert
+test: build test-cert format-check
 	ctest --preset native
 	NODE_EXTRA_CA_CERTS=$(TEST_CERT) node --test tests/js/
 	NODE_EXTRA_CA_CERTS=$(TEST_CERT) node --test tests/e2e/
@@ -89,6 +89,17 @@ fuzz-long: setup
 bench: build site
 	tests/bench/run.sh
 	node tests/bench/site-budget.mjs --no-build
+
+# The C++ sources under the checked-in .clang-format: `format` rewrites them,
+# `format-check` (part of `make test`) fails on any difference.
+CXX_SOURCES = $(shell git ls-files 'core/*.cpp' 'core/*.h' 'wasm/*.cpp' 'wasm/*.h' 'tests/*.cpp' 'tests/*.h')
+
+format: .setup-apt
+	clang-format-14 -i $(CXX_SOURCES)
+
+format-check: .setup-apt
+	@clang-format-14 --dry-run --Werror $(CXX_SOURCES)
+	@echo "C++ sources match .clang-format"
 
 clean:
 	rm -rf build www/lib/wasm .setup-npm

@@ -8,8 +8,8 @@
 #include "dns/types.h"
 #include "fix/fix.h"
 #include "fix/fix_json.h"
-#include "report/report.h"
 #include "model/mail_model.h"
+#include "report/report.h"
 #include "rules/catalogue.h"
 #include "rules/findings_json.h"
 #include "session/session.h"
@@ -31,14 +31,13 @@ ModelOptions model_options_from(const std::string& text) {
 // A JS string (taken as UTF-8) or a Uint8Array (taken as it is); anything
 // else is empty.
 std::string bytes_from_js(const emscripten::val& v) {
-  if (v.isString() || v.instanceof(emscripten::val::global("Uint8Array"))) return v.as<std::string>();
+  if (v.isString() || v.instanceof (emscripten::val::global("Uint8Array"))) return v.as<std::string>();
   return {};
 }
 
 // A copy of `bytes` the JS side owns.
 emscripten::val bytes_to_js(std::string_view bytes) {
-  emscripten::val view(
-      emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
+  emscripten::val view(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
   return emscripten::val::global("Uint8Array").new_(view);
 }
 
@@ -125,7 +124,8 @@ class SessionHandle {
     if (!session_) return "null";
     MailModel model(*session_, model_options_from(model_options));
     std::vector<Finding> findings = run_rules(model);
-    json panel = model.panel() ? json{{"id", model.panel()->id}, {"name", model.panel()->name},
+    json panel = model.panel() ? json{{"id", model.panel()->id},
+                                      {"name", model.panel()->name},
                                       {"how", model.panel_stated() ? "stated" : "detected"}}
                                : json(nullptr);
     return to_text({{"panel", panel},
@@ -168,8 +168,7 @@ class SessionHandle {
       zones.set(i++, o);
     }
     out.set("zones", zones);
-    out.set("cloudflareImport",
-            fix.cloudflare_import ? bytes_to_js(*fix.cloudflare_import) : emscripten::val::null());
+    out.set("cloudflareImport", fix.cloudflare_import ? bytes_to_js(*fix.cloudflare_import) : emscripten::val::null());
     return out;
   }
   // The fix written into zone `index`, whose main file is `text` (the bytes

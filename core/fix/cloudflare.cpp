@@ -177,12 +177,8 @@ json cloudflare_batch(const FixInputs& in, const FixPlan& plan) {
       }
     }
   }
-  return {{"deletes", deletes},
-          {"patches", patches},
-          {"puts", json::array()},
-          {"posts", posts},
-          {"lookups", lookups},
-          {"placeholders", plan.placeholders}};
+  return {{"deletes", deletes}, {"patches", patches}, {"puts", json::array()},
+          {"posts", posts},     {"lookups", lookups}, {"placeholders", plan.placeholders}};
 }
 
 json cloudflare_batch_body(const json& batch) {
@@ -296,7 +292,8 @@ json change_plan(const FixInputs& in, const FixPlan& plan) {
       case ZoneEdit::Op::replace:
         j["action"] = "modify";
         j["data"] = e.rdata;
-        j["before"] = {{"data", found ? record_data(t) : std::string()}, {"proxied", found ? state(r.proxied) : json(nullptr)}};
+        j["before"] = {{"data", found ? record_data(t) : std::string()},
+                       {"proxied", found ? state(r.proxied) : json(nullptr)}};
         j["after"] = {{"data", e.rdata}, {"proxied", proxiable(e.type) ? state(e.proxied) : json(nullptr)}};
         modifies.push_back(std::move(j));
         break;

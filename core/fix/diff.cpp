@@ -50,7 +50,7 @@ void myers(const Same& same, size_t lo_a, size_t hi_a, size_t lo_b, size_t hi_b,
     bool done = false;
     for (long k = -d; k <= d; k += 2) {
       long x = (k == -d || (k != d && v[size_t(off + k - 1)] < v[size_t(off + k + 1)])) ? v[size_t(off + k + 1)]
-                                                                                       : v[size_t(off + k - 1)] + 1;
+                                                                                        : v[size_t(off + k - 1)] + 1;
       long y = x - k;
       while (x < n && y < m && same(lo_a + size_t(x), lo_b + size_t(y))) ++x, ++y;
       v[size_t(off + k)] = x;

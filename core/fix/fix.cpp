@@ -69,8 +69,10 @@ void drop_moot_edits(FixPlan& plan) {
       if (auto it = direct.find(name_hash(name.view())); it != direct.end())
         for (size_t c = 0; c < it->second.size() && found < 0; ++c)
           if (size_t j = it->second[c]; j != k && takes_off_proxy(plan.edits[j].edit, name.view())) found = long(j);
-      if (found < 0) all = false;
-      else by = found;
+      if (found < 0)
+        all = false;
+      else
+        by = found;
     }
     if (all) because[k] = by;
   }
@@ -131,9 +133,9 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
             m.edit = e;
             m.findings = {fi};
           } else {
-            std::string_view why = m.edit.op == e.op                      ? "conflict"
+            std::string_view why = m.edit.op == e.op                   ? "conflict"
                                    : m.edit.op == ZoneEdit::Op::remove ? "covered-by-remove"
-                                                                         : "covered-by-replace";
+                                                                       : "covered-by-replace";
             plan.notes.push_back({why, e, fi, k});
           }
           placed = true;
@@ -160,7 +162,8 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
   drop_moot_edits(plan);
   // Placeholders only the dropped edits carried are not asked for.
   std::erase_if(plan.placeholders, [&](const std::string& p) {
-    return std::none_of(plan.edits.begin(), plan.edits.end(), [&](const MergedEdit& m) { return m.edit.placeholder == p; });
+    return std::none_of(plan.edits.begin(), plan.edits.end(),
+                        [&](const MergedEdit& m) { return m.edit.placeholder == p; });
   });
   return plan;
 }
@@ -323,7 +326,8 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
     append_type_name(line, e.type);
     line += '\t';
     line += e.rdata;
-    if (flagged && proxiable(e.type)) line += e.proxied == Proxied::yes ? " ; cf_tags=cf-proxied:true" : " ; cf_tags=cf-proxied:false";
+    if (flagged && proxiable(e.type))
+      line += e.proxied == Proxied::yes ? " ; cf_tags=cf-proxied:true" : " ; cf_tags=cf-proxied:false";
     return line;
   };
   auto record_ttl = [&](const RecordView& r) { return flagged && (r.flags & kRecordTtlAuto) ? 1u : r.ttl; };
@@ -438,9 +442,9 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
     return li.next < text.size() && (text[li.next] == ' ' || text[li.next] == '\t');
   };
   struct OwnerAnchors {
-    std::string_view owner;  // wire form, of the first addition naming it
-    long replaced = -1;      // the first record removed or replaced there
-    long last = -1;          // the last record kept there
+    std::string_view owner;   // wire form, of the first addition naming it
+    long replaced = -1;       // the first record removed or replaced there
+    long last = -1;           // the last record kept there
     bool cname_kept = false;  // a CNAME there stays (its removal was skipped, or none was asked)
   };
   std::unordered_map<uint64_t, std::vector<OwnerAnchors>> owners;  // by name_hash

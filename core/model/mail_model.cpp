@@ -126,7 +126,7 @@ const MailName* MailModel::find(std::string_view name) const {
 // carrying proxy flags (a Cloudflare export with cf_tags, or API JSON),
 // else the last given. The others are the panel's, replaced by it.
 static std::vector<std::shared_ptr<const Zone>> active_zones(std::span<const std::shared_ptr<const Zone>> zones,
-                                                      std::vector<ZonePair>& pairs) {
+                                                             std::vector<ZonePair>& pairs) {
   std::vector<std::shared_ptr<const Zone>> active(zones.begin(), zones.end());
   auto flagged = [](const Zone& z) {
     if (z.format == InputFormat::cloudflare_json) return true;

@@ -21,15 +21,15 @@ using namespace std::string_view_literals;
 // and §5.2 (ports; webdisk 2077/2078 from a third-party list, NOT VERIFIED).
 constexpr std::array kCpanelLabels = {"cpanel"sv, "whm"sv, "webdisk"sv, "cpcalendars"sv, "cpcontacts"sv};
 constexpr std::array kCpanelSrvTargets = {"cpanelemaildiscovery.cpanel.net."sv};
-constexpr std::array kCpanelPorts = {
-    PanelPort{2082, "cPanel HTTP"},   PanelPort{2083, "cPanel HTTPS"},  PanelPort{2086, "WHM HTTP"},
-    PanelPort{2087, "WHM HTTPS"},     PanelPort{2095, "webmail HTTP"},  PanelPort{2096, "webmail HTTPS"},
-    PanelPort{2079, "CalDAV/CardDAV"}, PanelPort{2080, "CalDAV/CardDAV HTTPS"}, PanelPort{2077, "WebDisk HTTP"},
-    PanelPort{2078, "WebDisk HTTPS"}};
+constexpr std::array kCpanelPorts = {PanelPort{2082, "cPanel HTTP"},    PanelPort{2083, "cPanel HTTPS"},
+                                     PanelPort{2086, "WHM HTTP"},       PanelPort{2087, "WHM HTTPS"},
+                                     PanelPort{2095, "webmail HTTP"},   PanelPort{2096, "webmail HTTPS"},
+                                     PanelPort{2079, "CalDAV/CardDAV"}, PanelPort{2080, "CalDAV/CardDAV HTTPS"},
+                                     PanelPort{2077, "WebDisk HTTP"},   PanelPort{2078, "WebDisk HTTPS"}};
 
-constexpr std::array kCpanelSrv = {
-    PanelSrv{"_autodiscover._tcp", 443, "cpanelemaildiscovery.cpanel.net."}, PanelSrv{"_caldav._tcp", 2079, {}},
-    PanelSrv{"_caldavs._tcp", 2080, {}}, PanelSrv{"_carddav._tcp", 2079, {}}, PanelSrv{"_carddavs._tcp", 2080, {}}};
+constexpr std::array kCpanelSrv = {PanelSrv{"_autodiscover._tcp", 443, "cpanelemaildiscovery.cpanel.net."},
+                                   PanelSrv{"_caldav._tcp", 2079, {}}, PanelSrv{"_caldavs._tcp", 2080, {}},
+                                   PanelSrv{"_carddav._tcp", 2079, {}}, PanelSrv{"_carddavs._tcp", 2080, {}}};
 
 // Plesk: its zone template's documented example sets the MX to
 // mail.<domain> (docs.plesk.com, server_dns: DNS Zone Template, facts §5.5).
@@ -43,8 +43,17 @@ constexpr std::array kPleskPorts = {PanelPort{8443, "Plesk HTTPS"}, PanelPort{88
 constexpr std::array kPanels = {
     PanelProfile{"cpanel", "cPanel", "cPanel standard zone template (facts §5.1, §5.2)", kCpanelLabels,
                  kCpanelSrvTargets, "mail", true, true, kCpanelPorts, kCpanelSrv, "+a +mx ~all"},
-    PanelProfile{"plesk", "Plesk", "Plesk server_dns zone template (facts §5.5)", {}, {}, "mail", false, false,
-                 kPleskPorts, {}, {}},
+    PanelProfile{"plesk",
+                 "Plesk",
+                 "Plesk server_dns zone template (facts §5.5)",
+                 {},
+                 {},
+                 "mail",
+                 false,
+                 false,
+                 kPleskPorts,
+                 {},
+                 {}},
     PanelProfile{"directadmin", "DirectAdmin", "none documented (facts §5.5)", {}, {}, {}, false, false, {}, {}, {}},
 };
 

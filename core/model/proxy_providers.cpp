@@ -783,7 +783,8 @@ bool provider_mail_service(std::string_view wire_name) {
   uint8_t buffer[kMaxNameLength];
   for (std::string_view suffix : kMailServiceSuffixes) {
     size_t n = suffix_wire(suffix, buffer);
-    if (n && wire_name.size() > n && name_is_under(wire_name, std::string_view(reinterpret_cast<const char*>(buffer), n)))
+    if (n && wire_name.size() > n &&
+        name_is_under(wire_name, std::string_view(reinterpret_cast<const char*>(buffer), n)))
       return true;
   }
   return false;

@@ -88,14 +88,22 @@ bool valid_utf8(std::string_view s) {
     }
     int n;
     unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) n = 1;
-    else if (c == 0xE0) n = 2, lo = 0xA0;
-    else if (c == 0xED) n = 2, hi = 0x9F;  // no surrogates
-    else if (c >= 0xE1 && c <= 0xEF) n = 2;
-    else if (c == 0xF0) n = 3, lo = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) n = 3;
-    else if (c == 0xF4) n = 3, hi = 0x8F;  // nothing above U+10FFFF
-    else return false;
+    if (c >= 0xC2 && c <= 0xDF)
+      n = 1;
+    else if (c == 0xE0)
+      n = 2, lo = 0xA0;
+    else if (c == 0xED)
+      n = 2, hi = 0x9F;  // no surrogates
+    else if (c >= 0xE1 && c <= 0xEF)
+      n = 2;
+    else if (c == 0xF0)
+      n = 3, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3)
+      n = 3;
+    else if (c == 0xF4)
+      n = 3, hi = 0x8F;  // nothing above U+10FFFF
+    else
+      return false;
     if (end - p <= n) return false;
     if (p[1] < lo || p[1] > hi) return false;
     for (int k = 2; k <= n; ++k)
@@ -125,7 +133,8 @@ json build_report(const Session& session, const ReportOptions& options) {
 
   const auto& zones = session.zones();
   json summary = {{"critical", 0}, {"warning", 0}, {"info", 0}};
-  for (const Finding& f : findings) summary[std::string(severity_name(f.severity))] = summary[std::string(severity_name(f.severity))].get<int>() + 1;
+  for (const Finding& f : findings)
+    summary[std::string(severity_name(f.severity))] = summary[std::string(severity_name(f.severity))].get<int>() + 1;
 
   json inputs = json::array(), diagnostics = json::array();
   size_t records = 0;
@@ -195,7 +204,9 @@ json build_report(const Session& session, const ReportOptions& options) {
   }
   return {{"schema", kReportSchema},
           {"domain", name_text(model.domain())},
-          {"mode", !live ? "offline" : zones.empty() ? "live" : "both"},
+          {"mode", !live           ? "offline"
+                   : zones.empty() ? "live"
+                                   : "both"},
           {"inputs", {{"zones", inputs}}},
           {"panel", panel},
           {"summary", summary},

@@ -37,11 +37,11 @@ struct ReportOptions {
 // so shells that write the zone or the diff to a file take these bytes.
 struct ZoneFixOutput {
   size_t index = 0;
-  std::string file;     // the label the diff names
+  std::string file;  // the label the diff names
   CorrectedZone corrected;
   bool changed = false;
-  std::string diff;     // unified diff; empty when unchanged
-  bool utf8 = true;     // the input text is valid UTF-8
+  std::string diff;  // unified diff; empty when unchanged
+  bool utf8 = true;  // the input text is valid UTF-8
 };
 
 struct FixOutputs {

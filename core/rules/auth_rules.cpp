@@ -572,8 +572,8 @@ const TxtRecord* single_policy(const MailModel& model, std::string_view name, co
   if (found.empty()) {
     const std::string& text = set.records.front().text;
     f.evidence.push_back(record_step(model, name, set.records.front()));
-    f.evidence.push_back(problem_step(name, name_of(bad_version), {}, text, 0,
-                                      uint32_t(std::min(text.size(), version.size() + 5))));
+    f.evidence.push_back(
+        problem_step(name, name_of(bad_version), {}, text, 0, uint32_t(std::min(text.size(), version.size() + 5))));
   } else {
     for (const TxtRecord* r : found) f.evidence.push_back(record_step(model, name, *r));
     f.evidence.push_back(problem_step(name, name_of(multiple), std::to_string(found.size()), {}, 0, 0));
@@ -592,7 +592,7 @@ void mta_sts_view(const MailModel& model, View view, std::vector<Finding>& out) 
     f.evidence.push_back(problem_step(name.view(), name_of(p), detail, text, offset, length));
   };
   if (const TxtRecord* sts = single_policy(model, name.view(), set, "v=STSv1", PolicyProblem::mta_sts_bad_version,
-                                            PolicyProblem::mta_sts_multiple_records, f)) {
+                                           PolicyProblem::mta_sts_multiple_records, f)) {
     const std::string& text = sts->text;
     TagCheck c = tag_check(text);
     for (const TagListError& e : c.malformed)
@@ -630,7 +630,7 @@ void tlsrpt_view(const MailModel& model, View view, std::vector<Finding>& out) {
     f.evidence.push_back(problem_step(name.view(), name_of(p), detail, text, offset, length));
   };
   if (const TxtRecord* rpt = single_policy(model, name.view(), set, "v=TLSRPTv1", PolicyProblem::tlsrpt_bad_version,
-                                            PolicyProblem::tlsrpt_multiple_records, f)) {
+                                           PolicyProblem::tlsrpt_multiple_records, f)) {
     const std::string& text = rpt->text;
     TagCheck c = tag_check(text);
     for (const TagListError& e : c.malformed) problem(PolicyProblem::tlsrpt_malformed, e.why, text, e.offset, e.length);

@@ -20,7 +20,7 @@ constexpr std::array kCompanionEvidence = {"mx"sv, "companion-record"sv};
 constexpr std::array kMailMissingEvidence = {"panel"sv, "no-address"sv};
 constexpr std::array kAddressEvidence = {"address"sv};
 constexpr std::array kNullMxEvidence = {"mx"sv, "null-mx"sv};
-constexpr std::array kSpfProxyEvidence = {"spf-term"sv,   "cname"sv, "address"sv, "proxied-by"sv,
+constexpr std::array kSpfProxyEvidence = {"spf-term"sv, "cname"sv, "address"sv, "proxied-by"sv,
                                           "origin-not-authorised"sv};
 constexpr std::array kLostEvidence = {"record-lost"sv};
 constexpr std::array kNsEvidence = {"zone-ns"sv, "live-ns"sv};
@@ -112,7 +112,6 @@ std::vector<std::string_view> evidence_codes() {
       if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
   return out;
 }
-
 
 std::vector<Finding> run_rules(const MailModel& model) {
   std::vector<Finding> out;

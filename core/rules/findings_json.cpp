@@ -47,12 +47,8 @@ json path_json(const MailModel& model, const ResolutionPath& p) {
 }  // namespace
 
 json edit_to_json(const MailModel& model, const ZoneEdit& e) {
-  json j = {{"op", edit_op_name(e.op)},
-            {"name", lower_text(e.owner.view())},
-            {"type", type_name(e.type)},
-            {"data", e.rdata},
-            {"proxied", e.proxied == Proxied::yes},
-            {"zone", e.zone}};
+  json j = {{"op", edit_op_name(e.op)}, {"name", lower_text(e.owner.view())},   {"type", type_name(e.type)},
+            {"data", e.rdata},          {"proxied", e.proxied == Proxied::yes}, {"zone", e.zone}};
   if (!e.placeholder.empty()) j["placeholder"] = e.placeholder;
   if (e.ttl) j["ttl"] = e.ttl;
   if (e.has_record) {

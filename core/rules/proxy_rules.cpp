@@ -230,7 +230,8 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
             {"zone-differs", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});
       port_evidence(scoped, provider, f);
       if (model.has_zone())
-        f.edits = (m.roles & role::apex) && fam.role == role::mx_target ? move_apex_mx_edits(model, m) : unproxy_edits(m);
+        f.edits =
+            (m.roles & role::apex) && fam.role == role::mx_target ? move_apex_mx_edits(model, m) : unproxy_edits(m);
       out.push_back(std::move(f));
     }
   }
@@ -331,9 +332,10 @@ void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
   if (!configured) return;
   Finding f{"mail-host-missing", FindingSeverity::critical, {lower_name(mail->name.view())}, {}, {}};
   if (panel)
-    f.evidence.push_back(
-        {"panel",
-         {{"panel", std::string(panel->name)}, {"id", std::string(panel->id)}, {"how", model.panel_stated() ? "stated" : "detected"}}});
+    f.evidence.push_back({"panel",
+                          {{"panel", std::string(panel->name)},
+                           {"id", std::string(panel->id)},
+                           {"how", model.panel_stated() ? "stated" : "detected"}}});
   f.evidence.push_back(
       {"no-address", {{"name", lower_name(mail->name.view())}, {"source", zone_missing ? "zone" : "live"}}});
   if (zone_missing && !model.zones().has(mail->name.view())) {

@@ -232,17 +232,16 @@ void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out) {
   if (spf.all_term && !spf.terms[*spf.all_term].ignored && spf.terms[*spf.all_term].qualifier == SpfQualifier::pass)
     return;
   Finding f{"spf-proxy-address", FindingSeverity::critical, {lower_name(model.domain())}, {}, {}};
-  std::vector<std::string> origin;       // addresses the proxied records hold in the export
-  std::vector<std::string> authorised;   // addresses a/mx terms reach without the proxy
-  std::vector<WireName> through;          // the names the proxied terms look up
+  std::vector<std::string> origin;      // addresses the proxied records hold in the export
+  std::vector<std::string> authorised;  // addresses a/mx terms reach without the proxy
+  std::vector<WireName> through;        // the names the proxied terms look up
   bool any_term = false, all_proxied = true, other_terms = false;
   for (const SpfTerm& t : spf.terms) {
     if (!t.valid || t.ignored) continue;
     if (t.kind == SpfTermKind::ip4 || t.kind == SpfTermKind::ip6 || t.kind == SpfTermKind::include ||
         t.kind == SpfTermKind::exists || t.kind == SpfTermKind::redirect)
       other_terms = true;
-    if ((t.kind != SpfTermKind::a && t.kind != SpfTermKind::mx) || t.has_macro ||
-        t.qualifier != SpfQualifier::pass)
+    if ((t.kind != SpfTermKind::a && t.kind != SpfTermKind::mx) || t.has_macro || t.qualifier != SpfQualifier::pass)
       continue;
     WireName target = t.value.empty() ? wire_copy(model.domain()) : wire_of(t.value);
     if (!target.length) continue;
@@ -333,8 +332,7 @@ struct MailRecordKind {
   bool address = false;  // A, AAAA and CNAME count as one: `mail CNAME` may become `mail A`
 };
 
-MailRecordKind mail_record_kind(const MailModel& model, std::string_view owner, uint16_t type,
-                                std::string_view rdata) {
+MailRecordKind mail_record_kind(const MailModel& model, std::string_view owner, uint16_t type, std::string_view rdata) {
   std::string_view apex = model.domain();
   const bool at_apex = names_equal(owner, apex);
   const bool below = !at_apex && name_is_under(owner, apex);
@@ -481,8 +479,8 @@ void migration_records_lost(const MailModel& model, std::vector<Finding>& out) {
         e.type = q.type;
         append_rdata_text(e.rdata, q.type, q.rdata);
         e.ttl = q.ttl;
-        e.proxied = q.type == rrtype::A || q.type == rrtype::AAAA || q.type == rrtype::CNAME ? Proxied::no
-                                                                                              : Proxied::unknown;
+        e.proxied =
+            q.type == rrtype::A || q.type == rrtype::AAAA || q.type == rrtype::CNAME ? Proxied::no : Proxied::unknown;
         e.zone = pair.proxy;  // the zone the record goes into
         f.edits.push_back(std::move(e));
       }
@@ -522,9 +520,11 @@ void proxy_state_differences(const MailModel& model, std::vector<Finding>& out) 
     if (!settled(m.zone.route) || !settled(m.live.route) || m.zone.route == m.live.route) continue;
     Finding f{"proxy-state-differs", FindingSeverity::warning, {lower_name(m.name.view())}, {}, {}};
     path_evidence(model, m.zone, f);
-    f.evidence.push_back({"zone-route", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});
+    f.evidence.push_back(
+        {"zone-route", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});
     path_evidence(model, m.live, f);
-    f.evidence.push_back({"live-route", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.live.route))}}});
+    f.evidence.push_back(
+        {"live-route", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.live.route))}}});
     out.push_back(std::move(f));
   }
 }

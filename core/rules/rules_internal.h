@@ -48,5 +48,4 @@ inline constexpr std::array<std::string_view, 4> kTlsaEvidence = {"tlsa-record",
 inline constexpr std::array<std::string_view, 4> kPtrEvidence = {"address", "ptr-missing", "ptr-record",
                                                                  "ptr-forward-mismatch"};
 
-
 }  // namespace mxray::rules

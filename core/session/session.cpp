@@ -108,7 +108,7 @@ namespace {
 // every budget a report can show.
 constexpr std::array<std::string_view, 7> kBudgetNames = {"questions",      "rounds",     "cname-depth", "spf-lookups",
                                                           "answer-records", "mail-names", "zone-records"};
-}
+}  // namespace
 std::span<const std::string_view> budget_names() { return kBudgetNames; }
 
 std::vector<std::string_view> unknown_reason_codes() {

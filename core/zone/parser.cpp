@@ -166,7 +166,8 @@ class Lexer {
         const size_t stop = nl ? size_t(nl - d) + 1 : size;
         line = entry_line;
         line_start = entry_line_start;
-        for (const char* c = d + entry_pos; (c = static_cast<const char*>(std::memchr(c, '\n', stop - size_t(c - d))));) {
+        for (const char* c = d + entry_pos;
+             (c = static_cast<const char*>(std::memchr(c, '\n', stop - size_t(c - d))));) {
           ++line;
           line_start = base + size_t(++c - d);
         }
@@ -359,7 +360,8 @@ class Lexer {
   // Skips the rest of a line cut by the entry limit; false when no line
   // end is in the bytes at hand (all of them skipped).
   static bool skip_line(Source& s) {
-    const char* nl = s.pos < s.size ? static_cast<const char*>(std::memchr(s.data + s.pos, '\n', s.size - s.pos)) : nullptr;
+    const char* nl =
+        s.pos < s.size ? static_cast<const char*>(std::memchr(s.data + s.pos, '\n', s.size - s.pos)) : nullptr;
     if (!nl) {
       s.pos = s.size;
       return false;

@@ -37,7 +37,8 @@ std::set<std::string> cname_conflicts(const Zone& z) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  static const InputFormat kFormats[] = {InputFormat::bind, InputFormat::cloudflare_export, InputFormat::cloudflare_json};
+  static const InputFormat kFormats[] = {InputFormat::bind, InputFormat::cloudflare_export,
+                                         InputFormat::cloudflare_json};
   const InputFormat format = kFormats[data[0] % 3];
   std::string text;
   if (format == InputFormat::cloudflare_export) text = ";; Domain:     fuzz.test.\n";

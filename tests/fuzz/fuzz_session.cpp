@@ -38,12 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           fed = s.feed_json(id, json);
           break;
         }
-        case 2:
-          fed = s.feed_failure(id, FailureKind(in.ConsumeIntegralInRange<int>(0, 3)), "fuzz");
-          break;
-        default:
-          fed = s.feed_failure(id, FailureKind::timeout, "out of input");
-          break;
+        case 2: fed = s.feed_failure(id, FailureKind(in.ConsumeIntegralInRange<int>(0, 3)), "fuzz"); break;
+        default: fed = s.feed_failure(id, FailureKind::timeout, "out of input"); break;
       }
       fuzz::check(fed, "an answer to a pending question was refused");
       fuzz::check(!s.feed_failure(id, FailureKind::network, "twice"), "a question took two answers");

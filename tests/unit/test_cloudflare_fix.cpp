@@ -60,7 +60,8 @@ TEST_CASE("cloudflare batch: without ids, every record to change is named for lo
   REQUIRE(b["deletes"].size() == 1);
   CHECK(b["deletes"][0]["id"] == "{id:deletes/0}");
   REQUIRE(b["posts"].size() == 1);
-  CHECK(b["posts"][0] == json{{"name", "mail.club.test"}, {"type", "A"}, {"content", "203.0.113.10"}, {"ttl", 1}, {"proxied", false}});
+  CHECK(b["posts"][0] ==
+        json{{"name", "mail.club.test"}, {"type", "A"}, {"content", "203.0.113.10"}, {"ttl", 1}, {"proxied", false}});
   REQUIRE(b["patches"].size() == 1);
   CHECK(b["patches"][0]["content"] == "\"v=spf1 +a +mx ip4:203.0.113.10 ~all\"");
   REQUIRE(b["lookups"].size() == 2);
@@ -127,7 +128,8 @@ TEST_CASE("change plan: deletes, then modifications, then creations, with proxy 
   CHECK(p[2]["after"]["proxied"] == false);
 }
 
-TEST_CASE("cloudflare import: a plain BIND zone with the fix made, mail names DNS only, the rest left to the import option") {
+TEST_CASE(
+    "cloudflare import: a plain BIND zone with the fix made, mail names DNS only, the rest left to the import option") {
   const std::string bind =
       "$ORIGIN club.test.\n$TTL 14400\n"
       "@ IN SOA ns1 root 1 2 3 4 5\n"

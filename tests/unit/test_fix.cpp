@@ -102,8 +102,8 @@ const char* kExport =
 }  // namespace
 
 TEST_CASE("fix: set-dns-only flips the tag and touches nothing else") {
-  std::string out = corrected(kExport, {with({edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::A,
-                                                   "203.0.113.10", 6)})});
+  std::string out =
+      corrected(kExport, {with({edit(ZoneEdit::Op::set_dns_only, "mail.club.test.", rrtype::A, "203.0.113.10", 6)})});
   std::string want = kExport;
   const size_t line = want.find("mail.club.test.\t1\tIN\tA");
   want.replace(want.find("true", line), 4, "false");
@@ -135,7 +135,8 @@ TEST_CASE("fix: remove and add in place, as the seed fix does") {
       "     IN TXT \"kept with its owner\"\n"
       "www IN CNAME club.test.\n";
   ZoneEdit add = edit(ZoneEdit::Op::add, "mail.club.test.", rrtype::A, "203.0.113.10");
-  std::string out = corrected(bind, {with({edit(ZoneEdit::Op::remove, "mail.club.test.", rrtype::CNAME, "club.test.", 5), add})});
+  std::string out =
+      corrected(bind, {with({edit(ZoneEdit::Op::remove, "mail.club.test.", rrtype::CNAME, "club.test.", 5), add})});
   CHECK(out ==
         "$ORIGIN club.test.\n$TTL 14400\n"
         "@ IN SOA ns1 root 1 2 3 4 5\n"
@@ -152,13 +153,15 @@ TEST_CASE("fix: remove and add in place, as the seed fix does") {
 
 TEST_CASE("fix: an add goes after its owner, else after its type, else at the end") {
   SUBCASE("after the last record of the type, in a Cloudflare export's section, tagged") {
-    std::string out = corrected(kExport, {with({edit(ZoneEdit::Op::add, "smtp.club.test.", rrtype::A, "203.0.113.10")})});
+    std::string out =
+        corrected(kExport, {with({edit(ZoneEdit::Op::add, "smtp.club.test.", rrtype::A, "203.0.113.10")})});
     CHECK(out.find("mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
                    "smtp.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n") != std::string::npos);
   }
   SUBCASE("at the end, with the newline the file lacked") {
     std::string text = "$ORIGIN club.test.\n@ 300 IN SOA ns1 root 1 2 3 4 5\n@ 300 IN MX 10 mx.elsewhere.test.";
-    std::string out = corrected(text, {with({edit(ZoneEdit::Op::add, "_dmarc.club.test.", rrtype::TXT, "\"v=DMARC1; p=none\"")})});
+    std::string out =
+        corrected(text, {with({edit(ZoneEdit::Op::add, "_dmarc.club.test.", rrtype::TXT, "\"v=DMARC1; p=none\"")})});
     CHECK(out == text + "\n_dmarc.club.test.\t300\tIN\tTXT\t\"v=DMARC1; p=none\"\n");
   }
   SUBCASE("CRLF files stay CRLF") {

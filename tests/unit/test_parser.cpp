@@ -978,8 +978,10 @@ TEST_CASE("parser: max_entry_bytes, at its edge and past it, the same in chunks"
   const Zone zone = parse_zone(text, "z", o);
   CHECK(dump_records(zone) ==
         "first.example.com. 60 IN A 192.0.2.1\n"
-        "a.example.com. 60 IN TXT \"" + std::string(53, 'x') + "\"\n"
-        "last.example.com. 60 IN A 192.0.2.9\n");
+        "a.example.com. 60 IN TXT \"" +
+            std::string(53, 'x') +
+            "\"\n"
+            "last.example.com. 60 IN A 192.0.2.9\n");
   const std::string diags = dump_diagnostics(zone);
   CHECK(diags.find("3:1 r3 entry-too-long token=" + over.substr(0, 65)) != std::string::npos);
   CHECK(diags.find("4:1 r4 entry-too-long") != std::string::npos);
@@ -1026,7 +1028,8 @@ TEST_CASE("parser: max_entry_bytes also bounds the skip after an error, the same
   // other, whatever the chunks (found by tests/fuzz fuzz_zone).
   ParseOptions o = with_origin("example.com.");
   o.limits.max_entry_bytes = 64;
-  const std::string text = "bad 60 TXT ( \"open\n  \"" + std::string(70, 'a') + "\"\n )\nshort 60 TXT ( \"x\n )\nlast 60 A 192.0.2.9\n";
+  const std::string text =
+      "bad 60 TXT ( \"open\n  \"" + std::string(70, 'a') + "\"\n )\nshort 60 TXT ( \"x\n )\nlast 60 A 192.0.2.9\n";
   const Zone zone = parse_zone(text, "z", o);
   const std::string diags = dump_diagnostics(zone);
   CHECK(diags.find("1:1 r1 entry-too-long") != std::string::npos);

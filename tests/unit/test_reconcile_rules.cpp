@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "dns_world.h"
 #include "dns/types.h"
+#include "dns_world.h"
 #include "model/mail_model.h"
 #include "model/panels.h"
 #include "rules/catalogue.h"
@@ -117,7 +117,8 @@ TEST_CASE("null-mx-conflict: a null MX beside a real exchange, or with a prefere
   }
   SUBCASE("from live answers when no zone is given") {
     test::DnsWorld w;
-    w.records = {{"club.test.", "MX", "0 ."}, {"club.test.", "MX", "10 mx.club.test."}, {"mx.club.test.", "A", "192.0.2.25"}};
+    w.records = {
+        {"club.test.", "MX", "0 ."}, {"club.test.", "MX", "10 mx.club.test."}, {"mx.club.test.", "A", "192.0.2.25"}};
     auto fs = live("club.test", w);
     const Finding* f = finding(fs, "null-mx-conflict");
     REQUIRE(f);
@@ -208,9 +209,8 @@ TEST_CASE("migration-record-lost: the panel's zone against the proxy's, both upl
   CHECK(has(lines, "migration-record-lost warning default._domainkey.club.test."));
   CHECK(has(lines, "migration-record-lost warning _autodiscover._tcp.club.test."));
   // The SPF survived (changed, but present); the MX and apex A too; cpanel. is not mail's.
-  CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
-          return l.rfind("migration-record-lost", 0) == 0;
-        }) == 3);
+  CHECK(std::count_if(lines.begin(), lines.end(),
+                      [](const std::string& l) { return l.rfind("migration-record-lost", 0) == 0; }) == 3);
   // The panel's zone is replaced: the model reads the proxy's, where mail. has no address.
   CHECK(has(lines, "mx-target-missing critical mail.club.test."));
   CHECK(has(lines, "mail-host-missing critical mail.club.test."));  // cPanel seen in the panel's zone
@@ -227,10 +227,11 @@ TEST_CASE("migration-record-lost: the panel's zone against the proxy's, both upl
   CHECK(f->edits[0].proxied == Proxied::no);
 
   SUBCASE("the same records in both: nothing lost, and the order of upload does not matter") {
-    const std::string full = cloudflare +
-                             "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n"
-                             "default._domainkey.club.test.\t1\tIN\tTXT\t\"v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC1\"\n"
-                             "_autodiscover._tcp.club.test.\t1\tIN\tSRV\t0 0 443 cpanelemaildiscovery.cpanel.net.\n";
+    const std::string full =
+        cloudflare +
+        "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n"
+        "default._domainkey.club.test.\t1\tIN\tTXT\t\"v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC1\"\n"
+        "_autodiscover._tcp.club.test.\t1\tIN\tSRV\t0 0 443 cpanelemaildiscovery.cpanel.net.\n";
     auto quiet = offline("club.test", {zone_of(full, "cloudflare.txt"), zone_of(panel, "club.test.db")});
     CHECK_FALSE(finding(quiet, "migration-record-lost"));
     CHECK_FALSE(finding(quiet, "mx-target-missing"));
@@ -238,12 +239,13 @@ TEST_CASE("migration-record-lost: the panel's zone against the proxy's, both upl
 }
 
 TEST_CASE("zone against live DNS: delegation, records resolvers do not see, proxy state") {
-  const std::string zone = std::string(kHead) +
-                           "club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
-                           "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n"
-                           "club.test.\t1\tIN\tMX\t10 mail.club.test.\n"
-                           "club.test.\t1\tIN\tTXT\t\"v=spf1 +a +mx ip4:203.0.113.10 ~all\"\n"
-                           "default._domainkey.club.test.\t1\tIN\tTXT\t\"v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC1\"\n";
+  const std::string zone =
+      std::string(kHead) +
+      "club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
+      "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n"
+      "club.test.\t1\tIN\tMX\t10 mail.club.test.\n"
+      "club.test.\t1\tIN\tTXT\t\"v=spf1 +a +mx ip4:203.0.113.10 ~all\"\n"
+      "default._domainkey.club.test.\t1\tIN\tTXT\t\"v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC1\"\n";
   test::DnsWorld w;
   w.records = {{"club.test.", "NS", "ada.ns.cloudflare.com."},
                {"club.test.", "NS", "bob.ns.cloudflare.com."},
@@ -300,7 +302,8 @@ TEST_CASE("panels: detected from the zone, or stated") {
   SUBCASE("cPanel's fingerprints") {
     SessionOptions o;
     o.live = false;
-    Session s("club.test", o, {zone_of(bare + "whm.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n", "e.txt")});
+    Session s("club.test", o,
+              {zone_of(bare + "whm.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n", "e.txt")});
     MailModel m(s);
     REQUIRE(m.panel());
     CHECK(m.panel()->id == "cpanel");

@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
-#include <set>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -144,7 +144,8 @@ TEST_CASE("scenarios: corrected zones, and the fixpoint") {
         c.skipped.clear();
         expected += ".zone";
       }
-      CHECK_MESSAGE(c.skipped.empty(), name << ": an edit could not be written: " << (c.skipped.empty() ? "" : c.skipped[0].why));
+      CHECK_MESSAGE(c.skipped.empty(),
+                    name << ": an edit could not be written: " << (c.skipped.empty() ? "" : c.skipped[0].why));
       if (update) {
         if (c.text != texts[i]) {
           fs::create_directories(expected.parent_path());
@@ -153,7 +154,8 @@ TEST_CASE("scenarios: corrected zones, and the fixpoint") {
           fs::remove(expected);
         }
       } else if (fs::exists(expected)) {
-        CHECK_MESSAGE(c.text == read_text(expected), name << ": corrected " << files[i] << " differs from " << expected.string());
+        CHECK_MESSAGE(c.text == read_text(expected),
+                      name << ": corrected " << files[i] << " differs from " << expected.string());
       } else {
         CHECK_MESSAGE(c.text == texts[i], name << ": the fix changes " << files[i] << " but expected/ has no copy");
       }
