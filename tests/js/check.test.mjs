@@ -126,7 +126,9 @@ test('every format: output shape and exit status', () => {
   assert.equal(report.schema, 'mxray-report/1');
   assert.equal(report.mode, 'offline');
   assert.equal(report.resolver, null);
+  assert.deepEqual(Object.keys(report.timings), ['read_ms', 'dns_ms', 'report_ms', 'total_ms', 'dns_questions']);
   for (const k of ['read_ms', 'dns_ms', 'report_ms', 'total_ms']) assert.equal(typeof report.timings[k], 'number', k);
+  assert.equal(report.timings.dns_questions, 0, 'offline, no DNS question is asked');
   for (const k of ['inputs', 'summary', 'findings', 'names', 'fix', 'stats', 'diagnostics']) assert.ok(k in report, k);
   assert.equal(run('diff'), report.fix.zones[0].diff);
   assert.equal(run('zone'), report.fix.zones[0].text);
@@ -452,6 +454,9 @@ test('live: check --domain against the real resolver, alone and with the zone', 
   assert.equal(report.mode, 'live');
   assert.deepEqual(report.resolver, { url: resolver.url, format: 'wire' });
   assert.equal(report.stats.rounds, live.sc.depth);
+  // Every question the session asked went out once (none failed on loopback).
+  assert.ok(report.timings.dns_questions > 0);
+  assert.equal(report.timings.dns_questions, report.stats.questions);
   assert.deepEqual(report.findings.map((f) => `${f.rule} ${f.severity} ${f.names[0]}`).sort(), live.sc.expect.live);
 
   const both = await cliAsync(['check', '--zone', join(live.dir, live.sc.zones[0]), '--domain', 'club.test', '--resolver', resolver.url, '--format', 'json']);

@@ -61,7 +61,9 @@ test('the seed example: diff of the changed zone, import file, progress by chunk
   assert.match(text(files.cloudflareImport), /cf_tags=cf-proxied:false/);
   assert.deepEqual(progress, ['read', 'report']);
   assert.equal(report.resolver, null);
+  assert.deepEqual(Object.keys(report.timings), ['read_ms', 'dns_ms', 'report_ms', 'total_ms', 'dns_questions']);
   assert.ok(report.timings.total_ms >= 0);
+  assert.equal(report.timings.dns_questions, 0);
 });
 
 test('a zone that is not UTF-8 comes back byte for byte', async () => {
@@ -186,6 +188,8 @@ function describeLive() {
     assert.deepEqual(lines(live.report), [...sc.expect.live].sort());
     assert.equal(live.report.mode, 'live');
     assert.equal(live.report.resolver.url, resolver.url);
+    assert.ok(live.report.timings.dns_questions > 0);
+    assert.equal(live.report.timings.dns_questions, live.report.stats.questions);
     assert.ok(progress.some((p) => p.round === 1 && p.answered === p.total));
     assert.equal(Math.max(...progress.map((p) => p.round)), sc.depth);
     const both = await runCheck(core, { domain: sc.domain, resolver: resolver.url, sources: sc.zones.map((z) => fileOf(`${dir}${z}`)) });

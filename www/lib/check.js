@@ -196,8 +196,8 @@ export async function runCheck(core, job = {}) {
     const t3 = now();
     const ms = (x) => Math.round(x * 10) / 10;
     report.resolver = live ? { url: target.url, format: target.format } : null;
-    report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0) };
-    if (dns) report.timings.dns_questions = dns.questions;
+    // The same fields for every shell, live or not (docs/report.md, `timings`).
+    report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0), dns_questions: dns ? dns.questions : 0 };
     return { report, files, timings: report.timings, ...(zoneSummaries ? { zoneSummaries: summaries } : {}) };
   } finally {
     session?.dispose();
