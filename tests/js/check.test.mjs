@@ -185,6 +185,13 @@ test('usage errors and unreadable input exit 2, before any DNS is asked', () => 
     [['check', '--zone-dir', 'no-such-dir'], /cannot read: no-such-dir/],
     [['check', '--zone', seed, '--live'], /--live goes with --zone-dir/],
     [['check', '--zone', seed, '--timeout', '5'], /--timeout/],
+    // parseArgs' own refusals, in the command's words.
+    [['check', '--zone', seed, '--bogus=1'], /unknown option: --bogus=1\n/],
+    [['check', '--zone', seed, '-hx'], /unknown option: -hx\n/],
+    [['check', '--zone', seed, '--offline=yes'], /unknown option: --offline=yes\n/],
+    [['check', '--zone', '--domain', 'club.test'], /--zone needs a value/],
+    [['check', '--zone', seed, '--timeout', '-5'], /--timeout needs a value/],
+    [['check', '--zone', seed, '--', 'club.test'], /unexpected argument: club\.test /],
   ];
   for (const [args, pattern] of cases) {
     const r = cli(args);
@@ -193,6 +200,10 @@ test('usage errors and unreadable input exit 2, before any DNS is asked', () => 
     assert.equal(r.stdout, '', args.join(' '));
   }
   assert.match(cli(['check', '--zone', 'no/such/file.txt', '--lang', 'ja']).stderr, /ファイルがありません/);
+  // --opt=value as well as --opt value.
+  const inline = cli(['check', `--zone=${seed}`, '--format=jsonl', '--fail-on=warning', '--timeout=5000']);
+  assert.equal(inline.status, 1, inline.stderr);
+  assert.equal(JSON.parse(inline.stdout).file, seed);
   const help = cli(['check', '--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /--fail-on S/);

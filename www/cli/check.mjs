@@ -11,6 +11,7 @@ import { isIP } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { cliCore } from './core.mjs';
 import { includeResolver } from './include-files.mjs';
+import { parseCommandLine } from './args.mjs';
 import { SessionError, ReportError } from '../lib/session.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
@@ -25,48 +26,38 @@ export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
 export const checkUsage = (lang = 'en') =>
   cliMessage('checkUsage', lang, { panels: PANELS.join(', '), formats: OUTPUT_FORMATS.join(', '), severities: SEVERITIES.join(', ') });
 
+// The options of `mxray check`, for parseArgs.
+const CHECK_OPTIONS = {
+  zone: { type: 'string', multiple: true },
+  domain: { type: 'string' },
+  'zone-dir': { type: 'string' },
+  offline: { type: 'boolean' },
+  live: { type: 'boolean' },
+  resolver: { type: 'string' },
+  timeout: { type: 'string' },
+  origin: { type: 'string' },
+  panel: { type: 'string' },
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  'fail-on': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 export function parseCheckArgs(argv) {
+  const { values: v } = parseCommandLine(argv, CHECK_OPTIONS);
   const o = {
-    zones: [], domain: '', zoneDir: '', offline: false, live: false, resolver: 'cloudflare', timeout: 5000,
-    origin: null, panel: 'auto', format: 'text', lang: null, failOn: 'critical', help: false,
+    zones: v.zone ?? [], domain: v.domain ?? '', zoneDir: v['zone-dir'] ?? '', offline: v.offline ?? false, live: v.live ?? false,
+    resolver: v.resolver ?? 'cloudflare', timeout: 5000, origin: v.origin ?? null, panel: v.panel ?? 'auto', format: v.format ?? 'text',
+    lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false,
   };
-  const args = [...argv];
-  const value = (a, flag) => {
-    if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
-    if (!args.length) throw new UsageError('needs-value', { flag });
-    return args.shift();
-  };
-  const is = (a, flag) => a === flag || a.startsWith(`${flag}=`);
-  while (args.length) {
-    const a = args.shift();
-    if (is(a, '--zone')) o.zones.push(value(a, '--zone'));
-    else if (is(a, '--domain')) o.domain = value(a, '--domain');
-    else if (is(a, '--zone-dir')) o.zoneDir = value(a, '--zone-dir');
-    else if (a === '--offline') o.offline = true;
-    else if (a === '--live') o.live = true;
-    else if (is(a, '--resolver')) o.resolver = value(a, '--resolver');
-    else if (is(a, '--timeout')) {
-      const v = value(a, '--timeout');
-      o.timeout = Number(v);
-      if (!Number.isInteger(o.timeout) || o.timeout < 100 || o.timeout > 120000)
-        throw new UsageError('bad-timeout', { value: v });
-    } else if (is(a, '--origin')) o.origin = value(a, '--origin');
-    else if (is(a, '--panel')) {
-      o.panel = value(a, '--panel');
-      if (!PANELS.includes(o.panel)) throw new UsageError('unknown-panel', { value: o.panel });
-    } else if (is(a, '--format')) {
-      o.format = value(a, '--format');
-      if (!OUTPUT_FORMATS.includes(o.format)) throw new UsageError('unknown-format', { value: o.format });
-    } else if (is(a, '--lang')) {
-      o.lang = value(a, '--lang');
-      if (!['en', 'ja'].includes(o.lang)) throw new UsageError('unknown-language', { value: o.lang });
-    } else if (is(a, '--fail-on')) {
-      o.failOn = value(a, '--fail-on');
-      if (!SEVERITIES.includes(o.failOn)) throw new UsageError('bad-fail-on', { severities: SEVERITIES.join(', '), value: o.failOn });
-    } else if (a === '-h' || a === '--help') o.help = true;
-    else if (a.startsWith('-')) throw new UsageError('unknown-option', { value: a });
-    else throw new UsageError('unexpected-argument', { value: a });
+  if (v.timeout !== undefined) {
+    o.timeout = Number(v.timeout);
+    if (!Number.isInteger(o.timeout) || o.timeout < 100 || o.timeout > 120000) throw new UsageError('bad-timeout', { value: v.timeout });
   }
+  if (!PANELS.includes(o.panel)) throw new UsageError('unknown-panel', { value: o.panel });
+  if (!OUTPUT_FORMATS.includes(o.format)) throw new UsageError('unknown-format', { value: o.format });
+  if (o.lang !== null && !['en', 'ja'].includes(o.lang)) throw new UsageError('unknown-language', { value: o.lang });
+  if (!SEVERITIES.includes(o.failOn)) throw new UsageError('bad-fail-on', { severities: SEVERITIES.join(', '), value: o.failOn });
   if (o.zoneDir) {
     if (o.zones.length || o.domain) throw new UsageError('zone-dir-alone');
     if (!['text', 'jsonl'].includes(o.format)) throw new UsageError('zone-dir-format', { value: o.format });
