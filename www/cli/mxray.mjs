@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // mxray command line: the same wasm core and driver as the website.
 //   node www/cli/mxray.mjs dump [--origin NAME] [--generic] [--format F] FILE...
-//   node www/cli/mxray.mjs facts [--zone FILE]... [--resolver R] [--doh-format F] [DOMAIN]
+//   node www/cli/mxray.mjs facts [--zone FILE]... [--resolver R] [--doh-format F] [--domain NAME | DOMAIN]
 //   node www/cli/mxray.mjs check [--zone FILE]... [--domain NAME] [--format F] ... (check.mjs)
 // Exit status: 0 clean; 1 when a record was rejected (dump) or a DNS fact is
 // unknown (facts); 2 on usage, file or resolver errors.
@@ -116,8 +116,10 @@ async function dump(core, opts, lang) {
 // Live DNS facts for one domain: zones first (their names go out in the
 // first round), then the rounds of DoH questions.
 async function facts(core, opts, lang) {
-  if (opts.files.length > 1) return fail(cliMessage('errors.facts-one-domain', lang), usageText(lang));
-  if (!opts.files.length && !opts.zones.length) return fail(cliMessage('errors.facts-needs-input', lang), usageText(lang));
+  // The domain as --domain NAME, as `check` takes it, or as the one positional DOMAIN.
+  if (opts.files.length > (opts.domain ? 0 : 1)) return fail(cliMessage('errors.facts-one-domain', lang), usageText(lang));
+  const domain = opts.domain || opts.files[0] || '';
+  if (!domain && !opts.zones.length) return fail(cliMessage('errors.facts-needs-input', lang), usageText(lang));
   let resolver;
   try {
     resolver = resolveResolver(opts.resolver, opts.dohFormat);
@@ -137,10 +139,10 @@ async function facts(core, opts, lang) {
       for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
     }
     try {
-      session = createSession(core, { domain: opts.files[0] || '', zones: readers, options: { live: !opts.offline } });
+      session = createSession(core, { domain, zones: readers, options: { live: !opts.offline } });
     } catch (e) {
       if (!(e instanceof SessionError)) throw e;
-      return fail(sessionMessage('errors', e.code, lang, JSON.stringify(opts.files[0] ?? '')));
+      return fail(sessionMessage('errors', e.code, lang, JSON.stringify(domain)));
     }
     const tty = process.stderr.isTTY;
     await runSession(session, {
