@@ -122,7 +122,7 @@ function readSources(files) {
  * them as bytes.
  * @param {boolean} [byName] a zone file's name (example.com.db) may name its domain, which
  *   is then the one checked when no domain is given (the batch over a folder)
- * @returns {{report, diagnostics: string[], files}} diagnostics formatted in `lang`; files:
+ * @returns {{report, diagnostics: string[], bytes}} diagnostics formatted in `lang`; bytes:
  *   the fix byte for byte (check.js runCheck's files) when `wantBytes`, else null
  * @throws InputError, CheckError
  */
@@ -145,7 +145,7 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
     onProgress: onProgress && ((p) => p.stage === 'dns' && onProgress(p)),
   });
   const diagnostics = zoneSummaries.flatMap((summary) => summary.diagnostics.map((d) => formatDiagnostic(d, summary.files, lang)));
-  return { report, diagnostics, files };
+  return { report, diagnostics, bytes: files };
 }
 
 /** The words of an error analyse() throws, in `lang`. */
@@ -248,14 +248,14 @@ export async function runCheck(argv, env = process.env) {
     throw e;
   }
   onProgress?.end();
-  const { report, diagnostics, files } = result;
+  const { report, diagnostics, bytes } = result;
   for (const line of diagnostics) process.stderr.write(line + '\n');
 
   if (o.format === 'json') {
-    await writeReportJson(process.stdout, report, files);
+    await writeReportJson(process.stdout, report, bytes);
     return failsAt(report, o.failOn) ? 1 : 0;
   }
-  const out = BYTE_FORMATS.has(o.format) ? byteOutput(files, o.format) : await formatOutput(report, o, lang, painter(process.stdout, env));
+  const out = BYTE_FORMATS.has(o.format) ? byteOutput(bytes, o.format) : await formatOutput(report, o, lang, painter(process.stdout, env));
   if (out === null) return fail(reportMessage('report.errors.no-zone-for-format', lang, { detail: o.format }));
   await write(process.stdout, out);
   return failsAt(report, o.failOn) ? 1 : 0;

@@ -103,11 +103,12 @@ export function sourceDomain(source, byName = true) {
  * @param {(p: object) => void} [job.onProgress] {stage: 'read', file, index, count, loaded, total},
  *   {stage: 'dns', round, answered, total, name, type}, {stage: 'report'}
  * @param {typeof fetch} [job.fetch] for the live check (tests)
- * @returns {Promise<{report: object, files: {zones: {index, file, changed, text}[], diff: [], cloudflareImport} | null, timings, zoneSummaries?: object[]}>}
+ * @returns {Promise<{report: object, files: {zones: {index, file, changed, text, diff}[], diff: [], cloudflareImport} | null, timings, zoneSummaries?: object[]}>}
  *   report: the "mxray-report/1" document without the big texts (the report option
  *   texts: false: fix.zones[].text is left out; fix.cloudflare_import is true or null),
  *   with `resolver` and `timings` added (docs/report.md);
- *   files: those texts and the diff of each changed zone, as the core's bytes
+ *   files: those texts and the diff of each zone (empty when unchanged; `diff` lists the
+ *   changed zones' only), as the core's bytes
  *   (Uint8Array), exact even for inputs that are not UTF-8; null without `fixBytes`
  * @throws CheckError, or the signal's reason when aborted
  */
@@ -208,7 +209,7 @@ export async function runCheck(core, job = {}) {
 // The files of the fix, as the core's bytes: the corrected zones, the diffs
 // of the changed ones, and the Cloudflare import file.
 function takeFiles(exact) {
-  const zones = exact.zones.map((z) => ({ index: z.index, file: z.file, changed: z.changed, text: z.text }));
+  const zones = exact.zones.map((z) => ({ index: z.index, file: z.file, changed: z.changed, text: z.text, diff: z.diff }));
   const diff = exact.zones.filter((z) => z.changed).map((z) => z.diff);
   return { zones, diff, cloudflareImport: exact.cloudflareImport ?? null };
 }
