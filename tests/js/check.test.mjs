@@ -126,7 +126,9 @@ test('every format: output shape and exit status', () => {
   assert.equal(report.schema, 'mxray-report/1');
   assert.equal(report.mode, 'offline');
   assert.equal(report.resolver, null);
+  assert.deepEqual(Object.keys(report.timings), ['read_ms', 'dns_ms', 'report_ms', 'total_ms', 'dns_questions']);
   for (const k of ['read_ms', 'dns_ms', 'report_ms', 'total_ms']) assert.equal(typeof report.timings[k], 'number', k);
+  assert.equal(report.timings.dns_questions, 0, 'offline, no DNS question is asked');
   for (const k of ['inputs', 'summary', 'findings', 'names', 'fix', 'stats', 'diagnostics']) assert.ok(k in report, k);
   assert.equal(run('diff'), report.fix.zones[0].diff);
   assert.equal(run('zone'), report.fix.zones[0].text);
@@ -183,6 +185,13 @@ test('usage errors and unreadable input exit 2, before any DNS is asked', () => 
     [['check', '--zone-dir', 'no-such-dir'], /cannot read: no-such-dir/],
     [['check', '--zone', seed, '--live'], /--live goes with --zone-dir/],
     [['check', '--zone', seed, '--timeout', '5'], /--timeout/],
+    // parseArgs' own refusals, in the command's words.
+    [['check', '--zone', seed, '--bogus=1'], /unknown option: --bogus=1\n/],
+    [['check', '--zone', seed, '-hx'], /unknown option: -hx\n/],
+    [['check', '--zone', seed, '--offline=yes'], /unknown option: --offline=yes\n/],
+    [['check', '--zone', '--domain', 'club.test'], /--zone needs a value/],
+    [['check', '--zone', seed, '--timeout', '-5'], /--timeout needs a value/],
+    [['check', '--zone', seed, '--', 'club.test'], /unexpected argument: club\.test /],
   ];
   for (const [args, pattern] of cases) {
     const r = cli(args);
@@ -191,6 +200,10 @@ test('usage errors and unreadable input exit 2, before any DNS is asked', () => 
     assert.equal(r.stdout, '', args.join(' '));
   }
   assert.match(cli(['check', '--zone', 'no/such/file.txt', '--lang', 'ja']).stderr, /ファイルがありません/);
+  // --opt=value as well as --opt value.
+  const inline = cli(['check', `--zone=${seed}`, '--format=jsonl', '--fail-on=warning', '--timeout=5000']);
+  assert.equal(inline.status, 1, inline.stderr);
+  assert.equal(JSON.parse(inline.stdout).file, seed);
   const help = cli(['check', '--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /--fail-on S/);
@@ -452,6 +465,9 @@ test('live: check --domain against the real resolver, alone and with the zone', 
   assert.equal(report.mode, 'live');
   assert.deepEqual(report.resolver, { url: resolver.url, format: 'wire' });
   assert.equal(report.stats.rounds, live.sc.depth);
+  // Every question the session asked went out once (none failed on loopback).
+  assert.ok(report.timings.dns_questions > 0);
+  assert.equal(report.timings.dns_questions, report.stats.questions);
   assert.deepEqual(report.findings.map((f) => `${f.rule} ${f.severity} ${f.names[0]}`).sort(), live.sc.expect.live);
 
   const both = await cliAsync(['check', '--zone', join(live.dir, live.sc.zones[0]), '--domain', 'club.test', '--resolver', resolver.url, '--format', 'json']);

@@ -39,7 +39,19 @@ test('facts DOMAIN prints what the resolver said, as JSON', async () => {
   // nsd refuses names outside its zones: those facts are unknown, so exit 1.
   assert.ok(out.facts.some((f) => f.state === 'unknown' && f.reason === 'refused'));
   assert.equal(r.status, 1);
+  // --domain NAME, as `mxray check` takes it, asks the same.
+  const flagged = await cli(['facts', '--resolver', resolver.url, '--domain', 'club.test']);
+  assert.equal(flagged.status, 1, flagged.stderr);
+  assert.deepEqual(factsOf(flagged.stdout), factsOf(r.stdout));
+  assert.deepEqual(factsOf((await cli(['facts', `--resolver=${resolver.url}`, '--domain=club.test'])).stdout), factsOf(r.stdout));
 });
+
+// What the facts say, in one order (answers arrive, and are listed, in any order).
+const factsOf = (stdout) => {
+  const { domain, rounds, facts } = JSON.parse(stdout);
+  const key = (f) => `${f.round} ${f.name} ${f.type}`;
+  return { domain, rounds, facts: facts.map((f) => ({ ...f, id: undefined })).sort((a, b) => key(a).localeCompare(key(b))) };
+};
 
 test('facts --zone takes the domain from the zone and asks its names in round one', async () => {
   const r = await cli(['facts', '--resolver', resolver.url, '--zone', 'examples/club-cloudflare-export.txt']);
@@ -62,8 +74,17 @@ test('facts: usage errors exit 2 with words in the chosen language', async () =>
   assert.match(r.stderr, /not a domain name: "bad\.\.name"/);
   r = await cli(['facts', '--lang', 'ja', 'bad..name']);
   assert.match(r.stderr, /ドメイン名ではありません/);
+  r = await cli(['facts', '--domain', 'bad..name']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /not a domain name: "bad\.\.name"/);
   r = await cli(['facts']);
   assert.equal(r.status, 2);
+  assert.match(r.stderr, /^mxray: facts needs a --domain NAME \(or DOMAIN\) or a --zone FILE\n/);
+  r = await cli(['facts', '--domain', 'club.test', 'club.test']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^mxray: facts takes one domain: --domain NAME or DOMAIN\n/);
+  r = await cli(['facts', '--lang', 'ja', 'a.test', 'b.test']);
+  assert.match(r.stderr, /^mxray: facts に指定できるドメインは 1 つです/);
   r = await cli(['facts', '--resolver', 'http://127.0.0.1/dns-query', 'club.test']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /https/);

@@ -39,7 +39,7 @@ test('English and Japanese have the same keys, with the same placeholders', () =
 
 test('every usage error the CLI raises and every resolver error has words', () => {
   const raised = new Set();
-  for (const file of ['www/cli/mxray.mjs', 'www/cli/check.mjs'])
+  for (const file of ['www/cli/mxray.mjs', 'www/cli/check.mjs', 'www/cli/args.mjs'])
     for (const m of source(file).matchAll(/new UsageError\('([\w-]+)'/g)) raised.add(m[1]);
   for (const m of source('www/cli/mxray.mjs').matchAll(/cliMessage\('errors\.([\w-]+)'/g)) raised.add(m[1]);
   assert.ok(raised.size >= 15, `found ${raised.size} codes`);

@@ -122,9 +122,31 @@ test('usage errors exit 2', () => {
     assert.equal(r.status, 2, `mxray ${args.join(' ')}`);
     assert.match(r.stderr, /usage: mxray/);
   }
+  // parseArgs' refusals, in the command line's words.
+  const words = [
+    [['dump', '--generic=yes', 'x'], 'unknown option: --generic=yes'],
+    [['dump', 'x', '--origin'], '--origin needs a value'],
+    [['dump', '--origin', '-x', 'x'], '--origin needs a value'],
+    [['facts', '--zone'], '--zone needs a value'],
+    [['facts', '-hq'], 'unknown option: -hq'],
+  ];
+  for (const [args, text] of words) {
+    const r = cli(args);
+    assert.equal(r.status, 2, `mxray ${args.join(' ')}`);
+    assert.ok(r.stderr.startsWith(`mxray: ${text}\nusage: mxray`), r.stderr);
+  }
   const missing = cli(['dump', join(scratch, 'no-such.zone')]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /no such file/);
+});
+
+test('dump: --opt=value as well as --opt value, and files after --', () => {
+  const file = zone('inline.zone', 'www 300 IN A 192.0.2.1\n');
+  const spaced = cli(['dump', '--origin', 'inline.test.', '--format', 'bind', file]);
+  assert.equal(spaced.status, 0, spaced.stderr);
+  assert.equal(spaced.stdout, 'www.inline.test. 300 IN A 192.0.2.1\n');
+  const inline = cli(['dump', '--origin=inline.test.', '--format=bind', '--', file]);
+  assert.equal(inline.stdout, spaced.stdout);
 });
 
 test('--help and --version exit 0', () => {

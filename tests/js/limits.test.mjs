@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCheckArgs } from '../../www/cli/check.mjs';
-import { MAX_INPUT_BYTES } from '../../www/lib/site-check.js';
+import { MAX_INPUT_BYTES } from '../../www/lib/check.js';
 import { messages, languages, reportMessage } from '../../www/lib/messages.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -287,12 +287,12 @@ test('100 MB of names that grow 12 times when stored, wasm: the store stops at m
 // The site reads at most MAX_INPUT_BYTES (256 MiB) per check, all files
 // together, because the wasm memory (4 GiB at most) holds the input, its
 // records and the fix written out: about 6 times the input at the peak
-// (www/lib/site-check.js). Exactly that much is checked here, as 64 files
+// (www/lib/check.js). Exactly that much is checked here, as 64 files
 // (views of one 4 MiB buffer, so that this process does not hold 256 MiB
 // itself); one byte more is refused before anything is read.
 test('the website: a check of exactly MAX_INPUT_BYTES completes within 6 x input of wasm memory; one byte more is too-large', { skip: wasmSkip }, async () => {
   const { loadCore } = await import('../../www/lib/core-node.js');
-  const { runCheck, CheckError, MAX_INPUT_BYTES } = await import('../../www/lib/site-check.js');
+  const { runCheck, CheckError, MAX_INPUT_BYTES } = await import('../../www/lib/check.js');
   const core = await loadCore();
   const part = new Uint8Array(MAX_INPUT_BYTES / 64);
   const head = new TextEncoder().encode('$ORIGIN club.test.\n@ 300 IN MX 10 mail\nmail 300 IN A 192.0.2.1\n');
@@ -304,7 +304,7 @@ test('the website: a check of exactly MAX_INPUT_BYTES completes within 6 x input
   assert.equal(files.reduce((n, f) => n + f.bytes.length, 0), MAX_INPUT_BYTES);
 
   const started = performance.now();
-  const { report } = await runCheck(core, { files, domain: 'club.test', offline: true });
+  const { report } = await runCheck(core, { sources: files, domain: 'club.test', offline: true });
   const ms = performance.now() - started;
   assert.equal(report.stats.records, 128);
   assert.equal(report.stats.zones, 64);
@@ -313,7 +313,7 @@ test('the website: a check of exactly MAX_INPUT_BYTES completes within 6 x input
   assert.ok(memory <= 6 * MAX_INPUT_BYTES, `linear memory ${mib(memory)} over 6 x input`);
 
   const one = new Uint8Array(1);
-  await assert.rejects(runCheck(core, { files: [...files, { name: 'one-more.zone', bytes: one }], domain: 'club.test', offline: true }),
+  await assert.rejects(runCheck(core, { sources: [...files, { name: 'one-more.zone', bytes: one }], domain: 'club.test', offline: true }),
     (e) => e instanceof CheckError && e.code === 'too-large' && e.values.size === MAX_INPUT_BYTES + 1);
 });
 

@@ -1,4 +1,4 @@
-// The website's check (www/lib/site-check.js) in Node: every scenario's
+// The check flow (www/lib/check.js) as the website runs it, in Node: every scenario's
 // offline findings and corrected zones, the big texts taken out of the
 // report, exact bytes for a file that is not UTF-8, errors as codes, cancel,
 // and a live check against the real resolver on loopback.
@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../www/lib/core-node.js';
-import { CheckError, MAX_INPUT_BYTES, normaliseDomain, runCheck } from '../../www/lib/site-check.js';
+import { CheckError, MAX_INPUT_BYTES, normaliseDomain, runCheck } from '../../www/lib/check.js';
 import { zoneDomain } from '../../www/lib/zone-input.js';
 import { startResolver, zonesIn } from '../resolver/resolver.mjs';
 
@@ -31,7 +31,7 @@ test('every scenario offline: the findings, and each corrected zone as a file to
     const sc = JSON.parse(readFileSync(`${dir}scenario.json`, 'utf8'));
     if (!sc.expect.offline) continue;
     const files = sc.zones.map((z) => fileOf(`${dir}${z}`));
-    const { report, files: out } = await runCheck(core, { files });
+    const { report, files: out } = await runCheck(core, { sources: files });
     assert.deepEqual(lines(report), [...sc.expect.offline].sort(), name);
     assert.equal(report.mode, 'offline');
     sc.zones.forEach((z, i) => {
@@ -52,7 +52,7 @@ test('every scenario offline: the findings, and each corrected zone as a file to
 
 test('the seed example: diff of the changed zone, import file, progress by chunk', async () => {
   const progress = [];
-  const { report, files } = await runCheck(core, { files: [fileOf(seed)], onProgress: (p) => progress.push(p.stage) });
+  const { report, files } = await runCheck(core, { sources: [fileOf(seed)], onProgress: (p) => progress.push(p.stage) });
   assert.equal(report.summary.critical, 2);
   assert.equal(files.diff.length, 1);
   // The files are the core's bytes.
@@ -61,14 +61,16 @@ test('the seed example: diff of the changed zone, import file, progress by chunk
   assert.match(text(files.cloudflareImport), /cf_tags=cf-proxied:false/);
   assert.deepEqual(progress, ['read', 'report']);
   assert.equal(report.resolver, null);
+  assert.deepEqual(Object.keys(report.timings), ['read_ms', 'dns_ms', 'report_ms', 'total_ms', 'dns_questions']);
   assert.ok(report.timings.total_ms >= 0);
+  assert.equal(report.timings.dns_questions, 0);
 });
 
 test('a zone that is not UTF-8 comes back byte for byte', async () => {
   const utf8 = readFileSync(seed);
   // A Latin-1 comment (0xE9) on a line the fix does not touch.
   const bytes = new Uint8Array(Buffer.concat([utf8, Buffer.from([0x3b, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a])]));
-  const { files } = await runCheck(core, { files: [{ name: 'latin1.txt', bytes }] });
+  const { files } = await runCheck(core, { sources: [{ name: 'latin1.txt', bytes }] });
   const out = files.zones[0].text;
   assert.ok(out instanceof Uint8Array);
   assert.equal(out.at(-2), 0xe9);
@@ -81,20 +83,20 @@ test('problems come back as codes the site has words for', async () => {
     await assert.rejects(runCheck(core, job), (e) => e instanceof CheckError && e.code === code, code);
   };
   await fail({}, 'no-input');
-  await fail({ files: [{ name: 'big', bytes: { length: MAX_INPUT_BYTES + 1 } }] }, 'too-large');
+  await fail({ sources: [{ name: 'big', bytes: { length: MAX_INPUT_BYTES + 1 } }] }, 'too-large');
   await fail({ domain: 'club.test', resolver: 'http://127.0.0.1/dns-query' }, 'resolver.not-https');
   await fail({ domain: 'club.test', resolver: 'quad9' }, 'resolver.unknown-resolver');
   await fail({ domain: 'not a domain!' }, 'bad-domain');
   await fail({ domain: 'localhost' }, 'bad-domain');
-  await fail({ files: [fileOf(seed)], origin: 'mail.example' }, 'bad-origin');
+  await fail({ sources: [fileOf(seed)], origin: 'mail.example' }, 'bad-origin');
   // A zone without a name and no domain typed.
-  await fail({ files: [{ name: 'x.txt', bytes: new TextEncoder().encode('www 300 IN A 192.0.2.1\n') }] }, 'session.no-domain');
+  await fail({ sources: [{ name: 'x.txt', bytes: new TextEncoder().encode('www 300 IN A 192.0.2.1\n') }] }, 'session.no-domain');
 });
 
 test('offline with a domain: it names a zone that does not say its own, and no DNS is asked', async () => {
   const zone = new TextEncoder().encode('$TTL 300\n@ IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.53\n@ IN MX 10 mail\nmail IN A 192.0.2.25\n');
   const fetch = () => assert.fail('no DNS may be asked');
-  const { report } = await runCheck(core, { files: [{ name: 'zone.txt', bytes: zone }], domain: 'named.test', offline: true, fetch });
+  const { report } = await runCheck(core, { sources: [{ name: 'zone.txt', bytes: zone }], domain: 'named.test', offline: true, fetch });
   assert.equal(report.mode, 'offline');
   assert.equal(report.domain, 'named.test.');
   assert.deepEqual(report.diagnostics, []);
@@ -103,7 +105,7 @@ test('offline with a domain: it names a zone that does not say its own, and no D
 
 test('a parse problem is a diagnostic with its line and column, and the rest is checked', async () => {
   const zone = readFileSync(seed, 'utf8').replace('ftp.club.example.\t1\tIN\tA\t203.0.113.25', 'ftp.club.example.\t1\tIN\tA\t203.0.113.999');
-  const { report } = await runCheck(core, { files: [{ name: 'bad.txt', bytes: new TextEncoder().encode(zone) }] });
+  const { report } = await runCheck(core, { sources: [{ name: 'bad.txt', bytes: new TextEncoder().encode(zone) }] });
   assert.equal(report.diagnostics.length, 1);
   assert.equal(report.diagnostics[0].code, 'bad-ipv4');
   assert.equal(report.diagnostics[0].line, 21);
@@ -111,10 +113,44 @@ test('a parse problem is a diagnostic with its line and column, and the rest is 
   assert.equal(report.summary.critical, 2);
 });
 
+test('a source\'s includes answers its $INCLUDE lines; without one, each is include-not-found', async () => {
+  const enc = new TextEncoder();
+  const main = enc.encode('$ORIGIN inc.test.\n@ 300 IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\n$INCLUDE mail.inc\n');
+  const asked = [];
+  const includes = (path) => {
+    asked.push(path);
+    return enc.encode('@ IN MX 10 mail\nmail IN A 192.0.2.25\n');
+  };
+  const withIncludes = await runCheck(core, { sources: [{ name: 'main.zone', bytes: main, includes }] });
+  assert.deepEqual(asked, ['mail.inc']);
+  assert.deepEqual(withIncludes.report.inputs.zones[0].files, ['main.zone', 'mail.inc']);
+  assert.equal(withIncludes.report.stats.records, 5);
+  assert.deepEqual(withIncludes.report.diagnostics, []);
+  const without = await runCheck(core, { sources: [{ name: 'main.zone', bytes: main }] });
+  assert.equal(without.report.stats.records, 3);
+  assert.deepEqual(without.report.diagnostics.map((d) => `${d.line} ${d.code} ${d.token}`), ['5 include-not-found mail.inc']);
+});
+
+test('the command line\'s options: the domain as given, the zones\' summaries, no fix bytes, live decided by the shell', async () => {
+  // Given as is, a bad name reaches the core, whose words name it (session.bad-domain).
+  await assert.rejects(
+    runCheck(core, { sources: [fileOf(seed)], domain: 'bad..name', domainAsGiven: true, live: false }),
+    (e) => e instanceof CheckError && e.code === 'session.bad-domain' && e.cause?.code === 'bad-domain',
+  );
+  const zone = readFileSync(seed, 'utf8').replace('ftp.club.example.\t1\tIN\tA\t203.0.113.25', 'ftp.club.example.\t1\tIN\tA\t203.0.113.999');
+  const fetch = () => assert.fail('no DNS may be asked');
+  const r = await runCheck(core, { sources: [{ name: 'bad.txt', bytes: new TextEncoder().encode(zone) }], domain: 'club.example', domainAsGiven: true, live: false, fixBytes: false, zoneSummaries: true, fetch });
+  assert.equal(r.report.mode, 'offline');
+  assert.equal(r.files, null);
+  assert.equal(r.zoneSummaries.length, 1);
+  assert.deepEqual(r.zoneSummaries[0].files, ['bad.txt']);
+  assert.deepEqual(r.zoneSummaries[0].diagnostics.map((d) => d.code), ['bad-ipv4']);
+});
+
 test('an aborted check stops with the signal\'s reason', async () => {
   const ac = new AbortController();
   ac.abort(new Error('stop'));
-  await assert.rejects(runCheck(core, { files: [fileOf(seed)], signal: ac.signal }), /stop/);
+  await assert.rejects(runCheck(core, { sources: [fileOf(seed)], signal: ac.signal }), /stop/);
 });
 
 test('normaliseDomain: what people type becomes a host name', () => {
@@ -152,9 +188,11 @@ function describeLive() {
     assert.deepEqual(lines(live.report), [...sc.expect.live].sort());
     assert.equal(live.report.mode, 'live');
     assert.equal(live.report.resolver.url, resolver.url);
+    assert.ok(live.report.timings.dns_questions > 0);
+    assert.equal(live.report.timings.dns_questions, live.report.stats.questions);
     assert.ok(progress.some((p) => p.round === 1 && p.answered === p.total));
     assert.equal(Math.max(...progress.map((p) => p.round)), sc.depth);
-    const both = await runCheck(core, { domain: sc.domain, resolver: resolver.url, files: sc.zones.map((z) => fileOf(`${dir}${z}`)) });
+    const both = await runCheck(core, { domain: sc.domain, resolver: resolver.url, sources: sc.zones.map((z) => fileOf(`${dir}${z}`)) });
     assert.deepEqual(lines(both.report), [...sc.expect.both].sort());
     assert.equal(both.report.mode, 'both');
   });

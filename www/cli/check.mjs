@@ -1,20 +1,20 @@
 // `mxray check`: findings, evidence and the fix for one domain, or for every
 // zone file of a folder (--zone-dir, both CPU cores through worker threads).
-// The words come from www/lib/report-text.js and messages.js, shared with the
-// website; this file owns the I/O: files, DNS, terminal, exit status.
+// The check itself is www/lib/check.js, the website's and the extension's too;
+// the words come from www/lib/report-text.js and messages.js, shared with the
+// website; this file owns the command line's I/O: files, terminal, exit status.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { cliCore } from './core.mjs';
 import { includeResolver } from './include-files.mjs';
-import { feedBytes, zoneDomain } from '../lib/zone-input.js';
-import { createSession, SessionError, ReportError } from '../lib/session.js';
-import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
-import { MAX_INPUT_BYTES } from '../lib/site-check.js';
+import { parseCommandLine } from './args.mjs';
+import { SessionError, ReportError } from '../lib/session.js';
+import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { SEVERITIES, failsAt, renderPlan, renderReport, zoneLine } from '../lib/report-text.js';
@@ -26,48 +26,38 @@ export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
 export const checkUsage = (lang = 'en') =>
   cliMessage('checkUsage', lang, { panels: PANELS.join(', '), formats: OUTPUT_FORMATS.join(', '), severities: SEVERITIES.join(', ') });
 
+// The options of `mxray check`, for parseArgs.
+const CHECK_OPTIONS = {
+  zone: { type: 'string', multiple: true },
+  domain: { type: 'string' },
+  'zone-dir': { type: 'string' },
+  offline: { type: 'boolean' },
+  live: { type: 'boolean' },
+  resolver: { type: 'string' },
+  timeout: { type: 'string' },
+  origin: { type: 'string' },
+  panel: { type: 'string' },
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  'fail-on': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 export function parseCheckArgs(argv) {
+  const { values: v } = parseCommandLine(argv, CHECK_OPTIONS);
   const o = {
-    zones: [], domain: '', zoneDir: '', offline: false, live: false, resolver: 'cloudflare', timeout: 5000,
-    origin: null, panel: 'auto', format: 'text', lang: null, failOn: 'critical', help: false,
+    zones: v.zone ?? [], domain: v.domain ?? '', zoneDir: v['zone-dir'] ?? '', offline: v.offline ?? false, live: v.live ?? false,
+    resolver: v.resolver ?? 'cloudflare', timeout: 5000, origin: v.origin ?? null, panel: v.panel ?? 'auto', format: v.format ?? 'text',
+    lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false,
   };
-  const args = [...argv];
-  const value = (a, flag) => {
-    if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
-    if (!args.length) throw new UsageError('needs-value', { flag });
-    return args.shift();
-  };
-  const is = (a, flag) => a === flag || a.startsWith(`${flag}=`);
-  while (args.length) {
-    const a = args.shift();
-    if (is(a, '--zone')) o.zones.push(value(a, '--zone'));
-    else if (is(a, '--domain')) o.domain = value(a, '--domain');
-    else if (is(a, '--zone-dir')) o.zoneDir = value(a, '--zone-dir');
-    else if (a === '--offline') o.offline = true;
-    else if (a === '--live') o.live = true;
-    else if (is(a, '--resolver')) o.resolver = value(a, '--resolver');
-    else if (is(a, '--timeout')) {
-      const v = value(a, '--timeout');
-      o.timeout = Number(v);
-      if (!Number.isInteger(o.timeout) || o.timeout < 100 || o.timeout > 120000)
-        throw new UsageError('bad-timeout', { value: v });
-    } else if (is(a, '--origin')) o.origin = value(a, '--origin');
-    else if (is(a, '--panel')) {
-      o.panel = value(a, '--panel');
-      if (!PANELS.includes(o.panel)) throw new UsageError('unknown-panel', { value: o.panel });
-    } else if (is(a, '--format')) {
-      o.format = value(a, '--format');
-      if (!OUTPUT_FORMATS.includes(o.format)) throw new UsageError('unknown-format', { value: o.format });
-    } else if (is(a, '--lang')) {
-      o.lang = value(a, '--lang');
-      if (!['en', 'ja'].includes(o.lang)) throw new UsageError('unknown-language', { value: o.lang });
-    } else if (is(a, '--fail-on')) {
-      o.failOn = value(a, '--fail-on');
-      if (!SEVERITIES.includes(o.failOn)) throw new UsageError('bad-fail-on', { severities: SEVERITIES.join(', '), value: o.failOn });
-    } else if (a === '-h' || a === '--help') o.help = true;
-    else if (a.startsWith('-')) throw new UsageError('unknown-option', { value: a });
-    else throw new UsageError('unexpected-argument', { value: a });
+  if (v.timeout !== undefined) {
+    o.timeout = Number(v.timeout);
+    if (!Number.isInteger(o.timeout) || o.timeout < 100 || o.timeout > 120000) throw new UsageError('bad-timeout', { value: v.timeout });
   }
+  if (!PANELS.includes(o.panel)) throw new UsageError('unknown-panel', { value: o.panel });
+  if (!OUTPUT_FORMATS.includes(o.format)) throw new UsageError('unknown-format', { value: o.format });
+  if (o.lang !== null && !['en', 'ja'].includes(o.lang)) throw new UsageError('unknown-language', { value: o.lang });
+  if (!SEVERITIES.includes(o.failOn)) throw new UsageError('bad-fail-on', { severities: SEVERITIES.join(', '), value: o.failOn });
   if (o.zoneDir) {
     if (o.zones.length || o.domain) throw new UsageError('zone-dir-alone');
     if (!['text', 'jsonl'].includes(o.format)) throw new UsageError('zone-dir-format', { value: o.format });
@@ -112,72 +102,57 @@ function readInput(file, room = MAX_INPUT_BYTES) {
   }
 }
 
-// Reads one zone file whole (the report needs its text) into a ZoneReader.
-function loadZone(core, file, { domain = '', byName = false, room = MAX_INPUT_BYTES } = {}) {
-  const bytes = readInput(file, room);
-  // Only the head says what the file is (the whole text as one string would
-  // pass V8's 512 MiB string limit).
-  const head = bytes.subarray(0, 1 << 16).toString('utf8');
-  const json = /^\s*[[{]/.test(head);
-  const found = json ? { domain: '', stated: true } : zoneDomain(head, file, byName);
-  // The origin for relative names, when the file does not state its own.
-  const origin = found.stated ? '' : domain || found.domain;
-  const includes = includeResolver(file);
-  const reader = new core.ZoneReader(file, JSON.stringify({ origin, format: 'auto' }), includes);
-  feedBytes(core, reader, bytes);
-  reader.finish();
-  return { reader, bytes, domain: found.domain };
+// Reads the zone files whole (the report needs their text), each with the
+// reader of the files its $INCLUDE lines name, as sources of www/lib/check.js.
+// Together they stay within MAX_INPUT_BYTES.
+function readSources(files) {
+  let room = MAX_INPUT_BYTES;
+  return files.map((file) => {
+    const bytes = readInput(file, room);
+    room -= bytes.length;
+    return { name: file, bytes, includes: includeResolver(file) };
+  });
 }
 
 /**
- * One check, start to end: zones read, DNS asked (when live), report built.
- * The report leaves out the corrected zones' text and the import file (the report option
- * texts: false): escaped as JSON they can pass the longest string V8 holds, and only the
- * formats that write files need them, which take them as bytes.
- * @returns {{report, diagnostics: string[], bytes}} diagnostics formatted in `lang`; bytes: the
- *   fix byte for byte (session.fixBytes()) when `wantBytes`, else null
- * @throws InputError, SessionError, ReportError, or a resolver Error
+ * One check, start to end: the zone files read here, then www/lib/check.js's flow (zones
+ * parsed, DNS asked when live, report built). The report leaves out the corrected zones'
+ * text and the import file (the report option texts: false): escaped as JSON they can pass
+ * the longest string V8 holds, and only the formats that write files need them, which take
+ * them as bytes.
+ * @param {boolean} [byName] a zone file's name (example.com.db) may name its domain, which
+ *   is then the one checked when no domain is given (the batch over a folder)
+ * @returns {{report, diagnostics: string[], bytes}} diagnostics formatted in `lang`; bytes:
+ *   the fix byte for byte (check.js runCheck's files) when `wantBytes`, else null
+ * @throws InputError, CheckError
  */
 export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = false, lang = 'en', onProgress, wantBytes = false }) {
-  const t0 = performance.now();
-  const loaded = [];
-  let session;
-  try {
-    let room = MAX_INPUT_BYTES;
-    for (const file of zones) {
-      loaded.push(loadZone(core, file, { domain, byName, room }));
-      room -= loaded.at(-1).bytes.length;
-    }
-    const diagnostics = [];
-    for (const z of loaded) {
-      const summary = JSON.parse(z.reader.summaryJson());
-      for (const d of summary.diagnostics) diagnostics.push(formatDiagnostic(d, summary.files, lang));
-    }
-    const t1 = performance.now();
-    const name = domain || (byName && loaded[0]?.domain) || '';
-    session = createSession(core, { domain: name, zones: loaded.map((z) => z.reader), options: { live } });
-    let dns = null;
-    if (live) dns = await runSession(session, { resolver: resolver.url, format: resolver.format, timeoutMs: timeout, onProgress });
-    const t2 = performance.now();
-    // The files' own bytes: the fix splices them at byte offsets, and a zone that is not UTF-8
-    // stays exact only this way.
-    const texts = loaded.map((z) => z.bytes);
-    const report = session.report(texts, { panel, origin, texts: false });
-    const bytes = wantBytes ? session.fixBytes(texts, { panel, origin }) : null;
-    const t3 = performance.now();
-    report.resolver = live ? { url: resolver.url, format: resolver.format } : null;
-    const ms = (x) => Math.round(x * 10) / 10;
-    report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0) };
-    if (dns) report.timings.dns_requests = dns.requests ?? undefined;
-    return { report, diagnostics, bytes };
-  } finally {
-    session?.dispose();
-    for (const z of loaded) z.reader.delete();
-  }
+  const sources = readSources(zones);
+  const name = domain || (byName && sources.length ? sourceDomain(sources[0], true).domain : '');
+  const { report, files, zoneSummaries } = await checkFlow(core, {
+    sources,
+    domain: name,
+    domainAsGiven: true,
+    live,
+    resolver,
+    timeoutMs: timeout,
+    panel,
+    origin,
+    byName,
+    fixBytes: wantBytes,
+    zoneSummaries: true,
+    // The terminal shows the live rounds only.
+    onProgress: onProgress && ((p) => p.stage === 'dns' && onProgress(p)),
+  });
+  const diagnostics = zoneSummaries.flatMap((summary) => summary.diagnostics.map((d) => formatDiagnostic(d, summary.files, lang)));
+  return { report, diagnostics, bytes: files };
 }
 
 /** The words of an error analyse() throws, in `lang`. */
 export function errorText(e, lang, domain = '') {
+  // The command line words the refusals of the session and the report itself, as before the
+  // flow was shared; a DNS failure keeps the driver's words.
+  if (e instanceof CheckError && e.cause) e = e.cause;
   if (e instanceof InputError) return reportMessage(`report.errors.${e.code}`, lang, { detail: e.detail, limit: MAX_INPUT_BYTES });
   if (e instanceof SessionError) return sessionMessage('errors', e.code, lang, JSON.stringify(domain));
   if (e instanceof ReportError) return reportMessage(`report.errors.${e.code}`, lang, { detail: JSON.stringify(e.message.replace(/^.*: /, '')) });
@@ -266,7 +241,9 @@ export async function runCheck(argv, env = process.env) {
     result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes });
   } catch (e) {
     onProgress?.end();
-    if (e instanceof InputError || e instanceof SessionError || e instanceof ReportError) return fail(errorText(e, lang, o.domain));
+    // A programming error inside the flow's DNS step is not the person's to read.
+    if (e instanceof CheckError && (e.cause instanceof TypeError || e.cause instanceof RangeError)) throw e.cause;
+    if (e instanceof InputError || e instanceof CheckError) return fail(errorText(e, lang, o.domain));
     if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError)) return fail(e.message);
     throw e;
   }
@@ -329,10 +306,9 @@ async function writeJsonString(stream, bytes) {
 const BYTE_FORMATS = new Set(['diff', 'zone', 'cloudflare-import']);
 
 function byteOutput(fix, format) {
-  const changed = fix.zones.filter((z) => z.changed);
   switch (format) {
     case 'diff':
-      return Buffer.concat(changed.map((z) => z.diff));
+      return Buffer.concat(fix.diff);
     case 'zone':
       if (fix.zones.length === 1) return Buffer.from(fix.zones[0].text);
       return Buffer.concat(fix.zones.flatMap((z) => [Buffer.from(`;; mxray: ${z.file}${z.changed ? '' : ' (unchanged)'}\n`), z.text]));

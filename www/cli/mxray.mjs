@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // mxray command line: the same wasm core and driver as the website.
 //   node www/cli/mxray.mjs dump [--origin NAME] [--generic] [--format F] FILE...
-//   node www/cli/mxray.mjs facts [--zone FILE]... [--resolver R] [--doh-format F] [DOMAIN]
+//   node www/cli/mxray.mjs facts [--zone FILE]... [--resolver R] [--doh-format F] [--domain NAME | DOMAIN]
 //   node www/cli/mxray.mjs check [--zone FILE]... [--domain NAME] [--format F] ... (check.mjs)
 // Exit status: 0 clean; 1 when a record was rejected (dump) or a DNS fact is
 // unknown (facts); 2 on usage, file or resolver errors.
@@ -13,6 +13,7 @@ import { feedFromFd } from '../lib/zone-input.js';
 import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
+import { parseCommandLine } from './args.mjs';
 
 const VERSION = '0.1.0';
 const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
@@ -21,54 +22,36 @@ const PAGE = 20000; // records per call into the core
 
 const usageText = (lang) => cliMessage('usage', lang, { formats: FORMATS.join(', ') });
 
+// The options of dump and facts, for parseArgs.
+const OPTIONS = {
+  origin: { type: 'string' },
+  generic: { type: 'boolean' },
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  zone: { type: 'string', multiple: true },
+  domain: { type: 'string' },
+  resolver: { type: 'string' },
+  'doh-format': { type: 'string' },
+  timeout: { type: 'string' },
+  offline: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+// argv[0] is the command; the files (dump) or the domain (facts) are the positionals.
 function parseArgs(argv) {
+  const [command, ...rest] = argv;
+  const { values: v, positionals } = parseCommandLine(rest, OPTIONS, true);
   const opts = {
-    origin: '', generic: false, format: 'auto', lang: null, files: [],
-    zones: [], resolver: 'cloudflare', dohFormat: 'wire', timeout: 5000, offline: false,
+    command, origin: v.origin ?? '', generic: v.generic ?? false, format: v.format ?? 'auto', lang: v.lang ?? null, files: positionals,
+    zones: v.zone ?? [], domain: v.domain ?? '', resolver: v.resolver ?? 'cloudflare', dohFormat: v['doh-format'] ?? 'wire', timeout: 5000,
+    offline: v.offline ?? false, help: v.help ?? false,
   };
-  const args = [...argv];
-  const take = (flag) => {
-    if (!args.length) throw new UsageError('needs-value', { flag });
-    return args.shift();
-  };
-  opts.command = args.shift();
-  while (args.length) {
-    const a = args.shift();
-    if (a === '--') {
-      opts.files.push(...args.splice(0));
-    } else if (a === '--origin') {
-      opts.origin = take(a);
-    } else if (a.startsWith('--origin=')) {
-      opts.origin = a.slice(9);
-    } else if (a === '--generic') {
-      opts.generic = true;
-    } else if (a === '--format' || a.startsWith('--format=')) {
-      opts.format = a === '--format' ? take(a) : a.slice(9);
-      if (!FORMATS.includes(opts.format)) throw new UsageError('unknown-format', { value: opts.format });
-    } else if (a === '--lang' || a.startsWith('--lang=')) {
-      opts.lang = a === '--lang' ? take(a) : a.slice(7);
-      if (!['en', 'ja'].includes(opts.lang)) throw new UsageError('unknown-language', { value: opts.lang });
-    } else if (a === '--zone' || a.startsWith('--zone=')) {
-      opts.zones.push(a === '--zone' ? take(a) : a.slice(7));
-    } else if (a === '--resolver' || a.startsWith('--resolver=')) {
-      opts.resolver = a === '--resolver' ? take(a) : a.slice(11);
-    } else if (a === '--doh-format' || a.startsWith('--doh-format=')) {
-      opts.dohFormat = a === '--doh-format' ? take(a) : a.slice(13);
-      if (!['wire', 'json'].includes(opts.dohFormat)) throw new UsageError('unknown-doh-format', { value: opts.dohFormat });
-    } else if (a === '--timeout' || a.startsWith('--timeout=')) {
-      const v = a === '--timeout' ? take(a) : a.slice(10);
-      opts.timeout = Number(v);
-      if (!Number.isInteger(opts.timeout) || opts.timeout < 100 || opts.timeout > 120000)
-        throw new UsageError('bad-timeout', { value: v });
-    } else if (a === '--offline') {
-      opts.offline = true;
-    } else if (a === '-h' || a === '--help') {
-      opts.help = true;
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError('unknown-option', { value: a });
-    } else {
-      opts.files.push(a);
-    }
+  if (!FORMATS.includes(opts.format)) throw new UsageError('unknown-format', { value: opts.format });
+  if (opts.lang !== null && !['en', 'ja'].includes(opts.lang)) throw new UsageError('unknown-language', { value: opts.lang });
+  if (!['wire', 'json'].includes(opts.dohFormat)) throw new UsageError('unknown-doh-format', { value: opts.dohFormat });
+  if (v.timeout !== undefined) {
+    opts.timeout = Number(v.timeout);
+    if (!Number.isInteger(opts.timeout) || opts.timeout < 100 || opts.timeout > 120000) throw new UsageError('bad-timeout', { value: v.timeout });
   }
   return opts;
 }
@@ -133,8 +116,10 @@ async function dump(core, opts, lang) {
 // Live DNS facts for one domain: zones first (their names go out in the
 // first round), then the rounds of DoH questions.
 async function facts(core, opts, lang) {
-  if (opts.files.length > 1) return fail(cliMessage('errors.facts-one-domain', lang), usageText(lang));
-  if (!opts.files.length && !opts.zones.length) return fail(cliMessage('errors.facts-needs-input', lang), usageText(lang));
+  // The domain as --domain NAME, as `check` takes it, or as the one positional DOMAIN.
+  if (opts.files.length > (opts.domain ? 0 : 1)) return fail(cliMessage('errors.facts-one-domain', lang), usageText(lang));
+  const domain = opts.domain || opts.files[0] || '';
+  if (!domain && !opts.zones.length) return fail(cliMessage('errors.facts-needs-input', lang), usageText(lang));
   let resolver;
   try {
     resolver = resolveResolver(opts.resolver, opts.dohFormat);
@@ -154,10 +139,10 @@ async function facts(core, opts, lang) {
       for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
     }
     try {
-      session = createSession(core, { domain: opts.files[0] || '', zones: readers, options: { live: !opts.offline } });
+      session = createSession(core, { domain, zones: readers, options: { live: !opts.offline } });
     } catch (e) {
       if (!(e instanceof SessionError)) throw e;
-      return fail(sessionMessage('errors', e.code, lang, JSON.stringify(opts.files[0] ?? '')));
+      return fail(sessionMessage('errors', e.code, lang, JSON.stringify(domain)));
     }
     const tty = process.stderr.isTTY;
     await runSession(session, {

@@ -1,6 +1,6 @@
 // The extension's popup: the active tab's registrable domain, checked live
 // over DNS-over-HTTPS with the same core and driver as the website
-// (site-check.js runCheck), summed up in a verdict, the counts and the top
+// (www/lib/check.js runCheck), summed up in a verdict, the counts and the top
 // findings. "Full report" opens the website bundled in the extension
 // (site/index.html#domain=…), which checks again and shows everything.
 //
@@ -13,7 +13,7 @@ import { findingMessage, pickLanguage, reportMessage, sessionMessage } from '../
 import { RESOLVERS } from '../lib/doh-driver.js';
 import { createSuffixList } from '../lib/psl.js';
 import { chosenResolver, chosenTimeout, loadSettings } from '../lib/settings.js';
-import { CheckError, normaliseDomain, runCheck } from '../lib/site-check.js';
+import { CheckError, normaliseDomain, runCheck } from '../lib/check.js';
 import { siteMessage } from '../lib/site-messages.js';
 import { SEVERITIES, warningText } from '../lib/report-text.js';
 import { displayText, nameWarnings } from '../lib/name-safety.js';

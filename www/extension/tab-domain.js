@@ -1,6 +1,6 @@
 // From the active tab's address to the domain whose mail the popup checks,
 // or the reason there is none. Pure (no extension API), so Node tests run it.
-import { normaliseDomain } from '../lib/site-check.js';
+import { normaliseDomain } from '../lib/check.js';
 
 // IPv4 dotted quad, or an IPv6 literal as URL.hostname gives it ("[::1]").
 const IP_ADDRESS = /^(\d{1,3}\.){3}\d{1,3}$|^\[[0-9a-f:.]+\]$/i;

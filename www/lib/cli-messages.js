@@ -11,8 +11,9 @@ export const cliMessages = {
 
 commands:
   dump      print every record, one per line: owner TTL class type rdata
-  facts     ask DNS over HTTPS what the world sees of DOMAIN's mail and
-            print the facts as JSON (names from --zone files are asked too)
+  facts     ask DNS over HTTPS what the world sees of the domain's mail and
+            print the facts as JSON (names from --zone files are asked too):
+            mxray facts [options] --domain NAME, or mxray facts [options] DOMAIN
   check     find what breaks the domain's mail and write the fix
             (mxray check --help for its options)
 
@@ -21,6 +22,7 @@ options:
   --generic       print RDATA in RFC 3597 form (\\# LEN HEX)
   --format F      input format: {formats} (default: auto)
   --lang L        message language: en, ja (default: from LANG)
+  --domain NAME   (facts) the domain (default: the zone's apex); a bare DOMAIN is the same
   --zone FILE     (facts) a zone export of the domain; may repeat
   --resolver R    (facts) cloudflare, google, or an https:// DoH URL (default: cloudflare)
   --doh-format F  (facts) wire or json (default: wire)
@@ -67,8 +69,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'check-needs-input': 'check needs a --zone FILE, a --domain NAME, or --zone-dir DIR',
       'offline-needs-zone': '--offline needs a --zone FILE',
       'dump-needs-file': 'dump needs at least one FILE',
-      'facts-one-domain': 'facts takes one DOMAIN',
-      'facts-needs-input': 'facts needs a DOMAIN or a --zone FILE',
+      'facts-one-domain': 'facts takes one domain: --domain NAME or DOMAIN',
+      'facts-needs-input': 'facts needs a --domain NAME (or DOMAIN) or a --zone FILE',
       'not-built': 'the wasm core is not built ({file}); run `make build` first',
     },
     resolver: {
@@ -86,7 +88,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
 コマンド:
   dump      すべてのレコードを 1 行ずつ表示します: 所有者名 TTL クラス タイプ RDATA
   facts     ドメインのメールについて、世界から見える DNS の状態を
-            DNS over HTTPS で問い合わせ、JSON で表示します (--zone のファイルにある名前も問い合わせます)
+            DNS over HTTPS で問い合わせ、JSON で表示します (--zone のファイルにある名前も問い合わせます):
+            mxray facts [オプション] --domain NAME、または mxray facts [オプション] DOMAIN
   check     ドメインのメールを壊している原因を見つけ、修正を書き出します
             (オプションは mxray check --help を参照)
 
@@ -95,6 +98,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   --generic       RDATA を RFC 3597 形式 (\\# LEN HEX) で表示
   --format F      入力形式: {formats} (既定: auto)
   --lang L        メッセージの言語: en, ja (既定: LANG から)
+  --domain NAME   (facts) ドメイン (既定: ゾーンの頂点)。--domain を付けずに DOMAIN と書いても同じです
   --zone FILE     (facts) ドメインのゾーンのエクスポート。複数指定可
   --resolver R    (facts) cloudflare、google、または https:// の DoH URL (既定: cloudflare)
   --doh-format F  (facts) wire または json (既定: wire)
@@ -141,8 +145,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'check-needs-input': 'check には --zone FILE、--domain NAME、--zone-dir DIR のいずれかが必要です',
       'offline-needs-zone': '--offline には --zone FILE が必要です',
       'dump-needs-file': 'dump にはファイルを 1 つ以上指定してください',
-      'facts-one-domain': 'facts に指定できるドメインは 1 つです',
-      'facts-needs-input': 'facts にはドメインか --zone FILE が必要です',
+      'facts-one-domain': 'facts に指定できるドメインは 1 つです (--domain NAME か DOMAIN のどちらか)',
+      'facts-needs-input': 'facts には --domain NAME (または DOMAIN) か --zone FILE が必要です',
       'not-built': 'wasm のコアがビルドされていません ({file})。先に `make build` を実行してください',
     },
     resolver: {

@@ -7,7 +7,7 @@ import { renderPlan, summaryText } from '../lib/report-text.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { formatBytes, siteLanguages, siteMessage } from '../lib/site-messages.js';
 import { SYMPTOMS } from '../lib/symptoms.js';
-import { MAX_INPUT_BYTES, normaliseDomain } from '../lib/site-check.js';
+import { MAX_INPUT_BYTES, normaliseDomain } from '../lib/check.js';
 import { loadSettings, saveSettings } from '../lib/settings.js';
 import { compareSection, diagnosticsSection, findingsSection, fixSection, h, summarySection, symptomsSection } from './render.js';
 import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';

@@ -9,12 +9,12 @@
 //   {type: 'cancel', id}
 // Messages out:
 //   {type: 'ready', timing: {started, ready}} | {type: 'init-error', detail}  (times: epoch ms)
-//   {type: 'progress', id, progress}           see site-check.js runCheck onProgress
+//   {type: 'progress', id, progress}           see www/lib/check.js runCheck onProgress
 //   {type: 'result', id, report, files}        files: Blobs to download (zones, diff, import)
-//   {type: 'error', id, code, values}          CheckError's code (site-check.js)
+//   {type: 'error', id, code, values}          CheckError's code (www/lib/check.js)
 //   {type: 'cancelled', id}
 import createMxrayCore from '../lib/wasm/mxray-core.js';
-import { runCheck, CheckError, MAX_INPUT_BYTES } from '../lib/site-check.js';
+import { runCheck, CheckError, MAX_INPUT_BYTES } from '../lib/check.js';
 
 // When this script started, on the page's clock (for tests/bench/site-budget.mjs).
 const startedAt = performance.timeOrigin + performance.now();
@@ -74,10 +74,10 @@ async function run(msg) {
   try {
     if (!core) core = await coreLoading;
     await warming;
-    const files = await readFiles(msg.files ?? []);
+    const sources = await readFiles(msg.files ?? []);
     controller.signal.throwIfAborted();
     const { report, files: out } = await runCheck(core, {
-      files,
+      sources,
       domain: msg.domain,
       offline: msg.offline,
       resolver: msg.resolver,
@@ -87,7 +87,7 @@ async function run(msg) {
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
-    files.length = 0; // the inputs are no longer needed; let them go before posting
+    sources.length = 0; // the inputs are no longer needed; let them go before posting
     post({
       type: 'result',
       report,
@@ -126,7 +126,7 @@ coreLoading.then(
     // The first check of a fresh core is several times slower than the next (the
     // engine compiles its hot code again, optimised): spend that on this zone
     // while the person is still choosing files. A real check waits at most this long.
-    warming = runCheck(core, { files: [{ name: 'warm-up', bytes: new TextEncoder().encode(WARM_UP) }] }).catch(() => {});
+    warming = runCheck(core, { sources: [{ name: 'warm-up', bytes: new TextEncoder().encode(WARM_UP) }] }).catch(() => {});
   },
   (e) => self.postMessage({ type: 'init-error', detail: e?.message ?? String(e) }),
 );
