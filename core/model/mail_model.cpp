@@ -1,67 +1,11 @@
 #include "model/mail_model.h"
 
-#include <array>
 #include <cstring>
 
 #include "dns/types.h"
 
 namespace mxray {
 namespace {
-
-constexpr std::array<std::string_view, 7> kRoleNames = {"mx-target", "mail-client", "client-config", "panel",
-                                                        "service",   "srv-target",  "apex"};
-
-// Ports by name role. Mail: RFC 5321 (SMTP 25), RFC 6409 (submission 587),
-// RFC 8314 (submissions 465, IMAPS 993, POP3S 995), RFC 9051 (IMAP 143),
-// RFC 1939 (POP3 110). cPanel's ports: shared/facts/cloudflare-and-cpanel.md
-// §5.2 (webdisk 2077/2078 NOT VERIFIED from cPanel's docs).
-struct NameProfile {
-  std::string_view label;
-  uint32_t role;
-  std::array<ServiceNeed, 6> needs;
-  size_t count;
-};
-constexpr std::array<NameProfile, 14> kProfiles = {{
-    {"mail",
-     role::mail_client,
-     {{{"SMTP submission", 587, "mail client"},
-       {"SMTPS", 465, "mail client"},
-       {"IMAPS", 993, "mail client"},
-       {"IMAP", 143, "mail client"},
-       {"POP3S", 995, "mail client"},
-       {"POP3", 110, "mail client"}}},
-     6},
-    {"smtp", role::mail_client, {{{"SMTP submission", 587, "mail client"}, {"SMTPS", 465, "mail client"}}}, 2},
-    {"imap", role::mail_client, {{{"IMAPS", 993, "mail client"}, {"IMAP", 143, "mail client"}}}, 2},
-    {"pop", role::mail_client, {{{"POP3S", 995, "mail client"}, {"POP3", 110, "mail client"}}}, 2},
-    {"pop3", role::mail_client, {{{"POP3S", 995, "mail client"}, {"POP3", 110, "mail client"}}}, 2},
-    {"autodiscover", role::client_config, {{{"HTTPS", 443, "client configuration"}}}, 1},
-    {"autoconfig", role::client_config, {{{"HTTPS", 443, "client configuration"}}}, 1},
-    {"webmail", role::panel, {{{"webmail HTTPS", 2096, "hosting panel"}, {"HTTPS", 443, "hosting panel"}}}, 2},
-    {"cpanel", role::panel, {{{"cPanel HTTPS", 2083, "hosting panel"}, {"HTTPS", 443, "hosting panel"}}}, 2},
-    {"whm", role::panel, {{{"WHM HTTPS", 2087, "hosting panel"}}}, 1},
-    {"ftp", role::service, {{{"FTP", 21, "file transfer"}}}, 1},
-    {"webdisk", role::service, {{{"WebDisk HTTPS", 2078, "hosting panel"}}}, 1},
-    {"cpcalendars", role::service, {{{"CalDAV HTTPS", 2080, "calendar client"}}}, 1},
-    {"cpcontacts", role::service, {{{"CardDAV HTTPS", 2080, "contacts client"}}}, 1},
-}};
-
-// Mail SRV services (RFC 6186, RFC 8314, RFC 6764, Microsoft's _autodiscover).
-struct SrvService {
-  std::string_view label;
-  std::string_view service;
-};
-constexpr std::array<SrvService, 11> kSrv = {{{"_submission", "SMTP submission"},
-                                              {"_submissions", "SMTPS"},
-                                              {"_imap", "IMAP"},
-                                              {"_imaps", "IMAPS"},
-                                              {"_pop3", "POP3"},
-                                              {"_pop3s", "POP3S"},
-                                              {"_autodiscover", "Autodiscover"},
-                                              {"_caldav", "CalDAV"},
-                                              {"_caldavs", "CalDAV HTTPS"},
-                                              {"_carddav", "CardDAV"},
-                                              {"_carddavs", "CardDAV HTTPS"}}};
 
 std::string_view rdata_name_at(std::string_view rdata, size_t offset) {
   if (offset >= rdata.size()) return {};
@@ -84,8 +28,6 @@ uint16_t u16_at(std::string_view rdata, size_t offset) {
 }
 
 }  // namespace
-
-std::span<const std::string_view> role_names() { return kRoleNames; }
 
 MailName* MailModel::find_mutable(std::string_view name) {
   for (auto [it, end] = by_hash_.equal_range(name_hash(name)); it != end; ++it)
@@ -193,7 +135,7 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
 
   // The names clients and panels connect to. mail. always counts: it is what
   // cPanel configures mail clients with, so its absence is a finding.
-  for (const NameProfile& p : kProfiles) {
+  for (const ClientName& p : client_names()) {
     WireName n;
     if (!prefixed_name({p.label}, apex, n)) continue;  // under a long domain it cannot exist
     // A wildcard answers for the name as it does live (RFC 4592).
@@ -205,11 +147,11 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
     };
     if (!in_zone && !seen(a) && !seen(aaaa) && p.label != "mail") continue;
     MailName& m = add(n.view(), p.role);
-    for (size_t i = 0; i < p.count; ++i) add_need(m, p.needs[i]);
+    for (const ServiceNeed& need : p.needs()) add_need(m, need);
   }
 
   // SRV targets, with the port each record names.
-  for (const SrvService& s : kSrv) {
+  for (const MailSrvService& s : mail_srv_services()) {
     WireName owner;
     if (!prefixed_name({s.label, "_tcp"}, apex, owner)) continue;
     auto add_srv = [&](std::string_view rdata, HopSource src) {

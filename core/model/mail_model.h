@@ -11,28 +11,10 @@
 #include "model/panels.h"
 #include "model/paths.h"
 #include "model/zone_lookup.h"
+#include "policy/mail_names.h"
 #include "session/session.h"
 
 namespace mxray {
-
-// Why a name matters for mail; a name may have several roles.
-namespace role {
-inline constexpr uint32_t mx_target = 1u << 0,  // an MX exchange of the domain
-    mail_client = 1u << 1,                      // mail., smtp., imap., pop., pop3.: clients connect here
-    client_config = 1u << 2,                    // autodiscover., autoconfig.
-    panel = 1u << 3,                            // webmail., cpanel., whm. (HTTP(S) on panel ports)
-    service = 1u << 4,                          // ftp., webdisk., cpcalendars., cpcontacts.
-    srv_target = 1u << 5,                       // the target of a mail SRV record
-    apex = 1u << 6;                             // the domain itself
-}
-std::span<const std::string_view> role_names();
-
-// A port a name must carry for its role, with the service it serves.
-struct ServiceNeed {
-  std::string_view service;  // "SMTP", "IMAPS", "CalDAV" ...
-  uint16_t port = 0;
-  std::string_view via;  // what asks for it: "MX", "SRV _imaps._tcp", "mail client"
-};
 
 struct MailName {
   WireName name;

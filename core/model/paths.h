@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "dns/name.h"
-#include "model/proxy_providers.h"
+#include "policy/proxy_providers.h"
 #include "model/zone_lookup.h"
 #include "session/session.h"
 #include "zone/zone.h"

@@ -8,7 +8,7 @@
 #include "dns/message.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
-#include "model/spf.h"
+#include "policy/spf.h"
 #include "rules/evidence.h"
 #include "rules/rules_internal.h"
 

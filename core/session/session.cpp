@@ -9,7 +9,8 @@
 #include "dns/utf8.h"
 #include "doh/answer.h"
 #include "doh/json.h"
-#include "model/proxy_providers.h"
+#include "policy/mail_names.h"
+#include "policy/proxy_providers.h"
 
 namespace mxray {
 namespace {
@@ -17,26 +18,6 @@ namespace {
 constexpr std::array<std::string_view, 12> kPurposeNames = {"apex",      "dmarc",      "client-name", "srv",
                                                             "mx-target", "srv-target", "spf",         "spf-term",
                                                             "dkim",      "policy",     "tlsa",        "ptr"};
-
-// Names mail clients, phones and hosting panels connect to. cPanel creates
-// most of them as CNAMEs to the apex, which is what puts them behind the
-// proxy (shared/facts/cloudflare-and-cpanel.md §5).
-constexpr std::array<std::string_view, 14> kClientNames = {
-    "mail",       "smtp",   "imap", "pop",     "pop3", "webmail",     "autodiscover",
-    "autoconfig", "cpanel", "whm",  "webdisk", "ftp",  "cpcalendars", "cpcontacts"};
-
-// Mail service SRV names: RFC 6186 (submission, IMAP, POP3), RFC 8314
-// (submissions, imaps, pop3s), RFC 6764 (CalDAV, CardDAV) and Microsoft's
-// _autodiscover (used by cPanel).
-constexpr std::array<std::string_view, 11> kSrvServices = {"_submission", "_submissions", "_imap",         "_imaps",
-                                                           "_pop3",       "_pop3s",       "_autodiscover", "_caldav",
-                                                           "_caldavs",    "_carddav",     "_carddavs"};
-
-// DKIM selectors worth trying when the zone does not name one: cPanel's
-// "default", Google Workspace's "google", Microsoft 365's "selector1/2", and
-// the common generic ones.
-constexpr std::array<std::string_view, 10> kDkimSelectors = {"default", "google", "selector1", "selector2", "k1",
-                                                             "k2",      "s1",     "s2",        "dkim",      "mail"};
 
 std::string_view wire_view(const WireName& n) { return n.view(); }
 
@@ -170,18 +151,18 @@ void Session::seed() {
 
   WireName name;
   if (prefixed_name({"_dmarc"}, apex, name)) ask(wire_view(name), TXT, purpose::dmarc);
-  for (std::string_view label : kClientNames)
-    if (prefixed_name({label}, apex, name)) {
+  for (const ClientName& client : client_names())
+    if (prefixed_name({client.label}, apex, name)) {
       ask(wire_view(name), A, purpose::client_name);
       ask(wire_view(name), AAAA, purpose::client_name);
     }
-  for (std::string_view service : kSrvServices)
-    if (prefixed_name({service, "_tcp"}, apex, name)) ask(wire_view(name), SRV, purpose::srv);
+  for (const MailSrvService& srv : mail_srv_services())
+    if (prefixed_name({srv.label, "_tcp"}, apex, name)) ask(wire_view(name), SRV, purpose::srv);
   // MTA-STS (RFC 8461 §3.1), SMTP TLS reporting (RFC 8460 §3), BIMI.
   if (prefixed_name({"_mta-sts"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
   if (prefixed_name({"_smtp", "_tls"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
   if (prefixed_name({"default", "_bimi"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
-  for (std::string_view selector : kDkimSelectors)
+  for (std::string_view selector : common_dkim_selectors())
     if (prefixed_name({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
   for (const std::string& selector : options_.dkim_selectors)
     if (prefixed_name({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
@@ -207,9 +188,7 @@ void Session::seed_from_zone(const Zone& zone) {
     } else if (labels == apex_labels + 1) {
       // mail., smtp. ... written as A/AAAA in the zone: their PTRs.
       std::string_view first = owner.substr(1, uint8_t(owner[0]));
-      for (std::string_view label : kClientNames)
-        if (first.size() == label.size() && iequals_prefix(first, label))
-          follow_records(r.owner, r.type, r.rdata, purpose::client_name);
+      if (find_client_name(first)) follow_records(r.owner, r.type, r.rdata, purpose::client_name);
     } else if (labels == apex_labels + 2) {
       size_t second = 1 + uint8_t(owner[0]);
       std::string_view label2 = owner.substr(second + 1, uint8_t(owner[second]));

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/dmarc.h"
+#include "policy/dmarc.h"
 #include "problem_codes.h"
 
 using namespace mxray;
