@@ -11,6 +11,7 @@
 #include "doh/json.h"
 #include "policy/mail_names.h"
 #include "policy/proxy_providers.h"
+#include "policy/spf.h"
 
 namespace mxray {
 namespace {
@@ -46,11 +47,6 @@ bool iequals_prefix(std::string_view text, std::string_view prefix) {
     if (c != prefix[i]) return false;
   }
   return true;
-}
-
-bool is_spf_policy(std::string_view text) {
-  // RFC 7208 §4.5: "v=spf1" followed by a space or the end.
-  return iequals_prefix(text, "v=spf1") && (text.size() == 6 || text[6] == ' ');
 }
 
 }  // namespace
@@ -269,7 +265,7 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
     }
     case TXT: {
       std::string text = txt_strings_joined(rdata);
-      if ((purposes & purpose::spf) && is_spf_policy(text)) follow_spf(text, owner);
+      if ((purposes & purpose::spf) && is_spf_record(text)) follow_spf(text, owner);
       // An MTA-STS policy is fetched from https://mta-sts.<domain>/ (RFC 8461
       // §3.3): where the _mta-sts TXT announces one, that host's addresses.
       std::string_view o = owner.view();
@@ -311,33 +307,18 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
 }
 
 // Follows the terms of an SPF policy that cause DNS lookups (RFC 7208
-// §4.6.4): include, a, mx, ptr, exists and redirect. Each distinct term
-// counts once against the lookup budget.
+// §4.6.4): include, a, mx, ptr, exists and redirect, as the SPF parser reads
+// them. Each distinct term counts once against the lookup budget; one whose
+// domain-spec RFC 7208 §12 refuses ("mx:", a second redirect=) is counted
+// but not followed, and what the parser reads as no mechanism at all (a
+// qualified modifier such as "+redirect=") is neither.
 void Session::follow_spf(std::string_view policy, const WireName& owner) {
-  size_t i = 0;
-  while (i < policy.size()) {
-    while (i < policy.size() && policy[i] == ' ') ++i;
-    size_t end = policy.find(' ', i);
-    if (end == std::string_view::npos) end = policy.size();
-    std::string_view term = policy.substr(i, end - i);
-    i = end;
-    if (term.empty()) continue;
-    if (term[0] == '+' || term[0] == '-' || term[0] == '~' || term[0] == '?') term.remove_prefix(1);
-
-    size_t cut = term.find_first_of(":=/");
-    std::string mechanism(term.substr(0, cut));
-    for (char& c : mechanism)
-      if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    std::string_view target;
-    if (cut != std::string_view::npos && (term[cut] == ':' || term[cut] == '=')) {
-      target = term.substr(cut + 1);
-      target = target.substr(0, target.find('/'));  // a:host/24
-    }
-    bool lookup = mechanism == "include" || mechanism == "redirect" || mechanism == "a" || mechanism == "mx" ||
-                  mechanism == "ptr" || mechanism == "exists";
-    if (!lookup) continue;
-    if ((mechanism == "redirect") != (cut != std::string_view::npos && term[cut] == '=')) continue;
-
+  const SpfRecord record = parse_spf(policy);
+  for (const SpfTerm& t : record.terms) {
+    if (!t.lookup) continue;
+    // The term as written, without its qualifier: the de-duplication key.
+    const std::string_view term =
+        policy.substr(t.offset + (t.explicit_qualifier ? 1 : 0), t.length - (t.explicit_qualifier ? 1 : 0));
     std::string seen = question_key(owner.view(), 0) + std::string(term);
     if (spf_terms_.count(seen)) continue;
     if (spf_lookups_ >= options_.limits.max_spf_lookups) {
@@ -349,24 +330,24 @@ void Session::follow_spf(std::string_view policy, const WireName& owner) {
 
     // ptr is counted but not followed (RFC 7208 §5.5: "SHOULD NOT be used");
     // macros (RFC 7208 §7) depend on the sender and cannot be expanded here.
-    if (mechanism == "ptr" || target.find('%') != std::string_view::npos) continue;
-    if ((mechanism == "include" || mechanism == "redirect" || mechanism == "exists") && target.empty()) continue;
+    if (!t.valid || t.kind == SpfTermKind::ptr || t.has_macro) continue;
     WireName name;
-    if (target.empty()) {
-      name = owner;
+    if (t.value.empty()) {
+      name = owner;  // a and mx without a domain-spec: the policy's own domain
     } else {
       static const char kRoot[] = {0};
-      if (parse_name(target, std::string_view(kRoot, 1), name) != NameError::none) continue;
+      if (parse_name(t.value, std::string_view(kRoot, 1), name) != NameError::none) continue;
     }
-    if (mechanism == "include" || mechanism == "redirect") {
-      ask(wire_view(name), rrtype::TXT, purpose::spf);
-    } else if (mechanism == "mx") {
-      ask(wire_view(name), rrtype::MX, purpose::spf_term);
-    } else if (mechanism == "exists") {
-      ask(wire_view(name), rrtype::A, purpose::spf_term);
-    } else {  // a
-      ask(wire_view(name), rrtype::A, purpose::spf_term);
-      ask(wire_view(name), rrtype::AAAA, purpose::spf_term);
+    switch (t.kind) {
+      case SpfTermKind::include:
+      case SpfTermKind::redirect: ask(wire_view(name), rrtype::TXT, purpose::spf); break;
+      case SpfTermKind::mx: ask(wire_view(name), rrtype::MX, purpose::spf_term); break;
+      case SpfTermKind::exists: ask(wire_view(name), rrtype::A, purpose::spf_term); break;
+      case SpfTermKind::a:
+        ask(wire_view(name), rrtype::A, purpose::spf_term);
+        ask(wire_view(name), rrtype::AAAA, purpose::spf_term);
+        break;
+      default: break;
     }
   }
 }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -394,6 +395,44 @@ TEST_CASE("session: SPF terms are read as RFC 7208 writes them") {
   CHECK_FALSE(asked(s, "not-spf.test.", rrtype::TXT));  // "v=spf10" is not SPF
   CHECK(s.spf_lookups() == 5);                          // a, mx, ptr, exists (macro: counted, not asked), redirect
   CHECK_FALSE(asked(s, "_25._tcp.mx.other.test.", rrtype::TLSA));  // not one of our MXes
+}
+
+// The Session reads SPF through the parser of policy/spf.h. Where a term is
+// not what RFC 7208 §12 allows, the hand tokeniser it replaced still asked
+// something; these are the cases where the two differ, with the RFC's reading.
+TEST_CASE("session: an SPF term RFC 7208 does not allow is not followed") {
+  auto run = [](const std::string& policy) {
+    DnsWorld w;
+    w.records = {{"club.test.", "TXT", "\"" + policy + "\""}};
+    auto s = std::make_unique<Session>("club.test", defaults());
+    w.run(*s);
+    return s;
+  };
+  SUBCASE("a modifier takes no qualifier (§12: modifier = redirect / explanation / unknown-modifier)") {
+    auto s = run("v=spf1 +redirect=_spf.host.test");
+    CHECK_FALSE(asked(*s, "_spf.host.test.", rrtype::TXT));  // the tokeniser asked it
+    CHECK(s->spf_lookups() == 0);
+  }
+  SUBCASE("mx: with a colon needs a domain-spec (§5.4); without the colon it is the domain's own MX") {
+    auto s = run("v=spf1 mx: a:web.club.test");
+    CHECK(s->spf_lookups() == 2);  // a lookup term still, as a receiver counts it
+    CHECK(asked(*s, "web.club.test.", rrtype::A));
+    // The tokeniser asked the domain's MX for "mx:" as a term of purpose
+    // spf-term; the apex MX is asked anyway, but only as the apex's.
+    const Fact* mx = fact(*s, "club.test.", rrtype::MX);
+    REQUIRE(mx);
+    CHECK((mx->purposes & purpose::spf_term) == 0);
+    auto plain = run("v=spf1 mx");
+    const Fact* own = fact(*plain, "club.test.", rrtype::MX);
+    REQUIRE(own);
+    CHECK((own->purposes & purpose::spf_term) != 0);
+  }
+  SUBCASE("a second redirect= is a permerror (§6); only the first is followed") {
+    auto s = run("v=spf1 redirect=one.test redirect=two.test");
+    CHECK(asked(*s, "one.test.", rrtype::TXT));
+    CHECK_FALSE(asked(*s, "two.test.", rrtype::TXT));  // the tokeniser asked both
+    CHECK(s->spf_lookups() == 2);
+  }
 }
 
 TEST_CASE("session: facts as JSON") {
