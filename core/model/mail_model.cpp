@@ -101,16 +101,16 @@ static std::vector<std::shared_ptr<const Zone>> active_zones(std::span<const std
   return active;
 }
 
-MailModel::MailModel(const Session& session, const ModelOptions& options)
-    : session_(session), active_(active_zones(session.zones(), pairs_)), lookup_(active_, options.max_records_per_set) {
+MailModel::MailModel(const FactStore& facts, const ModelOptions& options)
+    : facts_(facts), active_(active_zones(facts.zones(), pairs_)), lookup_(active_, options.max_records_per_set) {
   max_record_names_ = options.max_record_names;
-  if (session.error() != SessionError::none) return;
-  const std::string_view apex = session.domain().view();
+  if (facts.error() != SessionError::none) return;
+  const std::string_view apex = facts.domain().view();
   if (options.panel == "auto") {
-    panel_ = detect_panel(lookup_, session, apex);
+    panel_ = detect_panel(lookup_, facts, apex);
     // The panel's own zone, replaced by the proxy's, shows them too.
     if (!panel_ && !pairs_.empty())
-      panel_ = detect_panel(ZoneLookup(session.zones(), options.max_records_per_set), session, apex);
+      panel_ = detect_panel(ZoneLookup(facts.zones(), options.max_records_per_set), facts, apex);
   } else if (options.panel != "none") {
     panel_ = find_panel(options.panel);
     panel_stated_ = panel_ != nullptr;
@@ -130,7 +130,7 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
     RecordView r = lookup_.record(ref);
     add_mx(r.rdata, HopSource::of(ref, r));
   }
-  if (const Fact* f = session.find(apex, rrtype::MX); f && f->state == FactState::answered)
+  if (const Fact* f = facts.find(apex, rrtype::MX); f && f->state == FactState::answered)
     for (const ResourceRecord& r : f->records) add_mx(r.rdata, HopSource::of_fact(f->id));
 
   // The names clients and panels connect to. mail. always counts: it is what
@@ -140,8 +140,8 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
     if (!prefixed_name({p.label}, apex, n)) continue;  // under a long domain it cannot exist
     // A wildcard answers for the name as it does live (RFC 4592).
     bool in_zone = lookup_.has(n.view()) || covered_by_wildcard(lookup_, n.view());
-    const Fact* a = session.find(n.view(), rrtype::A);
-    const Fact* aaaa = session.find(n.view(), rrtype::AAAA);
+    const Fact* a = facts.find(n.view(), rrtype::A);
+    const Fact* aaaa = facts.find(n.view(), rrtype::AAAA);
     auto seen = [](const Fact* f) {
       return f && f->state == FactState::answered && (!f->records.empty() || !f->chain.empty());
     };
@@ -167,7 +167,7 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
       RecordView r = lookup_.record(ref);
       add_srv(r.rdata, HopSource::of(ref, r));
     }
-    if (const Fact* f = session.find(owner.view(), rrtype::SRV); f && f->state == FactState::answered)
+    if (const Fact* f = facts.find(owner.view(), rrtype::SRV); f && f->state == FactState::answered)
       for (const ResourceRecord& r : f->records) add_srv(r.rdata, HopSource::of_fact(f->id));
   }
 
@@ -178,7 +178,7 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
       m.zone.reason = "no-zone";
     }
     if (live()) {
-      m.live = live_path(session, m.name.view());
+      m.live = live_path(facts, m.name.view());
     } else {
       m.live.reason = "offline";
     }

@@ -153,13 +153,13 @@ ResolutionPath zone_path(const ZoneLookup& zones, std::string_view name, uint32_
   return p;
 }
 
-ResolutionPath live_path(const Session& session, std::string_view name, uint32_t max_depth) {
+ResolutionPath live_path(const FactStore& facts, std::string_view name, uint32_t max_depth) {
   ResolutionPath p;
   WireName at = to_wire(name);
   const ProxyProvider* chain_provider = nullptr;
   for (uint32_t depth = 0; depth <= max_depth; ++depth) {
-    const Fact* a = session.find(at.view(), rrtype::A);
-    const Fact* aaaa = session.find(at.view(), rrtype::AAAA);
+    const Fact* a = facts.find(at.view(), rrtype::A);
+    const Fact* aaaa = facts.find(at.view(), rrtype::AAAA);
     if (!a && !aaaa) {
       p.reason = "not-asked";
       return p;

@@ -102,7 +102,7 @@ std::optional<WireName> name_from_text(std::string_view text) {
 // The fact answering (name, type), through the follow-up questions the
 // session asked where a CNAME chain was cut short; nullptr when there is no
 // usable answer (never asked, pending, or unknown).
-const Fact* answered(const Session& s, std::string_view name, uint16_t type) {
+const Fact* answered(const FactStore& s, std::string_view name, uint16_t type) {
   const Fact* f = s.find(name, type);
   for (int i = 0;
        i < 8 && f && f->state == FactState::answered && f->records.empty() && f->chain_incomplete && !f->chain.empty();
@@ -114,7 +114,7 @@ const Fact* answered(const Session& s, std::string_view name, uint16_t type) {
 TxtSet live_txt(const MailModel& model, std::string_view name) {
   TxtSet set;
   if (!model.live()) return set;
-  const Fact* f = answered(model.session(), name, rrtype::TXT);
+  const Fact* f = answered(model.facts(), name, rrtype::TXT);
   if (!f) return set;
   set.known = true;
   for (const ResourceRecord& r : f->records)
@@ -232,7 +232,7 @@ struct SpfWalk {
       ResolutionPath p = zone_path(zones, target);
       return p.route == Route::missing;
     }
-    const Fact* f = answered(model.session(), target, type);
+    const Fact* f = answered(model.facts(), target, type);
     return f && f->records.empty();
   }
 
@@ -471,7 +471,7 @@ std::vector<Selector> selectors(const MailModel& model, View view) {
     }
     return out;
   }
-  for (const Fact& f : model.session().facts())
+  for (const Fact& f : model.facts().facts())
     if ((f.purposes & purpose::dkim) && f.question.type == rrtype::TXT && f.depth == 0)
       add(f.question.name.view(), true);
   return out;
@@ -558,7 +558,7 @@ void mta_sts_view(const MailModel& model, View view, std::vector<Finding>& out) 
     if (!f.evidence.empty()) f.evidence.insert(f.evidence.begin(), record_step(model, name.view(), *sts));
     // §3.3: the policy itself is fetched from https://mta-sts.<domain>/.
     ResolutionPath path =
-        view == View::zone ? zone_path(model.zones(), host.view()) : live_path(model.session(), host.view());
+        view == View::zone ? zone_path(model.zones(), host.view()) : live_path(model.facts(), host.view());
     if (path.route == Route::missing) {
       if (f.evidence.empty()) f.evidence.push_back(record_step(model, name.view(), *sts));
       problem(PolicyProblem::mta_sts_no_host, lower_name(host.view()), {}, 0, 0);
@@ -641,14 +641,13 @@ void tlsa_proxied(const MailModel& model, std::vector<Finding>& out) {
     }
   }
   if (!model.live()) return;
-  for (const Fact& f : model.session().facts()) {
+  for (const Fact& f : model.facts().facts()) {
     uint16_t port = 0;
     std::string_view host;
     if (f.question.type != rrtype::TLSA || f.state != FactState::answered || f.records.empty()) continue;
     if (!tlsa_owner(f.question.name.view(), port, host)) continue;
     const MailName* m = model.find(host);
-    report(f.question.name.view(), port, host, HopSource::of_fact(f.id),
-           m ? m->live : live_path(model.session(), host));
+    report(f.question.name.view(), port, host, HopSource::of_fact(f.id), m ? m->live : live_path(model.facts(), host));
   }
 }
 
@@ -656,7 +655,7 @@ void tlsa_proxied(const MailModel& model, std::vector<Finding>& out) {
 
 void ptr_mismatch(const MailModel& model, std::vector<Finding>& out) {
   if (!model.live()) return;
-  const Session& s = model.session();
+  const FactStore& s = model.facts();
   for (const MailName& m : model.names()) {
     if (!(m.roles & role::mx_target) || m.live.route != Route::origin) continue;
     for (const Hop& h : m.live.hops) {

@@ -16,21 +16,7 @@
 namespace mxray {
 namespace {
 
-constexpr std::array<std::string_view, 12> kPurposeNames = {"apex",      "dmarc",      "client-name", "srv",
-                                                            "mx-target", "srv-target", "spf",         "spf-term",
-                                                            "dkim",      "policy",     "tlsa",        "ptr"};
-
 std::string_view wire_view(const WireName& n) { return n.view(); }
-
-// Lowercased wire name plus type: the de-duplication key.
-std::string question_key(std::string_view wire, uint16_t type) {
-  std::string key(wire);
-  for (char& c : key)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  key.push_back(char(type >> 8));
-  key.push_back(char(type & 0xff));
-  return key;
-}
 
 // The name at `offset` of uncompressed RDATA, or an empty view.
 std::string_view rdata_name(std::string_view rdata, size_t offset) {
@@ -51,75 +37,9 @@ bool iequals_prefix(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-std::span<const std::string_view> purpose_names() { return kPurposeNames; }
-
-WireName reverse_name(std::string_view address) {
-  WireName out;
-  size_t at = 0;
-  auto label = [&](std::string_view l) {
-    out.octets[at++] = uint8_t(l.size());
-    std::memcpy(out.octets + at, l.data(), l.size());
-    at += l.size();
-  };
-  if (address.size() == 4) {
-    for (int i = 3; i >= 0; --i) label(std::to_string(uint8_t(address[size_t(i)])));
-    label("in-addr");
-  } else {
-    static constexpr char kHex[] = "0123456789abcdef";
-    for (int i = 15; i >= 0; --i) {
-      uint8_t b = uint8_t(address[size_t(i)]);
-      label(std::string_view(&kHex[b & 15], 1));
-      label(std::string_view(&kHex[b >> 4], 1));
-    }
-    label("ip6");
-  }
-  label("arpa");
-  out.octets[at++] = 0;
-  out.length = uint8_t(at);
-  return out;
-}
-
-namespace {
-// "mail-names" and "zone-records" are the model's (ModelOptions::
-// max_record_names, max_records_per_set), listed here so that one list names
-// every budget a report can show.
-constexpr std::array<std::string_view, 7> kBudgetNames = {"questions",      "rounds",     "cname-depth", "spf-lookups",
-                                                          "answer-records", "mail-names", "zone-records"};
-}  // namespace
-std::span<const std::string_view> budget_names() { return kBudgetNames; }
-
-std::vector<std::string_view> unknown_reason_codes() {
-  std::vector<std::string_view> out;
-  for (FailureKind k : {FailureKind::timeout, FailureKind::http, FailureKind::network, FailureKind::content_type})
-    out.push_back(failure_kind_name(k));
-  for (AnswerVerdict v : {AnswerVerdict::no_question, AnswerVerdict::wrong_question, AnswerVerdict::truncated,
-                          AnswerVerdict::server_failure, AnswerVerdict::refused, AnswerVerdict::other_rcode})
-    out.push_back(answer_verdict_name(v));
-  out.insert(out.end(), {"malformed", "malformed-json", "budget"});
-  return out;
-}
-
-std::string_view failure_kind_name(FailureKind k) {
-  switch (k) {
-    case FailureKind::timeout: return "timeout";
-    case FailureKind::http: return "http";
-    case FailureKind::network: return "network";
-    case FailureKind::content_type: return "content-type";
-  }
-  return "unknown";
-}
-
-std::string_view session_error_name(SessionError e) {
-  switch (e) {
-    case SessionError::none: return "none";
-    case SessionError::bad_domain: return "bad-domain";
-    case SessionError::no_domain: return "no-domain";
-  }
-  return "unknown";
-}
 
 Session::Session(std::string_view domain, SessionOptions options, std::vector<std::shared_ptr<const Zone>> zones)
-    : options_(std::move(options)), zones_(std::move(zones)) {
+    : FactStore(std::move(zones)), options_(std::move(options)) {
   if (domain.empty()) {
     for (const auto& z : zones_)
       if (z && !z->apex.empty()) {
@@ -207,7 +127,7 @@ void Session::hit(std::string_view budget, uint32_t limit, uint32_t skipped) {
 }
 
 void Session::ask(std::string_view wire_name, uint16_t type, uint32_t purposes, uint32_t depth) {
-  std::string key = question_key(wire_name, type);
+  std::string key = fact_key(wire_name, type);
   if (auto it = index_.find(key); it != index_.end()) {
     Fact& f = facts_[it->second];
     uint32_t added = purposes & ~f.purposes;
@@ -219,7 +139,7 @@ void Session::ask(std::string_view wire_name, uint16_t type, uint32_t purposes, 
     return;
   }
   if (facts_.size() >= options_.limits.max_questions) {
-    hit(kBudgetNames[0], options_.limits.max_questions);
+    hit(budget_names()[0], options_.limits.max_questions);
     return;
   }
   Fact& f = facts_.emplace_back();
@@ -319,10 +239,10 @@ void Session::follow_spf(std::string_view policy, const WireName& owner) {
     // The term as written, without its qualifier: the de-duplication key.
     const std::string_view term =
         policy.substr(t.offset + (t.explicit_qualifier ? 1 : 0), t.length - (t.explicit_qualifier ? 1 : 0));
-    std::string seen = question_key(owner.view(), 0) + std::string(term);
+    std::string seen = fact_key(owner.view(), 0) + std::string(term);
     if (spf_terms_.count(seen)) continue;
     if (spf_lookups_ >= options_.limits.max_spf_lookups) {
-      hit(kBudgetNames[3], options_.limits.max_spf_lookups);
+      hit(budget_names()[3], options_.limits.max_spf_lookups);
       continue;
     }
     spf_terms_.insert(std::move(seen));
@@ -360,11 +280,6 @@ std::vector<PendingQuestion> Session::pending() const {
 }
 
 bool Session::done() const { return error_ != SessionError::none || (outstanding_ == 0 && next_.empty()); }
-
-const Fact* Session::find(std::string_view wire_name, uint16_t type) const {
-  auto it = index_.find(question_key(wire_name, type));
-  return it == index_.end() ? nullptr : &facts_[it->second];
-}
 
 namespace {
 bool awaiting(const std::deque<Fact>& facts, uint32_t id, uint32_t round) {
@@ -452,7 +367,7 @@ void Session::accept(Fact& fact, const Message& m) {
         ++dropped;
     }
   // The records past the cap are left out, and the report says how many.
-  if (dropped) hit(kBudgetNames[4], options_.limits.max_answer_records, dropped);
+  if (dropped) hit(budget_names()[4], options_.limits.max_answer_records, dropped);
 
   // An authoritative server does not chase a CNAME out of its zone, and a
   // resolver may stop early: when the chain ends at a name this answer says
@@ -467,7 +382,7 @@ void Session::accept(Fact& fact, const Message& m) {
       if (depth < options_.limits.max_cname_depth) {
         ask(current, qtype, fact.purposes, depth);
       } else {
-        hit(kBudgetNames[2], options_.limits.max_cname_depth);
+        hit(budget_names()[2], options_.limits.max_cname_depth);
       }
     }
   }
@@ -495,7 +410,7 @@ void Session::advance() {
     for (uint32_t id : next_) {
       facts_[id].state = FactState::unknown;
       facts_[id].reason = "budget: rounds";
-      hit(kBudgetNames[1], options_.limits.max_rounds);
+      hit(budget_names()[1], options_.limits.max_rounds);
     }
     next_.clear();
     return;
