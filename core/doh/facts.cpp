@@ -12,26 +12,40 @@ constexpr std::array<std::string_view, 12> kPurposeNames = {"apex",      "dmarc"
                                                             "mx-target", "srv-target", "spf",         "spf-term",
                                                             "dkim",      "policy",     "tlsa",        "ptr"};
 
-// "mail-names" and "zone-records" are the model's (ModelOptions::
-// max_record_names, max_records_per_set), listed here so that one list names
-// every budget a report can show.
+// By Budget.
 constexpr std::array<std::string_view, 7> kBudgetNames = {"questions",      "rounds",     "cname-depth", "spf-lookups",
                                                           "answer-records", "mail-names", "zone-records"};
+// By UnknownCode: FailureKind's and AnswerVerdict's names, then the decoders' and the budgets'.
+constexpr std::array<std::string_view, 13> kUnknownCodeNames = {
+    "timeout",        "http",    "network",     "content-type", "no-question",    "wrong-question", "truncated",
+    "server-failure", "refused", "other-rcode", "malformed",    "malformed-json", "budget"};
+
 }  // namespace
 
 std::span<const std::string_view> budget_names() { return kBudgetNames; }
-std::span<const std::string_view> purpose_names() { return kPurposeNames; }
+std::string_view budget_name(Budget b) { return kBudgetNames[size_t(b)]; }
+std::span<const std::string_view> unknown_reason_codes() { return kUnknownCodeNames; }
+std::string_view unknown_code_name(UnknownCode c) { return kUnknownCodeNames[size_t(c)]; }
 
-std::vector<std::string_view> unknown_reason_codes() {
-  std::vector<std::string_view> out;
-  for (FailureKind k : {FailureKind::timeout, FailureKind::http, FailureKind::network, FailureKind::content_type})
-    out.push_back(failure_kind_name(k));
-  for (AnswerVerdict v : {AnswerVerdict::no_question, AnswerVerdict::wrong_question, AnswerVerdict::truncated,
-                          AnswerVerdict::server_failure, AnswerVerdict::refused, AnswerVerdict::other_rcode})
-    out.push_back(answer_verdict_name(v));
-  out.insert(out.end(), {"malformed", "malformed-json", "budget"});
+UnknownCode unknown_code_of(FailureKind k) { return UnknownCode(uint8_t(UnknownCode::timeout) + uint8_t(k)); }
+
+UnknownCode unknown_code_of(AnswerVerdict v) {
+  switch (v) {
+    case AnswerVerdict::no_question: return UnknownCode::no_question;
+    case AnswerVerdict::wrong_question: return UnknownCode::wrong_question;
+    case AnswerVerdict::truncated: return UnknownCode::truncated;
+    case AnswerVerdict::server_failure: return UnknownCode::server_failure;
+    case AnswerVerdict::refused: return UnknownCode::refused;
+    default: return UnknownCode::other_rcode;
+  }
+}
+
+std::string UnknownReason::text() const {
+  std::string out(unknown_code_name(code));
+  if (!detail.empty()) out.append(": ").append(detail);
   return out;
 }
+std::span<const std::string_view> purpose_names() { return kPurposeNames; }
 
 std::string_view failure_kind_name(FailureKind k) {
   switch (k) {

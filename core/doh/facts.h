@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "dns/message.h"
+#include "doh/answer.h"
 #include "zone/zone.h"
 
 namespace mxray {
@@ -47,6 +48,39 @@ enum class FactState : uint8_t {
   unknown,   // no usable answer: `reason` says why; never read as "absent"
 };
 
+// How a question the shell fetched failed before any DNS answer came.
+enum class FailureKind : uint8_t { timeout, http, network, content_type };
+std::string_view failure_kind_name(FailureKind k);
+
+// Why a fact is unknown: what failed, from the shell (FailureKind), from
+// checking the answer (AnswerVerdict), from decoding it, or a budget.
+enum class UnknownCode : uint8_t {
+  timeout,  // FailureKind, in its order
+  http,
+  network,
+  content_type,
+  no_question,  // AnswerVerdict, in its order
+  wrong_question,
+  truncated,
+  server_failure,
+  refused,
+  other_rcode,     // detail: the RCODE's name
+  malformed,       // detail: the MessageError's name
+  malformed_json,  // detail: the DohJsonError's name, then its detail in parentheses
+  budget,          // detail: the budget's name ("rounds")
+};
+std::string_view unknown_code_name(UnknownCode c);  // "timeout", ..., "malformed-json", "budget"
+UnknownCode unknown_code_of(FailureKind k);
+// `v` is not AnswerVerdict::ok.
+UnknownCode unknown_code_of(AnswerVerdict v);
+
+struct UnknownReason {
+  UnknownCode code = UnknownCode::budget;
+  std::string detail;  // a parameter for the message, may be empty: "no answer in 5000 ms", "bad-pointer"
+  // "code: detail", or "code" when there is no detail: a route's reason.
+  std::string text() const;
+};
+
 // Everything learnt from one question.
 struct Fact {
   uint32_t id = 0;
@@ -57,7 +91,7 @@ struct Fact {
   FactState state = FactState::pending;
   uint16_t rcode = 0;          // when answered
   bool authenticated = false;  // AD bit
-  std::string reason;          // when unknown: "timeout: ...", "servfail", "malformed: bad-pointer" ...
+  UnknownReason reason;        // when unknown
   std::vector<ExtendedError> extended_errors;
   std::string comment;  // DoH JSON Comment
   // The CNAME links from the question's name, in order, then the RRset of
@@ -67,22 +101,31 @@ struct Fact {
   bool chain_incomplete = false;  // ended at a CNAME target not in this answer
 };
 
-// How a question the shell fetched failed before any DNS answer came.
-enum class FailureKind : uint8_t { timeout, http, network, content_type };
-std::string_view failure_kind_name(FailureKind k);
+// The budgets of a check (docs/limits.md): the Session's, and the model's
+// mail-names (MX and SRV targets left out, ModelOptions::max_record_names)
+// and zone-records (ModelOptions::max_records_per_set), which the report
+// lists with them.
+enum class Budget : uint8_t {
+  questions,
+  rounds,
+  cname_depth,
+  spf_lookups,
+  answer_records,
+  mail_names,
+  zone_records,
+};
+std::string_view budget_name(Budget b);  // "questions", "rounds", "cname-depth", ...
 
 // A budget that stopped the session from asking something.
 struct BudgetHit {
-  std::string_view budget;  // "questions", "rounds", "cname-depth", "spf-lookups", "answer-records"
+  Budget budget = Budget::questions;
   uint32_t limit = 0;
   uint32_t skipped = 0;  // questions not asked because of it (answer-records: records left out)
 };
 
-// Every code that starts the `reason` of an unknown fact ("timeout",
-// "server-failure", "malformed", "budget", ...), for the message catalogues.
-std::vector<std::string_view> unknown_reason_codes();
-// The budgets a BudgetHit can name, and the model's "mail-names" (MX and
-// SRV targets left out), which the report lists with them.
+// Every UnknownCode's name and every Budget's name, in declaration order,
+// for the message catalogues.
+std::span<const std::string_view> unknown_reason_codes();
 std::span<const std::string_view> budget_names();
 
 enum class SessionError : uint8_t { none, bad_domain, no_domain };

@@ -37,7 +37,6 @@ bool iequals_prefix(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-
 Session::Session(std::string_view domain, SessionOptions options, std::vector<std::shared_ptr<const Zone>> zones)
     : FactStore(std::move(zones)), options_(std::move(options)) {
   if (domain.empty()) {
@@ -117,7 +116,7 @@ void Session::seed_from_zone(const Zone& zone) {
   }
 }
 
-void Session::hit(std::string_view budget, uint32_t limit, uint32_t skipped) {
+void Session::hit(Budget budget, uint32_t limit, uint32_t skipped) {
   for (BudgetHit& h : budget_hits_)
     if (h.budget == budget) {
       h.skipped += skipped;
@@ -139,7 +138,7 @@ void Session::ask(std::string_view wire_name, uint16_t type, uint32_t purposes, 
     return;
   }
   if (facts_.size() >= options_.limits.max_questions) {
-    hit(budget_names()[0], options_.limits.max_questions);
+    hit(Budget::questions, options_.limits.max_questions);
     return;
   }
   Fact& f = facts_.emplace_back();
@@ -242,7 +241,7 @@ void Session::follow_spf(std::string_view policy, const WireName& owner) {
     std::string seen = fact_key(owner.view(), 0) + std::string(term);
     if (spf_terms_.count(seen)) continue;
     if (spf_lookups_ >= options_.limits.max_spf_lookups) {
-      hit(budget_names()[3], options_.limits.max_spf_lookups);
+      hit(Budget::spf_lookups, options_.limits.max_spf_lookups);
       continue;
     }
     spf_terms_.insert(std::move(seen));
@@ -292,7 +291,7 @@ bool Session::feed_wire(uint32_t id, std::string_view bytes) {
   Message m;
   MessageError e{};
   if (!decode_message(bytes, m, e)) {
-    fail(facts_[id], "malformed: " + std::string(message_error_name(e)));
+    fail(facts_[id], {UnknownCode::malformed, std::string(message_error_name(e))});
   } else {
     accept(facts_[id], m);
   }
@@ -304,8 +303,8 @@ bool Session::feed_json(uint32_t id, std::string_view text) {
   Message m;
   DohJsonProblem problem;
   if (!decode_doh_json(text, m, problem)) {
-    std::string reason = "malformed-json: " + std::string(doh_json_error_name(problem.error));
-    if (!problem.detail.empty()) reason += " (" + problem.detail + ")";
+    UnknownReason reason{UnknownCode::malformed_json, std::string(doh_json_error_name(problem.error))};
+    if (!problem.detail.empty()) reason.detail += " (" + problem.detail + ")";
     fail(facts_[id], std::move(reason));
   } else {
     accept(facts_[id], m);
@@ -315,9 +314,7 @@ bool Session::feed_json(uint32_t id, std::string_view text) {
 
 bool Session::feed_failure(uint32_t id, FailureKind kind, std::string_view detail) {
   if (!awaiting(facts_, id, round_)) return false;
-  std::string reason(failure_kind_name(kind));
-  if (!detail.empty()) reason.append(": ").append(utf8_prefix(detail, 200));
-  fail(facts_[id], std::move(reason));
+  fail(facts_[id], {unknown_code_of(kind), std::string(utf8_prefix(detail, 200))});
   return true;
 }
 
@@ -328,8 +325,8 @@ void Session::accept(Fact& fact, const Message& m) {
   fact.rcode = m.rcode;
   AnswerVerdict verdict = check_answer(m, fact.question.name, fact.question.type);
   if (verdict != AnswerVerdict::ok) {
-    std::string reason(answer_verdict_name(verdict));
-    if (verdict == AnswerVerdict::other_rcode) reason += ": " + rcode_name(m.rcode);
+    UnknownReason reason{unknown_code_of(verdict), {}};
+    if (verdict == AnswerVerdict::other_rcode) reason.detail = rcode_name(m.rcode);
     fail(fact, std::move(reason));
     return;
   }
@@ -367,7 +364,7 @@ void Session::accept(Fact& fact, const Message& m) {
         ++dropped;
     }
   // The records past the cap are left out, and the report says how many.
-  if (dropped) hit(budget_names()[4], options_.limits.max_answer_records, dropped);
+  if (dropped) hit(Budget::answer_records, options_.limits.max_answer_records, dropped);
 
   // An authoritative server does not chase a CNAME out of its zone, and a
   // resolver may stop early: when the chain ends at a name this answer says
@@ -382,7 +379,7 @@ void Session::accept(Fact& fact, const Message& m) {
       if (depth < options_.limits.max_cname_depth) {
         ask(current, qtype, fact.purposes, depth);
       } else {
-        hit(budget_names()[2], options_.limits.max_cname_depth);
+        hit(Budget::cname_depth, options_.limits.max_cname_depth);
       }
     }
   }
@@ -390,7 +387,7 @@ void Session::accept(Fact& fact, const Message& m) {
   settle(fact);
 }
 
-void Session::fail(Fact& fact, std::string reason) {
+void Session::fail(Fact& fact, UnknownReason reason) {
   fact.state = FactState::unknown;
   fact.reason = std::move(reason);
   fact.chain.clear();
@@ -409,8 +406,8 @@ void Session::advance() {
     // Never asked: these facts stay unknown, with the budget as the reason.
     for (uint32_t id : next_) {
       facts_[id].state = FactState::unknown;
-      facts_[id].reason = "budget: rounds";
-      hit(budget_names()[1], options_.limits.max_rounds);
+      facts_[id].reason = {UnknownCode::budget, std::string(budget_name(Budget::rounds))};
+      hit(Budget::rounds, options_.limits.max_rounds);
     }
     next_.clear();
     return;

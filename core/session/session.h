@@ -87,10 +87,10 @@ class Session : public FactStore {
   void follow_records(const WireName& owner, uint16_t type, std::string_view rdata, uint32_t purposes);
   void follow_spf(std::string_view policy, const WireName& owner);
   void accept(Fact& fact, const Message& message);
-  void fail(Fact& fact, std::string reason);
+  void fail(Fact& fact, UnknownReason reason);
   void settle(Fact& fact);
   void advance();
-  void hit(std::string_view budget, uint32_t limit, uint32_t skipped = 1);
+  void hit(Budget budget, uint32_t limit, uint32_t skipped = 1);
 
   SessionOptions options_;
   std::vector<std::string> wires_;  // query bytes, by fact id

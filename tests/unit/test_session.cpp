@@ -237,7 +237,7 @@ TEST_CASE("session: a CNAME chain cut short is followed in the next round, withi
   w2.run(t);
   CHECK_FALSE(asked(t, "mail.hoster.test.", rrtype::A));
   REQUIRE_FALSE(t.budget_hits().empty());
-  CHECK(t.budget_hits()[0].budget == "cname-depth");
+  CHECK(t.budget_hits()[0].budget == Budget::cname_depth);
 }
 
 TEST_CASE("session: a CNAME loop is recorded, not followed") {
@@ -271,7 +271,7 @@ TEST_CASE("session: failures and unusable answers make a fact unknown, with the 
     REQUIRE(f);
     CHECK(f->state == FactState::unknown);
     CHECK(f->records.empty());
-    return f->reason;
+    return f->reason.text();
   };
   CHECK(reason("club.test.", rrtype::MX) == "timeout: no answer in 5000 ms");
   CHECK(reason("mail.club.test.", rrtype::A) == "server-failure");
@@ -293,13 +293,14 @@ TEST_CASE("session: hostile wire answers are rejected whole") {
   std::string loop = test::from_hex("000081800001000000000000C00C00010001");
   CHECK(s.feed_wire(qs[0].id, loop));
   CHECK(s.facts()[qs[0].id].state == FactState::unknown);
-  CHECK(s.facts()[qs[0].id].reason.rfind("malformed: ", 0) == 0);
+  CHECK(s.facts()[qs[0].id].reason.code == UnknownCode::malformed);
   // Counts past the end.
   CHECK(s.feed_wire(qs[1].id, test::from_hex("00008180000100050000000004636C7562047465737400000F0001")));
-  CHECK(s.facts()[qs[1].id].reason.rfind("malformed: ", 0) == 0);
+  CHECK(s.facts()[qs[1].id].reason.code == UnknownCode::malformed);
   // Too short for a header.
   CHECK(s.feed_wire(qs[2].id, test::from_hex("0000")));
-  CHECK(s.facts()[qs[2].id].reason == "malformed: short-header");
+  CHECK(s.facts()[qs[2].id].reason.code == UnknownCode::malformed);
+  CHECK(s.facts()[qs[2].id].reason.detail == "short-header");
 }
 
 TEST_CASE("session: feeding what was not asked, or twice, changes nothing") {
@@ -311,7 +312,8 @@ TEST_CASE("session: feeding what was not asked, or twice, changes nothing") {
   CHECK(s.feed_failure(id, FailureKind::network, "connection reset"));
   CHECK_FALSE(s.feed_failure(id, FailureKind::network, "again"));
   CHECK_FALSE(s.feed_json(id, "{}"));
-  CHECK(s.facts()[id].reason == "network: connection reset");
+  CHECK(s.facts()[id].reason.code == UnknownCode::network);
+  CHECK(s.facts()[id].reason.detail == "connection reset");
   CHECK(s.pending().size() == qs.size() - 1);
 }
 
@@ -345,7 +347,7 @@ TEST_CASE("session: budgets are explicit and recorded") {
     Session s("club.test", o);
     CHECK(s.facts().size() == 10);
     REQUIRE(s.budget_hits().size() == 1);
-    CHECK(s.budget_hits()[0].budget == "questions");
+    CHECK(s.budget_hits()[0].budget == Budget::questions);
     CHECK(s.budget_hits()[0].skipped > 0);
   }
   SUBCASE("rounds: what would come after the last round stays unknown") {
@@ -358,9 +360,10 @@ TEST_CASE("session: budgets are explicit and recorded") {
     const Fact* spf = fact(s, "_spf.mailhost.test.", rrtype::TXT);
     REQUIRE(spf);
     CHECK(spf->state == FactState::unknown);
-    CHECK(spf->reason == "budget: rounds");
+    CHECK(spf->reason.code == UnknownCode::budget);
+    CHECK(spf->reason.detail == "rounds");
     REQUIRE(s.budget_hits().size() == 1);
-    CHECK(s.budget_hits()[0].budget == "rounds");
+    CHECK(s.budget_hits()[0].budget == Budget::rounds);
   }
   SUBCASE("SPF lookups: one past RFC 7208's ten, then no more") {
     DnsWorld w;
@@ -374,7 +377,7 @@ TEST_CASE("session: budgets are explicit and recorded") {
     CHECK(asked(s, "s10.mailhost.test.", rrtype::TXT));
     CHECK_FALSE(asked(s, "s11.mailhost.test.", rrtype::TXT));
     REQUIRE(s.budget_hits().size() == 1);
-    CHECK(s.budget_hits()[0].budget == "spf-lookups");
+    CHECK(s.budget_hits()[0].budget == Budget::spf_lookups);
     CHECK(s.budget_hits()[0].skipped == 3);
   }
 }
@@ -435,6 +438,23 @@ TEST_CASE("session: an SPF term RFC 7208 does not allow is not followed") {
   }
 }
 
+TEST_CASE("session: the codes of unknown reasons and budgets keep the names they had") {
+  // An unknown reason's code is the FailureKind's or AnswerVerdict's name.
+  for (FailureKind k : {FailureKind::timeout, FailureKind::http, FailureKind::network, FailureKind::content_type})
+    CHECK(unknown_code_name(unknown_code_of(k)) == failure_kind_name(k));
+  for (AnswerVerdict v : {AnswerVerdict::no_question, AnswerVerdict::wrong_question, AnswerVerdict::truncated,
+                          AnswerVerdict::server_failure, AnswerVerdict::refused, AnswerVerdict::other_rcode})
+    CHECK(unknown_code_name(unknown_code_of(v)) == answer_verdict_name(v));
+  CHECK(unknown_code_name(UnknownCode::malformed_json) == "malformed-json");
+  CHECK(unknown_reason_codes().size() == size_t(UnknownCode::budget) + 1);
+  CHECK(UnknownReason{UnknownCode::other_rcode, "BADVERS"}.text() == "other-rcode: BADVERS");
+  CHECK(UnknownReason{UnknownCode::refused, ""}.text() == "refused");
+  const std::vector<std::string_view> budgets(budget_names().begin(), budget_names().end());
+  CHECK(budgets == std::vector<std::string_view>{"questions", "rounds", "cname-depth", "spf-lookups", "answer-records",
+                                                 "mail-names", "zone-records"});
+  CHECK(budget_name(Budget::zone_records) == "zone-records");
+}
+
 TEST_CASE("session: facts as JSON") {
   DnsWorld w = club_world();
   w.failures["club.test. MX"] = "timeout";
@@ -458,7 +478,7 @@ TEST_CASE("session: facts as JSON") {
   for (const auto& f : j["facts"])
     if (f["name"] == "club.test." && f["type"] == "MX") mx = f;
   CHECK(mx["state"] == "unknown");
-  CHECK(mx["reason"] == "timeout: no answer in 5000 ms");
+  CHECK(mx["reason"] == nlohmann::json({{"code", "timeout"}, {"detail", "no answer in 5000 ms"}}));
   CHECK_FALSE(mx.contains("records"));
 }
 
@@ -485,7 +505,7 @@ TEST_CASE("session: recorded answers of the cPanel scenario replay to the same f
   const Fact* outside = fact(s, "80.2.0.192.in-addr.arpa.", rrtype::PTR);
   REQUIRE(outside);
   CHECK(outside->state == FactState::unknown);
-  CHECK(outside->reason == "refused");
+  CHECK(outside->reason.code == UnknownCode::refused);
 }
 
 TEST_CASE("session: a PTR answer asks its name's address back; an MTA-STS TXT asks its policy host") {
