@@ -430,6 +430,14 @@ TEST_CASE("session: an SPF term RFC 7208 does not allow is not followed") {
     REQUIRE(own);
     CHECK((own->purposes & purpose::spf_term) != 0);
   }
+  SUBCASE("a domain-spec ends in a dot and a toplabel (§12), and a cidr length is at most 32 (§5.6)") {
+    auto s = run("v=spf1 a:192.0.2.1 include:localhost a:web.club.test/33");
+    CHECK(s->spf_lookups() == 3);  // counted, as the tokeniser did
+    // The tokeniser asked all three names.
+    CHECK_FALSE(asked(*s, "192.0.2.1.", rrtype::A));
+    CHECK_FALSE(asked(*s, "localhost.", rrtype::TXT));
+    CHECK_FALSE(asked(*s, "web.club.test.", rrtype::A));
+  }
   SUBCASE("a second redirect= is a permerror (§6); only the first is followed") {
     auto s = run("v=spf1 redirect=one.test redirect=two.test");
     CHECK(asked(*s, "one.test.", rrtype::TXT));
