@@ -1,67 +1,11 @@
 #include "model/mail_model.h"
 
-#include <array>
 #include <cstring>
 
 #include "dns/types.h"
 
 namespace mxray {
 namespace {
-
-constexpr std::array<std::string_view, 7> kRoleNames = {"mx-target", "mail-client", "client-config", "panel",
-                                                        "service",   "srv-target",  "apex"};
-
-// Ports by name role. Mail: RFC 5321 (SMTP 25), RFC 6409 (submission 587),
-// RFC 8314 (submissions 465, IMAPS 993, POP3S 995), RFC 9051 (IMAP 143),
-// RFC 1939 (POP3 110). cPanel's ports: shared/facts/cloudflare-and-cpanel.md
-// §5.2 (webdisk 2077/2078 NOT VERIFIED from cPanel's docs).
-struct NameProfile {
-  std::string_view label;
-  uint32_t role;
-  std::array<ServiceNeed, 6> needs;
-  size_t count;
-};
-constexpr std::array<NameProfile, 14> kProfiles = {{
-    {"mail",
-     role::mail_client,
-     {{{"SMTP submission", 587, "mail client"},
-       {"SMTPS", 465, "mail client"},
-       {"IMAPS", 993, "mail client"},
-       {"IMAP", 143, "mail client"},
-       {"POP3S", 995, "mail client"},
-       {"POP3", 110, "mail client"}}},
-     6},
-    {"smtp", role::mail_client, {{{"SMTP submission", 587, "mail client"}, {"SMTPS", 465, "mail client"}}}, 2},
-    {"imap", role::mail_client, {{{"IMAPS", 993, "mail client"}, {"IMAP", 143, "mail client"}}}, 2},
-    {"pop", role::mail_client, {{{"POP3S", 995, "mail client"}, {"POP3", 110, "mail client"}}}, 2},
-    {"pop3", role::mail_client, {{{"POP3S", 995, "mail client"}, {"POP3", 110, "mail client"}}}, 2},
-    {"autodiscover", role::client_config, {{{"HTTPS", 443, "client configuration"}}}, 1},
-    {"autoconfig", role::client_config, {{{"HTTPS", 443, "client configuration"}}}, 1},
-    {"webmail", role::panel, {{{"webmail HTTPS", 2096, "hosting panel"}, {"HTTPS", 443, "hosting panel"}}}, 2},
-    {"cpanel", role::panel, {{{"cPanel HTTPS", 2083, "hosting panel"}, {"HTTPS", 443, "hosting panel"}}}, 2},
-    {"whm", role::panel, {{{"WHM HTTPS", 2087, "hosting panel"}}}, 1},
-    {"ftp", role::service, {{{"FTP", 21, "file transfer"}}}, 1},
-    {"webdisk", role::service, {{{"WebDisk HTTPS", 2078, "hosting panel"}}}, 1},
-    {"cpcalendars", role::service, {{{"CalDAV HTTPS", 2080, "calendar client"}}}, 1},
-    {"cpcontacts", role::service, {{{"CardDAV HTTPS", 2080, "contacts client"}}}, 1},
-}};
-
-// Mail SRV services (RFC 6186, RFC 8314, RFC 6764, Microsoft's _autodiscover).
-struct SrvService {
-  std::string_view label;
-  std::string_view service;
-};
-constexpr std::array<SrvService, 11> kSrv = {{{"_submission", "SMTP submission"},
-                                              {"_submissions", "SMTPS"},
-                                              {"_imap", "IMAP"},
-                                              {"_imaps", "IMAPS"},
-                                              {"_pop3", "POP3"},
-                                              {"_pop3s", "POP3S"},
-                                              {"_autodiscover", "Autodiscover"},
-                                              {"_caldav", "CalDAV"},
-                                              {"_caldavs", "CalDAV HTTPS"},
-                                              {"_carddav", "CardDAV"},
-                                              {"_carddavs", "CardDAV HTTPS"}}};
 
 std::string_view rdata_name_at(std::string_view rdata, size_t offset) {
   if (offset >= rdata.size()) return {};
@@ -84,8 +28,6 @@ uint16_t u16_at(std::string_view rdata, size_t offset) {
 }
 
 }  // namespace
-
-std::span<const std::string_view> role_names() { return kRoleNames; }
 
 MailName* MailModel::find_mutable(std::string_view name) {
   for (auto [it, end] = by_hash_.equal_range(name_hash(name)); it != end; ++it)
@@ -159,16 +101,16 @@ static std::vector<std::shared_ptr<const Zone>> active_zones(std::span<const std
   return active;
 }
 
-MailModel::MailModel(const Session& session, const ModelOptions& options)
-    : session_(session), active_(active_zones(session.zones(), pairs_)), lookup_(active_, options.max_records_per_set) {
+MailModel::MailModel(const FactStore& facts, const ModelOptions& options)
+    : facts_(facts), active_(active_zones(facts.zones(), pairs_)), lookup_(active_, options.max_records_per_set) {
   max_record_names_ = options.max_record_names;
-  if (session.error() != SessionError::none) return;
-  const std::string_view apex = session.domain().view();
+  if (facts.error() != SessionError::none) return;
+  const std::string_view apex = facts.domain().view();
   if (options.panel == "auto") {
-    panel_ = detect_panel(lookup_, session, apex);
+    panel_ = detect_panel(lookup_, facts, apex);
     // The panel's own zone, replaced by the proxy's, shows them too.
     if (!panel_ && !pairs_.empty())
-      panel_ = detect_panel(ZoneLookup(session.zones(), options.max_records_per_set), session, apex);
+      panel_ = detect_panel(ZoneLookup(facts.zones(), options.max_records_per_set), facts, apex);
   } else if (options.panel != "none") {
     panel_ = find_panel(options.panel);
     panel_stated_ = panel_ != nullptr;
@@ -188,28 +130,28 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
     RecordView r = lookup_.record(ref);
     add_mx(r.rdata, HopSource::of(ref, r));
   }
-  if (const Fact* f = session.find(apex, rrtype::MX); f && f->state == FactState::answered)
+  if (const Fact* f = facts.find(apex, rrtype::MX); f && f->state == FactState::answered)
     for (const ResourceRecord& r : f->records) add_mx(r.rdata, HopSource::of_fact(f->id));
 
   // The names clients and panels connect to. mail. always counts: it is what
   // cPanel configures mail clients with, so its absence is a finding.
-  for (const NameProfile& p : kProfiles) {
+  for (const ClientName& p : client_names()) {
     WireName n;
     if (!prefixed_name({p.label}, apex, n)) continue;  // under a long domain it cannot exist
     // A wildcard answers for the name as it does live (RFC 4592).
     bool in_zone = lookup_.has(n.view()) || covered_by_wildcard(lookup_, n.view());
-    const Fact* a = session.find(n.view(), rrtype::A);
-    const Fact* aaaa = session.find(n.view(), rrtype::AAAA);
+    const Fact* a = facts.find(n.view(), rrtype::A);
+    const Fact* aaaa = facts.find(n.view(), rrtype::AAAA);
     auto seen = [](const Fact* f) {
       return f && f->state == FactState::answered && (!f->records.empty() || !f->chain.empty());
     };
     if (!in_zone && !seen(a) && !seen(aaaa) && p.label != "mail") continue;
     MailName& m = add(n.view(), p.role);
-    for (size_t i = 0; i < p.count; ++i) add_need(m, p.needs[i]);
+    for (const ServiceNeed& need : p.needs()) add_need(m, need);
   }
 
   // SRV targets, with the port each record names.
-  for (const SrvService& s : kSrv) {
+  for (const MailSrvService& s : mail_srv_services()) {
     WireName owner;
     if (!prefixed_name({s.label, "_tcp"}, apex, owner)) continue;
     auto add_srv = [&](std::string_view rdata, HopSource src) {
@@ -225,7 +167,7 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
       RecordView r = lookup_.record(ref);
       add_srv(r.rdata, HopSource::of(ref, r));
     }
-    if (const Fact* f = session.find(owner.view(), rrtype::SRV); f && f->state == FactState::answered)
+    if (const Fact* f = facts.find(owner.view(), rrtype::SRV); f && f->state == FactState::answered)
       for (const ResourceRecord& r : f->records) add_srv(r.rdata, HopSource::of_fact(f->id));
   }
 
@@ -236,7 +178,7 @@ MailModel::MailModel(const Session& session, const ModelOptions& options)
       m.zone.reason = "no-zone";
     }
     if (live()) {
-      m.live = live_path(session, m.name.view());
+      m.live = live_path(facts, m.name.view());
     } else {
       m.live.reason = "offline";
     }

@@ -8,31 +8,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "doh/facts.h"
 #include "model/panels.h"
 #include "model/paths.h"
 #include "model/zone_lookup.h"
-#include "session/session.h"
+#include "policy/mail_names.h"
 
 namespace mxray {
-
-// Why a name matters for mail; a name may have several roles.
-namespace role {
-inline constexpr uint32_t mx_target = 1u << 0,  // an MX exchange of the domain
-    mail_client = 1u << 1,                      // mail., smtp., imap., pop., pop3.: clients connect here
-    client_config = 1u << 2,                    // autodiscover., autoconfig.
-    panel = 1u << 3,                            // webmail., cpanel., whm. (HTTP(S) on panel ports)
-    service = 1u << 4,                          // ftp., webdisk., cpcalendars., cpcontacts.
-    srv_target = 1u << 5,                       // the target of a mail SRV record
-    apex = 1u << 6;                             // the domain itself
-}
-std::span<const std::string_view> role_names();
-
-// A port a name must carry for its role, with the service it serves.
-struct ServiceNeed {
-  std::string_view service;  // "SMTP", "IMAPS", "CalDAV" ...
-  uint16_t port = 0;
-  std::string_view via;  // what asks for it: "MX", "SRV _imaps._tcp", "mail client"
-};
 
 struct MailName {
   WireName name;
@@ -48,7 +30,7 @@ struct MailName {
 // (a Cloudflare export or API JSON), as in a migration. The model reads
 // the proxy's; the rules compare the two.
 struct ZonePair {
-  uint32_t panel = 0;  // Session::zones() index of the zone the proxy's replaced
+  uint32_t panel = 0;  // FactStore::zones() index of the zone the proxy's replaced
   uint32_t proxy = 0;  // the zone in use
 };
 
@@ -68,16 +50,18 @@ struct ModelOptions {
 
 class MailModel {
  public:
-  explicit MailModel(const Session& session, const ModelOptions& options = {});
+  // A Session is a FactStore: `MailModel model(session, options)`.
+  explicit MailModel(const FactStore& facts, const ModelOptions& options = {});
 
-  const Session& session() const { return session_; }
+  // What the query loop learnt (live answers, the uploaded zones).
+  const FactStore& facts() const { return facts_; }
   // The zones in use (a replaced panel zone is left out).
   const ZoneLookup& zones() const { return lookup_; }
-  // Any uploaded zone by its Session::zones() index, replaced ones included.
-  const Zone& input_zone(uint32_t i) const { return *session_.zones()[i]; }
+  // Any uploaded zone by its FactStore::zones() index, replaced ones included.
+  const Zone& input_zone(uint32_t i) const { return *facts_.zones()[i]; }
   bool has_zone() const { return lookup_.zone_count() > 0; }
-  bool live() const { return session_.round() > 0; }
-  std::string_view domain() const { return session_.domain().view(); }
+  bool live() const { return facts_.round() > 0; }
+  std::string_view domain() const { return facts_.domain().view(); }
   const std::vector<MailName>& names() const { return names_; }
   // MX and SRV targets past ModelOptions::max_record_names, not modelled.
   uint32_t names_left_out() const { return left_out_; }
@@ -93,8 +77,8 @@ class MailModel {
   MailName* find_mutable(std::string_view name);
   // add() for a target of an MX or SRV record: null past max_record_names.
   MailName* add_target(std::string_view name, uint32_t roles);
-  const Session& session_;
-  // The zones in use: Session::zones() with each replaced panel zone null,
+  const FactStore& facts_;
+  // The zones in use: FactStore::zones() with each replaced panel zone null,
   // so indexes stay those of the session.
   std::vector<ZonePair> pairs_;
   std::vector<std::shared_ptr<const Zone>> active_;

@@ -6,8 +6,8 @@
 #include "dns/name.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "doh/facts.h"
 #include "model/zone_lookup.h"
-#include "session/session.h"
 
 namespace mxray {
 namespace {
@@ -57,9 +57,9 @@ constexpr std::array kPanels = {
     PanelProfile{"directadmin", "DirectAdmin", "none documented (facts §5.5)", {}, {}, {}, false, false, {}, {}, {}},
 };
 
-bool live_has(const Session& session, std::string_view name) {
+bool live_has(const FactStore& facts, std::string_view name) {
   for (uint16_t type : {rrtype::A, rrtype::AAAA}) {
-    const Fact* f = session.find(name, type);
+    const Fact* f = facts.find(name, type);
     if (f && f->state == FactState::answered && (!f->records.empty() || !f->chain.empty())) return true;
   }
   return false;
@@ -85,18 +85,18 @@ const PanelProfile* find_panel(std::string_view id) {
   return nullptr;
 }
 
-const PanelProfile* detect_panel(const ZoneLookup& zones, const Session& session, std::string_view domain) {
+const PanelProfile* detect_panel(const ZoneLookup& zones, const FactStore& facts, std::string_view domain) {
   WireName srv;
   const bool srv_fits = prefixed_name({"_autodiscover", "_tcp"}, domain, srv);
   for (const PanelProfile& p : kPanels) {
     for (std::string_view label : p.fingerprint_labels) {
       WireName n;
-      if (prefixed_name({label}, domain, n) && (zones.has(n.view()) || live_has(session, n.view()))) return &p;
+      if (prefixed_name({label}, domain, n) && (zones.has(n.view()) || live_has(facts, n.view()))) return &p;
     }
     for (std::string_view target : srv_fits ? p.fingerprint_srv_targets : std::span<const std::string_view>{}) {
       for (ZoneRecordRef ref : zones.at(srv.view(), rrtype::SRV))
         if (srv_target_is(zones.record(ref).rdata, target)) return &p;
-      const Fact* f = session.find(srv.view(), rrtype::SRV);
+      const Fact* f = facts.find(srv.view(), rrtype::SRV);
       if (f && f->state == FactState::answered)
         for (const ResourceRecord& r : f->records)
           if (srv_target_is(r.rdata, target)) return &p;

@@ -11,7 +11,7 @@
 namespace mxray {
 
 class ZoneLookup;
-class Session;
+class FactStore;
 
 struct PanelPort {
   uint16_t port;
@@ -53,6 +53,6 @@ const PanelProfile* find_panel(std::string_view id);
 
 // The panel whose fingerprints the uploaded zones or the live answers for
 // `domain` (wire form) show; nullptr when none does.
-const PanelProfile* detect_panel(const ZoneLookup& zones, const Session& session, std::string_view domain);
+const PanelProfile* detect_panel(const ZoneLookup& zones, const FactStore& facts, std::string_view domain);
 
 }  // namespace mxray

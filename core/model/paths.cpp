@@ -153,13 +153,13 @@ ResolutionPath zone_path(const ZoneLookup& zones, std::string_view name, uint32_
   return p;
 }
 
-ResolutionPath live_path(const Session& session, std::string_view name, uint32_t max_depth) {
+ResolutionPath live_path(const FactStore& facts, std::string_view name, uint32_t max_depth) {
   ResolutionPath p;
   WireName at = to_wire(name);
   const ProxyProvider* chain_provider = nullptr;
   for (uint32_t depth = 0; depth <= max_depth; ++depth) {
-    const Fact* a = session.find(at.view(), rrtype::A);
-    const Fact* aaaa = session.find(at.view(), rrtype::AAAA);
+    const Fact* a = facts.find(at.view(), rrtype::A);
+    const Fact* aaaa = facts.find(at.view(), rrtype::AAAA);
     if (!a && !aaaa) {
       p.reason = "not-asked";
       return p;
@@ -168,7 +168,7 @@ ResolutionPath live_path(const Session& session, std::string_view name, uint32_t
     // budget can stop between a name's A and its AAAA).
     const Fact* lead = a && (a->state == FactState::answered || !aaaa) ? a : aaaa;
     if (lead->state != FactState::answered) {
-      p.reason = lead->reason.empty() ? "pending" : lead->reason;
+      p.reason = lead->state == FactState::unknown ? lead->reason.text() : "pending";
       if (chain_provider) {
         p.route = Route::proxy;
         p.provider = chain_provider;
@@ -212,7 +212,8 @@ ResolutionPath live_path(const Session& session, std::string_view name, uint32_t
     // No address in one family and no answer in the other: not "missing".
     if (p.route == Route::missing && unknown_half) {
       p.route = Route::unknown;
-      p.reason = (a && a->state != FactState::answered) ? a->reason : aaaa->reason;
+      const Fact* why = (a && a->state != FactState::answered) ? a : aaaa;
+      p.reason = why->state == FactState::unknown ? why->reason.text() : std::string();
     }
     return p;
   }

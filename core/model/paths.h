@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "dns/name.h"
-#include "model/proxy_providers.h"
+#include "doh/facts.h"
 #include "model/zone_lookup.h"
-#include "session/session.h"
+#include "policy/proxy_providers.h"
 #include "zone/zone.h"
 
 namespace mxray {
@@ -29,7 +29,7 @@ std::string_view route_name(Route r);
 // Where a hop was learnt: a record of an uploaded zone, or a live answer.
 struct HopSource {
   enum Kind : uint8_t { zone, live } kind = zone;
-  uint32_t zone_index = 0;  // Session::zones() index (zone)
+  uint32_t zone_index = 0;  // FactStore::zones() index (zone)
   uint32_t record = 0;      // Zone::record() index (zone): what identifies the record
   uint32_t file = 0;        // Zone::files index (zone)
   uint32_t line = 0;        // first line of the record (zone), for people: records may share one
@@ -80,6 +80,6 @@ bool covered_by_wildcard(const ZoneLookup& zones, std::string_view name);
 // The path live DNS gave: the A and AAAA facts of `name` in the session.
 // Follows the session's CNAME follow-up questions where an answer stopped
 // at a CNAME. An address in a provider's ranges means proxy.
-ResolutionPath live_path(const Session& session, std::string_view name, uint32_t max_depth = 8);
+ResolutionPath live_path(const FactStore& facts, std::string_view name, uint32_t max_depth = 8);
 
 }  // namespace mxray

@@ -180,12 +180,14 @@ json build_report(const Session& session, const ReportOptions& options) {
   for (const Fact& f : session.facts()) unknown += f.state == FactState::unknown;
   json hits = json::array();
   for (const BudgetHit& h : session.budget_hits())
-    hits.push_back({{"budget", h.budget}, {"limit", h.limit}, {"skipped", h.skipped}});
+    hits.push_back({{"budget", budget_name(h.budget)}, {"limit", h.limit}, {"skipped", h.skipped}});
   if (model.names_left_out())
-    hits.push_back(
-        {{"budget", "mail-names"}, {"limit", model.max_record_names()}, {"skipped", model.names_left_out()}});
+    hits.push_back({{"budget", budget_name(Budget::mail_names)},
+                    {"limit", model.max_record_names()},
+                    {"skipped", model.names_left_out()}});
   if (const uint64_t n = model.zones().records_left_out())
-    hits.push_back({{"budget", "zone-records"}, {"limit", model.zones().max_per_set()}, {"skipped", n}});
+    hits.push_back(
+        {{"budget", budget_name(Budget::zone_records)}, {"limit", model.zones().max_per_set()}, {"skipped", n}});
 
   const bool live = session.round() > 0;
   json panel = nullptr;

@@ -17,9 +17,10 @@
 
 #include "dns/rdata.h"
 #include "dns/types.h"
-#include "model/dkim.h"
-#include "model/dmarc.h"
-#include "model/spf.h"
+#include "policy/dkim.h"
+#include "policy/dmarc.h"
+#include "policy/mta_sts.h"
+#include "policy/spf.h"
 #include "rules/catalogue.h"
 #include "rules/evidence.h"
 #include "rules/rules_internal.h"
@@ -27,7 +28,7 @@
 namespace mxray::rules {
 namespace {
 
-// Problems of the records no parser of core/model reads, in the same
+// Problems of the records no parser of core/policy names, in the same
 // naming as the parsers' codes: X(identifier, stable name, reference).
 #define MXRAY_POLICY_PROBLEMS(X)                                           \
   X(mta_sts_bad_version, "mta-sts-bad-version", "RFC 8461 §3.1")           \
@@ -101,7 +102,7 @@ std::optional<WireName> name_from_text(std::string_view text) {
 // The fact answering (name, type), through the follow-up questions the
 // session asked where a CNAME chain was cut short; nullptr when there is no
 // usable answer (never asked, pending, or unknown).
-const Fact* answered(const Session& s, std::string_view name, uint16_t type) {
+const Fact* answered(const FactStore& s, std::string_view name, uint16_t type) {
   const Fact* f = s.find(name, type);
   for (int i = 0;
        i < 8 && f && f->state == FactState::answered && f->records.empty() && f->chain_incomplete && !f->chain.empty();
@@ -113,7 +114,7 @@ const Fact* answered(const Session& s, std::string_view name, uint16_t type) {
 TxtSet live_txt(const MailModel& model, std::string_view name) {
   TxtSet set;
   if (!model.live()) return set;
-  const Fact* f = answered(model.session(), name, rrtype::TXT);
+  const Fact* f = answered(model.facts(), name, rrtype::TXT);
   if (!f) return set;
   set.known = true;
   for (const ResourceRecord& r : f->records)
@@ -231,7 +232,7 @@ struct SpfWalk {
       ResolutionPath p = zone_path(zones, target);
       return p.route == Route::missing;
     }
-    const Fact* f = answered(model.session(), target, type);
+    const Fact* f = answered(model.facts(), target, type);
     return f && f->records.empty();
   }
 
@@ -470,7 +471,7 @@ std::vector<Selector> selectors(const MailModel& model, View view) {
     }
     return out;
   }
-  for (const Fact& f : model.session().facts())
+  for (const Fact& f : model.facts().facts())
     if ((f.purposes & purpose::dkim) && f.question.type == rrtype::TXT && f.depth == 0)
       add(f.question.name.view(), true);
   return out;
@@ -508,58 +509,13 @@ void dkim_view(const MailModel& model, View view, std::vector<Finding>& out) {
 
 // ---- MTA-STS (RFC 8461) and TLS-RPT (RFC 8460): small tag lists
 
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
-// Both RFCs allow extension fields: ext-name = (ALPHA / DIGIT) *31(ALPHA /
-// DIGIT / "_" / "-" / "."), ext-value = 1*(%x21-3A / %x3C / %x3E-7E)
-// (RFC 8461 §3.1, RFC 8460 §3). split_tag_list reports names with "-" or
-// "." as errors, so a spec it refused is looked at again here.
-bool extension_ok(std::string_view spec) {
-  size_t eq = spec.find('=');
-  if (eq == std::string_view::npos) return false;
-  std::string_view name = spec.substr(0, eq), value = spec.substr(eq + 1);
-  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  if (name.empty() || name.size() > 32 || !is_alnum(name[0])) return false;
-  for (char c : name)
-    if (!is_alnum(c) && c != '_' && c != '-' && c != '.') return false;
-  if (value.empty()) return false;
-  for (char c : value)
-    if (c < 0x21 || c > 0x7e || c == ';' || c == '=') return false;
-  return true;
-}
-
-// The records of `set` that begin with `version` followed by ";", space or
-// the end: the others are discarded by senders (RFC 8461 §3.1, RFC 8460 §3).
+// The records of `set` that carry `version`: the others are discarded by
+// senders (RFC 8461 §3.1, RFC 8460 §3).
 std::vector<const TxtRecord*> versioned(const TxtSet& set, std::string_view version) {
   std::vector<const TxtRecord*> out;
-  for (const TxtRecord& r : set.records) {
-    std::string_view t = r.text;
-    if (t.substr(0, version.size()) != version) continue;  // %s"...": case-sensitive
-    if (t.size() == version.size() || t[version.size()] == ';' || t[version.size()] == ' ' || t[version.size()] == '\t')
-      out.push_back(&r);
-  }
+  for (const TxtRecord& r : set.records)
+    if (has_policy_version(r.text, version)) out.push_back(&r);
   return out;
-}
-
-struct TagCheck {
-  std::vector<RecordTag> tags;
-  std::vector<TagListError> malformed;
-};
-TagCheck tag_check(std::string_view text) {
-  TagCheck c;
-  std::vector<TagListError> errors;
-  split_tag_list(text, c.tags, errors);
-  for (const TagListError& e : errors)
-    if (!extension_ok(text.substr(e.offset, e.length))) c.malformed.push_back(e);
-  return c;
-}
-
-const RecordTag* tag(const TagCheck& c, std::string_view name) {
-  for (const RecordTag& t : c.tags)
-    if (t.name == name) return &t;
-  return nullptr;
 }
 
 // The one record of `set` that begins with `version` (RFC 8461 §3.1,
@@ -594,21 +550,15 @@ void mta_sts_view(const MailModel& model, View view, std::vector<Finding>& out) 
   if (const TxtRecord* sts = single_policy(model, name.view(), set, "v=STSv1", PolicyProblem::mta_sts_bad_version,
                                            PolicyProblem::mta_sts_multiple_records, f)) {
     const std::string& text = sts->text;
-    TagCheck c = tag_check(text);
-    for (const TagListError& e : c.malformed)
-      problem(PolicyProblem::mta_sts_malformed, e.why, text, e.offset, e.length);
-    // sts-id = %s"id=" 1*32(ALPHA / DIGIT)
-    const RecordTag* id = tag(c, "id");
-    if (!id) {
-      problem(PolicyProblem::mta_sts_no_id, {}, text, 0, 0);
-    } else if (id->value.empty() || id->value.size() > 32 ||
-               !std::all_of(id->value.begin(), id->value.end(), is_alnum)) {
-      problem(PolicyProblem::mta_sts_bad_id, {}, text, id->value_offset, uint32_t(id->value.size()));
+    for (const MtaStsProblem& p : check_mta_sts_record(text)) {
+      constexpr PolicyProblem kAs[] = {PolicyProblem::mta_sts_malformed, PolicyProblem::mta_sts_no_id,
+                                       PolicyProblem::mta_sts_bad_id};
+      problem(kAs[size_t(p.code)], p.detail, text, p.offset, p.length);
     }
     if (!f.evidence.empty()) f.evidence.insert(f.evidence.begin(), record_step(model, name.view(), *sts));
     // §3.3: the policy itself is fetched from https://mta-sts.<domain>/.
     ResolutionPath path =
-        view == View::zone ? zone_path(model.zones(), host.view()) : live_path(model.session(), host.view());
+        view == View::zone ? zone_path(model.zones(), host.view()) : live_path(model.facts(), host.view());
     if (path.route == Route::missing) {
       if (f.evidence.empty()) f.evidence.push_back(record_step(model, name.view(), *sts));
       problem(PolicyProblem::mta_sts_no_host, lower_name(host.view()), {}, 0, 0);
@@ -632,30 +582,10 @@ void tlsrpt_view(const MailModel& model, View view, std::vector<Finding>& out) {
   if (const TxtRecord* rpt = single_policy(model, name.view(), set, "v=TLSRPTv1", PolicyProblem::tlsrpt_bad_version,
                                            PolicyProblem::tlsrpt_multiple_records, f)) {
     const std::string& text = rpt->text;
-    TagCheck c = tag_check(text);
-    for (const TagListError& e : c.malformed) problem(PolicyProblem::tlsrpt_malformed, e.why, text, e.offset, e.length);
-    // tlsrpt-rua = %s"rua=" tlsrpt-uri *(*WSP "," *WSP tlsrpt-uri): mailto: or https: URIs.
-    const RecordTag* rua = tag(c, "rua");
-    if (!rua) {
-      problem(PolicyProblem::tlsrpt_no_rua, {}, text, 0, 0);
-    } else {
-      std::string_view v = rua->value;
-      size_t at = 0;
-      while (at <= v.size()) {
-        size_t end = std::min(v.find(',', at), v.size());
-        size_t b = at, e = end;
-        while (b < e && (v[b] == ' ' || v[b] == '\t')) ++b;
-        while (e > b && (v[e - 1] == ' ' || v[e - 1] == '\t')) --e;
-        std::string lower(v.substr(b, e - b));
-        for (char& ch : lower)
-          if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
-        bool ok = (lower.rfind("mailto:", 0) == 0 && lower.size() > 7 && lower.find('@') != std::string::npos) ||
-                  (lower.rfind("https:", 0) == 0 && lower.size() > 8);
-        if (!ok)
-          problem(PolicyProblem::tlsrpt_bad_uri, {}, text, uint32_t(rua->value_offset + b),
-                  uint32_t(std::max<size_t>(e - b, 1)));
-        at = end + 1;
-      }
+    for (const TlsRptProblem& p : check_tlsrpt_record(text)) {
+      constexpr PolicyProblem kAs[] = {PolicyProblem::tlsrpt_malformed, PolicyProblem::tlsrpt_no_rua,
+                                       PolicyProblem::tlsrpt_bad_uri};
+      problem(kAs[size_t(p.code)], p.detail, text, p.offset, p.length);
     }
     if (!f.evidence.empty()) f.evidence.insert(f.evidence.begin(), record_step(model, name.view(), *rpt));
   }
@@ -711,14 +641,13 @@ void tlsa_proxied(const MailModel& model, std::vector<Finding>& out) {
     }
   }
   if (!model.live()) return;
-  for (const Fact& f : model.session().facts()) {
+  for (const Fact& f : model.facts().facts()) {
     uint16_t port = 0;
     std::string_view host;
     if (f.question.type != rrtype::TLSA || f.state != FactState::answered || f.records.empty()) continue;
     if (!tlsa_owner(f.question.name.view(), port, host)) continue;
     const MailName* m = model.find(host);
-    report(f.question.name.view(), port, host, HopSource::of_fact(f.id),
-           m ? m->live : live_path(model.session(), host));
+    report(f.question.name.view(), port, host, HopSource::of_fact(f.id), m ? m->live : live_path(model.facts(), host));
   }
 }
 
@@ -726,7 +655,7 @@ void tlsa_proxied(const MailModel& model, std::vector<Finding>& out) {
 
 void ptr_mismatch(const MailModel& model, std::vector<Finding>& out) {
   if (!model.live()) return;
-  const Session& s = model.session();
+  const FactStore& s = model.facts();
   for (const MailName& m : model.names()) {
     if (!(m.roles & role::mx_target) || m.live.route != Route::origin) continue;
     for (const Hop& h : m.live.hops) {

@@ -115,7 +115,7 @@ std::vector<std::string_view> evidence_codes() {
 
 std::vector<Finding> run_rules(const MailModel& model) {
   std::vector<Finding> out;
-  if (model.session().error() != SessionError::none) return out;
+  if (model.facts().error() != SessionError::none) return out;
   rules::proxied_names(model, out);
   rules::mx_targets(model, out);
   rules::companion_records(model, out);

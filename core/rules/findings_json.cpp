@@ -2,9 +2,9 @@
 
 #include "dns/rdata.h"
 #include "dns/types.h"
-#include "model/dkim.h"
-#include "model/dmarc.h"
-#include "model/spf.h"
+#include "policy/dkim.h"
+#include "policy/dmarc.h"
+#include "policy/spf.h"
 #include "rules/catalogue.h"
 #include "rules/rules_internal.h"
 

@@ -8,7 +8,7 @@
 #include "dns/message.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
-#include "model/spf.h"
+#include "policy/spf.h"
 #include "rules/evidence.h"
 #include "rules/rules_internal.h"
 
@@ -99,7 +99,7 @@ void null_mx_conflicts(const MailModel& model, std::vector<Finding>& out) {
     RecordView r = model.zones().record(ref);
     zone_mx.push_back({r.rdata, HopSource::of(ref, r)});
   }
-  if (const Fact* f = model.session().find(model.domain(), rrtype::MX); f && f->state == FactState::answered)
+  if (const Fact* f = model.facts().find(model.domain(), rrtype::MX); f && f->state == FactState::answered)
     for (const ResourceRecord& r : f->records) live_mx.push_back({r.rdata, HopSource::of_fact(f->id)});
   // The zone is what the owner edits; live DNS speaks when there is none.
   if (!zone_mx.empty()) {
@@ -133,7 +133,7 @@ std::optional<SpfSource> apex_spf(const MailModel& model) {
     RecordView r = model.zones().record(refs[*sel.index]);
     return SpfSource{texts[*sel.index], refs[*sel.index], HopSource::of(refs[*sel.index], r)};
   }
-  const Fact* f = model.session().find(model.domain(), rrtype::TXT);
+  const Fact* f = model.facts().find(model.domain(), rrtype::TXT);
   if (!f || f->state != FactState::answered) return std::nullopt;
   for (const ResourceRecord& r : f->records) texts.push_back(txt_strings_joined(r.rdata));
   SpfSelection sel = find_spf_record(std::span<const std::string>(texts));
@@ -160,7 +160,7 @@ std::vector<ResolutionPath> term_paths(const MailModel& model, const SpfTerm& t,
   std::vector<ResolutionPath> paths;
   auto path_of = [&](std::string_view name) {
     ResolutionPath z = model.has_zone() ? zone_path(model.zones(), name) : ResolutionPath{};
-    ResolutionPath l = model.live() ? live_path(model.session(), name) : ResolutionPath{};
+    ResolutionPath l = model.live() ? live_path(model.facts(), name) : ResolutionPath{};
     // The proxy shows in either: the zone is what will be served, live DNS
     // what is served now (as the proxy rules read them).
     if (z.route == Route::proxy) return z;
@@ -178,7 +178,7 @@ std::vector<ResolutionPath> term_paths(const MailModel& model, const SpfTerm& t,
     if (rd.size() > 3) exchanges.push_back(wire_copy(rd.substr(2)));
   }
   if (exchanges.empty())
-    if (const Fact* f = model.session().find(target, rrtype::MX); f && f->state == FactState::answered)
+    if (const Fact* f = model.facts().find(target, rrtype::MX); f && f->state == FactState::answered)
       for (const ResourceRecord& r : f->records)
         if (r.rdata.size() > 3) exchanges.push_back(wire_copy(r.rdata.substr(2)));
   for (const WireName& x : exchanges)
@@ -416,7 +416,7 @@ bool group_in_zone(const MailModel& model, const RecordView& r, const MailRecord
 bool ns_not_delegated(const MailModel& model, std::vector<Finding>* out) {
   if (!model.has_zone() || !model.live()) return false;
   std::vector<ZoneRecordRef> zone_ns = model.zones().at(model.domain(), rrtype::NS);
-  const Fact* live = model.session().find(model.domain(), rrtype::NS);
+  const Fact* live = model.facts().find(model.domain(), rrtype::NS);
   if (zone_ns.empty() || !live || live->state != FactState::answered) return false;
   if (live->rcode != rcode::NOERROR && live->rcode != rcode::NXDOMAIN) return false;
   std::vector<std::string> live_names;
@@ -496,11 +496,11 @@ void migration_records_lost(const MailModel& model, std::vector<Finding>& out) {
     bool lost;
     if (g.kind.address) {
       // Both address questions answered with nothing (or the name is gone).
-      const Fact* a = model.session().find(r.owner.view(), rrtype::A);
-      const Fact* aaaa = model.session().find(r.owner.view(), rrtype::AAAA);
+      const Fact* a = model.facts().find(r.owner.view(), rrtype::A);
+      const Fact* aaaa = model.facts().find(r.owner.view(), rrtype::AAAA);
       lost = answered_empty(a) && (a->rcode == rcode::NXDOMAIN || answered_empty(aaaa));
     } else {
-      const Fact* fact = model.session().find(r.owner.view(), r.type);
+      const Fact* fact = model.facts().find(r.owner.view(), r.type);
       lost = answered_empty(fact);
       if (!lost && r.type == rrtype::TXT && names_equal(r.owner.view(), model.domain()) && answered_with(fact))
         lost = std::none_of(fact->records.begin(), fact->records.end(), [](const ResourceRecord& x) {

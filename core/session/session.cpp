@@ -9,46 +9,14 @@
 #include "dns/utf8.h"
 #include "doh/answer.h"
 #include "doh/json.h"
-#include "model/proxy_providers.h"
+#include "policy/mail_names.h"
+#include "policy/proxy_providers.h"
+#include "policy/spf.h"
 
 namespace mxray {
 namespace {
 
-constexpr std::array<std::string_view, 12> kPurposeNames = {"apex",      "dmarc",      "client-name", "srv",
-                                                            "mx-target", "srv-target", "spf",         "spf-term",
-                                                            "dkim",      "policy",     "tlsa",        "ptr"};
-
-// Names mail clients, phones and hosting panels connect to. cPanel creates
-// most of them as CNAMEs to the apex, which is what puts them behind the
-// proxy (shared/facts/cloudflare-and-cpanel.md §5).
-constexpr std::array<std::string_view, 14> kClientNames = {
-    "mail",       "smtp",   "imap", "pop",     "pop3", "webmail",     "autodiscover",
-    "autoconfig", "cpanel", "whm",  "webdisk", "ftp",  "cpcalendars", "cpcontacts"};
-
-// Mail service SRV names: RFC 6186 (submission, IMAP, POP3), RFC 8314
-// (submissions, imaps, pop3s), RFC 6764 (CalDAV, CardDAV) and Microsoft's
-// _autodiscover (used by cPanel).
-constexpr std::array<std::string_view, 11> kSrvServices = {"_submission", "_submissions", "_imap",         "_imaps",
-                                                           "_pop3",       "_pop3s",       "_autodiscover", "_caldav",
-                                                           "_caldavs",    "_carddav",     "_carddavs"};
-
-// DKIM selectors worth trying when the zone does not name one: cPanel's
-// "default", Google Workspace's "google", Microsoft 365's "selector1/2", and
-// the common generic ones.
-constexpr std::array<std::string_view, 10> kDkimSelectors = {"default", "google", "selector1", "selector2", "k1",
-                                                             "k2",      "s1",     "s2",        "dkim",      "mail"};
-
 std::string_view wire_view(const WireName& n) { return n.view(); }
-
-// Lowercased wire name plus type: the de-duplication key.
-std::string question_key(std::string_view wire, uint16_t type) {
-  std::string key(wire);
-  for (char& c : key)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  key.push_back(char(type >> 8));
-  key.push_back(char(type & 0xff));
-  return key;
-}
 
 // The name at `offset` of uncompressed RDATA, or an empty view.
 std::string_view rdata_name(std::string_view rdata, size_t offset) {
@@ -67,82 +35,10 @@ bool iequals_prefix(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-bool is_spf_policy(std::string_view text) {
-  // RFC 7208 §4.5: "v=spf1" followed by a space or the end.
-  return iequals_prefix(text, "v=spf1") && (text.size() == 6 || text[6] == ' ');
-}
-
 }  // namespace
-
-std::span<const std::string_view> purpose_names() { return kPurposeNames; }
-
-WireName reverse_name(std::string_view address) {
-  WireName out;
-  size_t at = 0;
-  auto label = [&](std::string_view l) {
-    out.octets[at++] = uint8_t(l.size());
-    std::memcpy(out.octets + at, l.data(), l.size());
-    at += l.size();
-  };
-  if (address.size() == 4) {
-    for (int i = 3; i >= 0; --i) label(std::to_string(uint8_t(address[size_t(i)])));
-    label("in-addr");
-  } else {
-    static constexpr char kHex[] = "0123456789abcdef";
-    for (int i = 15; i >= 0; --i) {
-      uint8_t b = uint8_t(address[size_t(i)]);
-      label(std::string_view(&kHex[b & 15], 1));
-      label(std::string_view(&kHex[b >> 4], 1));
-    }
-    label("ip6");
-  }
-  label("arpa");
-  out.octets[at++] = 0;
-  out.length = uint8_t(at);
-  return out;
-}
-
-namespace {
-// "mail-names" and "zone-records" are the model's (ModelOptions::
-// max_record_names, max_records_per_set), listed here so that one list names
-// every budget a report can show.
-constexpr std::array<std::string_view, 7> kBudgetNames = {"questions",      "rounds",     "cname-depth", "spf-lookups",
-                                                          "answer-records", "mail-names", "zone-records"};
-}  // namespace
-std::span<const std::string_view> budget_names() { return kBudgetNames; }
-
-std::vector<std::string_view> unknown_reason_codes() {
-  std::vector<std::string_view> out;
-  for (FailureKind k : {FailureKind::timeout, FailureKind::http, FailureKind::network, FailureKind::content_type})
-    out.push_back(failure_kind_name(k));
-  for (AnswerVerdict v : {AnswerVerdict::no_question, AnswerVerdict::wrong_question, AnswerVerdict::truncated,
-                          AnswerVerdict::server_failure, AnswerVerdict::refused, AnswerVerdict::other_rcode})
-    out.push_back(answer_verdict_name(v));
-  out.insert(out.end(), {"malformed", "malformed-json", "budget"});
-  return out;
-}
-
-std::string_view failure_kind_name(FailureKind k) {
-  switch (k) {
-    case FailureKind::timeout: return "timeout";
-    case FailureKind::http: return "http";
-    case FailureKind::network: return "network";
-    case FailureKind::content_type: return "content-type";
-  }
-  return "unknown";
-}
-
-std::string_view session_error_name(SessionError e) {
-  switch (e) {
-    case SessionError::none: return "none";
-    case SessionError::bad_domain: return "bad-domain";
-    case SessionError::no_domain: return "no-domain";
-  }
-  return "unknown";
-}
 
 Session::Session(std::string_view domain, SessionOptions options, std::vector<std::shared_ptr<const Zone>> zones)
-    : options_(std::move(options)), zones_(std::move(zones)) {
+    : FactStore(std::move(zones)), options_(std::move(options)) {
   if (domain.empty()) {
     for (const auto& z : zones_)
       if (z && !z->apex.empty()) {
@@ -170,18 +66,18 @@ void Session::seed() {
 
   WireName name;
   if (prefixed_name({"_dmarc"}, apex, name)) ask(wire_view(name), TXT, purpose::dmarc);
-  for (std::string_view label : kClientNames)
-    if (prefixed_name({label}, apex, name)) {
+  for (const ClientName& client : client_names())
+    if (prefixed_name({client.label}, apex, name)) {
       ask(wire_view(name), A, purpose::client_name);
       ask(wire_view(name), AAAA, purpose::client_name);
     }
-  for (std::string_view service : kSrvServices)
-    if (prefixed_name({service, "_tcp"}, apex, name)) ask(wire_view(name), SRV, purpose::srv);
+  for (const MailSrvService& srv : mail_srv_services())
+    if (prefixed_name({srv.label, "_tcp"}, apex, name)) ask(wire_view(name), SRV, purpose::srv);
   // MTA-STS (RFC 8461 §3.1), SMTP TLS reporting (RFC 8460 §3), BIMI.
   if (prefixed_name({"_mta-sts"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
   if (prefixed_name({"_smtp", "_tls"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
   if (prefixed_name({"default", "_bimi"}, apex, name)) ask(wire_view(name), TXT, purpose::policy);
-  for (std::string_view selector : kDkimSelectors)
+  for (std::string_view selector : common_dkim_selectors())
     if (prefixed_name({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
   for (const std::string& selector : options_.dkim_selectors)
     if (prefixed_name({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
@@ -207,9 +103,7 @@ void Session::seed_from_zone(const Zone& zone) {
     } else if (labels == apex_labels + 1) {
       // mail., smtp. ... written as A/AAAA in the zone: their PTRs.
       std::string_view first = owner.substr(1, uint8_t(owner[0]));
-      for (std::string_view label : kClientNames)
-        if (first.size() == label.size() && iequals_prefix(first, label))
-          follow_records(r.owner, r.type, r.rdata, purpose::client_name);
+      if (find_client_name(first)) follow_records(r.owner, r.type, r.rdata, purpose::client_name);
     } else if (labels == apex_labels + 2) {
       size_t second = 1 + uint8_t(owner[0]);
       std::string_view label2 = owner.substr(second + 1, uint8_t(owner[second]));
@@ -222,7 +116,7 @@ void Session::seed_from_zone(const Zone& zone) {
   }
 }
 
-void Session::hit(std::string_view budget, uint32_t limit, uint32_t skipped) {
+void Session::hit(Budget budget, uint32_t limit, uint32_t skipped) {
   for (BudgetHit& h : budget_hits_)
     if (h.budget == budget) {
       h.skipped += skipped;
@@ -232,7 +126,7 @@ void Session::hit(std::string_view budget, uint32_t limit, uint32_t skipped) {
 }
 
 void Session::ask(std::string_view wire_name, uint16_t type, uint32_t purposes, uint32_t depth) {
-  std::string key = question_key(wire_name, type);
+  std::string key = fact_key(wire_name, type);
   if (auto it = index_.find(key); it != index_.end()) {
     Fact& f = facts_[it->second];
     uint32_t added = purposes & ~f.purposes;
@@ -244,7 +138,7 @@ void Session::ask(std::string_view wire_name, uint16_t type, uint32_t purposes, 
     return;
   }
   if (facts_.size() >= options_.limits.max_questions) {
-    hit(kBudgetNames[0], options_.limits.max_questions);
+    hit(Budget::questions, options_.limits.max_questions);
     return;
   }
   Fact& f = facts_.emplace_back();
@@ -290,7 +184,7 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
     }
     case TXT: {
       std::string text = txt_strings_joined(rdata);
-      if ((purposes & purpose::spf) && is_spf_policy(text)) follow_spf(text, owner);
+      if ((purposes & purpose::spf) && is_spf_record(text)) follow_spf(text, owner);
       // An MTA-STS policy is fetched from https://mta-sts.<domain>/ (RFC 8461
       // §3.3): where the _mta-sts TXT announces one, that host's addresses.
       std::string_view o = owner.view();
@@ -332,37 +226,22 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
 }
 
 // Follows the terms of an SPF policy that cause DNS lookups (RFC 7208
-// §4.6.4): include, a, mx, ptr, exists and redirect. Each distinct term
-// counts once against the lookup budget.
+// §4.6.4): include, a, mx, ptr, exists and redirect, as the SPF parser reads
+// them. Each distinct term counts once against the lookup budget; one whose
+// domain-spec RFC 7208 §12 refuses ("mx:", a second redirect=) is counted
+// but not followed, and what the parser reads as no mechanism at all (a
+// qualified modifier such as "+redirect=") is neither.
 void Session::follow_spf(std::string_view policy, const WireName& owner) {
-  size_t i = 0;
-  while (i < policy.size()) {
-    while (i < policy.size() && policy[i] == ' ') ++i;
-    size_t end = policy.find(' ', i);
-    if (end == std::string_view::npos) end = policy.size();
-    std::string_view term = policy.substr(i, end - i);
-    i = end;
-    if (term.empty()) continue;
-    if (term[0] == '+' || term[0] == '-' || term[0] == '~' || term[0] == '?') term.remove_prefix(1);
-
-    size_t cut = term.find_first_of(":=/");
-    std::string mechanism(term.substr(0, cut));
-    for (char& c : mechanism)
-      if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    std::string_view target;
-    if (cut != std::string_view::npos && (term[cut] == ':' || term[cut] == '=')) {
-      target = term.substr(cut + 1);
-      target = target.substr(0, target.find('/'));  // a:host/24
-    }
-    bool lookup = mechanism == "include" || mechanism == "redirect" || mechanism == "a" || mechanism == "mx" ||
-                  mechanism == "ptr" || mechanism == "exists";
-    if (!lookup) continue;
-    if ((mechanism == "redirect") != (cut != std::string_view::npos && term[cut] == '=')) continue;
-
-    std::string seen = question_key(owner.view(), 0) + std::string(term);
+  const SpfRecord record = parse_spf(policy);
+  for (const SpfTerm& t : record.terms) {
+    if (!t.lookup) continue;
+    // The term as written, without its qualifier: the de-duplication key.
+    const std::string_view term =
+        policy.substr(t.offset + (t.explicit_qualifier ? 1 : 0), t.length - (t.explicit_qualifier ? 1 : 0));
+    std::string seen = fact_key(owner.view(), 0) + std::string(term);
     if (spf_terms_.count(seen)) continue;
     if (spf_lookups_ >= options_.limits.max_spf_lookups) {
-      hit(kBudgetNames[3], options_.limits.max_spf_lookups);
+      hit(Budget::spf_lookups, options_.limits.max_spf_lookups);
       continue;
     }
     spf_terms_.insert(std::move(seen));
@@ -370,24 +249,24 @@ void Session::follow_spf(std::string_view policy, const WireName& owner) {
 
     // ptr is counted but not followed (RFC 7208 §5.5: "SHOULD NOT be used");
     // macros (RFC 7208 §7) depend on the sender and cannot be expanded here.
-    if (mechanism == "ptr" || target.find('%') != std::string_view::npos) continue;
-    if ((mechanism == "include" || mechanism == "redirect" || mechanism == "exists") && target.empty()) continue;
+    if (!t.valid || t.kind == SpfTermKind::ptr || t.has_macro) continue;
     WireName name;
-    if (target.empty()) {
-      name = owner;
+    if (t.value.empty()) {
+      name = owner;  // a and mx without a domain-spec: the policy's own domain
     } else {
       static const char kRoot[] = {0};
-      if (parse_name(target, std::string_view(kRoot, 1), name) != NameError::none) continue;
+      if (parse_name(t.value, std::string_view(kRoot, 1), name) != NameError::none) continue;
     }
-    if (mechanism == "include" || mechanism == "redirect") {
-      ask(wire_view(name), rrtype::TXT, purpose::spf);
-    } else if (mechanism == "mx") {
-      ask(wire_view(name), rrtype::MX, purpose::spf_term);
-    } else if (mechanism == "exists") {
-      ask(wire_view(name), rrtype::A, purpose::spf_term);
-    } else {  // a
-      ask(wire_view(name), rrtype::A, purpose::spf_term);
-      ask(wire_view(name), rrtype::AAAA, purpose::spf_term);
+    switch (t.kind) {
+      case SpfTermKind::include:
+      case SpfTermKind::redirect: ask(wire_view(name), rrtype::TXT, purpose::spf); break;
+      case SpfTermKind::mx: ask(wire_view(name), rrtype::MX, purpose::spf_term); break;
+      case SpfTermKind::exists: ask(wire_view(name), rrtype::A, purpose::spf_term); break;
+      case SpfTermKind::a:
+        ask(wire_view(name), rrtype::A, purpose::spf_term);
+        ask(wire_view(name), rrtype::AAAA, purpose::spf_term);
+        break;
+      default: break;
     }
   }
 }
@@ -401,11 +280,6 @@ std::vector<PendingQuestion> Session::pending() const {
 
 bool Session::done() const { return error_ != SessionError::none || (outstanding_ == 0 && next_.empty()); }
 
-const Fact* Session::find(std::string_view wire_name, uint16_t type) const {
-  auto it = index_.find(question_key(wire_name, type));
-  return it == index_.end() ? nullptr : &facts_[it->second];
-}
-
 namespace {
 bool awaiting(const std::deque<Fact>& facts, uint32_t id, uint32_t round) {
   return id < facts.size() && facts[id].round == round && facts[id].state == FactState::pending && round > 0;
@@ -417,7 +291,7 @@ bool Session::feed_wire(uint32_t id, std::string_view bytes) {
   Message m;
   MessageError e{};
   if (!decode_message(bytes, m, e)) {
-    fail(facts_[id], "malformed: " + std::string(message_error_name(e)));
+    fail(facts_[id], {UnknownCode::malformed, std::string(message_error_name(e))});
   } else {
     accept(facts_[id], m);
   }
@@ -429,8 +303,8 @@ bool Session::feed_json(uint32_t id, std::string_view text) {
   Message m;
   DohJsonProblem problem;
   if (!decode_doh_json(text, m, problem)) {
-    std::string reason = "malformed-json: " + std::string(doh_json_error_name(problem.error));
-    if (!problem.detail.empty()) reason += " (" + problem.detail + ")";
+    UnknownReason reason{UnknownCode::malformed_json, std::string(doh_json_error_name(problem.error))};
+    if (!problem.detail.empty()) reason.detail += " (" + problem.detail + ")";
     fail(facts_[id], std::move(reason));
   } else {
     accept(facts_[id], m);
@@ -440,9 +314,7 @@ bool Session::feed_json(uint32_t id, std::string_view text) {
 
 bool Session::feed_failure(uint32_t id, FailureKind kind, std::string_view detail) {
   if (!awaiting(facts_, id, round_)) return false;
-  std::string reason(failure_kind_name(kind));
-  if (!detail.empty()) reason.append(": ").append(utf8_prefix(detail, 200));
-  fail(facts_[id], std::move(reason));
+  fail(facts_[id], {unknown_code_of(kind), std::string(utf8_prefix(detail, 200))});
   return true;
 }
 
@@ -453,8 +325,8 @@ void Session::accept(Fact& fact, const Message& m) {
   fact.rcode = m.rcode;
   AnswerVerdict verdict = check_answer(m, fact.question.name, fact.question.type);
   if (verdict != AnswerVerdict::ok) {
-    std::string reason(answer_verdict_name(verdict));
-    if (verdict == AnswerVerdict::other_rcode) reason += ": " + rcode_name(m.rcode);
+    UnknownReason reason{unknown_code_of(verdict), {}};
+    if (verdict == AnswerVerdict::other_rcode) reason.detail = rcode_name(m.rcode);
     fail(fact, std::move(reason));
     return;
   }
@@ -492,7 +364,7 @@ void Session::accept(Fact& fact, const Message& m) {
         ++dropped;
     }
   // The records past the cap are left out, and the report says how many.
-  if (dropped) hit(kBudgetNames[4], options_.limits.max_answer_records, dropped);
+  if (dropped) hit(Budget::answer_records, options_.limits.max_answer_records, dropped);
 
   // An authoritative server does not chase a CNAME out of its zone, and a
   // resolver may stop early: when the chain ends at a name this answer says
@@ -507,7 +379,7 @@ void Session::accept(Fact& fact, const Message& m) {
       if (depth < options_.limits.max_cname_depth) {
         ask(current, qtype, fact.purposes, depth);
       } else {
-        hit(kBudgetNames[2], options_.limits.max_cname_depth);
+        hit(Budget::cname_depth, options_.limits.max_cname_depth);
       }
     }
   }
@@ -515,7 +387,7 @@ void Session::accept(Fact& fact, const Message& m) {
   settle(fact);
 }
 
-void Session::fail(Fact& fact, std::string reason) {
+void Session::fail(Fact& fact, UnknownReason reason) {
   fact.state = FactState::unknown;
   fact.reason = std::move(reason);
   fact.chain.clear();
@@ -534,8 +406,8 @@ void Session::advance() {
     // Never asked: these facts stay unknown, with the budget as the reason.
     for (uint32_t id : next_) {
       facts_[id].state = FactState::unknown;
-      facts_[id].reason = "budget: rounds";
-      hit(kBudgetNames[1], options_.limits.max_rounds);
+      facts_[id].reason = {UnknownCode::budget, std::string(budget_name(Budget::rounds))};
+      hit(Budget::rounds, options_.limits.max_rounds);
     }
     next_.clear();
     return;

@@ -48,7 +48,8 @@ json fact_to_json(const Fact& f) {
     j["records"] = records;
     if (f.chain_incomplete) j["chainIncomplete"] = true;
   }
-  if (f.state == FactState::unknown) j["reason"] = f.reason;
+  if (f.state == FactState::unknown)
+    j["reason"] = {{"code", unknown_code_name(f.reason.code)}, {"detail", f.reason.detail}};
   if (!f.extended_errors.empty()) {
     json ede = json::array();
     for (const ExtendedError& e : f.extended_errors) ede.push_back({{"code", e.info_code}, {"text", e.extra_text}});
@@ -63,7 +64,7 @@ json session_to_json(const Session& s) {
   for (const Fact& f : s.facts()) facts.push_back(fact_to_json(f));
   json hits = json::array();
   for (const BudgetHit& h : s.budget_hits())
-    hits.push_back({{"budget", h.budget}, {"limit", h.limit}, {"skipped", h.skipped}});
+    hits.push_back({{"budget", budget_name(h.budget)}, {"limit", h.limit}, {"skipped", h.skipped}});
   return {{"domain", s.error() == SessionError::none ? name_text(s.domain().view()) : std::string()},
           {"error", s.error() == SessionError::none ? json(nullptr) : json(session_error_name(s.error()))},
           {"rounds", s.round()},

@@ -1,7 +1,7 @@
 // The DMARC parser (RFC 7489 §6.3): any text parses into tags and problems,
 // each problem named and with its reference.
 #include "fuzz_common.h"
-#include "model/dmarc.h"
+#include "policy/dmarc.h"
 
 using namespace mxray;
 

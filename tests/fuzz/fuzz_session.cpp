@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   for (const Fact& f : s.facts())
-    if (f.state == FactState::unknown) fuzz::check(!f.reason.empty(), "unknown without a reason");
+    if (f.state == FactState::unknown) fuzz::check(!f.reason.text().empty(), "unknown without a reason");
   fuzz::report_and_dump(s, {});
   return 0;
 }

@@ -1,7 +1,7 @@
 // The SPF parser (RFC 7208): any text parses into terms and problems; every
 // term's span lies inside the text and every problem has a name.
 #include "fuzz_common.h"
-#include "model/spf.h"
+#include "policy/spf.h"
 
 using namespace mxray;
 

@@ -11,7 +11,7 @@ import { createSession, SessionError } from '../../www/lib/session.js';
 import { runSession } from '../../www/lib/doh-driver.js';
 import { startResolver, zonesIn } from '../resolver/resolver.mjs';
 import { replay } from '../scenarios/lib/replay.mjs';
-import { messages, languages } from '../../www/lib/messages.js';
+import { messages, languages, sessionMessage } from '../../www/lib/messages.js';
 
 const scenario = fileURLToPath(new URL('../scenarios/cpanel-mail-cname/', import.meta.url));
 const served = zonesIn(`${scenario}served`);
@@ -83,7 +83,7 @@ test('every fact matches the zones the resolver serves', async () => {
       assert.equal(f.state, 'unknown', `${f.name} ${f.type}`);
       continue;
     }
-    assert.equal(f.state, 'answered', `${f.name} ${f.type}: ${f.reason}`);
+    assert.equal(f.state, 'answered', `${f.name} ${f.type}: ${JSON.stringify(f.reason)}`);
     // Follow the zone's CNAMEs the way the session says it did.
     let at = name;
     for (const link of f.chain) {
@@ -148,7 +148,10 @@ test('a resolver that does not answer makes facts unknown, never absent', async 
     assert.ok(facts.facts.length > 40);
     for (const f of facts.facts) {
       assert.equal(f.state, 'unknown');
-      assert.match(f.reason, /^(network|timeout)/);
+      assert.match(f.reason.code, /^(network|timeout)$/);
+      assert.equal(typeof f.reason.detail, 'string');
+      // The words for a fact's reason come from its code.
+      assert.equal(sessionMessage('reasons', f.reason, 'ja'), messages.ja.session.reasons[f.reason.code]);
       assert.equal(f.records, undefined);
     }
   } finally {

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/dkim.h"
+#include "policy/dkim.h"
 #include "problem_codes.h"
 
 using namespace mxray;

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/dmarc.h"
+#include "policy/dmarc.h"
 #include "problem_codes.h"
 
 using namespace mxray;
@@ -245,4 +245,21 @@ TEST_CASE("dmarc: every prefix of every case parses without stepping outside the
       const std::string_view text = c.text.substr(0, n);
       for (const DmarcProblem& p : parse_dmarc(text).problems) CHECK(p.offset + p.length <= text.size());
     }
+}
+
+TEST_CASE("tag list: a spec without \"=\" or with a bad name is reported by code, and left out") {
+  std::vector<RecordTag> tags;
+  std::vector<TagListError> errors;
+  const std::string_view text = "v=DMARC1; nothing ; 9p=reject ; p = none";
+  split_tag_list(text, tags, errors);
+  REQUIRE(tags.size() == 2);
+  CHECK(tags[1].name == "p");
+  CHECK(tags[1].value == "none");
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].why == TagListProblem::no_equals);
+  CHECK(text.substr(errors[0].offset, errors[0].length) == "nothing");
+  CHECK(errors[1].why == TagListProblem::name);
+  CHECK(text.substr(errors[1].offset, errors[1].length) == "9p=reject");
+  CHECK(tag_list_problem_name(TagListProblem::no_equals) == "no-equals");
+  CHECK(tag_list_problem_name(TagListProblem::name) == "name");
 }

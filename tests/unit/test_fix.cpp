@@ -11,6 +11,7 @@
 #include "fix/fix.h"
 #include "model/mail_model.h"
 #include "rules/catalogue.h"
+#include "session/session.h"
 #include "zone/parser.h"
 
 using namespace mxray;

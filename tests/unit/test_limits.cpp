@@ -71,7 +71,7 @@ using mxray::test::wire;
 
 const BudgetHit* budget(const Session& s, std::string_view name) {
   for (const BudgetHit& h : s.budget_hits())
-    if (h.budget == name) return &h;
+    if (budget_name(h.budget) == name) return &h;
   return nullptr;
 }
 
@@ -489,7 +489,7 @@ TEST_CASE("limits: DoH JSON size (1 MiB): an answer of exactly 1 MiB is read; on
   CHECK(a->state == FactState::answered);
   CHECK(a->records.size() == 1);
   CHECK(aaaa->state == FactState::unknown);
-  CHECK(aaaa->reason.rfind("malformed-json: too-large", 0) == 0);
+  CHECK(aaaa->reason.text().rfind("malformed-json: too-large", 0) == 0);
 }
 
 // ======================================================================= session
@@ -575,7 +575,8 @@ TEST_CASE("limits: rounds (max_rounds): R rounds finish; with R-1 the last round
       CHECK(f.records.size() == same->records.size());
     } else {
       CHECK(f.state == FactState::unknown);
-      CHECK(f.reason == "budget: rounds");
+      CHECK(f.reason.code == UnknownCode::budget);
+      CHECK(f.reason.detail == "rounds");
       ++unknown;
     }
   }
@@ -895,7 +896,7 @@ TEST_CASE(
       if (x.id == id) f = &x;
     REQUIRE(f);
     CHECK(f->state == FactState::unknown);
-    return f->reason;
+    return f->reason.text();
   };
   const std::string prefix = "network: ";
   const std::string at(200, 'x');
@@ -1050,7 +1051,7 @@ TEST_CASE(
       if (!a || s.find(name.name.view(), rrtype::AAAA)) continue;
       const ResolutionPath p = live_path(s, name.name.view());
       CHECK_FALSE(p.known());
-      CHECK(p.reason == a->reason);
+      CHECK(p.reason == a->reason.text());
       ++cut;
     }
     const nlohmann::json report = build_report(s, {});  // the rules run on such paths too

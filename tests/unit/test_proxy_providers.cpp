@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "dns/name.h"
-#include "model/proxy_providers.h"
+#include "policy/proxy_providers.h"
 
 using namespace mxray;
 

@@ -15,6 +15,7 @@
 #include "replay.h"
 #include "rules/catalogue.h"
 #include "rules/findings_json.h"
+#include "session/session.h"
 #include "zone/parser.h"
 
 using namespace mxray;

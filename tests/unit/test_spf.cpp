@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/spf.h"
+#include "policy/spf.h"
 #include "problem_codes.h"
 
 using namespace mxray;

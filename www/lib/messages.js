@@ -664,9 +664,14 @@ export const messages = {
 export const languages = Object.keys(messages);
 
 // The words for a session-level code: kind is errors, reasons, purposes or
-// budgets; `reason` strings such as "timeout: no answer" are keyed by the
+// budgets. A fact's reason is {code, detail} (its detail fills {detail});
+// a route's reason is a string such as "timeout: no answer", keyed by the
 // part before the first colon.
 export function sessionMessage(kind, code, lang = 'en', detail = '') {
+  if (kind === 'reasons' && code && typeof code === 'object') {
+    detail = detail || (code.detail ?? '');
+    code = code.code;
+  }
   const key = kind === 'reasons' ? String(code).split(':')[0] : code;
   const cat = (messages[lang] || messages.en).session[kind];
   return fill(cat?.[key] ?? messages.en.session[kind]?.[key] ?? String(code), { detail });

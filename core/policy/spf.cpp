@@ -1,4 +1,4 @@
-#include "model/spf.h"
+#include "policy/spf.h"
 
 #include <algorithm>
 #include <array>
@@ -540,15 +540,6 @@ SpfSelection select_spf(const Strings& txts) {
 }
 
 }  // namespace
-
-std::string_view record_severity_name(RecordSeverity s) {
-  switch (s) {
-    case RecordSeverity::error: return "error";
-    case RecordSeverity::warning: return "warning";
-    case RecordSeverity::info: return "info";
-  }
-  return "error";
-}
 
 std::string_view spf_problem_name(SpfProblemCode code) { return kSpfProblems[size_t(code)].name; }
 RecordSeverity spf_problem_severity(SpfProblemCode code) { return kSpfProblems[size_t(code)].severity; }

@@ -3,9 +3,6 @@
 // validates each against the ABNF of §12, and reports what a receiver would
 // reject (permerror) or what is legal but harmful, as problems with stable
 // codes. The rules decide what a problem means for a domain.
-//
-// This header also holds the pieces the DMARC (dmarc.h) and DKIM (dkim.h)
-// parsers share: the problem severity, the problem record and the tag span.
 #pragma once
 
 #include <cstdint>
@@ -15,50 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "policy/tag_list.h"
+
 namespace mxray {
-
-// ---- shared by spf.h, dmarc.h and dkim.h
-
-// How much a problem in a mail-authentication record matters.
-enum class RecordSeverity : uint8_t {
-  error,    // a receiver rejects the record or the part of it (SPF permerror, DMARC record ignored, DKIM key unusable)
-  warning,  // legal, or ignored by receivers, but very likely not what the owner meant
-  info,     // worth knowing: monitoring-only policies, testing flags, advice
-};
-std::string_view record_severity_name(RecordSeverity s);  // "error", "warning", "info"
-
-// One problem. `offset`/`length` are bytes of the record text given to the
-// parser (length 0: a position, such as the end of the record). `detail` is
-// a parameter for the message, never prose: a tag name, a count, a token.
-template <class Code>
-struct RecordProblem {
-  Code code{};
-  RecordSeverity severity = RecordSeverity::error;
-  uint32_t offset = 0;
-  uint32_t length = 0;
-  std::string detail;
-};
-
-// One tag=value of a tag list (DMARC, DKIM), as written. Offsets are bytes
-// of the record text; `value` has the surrounding whitespace removed.
-struct RecordTag {
-  std::string name;
-  std::string value;
-  uint32_t offset = 0;  // the tag's first byte (its name)
-  uint32_t length = 0;  // up to the end of the value
-  uint32_t value_offset = 0;
-};
-
-// A tag-list (RFC 6376 §3.2, RFC 7489 §6.4): "name=value" specs separated
-// by ";", FWS (space, tab, CR, LF) around each part ignored, empty specs skipped. Specs
-// without "=" or with a name that is not ALPHA *(ALNUM / "_") are reported
-// in `errors` ("no-equals", "name") and left out of `tags`.
-struct TagListError {
-  std::string_view why;
-  uint32_t offset = 0;
-  uint32_t length = 0;
-};
-void split_tag_list(std::string_view text, std::vector<RecordTag>& tags, std::vector<TagListError>& errors);
 
 // ---- SPF
 

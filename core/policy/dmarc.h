@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/spf.h"  // RecordSeverity, RecordProblem, RecordTag
+#include "policy/tag_list.h"
 
 namespace mxray {
 

@@ -1,6 +1,6 @@
-#include <algorithm>
+#include "policy/tag_list.h"
 
-#include "model/spf.h"
+#include <algorithm>
 
 namespace mxray {
 namespace {
@@ -15,7 +15,20 @@ std::pair<size_t, size_t> trim(std::string_view s, size_t begin, size_t end) {
   return {begin, end};
 }
 
+constexpr std::array<std::string_view, 2> kTagListProblemNames = {"no-equals", "name"};
+
 }  // namespace
+
+std::string_view record_severity_name(RecordSeverity s) {
+  switch (s) {
+    case RecordSeverity::error: return "error";
+    case RecordSeverity::warning: return "warning";
+    case RecordSeverity::info: return "info";
+  }
+  return "error";
+}
+
+std::string_view tag_list_problem_name(TagListProblem p) { return kTagListProblemNames[size_t(p)]; }
 
 void split_tag_list(std::string_view text, std::vector<RecordTag>& tags, std::vector<TagListError>& errors) {
   size_t start = 0;
@@ -25,14 +38,14 @@ void split_tag_list(std::string_view text, std::vector<RecordTag>& tags, std::ve
     if (b < e) {
       const size_t eq = text.find('=', b);
       if (eq == std::string_view::npos || eq >= e) {
-        errors.push_back({"no-equals", uint32_t(b), uint32_t(e - b)});
+        errors.push_back({TagListProblem::no_equals, uint32_t(b), uint32_t(e - b)});
       } else {
         const auto [nb, ne] = trim(text, b, eq);
         const auto [vb, ve] = trim(text, eq + 1, e);
         const std::string_view name = text.substr(nb, ne - nb);
         if (name.empty() || !is_alpha(name[0]) ||
             !std::all_of(name.begin(), name.end(), [](char c) { return is_alpha(c) || is_digit(c) || c == '_'; })) {
-          errors.push_back({"name", uint32_t(b), uint32_t(e - b)});
+          errors.push_back({TagListProblem::name, uint32_t(b), uint32_t(e - b)});
         } else {
           RecordTag t;
           t.name = std::string(name);

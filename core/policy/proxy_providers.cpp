@@ -1,4 +1,4 @@
-#include "model/proxy_providers.h"
+#include "policy/proxy_providers.h"
 
 #include <array>
 #include <cstddef>

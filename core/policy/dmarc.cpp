@@ -1,4 +1,4 @@
-#include "model/dmarc.h"
+#include "policy/dmarc.h"
 #include "dns/utf8.h"
 
 #include <algorithm>
@@ -127,7 +127,7 @@ class DmarcParser {
     std::vector<TagListError> errors;
     split_tag_list(text_, r_.tags, errors);
     for (const TagListError& e : errors)
-      problem(DmarcProblemCode::malformed_tag, e.offset, e.length, std::string(e.why));
+      problem(DmarcProblemCode::malformed_tag, e.offset, e.length, std::string(tag_list_problem_name(e.why)));
   }
 
   // §6.3 v: "It MUST have the value of "DMARC1". The value of this tag MUST

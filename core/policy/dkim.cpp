@@ -1,4 +1,4 @@
-#include "model/dkim.h"
+#include "policy/dkim.h"
 
 #include <algorithm>
 #include <array>
@@ -219,7 +219,7 @@ class DkimParser {
     std::vector<TagListError> errors;
     split_tag_list(text_, k_.tags, errors);
     for (const TagListError& e : errors)
-      problem(DkimProblemCode::malformed_tag, e.offset, e.length, std::string(e.why));
+      problem(DkimProblemCode::malformed_tag, e.offset, e.length, std::string(tag_list_problem_name(e.why)));
   }
 
   // A colon-separated list (h=, s=, t=): items with FWS around the colons.
