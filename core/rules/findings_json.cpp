@@ -69,7 +69,7 @@ json finding_to_json(const MailModel& model, const Finding& f) {
   }
   json edits = json::array();
   for (const ZoneEdit& e : f.edits) edits.push_back(edit_to_json(model, e));
-  return {{"rule", f.rule},
+  return {{"rule", f.rule.id()},
           {"severity", severity_name(f.severity)},
           {"names", f.names},
           {"evidence", evidence},

@@ -9,6 +9,7 @@
 #include "dns/rdata.h"
 #include "dns/types.h"
 #include "model/spf.h"
+#include "rules/catalogue.h"
 #include "rules/evidence.h"
 #include "rules/rules_internal.h"
 
@@ -56,7 +57,7 @@ void null_mx_in(const MailModel& model, const std::vector<std::pair<std::string_
       odd_preference |= u16_at(rdata, 0) != 0;
     }
   if (nulls == 0 || (nulls == mx.size() && !odd_preference)) return;
-  Finding f{"null-mx-conflict", FindingSeverity::warning, {lower_name(model.domain())}, {}, {}};
+  Finding f = make_finding(Rule::null_mx_conflict, {lower_name(model.domain())});
   for (const auto& [rdata, src] : mx) {
     bool null = rdata.size() == 3 && rdata[2] == 0;
     EvidenceStep s{null ? "null-mx" : "mx", {}};
@@ -231,7 +232,7 @@ void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out) {
   // "+all" authorises every address, the origin's too (spf-pass-all's concern).
   if (spf.all_term && !spf.terms[*spf.all_term].ignored && spf.terms[*spf.all_term].qualifier == SpfQualifier::pass)
     return;
-  Finding f{"spf-proxy-address", FindingSeverity::critical, {lower_name(model.domain())}, {}, {}};
+  Finding f = make_finding(Rule::spf_proxy_address, {lower_name(model.domain())});
   std::vector<std::string> origin;      // addresses the proxied records hold in the export
   std::vector<std::string> authorised;  // addresses a/mx terms reach without the proxy
   std::vector<WireName> through;        // the names the proxied terms look up
@@ -428,7 +429,7 @@ bool ns_not_delegated(const MailModel& model, std::vector<Finding>* out) {
     if (std::find(live_names.begin(), live_names.end(), n) != live_names.end()) return false;
   }
   if (!out) return true;
-  Finding f{"ns-not-delegated", FindingSeverity::warning, {lower_name(model.domain())}, {}, {}};
+  Finding f = make_finding(Rule::ns_not_delegated, {lower_name(model.domain())});
   for (ZoneRecordRef ref : zone_ns) {
     RecordView r = model.zones().record(ref);
     EvidenceStep s{"zone-ns", {{"name", lower_name(r.rdata)}}};
@@ -445,11 +446,8 @@ bool ns_not_delegated(const MailModel& model, std::vector<Finding>* out) {
 void migration_records_lost(const MailModel& model, std::vector<Finding>& out) {
   auto finding_for = [&](const Group& g, std::string_view missing_from) {
     RecordView r = model.input_zone(g.first.zone).record(g.first.index);
-    Finding f{"migration-record-lost",
-              g.kind.critical ? FindingSeverity::critical : FindingSeverity::warning,
-              {lower_name(r.owner.view())},
-              {},
-              {}};
+    Finding f = make_finding(Rule::migration_record_lost, {lower_name(r.owner.view())},
+                             g.kind.critical ? Harm::full : Harm::lesser);
     for (ZoneRecordRef ref : g.records) {
       RecordView q = model.input_zone(ref.zone).record(ref.index);
       if (r.type == rrtype::TXT && names_equal(r.owner.view(), model.domain()) &&
@@ -518,7 +516,7 @@ void proxy_state_differences(const MailModel& model, std::vector<Finding>& out) 
     if (m.roles == role::apex) continue;  // the web's, unless mail uses it too
     auto settled = [](Route r) { return r == Route::proxy || r == Route::origin; };
     if (!settled(m.zone.route) || !settled(m.live.route) || m.zone.route == m.live.route) continue;
-    Finding f{"proxy-state-differs", FindingSeverity::warning, {lower_name(m.name.view())}, {}, {}};
+    Finding f = make_finding(Rule::proxy_state_differs, {lower_name(m.name.view())});
     path_evidence(model, m.zone, f);
     f.evidence.push_back(
         {"zone-route", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});

@@ -54,8 +54,7 @@ std::vector<Finding> pointed(const Zone& z, std::vector<Finding> findings) {
 }
 
 Finding with(std::vector<ZoneEdit> edits) {
-  Finding f;
-  f.rule = "test";
+  Finding f = make_finding(Rule::origin_exposed, {});
   f.edits = std::move(edits);
   return f;
 }
