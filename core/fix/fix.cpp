@@ -1,6 +1,8 @@
 #include "fix/fix.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -9,6 +11,24 @@
 #include "model/zone_lookup.h"
 
 namespace mxray {
+namespace {
+
+constexpr std::array kMergeReasonNames = {
+#define MXRAY_X(id, name) std::string_view(name),
+    MXRAY_MERGE_REASONS(MXRAY_X)
+#undef MXRAY_X
+};
+constexpr std::array kSkipReasonNames = {
+#define MXRAY_X(id, name) std::string_view(name),
+    MXRAY_SKIP_REASONS(MXRAY_X)
+#undef MXRAY_X
+};
+
+}  // namespace
+
+std::string_view merge_reason_name(MergeReason why) { return kMergeReasonNames[size_t(why)]; }
+std::string_view skip_reason_name(SkipReason why) { return kSkipReasonNames[size_t(why)]; }
+
 namespace {
 
 int strength(ZoneEdit::Op op) {
@@ -89,7 +109,7 @@ void drop_moot_edits(FixPlan& plan) {
       continue;
     }
     for (uint32_t f : plan.edits[k].findings)
-      plan.notes.push_back({"moot", plan.edits[k].edit, f, index[size_t(because[k])]});
+      plan.notes.push_back({MergeReason::moot, plan.edits[k].edit, f, index[size_t(because[k])]});
   }
   plan.edits = std::move(edits);
 }
@@ -128,14 +148,15 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
         } else if (e.op != ZoneEdit::Op::add && m.edit.op != ZoneEdit::Op::add && same_record(m.edit, e)) {
           // Two edits of one record: the stronger stands for both.
           if (strength(e.op) > strength(m.edit.op)) {
-            std::string_view why = e.op == ZoneEdit::Op::remove ? "covered-by-remove" : "covered-by-replace";
+            MergeReason why =
+                e.op == ZoneEdit::Op::remove ? MergeReason::covered_by_remove : MergeReason::covered_by_replace;
             for (uint32_t f : m.findings) plan.notes.push_back({why, m.edit, f, k});
             m.edit = e;
             m.findings = {fi};
           } else {
-            std::string_view why = m.edit.op == e.op                   ? "conflict"
-                                   : m.edit.op == ZoneEdit::Op::remove ? "covered-by-remove"
-                                                                       : "covered-by-replace";
+            MergeReason why = m.edit.op == e.op                   ? MergeReason::conflict
+                              : m.edit.op == ZoneEdit::Op::remove ? MergeReason::covered_by_remove
+                                                                  : MergeReason::covered_by_replace;
             plan.notes.push_back({why, e, fi, k});
           }
           placed = true;
@@ -144,9 +165,9 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
                    e.placeholder.empty() != m.edit.placeholder.empty()) {
           // A known value beats a placeholder for the same record.
           if (m.edit.placeholder.empty()) {
-            plan.notes.push_back({"placeholder-superseded", e, fi, k});
+            plan.notes.push_back({MergeReason::placeholder_superseded, e, fi, k});
           } else {
-            for (uint32_t f : m.findings) plan.notes.push_back({"placeholder-superseded", m.edit, f, k});
+            for (uint32_t f : m.findings) plan.notes.push_back({MergeReason::placeholder_superseded, m.edit, f, k});
             m.edit = e;
             m.findings = {fi};
           }
@@ -313,7 +334,7 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
   const bool flagged = zone_flagged(zone);
   if (zone.format == InputFormat::cloudflare_json) {
     for (uint32_t k = 0; k < plan.edits.size(); ++k)
-      if (plan.edits[k].edit.zone == zone_index) out.skipped.push_back({k, "format"});
+      if (plan.edits[k].edit.zone == zone_index) out.skipped.push_back({k, SkipReason::format});
     out.text.assign(text);
     return out;
   }
@@ -388,28 +409,28 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
       continue;
     }
     if (e.file != 0) {
-      out.skipped.push_back({k, "included-file"});
+      out.skipped.push_back({k, SkipReason::included_file});
       continue;
     }
     long ri = located[k];
     if (ri < 0) {
-      out.skipped.push_back({k, "record-not-found"});
+      out.skipped.push_back({k, SkipReason::record_not_found});
       continue;
     }
     // The record and its twins (the same record written twice): all of them
     // are written, or none.
     const std::vector<size_t> group = twins.group(size_t(ri));
-    std::string_view why;
+    std::optional<SkipReason> why;
     for (size_t g : group) {
       RecordView t = zone.record(g);
-      if (t.span.file != 0) why = "included-file";
+      if (t.span.file != 0) why = SkipReason::included_file;
       // Its lines are the $GENERATE directive's, which makes other records too.
       else if (t.flags & kRecordGenerated)
-        why = "generated";
-      if (!why.empty()) break;
+        why = SkipReason::generated;
+      if (why) break;
     }
-    if (!why.empty()) {
-      out.skipped.push_back({k, why});
+    if (why) {
+      out.skipped.push_back({k, *why});
       continue;
     }
     // A replaced record's twins go: the new record is written once.
@@ -480,7 +501,7 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
     if (at_owner.cname_kept && e.type != rrtype::CNAME) {
       // A CNAME takes no other data beside it (RFC 1034 §3.6.2, RFC 2181
       // §10.1): written, the record would make the zone fail to load.
-      out.skipped.push_back({k, "cname-kept"});
+      out.skipped.push_back({k, SkipReason::cname_kept});
       continue;
     }
     long anchor = at_owner.replaced;

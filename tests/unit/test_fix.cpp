@@ -188,7 +188,7 @@ TEST_CASE("fix: merging") {
       REQUIRE(p.edits.size() == 1);
       CHECK(p.edits[0].edit.op == ZoneEdit::Op::remove);
       REQUIRE(p.notes.size() == 1);
-      CHECK(p.notes[0].why == "covered-by-remove");
+      CHECK(p.notes[0].why == MergeReason::covered_by_remove);
       CHECK(p.notes[0].dropped.op == ZoneEdit::Op::set_dns_only);
     }
   }
@@ -199,7 +199,7 @@ TEST_CASE("fix: merging") {
     REQUIRE(p.edits.size() == 1);
     CHECK(p.edits[0].edit.rdata == a.rdata);
     REQUIRE(p.notes.size() == 1);
-    CHECK(p.notes[0].why == "conflict");
+    CHECK(p.notes[0].why == MergeReason::conflict);
     CHECK(p.notes[0].finding == 1);
   }
   SUBCASE("a known address supersedes the placeholder, which is then not asked for") {
@@ -219,7 +219,7 @@ TEST_CASE("fix: merging") {
     REQUIRE(p.edits.size() == 2);  // the CNAME removed, the A added
     CHECK(p.edits[1].edit.type == rrtype::A);
     REQUIRE(p.notes.size() == 1);
-    CHECK(p.notes[0].why == "moot");
+    CHECK(p.notes[0].why == MergeReason::moot);
     CHECK(p.notes[0].finding == 1);
     CHECK(p.notes[0].kept == 1);  // the added A made it moot
     CHECK(p.notes[0].dropped.type == rrtype::TXT);
@@ -256,8 +256,8 @@ TEST_CASE("fix: what cannot be written is reported, not guessed") {
   CorrectedZone c = apply_edits(z, 0, kExport, merge_edits(pointed(z, {with({gone, included})})));
   CHECK(c.text == kExport);
   REQUIRE(c.skipped.size() == 2);
-  CHECK(c.skipped[0].why == "record-not-found");
-  CHECK(c.skipped[1].why == "included-file");
+  CHECK(c.skipped[0].why == SkipReason::record_not_found);
+  CHECK(c.skipped[1].why == SkipReason::included_file);
   CHECK(c.applied.empty());
 }
 
@@ -358,7 +358,7 @@ TEST_CASE("fix: a CNAME the text cannot drop ($GENERATEd, or $INCLUDEd) keeps th
     CorrectedZone c = apply_edits(*z, 0, text, plan);
     std::vector<std::string> why;
     for (const SkippedEdit& k : c.skipped)
-      why.push_back(std::string(edit_op_name(plan.edits[k.edit].edit.op)) + " " + std::string(k.why));
+      why.push_back(std::string(edit_op_name(plan.edits[k.edit].edit.op)) + " " + std::string(skip_reason_name(k.why)));
     CHECK(c.text == text);
     CHECK(c.applied.empty());
     return why;
