@@ -2,6 +2,7 @@
 
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "fix/fix.h"
 #include "model/dkim.h"
 #include "model/dmarc.h"
 #include "model/spf.h"
@@ -128,7 +129,19 @@ json rule_catalogue_json() {
   auto refs = rules::policy_problem_references();
   for (size_t i = 0; i < policy.size(); ++i)
     add(policy[i].substr(0, policy[i].find('-')), policy[i], RecordSeverity::error, refs[i]);
-  return {{"rules", rules}, {"evidence", ev}, {"problems", problems}};
+  // Why the fix drops an edit or leaves one unwritten: words for each in www/lib.
+  json merge_reasons = json::array(), skip_reasons = json::array();
+#define MXRAY_X(id, name) merge_reasons.push_back(name);
+  MXRAY_MERGE_REASONS(MXRAY_X)
+#undef MXRAY_X
+#define MXRAY_X(id, name) skip_reasons.push_back(name);
+  MXRAY_SKIP_REASONS(MXRAY_X)
+#undef MXRAY_X
+  return {{"rules", rules},
+          {"evidence", ev},
+          {"problems", problems},
+          {"merge_reasons", merge_reasons},
+          {"skip_reasons", skip_reasons}};
 }
 
 }  // namespace mxray

@@ -117,6 +117,19 @@ test('there are scenarios, and the check finds a missing word', () => {
   assert.deepEqual(missingWords(keys, 'ja'), ['messages.js ja.rules.no-such-rule (made up)']);
 });
 
+// Beyond what the scenarios happen to produce: every reason the core's fix
+// can give (the catalogue lists them from its tables).
+test('every merge and skip reason of the core has words in English and Japanese', () => {
+  const cat = JSON.parse(core.ruleCatalogue());
+  assert.ok(cat.merge_reasons.length >= 5 && cat.skip_reasons.length >= 5);
+  const keys = [
+    ...cat.merge_reasons.map((why) => ['messages.js', ['report', 'noteWhy', why], 'catalogue merge_reasons']),
+    ...cat.skip_reasons.map((why) => ['messages.js', ['report', 'skipWhy', why], 'catalogue skip_reasons']),
+  ];
+  const missing = [...missingWords(keys, 'en'), ...missingWords(keys, 'ja')];
+  assert.deepEqual(missing, [], `words missing:\n${missing.join('\n')}`);
+});
+
 for (const name of folders) {
   const dir = `${root}${name}/`;
   const sc = JSON.parse(readFileSync(`${dir}scenario.json`, 'utf8'));

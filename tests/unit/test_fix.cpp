@@ -11,6 +11,7 @@
 #include "fix/fix.h"
 #include "model/mail_model.h"
 #include "rules/catalogue.h"
+#include "rules/findings_json.h"
 #include "zone/parser.h"
 
 using namespace mxray;
@@ -431,4 +432,22 @@ TEST_CASE("fix: set-dns-only reads tags only in comments: a name in the data may
         "smtp IN CNAME x\\;y.hosting.test. ; cf_tags=cf-proxied:false\n"
         "imap IN CNAME ( ; cf_tags=cf-proxied:false in a note\n"
         "  cf-proxied:true.hosting.test. ) ; cf_tags=cf-proxied:false\n");
+}
+
+TEST_CASE("fix: merge and skip reasons keep their stable names, and the catalogue lists them") {
+  CHECK(merge_reason_name(MergeReason::covered_by_remove) == "covered-by-remove");
+  CHECK(merge_reason_name(MergeReason::covered_by_replace) == "covered-by-replace");
+  CHECK(merge_reason_name(MergeReason::conflict) == "conflict");
+  CHECK(merge_reason_name(MergeReason::placeholder_superseded) == "placeholder-superseded");
+  CHECK(merge_reason_name(MergeReason::moot) == "moot");
+  CHECK(skip_reason_name(SkipReason::included_file) == "included-file");
+  CHECK(skip_reason_name(SkipReason::generated) == "generated");
+  CHECK(skip_reason_name(SkipReason::record_not_found) == "record-not-found");
+  CHECK(skip_reason_name(SkipReason::cname_kept) == "cname-kept");
+  CHECK(skip_reason_name(SkipReason::format) == "format");
+  const nlohmann::json cat = rule_catalogue_json();
+  CHECK(cat["merge_reasons"] ==
+        nlohmann::json{"covered-by-remove", "covered-by-replace", "conflict", "placeholder-superseded", "moot"});
+  CHECK(cat["skip_reasons"] ==
+        nlohmann::json{"included-file", "generated", "record-not-found", "cname-kept", "format"});
 }
