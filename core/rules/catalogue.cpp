@@ -111,11 +111,7 @@ const RuleInfo& rule_info(Rule r) { return kRules[size_t(r)]; }
 
 Finding make_finding(Rule r, std::vector<std::string> names, Harm harm) {
   const RuleInfo& info = rule_info(r);
-  Finding f;
-  f.rule = r;
-  f.severity = harm == Harm::lesser && info.lesser ? *info.lesser : info.severity;
-  f.names = std::move(names);
-  return f;
+  return Finding{r, harm == Harm::lesser && info.lesser ? *info.lesser : info.severity, std::move(names), {}, {}};
 }
 
 std::string_view severity_name(FindingSeverity s) {

@@ -56,7 +56,7 @@ std::string_view rule_id(Rule r);
 // wanted (reports, tests and users key on the id).
 class RuleId {
  public:
-  constexpr RuleId(Rule r = Rule::mx_target_proxied) : rule_(r) {}
+  constexpr RuleId(Rule r) : rule_(r) {}
   constexpr Rule rule() const { return rule_; }
   std::string_view id() const { return rule_id(rule_); }
   operator std::string_view() const { return id(); }
