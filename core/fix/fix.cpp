@@ -115,6 +115,45 @@ void drop_moot_edits(FixPlan& plan) {
   plan.edits = std::move(edits);
 }
 
+// Merges edit `e` of finding `fi` into the plan's edit `k` when the two
+// are one edit, two edits of one record, or a placeholder and a known
+// value of one addition; false when they are unrelated.
+bool merge_into(FixPlan& plan, uint32_t k, const ZoneEdit& e, uint32_t fi) {
+  MergedEdit& m = plan.edits[k];
+  if (same_edit(m.edit, e)) {
+    if (std::find(m.findings.begin(), m.findings.end(), fi) == m.findings.end()) m.findings.push_back(fi);
+    return true;
+  }
+  if (e.op != ZoneEdit::Op::add && m.edit.op != ZoneEdit::Op::add && same_record(m.edit, e)) {
+    // Two edits of one record: the stronger stands for both.
+    if (strength(e.op) > strength(m.edit.op)) {
+      MergeReason why = e.op == ZoneEdit::Op::remove ? MergeReason::covered_by_remove : MergeReason::covered_by_replace;
+      for (uint32_t f : m.findings) plan.notes.push_back({why, m.edit, f, k});
+      m.edit = e;
+      m.findings = {fi};
+    } else {
+      MergeReason why = m.edit.op == e.op                   ? MergeReason::conflict
+                        : m.edit.op == ZoneEdit::Op::remove ? MergeReason::covered_by_remove
+                                                            : MergeReason::covered_by_replace;
+      plan.notes.push_back({why, e, fi, k});
+    }
+    return true;
+  }
+  if (e.op == ZoneEdit::Op::add && m.edit.op == ZoneEdit::Op::add && e.type == m.edit.type && e.zone == m.edit.zone &&
+      names_equal(e.owner.view(), m.edit.owner.view()) && e.placeholder.empty() != m.edit.placeholder.empty()) {
+    // A known value beats a placeholder for the same record.
+    if (m.edit.placeholder.empty()) {
+      plan.notes.push_back({MergeReason::placeholder_superseded, e, fi, k});
+    } else {
+      for (uint32_t f : m.findings) plan.notes.push_back({MergeReason::placeholder_superseded, m.edit, f, k});
+      m.edit = e;
+      m.findings = {fi};
+    }
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 FixPlan merge_edits(const std::vector<Finding>& findings) {
@@ -140,41 +179,7 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
       const bool can_merge = e.op == ZoneEdit::Op::add || e.has_record;
       std::vector<uint32_t> none;
       std::vector<uint32_t>& candidates = can_merge ? alike[alike_key(e)] : none;
-      for (size_t c = 0; c < candidates.size() && !placed; ++c) {
-        const uint32_t k = candidates[c];
-        MergedEdit& m = plan.edits[k];
-        if (same_edit(m.edit, e)) {
-          if (std::find(m.findings.begin(), m.findings.end(), fi) == m.findings.end()) m.findings.push_back(fi);
-          placed = true;
-        } else if (e.op != ZoneEdit::Op::add && m.edit.op != ZoneEdit::Op::add && same_record(m.edit, e)) {
-          // Two edits of one record: the stronger stands for both.
-          if (strength(e.op) > strength(m.edit.op)) {
-            MergeReason why =
-                e.op == ZoneEdit::Op::remove ? MergeReason::covered_by_remove : MergeReason::covered_by_replace;
-            for (uint32_t f : m.findings) plan.notes.push_back({why, m.edit, f, k});
-            m.edit = e;
-            m.findings = {fi};
-          } else {
-            MergeReason why = m.edit.op == e.op                   ? MergeReason::conflict
-                              : m.edit.op == ZoneEdit::Op::remove ? MergeReason::covered_by_remove
-                                                                  : MergeReason::covered_by_replace;
-            plan.notes.push_back({why, e, fi, k});
-          }
-          placed = true;
-        } else if (e.op == ZoneEdit::Op::add && m.edit.op == ZoneEdit::Op::add && e.type == m.edit.type &&
-                   e.zone == m.edit.zone && names_equal(e.owner.view(), m.edit.owner.view()) &&
-                   e.placeholder.empty() != m.edit.placeholder.empty()) {
-          // A known value beats a placeholder for the same record.
-          if (m.edit.placeholder.empty()) {
-            plan.notes.push_back({MergeReason::placeholder_superseded, e, fi, k});
-          } else {
-            for (uint32_t f : m.findings) plan.notes.push_back({MergeReason::placeholder_superseded, m.edit, f, k});
-            m.edit = e;
-            m.findings = {fi};
-          }
-          placed = true;
-        }
-      }
+      for (size_t c = 0; c < candidates.size() && !placed; ++c) placed = merge_into(plan, candidates[c], e, fi);
       if (!placed) {
         if (can_merge) candidates.push_back(uint32_t(plan.edits.size()));
         plan.edits.push_back({e, {fi}});
