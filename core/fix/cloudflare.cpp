@@ -6,6 +6,7 @@
 #include "dns/name.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "zone/cf_tags.h"
 
 namespace mxray {
 
@@ -231,9 +232,9 @@ std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPl
     out.append(rdata);
     if (proxiable(type)) {
       if (proxied != Proxied::unknown) {
-        out += proxied == Proxied::yes ? " ; cf_tags=cf-proxied:true" : " ; cf_tags=cf-proxied:false";
+        out += cf_proxied_comment(proxied == Proxied::yes);
       } else if (std::find(dns_only.begin(), dns_only.end(), std::string(owner)) != dns_only.end()) {
-        out += " ; cf_tags=cf-proxied:false";
+        out += cf_proxied_comment(false);
       }
     }
     out += '\n';

@@ -1,14 +1,35 @@
 #include "fix/fix.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "dns/name.h"
 #include "dns/types.h"
 #include "model/zone_lookup.h"
+#include "zone/cf_tags.h"
 
 namespace mxray {
+namespace {
+
+constexpr std::array kMergeReasonNames = {
+#define MXRAY_X(id, name) std::string_view(name),
+    MXRAY_MERGE_REASONS(MXRAY_X)
+#undef MXRAY_X
+};
+constexpr std::array kSkipReasonNames = {
+#define MXRAY_X(id, name) std::string_view(name),
+    MXRAY_SKIP_REASONS(MXRAY_X)
+#undef MXRAY_X
+};
+
+}  // namespace
+
+std::string_view merge_reason_name(MergeReason why) { return kMergeReasonNames[size_t(why)]; }
+std::string_view skip_reason_name(SkipReason why) { return kSkipReasonNames[size_t(why)]; }
+
 namespace {
 
 int strength(ZoneEdit::Op op) {
@@ -89,9 +110,48 @@ void drop_moot_edits(FixPlan& plan) {
       continue;
     }
     for (uint32_t f : plan.edits[k].findings)
-      plan.notes.push_back({"moot", plan.edits[k].edit, f, index[size_t(because[k])]});
+      plan.notes.push_back({MergeReason::moot, plan.edits[k].edit, f, index[size_t(because[k])]});
   }
   plan.edits = std::move(edits);
+}
+
+// Merges edit `e` of finding `fi` into the plan's edit `k` when the two
+// are one edit, two edits of one record, or a placeholder and a known
+// value of one addition; false when they are unrelated.
+bool merge_into(FixPlan& plan, uint32_t k, const ZoneEdit& e, uint32_t fi) {
+  MergedEdit& m = plan.edits[k];
+  if (same_edit(m.edit, e)) {
+    if (std::find(m.findings.begin(), m.findings.end(), fi) == m.findings.end()) m.findings.push_back(fi);
+    return true;
+  }
+  if (e.op != ZoneEdit::Op::add && m.edit.op != ZoneEdit::Op::add && same_record(m.edit, e)) {
+    // Two edits of one record: the stronger stands for both.
+    if (strength(e.op) > strength(m.edit.op)) {
+      MergeReason why = e.op == ZoneEdit::Op::remove ? MergeReason::covered_by_remove : MergeReason::covered_by_replace;
+      for (uint32_t f : m.findings) plan.notes.push_back({why, m.edit, f, k});
+      m.edit = e;
+      m.findings = {fi};
+    } else {
+      MergeReason why = m.edit.op == e.op                   ? MergeReason::conflict
+                        : m.edit.op == ZoneEdit::Op::remove ? MergeReason::covered_by_remove
+                                                            : MergeReason::covered_by_replace;
+      plan.notes.push_back({why, e, fi, k});
+    }
+    return true;
+  }
+  if (e.op == ZoneEdit::Op::add && m.edit.op == ZoneEdit::Op::add && e.type == m.edit.type && e.zone == m.edit.zone &&
+      names_equal(e.owner.view(), m.edit.owner.view()) && e.placeholder.empty() != m.edit.placeholder.empty()) {
+    // A known value beats a placeholder for the same record.
+    if (m.edit.placeholder.empty()) {
+      plan.notes.push_back({MergeReason::placeholder_superseded, e, fi, k});
+    } else {
+      for (uint32_t f : m.findings) plan.notes.push_back({MergeReason::placeholder_superseded, m.edit, f, k});
+      m.edit = e;
+      m.findings = {fi};
+    }
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -119,40 +179,7 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
       const bool can_merge = e.op == ZoneEdit::Op::add || e.has_record;
       std::vector<uint32_t> none;
       std::vector<uint32_t>& candidates = can_merge ? alike[alike_key(e)] : none;
-      for (size_t c = 0; c < candidates.size() && !placed; ++c) {
-        const uint32_t k = candidates[c];
-        MergedEdit& m = plan.edits[k];
-        if (same_edit(m.edit, e)) {
-          if (std::find(m.findings.begin(), m.findings.end(), fi) == m.findings.end()) m.findings.push_back(fi);
-          placed = true;
-        } else if (e.op != ZoneEdit::Op::add && m.edit.op != ZoneEdit::Op::add && same_record(m.edit, e)) {
-          // Two edits of one record: the stronger stands for both.
-          if (strength(e.op) > strength(m.edit.op)) {
-            std::string_view why = e.op == ZoneEdit::Op::remove ? "covered-by-remove" : "covered-by-replace";
-            for (uint32_t f : m.findings) plan.notes.push_back({why, m.edit, f, k});
-            m.edit = e;
-            m.findings = {fi};
-          } else {
-            std::string_view why = m.edit.op == e.op                   ? "conflict"
-                                   : m.edit.op == ZoneEdit::Op::remove ? "covered-by-remove"
-                                                                       : "covered-by-replace";
-            plan.notes.push_back({why, e, fi, k});
-          }
-          placed = true;
-        } else if (e.op == ZoneEdit::Op::add && m.edit.op == ZoneEdit::Op::add && e.type == m.edit.type &&
-                   e.zone == m.edit.zone && names_equal(e.owner.view(), m.edit.owner.view()) &&
-                   e.placeholder.empty() != m.edit.placeholder.empty()) {
-          // A known value beats a placeholder for the same record.
-          if (m.edit.placeholder.empty()) {
-            plan.notes.push_back({"placeholder-superseded", e, fi, k});
-          } else {
-            for (uint32_t f : m.findings) plan.notes.push_back({"placeholder-superseded", m.edit, f, k});
-            m.edit = e;
-            m.findings = {fi};
-          }
-          placed = true;
-        }
-      }
+      for (size_t c = 0; c < candidates.size() && !placed; ++c) placed = merge_into(plan, candidates[c], e, fi);
       if (!placed) {
         if (can_merge) candidates.push_back(uint32_t(plan.edits.size()));
         plan.edits.push_back({e, {fi}});
@@ -210,7 +237,7 @@ std::vector<std::string_view> comments(std::string_view span) {
 // of the comments, as an offset into `span`; npos when it does not.
 size_t cf_tag_at(std::string_view span, const std::vector<std::string_view>& notes, std::string_view tag) {
   for (std::string_view c : notes) {
-    const size_t tags = c.find("cf_tags=");
+    const size_t tags = c.find(kCfTagsKey);
     if (tags == std::string_view::npos) continue;
     if (size_t at = c.find(tag, tags); at != std::string_view::npos) return size_t(c.data() - span.data()) + at;
   }
@@ -307,18 +334,121 @@ std::vector<long> locate_edits(const Zone& zone, uint32_t zone_index, const FixP
   return at;
 }
 
-CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan) {
-  CorrectedZone out;
-  const std::string newline = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
-  const bool flagged = zone_flagged(zone);
-  if (zone.format == InputFormat::cloudflare_json) {
-    for (uint32_t k = 0; k < plan.edits.size(); ++k)
-      if (plan.edits[k].edit.zone == zone_index) out.skipped.push_back({k, "format"});
-    out.text.assign(text);
+namespace {
+
+// What an addition needs to know of the records at its owner.
+struct OwnerAnchors {
+  std::string_view owner;   // wire form, of the first addition naming it
+  long replaced = -1;       // the first record removed or replaced there
+  long last = -1;           // the last record kept there
+  bool cname_kept = false;  // a CNAME there stays (its removal was skipped, or none was asked)
+};
+
+// Writes a plan's edits into the main file of one zone, phase by phase:
+// the edits of existing records, the owners that lines after removed ones
+// inherited, the additions; every change is a TextOp, and the text is
+// spliced once at the end.
+class ZoneTextWriter {
+ public:
+  ZoneTextWriter(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan)
+      : zone_(zone),
+        zone_index_(zone_index),
+        text_(text),
+        plan_(plan),
+        newline_(text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n"),
+        flagged_(zone_flagged(zone)),
+        removed_(zone.size(), false) {}
+
+  // Phase 1: edits of existing records (set-dns-only, replace, remove).
+  // Returns the additions, which go last: they are placed by the records
+  // the other edits remove.
+  std::vector<uint32_t> edit_records(CorrectedZone& out) {
+    const std::vector<long> located = locate_edits(zone_, zone_index_, plan_);
+    std::vector<size_t> edited;
+    for (long ri : located)
+      if (ri >= 0) edited.push_back(size_t(ri));
+    const RecordTwins twins(zone_, &edited);
+    std::vector<uint32_t> adds;
+    for (uint32_t k = 0; k < plan_.edits.size(); ++k) {
+      const ZoneEdit& e = plan_.edits[k].edit;
+      if (e.zone != zone_index_) continue;
+      if (e.op == ZoneEdit::Op::add) {
+        adds.push_back(k);
+      } else if (std::optional<SkipReason> why = edit_record(e, located[k], twins)) {
+        out.skipped.push_back({k, *why});
+      } else {
+        out.applied.push_back(k);
+      }
+    }
+    return adds;
+  }
+
+  // Phase 2: a line after a removed one that took its owner from it (a
+  // blank owner field) now names it: otherwise it would take the owner of
+  // the line before the removed one.
+  void name_inheriting_lines() {
+    for (size_t i = 0; i < zone_.size(); ++i) {
+      if (!removed_[i]) continue;
+      RecordView r = zone_.record(i);
+      if (starts_blank(record_lines(text_, r).begin)) continue;
+      size_t j = i + 1;
+      while (j < zone_.size() && removed_[j]) ++j;
+      if (j >= zone_.size()) continue;
+      RecordView n = zone_.record(j);
+      if (n.span.file != 0 || !names_equal(n.owner.view(), r.owner.view())) continue;
+      const size_t begin = record_lines(text_, n).begin;
+      if (starts_blank(begin)) insert(begin, lower_text(n.owner.view()));
+    }
+  }
+
+  // Phase 3: additions, beside the record they replace, else after the
+  // last record of the owner, else after the last of the type, else at
+  // the end.
+  void add_records(const std::vector<uint32_t>& adds, CorrectedZone& out) {
+    find_anchors(adds);
+    for (uint32_t k : adds) {
+      const ZoneEdit& e = plan_.edits[k].edit;
+      if (owner_slot(e.owner.view())->cname_kept && e.type != rrtype::CNAME) {
+        // A CNAME takes no other data beside it (RFC 1034 §3.6.2, RFC 2181
+        // §10.1): written, the record would make the zone fail to load.
+        out.skipped.push_back({k, SkipReason::cname_kept});
+        continue;
+      }
+      add_record(e);
+      out.applied.push_back(k);
+    }
+  }
+
+  // Phase 4: the text with every change made.
+  std::string spliced() {
+    std::stable_sort(ops_.begin(), ops_.end(), [](const TextOp& a, const TextOp& b) {
+      if (a.begin != b.begin) return a.begin < b.begin;
+      bool ai = a.begin == a.end, bi = b.begin == b.end;
+      if (ai != bi) return ai;  // inserts first
+      return a.order < b.order;
+    });
+    std::string out;
+    size_t at = 0;
+    for (const TextOp& op : ops_) {
+      if (op.begin < at) continue;  // overlaps one already written (cannot happen with merged edits)
+      out.append(text_.substr(at, op.begin - at));
+      out.append(op.text);
+      at = op.end;
+    }
+    out.append(text_.substr(at));
     return out;
   }
-  const std::vector<long> located = locate_edits(zone, zone_index, plan);
-  auto render = [&](const ZoneEdit& e, uint32_t ttl) {
+
+ private:
+  void replace(size_t begin, size_t end, std::string text) { ops_.push_back({begin, end, std::move(text), order_++}); }
+  void insert(size_t at, std::string text) { replace(at, at, std::move(text)); }
+
+  bool starts_blank(size_t at) const { return at < text_.size() && (text_[at] == ' ' || text_[at] == '\t'); }
+
+  uint32_t record_ttl(const RecordView& r) const { return flagged_ && (r.flags & kRecordTtlAuto) ? 1u : r.ttl; }
+
+  // A line the fix writes: absolute owner, explicit TTL and class.
+  std::string render(const ZoneEdit& e, uint32_t ttl) const {
     std::string line = lower_text(e.owner.view());
     line += '\t';
     line += std::to_string(ttl);
@@ -326,200 +456,158 @@ CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_vie
     append_type_name(line, e.type);
     line += '\t';
     line += e.rdata;
-    if (flagged && proxiable(e.type))
-      line += e.proxied == Proxied::yes ? " ; cf_tags=cf-proxied:true" : " ; cf_tags=cf-proxied:false";
+    if (flagged_ && proxiable(e.type)) line += cf_proxied_comment(e.proxied == Proxied::yes);
     return line;
-  };
-  auto record_ttl = [&](const RecordView& r) { return flagged && (r.flags & kRecordTtlAuto) ? 1u : r.ttl; };
+  }
 
-  std::vector<TextOp> ops;
-  std::vector<bool> removed(zone.size(), false);
-  std::vector<long> removed_at;  // record index of each remove/replace, by owner for adds
-  uint32_t order = 0;
-  std::vector<uint32_t> adds;
-  // One record's change to the text.
-  auto write = [&](const ZoneEdit& e, size_t ri, ZoneEdit::Op op) {
-    RecordView r = zone.record(ri);
-    LineInfo li = record_lines(text, r);
-    std::string_view span = text.substr(li.begin, li.end - li.begin);
-    switch (op) {
-      case ZoneEdit::Op::set_dns_only: {
-        const std::vector<std::string_view> notes = comments(span);
-        const size_t at = cf_tag_at(span, notes, "cf-proxied:true");
-        if (at == std::string_view::npos && cf_tag_at(span, notes, "cf-proxied:false") != std::string_view::npos) {
-          // Already DNS-only in the text: nothing to write.
-        } else if (at != std::string_view::npos) {
-          ops.push_back({li.begin + at + 11, li.begin + at + 15, "false", order++});
-        } else {
-          // At the end of the record's last line: into its comment's tag
-          // list, into its comment, or in a comment of its own.
-          size_t end = span.find_last_not_of(" \t\r");
-          size_t pos = li.begin + (end == std::string_view::npos ? 0 : end + 1);
-          const size_t last_line = span.rfind('\n') == std::string_view::npos ? 0 : span.rfind('\n') + 1;
-          const bool commented = !notes.empty() && size_t(notes.back().data() - span.data()) >= last_line;
-          std::string add = !commented                                                ? " ; cf_tags=cf-proxied:false"
-                            : notes.back().find("cf_tags=") != std::string_view::npos ? ",cf-proxied:false"
-                                                                                      : " cf_tags=cf-proxied:false";
-          ops.push_back({pos, pos, add, order++});
-        }
-        break;
-      }
-      case ZoneEdit::Op::replace:
-        ops.push_back({li.begin, li.end, render(e, e.ttl ? e.ttl : record_ttl(r)), order++});
-        removed_at.push_back(long(ri));
-        break;
-      case ZoneEdit::Op::remove:
-        ops.push_back({li.begin, li.next, std::string(), order++});
-        removed[ri] = true;
-        removed_at.push_back(long(ri));
-        break;
-      case ZoneEdit::Op::add: break;
-    }
-  };
-  std::vector<size_t> edited;
-  for (long ri : located)
-    if (ri >= 0) edited.push_back(size_t(ri));
-  const RecordTwins twins(zone, &edited);
-  for (uint32_t k = 0; k < plan.edits.size(); ++k) {
-    const ZoneEdit& e = plan.edits[k].edit;
-    if (e.zone != zone_index) continue;
-    if (e.op == ZoneEdit::Op::add) {
-      adds.push_back(k);
-      continue;
-    }
-    if (e.file != 0) {
-      out.skipped.push_back({k, "included-file"});
-      continue;
-    }
-    long ri = located[k];
-    if (ri < 0) {
-      out.skipped.push_back({k, "record-not-found"});
-      continue;
-    }
-    // The record and its twins (the same record written twice): all of them
-    // are written, or none.
+  // The edit of the record at `ri` (-1: not found), written into it and
+  // its twins (the same record written twice): all of them, or none.
+  std::optional<SkipReason> edit_record(const ZoneEdit& e, long ri, const RecordTwins& twins) {
+    if (e.file != 0) return SkipReason::included_file;
+    if (ri < 0) return SkipReason::record_not_found;
     const std::vector<size_t> group = twins.group(size_t(ri));
-    std::string_view why;
     for (size_t g : group) {
-      RecordView t = zone.record(g);
-      if (t.span.file != 0) why = "included-file";
+      RecordView t = zone_.record(g);
+      if (t.span.file != 0) return SkipReason::included_file;
       // Its lines are the $GENERATE directive's, which makes other records too.
-      else if (t.flags & kRecordGenerated)
-        why = "generated";
-      if (!why.empty()) break;
-    }
-    if (!why.empty()) {
-      out.skipped.push_back({k, why});
-      continue;
+      if (t.flags & kRecordGenerated) return SkipReason::generated;
     }
     // A replaced record's twins go: the new record is written once.
     for (size_t g : group) write(e, g, g == size_t(ri) || e.op != ZoneEdit::Op::replace ? e.op : ZoneEdit::Op::remove);
-    out.applied.push_back(k);
+    return std::nullopt;
   }
-  // A line after a removed one that took its owner from it (a blank owner
-  // field) now names it: otherwise it would take the owner of the line
-  // before the removed one.
-  for (size_t i = 0; i < zone.size(); ++i) {
-    if (!removed[i]) continue;
-    RecordView r = zone.record(i);
-    LineInfo li = record_lines(text, r);
-    if (li.begin < text.size() && (text[li.begin] == ' ' || text[li.begin] == '\t')) continue;
-    size_t j = i + 1;
-    while (j < zone.size() && removed[j]) ++j;
-    if (j >= zone.size()) continue;
-    RecordView n = zone.record(j);
-    if (n.span.file != 0 || !names_equal(n.owner.view(), r.owner.view())) continue;
-    LineInfo ln = record_lines(text, n);
-    if (ln.begin < text.size() && (text[ln.begin] == ' ' || text[ln.begin] == '\t'))
-      ops.push_back({ln.begin, ln.begin, lower_text(n.owner.view()), order++});
+
+  // One record's change to the text.
+  void write(const ZoneEdit& e, size_t ri, ZoneEdit::Op op) {
+    RecordView r = zone_.record(ri);
+    LineInfo li = record_lines(text_, r);
+    switch (op) {
+      case ZoneEdit::Op::set_dns_only: write_dns_only(li); break;
+      case ZoneEdit::Op::replace:
+        replace(li.begin, li.end, render(e, e.ttl ? e.ttl : record_ttl(r)));
+        removed_at_.push_back(long(ri));
+        break;
+      case ZoneEdit::Op::remove:
+        replace(li.begin, li.next, std::string());
+        removed_[ri] = true;
+        removed_at_.push_back(long(ri));
+        break;
+      case ZoneEdit::Op::add: break;
+    }
   }
-  // Additions: beside the record they replace, else after the last record
-  // of the owner, else after the last of the type, else at the end. The
-  // candidates are found for all additions in one pass over the zone.
-  auto inheriting_after = [&](size_t i) {
-    RecordView r = zone.record(i);
-    LineInfo li = record_lines(text, r);
-    return li.next < text.size() && (text[li.next] == ' ' || text[li.next] == '\t');
-  };
-  struct OwnerAnchors {
-    std::string_view owner;   // wire form, of the first addition naming it
-    long replaced = -1;       // the first record removed or replaced there
-    long last = -1;           // the last record kept there
-    bool cname_kept = false;  // a CNAME there stays (its removal was skipped, or none was asked)
-  };
-  std::unordered_map<uint64_t, std::vector<OwnerAnchors>> owners;  // by name_hash
-  auto owner_slot = [&](std::string_view owner) -> OwnerAnchors* {
-    auto it = owners.find(name_hash(owner));
-    if (it == owners.end()) return nullptr;
+
+  // The record's `cf-proxied:true` becomes `false`; a record without the
+  // tag gets `cf-proxied:false` at the end of its last line: into its
+  // comment's tag list, into its comment, or in a comment of its own.
+  void write_dns_only(const LineInfo& li) {
+    std::string_view span = text_.substr(li.begin, li.end - li.begin);
+    const std::vector<std::string_view> notes = comments(span);
+    const size_t at = cf_tag_at(span, notes, cf_proxied_tag(true));
+    if (at != std::string_view::npos) {
+      const size_t value = li.begin + at + kCfProxiedName.size();
+      replace(value, li.begin + at + cf_proxied_tag(true).size(), std::string(cf_proxied_value(false)));
+      return;
+    }
+    if (cf_tag_at(span, notes, cf_proxied_tag(false)) != std::string_view::npos) return;  // already DNS-only
+    size_t end = span.find_last_not_of(" \t\r");
+    size_t pos = li.begin + (end == std::string_view::npos ? 0 : end + 1);
+    const size_t last_line = span.rfind('\n') == std::string_view::npos ? 0 : span.rfind('\n') + 1;
+    const bool commented = !notes.empty() && size_t(notes.back().data() - span.data()) >= last_line;
+    std::string tag;
+    if (!commented)
+      tag = cf_proxied_comment(false);
+    else if (notes.back().find(kCfTagsKey) != std::string_view::npos)
+      tag.append(",").append(cf_proxied_tag(false));
+    else
+      tag.append(" ").append(kCfTagsKey).append(cf_proxied_tag(false));
+    insert(pos, std::move(tag));
+  }
+
+  OwnerAnchors* owner_slot(std::string_view owner) {
+    auto it = owners_.find(name_hash(owner));
+    if (it == owners_.end()) return nullptr;
     for (OwnerAnchors& a : it->second)
       if (names_equal(a.owner, owner)) return &a;
     return nullptr;
-  };
-  std::unordered_map<uint16_t, long> last_of_type;
-  for (uint32_t k : adds) {
-    const ZoneEdit& e = plan.edits[k].edit;
-    if (!owner_slot(e.owner.view())) owners[name_hash(e.owner.view())].push_back({e.owner.view()});
-    last_of_type.emplace(e.type, -1);
   }
-  if (!adds.empty()) {
-    for (long ri : removed_at)
-      if (OwnerAnchors* a = owner_slot(zone.record(size_t(ri)).owner.view()); a && a->replaced < 0) a->replaced = ri;
-    for (size_t i = 0; i < zone.size(); ++i) {
-      RecordView r = zone.record(i);
-      if (removed[i]) continue;
+
+  // The candidates for every addition's place, in one pass over the zone.
+  void find_anchors(const std::vector<uint32_t>& adds) {
+    for (uint32_t k : adds) {
+      const ZoneEdit& e = plan_.edits[k].edit;
+      if (!owner_slot(e.owner.view())) owners_[name_hash(e.owner.view())].push_back({e.owner.view()});
+      last_of_type_.emplace(e.type, -1);
+    }
+    if (adds.empty()) return;
+    for (long ri : removed_at_)
+      if (OwnerAnchors* a = owner_slot(zone_.record(size_t(ri)).owner.view()); a && a->replaced < 0) a->replaced = ri;
+    for (size_t i = 0; i < zone_.size(); ++i) {
+      RecordView r = zone_.record(i);
+      if (removed_[i]) continue;
       if (r.type == rrtype::CNAME)
         if (OwnerAnchors* a = owner_slot(r.owner.view())) a->cname_kept = true;
       if (r.span.file != 0) continue;
       if (OwnerAnchors* a = owner_slot(r.owner.view())) a->last = long(i);
-      if (auto t = last_of_type.find(r.type); t != last_of_type.end() && !inheriting_after(i)) t->second = long(i);
+      // Not after a record whose next line inherits its owner: the new
+      // line would take that owner away from it.
+      if (auto t = last_of_type_.find(r.type); t != last_of_type_.end() && !starts_blank(record_lines(text_, r).next))
+        t->second = long(i);
     }
   }
-  for (uint32_t k : adds) {
-    const ZoneEdit& e = plan.edits[k].edit;
+
+  void add_record(const ZoneEdit& e) {
     const OwnerAnchors& at_owner = *owner_slot(e.owner.view());
-    if (at_owner.cname_kept && e.type != rrtype::CNAME) {
-      // A CNAME takes no other data beside it (RFC 1034 §3.6.2, RFC 2181
-      // §10.1): written, the record would make the zone fail to load.
-      out.skipped.push_back({k, "cname-kept"});
-      continue;
-    }
     long anchor = at_owner.replaced;
     const bool before = anchor >= 0;
+    if (anchor < 0) anchor = at_owner.last >= 0 ? at_owner.last : last_of_type_[e.type];
     uint32_t ttl = e.ttl;
-    const long same_owner = at_owner.last, same_type = last_of_type[e.type];
-    if (anchor < 0) anchor = same_owner >= 0 ? same_owner : same_type;
     if (!ttl) {
-      long from = anchor >= 0 ? anchor : (zone.size() ? 0 : -1);
-      ttl = from >= 0 ? record_ttl(zone.record(size_t(from))) : 3600;
+      long from = anchor >= 0 ? anchor : (zone_.size() ? 0 : -1);
+      ttl = from >= 0 ? record_ttl(zone_.record(size_t(from))) : 3600;
     }
     // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on
     // `std::string + std::string&&` chains.
     std::string piece;
-    size_t pos = text.size();
+    size_t pos = text_.size();
     if (anchor >= 0) {
-      LineInfo li = record_lines(text, zone.record(size_t(anchor)));
+      LineInfo li = record_lines(text_, zone_.record(size_t(anchor)));
       pos = before ? li.begin : li.next;
     }
-    if (pos == text.size() && !text.empty() && text.back() != '\n') piece.append(newline);
+    if (pos == text_.size() && !text_.empty() && text_.back() != '\n') piece.append(newline_);
     piece.append(render(e, ttl));
-    piece.append(newline);
-    ops.push_back({pos, pos, std::move(piece), order++});
-    out.applied.push_back(k);
+    piece.append(newline_);
+    insert(pos, std::move(piece));
   }
-  std::stable_sort(ops.begin(), ops.end(), [](const TextOp& a, const TextOp& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    bool ai = a.begin == a.end, bi = b.begin == b.end;
-    if (ai != bi) return ai;  // inserts first
-    return a.order < b.order;
-  });
-  size_t at = 0;
-  for (const TextOp& op : ops) {
-    if (op.begin < at) continue;  // overlaps one already written (cannot happen with merged edits)
-    out.text.append(text.substr(at, op.begin - at));
-    out.text.append(op.text);
-    at = op.end;
+
+  const Zone& zone_;
+  const uint32_t zone_index_;
+  const std::string_view text_;
+  const FixPlan& plan_;
+  const std::string newline_;
+  const bool flagged_;  // lines written carry cf-proxied
+  std::vector<TextOp> ops_;
+  uint32_t order_ = 0;
+  std::vector<bool> removed_;     // by record index: its lines go
+  std::vector<long> removed_at_;  // each record removed or replaced, in the order written
+  std::unordered_map<uint64_t, std::vector<OwnerAnchors>> owners_;  // by name_hash
+  std::unordered_map<uint16_t, long> last_of_type_;
+};
+
+}  // namespace
+
+CorrectedZone apply_edits(const Zone& zone, uint32_t zone_index, std::string_view text, const FixPlan& plan) {
+  CorrectedZone out;
+  if (zone.format == InputFormat::cloudflare_json) {
+    for (uint32_t k = 0; k < plan.edits.size(); ++k)
+      if (plan.edits[k].edit.zone == zone_index) out.skipped.push_back({k, SkipReason::format});
+    out.text.assign(text);
+    return out;
   }
-  out.text.append(text.substr(at));
+  ZoneTextWriter writer(zone, zone_index, text, plan);
+  const std::vector<uint32_t> adds = writer.edit_records(out);
+  writer.name_inheriting_lines();
+  writer.add_records(adds, out);
+  out.text = writer.spliced();
   return out;
 }
 

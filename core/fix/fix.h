@@ -20,11 +20,26 @@ struct MergedEdit {
   std::vector<uint32_t> findings;
 };
 
-// Why an edit was dropped in favour of another.
+// Why an edit was dropped in favour of another: X(identifier, stable name).
+// "conflict": a different edit of the same kind to the same record came
+// first; "moot": another edit makes it unneeded. Words for each live in
+// www/lib (English and Japanese).
+#define MXRAY_MERGE_REASONS(X)                        \
+  X(covered_by_remove, "covered-by-remove")           \
+  X(covered_by_replace, "covered-by-replace")         \
+  X(conflict, "conflict")                             \
+  X(placeholder_superseded, "placeholder-superseded") \
+  X(moot, "moot")
+
+enum class MergeReason : uint8_t {
+#define MXRAY_X(id, name) id,
+  MXRAY_MERGE_REASONS(MXRAY_X)
+#undef MXRAY_X
+};
+std::string_view merge_reason_name(MergeReason why);
+
 struct MergeNote {
-  // "covered-by-remove", "covered-by-replace", "duplicate", "conflict",
-  // "placeholder-superseded", "moot" (another edit makes it unneeded)
-  std::string_view why;
+  MergeReason why{};
   ZoneEdit dropped;
   uint32_t finding = 0;  // the finding whose edit was dropped
   uint32_t kept = 0;     // index into FixPlan::edits of the edit that won
@@ -50,10 +65,26 @@ struct FixPlan {
 //    that name) is dropped: the fix stays minimal.
 FixPlan merge_edits(const std::vector<Finding>& findings);
 
+// Why an edit could not be written into the text (see apply_edits):
+// X(identifier, stable name). Words for each live in www/lib.
+#define MXRAY_SKIP_REASONS(X)             \
+  X(included_file, "included-file")       \
+  X(generated, "generated")               \
+  X(record_not_found, "record-not-found") \
+  X(cname_kept, "cname-kept")             \
+  X(format, "format")
+
+enum class SkipReason : uint8_t {
+#define MXRAY_X(id, name) id,
+  MXRAY_SKIP_REASONS(MXRAY_X)
+#undef MXRAY_X
+};
+std::string_view skip_reason_name(SkipReason why);
+
 // An edit that could not be written into the text, and why.
 struct SkippedEdit {
-  uint32_t edit = 0;     // index into FixPlan::edits
-  std::string_view why;  // "other-zone", "included-file", "generated", "record-not-found", "cname-kept", "format"
+  uint32_t edit = 0;  // index into FixPlan::edits
+  SkipReason why{};
 };
 
 struct CorrectedZone {

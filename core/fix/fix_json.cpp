@@ -15,14 +15,16 @@ json fix_plan_to_json(const MailModel& model, const FixPlan& plan) {
   }
   json notes = json::array();
   for (const MergeNote& n : plan.notes)
-    notes.push_back(
-        {{"why", n.why}, {"finding", n.finding}, {"kept", n.kept}, {"dropped", edit_to_json(model, n.dropped)}});
+    notes.push_back({{"why", merge_reason_name(n.why)},
+                     {"finding", n.finding},
+                     {"kept", n.kept},
+                     {"dropped", edit_to_json(model, n.dropped)}});
   return {{"edits", edits}, {"notes", notes}, {"placeholders", plan.placeholders}};
 }
 
 json corrected_zone_to_json(const CorrectedZone& c) {
   json skipped = json::array();
-  for (const SkippedEdit& s : c.skipped) skipped.push_back({{"edit", s.edit}, {"why", s.why}});
+  for (const SkippedEdit& s : c.skipped) skipped.push_back({{"edit", s.edit}, {"why", skip_reason_name(s.why)}});
   return {{"text", c.text}, {"applied", c.applied}, {"skipped", skipped}};
 }
 

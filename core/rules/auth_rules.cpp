@@ -343,7 +343,7 @@ void spf_view(const MailModel& model, View view, const std::optional<EvidenceSte
   if (!found) {
     // §2.6.1 "none": receivers learn nothing about who may send as the domain.
     if (!mx) return;
-    Finding f{"spf-missing", FindingSeverity::info, {apex_text}, {}, {}};
+    Finding f = make_finding(Rule::spf_missing, {apex_text});
     f.evidence.push_back(*mx);
     f.evidence.push_back(
         {"no-record", {{"name", apex_text}, {"kind", "SPF"}, {"source", std::string(view_name(view))}}});
@@ -356,10 +356,15 @@ void spf_view(const MailModel& model, View view, const std::optional<EvidenceSte
   if (w.voids > 2)
     w.errors.push_back(
         {"spf-void-lookups", {{"count", std::to_string(w.voids)}, {"limit", "2"}, {"terms", joined(w.void_terms)}}});
-  if (!w.errors.empty()) out.push_back({"spf-invalid", FindingSeverity::warning, {apex_text}, std::move(w.errors), {}});
-  if (!w.pass_all.empty())
-    out.push_back({"spf-pass-all", FindingSeverity::warning, {apex_text}, std::move(w.pass_all), {}});
-  if (!w.advice.empty()) out.push_back({"spf-advice", FindingSeverity::info, {apex_text}, std::move(w.advice), {}});
+  auto report = [&](Rule rule, std::vector<EvidenceStep>& evidence) {
+    if (evidence.empty()) return;
+    Finding f = make_finding(rule, {apex_text});
+    f.evidence = std::move(evidence);
+    out.push_back(std::move(f));
+  };
+  report(Rule::spf_invalid, w.errors);
+  report(Rule::spf_pass_all, w.pass_all);
+  report(Rule::spf_advice, w.advice);
 }
 
 // ---- DMARC (RFC 7489)
@@ -381,8 +386,8 @@ void dmarc_view(const MailModel& model, View view, const std::optional<EvidenceS
   if (!set.known) return;
   std::vector<std::string_view> texts = texts_of(set);
   DmarcSelection sel = find_dmarc_record(texts);
-  Finding invalid{"dmarc-invalid", FindingSeverity::warning, {name_text_l}, {}, {}};
-  Finding advice{"dmarc-advice", FindingSeverity::info, {name_text_l}, {}, {}};
+  Finding invalid = make_finding(Rule::dmarc_invalid, {name_text_l});
+  Finding advice = make_finding(Rule::dmarc_advice, {name_text_l});
   if (sel.candidates.empty()) {
     for (const TxtRecord& r : set.records)
       if (looks_like_dmarc(r.text)) {
@@ -396,7 +401,7 @@ void dmarc_view(const MailModel& model, View view, const std::optional<EvidenceS
     if (!invalid.evidence.empty()) {
       out.push_back(std::move(invalid));
     } else if (mx) {
-      Finding f{"dmarc-missing", FindingSeverity::info, {lower_name(model.domain())}, {}, {}};
+      Finding f = make_finding(Rule::dmarc_missing, {lower_name(model.domain())});
       f.evidence.push_back(*mx);
       f.evidence.push_back(
           {"no-record", {{"name", name_text_l}, {"kind", "DMARC"}, {"source", std::string(view_name(view))}}});
@@ -486,8 +491,8 @@ void dkim_view(const MailModel& model, View view, std::vector<Finding>& out) {
     for (const TxtRecord& r : set.records)
       if (!sel.guessed || looks_like_dkim(r.text)) keys.push_back(&r);
     if (keys.empty()) continue;
-    Finding invalid{"dkim-invalid", FindingSeverity::warning, {lower_name(name)}, {}, {}};
-    Finding advice{"dkim-advice", FindingSeverity::info, {lower_name(name)}, {}, {}};
+    Finding invalid = make_finding(Rule::dkim_invalid, {lower_name(name)});
+    Finding advice = make_finding(Rule::dkim_advice, {lower_name(name)});
     if (keys.size() > 1) {
       // §3.6.2.2: "if there are multiple records in an RRset, the results are undefined".
       for (const TxtRecord* r : keys) invalid.evidence.push_back(record_step(model, name, *r));
@@ -542,7 +547,7 @@ void mta_sts_view(const MailModel& model, View view, std::vector<Finding>& out) 
   if (!child_name("_mta-sts", model.domain(), name) || !child_name("mta-sts", model.domain(), host)) return;
   TxtSet set = txt_at(model, name.view(), view);
   if (!set.known || set.records.empty()) return;  // no policy: MTA-STS is opt-in
-  Finding f{"mta-sts-invalid", FindingSeverity::warning, {lower_name(name.view())}, {}, {}};
+  Finding f = make_finding(Rule::mta_sts_invalid, {lower_name(name.view())});
   auto problem = [&](PolicyProblem p, std::string_view detail, std::string_view text, uint32_t offset,
                      uint32_t length) {
     f.evidence.push_back(problem_step(name.view(), name_of(p), detail, text, offset, length));
@@ -574,7 +579,7 @@ void tlsrpt_view(const MailModel& model, View view, std::vector<Finding>& out) {
   if (!child_name("_tls", model.domain(), tls) || !child_name("_smtp", tls.view(), name)) return;
   TxtSet set = txt_at(model, name.view(), view);
   if (!set.known || set.records.empty()) return;  // no reporting asked for: TLS-RPT is opt-in
-  Finding f{"tlsrpt-invalid", FindingSeverity::warning, {lower_name(name.view())}, {}, {}};
+  Finding f = make_finding(Rule::tlsrpt_invalid, {lower_name(name.view())});
   auto problem = [&](PolicyProblem p, std::string_view detail, std::string_view text, uint32_t offset,
                      uint32_t length) {
     f.evidence.push_back(problem_step(name.view(), name_of(p), detail, text, offset, length));
@@ -619,8 +624,8 @@ void tlsa_proxied(const MailModel& model, std::vector<Finding>& out) {
     if (path.route != Route::proxy || !path.provider) return;
     std::string name = lower_name(owner);
     for (const Finding& g : out)
-      if (g.rule == "tlsa-proxied" && g.names.front() == name) return;
-    Finding f{"tlsa-proxied", FindingSeverity::warning, {name, lower_name(host)}, {}, {}};
+      if (g.rule == Rule::tlsa_proxied && g.names.front() == name) return;
+    Finding f = make_finding(Rule::tlsa_proxied, {name, lower_name(host)});
     EvidenceStep s{"tlsa-record", {{"name", name}, {"host", lower_name(host)}, {"port", std::to_string(port)}}};
     add_source(model, s, src);
     f.evidence.push_back(std::move(s));
@@ -664,12 +669,12 @@ void ptr_mismatch(const MailModel& model, std::vector<Finding>& out) {
       WireName rev = reverse_name(h.rdata);
       const std::string rev_text = lower_name(rev.view());
       if (std::any_of(out.begin(), out.end(),
-                      [&](const Finding& g) { return g.rule == "ptr-mismatch" && g.names.front() == rev_text; }))
+                      [&](const Finding& g) { return g.rule == Rule::ptr_mismatch && g.names.front() == rev_text; }))
         continue;
       const Fact* ptr = answered(s, rev.view(), rrtype::PTR);
       if (!ptr) continue;  // not asked, or no usable answer: unknown
       const std::string address = address_text(h.type, h.rdata);
-      Finding f{"ptr-mismatch", FindingSeverity::warning, {rev_text, lower_name(m.name.view())}, {}, {}};
+      Finding f = make_finding(Rule::ptr_mismatch, {rev_text, lower_name(m.name.view())});
       EvidenceStep a{"address", {{"name", lower_name(h.name.view())}, {"address", address}}};
       add_source(model, a, h.source);
       f.evidence.push_back(std::move(a));

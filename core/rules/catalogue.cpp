@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ostream>
 
 #include "dns/types.h"
 #include "fix/fix.h"
@@ -28,55 +29,90 @@ constexpr std::array kRouteEvidence = {"cname"sv, "address"sv, "zone-route"sv, "
 
 // Sources: shared/facts/cloudflare-and-cpanel.md, which quotes each document.
 constexpr std::array kRules = {
-    RuleInfo{"mx-target-proxied", FindingSeverity::critical, "Cloudflare: Troubleshooting email issues; RFC 5321 §5.1",
-             kProxiedEvidence},
-    RuleInfo{"mail-host-proxied", FindingSeverity::critical,
+    RuleInfo{Rule::mx_target_proxied, "mx-target-proxied", FindingSeverity::critical,
+             "Cloudflare: Troubleshooting email issues; RFC 5321 §5.1", kProxiedEvidence},
+    RuleInfo{Rule::mail_host_proxied, "mail-host-proxied", FindingSeverity::critical,
              "Cloudflare: Proxy status, CNAME chains and Email; Network ports", kProxiedEvidence},
-    RuleInfo{"srv-target-proxied", FindingSeverity::critical, "RFC 6186; RFC 6764; Cloudflare: Network ports",
-             kProxiedEvidence},
-    RuleInfo{"service-host-proxied", FindingSeverity::warning, "Cloudflare: Network ports; Proxy status limitations",
-             kProxiedEvidence},
-    RuleInfo{"mx-companion-record", FindingSeverity::warning, "Cloudflare: Troubleshooting email issues (dc-#####)",
-             kCompanionEvidence},
-    RuleInfo{"mx-target-missing", FindingSeverity::critical, "RFC 5321 §5.1", kMissingEvidence},
-    RuleInfo{"mx-target-cname", FindingSeverity::warning, "RFC 2181 §10.3; RFC 5321 §5.1", kCnameEvidence},
-    RuleInfo{"mail-host-missing", FindingSeverity::critical, "cPanel: mail.<domain> in the standard zone template",
-             kMailMissingEvidence},
-    RuleInfo{"proxy-mixed-records", FindingSeverity::warning, "Cloudflare: Proxy status (multiple A/AAAA records)",
-             kAddressEvidence},
-    RuleInfo{"origin-exposed", FindingSeverity::info, "Cloudflare: Exposed IP address; Email record origin IP",
-             kAddressEvidence},
+    // Lesser when no mail service (SMTP, IMAP, POP) is among the ports the
+    // proxy drops: calendars and discovery degrade, mail does not break.
+    RuleInfo{Rule::srv_target_proxied, "srv-target-proxied", FindingSeverity::critical,
+             "RFC 6186; RFC 6764; Cloudflare: Network ports", kProxiedEvidence, FindingSeverity::warning},
+    RuleInfo{Rule::service_host_proxied, "service-host-proxied", FindingSeverity::warning,
+             "Cloudflare: Network ports; Proxy status limitations", kProxiedEvidence},
+    RuleInfo{Rule::mx_companion_record, "mx-companion-record", FindingSeverity::warning,
+             "Cloudflare: Troubleshooting email issues (dc-#####)", kCompanionEvidence},
+    RuleInfo{Rule::mx_target_missing, "mx-target-missing", FindingSeverity::critical, "RFC 5321 §5.1",
+             kMissingEvidence},
+    RuleInfo{Rule::mx_target_cname, "mx-target-cname", FindingSeverity::warning, "RFC 2181 §10.3; RFC 5321 §5.1",
+             kCnameEvidence},
+    RuleInfo{Rule::mail_host_missing, "mail-host-missing", FindingSeverity::critical,
+             "cPanel: mail.<domain> in the standard zone template", kMailMissingEvidence},
+    RuleInfo{Rule::proxy_mixed_records, "proxy-mixed-records", FindingSeverity::warning,
+             "Cloudflare: Proxy status (multiple A/AAAA records)", kAddressEvidence},
+    RuleInfo{Rule::origin_exposed, "origin-exposed", FindingSeverity::info,
+             "Cloudflare: Exposed IP address; Email record origin IP", kAddressEvidence},
     // ---- Zone against live DNS, and migrations (reconcile_rules.cpp)
-    RuleInfo{"null-mx-conflict", FindingSeverity::warning, "RFC 7505 §3", kNullMxEvidence},
-    RuleInfo{"spf-proxy-address", FindingSeverity::critical, "RFC 7208 §5.3, §5.4; Cloudflare: Proxy status",
-             kSpfProxyEvidence},
-    RuleInfo{"migration-record-lost", FindingSeverity::critical,
-             "Cloudflare: Import and export records; cPanel standard zone template", kLostEvidence},
-    RuleInfo{"ns-not-delegated", FindingSeverity::warning, "RFC 1034 §4.2.2; Cloudflare: Change your nameservers",
-             kNsEvidence},
-    RuleInfo{"proxy-state-differs", FindingSeverity::warning,
+    RuleInfo{Rule::null_mx_conflict, "null-mx-conflict", FindingSeverity::warning, "RFC 7505 §3", kNullMxEvidence},
+    RuleInfo{Rule::spf_proxy_address, "spf-proxy-address", FindingSeverity::critical,
+             "RFC 7208 §5.3, §5.4; Cloudflare: Proxy status", kSpfProxyEvidence},
+    // Lesser when the record lost is not one mail needs to arrive (an MX,
+    // or the address of an MX target or of mail./smtp./imap./pop.): SRV,
+    // TLSA, SPF, DMARC, DKIM, MTA-STS, TLS-RPT, autodiscover and webmail.
+    RuleInfo{Rule::migration_record_lost, "migration-record-lost", FindingSeverity::critical,
+             "Cloudflare: Import and export records; cPanel standard zone template", kLostEvidence,
+             FindingSeverity::warning},
+    RuleInfo{Rule::ns_not_delegated, "ns-not-delegated", FindingSeverity::warning,
+             "RFC 1034 §4.2.2; Cloudflare: Change your nameservers", kNsEvidence},
+    RuleInfo{Rule::proxy_state_differs, "proxy-state-differs", FindingSeverity::warning,
              "Cloudflare: Proxy status; Zone setups (pending zones serve DNS-only)", kRouteEvidence},
     // ---- Mail authentication: SPF, DMARC, DKIM, MTA-STS, TLS-RPT, TLSA, PTR (auth_rules.cpp)
-    RuleInfo{"spf-missing", FindingSeverity::info, "RFC 7208 §2.6.1, §4.5", rules::kAuthMissingEvidence},
-    RuleInfo{"spf-invalid", FindingSeverity::warning, "RFC 7208 §4.5, §4.6.4, §5.2, §6.1, §12",
+    RuleInfo{Rule::spf_missing, "spf-missing", FindingSeverity::info, "RFC 7208 §2.6.1, §4.5",
+             rules::kAuthMissingEvidence},
+    RuleInfo{Rule::spf_invalid, "spf-invalid", FindingSeverity::warning, "RFC 7208 §4.5, §4.6.4, §5.2, §6.1, §12",
              rules::kSpfInvalidEvidence},
-    RuleInfo{"spf-pass-all", FindingSeverity::warning, "RFC 7208 §5.1", rules::kRecordEvidence},
-    RuleInfo{"spf-advice", FindingSeverity::info, "RFC 7208 §3.4, §4.7, §5.1, §5.5, §6", rules::kRecordEvidence},
-    RuleInfo{"dmarc-missing", FindingSeverity::info, "RFC 7489 §6.1, §6.6.3", rules::kAuthMissingEvidence},
-    RuleInfo{"dmarc-invalid", FindingSeverity::warning, "RFC 7489 §6.3, §6.4, §6.6.3", rules::kRecordEvidence},
-    RuleInfo{"dmarc-advice", FindingSeverity::info, "RFC 7489 §6.3, §7.2; draft-ietf-dmarc-dmarcbis",
+    RuleInfo{Rule::spf_pass_all, "spf-pass-all", FindingSeverity::warning, "RFC 7208 §5.1", rules::kRecordEvidence},
+    RuleInfo{Rule::spf_advice, "spf-advice", FindingSeverity::info, "RFC 7208 §3.4, §4.7, §5.1, §5.5, §6",
              rules::kRecordEvidence},
-    RuleInfo{"dkim-invalid", FindingSeverity::warning, "RFC 6376 §3.6.1, §3.6.2.2; RFC 8301 §3; RFC 8463 §4.2",
+    RuleInfo{Rule::dmarc_missing, "dmarc-missing", FindingSeverity::info, "RFC 7489 §6.1, §6.6.3",
+             rules::kAuthMissingEvidence},
+    RuleInfo{Rule::dmarc_invalid, "dmarc-invalid", FindingSeverity::warning, "RFC 7489 §6.3, §6.4, §6.6.3",
              rules::kRecordEvidence},
-    RuleInfo{"dkim-advice", FindingSeverity::info, "RFC 6376 §3.6.1; RFC 8301 §3.2", rules::kRecordEvidence},
-    RuleInfo{"mta-sts-invalid", FindingSeverity::warning, "RFC 8461 §3.1, §3.3", rules::kMtaStsEvidence},
-    RuleInfo{"tlsrpt-invalid", FindingSeverity::warning, "RFC 8460 §3", rules::kRecordEvidence},
-    RuleInfo{"tlsa-proxied", FindingSeverity::warning, "RFC 7672 §3.1; RFC 6698 §2; Cloudflare: Network ports",
-             rules::kTlsaEvidence},
-    RuleInfo{"ptr-mismatch", FindingSeverity::warning, "RFC 8601 §3 (iprev); RFC 1912 §2.1", rules::kPtrEvidence},
+    RuleInfo{Rule::dmarc_advice, "dmarc-advice", FindingSeverity::info,
+             "RFC 7489 §6.3, §7.2; draft-ietf-dmarc-dmarcbis", rules::kRecordEvidence},
+    RuleInfo{Rule::dkim_invalid, "dkim-invalid", FindingSeverity::warning,
+             "RFC 6376 §3.6.1, §3.6.2.2; RFC 8301 §3; RFC 8463 §4.2", rules::kRecordEvidence},
+    RuleInfo{Rule::dkim_advice, "dkim-advice", FindingSeverity::info, "RFC 6376 §3.6.1; RFC 8301 §3.2",
+             rules::kRecordEvidence},
+    RuleInfo{Rule::mta_sts_invalid, "mta-sts-invalid", FindingSeverity::warning, "RFC 8461 §3.1, §3.3",
+             rules::kMtaStsEvidence},
+    RuleInfo{Rule::tlsrpt_invalid, "tlsrpt-invalid", FindingSeverity::warning, "RFC 8460 §3", rules::kRecordEvidence},
+    RuleInfo{Rule::tlsa_proxied, "tlsa-proxied", FindingSeverity::warning,
+             "RFC 7672 §3.1; RFC 6698 §2; Cloudflare: Network ports", rules::kTlsaEvidence},
+    RuleInfo{Rule::ptr_mismatch, "ptr-mismatch", FindingSeverity::warning, "RFC 8601 §3 (iprev); RFC 1912 §2.1",
+             rules::kPtrEvidence},
 };
 
+// The table is indexed by Rule: each entry at its enum's place, every rule once.
+constexpr bool in_enum_order() {
+  for (size_t i = 0; i < kRules.size(); ++i)
+    if (size_t(kRules[i].rule) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kRules lists the rules in the order of enum Rule");
+static_assert(size_t(Rule::ptr_mismatch) + 1 == kRules.size(), "every Rule has a catalogue entry");
+
 }  // namespace
+
+std::string_view rule_id(Rule r) { return kRules[size_t(r)].id; }
+
+std::ostream& operator<<(std::ostream& os, RuleId r) { return os << r.id(); }
+
+const RuleInfo& rule_info(Rule r) { return kRules[size_t(r)]; }
+
+Finding make_finding(Rule r, std::vector<std::string> names, Harm harm) {
+  const RuleInfo& info = rule_info(r);
+  return Finding{r, harm == Harm::lesser && info.lesser ? *info.lesser : info.severity, std::move(names), {}, {}};
+}
 
 std::string_view severity_name(FindingSeverity s) {
   switch (s) {
@@ -157,7 +193,7 @@ std::vector<Finding> run_rules(const MailModel& model) {
   }
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity < b.severity;
-    if (a.rule != b.rule) return a.rule < b.rule;
+    if (a.rule != b.rule) return a.rule.id() < b.rule.id();
     return a.names < b.names;
   });
   return out;

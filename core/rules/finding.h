@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,6 +16,57 @@ namespace mxray {
 
 enum class FindingSeverity : uint8_t { critical, warning, info };
 std::string_view severity_name(FindingSeverity s);
+
+// Every rule, in the order of the catalogue (catalogue.cpp), which holds
+// each one's public id, severity, source and evidence codes.
+enum class Rule : uint8_t {
+  mx_target_proxied,
+  mail_host_proxied,
+  srv_target_proxied,
+  service_host_proxied,
+  mx_companion_record,
+  mx_target_missing,
+  mx_target_cname,
+  mail_host_missing,
+  proxy_mixed_records,
+  origin_exposed,
+  null_mx_conflict,
+  spf_proxy_address,
+  migration_record_lost,
+  ns_not_delegated,
+  proxy_state_differs,
+  spf_missing,
+  spf_invalid,
+  spf_pass_all,
+  spf_advice,
+  dmarc_missing,
+  dmarc_invalid,
+  dmarc_advice,
+  dkim_invalid,
+  dkim_advice,
+  mta_sts_invalid,
+  tlsrpt_invalid,
+  tlsa_proxied,
+  ptr_mismatch,
+};
+// The rule's public id ("mx-target-proxied"), from the catalogue.
+std::string_view rule_id(Rule r);
+
+// A finding's rule: the enum, read as its public id wherever a string is
+// wanted (reports, tests and users key on the id).
+class RuleId {
+ public:
+  constexpr RuleId(Rule r) : rule_(r) {}
+  constexpr Rule rule() const { return rule_; }
+  std::string_view id() const { return rule_id(rule_); }
+  operator std::string_view() const { return id(); }
+  friend constexpr bool operator==(RuleId a, RuleId b) { return a.rule_ == b.rule_; }
+  friend bool operator==(RuleId a, std::string_view id) { return a.id() == id; }
+
+ private:
+  Rule rule_;
+};
+std::ostream& operator<<(std::ostream& os, RuleId r);
 
 // One step of the chain of evidence: a code and its parameters, e.g.
 // {"cname", {{"from", "mail.club.example."}, {"to", "club.example."}, {"source", "zone"}, {"line", "14"}}}.
@@ -59,8 +111,10 @@ struct ZoneEdit {
 };
 std::string_view edit_op_name(ZoneEdit::Op op);
 
+// Made by make_finding() (catalogue.h), which takes the rule's id and
+// severity from the catalogue.
 struct Finding {
-  std::string_view rule;
+  RuleId rule;
   FindingSeverity severity = FindingSeverity::warning;
   std::vector<std::string> names;  // absolute, lower-case, trailing dot
   std::vector<EvidenceStep> evidence;

@@ -2,6 +2,7 @@
 
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "fix/fix.h"
 #include "policy/dkim.h"
 #include "policy/dmarc.h"
 #include "policy/spf.h"
@@ -69,7 +70,7 @@ json finding_to_json(const MailModel& model, const Finding& f) {
   }
   json edits = json::array();
   for (const ZoneEdit& e : f.edits) edits.push_back(edit_to_json(model, e));
-  return {{"rule", f.rule},
+  return {{"rule", f.rule.id()},
           {"severity", severity_name(f.severity)},
           {"names", f.names},
           {"evidence", evidence},
@@ -128,7 +129,19 @@ json rule_catalogue_json() {
   auto refs = rules::policy_problem_references();
   for (size_t i = 0; i < policy.size(); ++i)
     add(policy[i].substr(0, policy[i].find('-')), policy[i], RecordSeverity::error, refs[i]);
-  return {{"rules", rules}, {"evidence", ev}, {"problems", problems}};
+  // Why the fix drops an edit or leaves one unwritten: words for each in www/lib.
+  json merge_reasons = json::array(), skip_reasons = json::array();
+#define MXRAY_X(id, name) merge_reasons.push_back(name);
+  MXRAY_MERGE_REASONS(MXRAY_X)
+#undef MXRAY_X
+#define MXRAY_X(id, name) skip_reasons.push_back(name);
+  MXRAY_SKIP_REASONS(MXRAY_X)
+#undef MXRAY_X
+  return {{"rules", rules},
+          {"evidence", ev},
+          {"problems", problems},
+          {"merge_reasons", merge_reasons},
+          {"skip_reasons", skip_reasons}};
 }
 
 }  // namespace mxray

@@ -16,8 +16,9 @@ nlohmann::json finding_to_json(const MailModel& model, const Finding& f);
 nlohmann::json findings_to_json(const MailModel& model, const std::vector<Finding>& findings);
 // Each mail-relevant name with its roles and both paths.
 nlohmann::json mail_names_to_json(const MailModel& model);
-// {rules: [{id, severity, source, evidence[]}], evidence: [...]}: what the
-// message catalogues and rule pages must cover.
+// {rules: [{id, severity, source, evidence[]}], evidence: [...], problems:
+// [...], merge_reasons: [...], skip_reasons: [...]}: what the message
+// catalogues and rule pages must cover.
 nlohmann::json rule_catalogue_json();
 
 }  // namespace mxray

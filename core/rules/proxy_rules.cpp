@@ -175,13 +175,13 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
   // from other servers, a mail host breaks phones and mail programs.
   struct Family {
     uint32_t role;
-    std::string_view rule;
+    Rule rule;
     bool only_if_uncarried;
   };
-  constexpr Family kFamilies[] = {{role::mx_target, "mx-target-proxied", false},
-                                  {role::mail_client, "mail-host-proxied", false},
-                                  {role::srv_target, "srv-target-proxied", true},
-                                  {role::service, "service-host-proxied", true}};
+  constexpr Family kFamilies[] = {{role::mx_target, Rule::mx_target_proxied, false},
+                                  {role::mail_client, Rule::mail_host_proxied, false},
+                                  {role::srv_target, Rule::srv_target_proxied, true},
+                                  {role::service, Rule::service_host_proxied, true}};
   for (const MailName& m : model.names()) {
     const ResolutionPath* path = proxied_path(m);
     if (!path || !path->provider) continue;
@@ -200,7 +200,7 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
         if (mine) scoped.needs.push_back(n);
       }
       if (fam.only_if_uncarried && !needs_uncarried(scoped, provider)) continue;
-      FindingSeverity severity = fam.role == role::service ? FindingSeverity::warning : FindingSeverity::critical;
+      Harm harm = Harm::full;
       if (fam.role == role::srv_target) {
         // Mail services break outright; calendars and discovery degrade.
         bool mail = std::any_of(scoped.needs.begin(), scoped.needs.end(), [&](const ServiceNeed& n) {
@@ -208,12 +208,9 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
                  (n.service.find("SMTP") != std::string_view::npos ||
                   n.service.find("IMAP") != std::string_view::npos || n.service.find("POP") != std::string_view::npos);
         });
-        severity = mail ? FindingSeverity::critical : FindingSeverity::warning;
+        harm = mail ? Harm::full : Harm::lesser;
       }
-      Finding f;
-      f.rule = fam.rule;
-      f.severity = severity;
-      f.names.push_back(lower_name(m.name.view()));
+      Finding f = make_finding(fam.rule, {lower_name(m.name.view())}, harm);
       if (fam.role == role::mx_target || fam.role == role::srv_target)
         for (const HopSource& src : m.named_by) {
           EvidenceStep s{fam.role == role::mx_target ? "mx" : "srv", {{"to", lower_name(m.name.view())}}};
@@ -246,7 +243,7 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
                                     : m.live.route == Route::missing ? &m.live
                                                                      : nullptr;
     if (missing) {
-      Finding f{"mx-target-missing", FindingSeverity::critical, {lower_name(m.name.view())}, {}, {}};
+      Finding f = make_finding(Rule::mx_target_missing, {lower_name(m.name.view())});
       for (const HopSource& src : m.named_by) {
         EvidenceStep s{"mx", {{"to", lower_name(m.name.view())}}};
         add_source(model, s, src);
@@ -266,7 +263,7 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
     }
     const ResolutionPath& p = m.zone.hops.empty() ? m.live : m.zone;
     if (!p.hops.empty() && p.hops.front().type == rrtype::CNAME) {
-      Finding f{"mx-target-cname", FindingSeverity::warning, {lower_name(m.name.view())}, {}, {}};
+      Finding f = make_finding(Rule::mx_target_cname, {lower_name(m.name.view())});
       for (const HopSource& src : m.named_by) {
         EvidenceStep s{"mx", {{"to", lower_name(m.name.view())}}};
         add_source(model, s, src);
@@ -299,7 +296,7 @@ void companion_records(const MailModel& model, std::vector<Finding>& out) {
       companion = label.size() >= 12 && hex(label);
     }
     if (!companion) continue;
-    Finding f{"mx-companion-record", FindingSeverity::warning, {lower_name(v)}, {}, {}};
+    Finding f = make_finding(Rule::mx_companion_record, {lower_name(v)});
     for (const HopSource& src : m.named_by) {
       EvidenceStep s{"mx", {{"to", lower_name(v)}}};
       add_source(model, s, src);
@@ -330,7 +327,7 @@ void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
   if (model.live() && mail->live.route != Route::missing) return;
   bool configured = (panel && !panel->mail_host.empty()) || (mail->roles & role::mx_target);
   if (!configured) return;
-  Finding f{"mail-host-missing", FindingSeverity::critical, {lower_name(mail->name.view())}, {}, {}};
+  Finding f = make_finding(Rule::mail_host_missing, {lower_name(mail->name.view())});
   if (panel)
     f.evidence.push_back({"panel",
                           {{"panel", std::string(panel->name)},
@@ -369,7 +366,7 @@ void mixed_records(const MailModel& model, std::vector<Finding>& out) {
       if (seen.yes && seen.no) mixed.push_back({name, seen.first});
     std::sort(mixed.begin(), mixed.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     for (const auto& [name, first] : mixed) {
-      Finding f{"proxy-mixed-records", FindingSeverity::warning, {name}, {}, {}};
+      Finding f = make_finding(Rule::proxy_mixed_records, {name});
       for (ZoneRecordRef ref : model.zones().at(z.record(first).owner.view())) {
         RecordView r = model.zones().record(ref);
         if (r.proxied == Proxied::unknown || (r.type != rrtype::A && r.type != rrtype::AAAA)) continue;
@@ -407,7 +404,7 @@ void origin_exposed(const MailModel& model, std::vector<Finding>& out) {
       if (h.type == rrtype::CNAME) continue;
       auto it = proxied.find(h.rdata);
       if (it == proxied.end()) continue;
-      Finding f{"origin-exposed", FindingSeverity::info, {lower_name(m.name.view()), it->second.first}, {}, {}};
+      Finding f = make_finding(Rule::origin_exposed, {lower_name(m.name.view()), it->second.first});
       EvidenceStep a{
           "address",
           {{"name", lower_name(h.name.view())}, {"address", address_text(h.type, h.rdata)}, {"proxied", "false"}}};

@@ -9,6 +9,7 @@
 #include "dns/rdata.h"
 #include "dns/types.h"
 #include "policy/spf.h"
+#include "rules/catalogue.h"
 #include "rules/evidence.h"
 #include "rules/rules_internal.h"
 
@@ -56,7 +57,7 @@ void null_mx_in(const MailModel& model, const std::vector<std::pair<std::string_
       odd_preference |= u16_at(rdata, 0) != 0;
     }
   if (nulls == 0 || (nulls == mx.size() && !odd_preference)) return;
-  Finding f{"null-mx-conflict", FindingSeverity::warning, {lower_name(model.domain())}, {}, {}};
+  Finding f = make_finding(Rule::null_mx_conflict, {lower_name(model.domain())});
   for (const auto& [rdata, src] : mx) {
     bool null = rdata.size() == 3 && rdata[2] == 0;
     EvidenceStep s{null ? "null-mx" : "mx", {}};
@@ -221,6 +222,108 @@ std::string spf_with(const SpfRecord& spf, std::string_view text, const std::vec
   return out;
 }
 
+// What the a and mx terms of an SPF record reach.
+struct SpfTermScan {
+  std::vector<std::string> origin;      // addresses the proxied records hold in the export
+  std::vector<std::string> authorised;  // addresses a/mx terms reach without the proxy
+  std::vector<WireName> through;        // the names the proxied terms look up
+  bool any_term = false, all_proxied = true, other_terms = false;
+};
+
+// A term's path through the proxy: its evidence into `f`, the name it
+// looks up and the origin addresses the proxied records hold into `scan`.
+void note_proxied_term(const MailModel& model, const SpfSource& src, const SpfTerm& t, const WireName& target,
+                       const ResolutionPath& p, SpfTermScan& scan, Finding& f) {
+  WireName looked_up = p.hops.empty() ? target : wire_copy(p.hops.front().name.view());
+  if (std::none_of(scan.through.begin(), scan.through.end(),
+                   [&](const WireName& w) { return names_equal(w.view(), looked_up.view()); }))
+    scan.through.push_back(looked_up);
+  EvidenceStep s{"spf-term",
+                 {{"term", std::string(src.text.substr(t.offset, t.length))},
+                  {"name", lower_name(p.hops.empty() ? target.view() : p.hops.front().name.view())}}};
+  add_source(model, s, src.source);
+  f.evidence.push_back(std::move(s));
+  path_evidence(model, p, f);
+  f.evidence.push_back({"proxied-by",
+                        {{"name", lower_name(p.hops.empty() ? target.view() : p.hops.back().name.view())},
+                         {"provider", std::string(p.provider->id)}}});
+  for (const Hop& h : p.hops)
+    if (h.type != rrtype::CNAME && h.proxied == Proxied::yes &&
+        !proxy_provider_for(std::span(reinterpret_cast<const uint8_t*>(h.rdata.data()), h.rdata.size())) &&
+        std::find(scan.origin.begin(), scan.origin.end(), h.rdata) == scan.origin.end())
+      scan.origin.push_back(h.rdata);
+}
+
+SpfTermScan scan_spf_terms(const MailModel& model, const SpfRecord& spf, const SpfSource& src, Finding& f) {
+  SpfTermScan scan;
+  for (const SpfTerm& t : spf.terms) {
+    if (!t.valid || t.ignored) continue;
+    if (t.kind == SpfTermKind::ip4 || t.kind == SpfTermKind::ip6 || t.kind == SpfTermKind::include ||
+        t.kind == SpfTermKind::exists || t.kind == SpfTermKind::redirect)
+      scan.other_terms = true;
+    if ((t.kind != SpfTermKind::a && t.kind != SpfTermKind::mx) || t.has_macro || t.qualifier != SpfQualifier::pass)
+      continue;
+    WireName target = t.value.empty() ? wire_copy(model.domain()) : wire_of(t.value);
+    if (!target.length) continue;
+    for (const ResolutionPath& p : term_paths(model, t, target.view())) {
+      if (!p.known()) {
+        scan.all_proxied = false;  // unknown is not "through the proxy"
+        continue;
+      }
+      scan.any_term = true;
+      if (p.route == Route::proxy) {
+        note_proxied_term(model, src, t, target, p, scan, f);
+        continue;
+      }
+      scan.all_proxied = false;
+      for (const Hop& h : p.hops)
+        if (h.type != rrtype::CNAME) scan.authorised.push_back(h.rdata);
+    }
+  }
+  return scan;
+}
+
+// Narrows scan.origin to the addresses no term authorises; false when the
+// record is not sure to be wrong.
+bool keep_unauthorised_origin(const SpfRecord& spf, SpfTermScan& scan) {
+  if (scan.origin.empty()) {
+    // The server's address is not known: only an SPF that can authorise
+    // nothing but the proxy is sure to be wrong.
+    return scan.all_proxied && !scan.other_terms;
+  }
+  std::vector<std::string> missing;
+  for (const std::string& a : scan.origin) {
+    bool ok = std::find(scan.authorised.begin(), scan.authorised.end(), a) != scan.authorised.end() ||
+              std::any_of(spf.terms.begin(), spf.terms.end(),
+                          [&](const SpfTerm& t) { return t.valid && !t.ignored && covers(t, a); });
+    if (!ok) missing.push_back(a);
+  }
+  if (missing.empty()) return false;
+  scan.origin = missing;
+  return true;
+}
+
+// The zone's SPF record with `terms` added (a placeholder term when none).
+ZoneEdit spf_edit(const MailModel& model, const SpfSource& src, const SpfRecord& spf, std::vector<std::string> terms,
+                  std::vector<WireName> through) {
+  RecordView r = model.zones().record(*src.ref);
+  ZoneEdit e;
+  e.op = ZoneEdit::Op::replace;
+  e.owner = r.owner;
+  e.type = rrtype::TXT;
+  if (terms.empty()) {
+    e.placeholder = "origin-ipv4";
+    terms.push_back("ip4:{origin-ipv4}");
+  }
+  e.rdata = spf_with(spf, src.text, terms);
+  e.proxied = Proxied::unknown;
+  e.at_record(src.ref->zone, src.ref->index, r.span.file, r.span.first_line);
+  // Once the names the terms look up reach the server directly (the mail
+  // host's own fix), the terms authorise it and this edit is not needed.
+  e.moot_once_direct = std::move(through);
+  return e;
+}
+
 }  // namespace
 
 void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out) {
@@ -231,93 +334,18 @@ void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out) {
   // "+all" authorises every address, the origin's too (spf-pass-all's concern).
   if (spf.all_term && !spf.terms[*spf.all_term].ignored && spf.terms[*spf.all_term].qualifier == SpfQualifier::pass)
     return;
-  Finding f{"spf-proxy-address", FindingSeverity::critical, {lower_name(model.domain())}, {}, {}};
-  std::vector<std::string> origin;      // addresses the proxied records hold in the export
-  std::vector<std::string> authorised;  // addresses a/mx terms reach without the proxy
-  std::vector<WireName> through;        // the names the proxied terms look up
-  bool any_term = false, all_proxied = true, other_terms = false;
-  for (const SpfTerm& t : spf.terms) {
-    if (!t.valid || t.ignored) continue;
-    if (t.kind == SpfTermKind::ip4 || t.kind == SpfTermKind::ip6 || t.kind == SpfTermKind::include ||
-        t.kind == SpfTermKind::exists || t.kind == SpfTermKind::redirect)
-      other_terms = true;
-    if ((t.kind != SpfTermKind::a && t.kind != SpfTermKind::mx) || t.has_macro || t.qualifier != SpfQualifier::pass)
-      continue;
-    WireName target = t.value.empty() ? wire_copy(model.domain()) : wire_of(t.value);
-    if (!target.length) continue;
-    for (const ResolutionPath& p : term_paths(model, t, target.view())) {
-      if (!p.known()) {
-        all_proxied = false;  // unknown is not "through the proxy"
-        continue;
-      }
-      any_term = true;
-      if (p.route != Route::proxy) {
-        all_proxied = false;
-        for (const Hop& h : p.hops)
-          if (h.type != rrtype::CNAME) authorised.push_back(h.rdata);
-        continue;
-      }
-      WireName looked_up = p.hops.empty() ? target : wire_copy(p.hops.front().name.view());
-      if (std::none_of(through.begin(), through.end(),
-                       [&](const WireName& w) { return names_equal(w.view(), looked_up.view()); }))
-        through.push_back(looked_up);
-      EvidenceStep s{"spf-term",
-                     {{"term", std::string(src->text.substr(t.offset, t.length))},
-                      {"name", lower_name(p.hops.empty() ? target.view() : p.hops.front().name.view())}}};
-      add_source(model, s, src->source);
-      f.evidence.push_back(std::move(s));
-      path_evidence(model, p, f);
-      f.evidence.push_back({"proxied-by",
-                            {{"name", lower_name(p.hops.empty() ? target.view() : p.hops.back().name.view())},
-                             {"provider", std::string(p.provider->id)}}});
-      for (const Hop& h : p.hops)
-        if (h.type != rrtype::CNAME && h.proxied == Proxied::yes &&
-            !proxy_provider_for(std::span(reinterpret_cast<const uint8_t*>(h.rdata.data()), h.rdata.size())) &&
-            std::find(origin.begin(), origin.end(), h.rdata) == origin.end())
-          origin.push_back(h.rdata);
-    }
-  }
-  if (!any_term || f.evidence.empty()) return;
-  if (origin.empty()) {
-    // The server's address is not known: only an SPF that can authorise
-    // nothing but the proxy is sure to be wrong.
-    if (!all_proxied || other_terms) return;
-  } else {
-    std::vector<std::string> missing;
-    for (const std::string& a : origin) {
-      bool ok = std::find(authorised.begin(), authorised.end(), a) != authorised.end() ||
-                std::any_of(spf.terms.begin(), spf.terms.end(),
-                            [&](const SpfTerm& t) { return t.valid && !t.ignored && covers(t, a); });
-      if (!ok) missing.push_back(a);
-    }
-    if (missing.empty()) return;
-    origin = missing;
-  }
+  Finding f = make_finding(Rule::spf_proxy_address, {lower_name(model.domain())});
+  SpfTermScan scan = scan_spf_terms(model, spf, *src, f);
+  if (!scan.any_term || f.evidence.empty()) return;
+  if (!keep_unauthorised_origin(spf, scan)) return;
   std::vector<std::string> terms;
-  for (const std::string& a : origin) {
+  for (const std::string& a : scan.origin) {
     std::string text = address_text(a.size() == 4 ? rrtype::A : rrtype::AAAA, a);
     f.evidence.push_back({"origin-not-authorised", {{"address", text}}});
     terms.push_back((a.size() == 4 ? "ip4:" : "ip6:") + text);
   }
-  if (origin.empty()) f.evidence.push_back({"origin-not-authorised", {{"address", "{origin-ipv4}"}}});
-  if (src->ref) {
-    RecordView r = model.zones().record(*src->ref);
-    ZoneEdit e;
-    e.op = ZoneEdit::Op::replace;
-    e.owner = r.owner;
-    e.type = rrtype::TXT;
-    if (terms.empty()) {
-      e.placeholder = "origin-ipv4";
-      terms.push_back("ip4:{origin-ipv4}");
-    }
-    e.rdata = spf_with(spf, src->text, terms);
-    e.proxied = Proxied::unknown;
-    e.at_record(src->ref->zone, src->ref->index, r.span.file, r.span.first_line);
-    // Once the names the terms look up reach the server directly (the mail
-    // host's own fix), the terms authorise it and this edit is not needed.
-    e.moot_once_direct = std::move(through);
-    f.edits.push_back(std::move(e));
-  }
+  if (scan.origin.empty()) f.evidence.push_back({"origin-not-authorised", {{"address", "{origin-ipv4}"}}});
+  if (src->ref) f.edits.push_back(spf_edit(model, *src, spf, std::move(terms), std::move(scan.through)));
   out.push_back(std::move(f));
 }
 
@@ -428,7 +456,7 @@ bool ns_not_delegated(const MailModel& model, std::vector<Finding>* out) {
     if (std::find(live_names.begin(), live_names.end(), n) != live_names.end()) return false;
   }
   if (!out) return true;
-  Finding f{"ns-not-delegated", FindingSeverity::warning, {lower_name(model.domain())}, {}, {}};
+  Finding f = make_finding(Rule::ns_not_delegated, {lower_name(model.domain())});
   for (ZoneRecordRef ref : zone_ns) {
     RecordView r = model.zones().record(ref);
     EvidenceStep s{"zone-ns", {{"name", lower_name(r.rdata)}}};
@@ -445,11 +473,8 @@ bool ns_not_delegated(const MailModel& model, std::vector<Finding>* out) {
 void migration_records_lost(const MailModel& model, std::vector<Finding>& out) {
   auto finding_for = [&](const Group& g, std::string_view missing_from) {
     RecordView r = model.input_zone(g.first.zone).record(g.first.index);
-    Finding f{"migration-record-lost",
-              g.kind.critical ? FindingSeverity::critical : FindingSeverity::warning,
-              {lower_name(r.owner.view())},
-              {},
-              {}};
+    Finding f = make_finding(Rule::migration_record_lost, {lower_name(r.owner.view())},
+                             g.kind.critical ? Harm::full : Harm::lesser);
     for (ZoneRecordRef ref : g.records) {
       RecordView q = model.input_zone(ref.zone).record(ref.index);
       if (r.type == rrtype::TXT && names_equal(r.owner.view(), model.domain()) &&
@@ -518,7 +543,7 @@ void proxy_state_differences(const MailModel& model, std::vector<Finding>& out) 
     if (m.roles == role::apex) continue;  // the web's, unless mail uses it too
     auto settled = [](Route r) { return r == Route::proxy || r == Route::origin; };
     if (!settled(m.zone.route) || !settled(m.live.route) || m.zone.route == m.live.route) continue;
-    Finding f{"proxy-state-differs", FindingSeverity::warning, {lower_name(m.name.view())}, {}, {}};
+    Finding f = make_finding(Rule::proxy_state_differs, {lower_name(m.name.view())});
     path_evidence(model, m.zone, f);
     f.evidence.push_back(
         {"zone-route", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});

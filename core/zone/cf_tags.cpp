@@ -9,12 +9,11 @@ inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
 // a blank: a comment that itself mentions cf_tags= is followed by an extra
 // " cf_tags=" at the end of the line, which then holds the (empty) tags.
 size_t find_tags(std::string_view c) {
-  constexpr std::string_view kKey = "cf_tags=";
-  size_t at = c.rfind(kKey);
+  size_t at = c.rfind(kCfTagsKey);
   while (at != std::string_view::npos) {
-    if (at == 0 || is_blank(c[at - 1])) return at + kKey.size();
+    if (at == 0 || is_blank(c[at - 1])) return at + kCfTagsKey.size();
     if (at == 0) break;
-    at = c.rfind(kKey, at - 1);
+    at = c.rfind(kCfTagsKey, at - 1);
   }
   return std::string_view::npos;
 }

@@ -11,6 +11,7 @@
 #include "fix/fix.h"
 #include "model/mail_model.h"
 #include "rules/catalogue.h"
+#include "rules/findings_json.h"
 #include "session/session.h"
 #include "zone/parser.h"
 
@@ -55,8 +56,7 @@ std::vector<Finding> pointed(const Zone& z, std::vector<Finding> findings) {
 }
 
 Finding with(std::vector<ZoneEdit> edits) {
-  Finding f;
-  f.rule = "test";
+  Finding f = make_finding(Rule::origin_exposed, {});
   f.edits = std::move(edits);
   return f;
 }
@@ -190,7 +190,7 @@ TEST_CASE("fix: merging") {
       REQUIRE(p.edits.size() == 1);
       CHECK(p.edits[0].edit.op == ZoneEdit::Op::remove);
       REQUIRE(p.notes.size() == 1);
-      CHECK(p.notes[0].why == "covered-by-remove");
+      CHECK(p.notes[0].why == MergeReason::covered_by_remove);
       CHECK(p.notes[0].dropped.op == ZoneEdit::Op::set_dns_only);
     }
   }
@@ -201,7 +201,7 @@ TEST_CASE("fix: merging") {
     REQUIRE(p.edits.size() == 1);
     CHECK(p.edits[0].edit.rdata == a.rdata);
     REQUIRE(p.notes.size() == 1);
-    CHECK(p.notes[0].why == "conflict");
+    CHECK(p.notes[0].why == MergeReason::conflict);
     CHECK(p.notes[0].finding == 1);
   }
   SUBCASE("a known address supersedes the placeholder, which is then not asked for") {
@@ -221,7 +221,7 @@ TEST_CASE("fix: merging") {
     REQUIRE(p.edits.size() == 2);  // the CNAME removed, the A added
     CHECK(p.edits[1].edit.type == rrtype::A);
     REQUIRE(p.notes.size() == 1);
-    CHECK(p.notes[0].why == "moot");
+    CHECK(p.notes[0].why == MergeReason::moot);
     CHECK(p.notes[0].finding == 1);
     CHECK(p.notes[0].kept == 1);  // the added A made it moot
     CHECK(p.notes[0].dropped.type == rrtype::TXT);
@@ -258,8 +258,8 @@ TEST_CASE("fix: what cannot be written is reported, not guessed") {
   CorrectedZone c = apply_edits(z, 0, kExport, merge_edits(pointed(z, {with({gone, included})})));
   CHECK(c.text == kExport);
   REQUIRE(c.skipped.size() == 2);
-  CHECK(c.skipped[0].why == "record-not-found");
-  CHECK(c.skipped[1].why == "included-file");
+  CHECK(c.skipped[0].why == SkipReason::record_not_found);
+  CHECK(c.skipped[1].why == SkipReason::included_file);
   CHECK(c.applied.empty());
 }
 
@@ -360,7 +360,7 @@ TEST_CASE("fix: a CNAME the text cannot drop ($GENERATEd, or $INCLUDEd) keeps th
     CorrectedZone c = apply_edits(*z, 0, text, plan);
     std::vector<std::string> why;
     for (const SkippedEdit& k : c.skipped)
-      why.push_back(std::string(edit_op_name(plan.edits[k.edit].edit.op)) + " " + std::string(k.why));
+      why.push_back(std::string(edit_op_name(plan.edits[k.edit].edit.op)) + " " + std::string(skip_reason_name(k.why)));
     CHECK(c.text == text);
     CHECK(c.applied.empty());
     return why;
@@ -433,4 +433,22 @@ TEST_CASE("fix: set-dns-only reads tags only in comments: a name in the data may
         "smtp IN CNAME x\\;y.hosting.test. ; cf_tags=cf-proxied:false\n"
         "imap IN CNAME ( ; cf_tags=cf-proxied:false in a note\n"
         "  cf-proxied:true.hosting.test. ) ; cf_tags=cf-proxied:false\n");
+}
+
+TEST_CASE("fix: merge and skip reasons keep their stable names, and the catalogue lists them") {
+  CHECK(merge_reason_name(MergeReason::covered_by_remove) == "covered-by-remove");
+  CHECK(merge_reason_name(MergeReason::covered_by_replace) == "covered-by-replace");
+  CHECK(merge_reason_name(MergeReason::conflict) == "conflict");
+  CHECK(merge_reason_name(MergeReason::placeholder_superseded) == "placeholder-superseded");
+  CHECK(merge_reason_name(MergeReason::moot) == "moot");
+  CHECK(skip_reason_name(SkipReason::included_file) == "included-file");
+  CHECK(skip_reason_name(SkipReason::generated) == "generated");
+  CHECK(skip_reason_name(SkipReason::record_not_found) == "record-not-found");
+  CHECK(skip_reason_name(SkipReason::cname_kept) == "cname-kept");
+  CHECK(skip_reason_name(SkipReason::format) == "format");
+  const nlohmann::json cat = rule_catalogue_json();
+  CHECK(cat["merge_reasons"] ==
+        nlohmann::json{"covered-by-remove", "covered-by-replace", "conflict", "placeholder-superseded", "moot"});
+  CHECK(cat["skip_reasons"] ==
+        nlohmann::json{"included-file", "generated", "record-not-found", "cname-kept", "format"});
 }

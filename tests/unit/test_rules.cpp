@@ -212,6 +212,24 @@ TEST_CASE("rules: a cPanel zone that lost mail.<domain> in the import") {
   CHECK(finding(findings, "mx-target-missing", "mail.lost.test."));
 }
 
+TEST_CASE("rules: a finding takes its id and severity from the catalogue") {
+  for (const RuleInfo& r : rule_catalogue()) {
+    INFO(r.id);
+    CHECK(rule_id(r.rule) == r.id);
+    CHECK(&rule_info(r.rule) == &r);
+    const Finding full = make_finding(r.rule, {"club.test."});
+    CHECK(full.rule == r.id);
+    CHECK(full.rule == r.rule);
+    CHECK(full.severity == r.severity);
+    CHECK(full.names == std::vector<std::string>{"club.test."});
+    // Only a rule whose entry names a lesser severity reports below its own.
+    CHECK(make_finding(r.rule, {}, Harm::lesser).severity == r.lesser.value_or(r.severity));
+  }
+  CHECK(rule_info(Rule::srv_target_proxied).lesser == FindingSeverity::warning);
+  CHECK(rule_info(Rule::migration_record_lost).lesser == FindingSeverity::warning);
+  CHECK_FALSE(rule_info(Rule::mx_target_proxied).lesser);
+}
+
 TEST_CASE("rules: the catalogue lists every rule once, and findings use only catalogued codes") {
   std::vector<std::string_view> ids;
   for (const RuleInfo& r : rule_catalogue()) ids.push_back(r.id);

@@ -144,8 +144,8 @@ TEST_CASE("scenarios: corrected zones, and the fixpoint") {
         c.skipped.clear();
         expected += ".zone";
       }
-      CHECK_MESSAGE(c.skipped.empty(),
-                    name << ": an edit could not be written: " << (c.skipped.empty() ? "" : c.skipped[0].why));
+      CHECK_MESSAGE(c.skipped.empty(), name << ": an edit could not be written: "
+                                            << (c.skipped.empty() ? "" : skip_reason_name(c.skipped[0].why)));
       if (update) {
         if (c.text != texts[i]) {
           fs::create_directories(expected.parent_path());

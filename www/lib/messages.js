@@ -88,6 +88,18 @@ export const messages = {
         tlsa: 'DANE for the mail exchanger (TLSA)',
         ptr: 'reverse DNS of an origin address',
       },
+      // Why a mail name's route is unknown (names[].zone/live.reason, from
+      // core/model), when it is not one of the reasons above.
+      routeReasons: {
+        'no-zone': 'no zone was uploaded',
+        offline: 'live DNS was not asked (offline check)',
+        'not-in-zone': 'the name is outside the uploaded zones',
+        'leaves-zone': 'an alias (CNAME) leads out of the uploaded zones',
+        'cname-loop': 'the aliases (CNAME) lead round in a loop',
+        'cname-depth': 'the chain of aliases (CNAME) is longer than the check follows',
+        'not-asked': 'the name\'s addresses were not asked',
+        pending: 'the answer has not come yet',
+      },
       budgets: {
         questions: 'questions per check',
         rounds: 'rounds of questions',
@@ -416,6 +428,16 @@ export const messages = {
         policy: 'メールのポリシー (MTA-STS、TLS レポート、BIMI)',
         tlsa: 'メールサーバーの DANE (TLSA)',
         ptr: 'オリジンのアドレスの逆引き',
+      },
+      routeReasons: {
+        'no-zone': 'ゾーンがアップロードされていません',
+        offline: 'ライブ DNS を問い合わせていません (オフラインのチェック)',
+        'not-in-zone': 'この名前はアップロードしたゾーンの外にあります',
+        'leaves-zone': '別名 (CNAME) がアップロードしたゾーンの外へ出ています',
+        'cname-loop': '別名 (CNAME) が循環しています',
+        'cname-depth': '別名 (CNAME) の連鎖がチェックでたどる上限より長いです',
+        'not-asked': 'この名前のアドレスは問い合わせていません',
+        pending: '応答がまだ届いていません',
       },
       budgets: {
         questions: '1 回のチェックでの質問数',
