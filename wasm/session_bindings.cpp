@@ -19,15 +19,6 @@
 namespace mxray {
 namespace {
 
-// model options: {"panel": "auto" | "none" | a panel id}
-ModelOptions model_options_from(const std::string& text) {
-  ModelOptions o;
-  json j = json::parse(text, nullptr, false);
-  if (j.is_object())
-    if (auto it = j.find("panel"); it != j.end() && it->is_string()) o.panel = it->get<std::string>();
-  return o;
-}
-
 // A JS string (taken as UTF-8) or a Uint8Array (taken as it is); anything
 // else is empty.
 std::string bytes_from_js(const emscripten::val& v) {
@@ -56,13 +47,13 @@ struct JsTexts {
   JsTexts& operator=(const JsTexts&) = delete;
 };
 
-// analysis options: {"panel", "origin"}
+// analysis options: {"panel": "auto" | "none" | a panel id, "origin": address}
 AnalysisOptions analysis_options_from(const std::string& text) {
   AnalysisOptions o;
-  o.model = model_options_from(text);
   json j = json::parse(text, nullptr, false);
-  if (j.is_object())
-    if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
+  if (!j.is_object()) return o;
+  if (auto it = j.find("panel"); it != j.end() && it->is_string()) o.model.panel = it->get<std::string>();
+  if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
   return o;
 }
 

@@ -50,6 +50,8 @@ class ZoneReader {
   // The parsed zone, shared with a Session (session_bindings.cpp).
   std::shared_ptr<const Zone> zone() const { return zone_; }
   size_t record_count() const { return zone_->size(); }
+  // Lets a batch skip summary_json() for the many zones without any.
+  size_t diagnostic_count() const { return zone_->diagnostics.size(); }
 
   // Records [start, start + count) as text, one per line.
   std::string dump(size_t start, size_t count, bool generic) const {

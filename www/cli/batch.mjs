@@ -1,0 +1,141 @@
+// `mxray check --zone-dir DIR`: every zone file of a folder, one line each,
+// on both CPU cores (worker threads, check-worker.mjs). A line needs only the
+// check's summary, so the workers take the lean path: parse, the session, the
+// model and the rules, never the report, the fix texts or the Cloudflare forms.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { coreFiles } from '../lib/core-node.js';
+import { reportMessage } from '../lib/messages.js';
+import { SEVERITIES, zoneLine } from '../lib/report-text.js';
+
+// Files a worker is given at once: one message per file costs more than a
+// cPanel-size zone's check; a small batch still spreads the load evenly.
+const FILES_PER_MESSAGE = 32;
+// Output gathered before a write: one write per line costs more than the line.
+const OUTPUT_CHUNK = 1 << 16;
+
+// The zone files of a folder: regular, not hidden, not journals or backups.
+function zoneFilesIn(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => !d.name.startsWith('.') && !/(\.jnl|~)$/.test(d.name))
+    .map((d) => join(dir, d.name))
+    .filter((p) => {
+      try {
+        return statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+}
+
+// The wasm core compiled once for all workers: V8 shares a compiled module
+// between threads, so the workers neither compile it twice nor optimise its
+// hot code twice. Null when it is not built: each worker then says so.
+async function compiledCore() {
+  try {
+    return await WebAssembly.compile(readFileSync(coreFiles.wasm));
+  } catch {
+    return null;
+  }
+}
+
+function write(stream, text) {
+  return new Promise((res) => (stream.write(text) ? res() : stream.once('drain', res)));
+}
+
+// Results come back out of order; this prints them in file order and counts.
+function printer(o, files, { lang, style }) {
+  const results = new Array(files.length);
+  const levels = SEVERITIES.slice(0, SEVERITIES.indexOf(o.failOn) + 1);
+  const state = { shown: 0, failing: 0, errors: 0 };
+  let out = '';
+  const flush = async (force = false) => {
+    while (state.shown < files.length && results[state.shown]) {
+      const { diagnostics, ...row } = results[state.shown];
+      results[state.shown++] = true; // printed; the row itself is no longer needed
+      // Diagnostics go to stderr before their zone's line, as the line's own write order.
+      if (diagnostics?.length) {
+        await write(process.stdout, out);
+        out = '';
+        process.stderr.write(diagnostics.map((line) => line + '\n').join(''));
+      }
+      if (row.error) state.errors += 1;
+      else if (levels.some((s) => row.summary[s] > 0)) state.failing += 1;
+      out += o.format === 'jsonl' ? JSON.stringify(row) + '\n' : zoneLine(row, { lang, style, failOn: o.failOn }) + '\n';
+      if (out.length >= OUTPUT_CHUNK) {
+        await write(process.stdout, out);
+        out = '';
+      }
+    }
+    if (force && out) {
+      await write(process.stdout, out);
+      out = '';
+    }
+  };
+  return { results, state, flush };
+}
+
+// Hands out the files to `count` workers, up to FILES_PER_MESSAGE at a time
+// (fewer in a small folder, so that every worker gets some).
+function runWorkers(files, job, count, wasm, { results, flush }) {
+  const step = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(files.length / (count * 4))));
+  let next = 0;
+  return new Promise((done, broke) => {
+    let running = count;
+    for (let w = 0; w < count; w++) {
+      const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job, wasm } });
+      const give = () => {
+        if (next >= files.length) return worker.postMessage(null);
+        const end = Math.min(files.length, next + step);
+        worker.postMessage({ first: next, files: files.slice(next, end) });
+        next = end;
+      };
+      worker.on('message', (m) => {
+        if (m.ready) return give();
+        give(); // the worker starts on its next files while these are printed
+        m.results.forEach((r, i) => (results[m.first + i] = r));
+        flush().catch(broke);
+      });
+      worker.on('error', broke);
+      worker.on('exit', () => {
+        if (--running === 0) done();
+      });
+    }
+  });
+}
+
+/** `mxray check --zone-dir`: the lines, then (text) the total; returns the exit status. */
+export async function batch(o, { lang, live, resolver, style }) {
+  let files;
+  try {
+    if (!statSync(o.zoneDir).isDirectory()) throw new Error();
+    files = zoneFilesIn(o.zoneDir);
+  } catch {
+    process.stderr.write(`mxray: ${reportMessage('report.errors.unreadable', lang, { detail: o.zoneDir })}\n`);
+    return 2;
+  }
+  if (!files.length) {
+    process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: o.zoneDir })}\n`);
+    return 2;
+  }
+  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang };
+  const count = Math.max(1, Math.min(availableParallelism(), 2, files.length));
+  const print = printer(o, files, { lang, style });
+  await runWorkers(files, job, count, await compiledCore(), print);
+  await print.flush(true);
+  const { failing, errors } = print.state;
+  if (o.format === 'text') {
+    process.stdout.write(
+      reportMessage('report.batchTotal', lang, {
+        zones: files.length,
+        failing,
+        level: reportMessage(`report.severity.${o.failOn}`, lang),
+        errors,
+      }) + '\n',
+    );
+  }
+  return errors ? 2 : failing ? 1 : 0;
+}
