@@ -60,6 +60,10 @@ test('session.report() then session.fixBytes() with the same options share one a
   });
 });
 
+test('summary() writes rule ids unescaped: every catalogue id is lower-case letters, digits and hyphens', () => {
+  for (const rule of JSON.parse(core.ruleCatalogue()).rules) assert.match(rule.id, /^[a-z0-9-]+$/);
+});
+
 test('analyse(): a refused origin throws before any rule runs', () => {
   check((session) => {
     const before = core.ruleRuns();

@@ -1,7 +1,8 @@
 // `mxray check --zone-dir DIR`: every zone file of a folder, one line each,
-// on both CPU cores (worker threads, check-worker.mjs). A line needs only the
-// check's summary, so the workers take the lean path: parse, the session, the
-// model and the rules, never the report, the fix texts or the Cloudflare forms.
+// on both CPU cores (this thread and one worker thread, check-worker.mjs). A
+// line needs only the check's summary, so both take the lean path: parse, the
+// session, the model and the rules, never the report, the fix texts or the
+// Cloudflare forms.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +10,10 @@ import { Worker } from 'node:worker_threads';
 import { coreFiles } from '../lib/core-node.js';
 import { reportMessage } from '../lib/messages.js';
 import { SEVERITIES, zoneLine } from '../lib/report-text.js';
+import { instantiateCore, zoneChecker } from './check-worker.mjs';
 
-// Files a worker is given at once: one message per file costs more than a
-// cPanel-size zone's check; a small batch still spreads the load evenly.
+// Files a thread is given at once: one message per file costs more than a
+// cPanel-size zone's check; a small chunk still spreads the load evenly.
 const FILES_PER_MESSAGE = 32;
 // Output gathered before a write: one write per line costs more than the line.
 const OUTPUT_CHUNK = 1 << 16;
@@ -78,33 +80,48 @@ function printer(o, files, { lang, style }) {
   return { results, state, flush };
 }
 
-// Hands out the files to `count` workers, up to FILES_PER_MESSAGE at a time
-// (fewer in a small folder, so that every worker gets some).
-function runWorkers(files, job, count, wasm, { results, flush }) {
-  const step = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(files.length / (count * 4))));
-  let next = 0;
+// Hands out the files in chunks of up to FILES_PER_MESSAGE (fewer in a small
+// folder, so that both threads get some): next() gives {first, files} or null.
+function dispenser(files, threads) {
+  const step = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(files.length / (threads * 4))));
+  let at = 0;
+  return () => {
+    if (at >= files.length) return null;
+    const first = at;
+    at = Math.min(files.length, at + step);
+    return { first, files: files.slice(first, at) };
+  };
+}
+
+// The worker on the other core. It is given two chunks at a time so that it
+// never waits on the main thread, which is checking zones too.
+function runWorker(job, wasm, next, { results, flush }) {
   return new Promise((done, broke) => {
-    let running = count;
-    for (let w = 0; w < count; w++) {
-      const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job, wasm } });
-      const give = () => {
-        if (next >= files.length) return worker.postMessage(null);
-        const end = Math.min(files.length, next + step);
-        worker.postMessage({ first: next, files: files.slice(next, end) });
-        next = end;
-      };
-      worker.on('message', (m) => {
-        if (m.ready) return give();
-        give(); // the worker starts on its next files while these are printed
-        m.results.forEach((r, i) => (results[m.first + i] = r));
-        flush().catch(broke);
-      });
-      worker.on('error', broke);
-      worker.on('exit', () => {
-        if (--running === 0) done();
-      });
-    }
+    const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job, wasm } });
+    const give = () => worker.postMessage(next());
+    worker.on('message', (m) => {
+      if (m.ready) {
+        give();
+        return give();
+      }
+      give();
+      m.results.forEach((r, i) => (results[m.first + i] = r));
+      flush().catch(broke);
+    });
+    worker.on('error', broke);
+    worker.on('exit', done);
   });
+}
+
+// The main thread's share: a Worker costs about as much CPU to start as a
+// hundred zones, so this thread checks zones instead of waiting for two.
+async function runHere(job, wasm, next, { results, flush }) {
+  const checkZone = zoneChecker(await instantiateCore(wasm), job);
+  for (let chunk = next(); chunk; chunk = next()) {
+    for (let i = 0; i < chunk.files.length; i++) results[chunk.first + i] = await checkZone(chunk.files[i]);
+    await flush();
+    await new Promise(setImmediate); // the worker's results and requests come in
+  }
 }
 
 /** `mxray check --zone-dir`: the lines, then (text) the total; returns the exit status. */
@@ -122,9 +139,11 @@ export async function batch(o, { lang, live, resolver, style }) {
     return 2;
   }
   const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang };
-  const count = Math.max(1, Math.min(availableParallelism(), 2, files.length));
+  const threads = Math.max(1, Math.min(availableParallelism(), 2, files.length));
   const print = printer(o, files, { lang, style });
-  await runWorkers(files, job, count, await compiledCore(), print);
+  const next = dispenser(files, threads);
+  const wasm = await compiledCore();
+  await Promise.all([runHere(job, wasm, next, print), threads > 1 ? runWorker(job, wasm, next, print) : null]);
   await print.flush(true);
   const { failing, errors } = print.state;
   if (o.format === 'text') {

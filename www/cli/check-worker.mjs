@@ -1,17 +1,20 @@
-// One worker of `mxray check --zone-dir` (batch.mjs): loads the wasm core
-// once, then checks the zone files the main thread hands it, a few at a
-// time, on the lean path: the zone parsed, the session run (offline unless
-// --live), the model and the rules, and only the summary read.
-import { parentPort, workerData } from 'node:worker_threads';
+// The zone check of `mxray check --zone-dir` (batch.mjs), run by the main
+// thread and, as this file's worker, on the second core: the wasm core
+// instantiated once, then each zone file on the lean path: read and parsed,
+// the session run (offline unless --live), the model and the rules, and only
+// the summary read; no report, fix text, diff or Cloudflare form. What only
+// some zones need (the words of a diagnostic or an error, DNS) is imported on
+// first use, so that a worker starts fast.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { coreFiles, loadCore } from '../lib/core-node.js';
-import { runSession } from '../lib/doh-driver.js';
 import { createSession } from '../lib/session.js';
-import { formatDiagnostic } from '../lib/messages.js';
-import { errorText, loadZone, zoneResult } from './check.mjs';
+import { MAX_INPUT_BYTES } from '../lib/site-check.js';
+import { feedBytes, zoneDomain } from '../lib/zone-input.js';
+import { includeResolver } from './include-files.mjs';
 
-// The core instantiated from the module the main thread compiled (shared by
-// every worker), or loaded afresh when there is none.
-async function instantiate(wasm) {
+/** The core instantiated from a compiled module (shared between threads), or loaded when there is none. */
+export async function instantiateCore(wasm) {
   if (!wasm) return loadCore();
   const { default: createMxrayCore } = await import(coreFiles.js);
   return createMxrayCore({
@@ -23,39 +26,115 @@ async function instantiate(wasm) {
   });
 }
 
-const { job, wasm } = workerData;
-const core = await instantiate(wasm);
-
-// One zone's batch line: {file, domain, summary, rules, error, diagnostics}.
-async function checkZone(file) {
-  let zone = null;
-  let session = null;
+// A listed zone file's bytes: one open, one fstat, one read. Null when it is
+// not a regular file within MAX_INPUT_BYTES or cannot be read: check.mjs's
+// loadZone() then reads it again and names the error, as for a single check.
+function readListed(file) {
+  let fd;
   try {
-    zone = loadZone(core, file, { byName: true });
-    const diagnostics = [];
-    if (zone.reader.diagnosticCount() > 0) {
-      const { diagnostics: found, files } = JSON.parse(zone.reader.summaryJson());
-      for (const d of found) diagnostics.push(formatDiagnostic(d, files, job.lang));
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_INPUT_BYTES) return null;
+    const bytes = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, null);
+      if (n === 0) break;
+      got += n;
     }
-    session = createSession(core, { domain: zone.domain, zones: [zone.reader], options: { live: job.live } });
-    if (job.live) await runSession(session, { resolver: job.resolver.url, format: job.resolver.format, timeoutMs: job.timeout });
-    const { domain, summary, rules } = session.analyse({ panel: job.panel, origin: job.origin }).summary();
-    return { file, domain, summary, rules, error: null, diagnostics };
-  } catch (e) {
-    return zoneResult(file, null, errorText(e, job.lang));
+    return got === bytes.length ? bytes : bytes.subarray(0, got);
+  } catch {
+    return null;
   } finally {
-    session?.dispose(); // and its analysis
-    zone?.reader.delete();
+    closeSync(fd);
   }
 }
 
-parentPort.on('message', async (m) => {
-  if (m === null) {
-    parentPort.close();
-    return;
+/**
+ * The batch's check of one zone file, on `core`: {file, domain, summary, rules, error,
+ * diagnostics} (the diagnostics formatted in job.lang, for stderr).
+ * @param job {live, resolver, timeout, panel, origin, lang}
+ */
+export function zoneChecker(core, job) {
+  // The zone in a ZoneReader, as check.mjs's loadZone() reads one with the
+  // domain taken from the file (byName): the head says what the file is and
+  // names the origin for relative names when the file does not state its own.
+  async function loadListed(file) {
+    const bytes = readListed(file);
+    if (!bytes) return (await import('./check.mjs')).loadZone(core, file, { byName: true });
+    const head = bytes.subarray(0, 1 << 16).toString('utf8');
+    const found = /^\s*[[{]/.test(head) ? { domain: '', stated: true } : zoneDomain(head, file, true);
+    const origin = found.stated ? '' : found.domain;
+    let includes = null; // made for the few zones with an $INCLUDE
+    const reader = new core.ZoneReader(file, JSON.stringify({ origin, format: 'auto' }), (path) =>
+      (includes ??= includeResolver(file))(path),
+    );
+    feedBytes(core, reader, bytes);
+    reader.finish();
+    return { reader, domain: found.domain };
   }
-  const results = [];
-  for (const file of m.files) results.push(await checkZone(file));
-  parentPort.postMessage({ first: m.first, results });
-});
-parentPort.postMessage({ ready: true });
+
+  async function diagnosticsOf(reader) {
+    if (reader.diagnosticCount() === 0) return [];
+    const { formatDiagnostic } = await import('../lib/messages.js');
+    const { diagnostics, files } = JSON.parse(reader.summaryJson());
+    return diagnostics.map((d) => formatDiagnostic(d, files, job.lang));
+  }
+
+  // One zone's batch line: {file, domain, summary, rules, error, diagnostics}.
+  async function checkZone(file) {
+    let zone = null;
+    let session = null;
+    try {
+      zone = await loadListed(file);
+      const diagnostics = await diagnosticsOf(zone.reader);
+      session = createSession(core, { domain: zone.domain, zones: [zone.reader], options: { live: job.live } });
+      if (job.live) {
+        const { runSession } = await import('../lib/doh-driver.js');
+        await runSession(session, { resolver: job.resolver.url, format: job.resolver.format, timeoutMs: job.timeout });
+      }
+      const { domain, summary, rules } = session.analyse({ panel: job.panel, origin: job.origin }).summary();
+      return { file, domain, summary, rules, error: null, diagnostics };
+    } catch (e) {
+      const { errorText, zoneResult } = await import('./check.mjs');
+      return zoneResult(file, null, errorText(e, job.lang));
+    } finally {
+      session?.dispose(); // and its analysis
+      zone?.reader.delete();
+    }
+  }
+
+  return checkZone;
+}
+
+// The worker: chunks of files in, their results out, one chunk at a time.
+async function serve({ job, wasm }) {
+  const checkZone = zoneChecker(await instantiateCore(wasm), job);
+  const queue = [];
+  let busy = false;
+  const work = async () => {
+    busy = true;
+    while (queue.length) {
+      const m = queue.shift();
+      if (m === null) {
+        parentPort.close();
+        break;
+      }
+      const results = [];
+      for (const file of m.files) results.push(await checkZone(file));
+      parentPort.postMessage({ first: m.first, results });
+    }
+    busy = false;
+  };
+  parentPort.on('message', (m) => {
+    queue.push(m);
+    if (!busy) work();
+  });
+  parentPort.postMessage({ ready: true });
+}
+
+if (!isMainThread) await serve(workerData);
