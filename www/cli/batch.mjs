@@ -14,22 +14,27 @@ import { instantiateCore, zoneChecker } from './check-worker.mjs';
 
 // Files a thread is given at once: one message per file costs more than a
 // cPanel-size zone's check; a small chunk still spreads the load evenly.
-const FILES_PER_MESSAGE = 32;
+const FILES_PER_MESSAGE = 16;
 // Output gathered before a write: one write per line costs more than the line.
 const OUTPUT_CHUNK = 1 << 16;
 
-// The zone files of a folder: regular, not hidden, not journals or backups.
+// The zone files of a folder: regular (or links to one), not hidden, not
+// journals or backups. The listing says what each entry is: only links are
+// looked up again.
 function zoneFilesIn(dir) {
+  const regular = (d, path) => {
+    if (!d.isSymbolicLink()) return d.isFile();
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  };
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => !d.name.startsWith('.') && !/(\.jnl|~)$/.test(d.name))
-    .map((d) => join(dir, d.name))
-    .filter((p) => {
-      try {
-        return statSync(p).isFile();
-      } catch {
-        return false;
-      }
-    })
+    .map((d) => [d, join(dir, d.name)])
+    .filter(([d, path]) => regular(d, path))
+    .map(([, path]) => path)
     .sort();
 }
 
@@ -93,16 +98,17 @@ function dispenser(files, threads) {
   };
 }
 
-// The worker on the other core. It is given two chunks at a time so that it
-// never waits on the main thread, which is checking zones too.
+// The worker on the other core. It holds three chunks at a time so that it
+// never waits on the main thread, which answers only between its own chunks.
+const CHUNKS_AHEAD = 3;
 function runWorker(job, wasm, next, { results, flush }) {
   return new Promise((done, broke) => {
     const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job, wasm } });
     const give = () => worker.postMessage(next());
     worker.on('message', (m) => {
       if (m.ready) {
-        give();
-        return give();
+        for (let i = 0; i < CHUNKS_AHEAD; i++) give();
+        return;
       }
       give();
       m.results.forEach((r, i) => (results[m.first + i] = r));
