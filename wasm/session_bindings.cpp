@@ -65,6 +65,22 @@ std::optional<FailureKind> failure_from(const std::string& kind) {
   return std::nullopt;
 }
 
+// {domain, summary: {critical, info, warning}, rules: [...] without the
+// closing brace, for the caller to add to: written by hand, in the key order
+// of the report's JSON, since a batch reads one per zone.
+std::string summary_text(const AnalysisSummary& s) {
+  std::string out = "{\"domain\":" + to_text(s.domain);
+  out += ",\"summary\":{\"critical\":" + std::to_string(s.critical) + ",\"info\":" + std::to_string(s.info) +
+         ",\"warning\":" + std::to_string(s.warning) + "},\"rules\":[";
+  for (size_t i = 0; i < s.rules.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    out += s.rules[i];  // a catalogue id: [a-z0-9-], nothing to escape
+    out += '"';
+  }
+  return out + "]";
+}
+
 // Zones are added first, then start() builds the Session from them.
 class SessionHandle {
  public:
@@ -169,28 +185,57 @@ class AnalysisHandle {
     out.set("cloudflareImport", fix.cloudflare_import ? bytes_to_js(*fix.cloudflare_import) : emscripten::val::null());
     return out;
   }
-  // What a batch line shows: {domain, summary: {critical, info, warning},
-  // rules: [...]}, without the report's findings, names or fix. Written by
-  // hand, in the key order of the report's JSON: a batch reads one per zone.
-  std::string summary_json() const {
-    if (!analysis_) return "null";
-    const AnalysisSummary s = summarise(*analysis_);
-    std::string out = "{\"domain\":" + to_text(s.domain);
-    out += ",\"summary\":{\"critical\":" + std::to_string(s.critical) + ",\"info\":" + std::to_string(s.info) +
-           ",\"warning\":" + std::to_string(s.warning) + "},\"rules\":[";
-    for (size_t i = 0; i < s.rules.size(); ++i) {
-      if (i) out += ',';
-      out += '"';
-      out += s.rules[i];  // a catalogue id: [a-z0-9-], nothing to escape
-      out += '"';
-    }
-    return out + "]}";
-  }
+  // What a batch line shows, without the report's findings, names or fix.
+  std::string summary_json() const { return analysis_ ? summary_text(summarise(*analysis_)) + "}" : "null"; }
 
  private:
   std::shared_ptr<const Session> session_;
   std::string error_;
   std::unique_ptr<Analysis> analysis_;
+};
+
+// The offline batch's check of one zone in one call (www/cli/check-worker.mjs):
+// a batch line needs only the summary, and each call into the core and each
+// handle cost a small zone more than its parse. The zone read, an offline
+// Session and its Analysis, as ZoneReader, SessionHandle and AnalysisHandle
+// would do them, with nothing left behind. One per thread: the input buffer
+// is reused.
+class ZoneBatch {
+ public:
+  // options: as AnalysisHandle's.
+  explicit ZoneBatch(const std::string& options_json)
+      : options_(analysis_options_from(options_json)),
+        session_options_(session_options_from_json(R"({"live":false})")) {}
+
+  // Room for a file of `size` bytes: the shell writes them at the returned
+  // address (in HEAPU8), then calls check().
+  size_t input_buffer(size_t size) {
+    input_.resize(size);
+    return reinterpret_cast<size_t>(input_.data());
+  }
+  // The zone of the `length` bytes written, read as a ZoneReader with
+  // `reader_options` and `includes` reads it, checked for `domain`:
+  // {domain, summary, rules, zone?} (zone: the zone's summary, only when it
+  // has diagnostics), or {error: session error} or {reportError: "bad-origin"}.
+  std::string check(const std::string& file_name, const std::string& reader_options, size_t length,
+                    emscripten::val includes, const std::string& domain) const {
+    ZoneReader reader(file_name, reader_options, std::move(includes));
+    reader.feed_view(std::string_view(input_.data(), std::min(length, input_.size())));
+    reader.finish();
+    const Session session(domain, session_options_, {reader.zone()});
+    if (session.error() != SessionError::none) return to_text({{"error", session_error_name(session.error())}});
+    if (std::string_view e = analysis_options_error(options_); !e.empty()) return to_text({{"reportError", e}});
+    const Analysis analysis(session, options_);
+    std::string out = summary_text(summarise(analysis));
+    const Zone& zone = *reader.zone();
+    if (!zone.diagnostics.empty()) out += ",\"zone\":" + to_text(zone_summary_json(zone));
+    return out + "}";
+  }
+
+ private:
+  AnalysisOptions options_;
+  SessionOptions session_options_;
+  std::string input_;
 };
 
 // How many times the rules have run in this module: tests read it to show a
@@ -235,6 +280,10 @@ EMSCRIPTEN_BINDINGS(mxray_session) {
       .function("report", &AnalysisHandle::report_json)
       .function("fixBytes", &AnalysisHandle::fix_bytes)
       .function("summary", &AnalysisHandle::summary_json);
+  emscripten::class_<ZoneBatch>("ZoneBatch")
+      .constructor<const std::string&>()
+      .function("inputBuffer", &ZoneBatch::input_buffer)
+      .function("check", &ZoneBatch::check);
   emscripten::function("ruleRuns", &mxray::rule_runs);
   emscripten::function("ruleCatalogue", &mxray::rule_catalogue_text);
 }

@@ -39,6 +39,7 @@ class ZoneReader {
   }
 
   void feed(const std::string& bytes) { parser_->feed(bytes); }
+  void feed_view(std::string_view bytes) { parser_->feed(bytes); }
   // Bytes without embind's per-byte copy: the shell writes up to `size`
   // bytes at the returned address (in HEAPU8), then calls feed_input().
   size_t input_buffer(size_t size) {

@@ -72,6 +72,30 @@ test('analyse(): a refused origin throws before any rule runs', () => {
   });
 });
 
+test('ZoneBatch (the offline batch\'s one call) gives what the session and its analysis give', () => {
+  const batch = new core.ZoneBatch(JSON.stringify({ panel: 'auto', origin: '' }));
+  try {
+    const run = (name, text, domain = '') => {
+      const bytes = Buffer.from(text);
+      core.HEAPU8.set(bytes, batch.inputBuffer(bytes.length));
+      return JSON.parse(batch.check(name, JSON.stringify({ origin: '', format: 'auto' }), bytes.length, null, domain));
+    };
+    const example = readFileSync(file, 'utf8');
+    const want = check((session) => session.analyse().summary());
+    assert.deepEqual(run(file, example), want);
+    assert.ok(want.summary.critical > 0);
+    // Diagnostics come with the zone's summary, as ZoneReader.summaryJson() gives it.
+    const bad = run('bad.db', '$ORIGIN bad.test.\n@ IN SOA ns1 root 1 2 3 4 5\nx IN A 300.1.1.1\n');
+    assert.equal(bad.domain, 'bad.test.');
+    assert.equal(bad.zone.diagnostics.length, 1);
+    assert.deepEqual(bad.zone.files, ['bad.db']);
+    // A zone that names no domain: the session's error, as createSession() throws it.
+    assert.deepEqual(run('none.db', 'nothing useful (\n'), { error: 'no-domain' });
+  } finally {
+    batch.delete();
+  }
+});
+
 test('the shipped module has no test-only entry points', () => {
   check((session) => {
     const handle = new core.Session('', '{}');

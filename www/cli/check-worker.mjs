@@ -2,13 +2,15 @@
 // thread and, as this file's worker, on the second core: the wasm core
 // instantiated once, then each zone file on the lean path: read and parsed,
 // the session run (offline unless --live), the model and the rules, and only
-// the summary read; no report, fix text, diff or Cloudflare form. What only
-// some zones need (the words of a diagnostic or an error, DNS) is imported on
-// first use, so that a worker starts fast.
+// the summary read; no report, fix text, diff or Cloudflare form. Offline,
+// that is one call into the core a zone (ZoneBatch); live, the session.js
+// Session drives the DNS. What only some zones need (the words of a
+// diagnostic or an error, DNS) is imported on first use, so that a thread
+// starts fast.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { coreFiles, loadCore } from '../lib/core-node.js';
-import { createSession } from '../lib/session.js';
+import { createSession, ReportError, SessionError } from '../lib/session.js';
 import { MAX_INPUT_BYTES } from '../lib/site-check.js';
 import { feedBytes, zoneDomain } from '../lib/zone-input.js';
 import { includeResolver } from './include-files.mjs';
@@ -54,28 +56,37 @@ function readListed(file) {
   }
 }
 
+// How check.mjs's loadZone() reads a file with the domain taken from it
+// (byName): the head says what the file is and names the origin for relative
+// names when the file does not state its own.
+function readingOf(file, bytes) {
+  const head = bytes.subarray(0, 1 << 16).toString('utf8');
+  const found = /^\s*[[{]/.test(head) ? { domain: '', stated: true } : zoneDomain(head, file, true);
+  const origin = found.stated ? '' : found.domain;
+  return { domain: found.domain, readerOptions: JSON.stringify({ origin, format: 'auto' }) };
+}
+
+// The $INCLUDE resolver of `file`, made on first use: few zones have one.
+function lazyIncludes(file) {
+  let resolver = null;
+  return (path) => (resolver ??= includeResolver(file))(path);
+}
+
 /**
  * The batch's check of one zone file, on `core`: {file, domain, summary, rules, error,
  * diagnostics} (the diagnostics formatted in job.lang, for stderr).
  * @param job {live, resolver, timeout, panel, origin, lang}
  */
 export function zoneChecker(core, job) {
-  // The zone in a ZoneReader, as check.mjs's loadZone() reads one with the
-  // domain taken from the file (byName): the head says what the file is and
-  // names the origin for relative names when the file does not state its own.
+  // The zone in a ZoneReader, as check.mjs's loadZone() reads one.
   async function loadListed(file) {
     const bytes = readListed(file);
     if (!bytes) return (await import('./check.mjs')).loadZone(core, file, { byName: true });
-    const head = bytes.subarray(0, 1 << 16).toString('utf8');
-    const found = /^\s*[[{]/.test(head) ? { domain: '', stated: true } : zoneDomain(head, file, true);
-    const origin = found.stated ? '' : found.domain;
-    let includes = null; // made for the few zones with an $INCLUDE
-    const reader = new core.ZoneReader(file, JSON.stringify({ origin, format: 'auto' }), (path) =>
-      (includes ??= includeResolver(file))(path),
-    );
+    const { domain, readerOptions } = readingOf(file, bytes);
+    const reader = new core.ZoneReader(file, readerOptions, lazyIncludes(file));
     feedBytes(core, reader, bytes);
     reader.finish();
-    return { reader, domain: found.domain };
+    return { reader, domain };
   }
 
   async function diagnosticsOf(reader) {
@@ -85,8 +96,37 @@ export function zoneChecker(core, job) {
     return diagnostics.map((d) => formatDiagnostic(d, files, job.lang));
   }
 
+  // Offline, a readable file is checked in one call into the core (ZoneBatch):
+  // the same reader, session and analysis as below, without their handles.
+  const offline = job.live ? null : new core.ZoneBatch(JSON.stringify({ panel: job.panel, origin: job.origin }));
+  async function checkOffline(file, bytes) {
+    const { domain, readerOptions } = readingOf(file, bytes);
+    const address = offline.inputBuffer(bytes.length);
+    core.HEAPU8.set(bytes, address); // HEAPU8 read after the call: growing the memory replaces it
+    const r = JSON.parse(offline.check(file, readerOptions, bytes.length, lazyIncludes(file), domain));
+    if (r.error) throw new SessionError(r.error, domain);
+    if (r.reportError) throw new ReportError(r.reportError, { origin: job.origin });
+    let diagnostics = [];
+    if (r.zone) {
+      const { formatDiagnostic } = await import('../lib/messages.js');
+      diagnostics = r.zone.diagnostics.map((d) => formatDiagnostic(d, r.zone.files, job.lang));
+    }
+    return { file, domain: r.domain, summary: r.summary, rules: r.rules, error: null, diagnostics };
+  }
+
   // One zone's batch line: {file, domain, summary, rules, error, diagnostics}.
   async function checkZone(file) {
+    if (offline) {
+      const bytes = readListed(file);
+      if (bytes) {
+        try {
+          return await checkOffline(file, bytes);
+        } catch (e) {
+          const { errorText, zoneResult } = await import('./check.mjs');
+          return zoneResult(file, null, errorText(e, job.lang));
+        }
+      }
+    }
     let zone = null;
     let session = null;
     try {
