@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { coreFiles } from '../lib/core-node.js';
 import { reportMessage } from '../lib/messages.js';
+import { MAX_INPUT_BYTES } from '../lib/site-check.js';
 import { SEVERITIES, zoneLine } from '../lib/report-text.js';
 import { instantiateCore, zoneChecker } from './check-worker.mjs';
 
@@ -144,7 +145,7 @@ export async function batch(o, { lang, live, resolver, style }) {
     process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: o.zoneDir })}\n`);
     return 2;
   }
-  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang };
+  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, maxBytes: MAX_INPUT_BYTES };
   const threads = Math.max(1, Math.min(availableParallelism(), 2, files.length));
   const print = printer(o, files, { lang, style });
   const next = dispenser(files, threads);

@@ -11,7 +11,6 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { coreFiles, loadCore } from '../lib/core-node.js';
 import { createSession, ReportError, SessionError } from '../lib/session.js';
-import { MAX_INPUT_BYTES } from '../lib/site-check.js';
 import { feedBytes, zoneDomain } from '../lib/zone-input.js';
 import { includeResolver } from './include-files.mjs';
 
@@ -29,9 +28,9 @@ export async function instantiateCore(wasm) {
 }
 
 // A listed zone file's bytes: one open, one fstat, one read. Null when it is
-// not a regular file within MAX_INPUT_BYTES or cannot be read: check.mjs's
+// not a regular file of at most `maxBytes` or cannot be read: check.mjs's
 // loadZone() then reads it again and names the error, as for a single check.
-function readListed(file) {
+function readListed(file, maxBytes) {
   let fd;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -40,7 +39,7 @@ function readListed(file) {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_INPUT_BYTES) return null;
+    if (!st.isFile() || st.size > maxBytes) return null;
     const bytes = Buffer.allocUnsafe(st.size);
     let got = 0;
     while (got < bytes.length) {
@@ -75,12 +74,13 @@ function lazyIncludes(file) {
 /**
  * The batch's check of one zone file, on `core`: {file, domain, summary, rules, error,
  * diagnostics} (the diagnostics formatted in job.lang, for stderr).
- * @param job {live, resolver, timeout, panel, origin, lang}
+ * @param job {live, resolver, timeout, panel, origin, lang, maxBytes}: maxBytes, the largest file
+ *   read (site-check.js MAX_INPUT_BYTES, passed in so that a worker need not load the site's modules)
  */
 export function zoneChecker(core, job) {
   // The zone in a ZoneReader, as check.mjs's loadZone() reads one.
   async function loadListed(file) {
-    const bytes = readListed(file);
+    const bytes = readListed(file, job.maxBytes);
     if (!bytes) return (await import('./check.mjs')).loadZone(core, file, { byName: true });
     const { domain, readerOptions } = readingOf(file, bytes);
     const reader = new core.ZoneReader(file, readerOptions, lazyIncludes(file));
@@ -117,7 +117,7 @@ export function zoneChecker(core, job) {
   // One zone's batch line: {file, domain, summary, rules, error, diagnostics}.
   async function checkZone(file) {
     if (offline) {
-      const bytes = readListed(file);
+      const bytes = readListed(file, job.maxBytes);
       if (bytes) {
         try {
           return await checkOffline(file, bytes);
