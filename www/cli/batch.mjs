@@ -16,8 +16,6 @@ import { instantiateCore, zoneChecker } from './check-worker.mjs';
 // Files a thread is given at once: one message per file costs more than a
 // cPanel-size zone's check; a small chunk still spreads the load evenly.
 const FILES_PER_MESSAGE = 16;
-// Output gathered before a write: one write per line costs more than the line.
-const OUTPUT_CHUNK = 1 << 16;
 
 // The zone files of a folder: regular (or links to one), not hidden, not
 // journals or backups. The listing says what each entry is: only links are
@@ -39,9 +37,9 @@ function zoneFilesIn(dir) {
     .sort();
 }
 
-// The wasm core compiled once for all workers: V8 shares a compiled module
-// between threads, so the workers neither compile it twice nor optimise its
-// hot code twice. Null when it is not built: each worker then says so.
+// The wasm core compiled once for both threads: V8 shares a compiled module
+// between threads, so neither compiles it nor optimises its hot code twice.
+// Null when it is not built: loadCore() then says so.
 async function compiledCore() {
   try {
     return await WebAssembly.compile(readFileSync(coreFiles.wasm));
@@ -55,16 +53,18 @@ function write(stream, text) {
 }
 
 // Results come back out of order; this prints them in file order and counts.
+// flush() writes what is ready, in one write a call: flushes run one after
+// the other, since a write may wait for the stream to drain.
 function printer(o, files, { lang, style }) {
   const results = new Array(files.length);
   const levels = SEVERITIES.slice(0, SEVERITIES.indexOf(o.failOn) + 1);
   const state = { shown: 0, failing: 0, errors: 0 };
-  let out = '';
-  const flush = async (force = false) => {
+  const ready = async () => {
+    let out = '';
     while (state.shown < files.length && results[state.shown]) {
       const { diagnostics, ...row } = results[state.shown];
       results[state.shown++] = true; // printed; the row itself is no longer needed
-      // Diagnostics go to stderr before their zone's line, as the line's own write order.
+      // A zone's diagnostics go to stderr before its line, as each line was written before.
       if (diagnostics?.length) {
         await write(process.stdout, out);
         out = '';
@@ -73,16 +73,11 @@ function printer(o, files, { lang, style }) {
       if (row.error) state.errors += 1;
       else if (levels.some((s) => row.summary[s] > 0)) state.failing += 1;
       out += o.format === 'jsonl' ? JSON.stringify(row) + '\n' : zoneLine(row, { lang, style, failOn: o.failOn }) + '\n';
-      if (out.length >= OUTPUT_CHUNK) {
-        await write(process.stdout, out);
-        out = '';
-      }
     }
-    if (force && out) {
-      await write(process.stdout, out);
-      out = '';
-    }
+    if (out) await write(process.stdout, out);
   };
+  let last = Promise.resolve();
+  const flush = () => (last = last.then(ready));
   return { results, state, flush };
 }
 
@@ -151,7 +146,7 @@ export async function batch(o, { lang, live, resolver, style }) {
   const next = dispenser(files, threads);
   const wasm = await compiledCore();
   await Promise.all([runHere(job, wasm, next, print), threads > 1 ? runWorker(job, wasm, next, print) : null]);
-  await print.flush(true);
+  await print.flush();
   const { failing, errors } = print.state;
   if (o.format === 'text') {
     process.stdout.write(
