@@ -97,9 +97,12 @@ function dispenser(files, threads) {
 // The worker on the other core. It holds three chunks at a time so that it
 // never waits on the main thread, which answers only between its own chunks.
 const CHUNKS_AHEAD = 3;
-function runWorker(job, wasm, next, { results, flush }) {
+// It starts before the core is compiled, which it is sent once it is: its
+// start-up and the compilation overlap.
+function runWorker(job, compiling, next, { results, flush }) {
   return new Promise((done, broke) => {
-    const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job, wasm } });
+    const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job } });
+    compiling.then((wasm) => worker.postMessage({ wasm }), broke);
     const give = () => worker.postMessage(next());
     worker.on('message', (m) => {
       if (m.ready) {
@@ -144,8 +147,9 @@ export async function batch(o, { lang, live, resolver, style }) {
   const threads = Math.max(1, Math.min(availableParallelism(), 2, files.length));
   const print = printer(o, files, { lang, style });
   const next = dispenser(files, threads);
-  const wasm = await compiledCore();
-  await Promise.all([runHere(job, wasm, next, print), threads > 1 ? runWorker(job, wasm, next, print) : null]);
+  const compiling = compiledCore();
+  const helper = threads > 1 ? runWorker(job, compiling, next, print) : null;
+  await Promise.all([runHere(job, await compiling, next, print), helper]);
   await print.flush();
   const { failing, errors } = print.state;
   if (o.format === 'text') {

@@ -151,8 +151,9 @@ export function zoneChecker(core, job) {
   return checkZone;
 }
 
-// The worker: chunks of files in, their results out, one chunk at a time.
-async function serve({ job, wasm }) {
+// The worker: the compiled core in first, then chunks of files in and their
+// results out, one chunk at a time.
+async function serve(job, wasm) {
   const checkZone = zoneChecker(await instantiateCore(wasm), job);
   const queue = [];
   let busy = false;
@@ -177,4 +178,4 @@ async function serve({ job, wasm }) {
   parentPort.postMessage({ ready: true });
 }
 
-if (!isMainThread) await serve(workerData);
+if (!isMainThread) parentPort.once('message', ({ wasm }) => serve(workerData.job, wasm));
