@@ -1,14 +1,14 @@
 // Embind bindings for the Session: the JS driver (www/lib/doh-driver.js)
-// pulls questions and feeds answers; facts come back as JSON.
+// pulls questions and feeds answers; facts come back as JSON. Once done, an
+// Analysis of the session gives the report, the fix bytes and the summary.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <nlohmann/json.hpp>
 
 #include "dns/types.h"
-#include "fix/fix.h"
-#include "fix/fix_json.h"
 #include "model/mail_model.h"
+#include "report/analysis.h"
 #include "report/report.h"
 #include "rules/catalogue.h"
 #include "rules/findings_json.h"
@@ -18,15 +18,6 @@
 
 namespace mxray {
 namespace {
-
-// model options: {"panel": "auto" | "none" | a panel id}
-ModelOptions model_options_from(const std::string& text) {
-  ModelOptions o;
-  json j = json::parse(text, nullptr, false);
-  if (j.is_object())
-    if (auto it = j.find("panel"); it != j.end() && it->is_string()) o.panel = it->get<std::string>();
-  return o;
-}
 
 // A JS string (taken as UTF-8) or a Uint8Array (taken as it is); anything
 // else is empty.
@@ -41,30 +32,30 @@ emscripten::val bytes_to_js(std::string_view bytes) {
   return emscripten::val::global("Uint8Array").new_(view);
 }
 
-// The arguments of report() and fixBytes(): the options, and the texts kept
-// alive for as long as the ReportOptions view them.
-struct ReportInputs {
-  ReportOptions options;
-  std::string_view error;
+// The main file of each zone, in the order added, as JS gave them: strings
+// (taken as UTF-8) or bytes (Uint8Array), with views for the core.
+struct JsTexts {
   std::vector<std::string> texts;
   std::vector<std::string_view> views;
 
-  ReportInputs(const std::string& options_json, const emscripten::val& js_texts) {
-    json j = json::parse(options_json, nullptr, false);
-    options.model = model_options_from(options_json);
-    if (j.is_object()) {
-      if (auto it = j.find("origin"); it != j.end() && it->is_string()) options.origin = it->get<std::string>();
-      if (auto it = j.find("texts"); it != j.end() && it->is_boolean()) options.include_texts = it->get<bool>();
-    }
-    error = report_options_error(options);
-    const unsigned n = js_texts.isArray() ? js_texts["length"].as<unsigned>() : 0;
-    for (unsigned i = 0; i < n; ++i) texts.push_back(bytes_from_js(js_texts[i]));
+  explicit JsTexts(const emscripten::val& js) {
+    const unsigned n = js.isArray() ? js["length"].as<unsigned>() : 0;
+    for (unsigned i = 0; i < n; ++i) texts.push_back(bytes_from_js(js[i]));
     views.assign(texts.begin(), texts.end());
-    options.texts = views;
   }
-  ReportInputs(const ReportInputs&) = delete;
-  ReportInputs& operator=(const ReportInputs&) = delete;
+  JsTexts(const JsTexts&) = delete;
+  JsTexts& operator=(const JsTexts&) = delete;
 };
+
+// analysis options: {"panel": "auto" | "none" | a panel id, "origin": address}
+AnalysisOptions analysis_options_from(const std::string& text) {
+  AnalysisOptions o;
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object()) return o;
+  if (auto it = j.find("panel"); it != j.end() && it->is_string()) o.model.panel = it->get<std::string>();
+  if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
+  return o;
+}
 
 std::optional<FailureKind> failure_from(const std::string& kind) {
   if (kind == "timeout") return FailureKind::timeout;
@@ -72,6 +63,22 @@ std::optional<FailureKind> failure_from(const std::string& kind) {
   if (kind == "network") return FailureKind::network;
   if (kind == "content-type") return FailureKind::content_type;
   return std::nullopt;
+}
+
+// {domain, summary: {critical, info, warning}, rules: [...] without the
+// closing brace, for the caller to add to: written by hand, in the key order
+// of the report's JSON, since a batch reads one per zone.
+std::string summary_text(const AnalysisSummary& s) {
+  std::string out = "{\"domain\":" + to_text(s.domain);
+  out += ",\"summary\":{\"critical\":" + std::to_string(s.critical) + ",\"info\":" + std::to_string(s.info) +
+         ",\"warning\":" + std::to_string(s.warning) + "},\"rules\":[";
+  for (size_t i = 0; i < s.rules.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    out += s.rules[i];  // a catalogue id: [a-z0-9-], nothing to escape
+    out += '"';
+  }
+  return out + "]";
 }
 
 // Zones are added first, then start() builds the Session from them.
@@ -84,7 +91,7 @@ class SessionHandle {
     if (!session_) zones_.push_back(reader.zone());
   }
   void start() {
-    if (!session_) session_ = std::make_unique<Session>(domain_, options_, std::move(zones_));
+    if (!session_) session_ = std::make_shared<Session>(domain_, options_, std::move(zones_));
   }
   std::string error() const { return session_ ? std::string(session_error_name(session_->error())) : "not-started"; }
   std::string domain() const { return session_ ? name_text(session_->domain().view()) : std::string(); }
@@ -117,44 +124,50 @@ class SessionHandle {
     return session_ && session_->feed_failure(id, k.value_or(FailureKind::network), detail);
   }
   std::string facts_json() const { return session_ ? to_text(session_to_json(*session_)) : "null"; }
-  // The model, the rules' findings and the merged fix:
-  // {panel, names: [...], findings: [...], fix: {edits, notes, placeholders}}.
-  // Call once done(); the rules read whatever facts there are.
-  std::string findings_json(const std::string& model_options) const {
-    if (!session_) return "null";
-    MailModel model(*session_, model_options_from(model_options));
-    std::vector<Finding> findings = run_rules(model);
-    json panel = model.panel() ? json{{"id", model.panel()->id},
-                                      {"name", model.panel()->name},
-                                      {"how", model.panel_stated() ? "stated" : "detected"}}
-                               : json(nullptr);
-    return to_text({{"panel", panel},
-                    {"names", mail_names_to_json(model)},
-                    {"findings", findings_to_json(model, findings)},
-                    {"fix", fix_plan_to_json(model, merge_edits(findings))}});
+  // Shared with each AnalysisHandle, which JS may delete in either order.
+  std::shared_ptr<const Session> session() const { return session_; }
+
+ private:
+  std::string domain_;
+  SessionOptions options_;
+  std::vector<std::shared_ptr<const Zone>> zones_;
+  std::shared_ptr<Session> session_;
+};
+
+// One check's Analysis (core/report/analysis.h): the model, the rules and
+// the merge run once, here; report(), fixBytes() and summary() read it.
+class AnalysisHandle {
+ public:
+  // options: {"panel": "auto" | "none" | a panel id, "origin": address}.
+  // Call once the session is done(); the rules read whatever facts there are.
+  AnalysisHandle(const SessionHandle& session, const std::string& options_json) : session_(session.session()) {
+    const AnalysisOptions options = analysis_options_from(options_json);
+    error_ = !session_ ? "not-started" : std::string(analysis_options_error(options));
+    if (error_.empty()) analysis_ = std::make_unique<Analysis>(*session_, options);
   }
-  // The report document (core/report/report.h). options: {"panel", "origin"};
-  // texts: the main file of each zone, in the order added, as a string or as
-  // its raw bytes (Uint8Array): only bytes keep a file that is not UTF-8
-  // exact.
-  std::string report_json(const std::string& options_json, emscripten::val texts) const {
-    if (!session_) return "null";
-    ReportInputs in(options_json, texts);
-    if (!in.error.empty()) return to_text({{"error", in.error}});
-    return to_text(build_report(*session_, in.options));
+  // "", "bad-origin" or "not-started"; on an error the rest give null.
+  std::string error() const { return error_; }
+
+  // The report document (core/report/report.h). options: {"texts": false}
+  // leaves out the corrected zones' text and the import file. texts: the
+  // main file of each zone, as a string or as its raw bytes (Uint8Array):
+  // only bytes keep a file that is not UTF-8 exact.
+  std::string report_json(emscripten::val texts, const std::string& options_json) const {
+    if (!analysis_) return "null";
+    JsTexts in(texts);
+    ReportTexts rt{in.views};
+    json j = json::parse(options_json, nullptr, false);
+    if (j.is_object())
+      if (auto it = j.find("texts"); it != j.end() && it->is_boolean()) rt.include_texts = it->get<bool>();
+    return to_text(build_report(*analysis_, rt));
   }
   // The fix byte for byte, for writing files: {zones: [{index, file, changed,
   // utf8, text: Uint8Array, diff: Uint8Array}], cloudflareImport: Uint8Array
-  // or null}, or {error}. Same arguments as report().
-  emscripten::val fix_bytes(const std::string& options_json, emscripten::val texts) const {
-    emscripten::val out = emscripten::val::object();
-    if (!session_) return emscripten::val::null();
-    ReportInputs in(options_json, texts);
-    if (!in.error.empty()) {
-      out.set("error", std::string(in.error));
-      return out;
-    }
-    FixOutputs fix = fix_outputs(*session_, in.options);
+  // or null}. Same texts as report().
+  emscripten::val fix_bytes(emscripten::val texts) const {
+    if (!analysis_) return emscripten::val::null();
+    JsTexts in(texts);
+    FixOutputs fix = fix_outputs(*analysis_, in.views);
     emscripten::val zones = emscripten::val::array();
     unsigned i = 0;
     for (const ZoneFixOutput& z : fix.zones) {
@@ -167,25 +180,67 @@ class SessionHandle {
       o.set("diff", bytes_to_js(z.diff));
       zones.set(i++, o);
     }
+    emscripten::val out = emscripten::val::object();
     out.set("zones", zones);
     out.set("cloudflareImport", fix.cloudflare_import ? bytes_to_js(*fix.cloudflare_import) : emscripten::val::null());
     return out;
   }
-  // The fix written into zone `index`, whose main file is `text` (the bytes
-  // the reader was given): {text, applied, skipped}.
-  std::string corrected_zone(unsigned index, const std::string& text, const std::string& model_options) const {
-    if (!session_ || index >= session_->zones().size()) return "null";
-    MailModel model(*session_, model_options_from(model_options));
-    FixPlan plan = merge_edits(run_rules(model));
-    return to_text(corrected_zone_to_json(apply_edits(*session_->zones()[index], index, text, plan)));
+  // What a batch line shows, without the report's findings, names or fix.
+  std::string summary_json() const { return analysis_ ? summary_text(summarise(*analysis_)) + "}" : "null"; }
+
+ private:
+  std::shared_ptr<const Session> session_;
+  std::string error_;
+  std::unique_ptr<Analysis> analysis_;
+};
+
+// The offline batch's check of one zone in one call (www/cli/check-worker.mjs):
+// a batch line needs only the summary, and each call into the core and each
+// handle cost a small zone more than its parse. The zone read, an offline
+// Session and its Analysis, as ZoneReader, SessionHandle and AnalysisHandle
+// would do them, with nothing left behind. One per thread: the input buffer
+// is reused.
+class ZoneBatch {
+ public:
+  // options: as AnalysisHandle's.
+  explicit ZoneBatch(const std::string& options_json)
+      : options_(analysis_options_from(options_json)),
+        session_options_(session_options_from_json(R"({"live":false})")) {}
+
+  // Room for a file of `size` bytes: the shell writes them at the returned
+  // address (in HEAPU8), then calls check().
+  size_t input_buffer(size_t size) {
+    input_.resize(size);
+    return reinterpret_cast<size_t>(input_.data());
+  }
+  // The zone of the `length` bytes written, read as a ZoneReader with
+  // `reader_options` and `includes` reads it, checked for `domain`:
+  // {domain, summary, rules, zone?} (zone: the zone's summary, only when it
+  // has diagnostics), or {error: session error} or {reportError: "bad-origin"}.
+  std::string check(const std::string& file_name, const std::string& reader_options, size_t length,
+                    emscripten::val includes, const std::string& domain) const {
+    ZoneReader reader(file_name, reader_options, std::move(includes));
+    reader.feed_view(std::string_view(input_.data(), std::min(length, input_.size())));
+    reader.finish();
+    const Session session(domain, session_options_, {reader.zone()});
+    if (session.error() != SessionError::none) return to_text({{"error", session_error_name(session.error())}});
+    if (std::string_view e = analysis_options_error(options_); !e.empty()) return to_text({{"reportError", e}});
+    const Analysis analysis(session, options_);
+    std::string out = summary_text(summarise(analysis));
+    const Zone& zone = *reader.zone();
+    if (!zone.diagnostics.empty()) out += ",\"zone\":" + to_text(zone_summary_json(zone));
+    return out + "}";
   }
 
  private:
-  std::string domain_;
-  SessionOptions options_;
-  std::vector<std::shared_ptr<const Zone>> zones_;
-  std::unique_ptr<Session> session_;
+  AnalysisOptions options_;
+  SessionOptions session_options_;
+  std::string input_;
 };
+
+// How many times the rules have run in this module: tests read it to show a
+// check runs them once.
+double rule_runs() { return double(analysis_rule_runs()); }
 
 std::string rule_catalogue_text() { return to_text(rule_catalogue_json()); }
 
@@ -218,10 +273,17 @@ EMSCRIPTEN_BINDINGS(mxray_session) {
       .function("feedWire", &SessionHandle::feed_wire)
       .function("feedJson", &SessionHandle::feed_json)
       .function("feedFailure", &SessionHandle::feed_failure)
-      .function("factsJson", &SessionHandle::facts_json)
-      .function("findingsJson", &SessionHandle::findings_json)
-      .function("correctedZone", &SessionHandle::corrected_zone)
-      .function("report", &SessionHandle::report_json)
-      .function("fixBytes", &SessionHandle::fix_bytes);
+      .function("factsJson", &SessionHandle::facts_json);
+  emscripten::class_<AnalysisHandle>("Analysis")
+      .constructor<const SessionHandle&, const std::string&>()
+      .function("error", &AnalysisHandle::error)
+      .function("report", &AnalysisHandle::report_json)
+      .function("fixBytes", &AnalysisHandle::fix_bytes)
+      .function("summary", &AnalysisHandle::summary_json);
+  emscripten::class_<ZoneBatch>("ZoneBatch")
+      .constructor<const std::string&>()
+      .function("inputBuffer", &ZoneBatch::input_buffer)
+      .function("check", &ZoneBatch::check);
+  emscripten::function("ruleRuns", &mxray::rule_runs);
   emscripten::function("ruleCatalogue", &mxray::rule_catalogue_text);
 }

@@ -30,6 +30,7 @@ EMSCRIPTEN_BINDINGS(mxray_zone) {
       .function("feedInput", &ZoneReader::feed_input)
       .function("finish", &ZoneReader::finish)
       .function("recordCount", &ZoneReader::record_count)
+      .function("diagnosticCount", &ZoneReader::diagnostic_count)
       .function("dump", &ZoneReader::dump)
       .function("recordsJson", &ZoneReader::records_json)
       .function("summaryJson", &ZoneReader::summary_json);

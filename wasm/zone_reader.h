@@ -39,6 +39,7 @@ class ZoneReader {
   }
 
   void feed(const std::string& bytes) { parser_->feed(bytes); }
+  void feed_view(std::string_view bytes) { parser_->feed(bytes); }
   // Bytes without embind's per-byte copy: the shell writes up to `size`
   // bytes at the returned address (in HEAPU8), then calls feed_input().
   size_t input_buffer(size_t size) {
@@ -50,6 +51,8 @@ class ZoneReader {
   // The parsed zone, shared with a Session (session_bindings.cpp).
   std::shared_ptr<const Zone> zone() const { return zone_; }
   size_t record_count() const { return zone_->size(); }
+  // Lets a batch skip summary_json() for the many zones without any.
+  size_t diagnostic_count() const { return zone_->diagnostics.size(); }
 
   // Records [start, start + count) as text, one per line.
   std::string dump(size_t start, size_t count, bool generic) const {

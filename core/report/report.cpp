@@ -1,12 +1,10 @@
 #include "report/report.h"
 
-#include "dns/rdata.h"
 #include "dns/types.h"
 #include "fix/cloudflare.h"
 #include "fix/diff.h"
 #include "fix/fix.h"
 #include "fix/fix_json.h"
-#include "rules/catalogue.h"
 #include "rules/findings_json.h"
 #include "zone/zone_text.h"
 
@@ -16,63 +14,117 @@ using json = nlohmann::json;
 
 namespace {
 
-bool is_ipv4(std::string_view s) {
-  uint8_t b[4];
-  return parse_ipv4(s, b);
-}
-bool is_ipv6(std::string_view s) {
-  uint8_t b[16];
-  return parse_ipv6(s, b);
-}
-
-// The stated origin fills the placeholder of its family; the edit then
-// holds a value like any other.
-void fill_origin(FixPlan& plan, const std::string& origin) {
-  if (origin.empty()) return;
-  const std::string name = is_ipv4(origin) ? "origin-ipv4" : "origin-ipv6";
-  for (MergedEdit& m : plan.edits)
-    if (m.edit.placeholder == "origin-ipv4" && name == "origin-ipv6") {
-      // An IPv6 origin answers an A placeholder with an AAAA record.
-      m.edit.type = rrtype::AAAA;
-      m.edit.rdata = fill_placeholder(m.edit.rdata, "origin-ipv4", origin);
-      m.edit.placeholder.clear();
-    } else if (m.edit.placeholder == name) {
-      m.edit.rdata = fill_placeholder(m.edit.rdata, name, origin);
-      m.edit.placeholder.clear();
-    }
-  std::erase_if(plan.placeholders, [&](const std::string& p) { return p == "origin-ipv4" || p == name; });
-}
-
 std::string file_label(const Zone& z, size_t index) {
   return z.files.empty() || z.files[0].empty() ? "zone-" + std::to_string(index) + ".txt" : z.files[0];
 }
 
-FixOutputs write_fix(const MailModel& model, const FixPlan& plan, std::span<const std::shared_ptr<const Zone>> zones,
-                     std::span<const std::string_view> texts) {
-  FixOutputs out;
-  const int in_use = model.zones().zone_for(model.domain());
-  for (size_t i = 0; i < zones.size() && i < texts.size(); ++i) {
-    const Zone& z = *zones[i];
-    ZoneFixOutput o;
-    o.index = i;
-    o.file = file_label(z, i);
-    o.corrected = apply_edits(z, uint32_t(i), texts[i], plan);
-    o.changed = o.corrected.text != texts[i];
-    if (o.changed) o.diff = unified_diff(texts[i], o.corrected.text, o.file);
-    o.utf8 = valid_utf8(texts[i]);
-    if (int(i) == in_use) {
-      std::vector<std::string> dns_only;
-      for (const MailName& m : model.names())
-        if (m.roles & (role::mx_target | role::mail_client | role::srv_target | role::service))
-          dns_only.push_back(name_text(m.name.view()));
-      // An export keeps its own layout; other inputs are written record by record.
-      out.cloudflare_import = z.format == InputFormat::cloudflare_export
-                                  ? o.corrected.text
-                                  : cloudflare_import(z, uint32_t(i), plan, dns_only, name_text(model.domain()));
+// The Cloudflare import file of zone `i`, the one in use for the domain.
+std::string import_file(const Analysis& a, const Zone& z, size_t i, const CorrectedZone& corrected) {
+  // An export keeps its own layout; other inputs are written record by record.
+  if (z.format == InputFormat::cloudflare_export) return corrected.text;
+  std::vector<std::string> dns_only;
+  for (const MailName& m : a.model().names())
+    if (m.roles & (role::mx_target | role::mail_client | role::srv_target | role::service))
+      dns_only.push_back(name_text(m.name.view()));
+  return cloudflare_import(z, uint32_t(i), a.plan(), dns_only, name_text(a.model().domain()));
+}
+
+// {inputs.zones, diagnostics}: each zone's summary, its diagnostics lifted
+// out into one list that names the zone.
+std::pair<json, json> inputs_and_diagnostics(std::span<const std::shared_ptr<const Zone>> zones) {
+  json inputs = json::array(), diagnostics = json::array();
+  for (size_t i = 0; i < zones.size(); ++i) {
+    json z = zone_summary_json(*zones[i]);
+    for (json& d : z["diagnostics"]) {
+      json copy = d;
+      copy["zone"] = i;
+      diagnostics.push_back(std::move(copy));
     }
-    out.zones.push_back(std::move(o));
+    z.erase("diagnostics");
+    z["index"] = i;
+    inputs.push_back(std::move(z));
   }
-  return out;
+  return {std::move(inputs), std::move(diagnostics)};
+}
+
+json corrected_zones_json(const FixOutputs& out, bool include_texts) {
+  json corrected = json::array();
+  for (const ZoneFixOutput& z : out.zones) {
+    json entry = corrected_zone_to_json(z.corrected);
+    entry["index"] = z.index;
+    entry["file"] = z.file;
+    entry["changed"] = z.changed;
+    entry["diff"] = z.diff;
+    entry["utf8"] = z.utf8;
+    if (!include_texts) entry.erase("text");
+    corrected.push_back(std::move(entry));
+  }
+  return corrected;
+}
+
+// "fix": the plan, the corrected zones, their diffs and the Cloudflare forms.
+json fix_json(const Analysis& a, const ReportTexts& in) {
+  const auto& zones = a.session().zones();
+  FixInputs fin{zones, in.texts};
+  FixOutputs out = fix_outputs(a, in.texts);
+  json import = out.cloudflare_import ? json(*out.cloudflare_import) : json(nullptr);
+  if (!in.include_texts && out.cloudflare_import) import = true;  // there is one: take it as bytes
+  json batch = cloudflare_batch(fin, a.plan());
+  json fix = fix_plan_to_json(a.model(), a.plan());
+  fix["origin"] = a.origin().empty() ? json(nullptr) : json{{"address", a.origin()}, {"source", "stated"}};
+  fix["zones"] = corrected_zones_json(out, in.include_texts);
+  fix["cloudflare_import"] = std::move(import);
+  fix["curl"] = cloudflare_curl(batch);
+  fix["cloudflare_batch"] = std::move(batch);
+  fix["plan"] = change_plan(fin, a.plan());
+  return fix;
+}
+
+json budget_hits_json(const Analysis& a) {
+  const MailModel& model = a.model();
+  json hits = json::array();
+  for (const BudgetHit& h : a.session().budget_hits())
+    hits.push_back({{"budget", budget_name(h.budget)}, {"limit", h.limit}, {"skipped", h.skipped}});
+  if (model.names_left_out())
+    hits.push_back({{"budget", budget_name(Budget::mail_names)},
+                    {"limit", model.max_record_names()},
+                    {"skipped", model.names_left_out()}});
+  if (const uint64_t n = model.zones().records_left_out())
+    hits.push_back(
+        {{"budget", budget_name(Budget::zone_records)}, {"limit", model.zones().max_per_set()}, {"skipped", n}});
+  return hits;
+}
+
+json stats_json(const Analysis& a) {
+  const Session& session = a.session();
+  size_t records = 0;
+  for (const auto& z : session.zones()) records += z->size();
+  uint32_t unknown = 0;
+  for (const Fact& f : session.facts()) unknown += f.state == FactState::unknown;
+  return {{"zones", session.zones().size()},     {"records", records}, {"rounds", session.round()},
+          {"questions", session.facts().size()}, {"unknown", unknown}, {"spf_lookups", session.spf_lookups()},
+          {"budget_hits", budget_hits_json(a)}};
+}
+
+json panel_json(const MailModel& model) {
+  const PanelProfile* p = model.panel();
+  if (!p) return nullptr;
+  json srv = json::array(), ports = json::array();
+  for (const PanelSrv& x : p->srv) srv.push_back({{"owner", x.owner}, {"port", x.port}, {"target", x.target}});
+  for (const PanelPort& x : p->ports) ports.push_back({{"port", x.port}, {"service", x.service}});
+  return {{"id", p->id},
+          {"name", p->name},
+          {"how", model.panel_stated() ? "stated" : "detected"},
+          {"source", p->source},
+          {"mail_host", p->mail_host},
+          {"srv", srv},
+          {"ports", ports},
+          {"spf_default", p->spf_default}};
+}
+
+std::string_view mode_name(const Session& session) {
+  if (session.round() == 0) return "offline";
+  return session.zones().empty() ? "live" : "both";
 }
 
 }  // namespace
@@ -114,116 +166,52 @@ bool valid_utf8(std::string_view s) {
 }
 
 std::string_view report_options_error(const ReportOptions& o) {
-  if (!o.origin.empty() && !is_ipv4(o.origin) && !is_ipv6(o.origin)) return "bad-origin";
-  return {};
+  return analysis_options_error(AnalysisOptions{o.model, o.origin});
 }
 
-FixOutputs fix_outputs(const Session& session, const ReportOptions& options) {
-  MailModel model(session, options.model);
-  FixPlan plan = merge_edits(run_rules(model));
-  if (report_options_error(options).empty()) fill_origin(plan, options.origin);
-  return write_fix(model, plan, session.zones(), options.texts);
+FixOutputs fix_outputs(const Analysis& a, std::span<const std::string_view> texts) {
+  FixOutputs out;
+  const auto& zones = a.session().zones();
+  const int in_use = a.model().zones().zone_for(a.model().domain());
+  for (size_t i = 0; i < zones.size() && i < texts.size(); ++i) {
+    const Zone& z = *zones[i];
+    ZoneFixOutput o;
+    o.index = i;
+    o.file = file_label(z, i);
+    o.corrected = apply_edits(z, uint32_t(i), texts[i], a.plan());
+    o.changed = o.corrected.text != texts[i];
+    if (o.changed) o.diff = unified_diff(texts[i], o.corrected.text, o.file);
+    o.utf8 = valid_utf8(texts[i]);
+    if (int(i) == in_use) out.cloudflare_import = import_file(a, z, i, o.corrected);
+    out.zones.push_back(std::move(o));
+  }
+  return out;
+}
+
+json build_report(const Analysis& a, const ReportTexts& texts) {
+  const AnalysisSummary s = summarise(a);
+  auto [inputs, diagnostics] = inputs_and_diagnostics(a.session().zones());
+  return {{"schema", kReportSchema},
+          {"domain", s.domain},
+          {"mode", mode_name(a.session())},
+          {"inputs", {{"zones", std::move(inputs)}}},
+          {"panel", panel_json(a.model())},
+          {"summary", {{"critical", s.critical}, {"warning", s.warning}, {"info", s.info}}},
+          {"findings", findings_to_json(a.model(), a.findings())},
+          {"names", mail_names_to_json(a.model())},
+          {"fix", fix_json(a, texts)},
+          {"stats", stats_json(a)},
+          {"diagnostics", std::move(diagnostics)}};
 }
 
 json build_report(const Session& session, const ReportOptions& options) {
-  MailModel model(session, options.model);
-  std::vector<Finding> findings = run_rules(model);
-  FixPlan plan = merge_edits(findings);
-  if (report_options_error(options).empty()) fill_origin(plan, options.origin);
+  const Analysis a(session, {options.model, options.origin});
+  return build_report(a, {options.texts, options.include_texts});
+}
 
-  const auto& zones = session.zones();
-  json summary = {{"critical", 0}, {"warning", 0}, {"info", 0}};
-  for (const Finding& f : findings)
-    summary[std::string(severity_name(f.severity))] = summary[std::string(severity_name(f.severity))].get<int>() + 1;
-
-  json inputs = json::array(), diagnostics = json::array();
-  size_t records = 0;
-  for (size_t i = 0; i < zones.size(); ++i) {
-    json z = zone_summary_json(*zones[i]);
-    for (json& d : z["diagnostics"]) {
-      json copy = d;
-      copy["zone"] = i;
-      diagnostics.push_back(std::move(copy));
-    }
-    z.erase("diagnostics");
-    z["index"] = i;
-    inputs.push_back(std::move(z));
-    records += zones[i]->size();
-  }
-
-  // The corrected zones, their diffs, and the Cloudflare forms.
-  FixInputs fin{zones, options.texts};
-  FixOutputs out = write_fix(model, plan, zones, options.texts);
-  json corrected = json::array();
-  for (const ZoneFixOutput& z : out.zones) {
-    json entry = corrected_zone_to_json(z.corrected);
-    entry["index"] = z.index;
-    entry["file"] = z.file;
-    entry["changed"] = z.changed;
-    entry["diff"] = z.diff;
-    entry["utf8"] = z.utf8;
-    if (!options.include_texts) entry.erase("text");
-    corrected.push_back(std::move(entry));
-  }
-  json import = out.cloudflare_import ? json(*out.cloudflare_import) : json(nullptr);
-  if (!options.include_texts && out.cloudflare_import) import = true;  // there is one: take it as bytes
-  json batch = cloudflare_batch(fin, plan);
-  json fix = fix_plan_to_json(model, plan);
-  fix["origin"] = options.origin.empty() ? json(nullptr) : json{{"address", options.origin}, {"source", "stated"}};
-  fix["zones"] = std::move(corrected);
-  fix["cloudflare_import"] = std::move(import);
-  fix["cloudflare_batch"] = batch;
-  fix["curl"] = cloudflare_curl(batch);
-  fix["plan"] = change_plan(fin, plan);
-
-  uint32_t unknown = 0;
-  for (const Fact& f : session.facts()) unknown += f.state == FactState::unknown;
-  json hits = json::array();
-  for (const BudgetHit& h : session.budget_hits())
-    hits.push_back({{"budget", budget_name(h.budget)}, {"limit", h.limit}, {"skipped", h.skipped}});
-  if (model.names_left_out())
-    hits.push_back({{"budget", budget_name(Budget::mail_names)},
-                    {"limit", model.max_record_names()},
-                    {"skipped", model.names_left_out()}});
-  if (const uint64_t n = model.zones().records_left_out())
-    hits.push_back(
-        {{"budget", budget_name(Budget::zone_records)}, {"limit", model.zones().max_per_set()}, {"skipped", n}});
-
-  const bool live = session.round() > 0;
-  json panel = nullptr;
-  if (const PanelProfile* p = model.panel()) {
-    json srv = json::array(), ports = json::array();
-    for (const PanelSrv& x : p->srv) srv.push_back({{"owner", x.owner}, {"port", x.port}, {"target", x.target}});
-    for (const PanelPort& x : p->ports) ports.push_back({{"port", x.port}, {"service", x.service}});
-    panel = {{"id", p->id},
-             {"name", p->name},
-             {"how", model.panel_stated() ? "stated" : "detected"},
-             {"source", p->source},
-             {"mail_host", p->mail_host},
-             {"srv", srv},
-             {"ports", ports},
-             {"spf_default", p->spf_default}};
-  }
-  return {{"schema", kReportSchema},
-          {"domain", name_text(model.domain())},
-          {"mode", !live           ? "offline"
-                   : zones.empty() ? "live"
-                                   : "both"},
-          {"inputs", {{"zones", inputs}}},
-          {"panel", panel},
-          {"summary", summary},
-          {"findings", findings_to_json(model, findings)},
-          {"names", mail_names_to_json(model)},
-          {"fix", fix},
-          {"stats",
-           {{"zones", zones.size()},
-            {"records", records},
-            {"rounds", session.round()},
-            {"questions", session.facts().size()},
-            {"unknown", unknown},
-            {"spf_lookups", session.spf_lookups()},
-            {"budget_hits", hits}}},
-          {"diagnostics", diagnostics}};
+FixOutputs fix_outputs(const Session& session, const ReportOptions& options) {
+  const Analysis a(session, {options.model, options.origin});
+  return fix_outputs(a, options.texts);
 }
 
 }  // namespace mxray

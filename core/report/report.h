@@ -1,6 +1,6 @@
 // The report: one versioned JSON document per check ("mxray-report/1"),
-// built from a finished Session. Every shell renders it; the README
-// documents its fields.
+// read from the check's Analysis (analysis.h). Every shell renders it; the
+// README documents its fields.
 #pragma once
 
 #include <optional>
@@ -11,24 +11,30 @@
 #include <nlohmann/json.hpp>
 
 #include "fix/fix.h"
-#include "model/mail_model.h"
+#include "report/analysis.h"
 #include "session/session.h"
 
 namespace mxray {
 
 inline constexpr std::string_view kReportSchema = "mxray-report/1";
 
-struct ReportOptions {
-  ModelOptions model;
+// What the report needs besides the Analysis.
+struct ReportTexts {
   // The main-file text of each uploaded zone, in Session::zones() order,
   // for the corrected zone, the diff and the record ids of API JSON.
   std::span<const std::string_view> texts;
-  // The server's address, stated by the user: fills the fix's
-  // {origin-ipv4} / {origin-ipv6} placeholders. Empty: not stated.
-  std::string origin;
   // False: the document leaves out the corrected zones' text and the
   // Cloudflare import file (each about the size of the input), for shells
   // that take them as bytes from fix_outputs() instead.
+  bool include_texts = true;
+};
+
+// The analysis options and the report's texts together, for callers that
+// check once and want one document (tests, fuzzers).
+struct ReportOptions {
+  ModelOptions model;
+  std::span<const std::string_view> texts;
+  std::string origin;  // as AnalysisOptions::origin
   bool include_texts = true;
 };
 
@@ -52,14 +58,7 @@ struct FixOutputs {
 };
 
 // The fix written out, as build_report() writes it into "fix".
-FixOutputs fix_outputs(const Session& session, const ReportOptions& options);
-
-// True when `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF).
-bool valid_utf8(std::string_view s);
-
-// Problems with the options, before any work: "bad-origin", or empty.
-std::string_view report_options_error(const ReportOptions& o);
+FixOutputs fix_outputs(const Analysis& analysis, std::span<const std::string_view> texts);
 
 // {schema, domain, mode, inputs: {zones: [...]}, panel, summary: {critical,
 //  warning, info}, findings: [...], names: [...], fix: {edits, notes,
@@ -68,6 +67,17 @@ std::string_view report_options_error(const ReportOptions& o);
 //  stats: {zones, records, rounds, questions, unknown, spf_lookups,
 //  budget_hits}, diagnostics: [{zone, file, line, column, code, severity, ...}]}
 // The shell adds what the core cannot know: the resolver, timings.
+nlohmann::json build_report(const Analysis& analysis, const ReportTexts& texts);
+
+// One Analysis, then its report or its fix: for a caller that wants only one.
 nlohmann::json build_report(const Session& session, const ReportOptions& options);
+FixOutputs fix_outputs(const Session& session, const ReportOptions& options);
+
+// True when `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF).
+bool valid_utf8(std::string_view s);
+
+// Problems with the options, before any work: "bad-origin", or empty.
+std::string_view report_options_error(const ReportOptions& o);
 
 }  // namespace mxray

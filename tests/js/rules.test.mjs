@@ -51,7 +51,7 @@ test('offline: the bundled export shows the seed case, with its fix', () => {
   const reader = readerFor('examples/club-cloudflare-export.txt');
   const session = createSession(core, { zones: [reader], options: { live: false } });
   try {
-    const { findings, names } = session.findings();
+    const { findings, names } = session.analyse().report();
     const mail = findings.find((f) => f.rule === 'mail-host-proxied');
     assert.deepEqual(mail.names, ['mail.club.example.']);
     assert.equal(mail.severity, 'critical');
@@ -78,7 +78,7 @@ test('live: the resolver shows mail.club.test at the proxy', async () => {
   const session = createSession(core, { domain: 'club.test' });
   try {
     await runSession(session, { resolver: resolver.url, timeoutMs: 3000 });
-    const { findings, names } = session.findings();
+    const { findings, names } = session.analyse().report();
     const rules = findings.map((f) => `${f.rule} ${f.names[0]}`).sort();
     assert.ok(rules.includes('mail-host-proxied mail.club.test.'), rules.join('\n'));
     assert.ok(rules.includes('mx-target-proxied mail.club.test.'), rules.join('\n'));

@@ -4,20 +4,19 @@
 // the words come from www/lib/report-text.js and messages.js, shared with the
 // website; this file owns the command line's I/O: files, terminal, exit status.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { Worker } from 'node:worker_threads';
 import { cliCore } from './core.mjs';
 import { includeResolver } from './include-files.mjs';
 import { parseCommandLine } from './args.mjs';
+import { batch } from './batch.mjs';
+import { feedBytes } from '../lib/zone-input.js';
 import { SessionError, ReportError } from '../lib/session.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
-import { SEVERITIES, failsAt, renderPlan, renderReport, zoneLine } from '../lib/report-text.js';
+import { SEVERITIES, failsAt, renderPlan, renderReport } from '../lib/report-text.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl'];
 export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
@@ -112,6 +111,19 @@ function readSources(files) {
     room -= bytes.length;
     return { name: file, bytes, includes: includeResolver(file) };
   });
+}
+
+// One zone file whole into a ZoneReader, for the batch's worker when a file
+// takes the session path (check-worker.mjs); the domain rule is check.js's.
+export function loadZone(core, file, { domain = '', byName = false, room = MAX_INPUT_BYTES } = {}) {
+  const bytes = readInput(file, room);
+  const found = sourceDomain({ name: file, bytes }, byName);
+  // The origin for relative names, when the file does not state its own.
+  const origin = found.stated ? '' : domain || found.domain;
+  const reader = new core.ZoneReader(file, JSON.stringify({ origin, format: 'auto' }), includeResolver(file));
+  feedBytes(core, reader, bytes);
+  reader.finish();
+  return { reader, bytes, domain: found.domain };
 }
 
 /**
@@ -227,7 +239,7 @@ export async function runCheck(argv, env = process.env) {
       return fail(cliMessage(`resolver.${e.code}`, lang, e.values));
     }
   }
-  if (o.zoneDir) return batch(o, { lang, live, resolver, env });
+  if (o.zoneDir) return batch(o, { lang, live, resolver, style: painter(process.stdout, env) });
   if (['diff', 'zone', 'cloudflare-import'].includes(o.format) && !o.zones.length) {
     return fail(reportMessage('report.errors.no-zone-for-format', lang, { detail: o.format }));
   }
@@ -330,83 +342,4 @@ async function formatOutput(report, o, lang, style) {
     default:
       return renderReport(report, { lang, style, cli: true });
   }
-}
-
-// The zone files of a folder: regular, not hidden, not journals or backups.
-function zoneFilesIn(dir) {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => !d.name.startsWith('.') && !/(\.jnl|~)$/.test(d.name))
-    .map((d) => join(dir, d.name))
-    .filter((p) => {
-      try {
-        return statSync(p).isFile();
-      } catch {
-        return false;
-      }
-    })
-    .sort();
-}
-
-async function batch(o, { lang, live, resolver, env }) {
-  let files;
-  try {
-    if (!statSync(o.zoneDir).isDirectory()) throw new Error();
-    files = zoneFilesIn(o.zoneDir);
-  } catch {
-    process.stderr.write(`mxray: ${reportMessage('report.errors.unreadable', lang, { detail: o.zoneDir })}\n`);
-    return 2;
-  }
-  if (!files.length) {
-    process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: o.zoneDir })}\n`);
-    return 2;
-  }
-  const style = painter(process.stdout, env);
-  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang };
-  const count = Math.max(1, Math.min(availableParallelism(), 2, files.length));
-  const results = new Array(files.length);
-  let next = 0; // the next file to hand out
-  let shown = 0; // results printed so far, in file order
-  let failing = 0;
-  let errors = 0;
-  const flush = async () => {
-    while (shown < files.length && results[shown]) {
-      const r = results[shown++];
-      for (const line of r.diagnostics ?? []) process.stderr.write(line + '\n');
-      const { diagnostics, ...row } = r;
-      if (row.error) errors += 1;
-      else if (SEVERITIES.some((s, i) => i <= SEVERITIES.indexOf(o.failOn) && row.summary[s] > 0)) failing += 1;
-      await write(process.stdout, o.format === 'jsonl' ? JSON.stringify(row) + '\n' : zoneLine(row, { lang, style, failOn: o.failOn }) + '\n');
-    }
-  };
-  await new Promise((done, broke) => {
-    let running = count;
-    for (let w = 0; w < count; w++) {
-      const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: job });
-      const give = () => {
-        if (next < files.length) worker.postMessage({ index: next, file: files[next++] });
-        else worker.postMessage(null);
-      };
-      worker.on('message', (m) => {
-        if (m.ready) return give();
-        results[m.index] = m.result;
-        flush().then(give, broke);
-      });
-      worker.on('error', broke);
-      worker.on('exit', () => {
-        if (--running === 0) done();
-      });
-    }
-  });
-  await flush();
-  if (o.format === 'text') {
-    process.stdout.write(
-      reportMessage('report.batchTotal', lang, {
-        zones: files.length,
-        failing,
-        level: reportMessage(`report.severity.${o.failOn}`, lang),
-        errors,
-      }) + '\n',
-    );
-  }
-  return errors ? 2 : failing ? 1 : 0;
 }

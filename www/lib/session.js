@@ -3,8 +3,10 @@
 //
 //   const session = createSession(core, { domain: 'club.example', zones: [reader] });
 //   await runSession(session, { resolver: 'cloudflare' });
-//   const facts = session.facts();
-//   session.dispose();
+//   const analysis = session.analyse({ panel: 'auto', origin: '' }); // model, rules, merge: once
+//   const report = analysis.report(texts, { texts: false });
+//   const bytes = analysis.fixBytes(texts);
+//   session.dispose(); // disposes its analyses too
 
 /** Thrown when a session cannot be built; `code` is the core's error name. */
 export class SessionError extends Error {
@@ -30,7 +32,8 @@ export class ReportError extends Error {
  * @param domain   the domain to check; '' takes the first zone's apex
  * @param zones    finished ZoneReader objects; the session keeps their zones
  * @param options  {live, dnssecOk, askPtr, dkimSelectors[], limits: {maxQuestions, maxRounds, maxCnameDepth, maxSpfLookups, maxAnswerRecords}}
- * @returns the interface runSession() drives, plus facts() and dispose()
+ * @returns the interface runSession() drives, plus facts(), analyse() (the documented way to read a
+ *   finished check: report, fix bytes, summary) and dispose()
  */
 export function createSession(core, { domain = '', zones = [], options = {} } = {}) {
   const handle = new core.Session(domain, JSON.stringify(options));
@@ -42,6 +45,27 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
     throw new SessionError(error, domain);
   }
   let disposed = false;
+  const analyses = new Set();
+  const track = (analysis) => {
+    analyses.add(analysis);
+    const dispose = analysis.dispose;
+    analysis.dispose = () => {
+      analyses.delete(analysis);
+      dispose();
+    };
+    return analysis;
+  };
+  // The analysis behind report() and fixBytes(): one per options and state of the session, so a
+  // report() and a fixBytes() of one check run the rules once.
+  let last = null;
+  const cached = ({ panel = 'auto', origin = '' } = {}) => {
+    const key = JSON.stringify([panel, origin, handle.round(), handle.done()]);
+    if (last?.key !== key) {
+      last?.analysis.dispose();
+      last = { key, analysis: track(analyseHandle(core, handle, { panel, origin })) };
+    }
+    return last.analysis;
+  };
   return {
     domain: handle.domain(),
     /** Questions of the current round without an answer: [{id, name, type, wire}]. */
@@ -56,43 +80,67 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
     /** What the session learnt: {domain, rounds, questions, done, spfLookups, budgetHits, facts[]}. */
     facts: () => JSON.parse(handle.factsJson()),
     /**
-     * The hosting panel, the mail names with their paths, the rules' findings and the merged fix:
-     * {panel, names[], findings[], fix: {edits[], notes[], placeholders[]}}.
-     * @param model  {panel: 'auto' | 'none' | 'cpanel' | 'plesk' | 'directadmin'}
-     */
-    findings: (model = {}) => JSON.parse(handle.findingsJson(JSON.stringify(model))),
-    /**
-     * The fix written into uploaded zone `index` (0-based, in the order given), whose main file
-     * is `text`: {text, applied[], skipped[{edit, why}]}; every untouched line kept byte for byte.
-     */
-    correctedZone: (index, text, model = {}) => JSON.parse(handle.correctedZone(index, text, JSON.stringify(model))),
-    /**
-     * The report document (schema "mxray-report/1"; see the README).
-     * @param texts  the main file of each zone, in the order given (for the fix): a string, or
-     *               the file's bytes as a Uint8Array (exact for files that are not UTF-8)
-     * @param options {panel, origin, texts}: origin fills the fix's {origin-ipv4}/{origin-ipv6};
-     *                texts: false leaves the corrected zones' text and the import file out (take
-     *                them from fixBytes()), and fix.cloudflare_import is then true or null
+     * The check's analysis: the mail model, the rules' findings and the merged fix, computed
+     * once, here. Call once done(). Every view of the check reads it: report(), fixBytes() and
+     * summary() run no rule again. The session disposes it with itself.
+     * @param options {panel: 'auto' | 'none' | 'cpanel' | 'plesk' | 'directadmin', origin}: origin
+     *                (an IPv4 or IPv6 address) fills the fix's {origin-ipv4}/{origin-ipv6}
+     * @returns {Analysis}
      * @throws ReportError (code "bad-origin") when an option is refused
      */
-    report: (texts = [], options = {}) => {
-      const r = JSON.parse(handle.report(JSON.stringify(options), texts));
-      if (r && r.error) throw new ReportError(r.error, options);
-      return r;
-    },
+    analyse: (options = {}) => track(analyseHandle(core, handle, options)),
     /**
-     * The fix byte for byte, for writing files (JSON strings cannot carry a zone that is not
-     * UTF-8): {zones: [{index, file, changed, utf8, text: Uint8Array, diff: Uint8Array}],
-     * cloudflareImport: Uint8Array | null}. Same arguments as report(); give the texts as the
-     * files' bytes (Uint8Array) for an exact result.
-     * @throws ReportError (code "bad-origin") when an option is refused
+     * The report of the analysis for {panel, origin}: the same as analyse({panel, origin}).report(texts,
+     * {texts}), the analysis kept for a fixBytes() with the same options.
+     * @deprecated use analyse(); kept while callers move to it
      */
-    fixBytes: (texts = [], options = {}) => {
-      const r = handle.fixBytes(JSON.stringify(options), texts);
-      if (r && r.error) throw new ReportError(r.error, options);
-      return r;
-    },
+    report: (texts = [], { texts: withTexts, ...options } = {}) =>
+      cached(options).report(texts, withTexts === undefined ? {} : { texts: withTexts }),
+    /**
+     * The fix byte for byte of the analysis for {panel, origin}: analyse({panel, origin}).fixBytes(texts).
+     * @deprecated use analyse(); kept while callers move to it
+     */
+    fixBytes: (texts = [], { texts: _withTexts, ...options } = {}) => cached(options).fixBytes(texts),
     /** Frees the core's memory; the object is unusable afterwards. */
+    dispose() {
+      if (disposed) return;
+      for (const a of analyses) a.dispose();
+      handle.delete();
+      disposed = true;
+    },
+  };
+}
+
+/**
+ * @typedef {object} Analysis
+ * @property {(texts?: Array<string|Uint8Array>, options?: {texts?: boolean}) => object} report
+ *   The report document (schema "mxray-report/1"; see the README). texts: the main file of each
+ *   zone, in the order given (for the fix): a string, or the file's bytes as a Uint8Array (exact
+ *   for files that are not UTF-8). options.texts: false leaves the corrected zones' text and the
+ *   import file out (take them from fixBytes()), and fix.cloudflare_import is then true or null.
+ * @property {(texts?: Array<string|Uint8Array>) => object} fixBytes
+ *   The fix byte for byte, for writing files (JSON strings cannot carry a zone that is not UTF-8):
+ *   {zones: [{index, file, changed, utf8, text: Uint8Array, diff: Uint8Array}],
+ *   cloudflareImport: Uint8Array | null}. Give the texts as the files' bytes for an exact result.
+ * @property {() => {domain: string, summary: {critical: number, warning: number, info: number}, rules: string[]}} summary
+ *   What a batch line shows, without building the report.
+ * @property {() => void} dispose  Frees the core's memory; the object is unusable afterwards.
+ */
+
+function analyseHandle(core, session, options) {
+  const { panel = 'auto', origin = '' } = options;
+  const handle = new core.Analysis(session, JSON.stringify({ panel, origin: origin ?? '' }));
+  const error = handle.error();
+  if (error) {
+    handle.delete();
+    throw new ReportError(error, options);
+  }
+  let disposed = false;
+  return {
+    report: (texts = [], { texts: withTexts } = {}) =>
+      JSON.parse(handle.report(texts, JSON.stringify(withTexts === undefined ? {} : { texts: withTexts }))),
+    fixBytes: (texts = []) => handle.fixBytes(texts),
+    summary: () => JSON.parse(handle.summary()),
     dispose() {
       if (!disposed) handle.delete();
       disposed = true;

@@ -1,0 +1,166 @@
+// `mxray check --zone-dir DIR`: every zone file of a folder, one line each,
+// on both CPU cores (this thread and one worker thread, check-worker.mjs). A
+// line needs only the check's summary, so both take the lean path: parse, the
+// session, the model and the rules, never the report, the fix texts or the
+// Cloudflare forms.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { coreFiles } from '../lib/core-node.js';
+import { reportMessage } from '../lib/messages.js';
+import { MAX_INPUT_BYTES } from '../lib/check.js';
+import { SEVERITIES, zoneLine } from '../lib/report-text.js';
+import { instantiateCore, zoneChecker } from './check-worker.mjs';
+
+// Files a thread is given at once: one message per file costs more than a
+// cPanel-size zone's check; a small chunk still spreads the load evenly.
+const FILES_PER_MESSAGE = 16;
+
+// The zone files of a folder: regular (or links to one), not hidden, not
+// journals or backups. The listing says what each entry is: only links are
+// looked up again.
+function zoneFilesIn(dir) {
+  const regular = (d, path) => {
+    if (!d.isSymbolicLink()) return d.isFile();
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => !d.name.startsWith('.') && !/(\.jnl|~)$/.test(d.name))
+    .map((d) => [d, join(dir, d.name)])
+    .filter(([d, path]) => regular(d, path))
+    .map(([, path]) => path)
+    .sort();
+}
+
+// The wasm core compiled once for both threads: V8 shares a compiled module
+// between threads, so neither compiles it nor optimises its hot code twice.
+// Null when it is not built: loadCore() then says so.
+async function compiledCore() {
+  try {
+    return await WebAssembly.compile(readFileSync(coreFiles.wasm));
+  } catch {
+    return null;
+  }
+}
+
+function write(stream, text) {
+  return new Promise((res) => (stream.write(text) ? res() : stream.once('drain', res)));
+}
+
+// Results come back out of order; this prints them in file order and counts.
+// flush() writes what is ready, in one write a call: flushes run one after
+// the other, since a write may wait for the stream to drain.
+function printer(o, files, { lang, style }) {
+  const results = new Array(files.length);
+  const levels = SEVERITIES.slice(0, SEVERITIES.indexOf(o.failOn) + 1);
+  const state = { shown: 0, failing: 0, errors: 0 };
+  const ready = async () => {
+    let out = '';
+    while (state.shown < files.length && results[state.shown]) {
+      const { diagnostics, ...row } = results[state.shown];
+      results[state.shown++] = true; // printed; the row itself is no longer needed
+      // A zone's diagnostics go to stderr before its line, as each line was written before.
+      if (diagnostics?.length) {
+        await write(process.stdout, out);
+        out = '';
+        process.stderr.write(diagnostics.map((line) => line + '\n').join(''));
+      }
+      if (row.error) state.errors += 1;
+      else if (levels.some((s) => row.summary[s] > 0)) state.failing += 1;
+      out += o.format === 'jsonl' ? JSON.stringify(row) + '\n' : zoneLine(row, { lang, style, failOn: o.failOn }) + '\n';
+    }
+    if (out) await write(process.stdout, out);
+  };
+  let last = Promise.resolve();
+  const flush = () => (last = last.then(ready));
+  return { results, state, flush };
+}
+
+// Hands out the files in chunks of up to FILES_PER_MESSAGE (fewer in a small
+// folder, so that both threads get some): next() gives {first, files} or null.
+function dispenser(files, threads) {
+  const step = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(files.length / (threads * 4))));
+  let at = 0;
+  return () => {
+    if (at >= files.length) return null;
+    const first = at;
+    at = Math.min(files.length, at + step);
+    return { first, files: files.slice(first, at) };
+  };
+}
+
+// The worker on the other core. It holds three chunks at a time so that it
+// never waits on the main thread, which answers only between its own chunks.
+const CHUNKS_AHEAD = 3;
+// It starts before the core is compiled, which it is sent once it is: its
+// start-up and the compilation overlap.
+function runWorker(job, compiling, next, { results, flush }) {
+  return new Promise((done, broke) => {
+    const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job } });
+    compiling.then((wasm) => worker.postMessage({ wasm }), broke);
+    const give = () => worker.postMessage(next());
+    worker.on('message', (m) => {
+      if (m.ready) {
+        for (let i = 0; i < CHUNKS_AHEAD; i++) give();
+        return;
+      }
+      give();
+      m.results.forEach((r, i) => (results[m.first + i] = r));
+      flush().catch(broke);
+    });
+    worker.on('error', broke);
+    worker.on('exit', done);
+  });
+}
+
+// The main thread's share: a Worker costs about as much CPU to start as a
+// hundred zones, so this thread checks zones instead of waiting for two.
+async function runHere(job, wasm, next, { results, flush }) {
+  const checkZone = zoneChecker(await instantiateCore(wasm), job);
+  for (let chunk = next(); chunk; chunk = next()) {
+    for (let i = 0; i < chunk.files.length; i++) results[chunk.first + i] = await checkZone(chunk.files[i]);
+    await flush();
+    await new Promise(setImmediate); // the worker's results and requests come in
+  }
+}
+
+/** `mxray check --zone-dir`: the lines, then (text) the total; returns the exit status. */
+export async function batch(o, { lang, live, resolver, style }) {
+  let files;
+  try {
+    if (!statSync(o.zoneDir).isDirectory()) throw new Error();
+    files = zoneFilesIn(o.zoneDir);
+  } catch {
+    process.stderr.write(`mxray: ${reportMessage('report.errors.unreadable', lang, { detail: o.zoneDir })}\n`);
+    return 2;
+  }
+  if (!files.length) {
+    process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: o.zoneDir })}\n`);
+    return 2;
+  }
+  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, maxBytes: MAX_INPUT_BYTES };
+  const threads = Math.max(1, Math.min(availableParallelism(), 2, files.length));
+  const print = printer(o, files, { lang, style });
+  const next = dispenser(files, threads);
+  const compiling = compiledCore();
+  const helper = threads > 1 ? runWorker(job, compiling, next, print) : null;
+  await Promise.all([runHere(job, await compiling, next, print), helper]);
+  await print.flush();
+  const { failing, errors } = print.state;
+  if (o.format === 'text') {
+    process.stdout.write(
+      reportMessage('report.batchTotal', lang, {
+        zones: files.length,
+        failing,
+        level: reportMessage(`report.severity.${o.failOn}`, lang),
+        errors,
+      }) + '\n',
+    );
+  }
+  return errors ? 2 : failing ? 1 : 0;
+}
