@@ -35,7 +35,7 @@ class Analysis {
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
 
-  const Session& session() const { return model_.session(); }
+  const FactStore& facts() const { return model_.facts(); }
   const MailModel& model() const { return model_; }
   const std::vector<Finding>& findings() const { return findings_; }
   // The merged edits, the stated origin filled in.

@@ -64,7 +64,7 @@ json corrected_zones_json(const FixOutputs& out, bool include_texts) {
 
 // "fix": the plan, the corrected zones, their diffs and the Cloudflare forms.
 json fix_json(const Analysis& a, const ReportTexts& in) {
-  const auto& zones = a.session().zones();
+  const auto& zones = a.facts().zones();
   FixInputs fin{zones, in.texts};
   FixOutputs out = fix_outputs(a, in.texts);
   json import = out.cloudflare_import ? json(*out.cloudflare_import) : json(nullptr);
@@ -83,7 +83,7 @@ json fix_json(const Analysis& a, const ReportTexts& in) {
 json budget_hits_json(const Analysis& a) {
   const MailModel& model = a.model();
   json hits = json::array();
-  for (const BudgetHit& h : a.session().budget_hits())
+  for (const BudgetHit& h : a.facts().budget_hits())
     hits.push_back({{"budget", budget_name(h.budget)}, {"limit", h.limit}, {"skipped", h.skipped}});
   if (model.names_left_out())
     hits.push_back({{"budget", budget_name(Budget::mail_names)},
@@ -96,7 +96,7 @@ json budget_hits_json(const Analysis& a) {
 }
 
 json stats_json(const Analysis& a) {
-  const Session& session = a.session();
+  const FactStore& session = a.facts();
   size_t records = 0;
   for (const auto& z : session.zones()) records += z->size();
   uint32_t unknown = 0;
@@ -122,7 +122,7 @@ json panel_json(const MailModel& model) {
           {"spf_default", p->spf_default}};
 }
 
-std::string_view mode_name(const Session& session) {
+std::string_view mode_name(const FactStore& session) {
   if (session.round() == 0) return "offline";
   return session.zones().empty() ? "live" : "both";
 }
@@ -171,7 +171,7 @@ std::string_view report_options_error(const ReportOptions& o) {
 
 FixOutputs fix_outputs(const Analysis& a, std::span<const std::string_view> texts) {
   FixOutputs out;
-  const auto& zones = a.session().zones();
+  const auto& zones = a.facts().zones();
   const int in_use = a.model().zones().zone_for(a.model().domain());
   for (size_t i = 0; i < zones.size() && i < texts.size(); ++i) {
     const Zone& z = *zones[i];
@@ -190,10 +190,10 @@ FixOutputs fix_outputs(const Analysis& a, std::span<const std::string_view> text
 
 json build_report(const Analysis& a, const ReportTexts& texts) {
   const AnalysisSummary s = summarise(a);
-  auto [inputs, diagnostics] = inputs_and_diagnostics(a.session().zones());
+  auto [inputs, diagnostics] = inputs_and_diagnostics(a.facts().zones());
   return {{"schema", kReportSchema},
           {"domain", s.domain},
-          {"mode", mode_name(a.session())},
+          {"mode", mode_name(a.facts())},
           {"inputs", {{"zones", std::move(inputs)}}},
           {"panel", panel_json(a.model())},
           {"summary", {{"critical", s.critical}, {"warning", s.warning}, {"info", s.info}}},
