@@ -1,11 +1,12 @@
 // The Analysis handle of the wasm core: one per check, the model, the rules
 // and the merge run once, the report, the fix bytes and the summary all read
-// from it; and the session's transitional report()/fixBytes() share one.
+// from it; and one check through the shared flow runs them once.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadCore } from '../../www/lib/core-node.js';
 import { createSession, ReportError } from '../../www/lib/session.js';
+import { runCheck } from '../../www/lib/check.js';
 
 const file = 'examples/club-cloudflare-export.txt';
 let core;
@@ -47,17 +48,13 @@ test('analyse(): report(), fixBytes() and summary() of one check run the rules o
   });
 });
 
-test('session.report() then session.fixBytes() with the same options share one analysis', () => {
-  check((session, texts) => {
-    const before = core.ruleRuns();
-    const report = session.report(texts, { panel: 'auto', origin: '', texts: false });
-    const bytes = session.fixBytes(texts, { panel: 'auto', origin: '' });
-    assert.equal(core.ruleRuns() - before, 1);
-    assert.equal(Buffer.from(bytes.zones[0].diff).toString(), report.fix.zones[0].diff);
-    // Other options are another analysis.
-    session.report(texts, { panel: 'none' });
-    assert.equal(core.ruleRuns() - before, 2);
-  });
+test('one check through the shared flow (www/lib/check.js) runs the rules once, report and fix bytes both', async () => {
+  const bytes = new Uint8Array(readFileSync(new URL('../../examples/club-cloudflare-export.txt', import.meta.url)));
+  const before = core.ruleRuns();
+  const { report, files } = await runCheck(core, { sources: [{ name: 'club.txt', bytes }] });
+  assert.equal(core.ruleRuns() - before, 1);
+  assert.ok(report.findings.length > 0);
+  assert.equal(Buffer.from(files.zones[0].diff).toString(), report.fix.zones[0].diff);
 });
 
 test('summary() writes rule ids unescaped: every catalogue id is lower-case letters, digits and hyphens', () => {

@@ -29,8 +29,8 @@ const catalogues = { 'messages.js': messages, 'site-messages.js': siteMessages }
 // may hold dots themselves (none do today), so the path is given as a list.
 const at = (cat, path) => path.reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), cat);
 
-// Session reasons are keyed by the part before the first colon ("timeout: no answer").
-const reasonKey = (reason) => String(reason).split(':')[0];
+// A fact's reason is {code, detail}; a route's is the text "code: detail".
+const reasonKey = (reason) => (typeof reason === 'object' ? reason.code : String(reason).split(':')[0]);
 
 // The evidence parameters whose value is a code with a words table: where
 // that table is. Other parameters are names, addresses, counts, file names,
@@ -103,7 +103,7 @@ function run(dir, sc, mode) {
     session = createSession(core, { domain: sc.domain ?? '', zones: readers, options: { live: mode !== 'offline' } });
     if (mode !== 'offline') replay(session, JSON.parse(readFileSync(`${dir}answers.json`, 'utf8')));
     const texts = mode === 'live' ? [] : (sc.zones ?? []).map((f) => new Uint8Array(readFileSync(`${dir}${f}`)));
-    return { report: session.report(texts), facts: session.facts() };
+    return { report: session.analyse().report(texts), facts: session.facts() };
   } finally {
     session?.dispose();
     for (const r of readers) r.delete();

@@ -183,17 +183,19 @@ export async function runCheck(core, job = {}) {
     // The files' own bytes: the fix splices them at byte offsets, and a zone that is not
     // UTF-8 stays exact only this way.
     const texts = sources.map((f) => f.bytes);
-    let report;
+    // The model, the rules and the merged fix, once; the report and the fix's bytes both read it.
+    let analysis;
     try {
-      // The corrected zones and the import file come as bytes (fixBytes below), not also as
-      // strings in the report: for a big zone each is as large as the input.
-      report = session.report(texts, { panel, origin: serverAddress, texts: false });
+      analysis = session.analyse({ panel, origin: serverAddress });
     } catch (e) {
       if (e instanceof ReportError) throw new CheckError(e.code, { detail: JSON.stringify(serverAddress) }, e.message, e);
       throw e;
     }
+    // The corrected zones and the import file come as bytes (below), not also as strings in
+    // the report: for a big zone each is as large as the input.
+    const report = analysis.report(texts, { texts: false });
     // Byte for byte, also for files that are not UTF-8.
-    const files = fixBytes ? takeFiles(session.fixBytes(texts, { panel, origin: serverAddress })) : null;
+    const files = fixBytes ? takeFiles(analysis.fixBytes(texts)) : null;
     const t3 = now();
     const ms = (x) => Math.round(x * 10) / 10;
     report.resolver = live ? { url: target.url, format: target.format } : null;

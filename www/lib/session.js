@@ -55,17 +55,6 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
     };
     return analysis;
   };
-  // The analysis behind report() and fixBytes(): one per options and state of the session, so a
-  // report() and a fixBytes() of one check run the rules once.
-  let last = null;
-  const cached = ({ panel = 'auto', origin = '' } = {}) => {
-    const key = JSON.stringify([panel, origin, handle.round(), handle.done()]);
-    if (last?.key !== key) {
-      last?.analysis.dispose();
-      last = { key, analysis: track(analyseHandle(core, handle, { panel, origin })) };
-    }
-    return last.analysis;
-  };
   return {
     domain: handle.domain(),
     /** Questions of the current round without an answer: [{id, name, type, wire}]. */
@@ -89,18 +78,6 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
      * @throws ReportError (code "bad-origin") when an option is refused
      */
     analyse: (options = {}) => track(analyseHandle(core, handle, options)),
-    /**
-     * The report of the analysis for {panel, origin}: the same as analyse({panel, origin}).report(texts,
-     * {texts}), the analysis kept for a fixBytes() with the same options.
-     * @deprecated use analyse(); kept while callers move to it
-     */
-    report: (texts = [], { texts: withTexts, ...options } = {}) =>
-      cached(options).report(texts, withTexts === undefined ? {} : { texts: withTexts }),
-    /**
-     * The fix byte for byte of the analysis for {panel, origin}: analyse({panel, origin}).fixBytes(texts).
-     * @deprecated use analyse(); kept while callers move to it
-     */
-    fixBytes: (texts = [], { texts: _withTexts, ...options } = {}) => cached(options).fixBytes(texts),
     /** Frees the core's memory; the object is unusable afterwards. */
     dispose() {
       if (disposed) return;
