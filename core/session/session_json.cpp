@@ -46,7 +46,7 @@ json fact_to_json(const Fact& f) {
     for (const ResourceRecord& r : f.records) records.push_back(record_json(r));
     j["chain"] = chain;
     j["records"] = records;
-    if (f.chain_incomplete) j["chainIncomplete"] = true;
+    if (f.chain_incomplete) j["chain_incomplete"] = true;
   }
   if (f.state == FactState::unknown)
     j["reason"] = {{"code", unknown_code_name(f.reason.code)}, {"detail", f.reason.detail}};
@@ -70,8 +70,8 @@ json session_to_json(const Session& s) {
           {"rounds", s.round()},
           {"questions", s.facts().size()},
           {"done", s.done()},
-          {"spfLookups", s.spf_lookups()},
-          {"budgetHits", hits},
+          {"spf_lookups", s.spf_lookups()},
+          {"budget_hits", hits},
           {"facts", facts}};
 }
 
@@ -84,18 +84,18 @@ SessionOptions session_options_from_json(std::string_view text) {
     if (it != j.end() && it->is_boolean()) field = it->get<bool>();
   };
   flag("live", o.live);
-  flag("dnssecOk", o.query.dnssec_ok);
-  flag("askPtr", o.ask_ptr);
-  if (auto it = j.find("dkimSelectors"); it != j.end() && it->is_array())
+  flag("dnssec_ok", o.query.dnssec_ok);
+  flag("ask_ptr", o.ask_ptr);
+  if (auto it = j.find("dkim_selectors"); it != j.end() && it->is_array())
     for (const json& s : *it)
       if (s.is_string() && o.dkim_selectors.size() < kMaxShellSelectors)
         o.dkim_selectors.push_back(s.get<std::string>());
   if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
-    read_count(*it, "maxQuestions", o.limits.max_questions, kMaxShellLimit);
-    read_count(*it, "maxRounds", o.limits.max_rounds, kMaxShellLimit);
-    read_count(*it, "maxCnameDepth", o.limits.max_cname_depth, kMaxShellLimit);
-    read_count(*it, "maxSpfLookups", o.limits.max_spf_lookups, kMaxShellLimit);
-    read_count(*it, "maxAnswerRecords", o.limits.max_answer_records, kMaxShellLimit);
+    read_count(*it, "max_questions", o.limits.max_questions, kMaxShellLimit);
+    read_count(*it, "max_rounds", o.limits.max_rounds, kMaxShellLimit);
+    read_count(*it, "max_cname_depth", o.limits.max_cname_depth, kMaxShellLimit);
+    read_count(*it, "max_spf_lookups", o.limits.max_spf_lookups, kMaxShellLimit);
+    read_count(*it, "max_answer_records", o.limits.max_answer_records, kMaxShellLimit);
   }
   return o;
 }

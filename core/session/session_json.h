@@ -8,17 +8,17 @@
 
 namespace mxray {
 
-// {domain, rounds, questions, done, spfLookups, budgetHits[], facts[]}; each
+// {domain, rounds, questions, done, spf_lookups, budget_hits[], facts[]}; each
 // fact: {id, name, type, round, purposes[], depth, state, rcode, reason,
-// authenticated, ede[], comment, chain[], records[], chainIncomplete}.
+// authenticated, ede[], comment, chain[], records[], chain_incomplete}.
 nlohmann::json session_to_json(const Session& session);
 
 // Field names of one fact, to keep the JS side and docs in step.
 nlohmann::json fact_to_json(const Fact& fact);
 
-// The options a shell gives a Session, as JSON: {"live", "dnssecOk",
-// "askPtr" (booleans), "dkimSelectors" (strings), "limits": {"maxQuestions",
-// "maxRounds", "maxCnameDepth", "maxSpfLookups", "maxAnswerRecords"}}.
+// The options a shell gives a Session, as JSON: {"live", "dnssec_ok",
+// "ask_ptr" (booleans), "dkim_selectors" (strings), "limits": {"max_questions",
+// "max_rounds", "max_cname_depth", "max_spf_lookups", "max_answer_records"}}.
 // Anything else, a value of the wrong type, a limit over kMaxShellLimit and
 // the selectors after the first kMaxShellSelectors are ignored: the defaults
 // stand (docs/limits.md row 31). Text that is not a JSON object gives them all.

@@ -115,7 +115,7 @@ test('the story: mail.club.test leads to Cloudflare, ftp to the origin', async (
   assert.deepEqual(get('_spf2.mailhost.test.', 'TXT').records.map((r) => r.data), [
     '"v=spf1 ip4:192.0.2.128/25 ip6:2001:db8:51::/48 -all"',
   ]);
-  assert.equal(facts.spfLookups, 4); // a, mx, include:_spf, include:_spf2
+  assert.equal(facts.spf_lookups, 4); // a, mx, include:_spf, include:_spf2
 });
 
 test('rounds equal the dependency depth: domain, then revealed names, then their includes', async () => {
@@ -139,7 +139,7 @@ test('rounds equal the dependency depth: domain, then revealed names, then their
 });
 
 test('a resolver that does not answer makes facts unknown, never absent', async () => {
-  const session = createSession(core, { domain: 'club.test', options: { limits: { maxRounds: 2 } } });
+  const session = createSession(core, { domain: 'club.test', options: { limits: { max_rounds: 2 } } });
   try {
     // Nothing listens on port 9 of loopback: every request fails fast.
     await runSession(session, { resolver: 'https://127.0.0.1:9/dns-query', timeoutMs: 2000, retries: 0 });

@@ -848,8 +848,8 @@ TEST_CASE(
     "selectors") {
   const SessionOptions defaults;
   SessionOptions o = session_options_from_json(
-      R"({"limits": {"maxQuestions": 100000, "maxRounds": 100000, "maxCnameDepth": 100000,
-                     "maxSpfLookups": 100000, "maxAnswerRecords": 100000}})");
+      R"({"limits": {"max_questions": 100000, "max_rounds": 100000, "max_cname_depth": 100000,
+                     "max_spf_lookups": 100000, "max_answer_records": 100000}})");
   CHECK(o.limits.max_questions == 100000);
   CHECK(o.limits.max_rounds == 100000);
   CHECK(o.limits.max_cname_depth == 100000);
@@ -857,8 +857,8 @@ TEST_CASE(
   CHECK(o.limits.max_answer_records == 100000);
 
   o = session_options_from_json(
-      R"({"limits": {"maxQuestions": 100001, "maxRounds": 4294967297, "maxCnameDepth": -1,
-                     "maxSpfLookups": 2.5, "maxAnswerRecords": "10"}})");
+      R"({"limits": {"max_questions": 100001, "max_rounds": 4294967297, "max_cname_depth": -1,
+                     "max_spf_lookups": 2.5, "max_answer_records": "10"}})");
   CHECK(o.limits.max_questions == defaults.limits.max_questions);
   CHECK(o.limits.max_rounds == defaults.limits.max_rounds);
   CHECK(o.limits.max_cname_depth == defaults.limits.max_cname_depth);
@@ -866,7 +866,7 @@ TEST_CASE(
   CHECK(o.limits.max_answer_records == defaults.limits.max_answer_records);
 
   // 32 selectors are taken, in order; the 33rd and the values that are not strings are not.
-  std::string selectors = R"({"dkimSelectors": [1, null)";
+  std::string selectors = R"({"dkim_selectors": [1, null)";
   for (int i = 1; i <= 33; ++i) selectors += ", \"s" + std::to_string(i) + "\"";
   o = session_options_from_json(selectors + "]}");
   REQUIRE(o.dkim_selectors.size() == 32);
@@ -874,7 +874,7 @@ TEST_CASE(
   CHECK(o.dkim_selectors.back() == "s32");
 
   // Flags of the wrong type, and text that is not an object, leave the defaults.
-  o = session_options_from_json(R"({"live": 1, "dnssecOk": "yes", "askPtr": false})");
+  o = session_options_from_json(R"({"live": 1, "dnssec_ok": "yes", "ask_ptr": false})");
   CHECK(o.live == defaults.live);
   CHECK(o.query.dnssec_ok == defaults.query.dnssec_ok);
   CHECK_FALSE(o.ask_ptr);

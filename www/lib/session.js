@@ -31,7 +31,7 @@ export class ReportError extends Error {
  * @param core     the loaded wasm module (core-node.js loadCore(), or the site's loader)
  * @param domain   the domain to check; '' takes the first zone's apex
  * @param zones    finished ZoneReader objects; the session keeps their zones
- * @param options  {live, dnssecOk, askPtr, dkimSelectors[], limits: {maxQuestions, maxRounds, maxCnameDepth, maxSpfLookups, maxAnswerRecords}}
+ * @param options  {live, dnssec_ok, ask_ptr, dkim_selectors[], limits: {max_questions, max_rounds, max_cname_depth, max_spf_lookups, max_answer_records}}
  * @returns the interface runSession() drives, plus facts(), analyse() (the documented way to read a
  *   finished check: report, fix bytes, summary) and dispose()
  */
@@ -66,7 +66,7 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
     feedWire: (id, bytes) => handle.feedWire(id, bytes),
     feedJson: (id, text) => handle.feedJson(id, text),
     feedFailure: (id, kind, detail = '') => handle.feedFailure(id, kind, String(detail)),
-    /** What the session learnt: {domain, rounds, questions, done, spfLookups, budgetHits, facts[]}. */
+    /** What the session learnt: {domain, rounds, questions, done, spf_lookups, budget_hits, facts[]}. */
     facts: () => JSON.parse(handle.factsJson()),
     /**
      * The check's analysis: the mail model, the rules' findings and the merged fix, computed
