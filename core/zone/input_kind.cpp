@@ -38,6 +38,7 @@ bool is_zip(std::string_view h) {
 }
 
 bool is_other_archive(std::string_view h) {
+  if (h.size() >= 262 && h.substr(257, 5) == "ustar") return true;  // POSIX tar, as a .tar.gz inflates to
   return starts(h, "7z\xBC\xAF\x27\x1C") || starts(h, "Rar!\x1A\x07") ||
          starts(h, std::string_view("\xFD"
                                     "7zXZ\0",

@@ -18,7 +18,7 @@ namespace mxray {
   X(empty, "empty")     /* no byte, or only white space */                  \
   X(html, "html")       /* markup: a web page or XML saved to disk */       \
   X(zip, "zip")         /* a ZIP archive (PK\3\4), Office files too */      \
-  X(archive, "archive") /* 7-Zip, RAR, xz, bzip2 */                         \
+  X(archive, "archive") /* 7-Zip, RAR, xz, bzip2, tar */                    \
   X(gzip, "gzip")       /* RFC 1952 gzip: the shell may inflate it */       \
   X(pdf, "pdf")         /* %PDF- */                                         \
   X(image, "image")     /* PNG, JPEG, GIF, WebP, BMP */                     \

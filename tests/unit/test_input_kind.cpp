@@ -56,6 +56,11 @@ TEST_CASE("classify_input tells zones from what people pick by mistake") {
       {"gzip", std::string("\x1F\x8B\x08\0\0\0\0\0", 8), true, InputKind::gzip},
       {"7-Zip", std::string("7z\xBC\xAF\x27\x1C\0\x04", 8), true, InputKind::archive},
       {"bzip2", "BZh91AY&SY", true, InputKind::archive},
+      {"a tar archive, as a .tar.gz inflates to",
+       std::string(257, 'a') + std::string("ustar\0"
+                                           "00",
+                                           8),
+       true, InputKind::archive},
       {"a PDF", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", true, InputKind::pdf},
       {"a PNG screenshot", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), true, InputKind::image},
       {"a JPEG photo", "\xFF\xD8\xFF\xE0\0\x10JFIF", true, InputKind::image},

@@ -13,8 +13,9 @@ import { batch } from './batch.mjs';
 import { feedBytes } from '../lib/zone-input.js';
 import { SessionError, ReportError } from '../lib/session.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
-import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
+import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { SEVERITIES, failsAt, renderPlan, renderReport } from '../lib/report-text.js';
 
@@ -165,6 +166,7 @@ export function errorText(e, lang, domain = '') {
   // The command line words the refusals of the session and the report itself, as before the
   // flow was shared; a DNS failure keeps the driver's words.
   if (e instanceof CheckError && e.cause) e = e.cause;
+  if (e instanceof NotAZoneError) return inputMessage(e.kind, lang, JSON.stringify(e.file));
   if (e instanceof InputError) return reportMessage(`report.errors.${e.code}`, lang, { detail: e.detail, limit: MAX_INPUT_BYTES });
   if (e instanceof SessionError) return sessionMessage('errors', e.code, lang, JSON.stringify(domain));
   if (e instanceof ReportError) return reportMessage(`report.errors.${e.code}`, lang, { detail: JSON.stringify(e.message.replace(/^.*: /, '')) });

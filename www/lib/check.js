@@ -8,6 +8,7 @@
 import { feedBytes, zoneDomain } from './zone-input.js';
 import { createSession, SessionError, ReportError } from './session.js';
 import { runSession, resolveResolver, ResolverError } from './doh-driver.js';
+import { NotAZoneError, readableSource } from './input.js';
 
 /**
  * The most bytes one check reads, all files together. The wasm memory (4 GiB
@@ -136,11 +137,28 @@ export async function runCheck(core, job = {}) {
   const t0 = now();
   const readers = [];
   const summaries = [];
+  // The bytes each zone was read from: the files' own (the fix splices them at byte
+  // offsets, and a zone that is not UTF-8 stays exact only this way), or what a UTF-16
+  // or gzip file was decoded to.
+  const texts = [];
+  const decoded = [];
   let session = null;
   try {
     let before = 0;
-    for (const [index, source] of sources.entries()) {
+    for (const [index, given] of sources.entries()) {
       signal?.throwIfAborted();
+      // Told before it is parsed: a file that is not a zone is refused by name, UTF-16
+      // decoded, gzip inflated (www/lib/input.js).
+      let ready;
+      try {
+        ready = await readableSource(core, given, MAX_INPUT_BYTES);
+      } catch (e) {
+        if (e instanceof NotAZoneError) throw new CheckError('not-a-zone', { file: e.file, kind: e.kind }, e.message, e);
+        throw e;
+      }
+      const source = { ...given, bytes: ready.bytes };
+      texts.push(ready.bytes);
+      decoded.push(ready.decodedFrom);
       const bytes = source.bytes;
       const found = sourceDomain(source, byName);
       // The origin of relative names when the file does not state its own.
@@ -180,9 +198,6 @@ export async function runCheck(core, job = {}) {
     signal?.throwIfAborted();
     const t2 = now();
     onProgress?.({ stage: 'report' });
-    // The files' own bytes: the fix splices them at byte offsets, and a zone that is not
-    // UTF-8 stays exact only this way.
-    const texts = sources.map((f) => f.bytes);
     // The model, the rules and the merged fix, once; the report and the fix's bytes both read it.
     let analysis;
     try {
@@ -199,6 +214,8 @@ export async function runCheck(core, job = {}) {
     const t3 = now();
     const ms = (x) => Math.round(x * 10) / 10;
     report.resolver = live ? { url: target.url, format: target.format } : null;
+    // The shell decoded these, not the core: say so next to each input.
+    for (const z of report.inputs?.zones ?? []) z.decoded_from = decoded[z.index] ?? null;
     // The same fields for every shell, live or not (docs/report.md, `timings`).
     report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0), dns_questions: dns ? dns.questions : 0 };
     return { report, files, timings: report.timings, ...(zoneSummaries ? { zoneSummaries: summaries } : {}) };

@@ -346,6 +346,21 @@ export const messages = {
       fillFirst: 'Replace {placeholder} with the real address before you save.',
       field: { value: 'Record', address: 'IPv4 address', address6: 'IPv6 address', target: 'Target', content: 'Content' },
     },
+    // What a picked file is when it is not a zone (www/lib/input.js, the core's
+    // classifyInput): each names the file, then says what to do.
+    input: {
+      empty: '{file} is empty: there is no record to check.',
+      html: '{file} is a web page (HTML), not a zone file: a page saved from a dashboard holds no records.',
+      zip: '{file} is a ZIP archive: unpack it and choose the zone file inside.',
+      archive: '{file} is an archive (7-Zip, RAR, xz, bzip2 or tar): unpack it and choose the zone file inside.',
+      'bad-gzip': '{file} looks compressed (gzip) but could not be unpacked.',
+      'too-large-inflated': '{file} unpacks to more than one check can read.',
+      pdf: '{file} is a PDF document, not a zone file.',
+      image: '{file} is a picture, not a zone file: a screenshot of the records cannot be read.',
+      markdown: '{file} is an export copied through a Markdown page (cf\\_tags, **bold**), whose escapes change the names. Choose the exported file itself instead of text copied from a page.',
+      binary: '{file} is not text (it holds control bytes), so it is not a zone file.',
+      how: "Export the zone as text: in Cloudflare's dashboard, DNS › Records › Import and Export › Export; or take the zone file from your hosting panel.",
+    },
   },
   ja: {
     severity: { error: 'エラー', warning: '警告' },
@@ -680,6 +695,19 @@ export const messages = {
       fillFirst: '保存する前に {placeholder} を実際のアドレスに置き換えてください。',
       field: { value: 'レコード', address: 'IPv4 アドレス', address6: 'IPv6 アドレス', target: 'ターゲット', content: 'コンテンツ' },
     },
+    input: {
+      empty: '{file} は空です。チェックするレコードがありません。',
+      html: '{file} はウェブページ (HTML) で、ゾーンファイルではありません。ダッシュボードから保存したページにはレコードが含まれていません。',
+      zip: '{file} は ZIP アーカイブです。展開して、中のゾーンファイルを選んでください。',
+      archive: '{file} はアーカイブ (7-Zip、RAR、xz、bzip2、tar) です。展開して、中のゾーンファイルを選んでください。',
+      'bad-gzip': '{file} は gzip で圧縮されているようですが、展開できませんでした。',
+      'too-large-inflated': '{file} は展開すると、1 回のチェックで読める量を超えます。',
+      pdf: '{file} は PDF 文書で、ゾーンファイルではありません。',
+      image: '{file} は画像で、ゾーンファイルではありません。レコードのスクリーンショットは読み取れません。',
+      markdown: '{file} は Markdown のページを経由してコピーされたエクスポートです (cf\\_tags、**太字**)。エスケープによって名前が変わってしまいます。ページからコピーした文字ではなく、エクスポートしたファイルそのものを選んでください。',
+      binary: '{file} はテキストではなく (制御文字を含みます)、ゾーンファイルではありません。',
+      how: 'ゾーンをテキストでエクスポートしてください。Cloudflare ではダッシュボードの DNS › Records › Import and Export › Export から。ホスティングパネルの場合は、そのゾーンファイルを使ってください。',
+    },
   },
 };
 
@@ -727,6 +755,20 @@ export function problemMessage(code, lang = 'en', detail = '') {
 }
 
 // Picks "ja" or "en" from a locale string such as "ja_JP.UTF-8" or "en-US".
+/** Kinds of input whose words add how to export a zone as text. */
+const INPUT_NEEDS_EXPORT = new Set(['empty', 'html', 'bad-gzip', 'pdf', 'image', 'binary']);
+
+/**
+ * Why a file is not read as a zone (www/lib/input.js NotAZoneError), and what to do.
+ * @param {string} kind the core's input kind ("html", "zip" ...)
+ * @param {string} file the file's name as the person gave it, made safe to show by the caller
+ */
+export function inputMessage(kind, lang = 'en', file = '') {
+  const words = messages[lang]?.input ?? messages.en.input;
+  const what = fill(words[kind] ?? messages.en.input[kind] ?? kind, { file });
+  return INPUT_NEEDS_EXPORT.has(kind) ? `${what} ${words.how}` : what;
+}
+
 export function pickLanguage(locale) {
   const tag = String(locale || '').toLowerCase();
   return tag.startsWith('ja') ? 'ja' : 'en';

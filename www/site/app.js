@@ -2,7 +2,7 @@
 // from the worker's result. All DNS and zone work happens in the worker
 // (worker.js); this file only listens and renders. Every string comes from a
 // message catalogue; every piece of data reaches the page as a text node.
-import { pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { inputMessage, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { renderPlan, summaryText } from '../lib/report-text.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { formatBytes, siteLanguages, siteMessage } from '../lib/site-messages.js';
@@ -99,6 +99,7 @@ export function startApp(host) {
 
   function errorKey(code, values = {}) {
     if (code.startsWith('session.')) return { session: code.slice(8), values };
+    if (code === 'not-a-zone') return { input: values.kind, values };
     if (code.startsWith('resolver.')) return { key: code, values };
     if (code === 'too-large') return { key: 'errors.too-large', values: { size: formatBytes(values.size), limit: formatBytes(values.limit) } };
     return { key: `errors.${code}`, values };
@@ -209,6 +210,7 @@ export function startApp(host) {
     const err = state.error;
     let text = '';
     if (err?.session) text = sessionMessage('errors', err.session, state.lang, err.values?.detail);
+    else if (err?.input) text = inputMessage(err.input, state.lang, err.values.file);
     else if (err) text = siteMessage(err.key, state.lang, err.values);
     $('form-error').textContent = text;
   }
