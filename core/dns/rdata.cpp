@@ -730,359 +730,451 @@ struct Cursor {
   size_t pos = 0;
 };
 
-// Parses one field; on failure sets err.code and err.token.
-bool parse_field(const FieldInfo& f, Cursor& c, std::string_view origin, std::string& w, RdataError& err) {
-  err.field = f.name;
-  const auto& tk = c.tokens;
-  if (c.pos >= tk.size()) {
-    // Only the "rest" kinds may be empty; of them TXT needs one string and
-    // the keys and digests need some data.
-    if (f.kind == FieldKind::type_bitmap || f.kind == FieldKind::svc_params) return true;
-    err.code = Code::missing_field;
-    err.token = c.pos;
-    return false;
-  }
-  const TextToken& t = tk[c.pos];
-  err.token = c.pos;
-  err.code = field_error(f.kind);
-  if (t.quoted && !kind_allows_quotes(f.kind)) return false;
+// The fields of one token each: each parses `t` and appends it to `w`; the
+// caller steps past the token. On failure err.code may be refined from the
+// kind's default (field_error); err.token is the token's.
+
+bool parse_number_field(FieldKind k, const TextToken& t, std::string& w, RdataError& err) {
   uint64_t v = 0;
   auto number = [&](uint64_t max) {
     NumberStatus s = parse_decimal(t.text, max, v);
     if (s == NumberStatus::overflow) err.code = Code::number_overflow;
     return s == NumberStatus::ok;
   };
-  switch (f.kind) {
+  switch (k) {
     case FieldKind::u8:
       if (!number(0xff)) return false;
       w.push_back(char(v));
-      break;
+      return true;
     case FieldKind::u16:
       if (!number(0xffff)) return false;
       put16(w, uint16_t(v));
-      break;
+      return true;
     case FieldKind::u32:
       if (!number(0xffffffffu)) return false;
       put32(w, uint32_t(v));
-      break;
+      return true;
     case FieldKind::period: {
       uint32_t p;
       if (parse_period(t.text, p) != NumberStatus::ok) return false;
       put32(w, p);
-      break;
-    }
-    case FieldKind::name: {
-      WireName n;
-      NameError e = parse_name(t.text, origin, n);
-      if (e != NameError::none) {
-        err.code = name_error_code(e);
-        return false;
-      }
-      w.append(reinterpret_cast<const char*>(n.octets), n.length);
-      break;
-    }
-    case FieldKind::ipv4: {
-      uint8_t a[4];
-      if (!parse_ipv4(t.text, a)) return false;
-      w.append(reinterpret_cast<char*>(a), 4);
-      break;
-    }
-    case FieldKind::ipv6: {
-      uint8_t a[16];
-      if (!parse_ipv6(t.text, a)) return false;
-      w.append(reinterpret_cast<char*>(a), 16);
-      break;
-    }
-    case FieldKind::string:
-    case FieldKind::strings: {
-      size_t last = f.kind == FieldKind::string ? c.pos + 1 : tk.size();
-      std::string bytes;
-      for (; c.pos < last; ++c.pos) {
-        err.token = c.pos;
-        bytes.clear();
-        if (!unescape(tk[c.pos].text, bytes)) {
-          err.code = Code::bad_escape;
-          return false;
-        }
-        if (bytes.size() > 255) {
-          err.code = Code::string_too_long;
-          return false;
-        }
-        w.push_back(char(bytes.size()));
-        w.append(bytes);
-      }
       return true;
-    }
-    case FieldKind::caa_value:
-    case FieldKind::uri_target: {
-      std::string bytes;
-      if (!unescape(t.text, bytes)) return false;
-      if (f.kind == FieldKind::uri_target && bytes.empty()) {
-        err.code = Code::missing_field;
-        return false;
-      }
-      w.append(bytes);
-      break;
-    }
-    case FieldKind::base64:
-    case FieldKind::hex: {
-      std::string joined;
-      for (; c.pos < tk.size(); ++c.pos) {
-        if (tk[c.pos].quoted) {
-          err.token = c.pos;
-          return false;
-        }
-        joined.append(tk[c.pos].text);
-      }
-      bool ok = f.kind == FieldKind::base64 ? decode_base64(joined, w) : decode_hex(joined, w);
-      err.token = tk.size() - 1;
-      return ok;
-    }
-    case FieldKind::salt: {
-      std::string bytes;
-      if (t.text != "-") {
-        if (!decode_hex(t.text, bytes) || bytes.size() > 255) return false;
-      }
-      w.push_back(char(bytes.size()));
-      w.append(bytes);
-      break;
-    }
-    case FieldKind::base32hex: {
-      std::string bytes;
-      if (!decode_base32hex(t.text, bytes) || bytes.empty() || bytes.size() > 255) return false;
-      w.push_back(char(bytes.size()));
-      w.append(bytes);
-      break;
     }
     case FieldKind::time: {
       uint32_t secs;
       if (!parse_time(t.text, secs)) return false;
       put32(w, secs);
-      break;
-    }
-    case FieldKind::rrtype: {
-      auto code = parse_type_name(t.text);
-      if (!code) return false;
-      put16(w, *code);
-      break;
+      return true;
     }
     case FieldKind::algorithm:
       if (!parse_mnemonic(t.text, kAlgorithms, 0xff, v)) return false;
       w.push_back(char(v));
-      break;
+      return true;
     case FieldKind::cert_type:
       if (!parse_mnemonic(t.text, kCertTypes, 0xffff, v)) return false;
       put16(w, uint16_t(v));
-      break;
-    case FieldKind::caa_tag: {
-      // RFC 8659 §4.1: tag is 1..15 ASCII letters and digits; allow up to 255
-      // as a parser, the rules judge the tag.
-      if (t.text.empty() || t.text.size() > 255) return false;
-      for (char ch : t.text)
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || is_digit(ch))) return false;
-      w.push_back(char(t.text.size()));
-      w.append(t.text);
-      break;
-    }
-    case FieldKind::type_bitmap: {
-      size_t bad = 0;
-      if (!parse_bitmap(tk.subspan(c.pos), w, bad)) {
-        err.token = c.pos + bad;
-        return false;
-      }
-      c.pos = tk.size();
       return true;
-    }
-    case FieldKind::loc: {
-      if (!parse_loc(tk.subspan(c.pos), w)) return false;
-      c.pos = tk.size();
-      return true;
-    }
-    case FieldKind::svc_params: {
-      // Collect key[=value] items; a value may be quoted and follow `key=`.
-      struct Param {
-        uint16_t key;
-        std::string value;
-      };
-      std::vector<Param> params;
-      while (c.pos < tk.size()) {
-        err.token = c.pos;
-        const TextToken& kt = tk[c.pos];
-        if (kt.quoted) return false;
-        std::string_view item = kt.text;
-        size_t eq = item.find('=');
-        std::string_view key_text = item.substr(0, eq);
-        std::string_view raw;
-        bool has_value = eq != std::string_view::npos;
-        if (has_value) {
-          raw = item.substr(eq + 1);
-          if (raw.empty() && c.pos + 1 < tk.size() && tk[c.pos + 1].quoted) raw = tk[++c.pos].text;
-        }
-        ++c.pos;
-        uint16_t key;
-        if (!parse_svc_key(key_text, key)) return false;
-        for (const Param& p : params)
-          if (p.key == key) return false;  // a key may appear once
-        std::string value;
-        if (!parse_svc_value(key, raw, has_value, value) || value.size() > 65535) return false;
-        params.push_back({key, std::move(value)});
-      }
-      std::sort(params.begin(), params.end(), [](const Param& a, const Param& b) { return a.key < b.key; });
-      // RFC 9460 §8: every key that "mandatory" lists must be present.
-      if (!params.empty() && params[0].key == 0) {
-        const std::string& m = params[0].value;
-        for (size_t k = 0; k + 1 < m.size(); k += 2) {
-          uint16_t need = uint16_t((uint8_t(m[k]) << 8) | uint8_t(m[k + 1]));
-          bool present = false;
-          for (const Param& q : params) present = present || q.key == need;
-          if (!present) {
-            err.token = tk.size() - 1;
-            return false;
-          }
-        }
-      }
-      for (const Param& p : params) {
-        put16(w, p.key);
-        put16(w, uint16_t(p.value.size()));
-        w.append(p.value);
-      }
-      return true;
-    }
+    default: return false;
   }
+}
+
+bool parse_name_field(const TextToken& t, std::string_view origin, std::string& w, RdataError& err) {
+  WireName n;
+  NameError e = parse_name(t.text, origin, n);
+  if (e != NameError::none) {
+    err.code = name_error_code(e);
+    return false;
+  }
+  w.append(reinterpret_cast<const char*>(n.octets), n.length);
+  return true;
+}
+
+bool parse_type_field(const TextToken& t, std::string& w) {
+  auto code = parse_type_name(t.text);
+  if (!code) return false;
+  put16(w, *code);
+  return true;
+}
+
+bool parse_address_field(FieldKind k, const TextToken& t, std::string& w) {
+  uint8_t a[16];
+  if (k == FieldKind::ipv4) {
+    if (!parse_ipv4(t.text, a)) return false;
+    w.append(reinterpret_cast<char*>(a), 4);
+  } else {
+    if (!parse_ipv6(t.text, a)) return false;
+    w.append(reinterpret_cast<char*>(a), 16);
+  }
+  return true;
+}
+
+// CAA's value and URI's target: the unescaped text, no length octet.
+bool parse_raw_text_field(FieldKind k, const TextToken& t, std::string& w, RdataError& err) {
+  std::string bytes;
+  if (!unescape(t.text, bytes)) return false;
+  if (k == FieldKind::uri_target && bytes.empty()) {
+    err.code = Code::missing_field;
+    return false;
+  }
+  w.append(bytes);
+  return true;
+}
+
+bool parse_caa_tag_field(const TextToken& t, std::string& w) {
+  // RFC 8659 §4.1: tag is 1..15 ASCII letters and digits; allow up to 255
+  // as a parser, the rules judge the tag.
+  if (t.text.empty() || t.text.size() > 255) return false;
+  for (char ch : t.text)
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || is_digit(ch))) return false;
+  w.push_back(char(t.text.size()));
+  w.append(t.text);
+  return true;
+}
+
+// NSEC3's salt (hex or "-") and next hashed owner (base32hex), each with a
+// length octet.
+bool parse_counted_binary_field(FieldKind k, const TextToken& t, std::string& w) {
+  std::string bytes;
+  if (k == FieldKind::salt) {
+    if (t.text != "-") {
+      if (!decode_hex(t.text, bytes) || bytes.size() > 255) return false;
+    }
+  } else {
+    if (!decode_base32hex(t.text, bytes) || bytes.empty() || bytes.size() > 255) return false;
+  }
+  w.push_back(char(bytes.size()));
+  w.append(bytes);
+  return true;
+}
+
+// The fields that take one token or more: each moves the cursor past what
+// it took, and sets err.token on failure.
+
+// <character-string>s: one (string) or all the rest (strings).
+bool parse_strings_field(FieldKind k, Cursor& c, std::string& w, RdataError& err) {
+  const auto& tk = c.tokens;
+  size_t last = k == FieldKind::string ? c.pos + 1 : tk.size();
+  std::string bytes;
+  for (; c.pos < last; ++c.pos) {
+    err.token = c.pos;
+    bytes.clear();
+    if (!unescape(tk[c.pos].text, bytes)) {
+      err.code = Code::bad_escape;
+      return false;
+    }
+    if (bytes.size() > 255) {
+      err.code = Code::string_too_long;
+      return false;
+    }
+    w.push_back(char(bytes.size()));
+    w.append(bytes);
+  }
+  return true;
+}
+
+// Base64 or hex over the rest of the tokens, blanks between them ignored.
+bool parse_binary_rest(FieldKind k, Cursor& c, std::string& w, RdataError& err) {
+  const auto& tk = c.tokens;
+  std::string joined;
+  for (; c.pos < tk.size(); ++c.pos) {
+    if (tk[c.pos].quoted) {
+      err.token = c.pos;
+      return false;
+    }
+    joined.append(tk[c.pos].text);
+  }
+  bool ok = k == FieldKind::base64 ? decode_base64(joined, w) : decode_hex(joined, w);
+  err.token = tk.size() - 1;
+  return ok;
+}
+
+bool parse_bitmap_rest(Cursor& c, std::string& w, RdataError& err) {
+  size_t bad = 0;
+  if (!parse_bitmap(c.tokens.subspan(c.pos), w, bad)) {
+    err.token = c.pos + bad;
+    return false;
+  }
+  c.pos = c.tokens.size();
+  return true;
+}
+
+bool parse_loc_rest(Cursor& c, std::string& w) {
+  if (!parse_loc(c.tokens.subspan(c.pos), w)) return false;
+  c.pos = c.tokens.size();
+  return true;
+}
+
+struct SvcParam {
+  uint16_t key;
+  std::string value;
+};
+
+// The key[=value] items, each key once; a value may be quoted and follow
+// `key=` as a token of its own.
+bool collect_svc_params(Cursor& c, std::vector<SvcParam>& params, RdataError& err) {
+  const auto& tk = c.tokens;
+  while (c.pos < tk.size()) {
+    err.token = c.pos;
+    const TextToken& kt = tk[c.pos];
+    if (kt.quoted) return false;
+    std::string_view item = kt.text;
+    size_t eq = item.find('=');
+    std::string_view key_text = item.substr(0, eq);
+    std::string_view raw;
+    bool has_value = eq != std::string_view::npos;
+    if (has_value) {
+      raw = item.substr(eq + 1);
+      if (raw.empty() && c.pos + 1 < tk.size() && tk[c.pos + 1].quoted) raw = tk[++c.pos].text;
+    }
+    ++c.pos;
+    uint16_t key;
+    if (!parse_svc_key(key_text, key)) return false;
+    for (const SvcParam& p : params)
+      if (p.key == key) return false;  // a key may appear once
+    std::string value;
+    if (!parse_svc_value(key, raw, has_value, value) || value.size() > 65535) return false;
+    params.push_back({key, std::move(value)});
+  }
+  return true;
+}
+
+// RFC 9460 §8: every key that "mandatory" lists must be present. `params`
+// are sorted by key.
+bool mandatory_keys_present(const std::vector<SvcParam>& params) {
+  if (params.empty() || params[0].key != 0) return true;
+  const std::string& m = params[0].value;
+  for (size_t k = 0; k + 1 < m.size(); k += 2) {
+    uint16_t need = uint16_t((uint8_t(m[k]) << 8) | uint8_t(m[k + 1]));
+    bool present = false;
+    for (const SvcParam& q : params) present = present || q.key == need;
+    if (!present) return false;
+  }
+  return true;
+}
+
+bool parse_svc_params_rest(Cursor& c, std::string& w, RdataError& err) {
+  std::vector<SvcParam> params;
+  if (!collect_svc_params(c, params, err)) return false;
+  std::sort(params.begin(), params.end(), [](const SvcParam& a, const SvcParam& b) { return a.key < b.key; });
+  if (!mandatory_keys_present(params)) {
+    err.token = c.tokens.size() - 1;
+    return false;
+  }
+  for (const SvcParam& p : params) {
+    put16(w, p.key);
+    put16(w, uint16_t(p.value.size()));
+    w.append(p.value);
+  }
+  return true;
+}
+
+// Only the "rest" kinds may be empty; of them TXT needs one string and the
+// keys and digests need some data.
+bool field_may_be_absent(FieldKind k) { return k == FieldKind::type_bitmap || k == FieldKind::svc_params; }
+
+// Parses one field; on failure sets err.code and err.token.
+bool parse_field(const FieldInfo& f, Cursor& c, std::string_view origin, std::string& w, RdataError& err) {
+  err.field = f.name;
+  if (c.pos >= c.tokens.size()) {
+    if (field_may_be_absent(f.kind)) return true;
+    err.code = Code::missing_field;
+    err.token = c.pos;
+    return false;
+  }
+  const TextToken& t = c.tokens[c.pos];
+  err.token = c.pos;
+  err.code = field_error(f.kind);
+  if (t.quoted && !kind_allows_quotes(f.kind)) return false;
+  bool ok = false;
+  switch (f.kind) {
+    case FieldKind::u8:
+    case FieldKind::u16:
+    case FieldKind::u32:
+    case FieldKind::period:
+    case FieldKind::time:
+    case FieldKind::algorithm:
+    case FieldKind::cert_type: ok = parse_number_field(f.kind, t, w, err); break;
+    case FieldKind::name: ok = parse_name_field(t, origin, w, err); break;
+    case FieldKind::rrtype: ok = parse_type_field(t, w); break;
+    case FieldKind::ipv4:
+    case FieldKind::ipv6: ok = parse_address_field(f.kind, t, w); break;
+    case FieldKind::caa_value:
+    case FieldKind::uri_target: ok = parse_raw_text_field(f.kind, t, w, err); break;
+    case FieldKind::caa_tag: ok = parse_caa_tag_field(t, w); break;
+    case FieldKind::salt:
+    case FieldKind::base32hex: ok = parse_counted_binary_field(f.kind, t, w); break;
+    case FieldKind::string:
+    case FieldKind::strings: return parse_strings_field(f.kind, c, w, err);
+    case FieldKind::base64:
+    case FieldKind::hex: return parse_binary_rest(f.kind, c, w, err);
+    case FieldKind::type_bitmap: return parse_bitmap_rest(c, w, err);
+    case FieldKind::loc: return parse_loc_rest(c, w);
+    case FieldKind::svc_params: return parse_svc_params_rest(c, w, err);
+  }
+  if (!ok) return false;
   ++c.pos;
   return true;
 }
 
 // ------------------------------------------------------------ wire fields
 
+// Each writes the field at `p` of `w` and moves `p` past it; false when the
+// wire is malformed.
+
+bool print_number_field(std::string& out, FieldKind k, std::string_view w, size_t& p) {
+  const size_t size = k == FieldKind::u8 || k == FieldKind::algorithm    ? 1
+                      : k == FieldKind::u16 || k == FieldKind::cert_type ? 2
+                                                                         : 4;
+  if (p + size > w.size()) return false;
+  if (size == 1)
+    append_uint(out, uint8_t(w[p]));
+  else if (size == 2)
+    append_uint(out, get16(w, p));
+  else if (k == FieldKind::time)
+    append_time(out, get32(w, p));
+  else
+    append_uint(out, get32(w, p));
+  p += size;
+  return true;
+}
+
+bool print_name_field(std::string& out, std::string_view w, size_t& p) {
+  size_t n = wire_name_size(w.substr(p));
+  if (!n) return false;
+  append_name_text(out, w.substr(p, n));
+  p += n;
+  return true;
+}
+
+bool print_type_field(std::string& out, std::string_view w, size_t& p) {
+  if (p + 2 > w.size()) return false;
+  append_type_name(out, get16(w, p));
+  p += 2;
+  return true;
+}
+
+bool print_address_field(std::string& out, FieldKind k, std::string_view w, size_t& p) {
+  const size_t size = k == FieldKind::ipv4 ? 4 : 16;
+  if (p + size > w.size()) return false;
+  const auto* octets = reinterpret_cast<const uint8_t*>(w.data() + p);
+  if (k == FieldKind::ipv4)
+    append_ipv4(out, octets);
+  else
+    append_ipv6(out, octets);
+  p += size;
+  return true;
+}
+
+// One <character-string> (string) or all the rest (strings), quoted.
+bool print_strings_field(std::string& out, FieldKind k, std::string_view w, size_t& p) {
+  bool first = true;
+  do {
+    if (p + 1 > w.size()) return false;
+    uint8_t len = uint8_t(w[p]);
+    if (p + 1 + size_t(len) > w.size()) return false;
+    if (!first) out.push_back(' ');
+    first = false;
+    append_quoted(out, w.substr(p + 1, len));
+    p += 1 + size_t(len);
+  } while (k == FieldKind::strings && p < w.size());
+  return true;
+}
+
+bool print_raw_text_field(std::string& out, FieldKind k, std::string_view w, size_t& p) {
+  if (k == FieldKind::uri_target && p == w.size()) return false;
+  append_quoted(out, w.substr(p));
+  p = w.size();
+  return true;
+}
+
+bool print_caa_tag_field(std::string& out, std::string_view w, size_t& p) {
+  if (p + 1 > w.size()) return false;
+  uint8_t len = uint8_t(w[p]);
+  if (len == 0 || p + 1 + size_t(len) > w.size()) return false;
+  for (size_t i = 0; i < len; ++i) {
+    char ch = w[p + 1 + i];
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || is_digit(ch))) return false;
+  }
+  out.append(w.substr(p + 1, len));
+  p += 1 + size_t(len);
+  return true;
+}
+
+// Base64 or hex of the rest: at least one octet.
+bool print_binary_rest(std::string& out, FieldKind k, std::string_view w, size_t& p) {
+  if (p == w.size()) return false;
+  if (k == FieldKind::base64)
+    append_base64(out, w.substr(p));
+  else
+    append_hex(out, w.substr(p), kHexUpper);
+  p = w.size();
+  return true;
+}
+
+// NSEC3's salt ("-" when empty) and next hashed owner (never empty).
+bool print_counted_binary_field(std::string& out, FieldKind k, std::string_view w, size_t& p) {
+  if (p + 1 > w.size()) return false;
+  uint8_t len = uint8_t(w[p]);
+  if ((k == FieldKind::base32hex && len == 0) || p + 1 + size_t(len) > w.size()) return false;
+  if (k == FieldKind::base32hex)
+    append_base32hex(out, w.substr(p + 1, len));
+  else if (len == 0)
+    out.push_back('-');
+  else
+    append_hex(out, w.substr(p + 1, len), kHexUpper);
+  p += 1 + size_t(len);
+  return true;
+}
+
+// The type bit map and the SvcParams write their own blank before each item:
+// the one the caller wrote before the field goes.
+bool print_bitmap_rest(std::string& out, std::string_view w, size_t& p) {
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!print_bitmap(out, w.substr(p))) return false;
+  p = w.size();
+  return true;
+}
+
+bool print_svc_params_rest(std::string& out, std::string_view w, size_t& p) {
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!print_svc_params(out, w.substr(p))) return false;
+  p = w.size();
+  return true;
+}
+
+bool print_loc_rest(std::string& out, std::string_view w, size_t& p) {
+  if (!print_loc(out, w.substr(p))) return false;
+  p = w.size();
+  return true;
+}
+
 // Writes one field from wire at `p`; false when the wire is malformed.
-bool print_field(std::string& out, FieldKind k, std::string_view w, size_t& p, bool last) {
-  auto need = [&](size_t n) { return p + n <= w.size(); };
+bool print_field(std::string& out, FieldKind k, std::string_view w, size_t& p) {
   switch (k) {
     case FieldKind::u8:
     case FieldKind::algorithm:
-      if (!need(1)) return false;
-      append_uint(out, uint8_t(w[p]));
-      p += 1;
-      return true;
     case FieldKind::u16:
     case FieldKind::cert_type:
-      if (!need(2)) return false;
-      append_uint(out, get16(w, p));
-      p += 2;
-      return true;
     case FieldKind::u32:
     case FieldKind::period:
-      if (!need(4)) return false;
-      append_uint(out, get32(w, p));
-      p += 4;
-      return true;
-    case FieldKind::time:
-      if (!need(4)) return false;
-      append_time(out, get32(w, p));
-      p += 4;
-      return true;
-    case FieldKind::rrtype:
-      if (!need(2)) return false;
-      append_type_name(out, get16(w, p));
-      p += 2;
-      return true;
-    case FieldKind::name: {
-      size_t n = wire_name_size(w.substr(p));
-      if (!n) return false;
-      append_name_text(out, w.substr(p, n));
-      p += n;
-      return true;
-    }
+    case FieldKind::time: return print_number_field(out, k, w, p);
+    case FieldKind::rrtype: return print_type_field(out, w, p);
+    case FieldKind::name: return print_name_field(out, w, p);
     case FieldKind::ipv4:
-      if (!need(4)) return false;
-      append_ipv4(out, reinterpret_cast<const uint8_t*>(w.data() + p));
-      p += 4;
-      return true;
-    case FieldKind::ipv6:
-      if (!need(16)) return false;
-      append_ipv6(out, reinterpret_cast<const uint8_t*>(w.data() + p));
-      p += 16;
-      return true;
+    case FieldKind::ipv6: return print_address_field(out, k, w, p);
     case FieldKind::string:
-    case FieldKind::strings: {
-      bool first = true;
-      do {
-        if (!need(1)) return false;
-        uint8_t len = uint8_t(w[p]);
-        if (!need(1 + size_t(len))) return false;
-        if (!first) out.push_back(' ');
-        first = false;
-        append_quoted(out, w.substr(p + 1, len));
-        p += 1 + size_t(len);
-      } while (k == FieldKind::strings && p < w.size());
-      return true;
-    }
+    case FieldKind::strings: return print_strings_field(out, k, w, p);
     case FieldKind::caa_value:
-    case FieldKind::uri_target:
-      if (k == FieldKind::uri_target && p == w.size()) return false;
-      append_quoted(out, w.substr(p));
-      p = w.size();
-      return true;
+    case FieldKind::uri_target: return print_raw_text_field(out, k, w, p);
     case FieldKind::base64:
-      if (p == w.size()) return false;
-      append_base64(out, w.substr(p));
-      p = w.size();
-      return true;
-    case FieldKind::hex:
-      if (p == w.size()) return false;
-      append_hex(out, w.substr(p), kHexUpper);
-      p = w.size();
-      return true;
-    case FieldKind::salt: {
-      if (!need(1)) return false;
-      uint8_t len = uint8_t(w[p]);
-      if (!need(1 + size_t(len))) return false;
-      if (len == 0)
-        out.push_back('-');
-      else
-        append_hex(out, w.substr(p + 1, len), kHexUpper);
-      p += 1 + size_t(len);
-      return true;
-    }
-    case FieldKind::base32hex: {
-      if (!need(1)) return false;
-      uint8_t len = uint8_t(w[p]);
-      if (len == 0 || !need(1 + size_t(len))) return false;
-      append_base32hex(out, w.substr(p + 1, len));
-      p += 1 + size_t(len);
-      return true;
-    }
-    case FieldKind::caa_tag: {
-      if (!need(1)) return false;
-      uint8_t len = uint8_t(w[p]);
-      if (len == 0 || !need(1 + size_t(len))) return false;
-      for (size_t i = 0; i < len; ++i) {
-        char ch = w[p + 1 + i];
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || is_digit(ch))) return false;
-      }
-      out.append(w.substr(p + 1, len));
-      p += 1 + size_t(len);
-      return true;
-    }
-    case FieldKind::type_bitmap: {
-      // The caller wrote a blank before this field; the map writes its own.
-      if (!out.empty() && out.back() == ' ') out.pop_back();
-      if (!print_bitmap(out, w.substr(p))) return false;
-      p = w.size();
-      return true;
-    }
-    case FieldKind::loc:
-      if (!print_loc(out, w.substr(p))) return false;
-      p = w.size();
-      return true;
-    case FieldKind::svc_params:
-      if (!out.empty() && out.back() == ' ') out.pop_back();
-      if (!print_svc_params(out, w.substr(p))) return false;
-      p = w.size();
-      return true;
+    case FieldKind::hex: return print_binary_rest(out, k, w, p);
+    case FieldKind::salt:
+    case FieldKind::base32hex: return print_counted_binary_field(out, k, w, p);
+    case FieldKind::caa_tag: return print_caa_tag_field(out, w, p);
+    case FieldKind::type_bitmap: return print_bitmap_rest(out, w, p);
+    case FieldKind::loc: return print_loc_rest(out, w, p);
+    case FieldKind::svc_params: return print_svc_params_rest(out, w, p);
   }
-  (void)last;
   return false;
 }
 
@@ -1090,7 +1182,7 @@ bool print_rdata(std::string& out, const RRType& t, std::string_view w) {
   size_t p = 0;
   for (size_t i = 0; i < t.field_count; ++i) {
     if (i) out.push_back(' ');
-    if (!print_field(out, t.fields[i].kind, w, p, i + 1 == t.field_count)) return false;
+    if (!print_field(out, t.fields[i].kind, w, p)) return false;
   }
   return p == w.size();
 }
@@ -1269,51 +1361,51 @@ bool assemble_ipv6(const uint16_t* groups, int count, int gap, uint8_t out[16]) 
 }
 }  // namespace
 
-bool parse_ipv6(std::string_view t, uint8_t out[16]) {
-  // The common form, hex groups only, in one pass; a dotted-quad tail takes
-  // the general path below.
-  if (t.find('.') == std::string_view::npos) {
-    uint16_t groups[8];
-    int count = 0, gap = -1;
-    size_t i = 0;
-    const size_t len = t.size();
-    if (len < 2) return false;
-    if (t[0] == ':') {
-      if (t[1] != ':') return false;
-      gap = 0;
-      i = 2;
-      if (i == len) {
-        std::memset(out, 0, 16);
-        return true;
-      }
+// The common form, hex groups only (no '.'), in one pass.
+bool parse_ipv6_hex_groups(std::string_view t, uint8_t out[16]) {
+  uint16_t groups[8];
+  int count = 0, gap = -1;
+  size_t i = 0;
+  const size_t len = t.size();
+  if (len < 2) return false;
+  if (t[0] == ':') {
+    if (t[1] != ':') return false;
+    gap = 0;
+    i = 2;
+    if (i == len) {
+      std::memset(out, 0, 16);
+      return true;
     }
-    for (;;) {
-      uint32_t v = 0;
-      int digits = 0;
-      for (; i < len; ++i) {
-        const int h = kHexDigit[uint8_t(t[i])];
-        if (h < 0) break;
-        v = (v << 4) | uint32_t(h);
-        if (++digits > 4) return false;
-      }
-      if (digits == 0 || count == 8) return false;
-      groups[count++] = uint16_t(v);
-      if (i == len) break;
-      if (t[i] != ':') return false;
-      ++i;
-      if (i < len && t[i] == ':') {
-        if (gap >= 0) return false;
-        gap = count;
-        ++i;
-        if (i == len) break;
-      } else if (i == len) {
-        return false;  // a trailing single ':'
-      }
-    }
-    return assemble_ipv6(groups, count, gap, out);
   }
-  // RFC 4291 §2.2: up to eight groups of 1-4 hex digits, one "::", and an
-  // optional dotted quad in the last 32 bits.
+  for (;;) {
+    uint32_t v = 0;
+    int digits = 0;
+    for (; i < len; ++i) {
+      const int h = kHexDigit[uint8_t(t[i])];
+      if (h < 0) break;
+      v = (v << 4) | uint32_t(h);
+      if (++digits > 4) return false;
+    }
+    if (digits == 0 || count == 8) return false;
+    groups[count++] = uint16_t(v);
+    if (i == len) break;
+    if (t[i] != ':') return false;
+    ++i;
+    if (i < len && t[i] == ':') {
+      if (gap >= 0) return false;
+      gap = count;
+      ++i;
+      if (i == len) break;
+    } else if (i == len) {
+      return false;  // a trailing single ':'
+    }
+  }
+  return assemble_ipv6(groups, count, gap, out);
+}
+
+// RFC 4291 §2.2: up to eight groups of 1-4 hex digits, one "::", and an
+// optional dotted quad in the last 32 bits.
+bool parse_ipv6_general(std::string_view t, uint8_t out[16]) {
   uint16_t groups[8];
   int count = 0, gap = -1;
   size_t i = 0;
@@ -1371,6 +1463,11 @@ bool parse_ipv6(std::string_view t, uint8_t out[16]) {
   if (gap == count)
     for (int z = 0; z < zeros; ++z) out[o++] = 0, out[o++] = 0;
   return o == 16;
+}
+
+bool parse_ipv6(std::string_view t, uint8_t out[16]) {
+  // A dotted-quad tail takes the general path.
+  return t.find('.') == std::string_view::npos ? parse_ipv6_hex_groups(t, out) : parse_ipv6_general(t, out);
 }
 
 void append_ipv4(std::string& out, const uint8_t* a) {

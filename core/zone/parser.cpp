@@ -95,268 +95,351 @@ class Lexer {
   // Cuts the next entry. On need_more the source is left at the entry's start.
   static Lex next(Source& s, Entry& e, LexError& err) {
     if (s.skipping && !skip_line(s)) return s.final ? Lex::done : Lex::need_more;
-    // The hot loop works on locals: fields of `s` would be reloaded after
-    // every push_back, as far as the compiler knows.
-    const char* const d = s.data;
-    const size_t size = s.size;
-    const uint64_t base = s.base;
-    const bool final = s.final;
-    uint32_t line = s.line;
-    uint64_t line_start = s.line_start;
+    Scan scan(s, e, err);
+    return scan.run();
+  }
+
+ private:
+  // What a phase of the scan tells its loop: return one of the Lex values,
+  // go on with the entry, or start over at the next line (the line was
+  // blank or a comment).
+  enum class Flow : uint8_t { entry, done, need_more, error, go, next_line };
+  static_assert(int(Flow::entry) == int(Lex::entry) && int(Flow::done) == int(Lex::done) &&
+                int(Flow::need_more) == int(Lex::need_more) && int(Flow::error) == int(Lex::error));
+
+  // One call of next(). The hot loop works on these copies of the source's
+  // fields, which stay in registers once every phase is inlined: the fields
+  // of `s` itself would be reloaded after every push_back, as far as the
+  // compiler knows.
+  struct Scan {
+    Source& s;
+    Entry& e;
+    LexError& err;
+    const char* const d;
+    const size_t size;
+    const uint64_t base;
+    const bool final;
+    uint32_t line;
+    uint64_t line_start;
     // The classified block: searches for a token's end or for the next
     // non-blank look at its bits, and classify the next block only when
     // they run off this one.
-    size_t block = s.block;
-    uint64_t ends = s.bits.ends, blanks = s.bits.blanks;
-    auto load_block = [&](size_t b) {
+    size_t block;
+    uint64_t ends, blanks;
+    // The entry being cut: where it started, and where the scan is.
+    size_t entry_pos = 0;
+    uint32_t entry_line = 0;
+    uint64_t entry_line_start = 0;
+    size_t p = 0;
+    int depth = 0;
+    uint32_t paren_line = 0, paren_column = 0;
+
+    Scan(Source& src, Entry& entry, LexError& error)
+        : s(src),
+          e(entry),
+          err(error),
+          d(src.data),
+          size(src.size),
+          base(src.base),
+          final(src.final),
+          line(src.line),
+          line_start(src.line_start),
+          block(src.block),
+          ends(src.bits.ends),
+          blanks(src.bits.blanks) {}
+
+    MXRAY_ALWAYS_INLINE Lex run() {
+      for (;;) {
+        begin_entry();
+        for (;;) {
+          const Flow f = step();
+          if (f == Flow::go) continue;
+          if (f == Flow::next_line) break;
+          return Lex(f);
+        }
+      }
+    }
+
+    // One token, blank run, line end, comment, parenthesis or the input's end.
+    MXRAY_ALWAYS_INLINE Flow step() {
+      if ((p & ~size_t(63)) == block && in_block()) return Flow::go;
+      if (p >= size) return input_end();
+      const uint8_t cls = kClasses[uint8_t(d[p])];
+      if (cls == kPlain) return plain_token();
+      if (cls == kBlank) {
+        p = skip_blanks(p + 1);
+        return Flow::go;
+      }
+      if (cls == kNewline) return line_end();
+      if (cls == kEscape) return escaped_token(p);
+      const char c = d[p];
+      if (c == ';') return comment();
+      if (c == '(') return open_paren();
+      if (c == ')') return close_paren();
+      return quoted_string();
+    }
+
+    // ------------------------------------------------------ the block bits
+
+    MXRAY_ALWAYS_INLINE void load_block(size_t b) {
       block = b;
       const scan::BlockBits bits = b + 64 <= size ? scan::classify_block(d + b) : scan::classify_tail(d + b, size - b);
       ends = bits.ends;
       blanks = bits.blanks;
-    };
-    // First byte at or after p that ends an unquoted token, or size.
-    auto token_end = [&](size_t p) {
+    }
+    // First byte at or after q that ends an unquoted token, or size.
+    MXRAY_ALWAYS_INLINE size_t token_end(size_t q) {
       for (;;) {
-        const size_t b = p & ~size_t(63);
+        const size_t b = q & ~size_t(63);
         if (b != block) {
-          if (p >= size) return size;
+          if (q >= size) return size;
           load_block(b);
         }
-        if (const uint64_t m = ends >> (p & 63)) return p + size_t(std::countr_zero(m));
-        p = b + 64;
+        if (const uint64_t m = ends >> (q & 63)) return q + size_t(std::countr_zero(m));
+        q = b + 64;
       }
-    };
-    // First byte at or after p that is not a blank, or size.
-    auto skip_blanks = [&](size_t p) {
+    }
+    // First byte at or after q that is not a blank, or size.
+    MXRAY_ALWAYS_INLINE size_t skip_blanks(size_t q) {
       for (;;) {
-        const size_t b = p & ~size_t(63);
+        const size_t b = q & ~size_t(63);
         if (b != block) {
-          if (p >= size) return size;
+          if (q >= size) return size;
           load_block(b);
         }
-        if (const uint64_t m = ~blanks >> (p & 63)) return p + size_t(std::countr_zero(m));
-        p = b + 64;
+        if (const uint64_t m = ~blanks >> (q & 63)) return q + size_t(std::countr_zero(m));
+        q = b + 64;
       }
-    };
-    auto col = [&](size_t at) { return uint32_t(base + at - line_start + 1); };
-    auto sync = [&] {
+    }
+    // Fast path inside the classified block: a plain token that ends in it,
+    // or a run of blanks that does. The rest, and anything that crosses
+    // into the next block, goes the general way (false).
+    MXRAY_ALWAYS_INLINE bool in_block() {
+      const unsigned off = unsigned(p & 63);
+      const uint64_t m = ends >> off;
+      if (!(m & 1)) {
+        if (m) {
+          const size_t q = p + size_t(std::countr_zero(m));
+          if (q < size && d[q] != '\\') {
+            push_token(p, q, false);
+            p = q;
+            return true;
+          }
+        }
+      } else if ((blanks >> off) & 1) {
+        if (const uint64_t nb = ~blanks >> off) {
+          p += size_t(std::countr_zero(nb));
+          return true;
+        }
+      }
+      return false;
+    }
+
+    // ----------------------------------------------------------- positions
+
+    MXRAY_ALWAYS_INLINE uint32_t col(size_t at) const { return uint32_t(base + at - line_start + 1); }
+    MXRAY_ALWAYS_INLINE void sync() {
       s.line = line;
       s.line_start = line_start;
       s.block = block;
       s.bits = scan::BlockBits{ends, blanks};
-    };
-    for (;;) {
-      const size_t entry_pos = s.pos;
-      const uint32_t entry_line = line;
-      const uint64_t entry_line_start = line_start;
-      // Hands the position to a helper that works on `s`.
-      auto at = [&](size_t pos) {
-        s.pos = pos;
-        sync();
-      };
-      // An entry or line over the limit: an error, and the parse resumes
-      // after the first line end at or past the limit, in the bytes at
-      // hand or (skipping) in the next ones. The same place whatever the
-      // chunks, since it depends on the entry's start and the limit only.
-      auto cut = [&] {
-        err = {Code::entry_too_long, entry_line, uint32_t(base + entry_pos - entry_line_start + 1), entry_line,
-               std::string_view(d + entry_pos, std::min<size_t>(size - entry_pos, 80))};
-        const size_t from = entry_pos + s.max_entry;
-        const char* nl = from < size ? static_cast<const char*>(std::memchr(d + from, '\n', size - from)) : nullptr;
-        const size_t stop = nl ? size_t(nl - d) + 1 : size;
-        line = entry_line;
-        line_start = entry_line_start;
-        for (const char* c = d + entry_pos;
-             (c = static_cast<const char*>(std::memchr(c, '\n', stop - size_t(c - d))));) {
-          ++line;
-          line_start = base + size_t(++c - d);
-        }
-        s.skipping = !nl && !final;
-        at(stop);
-        return Lex::error;
-      };
-      // An error's skip ran to s.pos: past the limit, the entry is cut like
-      // any other (rewind() cuts it when the bytes end before the skip does).
-      auto skipped = [&] { return s.pos - entry_pos > s.max_entry + 2 ? cut() : Lex::error; };
-      auto rewind = [&] {
-        // Lookahead past an entry's end is at most a line end ("\r\n").
-        if (size - entry_pos > s.max_entry + 2) return cut();
-        s.pos = entry_pos;
-        s.line = entry_line;
-        s.line_start = entry_line_start;
-        s.block = block;
-        s.bits = scan::BlockBits{ends, blanks};
-        return Lex::need_more;
-      };
+    }
+    // Hands the position to a helper that works on `s`.
+    MXRAY_ALWAYS_INLINE void at(size_t pos) {
+      s.pos = pos;
+      sync();
+    }
+    MXRAY_ALWAYS_INLINE void new_line(size_t next) {
+      p = next;
+      ++line;
+      line_start = base + p;
+    }
+    MXRAY_ALWAYS_INLINE void push_token(size_t start, size_t end, bool quoted) {
+      e.tokens.push_back(TextToken{std::string_view(d + start, end - start), line, col(start), quoted});
+    }
+
+    MXRAY_ALWAYS_INLINE void begin_entry() {
+      entry_pos = s.pos;
+      entry_line = line;
+      entry_line_start = line_start;
       e.tokens.clear();
       e.comment = {};
       e.first_line = line;
       e.begin = base + s.pos;
       e.blank_start = s.pos < size && (d[s.pos] == ' ' || d[s.pos] == '\t');
-      int depth = 0;
-      uint32_t paren_line = 0, paren_column = 0;
-      size_t p = s.pos;
-      for (;;) {
-        if ((p & ~size_t(63)) == block) {
-          // Fast path inside the classified block: a plain token that ends
-          // in it, or a run of blanks that does. The rest, and anything that
-          // crosses into the next block, goes the general way below.
-          const unsigned off = unsigned(p & 63);
-          const uint64_t m = ends >> off;
-          if (!(m & 1)) {
-            if (m) {
-              const size_t q = p + size_t(std::countr_zero(m));
-              if (q < size && d[q] != '\\') {
-                e.tokens.push_back(TextToken{std::string_view(d + p, q - p), line, col(p), false});
-                p = q;
-                continue;
-              }
-            }
-          } else if ((blanks >> off) & 1) {
-            if (const uint64_t nb = ~blanks >> off) {
-              p += size_t(std::countr_zero(nb));
-              continue;
-            }
-          }
-        }
-        if (p >= size) {
-          if (!final) return rewind();
-          at(p);
-          if (p - entry_pos > s.max_entry) return cut();
-          if (depth > 0) {
-            err = {Code::unclosed_paren, paren_line, paren_column, e.first_line, "("};
-            resume_after_line(s, entry_pos, entry_line, entry_line_start);
-            return Lex::error;
-          }
-          if (p - entry_pos > s.max_entry) return cut();
-          if (e.tokens.empty()) return Lex::done;
-          e.end = base + p;
-          if (p > 0 && d[p - 1] == '\r') --e.end;
-          e.last_line = line;
-          return Lex::entry;
-        }
-        const uint8_t cls = kClasses[uint8_t(d[p])];
-        if (cls == kPlain) {
-          // An unquoted token without escapes, the common case.
-          const size_t start = p;
-          p = token_end(p + 1);
-          if (p < size && d[p] == '\\') {
-            p = escaped_token_end(s, e, err, start, p, line, line_start, depth);
-            if (p == kLexStop) return rewind();
-            if (p == kLexError) return skipped();
-          }
-          if (p >= size && !final) return rewind();
-          e.tokens.push_back(TextToken{std::string_view(d + start, p - start), line, col(start), false});
-          continue;
-        }
-        if (cls == kBlank) {
-          p = skip_blanks(p + 1);
-          continue;
-        }
-        if (cls == kNewline) {
-          if (depth == 0) {
-            if (p - entry_pos > s.max_entry) return cut();
-            if (e.tokens.empty()) {
-              // A blank or comment-only line: not an entry.
-              ++p;
-              ++line;
-              line_start = base + p;
-              s.pos = p;
-              sync();
-              break;  // restart the outer loop at the next line
-            }
-            size_t end = p;
-            if (end > 0 && d[end - 1] == '\r') --end;
-            e.end = base + end;
-            e.last_line = line;
-            ++p;
-            ++line;
-            line_start = base + p;
-            at(p);
-            return Lex::entry;
-          }
-          ++p;
-          ++line;
-          line_start = base + p;
-          continue;
-        }
-        if (cls == kEscape) {
-          // An unquoted token that starts with an escape.
-          const size_t start = p;
-          p = escaped_token_end(s, e, err, start, p, line, line_start, depth);
-          if (p == kLexStop) return rewind();
-          if (p == kLexError) return skipped();
-          if (p >= size && !final) return rewind();
-          e.tokens.push_back(TextToken{std::string_view(d + start, p - start), line, col(start), false});
-          continue;
-        }
-        const char c = d[p];
-        if (c == ';') {
-          const size_t end = size_t(scan::find(d + p, d + size, '\n') - d);
-          if (end == size && !final) return rewind();
-          size_t cend = end;
-          if (cend > p + 1 && d[cend - 1] == '\r') --cend;
-          e.comment = std::string_view(d + p + 1, cend - p - 1);
-          e.comment_line = line;
-          e.comment_column = col(p);
-          p = end;
-          continue;
-        }
-        if (c == '(') {
-          if (depth++ == 0) {
-            paren_line = line;
-            paren_column = col(p);
-          }
-          ++p;
-          continue;
-        }
-        if (c == ')') {
-          if (depth == 0) {
-            err = {Code::unbalanced_paren, line, col(p), e.first_line, ")"};
-            at(p + 1);
-            if (!skip_rest(s, 0)) return rewind();
-            return skipped();
-          }
-          --depth;
-          ++p;
-          continue;
-        }
-        // A quoted string: up to the next unescaped '"' on the same line.
-        const size_t open = p;
-        size_t q = p + 1;
-        for (;;) {
-          if (q >= size) {
-            if (!final) return rewind();
-            break;
-          }
-          q = size_t(scan::quote_stop(d + q, d + size) - d);
-          if (q >= size) continue;
-          const char ch = d[q];
-          if (ch == '"' || ch == '\n') break;
-          if (ch == '\\' && q + 1 < size && d[q + 1] == '\n') {
-            // An escaped line end inside the string: the string goes on,
-            // and so does the line count.
-            q += 2;
-            ++line;
-            line_start = base + q;
-            continue;
-          }
-          q += (ch == '\\') ? 2 : 1;
-        }
-        if (q >= size || d[q] != '"') {
-          err = {Code::unterminated_quote, line, col(open), e.first_line,
-                 std::string_view(d + open, std::min<size_t>(std::min(q, size) - open, 80))};
-          at(std::min(q, size));
-          if (!skip_rest(s, depth)) return rewind();
-          return skipped();
-        }
-        e.tokens.push_back(TextToken{std::string_view(d + open + 1, q - open - 1), line, col(open), true});
-        p = q + 1;
-      }
+      depth = 0;
+      paren_line = 0;
+      paren_column = 0;
+      p = s.pos;
     }
-  }
 
- private:
+    // ------------------------------------------------------ ends of entries
+
+    // An entry or line over the limit: an error, and the parse resumes after
+    // the first line end at or past the limit, in the bytes at hand or
+    // (skipping) in the next ones. The same place whatever the chunks, since
+    // it depends on the entry's start and the limit only.
+    MXRAY_ALWAYS_INLINE Flow cut() {
+      err = {Code::entry_too_long, entry_line, uint32_t(base + entry_pos - entry_line_start + 1), entry_line,
+             std::string_view(d + entry_pos, std::min<size_t>(size - entry_pos, 80))};
+      const size_t from = entry_pos + s.max_entry;
+      const char* nl = from < size ? static_cast<const char*>(std::memchr(d + from, '\n', size - from)) : nullptr;
+      const size_t stop = nl ? size_t(nl - d) + 1 : size;
+      line = entry_line;
+      line_start = entry_line_start;
+      for (const char* c = d + entry_pos; (c = static_cast<const char*>(std::memchr(c, '\n', stop - size_t(c - d))));) {
+        ++line;
+        line_start = base + size_t(++c - d);
+      }
+      s.skipping = !nl && !final;
+      at(stop);
+      return Flow::error;
+    }
+    // An error's skip ran to s.pos: past the limit, the entry is cut like
+    // any other (rewind() cuts it when the bytes end before the skip does).
+    MXRAY_ALWAYS_INLINE Flow skipped() { return s.pos - entry_pos > s.max_entry + 2 ? cut() : Flow::error; }
+    // Not enough bytes: the source goes back to the entry's start.
+    MXRAY_ALWAYS_INLINE Flow rewind() {
+      // Lookahead past an entry's end is at most a line end ("\r\n").
+      if (size - entry_pos > s.max_entry + 2) return cut();
+      s.pos = entry_pos;
+      s.line = entry_line;
+      s.line_start = entry_line_start;
+      s.block = block;
+      s.bits = scan::BlockBits{ends, blanks};
+      return Flow::need_more;
+    }
+
+    MXRAY_ALWAYS_INLINE Flow input_end() {
+      if (!final) return rewind();
+      at(p);
+      if (p - entry_pos > s.max_entry) return cut();
+      if (depth > 0) {
+        err = {Code::unclosed_paren, paren_line, paren_column, e.first_line, "("};
+        resume_after_line(s, entry_pos, entry_line, entry_line_start);
+        return Flow::error;
+      }
+      if (e.tokens.empty()) return Flow::done;
+      e.end = base + p;
+      if (p > 0 && d[p - 1] == '\r') --e.end;
+      e.last_line = line;
+      return Flow::entry;
+    }
+
+    MXRAY_ALWAYS_INLINE Flow line_end() {
+      if (depth > 0) {
+        new_line(p + 1);
+        return Flow::go;
+      }
+      if (p - entry_pos > s.max_entry) return cut();
+      if (e.tokens.empty()) {
+        // A blank or comment-only line: not an entry.
+        new_line(p + 1);
+        s.pos = p;
+        sync();
+        return Flow::next_line;
+      }
+      size_t end = p;
+      if (end > 0 && d[end - 1] == '\r') --end;
+      e.end = base + end;
+      e.last_line = line;
+      new_line(p + 1);
+      at(p);
+      return Flow::entry;
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    // An unquoted token without escapes, the common case.
+    MXRAY_ALWAYS_INLINE Flow plain_token() {
+      const size_t start = p;
+      p = token_end(p + 1);
+      if (p < size && d[p] == '\\') return escaped_token(start);
+      return token_done(start);
+    }
+    // An unquoted token with escapes, from `start`; p is at a '\\' or past
+    // the token's plain start.
+    MXRAY_ALWAYS_INLINE Flow escaped_token(size_t start) {
+      p = escaped_token_end(s, e, err, start, p, line, line_start, depth);
+      if (p == kLexStop) return rewind();
+      if (p == kLexError) return skipped();
+      return token_done(start);
+    }
+    MXRAY_ALWAYS_INLINE Flow token_done(size_t start) {
+      if (p >= size && !final) return rewind();
+      push_token(start, p, false);
+      return Flow::go;
+    }
+
+    MXRAY_ALWAYS_INLINE Flow comment() {
+      const size_t end = size_t(scan::find(d + p, d + size, '\n') - d);
+      if (end == size && !final) return rewind();
+      size_t cend = end;
+      if (cend > p + 1 && d[cend - 1] == '\r') --cend;
+      e.comment = std::string_view(d + p + 1, cend - p - 1);
+      e.comment_line = line;
+      e.comment_column = col(p);
+      p = end;
+      return Flow::go;
+    }
+
+    MXRAY_ALWAYS_INLINE Flow open_paren() {
+      if (depth++ == 0) {
+        paren_line = line;
+        paren_column = col(p);
+      }
+      ++p;
+      return Flow::go;
+    }
+
+    MXRAY_ALWAYS_INLINE Flow close_paren() {
+      if (depth == 0) {
+        err = {Code::unbalanced_paren, line, col(p), e.first_line, ")"};
+        at(p + 1);
+        if (!skip_rest(s, 0)) return rewind();
+        return skipped();
+      }
+      --depth;
+      ++p;
+      return Flow::go;
+    }
+
+    // A quoted string: up to the next unescaped '"' on the same line.
+    MXRAY_ALWAYS_INLINE Flow quoted_string() {
+      const size_t open = p;
+      size_t q = p + 1;
+      for (;;) {
+        if (q >= size) {
+          if (!final) return rewind();
+          break;
+        }
+        q = size_t(scan::quote_stop(d + q, d + size) - d);
+        if (q >= size) continue;
+        const char ch = d[q];
+        if (ch == '"' || ch == '\n') break;
+        if (ch == '\\' && q + 1 < size && d[q + 1] == '\n') {
+          // An escaped line end inside the string: the string goes on,
+          // and so does the line count.
+          q += 2;
+          ++line;
+          line_start = base + q;
+          continue;
+        }
+        q += (ch == '\\') ? 2 : 1;
+      }
+      if (q >= size || d[q] != '"') {
+        err = {Code::unterminated_quote, line, col(open), e.first_line,
+               std::string_view(d + open, std::min<size_t>(std::min(q, size) - open, 80))};
+        at(std::min(q, size));
+        if (!skip_rest(s, depth)) return rewind();
+        return skipped();
+      }
+      e.tokens.push_back(TextToken{std::string_view(d + open + 1, q - open - 1), line, col(open), true});
+      p = q + 1;
+      return Flow::go;
+    }
+  };
+
   // Skips the rest of a line cut by the entry limit; false when no line
   // end is in the bytes at hand (all of them skipped).
   static bool skip_line(Source& s) {
@@ -866,120 +949,166 @@ struct ZoneParser::Impl {
     return 0;
   }
 
+  // What comes between the owner and the type: a TTL and a class, each
+  // optional, in either order (RFC 1035 §5.1).
+  struct RecordHead {
+    std::optional<uint32_t> ttl;
+    std::optional<uint16_t> rclass;
+    const TextToken* ttl_token = nullptr;
+    const TextToken* class_token = nullptr;
+  };
+
   // Parses `[owner] [ttl] [class] type rdata...` and stores the record.
   bool record(const Source& s, const Entry& e, std::span<const TextToken> t, bool owner_omitted, uint8_t flags,
               std::string_view comment) {
     size_t i = 0;
+    if (!record_owner(s, e, t, owner_omitted, i)) return false;
+    RecordHead head;
+    if (!record_head(s, e, t, i, head)) return false;
+    uint16_t type;
+    if (!record_type(s, e, t, i, type)) return false;
+    std::string_view rdata_wire;
+    if (!record_rdata(s, e, t, t.subspan(i + 1), type, rdata_wire)) return false;
+    uint16_t cls;
+    if (!record_class(s, e, t[i], head, type, cls)) return false;
+    uint32_t ttl;
+    if (!record_ttl(s, e, t[i], head, type, rdata_wire, ttl)) return false;
+    return store_record(s, e, t, type, cls, ttl, rdata_wire, flags, comment);
+  }
+
+  // The owner: parsed into the spare slot, which becomes the last owner, or
+  // the last owner when omitted. `i` moves past it.
+  MXRAY_ALWAYS_INLINE bool record_owner(const Source& s, const Entry& e, std::span<const TextToken> t,
+                                        bool owner_omitted, size_t& i) {
     if (owner_omitted) {
       if (!has_last_owner) {
         report_at(Code::missing_owner, s, e, t[0], "owner");
         return false;
       }
-    } else {
-      // Parsed into the spare slot, which becomes the last owner.
-      if (!parse_owner(t[0], owners[owner_slot ^ 1])) {
-        report_at(owner_error, s, e, t[0], "owner");
-        return false;
-      }
-      owner_slot ^= 1;
-      has_last_owner = true;
-      i = 1;
+      return true;
     }
-    const WireName& owner = owners[owner_slot];
-    std::optional<uint32_t> ttl;
-    std::optional<uint16_t> rclass;
-    const TextToken* ttl_token = nullptr;
-    const TextToken* class_token = nullptr;
+    if (!parse_owner(t[0], owners[owner_slot ^ 1])) {
+      report_at(owner_error, s, e, t[0], "owner");
+      return false;
+    }
+    owner_slot ^= 1;
+    has_last_owner = true;
+    i = 1;
+    return true;
+  }
+
+  MXRAY_ALWAYS_INLINE bool record_head(const Source& s, const Entry& e, std::span<const TextToken> t, size_t& i,
+                                       RecordHead& head) {
     for (int k = 0; k < 2 && i < t.size() && !t[i].quoted; ++k) {
       const std::string_view text = t[i].text;
-      if (!rclass) {
+      if (!head.rclass) {
         if (auto c = class_name(text)) {
-          rclass = c;
-          class_token = &t[i];
+          head.rclass = c;
+          head.class_token = &t[i];
           ++i;
           continue;
         }
       }
-      if (!ttl && starts_with_digit(text)) {
+      if (!head.ttl && starts_with_digit(text)) {
         uint32_t v;
         if (!ttl_value(text, v)) {
           report_at(Code::bad_ttl, s, e, t[i], "TTL");
           return false;
         }
-        ttl = v;
-        ttl_token = &t[i];
+        head.ttl = v;
+        head.ttl_token = &t[i];
         ++i;
         continue;
       }
       break;
     }
+    return true;
+  }
+
+  MXRAY_ALWAYS_INLINE bool record_type(const Source& s, const Entry& e, std::span<const TextToken> t, size_t i,
+                                       uint16_t& type) {
     if (i >= t.size()) {
       report_missing(s, e, t, "type", {});
       return false;
     }
-    std::optional<uint16_t> type;
-    if (!t[i].quoted) type = type_code_of(t[i].text);
-    if (!type) {
+    std::optional<uint16_t> code;
+    if (!t[i].quoted) code = type_code_of(t[i].text);
+    if (!code) {
       report_at(Code::unknown_type, s, e, t[i], "type");
       return false;
     }
-    // The mnemonic is only needed for diagnostics: made on demand.
-    const uint16_t type_code = *type;
-    struct TypeText {
-      uint16_t code;
-      operator std::string() const { return type_name(code); }
-    } type_text{type_code};
-    std::span<const TextToken> rd = t.subspan(i + 1);
-    std::string_view rdata_wire;
-    if (size_t n = fast_rdata(type_code, rd)) {
-      rdata_wire = std::string_view(rdbuf.get(), n - 1);
-    } else {
-      rdata.clear();
-      RdataError rerr;
-      if (!parse_rdata(type_code, rd, origin.view(), rdata, rerr)) {
-        if (rerr.token >= rd.size() || rerr.code == Code::missing_field) {
-          if (rerr.token >= rd.size())
-            report_missing(s, e, t, rerr.field, std::string(type_text));
-          else
-            report_at(rerr.code, s, e, rd[rerr.token], rerr.field, std::string(type_text));
-        } else {
-          report_at(rerr.code, s, e, rd[rerr.token], rerr.field, std::string(type_text));
-        }
-        return false;
-      }
-      rdata_wire = rdata;
+    type = *code;
+    return true;
+  }
+
+  // The RDATA in wire form, from fast_rdata or else parse_rdata; `wire`
+  // points into rdbuf or `rdata`.
+  MXRAY_ALWAYS_INLINE bool record_rdata(const Source& s, const Entry& e, std::span<const TextToken> t,
+                                        std::span<const TextToken> rd, uint16_t type, std::string_view& wire) {
+    if (size_t n = fast_rdata(type, rd)) {
+      wire = std::string_view(rdbuf.get(), n - 1);
+      return true;
     }
-    // Class: stated, else the zone's (RFC 1035 §5.1: the last one stated).
-    const uint16_t cls = rclass.value_or(zone_class.value_or(rrclass::IN));
+    rdata.clear();
+    RdataError rerr;
+    if (!parse_rdata(type, rd, origin.view(), rdata, rerr)) {
+      if (rerr.token >= rd.size())
+        report_missing(s, e, t, rerr.field, type_name(type));
+      else
+        report_at(rerr.code, s, e, rd[rerr.token], rerr.field, type_name(type));
+      return false;
+    }
+    wire = rdata;
+    return true;
+  }
+
+  // Class: stated, else the zone's (RFC 1035 §5.1: the last one stated).
+  MXRAY_ALWAYS_INLINE bool record_class(const Source& s, const Entry& e, const TextToken& type_token,
+                                        const RecordHead& head, uint16_t type, uint16_t& cls) {
+    cls = head.rclass.value_or(zone_class.value_or(rrclass::IN));
     if (!zone_class) {
       zone_class = cls;
     } else if (cls != *zone_class) {
-      report_at(Code::class_mismatch, s, e, class_token ? *class_token : t[i], "class", std::string(type_text));
+      report_at(Code::class_mismatch, s, e, head.class_token ? *head.class_token : type_token, "class",
+                type_name(type));
       return false;
     }
-    // TTL: stated, else $TTL, else the last one stated (RFC 2308 §4,
-    // RFC 1035 §5.1), else an SOA's own minimum, as BIND and dnspython do.
-    uint32_t record_ttl;
-    if (ttl) {
-      record_ttl = *ttl;
-      last_ttl = ttl;
+    return true;
+  }
+
+  // TTL: stated, else $TTL, else the last one stated (RFC 2308 §4,
+  // RFC 1035 §5.1), else an SOA's own minimum, as BIND and dnspython do.
+  MXRAY_ALWAYS_INLINE bool record_ttl(const Source& s, const Entry& e, const TextToken& type_token,
+                                      const RecordHead& head, uint16_t type, std::string_view rdata_wire,
+                                      uint32_t& record_ttl) {
+    if (head.ttl) {
+      record_ttl = *head.ttl;
+      last_ttl = head.ttl;
     } else if (default_ttl) {
       record_ttl = *default_ttl;
     } else if (last_ttl) {
       record_ttl = *last_ttl;
-    } else if (*type == rrtype::SOA && rdata_wire.size() >= 4) {
+    } else if (type == rrtype::SOA && rdata_wire.size() >= 4) {
       const auto* m = reinterpret_cast<const uint8_t*>(rdata_wire.data() + rdata_wire.size() - 4);
       record_ttl = uint32_t(m[0]) << 24 | uint32_t(m[1]) << 16 | uint32_t(m[2]) << 8 | m[3];
       last_ttl = record_ttl;
     } else {
-      report_at(Code::missing_ttl, s, e, t[i], "TTL", std::string(type_text));
+      report_at(Code::missing_ttl, s, e, type_token, "TTL", type_name(type));
       return false;
     }
     if (record_ttl > kMaxTtl) {
-      report_at(Code::ttl_too_large, s, e, ttl_token ? *ttl_token : t[i], "TTL", std::string(type_text));
+      report_at(Code::ttl_too_large, s, e, head.ttl_token ? *head.ttl_token : type_token, "TTL", type_name(type));
       record_ttl = 0;
     }
-    if (zone.apex.empty() && *type == rrtype::SOA) zone.apex.assign(owner.view());
+    return true;
+  }
+
+  // Adds the record under the last owner, within the store's limits.
+  MXRAY_ALWAYS_INLINE bool store_record(const Source& s, const Entry& e, std::span<const TextToken> t, uint16_t type,
+                                        uint16_t cls, uint32_t ttl, std::string_view rdata_wire, uint8_t flags,
+                                        std::string_view comment) {
+    const WireName& owner = owners[owner_slot];
+    if (zone.apex.empty() && type == rrtype::SOA) zone.apex.assign(owner.view());
     if (std::string limit; !store_has_room(zone, options.limits, limit)) {
       if (!record_limit_hit) {
         record_limit_hit = true;
@@ -989,26 +1118,12 @@ struct ZoneParser::Impl {
     }
     Zone::NewRecord r;
     r.owner = owner.view();
-    r.ttl = record_ttl;
-    r.type = *type;
+    r.ttl = ttl;
+    r.type = type;
     r.rclass = cls;
     r.rdata = rdata_wire;
     r.flags = flags;
-    if (!comment.empty()) {
-      CfTags tags;
-      CfTagsStatus st = parse_cf_tags(comment, tags);
-      // cf_tags anywhere make the input a Cloudflare export, wherever the
-      // first one falls (so the result never depends on how it was chunked).
-      if (st != CfTagsStatus::none && format == InputFormat::bind && options.format == InputFormat::automatic)
-        format = zone.format = InputFormat::cloudflare_export;
-      if (st == CfTagsStatus::malformed) {
-        report(Code::bad_cf_tags, s.file, e.comment_line, e.comment_column, e.first_line, comment, "cf_tags",
-               std::string(type_text));
-      } else if (st == CfTagsStatus::ok) {
-        r.proxied = tags.proxied;
-        if (tags.flatten_cname) r.flags |= kRecordFlatten;
-      }
-    }
+    if (!comment.empty()) apply_cf_tags(s, e, comment, type, r);
     r.span = SourceSpan{s.file, e.first_line, e.last_line, e.begin, uint32_t(e.end - e.begin)};
     if (!zone.add(r)) {
       if (!record_limit_hit) {
@@ -1020,6 +1135,23 @@ struct ZoneParser::Impl {
       return false;
     }
     return true;
+  }
+
+  // Cloudflare's cf_tags in a record's comment (proxied, flatten_cname).
+  void apply_cf_tags(const Source& s, const Entry& e, std::string_view comment, uint16_t type, Zone::NewRecord& r) {
+    CfTags tags;
+    CfTagsStatus st = parse_cf_tags(comment, tags);
+    // cf_tags anywhere make the input a Cloudflare export, wherever the
+    // first one falls (so the result never depends on how it was chunked).
+    if (st != CfTagsStatus::none && format == InputFormat::bind && options.format == InputFormat::automatic)
+      format = zone.format = InputFormat::cloudflare_export;
+    if (st == CfTagsStatus::malformed) {
+      report(Code::bad_cf_tags, s.file, e.comment_line, e.comment_column, e.first_line, comment, "cf_tags",
+             type_name(type));
+    } else if (st == CfTagsStatus::ok) {
+      r.proxied = tags.proxied;
+      if (tags.flatten_cname) r.flags |= kRecordFlatten;
+    }
   }
 
   Code owner_error = Code::bad_name;

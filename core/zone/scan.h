@@ -17,6 +17,10 @@
 #include <wasm_simd128.h>
 #endif
 
+// For the lexer's phases, small functions of one loop: inlined, the loop's
+// state stays in registers as if it were written as one function.
+#define MXRAY_ALWAYS_INLINE inline __attribute__((always_inline))
+
 namespace mxray::scan {
 
 // The bytes that end an unquoted token (RFC 1035 §5.1): blanks, the line
