@@ -43,9 +43,10 @@ inline std::optional<uint16_t> class_name(std::string_view t) {
   return parse_class_name(t);
 }
 
-// parse_period == ok; plain numbers of up to 9 digits cannot overflow.
+// parse_period == ok; plain numbers of 1 to 9 digits cannot overflow. An
+// empty token goes to parse_period too, which refuses it.
 inline bool ttl_value(std::string_view t, uint32_t& value) {
-  if (t.size() <= 9) {
+  if (t.size() - 1 < 9) {
     uint32_t v = 0;
     size_t k = 0;
     for (; k < t.size(); ++k) {
