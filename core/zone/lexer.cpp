@@ -46,6 +46,8 @@ bool skip_line(Source& s) {
 constexpr size_t kLexStop = ~size_t(0);     // need more input
 constexpr size_t kLexError = kLexStop - 1;  // `err` is filled
 
+// Puts the source at the start of the line after the one `from` is on (line
+// `line`, starting at `line_start`), or at the end when none follows.
 void resume_after_line(Source& s, size_t from, uint32_t line, uint64_t line_start) {
   const void* nl = std::memchr(s.data + from, '\n', s.size - from);
   if (!nl) {

@@ -112,16 +112,12 @@ struct ZoneParser::Impl {
   // ---------------------------------------------------------------- input
 
   void start();
-
   // The domain in a Cloudflare export's header: ";; Domain:     example.com."
   static std::string export_domain(std::string_view head);
 
   void feed(std::string_view bytes);
-
   void finish();
-
   void run(bool final);
-
   void run_on(std::string_view bytes, bool final);
 
   void parse_source(Source& s);
@@ -177,16 +173,14 @@ struct ZoneParser::Impl {
   // Cloudflare's cf_tags in a record's comment (proxied, flatten_cname).
   void apply_cf_tags(const Source& s, const Entry& e, std::string_view comment, uint16_t type, Zone::NewRecord& r);
 
-  Code owner_error = Code::bad_name;
-
+  // The owner of a record (its error, when it does not parse, in owner_error).
   bool parse_owner(const TextToken& t, WireName& out);
+  Code owner_error = Code::bad_name;
 
   // ----------------------------------------------------------- directives
 
   void directive(Source& s);
-
   void bad_directive(const Source& s, const TextToken& at, std::string_view which);
-
   void include(const Source& s);
 
   // BIND's $GENERATE range lhs [ttl] [class] type rhs
