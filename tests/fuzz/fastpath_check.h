@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "dns/name.h"
+#include "dns/name_impl.h"
 #include "dns/rdata.h"
 #include "dns/rdata_impl.h"
 #include "dns/types.h"
@@ -34,10 +36,26 @@ inline const char* check_rdata(uint16_t type, std::span<const TextToken> rd, std
   return nullptr;
 }
 
-// The record head's fast paths (type, class, TTL, u16 fields) and
-// parse_ipv6's hex-groups path, for one token.
-inline const char* check_token(const TextToken& token) {
+// parse_name_to (plain names in one pass) against its general path, with
+// `origin` (wire form, may be empty).
+inline const char* check_name(std::string_view t, std::string_view origin) {
+  if (t.size() < 2) return nullptr;  // "@" and "." alone: read before either path
+  uint8_t fast[kMaxNameLength + 8], general[kMaxNameLength + 8];
+  size_t fast_length = 0, general_length = 0;
+  const NameError fast_error = parse_name_to(t, origin, fast, fast_length);
+  if (fast_error != parse_name_slow(t, origin, general, general_length))
+    return "parse_name_to's error differs from its general path's";
+  if (fast_error == NameError::none && (fast_length != general_length || std::memcmp(fast, general, fast_length) != 0))
+    return "parse_name_to's name differs from its general path's";
+  return nullptr;
+}
+
+// The record head's fast paths (type, class, TTL, u16 fields), parse_ipv6's
+// hex-groups path and parse_name_to's plain path, for one token; names are
+// completed with `origin`.
+inline const char* check_token(const TextToken& token, std::string_view origin) {
   const std::string_view t = token.text;
+  if (const char* difference = check_name(t, origin)) return difference;
   if (type_code_of(t) != parse_type_name(t)) return "type_code_of differs from parse_type_name";
   if (class_name(t) != parse_class_name(t)) return "class_name differs from parse_class_name";
   uint32_t fast_ttl = 0, ttl = 0;

@@ -63,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const lexer::Lex r = lexer::Lexer::next(source, entry, error);
     if (r == lexer::Lex::done || r == lexer::Lex::need_more) break;
     if (r == lexer::Lex::error) continue;
-    for (const TextToken& t : entry.tokens) check(fastpath::check_token(t));
+    for (const TextToken& t : entry.tokens) check(fastpath::check_token(t, origin));
     bool took = false;
     check(fastpath::check_rdata(type, entry.tokens, origin, buffer.get(), took));
   }

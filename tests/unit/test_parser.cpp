@@ -1090,7 +1090,7 @@ TEST_CASE("parser: the fast paths give what the general paths give, or decline, 
       CAPTURE(entry.first_line);
       for (const TextToken& t : tokens) {
         CAPTURE(t.text);
-        const char* difference = fastpath::check_token(t);
+        const char* difference = fastpath::check_token(t, origin.view());
         CHECK_MESSAGE(difference == nullptr, (difference ? difference : ""));
       }
       // The record's type is the first token, at most the fourth, that
@@ -1130,5 +1130,5 @@ TEST_CASE("parser: the fast TTL reader refuses an empty token, as parse_period d
   CHECK(value == 999999999);
   CHECK(ttl_value("1h", value));
   CHECK(value == 3600);
-  CHECK(fastpath::check_token(TextToken{"", 1, 1, true}) == nullptr);
+  CHECK(fastpath::check_token(TextToken{"", 1, 1, true}, {}) == nullptr);
 }
