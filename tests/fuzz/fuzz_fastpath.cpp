@@ -1,7 +1,8 @@
 // The zone engine's fast paths against its general paths: for the same
 // tokens, fast_rdata must give what parse_rdata gives, or decline; so must
 // the record head's fast type, class, TTL and u16 readers, parse_ipv6's
-// hex-groups path, and the lexer's SIMD scanners against byte loops.
+// hex-groups path, parse_name_to's plain-name path, and the lexer's SIMD
+// scanners against byte loops.
 // Any difference stops the run (fastpath_check.h).
 //
 // Input: the first byte picks the record type (the fast path's eight and a

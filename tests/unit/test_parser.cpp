@@ -1047,9 +1047,10 @@ TEST_CASE("parser: max_entry_bytes also bounds the skip after an error, the same
   }
 }
 
-// The fast paths (zone/fast_paths.h, parse_ipv6's hex groups, the lexer's
-// scanners) against the general paths on every record of tests/corpus: the
-// comparison tests/fuzz/fuzz_fastpath.cpp makes on any bytes.
+// The fast paths (zone/fast_paths.h, parse_ipv6's hex groups, parse_name_to's
+// plain names, the lexer's scanners) against the general paths on every
+// record of tests/corpus: the comparison tests/fuzz/fuzz_fastpath.cpp makes
+// on any bytes.
 TEST_CASE("parser: the fast paths give what the general paths give, or decline, on every corpus record") {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
