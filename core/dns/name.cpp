@@ -3,6 +3,8 @@
 #include <bit>
 #include <cstring>
 
+#include "dns/name_impl.h"
+
 namespace mxray {
 namespace {
 
@@ -15,6 +17,8 @@ inline uint64_t zero_bytes(uint64_t x) {
   constexpr uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fu;
   return ~(((x & kLow7) + kLow7) | x | kLow7);
 }
+
+}  // namespace
 
 // The general reader: escapes, and every error in the order it is met.
 NameError parse_name_slow(std::string_view text, std::string_view origin, uint8_t* o, size_t& length) {
@@ -84,8 +88,6 @@ NameError parse_name_slow(std::string_view text, std::string_view origin, uint8_
   length = pos;
   return NameError::none;
 }
-
-}  // namespace
 
 NameError parse_name(std::string_view text, std::string_view origin, WireName& out) {
   out.length = 0;

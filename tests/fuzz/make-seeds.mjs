@@ -46,6 +46,24 @@ for (const s of folders) {
     if (existsSync(dir)) for (const f of readdirSync(dir).sort()) zoneFiles.push([`${s}-${f}`, join(dir, f)]);
   }
 }
+// The fast-path target: a byte for the record type (its index in
+// fuzz_fastpath.cpp's kTypes), then the RDATA of that type's one-line
+// records of a zone file, a line each.
+const fastpathTypes = ['A', 'AAAA', 'NS', 'CNAME', 'PTR', 'MX', 'SRV', 'TXT', 'SOA', 'CAA', 'HTTPS'];
+function fastpathSeeds(name, bytes) {
+  const byType = new Map();
+  for (const line of bytes.toString('latin1').split('\n')) {
+    if (line.includes('(') || line.startsWith(';')) continue;
+    const m = line.match(/^\S*\s+(?:(?:\d\w*|IN|CH|HS)\s+){0,2}([A-Z]+)\s+(.*)$/i);
+    const index = m ? fastpathTypes.indexOf(m[1].toUpperCase()) : -1;
+    if (index < 0) continue;
+    if (!byType.has(index)) byType.set(index, []);
+    byType.get(index).push(m[2]);
+  }
+  for (const [index, lines] of [...byType].sort((a, b) => a[0] - b[0]))
+    seed('fastpath', `${fastpathTypes[index]}-${name}`, Buffer.concat([Buffer.from([index]), Buffer.from(lines.join('\n') + '\n', 'latin1')]));
+}
+
 const txt = new Set();
 for (const [name, path] of zoneFiles) {
   const bytes = readFileSync(path);
@@ -59,6 +77,7 @@ for (const [name, path] of zoneFiles) {
     seed('zone', name, bytes);
     seed('check', `bind-${name}`, Buffer.concat([Buffer.from([0]), bytes]));
   }
+  if (!isJson(bytes)) fastpathSeeds(name, bytes);
   // Policy records for the SPF and DMARC parsers: the quoted strings of TXT lines, joined.
   for (const line of bytes.toString('latin1').split('\n')) {
     const m = line.match(/\bTXT\s+((?:"(?:[^"\\]|\\.)*"\s*)+)/);

@@ -51,7 +51,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$seed_base" in ''|*[!0-9]*) echo "run.sh: --seed-base takes a whole number, not '$seed_base'" >&2; exit 2 ;; esac
-all=(zone cloudflare_export cloudflare_json message doh_json spf dmarc session check)
+all=(zone cloudflare_export cloudflare_json message doh_json spf dmarc session check fastpath)
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
 # The table: for each ledger, its total, the average speed over its slices

@@ -7,15 +7,20 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "../fuzz/fastpath_check.h"
 #include "dns/name.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "zone/lexer.h"
 #include "zone/parser.h"
 #include "zone/zone_text.h"
 
@@ -1040,4 +1045,91 @@ TEST_CASE("parser: max_entry_bytes also bounds the skip after an error, the same
     CAPTURE(n);
     check_same(whole, parse_in_chunks(text, n, o));
   }
+}
+
+// The fast paths (zone/fast_paths.h, parse_ipv6's hex groups, parse_name_to's
+// plain names, the lexer's scanners) against the general paths on every
+// record of tests/corpus: the comparison tests/fuzz/fuzz_fastpath.cpp makes
+// on any bytes.
+TEST_CASE("parser: the fast paths give what the general paths give, or decline, on every corpus record") {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const fs::path dir :
+       {fs::path(MXRAY_SOURCE_DIR) / "tests/corpus", fs::path(MXRAY_SOURCE_DIR) / "tests/corpus/include"})
+    for (const auto& f : fs::directory_iterator(dir))
+      if (f.path().extension() == ".zone") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 20);
+  WireName origin;
+  REQUIRE(parse_name("corpus.test.", {}, origin) == NameError::none);
+  const auto buffer = std::make_unique<char[]>(kFastRdataBufferSize);
+  size_t records = 0, taken = 0;
+  for (const fs::path& path : files) {
+    CAPTURE(path.filename().string());
+    std::ifstream in(path, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (size_t at = 0; at < text.size(); ++at) {
+      const char* d = text.data();
+      const char* difference = fastpath::check_scanners(d + at, d + std::min(text.size(), at + 64));
+      if (!difference) difference = fastpath::check_scanners(d + at, d + std::min(text.size(), at + 63));
+      CAPTURE(at);
+      REQUIRE(difference == nullptr);
+    }
+    lexer::Source source;
+    source.data = text.data();
+    source.size = text.size();
+    source.final = true;
+    source.max_entry = ParseLimits{}.max_entry_bytes;
+    lexer::Entry entry;
+    for (;;) {
+      lexer::LexError error;
+      const lexer::Lex r = lexer::Lexer::next(source, entry, error);
+      if (r == lexer::Lex::done || r == lexer::Lex::need_more) break;
+      if (r == lexer::Lex::error) continue;
+      const auto& tokens = entry.tokens;
+      if (!entry.blank_start && tokens[0].text.starts_with('$')) continue;  // a directive
+      CAPTURE(entry.first_line);
+      for (const TextToken& t : tokens) {
+        CAPTURE(t.text);
+        const char* difference = fastpath::check_token(t, origin.view());
+        CHECK_MESSAGE(difference == nullptr, (difference ? difference : ""));
+      }
+      // The record's type is the first token, at most the fourth, that
+      // reads as one ([owner] [ttl] [class] type); its RDATA follows.
+      for (size_t i = 0; i < tokens.size() && i < 4; ++i) {
+        const auto type = tokens[i].quoted ? std::nullopt : parse_type_name(tokens[i].text);
+        if (!type) continue;
+        const std::span<const TextToken> rd = std::span(tokens).subspan(i + 1);
+        bool took = false;
+        const char* difference = fastpath::check_rdata(*type, rd, origin.view(), buffer.get(), took);
+        CAPTURE(type_name(*type));
+        CHECK_MESSAGE(difference == nullptr, (difference ? difference : ""));
+        ++records;
+        taken += took;
+        break;
+      }
+    }
+  }
+  // The corpus has records of every type the fast path takes, and others.
+  CHECK(records > 300);
+  CHECK(taken > 150);
+  CHECK(taken < records);
+  MESSAGE("records: " << records << ", taken by the fast path: " << taken);
+}
+
+TEST_CASE("parser: the fast TTL reader refuses an empty token, as parse_period does") {
+  // Found by the fast-path comparison (above, and tests/fuzz/fuzz_fastpath):
+  // ttl_value("") took the empty token as 0. The record parser only asks it
+  // about tokens that start with a digit, so no zone read differently.
+  uint32_t value = 7;
+  CHECK(parse_period("", value) == NumberStatus::bad);
+  CHECK_FALSE(ttl_value("", value));
+  CHECK(value == 7);
+  CHECK(ttl_value("0", value));
+  CHECK(value == 0);
+  CHECK(ttl_value("999999999", value));
+  CHECK(value == 999999999);
+  CHECK(ttl_value("1h", value));
+  CHECK(value == 3600);
+  CHECK(fastpath::check_token(TextToken{"", 1, 1, true}, {}) == nullptr);
 }
