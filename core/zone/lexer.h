@@ -51,8 +51,10 @@ struct Source {
   uint32_t file = 0;
   bool final = false;
   // ParseLimits::max_entry_bytes; and, after an entry over it was cut at
-  // the end of `data`, the rest of its line is still to be skipped.
-  size_t max_entry = ~size_t(0);
+  // the end of `data`, the rest of its line is still to be skipped. The
+  // default is "no limit" with room to spare: the lexer adds small offsets
+  // and entry positions to it, which must not wrap around.
+  size_t max_entry = ~size_t(0) >> 2;
   bool skipping = false;
   // The lexer's classified 64-byte block of `data` (scan::BlockBits), kept
   // from one entry to the next; `block` is its start, or kNoBlock.
