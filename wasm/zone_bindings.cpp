@@ -32,7 +32,6 @@ EMSCRIPTEN_BINDINGS(mxray_zone) {
       .function("recordCount", &ZoneReader::record_count)
       .function("diagnosticCount", &ZoneReader::diagnostic_count)
       .function("dump", &ZoneReader::dump)
-      .function("recordsJson", &ZoneReader::records_json)
       .function("summaryJson", &ZoneReader::summary_json);
   emscripten::function("diagnosticCodes", &diagnostic_codes);
 }

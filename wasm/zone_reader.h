@@ -65,13 +65,6 @@ class ZoneReader {
     return out;
   }
 
-  std::string records_json(size_t start, size_t count) const {
-    json a = json::array();
-    size_t end = std::min(zone_->size(), start + count);
-    for (size_t i = start; i < end; ++i) a.push_back(record_to_json(zone_->record(i)));
-    return to_text(a);
-  }
-
   std::string summary_json() const { return to_text(zone_summary_json(*zone_)); }
 
  private:

@@ -1,4 +1,4 @@
-// The report: one versioned JSON document per check ("mxray-report/1"),
+// The report: one versioned JSON document per check ("mxray-report/2"),
 // read from the check's Analysis (analysis.h). Every shell renders it; the
 // README documents its fields.
 #pragma once
@@ -16,7 +16,7 @@
 
 namespace mxray {
 
-inline constexpr std::string_view kReportSchema = "mxray-report/1";
+inline constexpr std::string_view kReportSchema = "mxray-report/2";
 
 // What the report needs besides the Analysis.
 struct ReportTexts {

@@ -399,11 +399,11 @@ ParseOptions parse_options_from_json(std::string_view text) {
                                         : InputFormat::automatic;
   }
   if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
-    read_count(*it, "maxInputBytes", o.limits.max_input_bytes);
-    read_count(*it, "maxRecords", o.limits.max_records);
-    read_count(*it, "maxDiagnostics", o.limits.max_diagnostics);
-    read_count(*it, "maxIncludeDepth", o.limits.max_include_depth);
-    read_count(*it, "maxGenerate", o.limits.max_generate);
+    read_count(*it, "max_input_bytes", o.limits.max_input_bytes);
+    read_count(*it, "max_records", o.limits.max_records);
+    read_count(*it, "max_diagnostics", o.limits.max_diagnostics);
+    read_count(*it, "max_include_depth", o.limits.max_include_depth);
+    read_count(*it, "max_generate", o.limits.max_generate);
   }
   return o;
 }

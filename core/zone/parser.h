@@ -88,8 +88,8 @@ class ZoneParser {
 // One-shot convenience: the whole text at once.
 // The options a shell gives the parser, as JSON: {"origin": "example.com.",
 // "format": "auto" | "bind" | "cloudflare" | "cloudflare-json", "limits":
-// {"maxInputBytes", "maxRecords", "maxDiagnostics", "maxIncludeDepth",
-// "maxGenerate"}}. A value of the wrong type, a count its field cannot hold
+// {"max_input_bytes", "max_records", "max_diagnostics", "max_include_depth",
+// "max_generate"}}. A value of the wrong type, a count its field cannot hold
 // and an unknown format leave the defaults; text that is not a JSON object
 // gives them all.
 ParseOptions parse_options_from_json(std::string_view text);

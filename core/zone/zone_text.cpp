@@ -34,7 +34,7 @@ nlohmann::json diagnostic_to_json(const Diagnostic& d) {
       {"file", d.file},
       {"line", d.line},
       {"column", d.column},
-      {"recordLine", d.record_line},
+      {"record_line", d.record_line},
       // The token may hold any octets; keep the JSON valid UTF-8.
       {"token", d.token},
   };
@@ -55,25 +55,6 @@ nlohmann::json zone_summary_json(const Zone& zone) {
       {"rejected", zone.rejected_records},
       {"errors", zone.error_count},
       {"diagnostics", std::move(diags)},
-  };
-}
-
-nlohmann::json record_to_json(const RecordView& r) {
-  std::string rdata;
-  append_rdata_text(rdata, r.type, r.rdata);
-  const char* proxied = r.proxied == Proxied::yes ? "true" : r.proxied == Proxied::no ? "false" : "unknown";
-  return {
-      {"owner", name_text(r.owner.view())},
-      {"ttl", r.ttl},
-      {"ttlAuto", (r.flags & kRecordTtlAuto) != 0},
-      {"type", type_name(r.type)},
-      {"rdata", rdata},
-      {"proxied", proxied},
-      {"file", r.span.file},
-      {"line", r.span.first_line},
-      {"lastLine", r.span.last_line},
-      {"begin", r.span.begin},
-      {"length", r.span.length},
   };
 }
 

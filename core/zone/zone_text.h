@@ -18,7 +18,5 @@ void append_record_text(std::string& out, const RecordView& r, bool generic);
 nlohmann::json diagnostic_to_json(const Diagnostic& d);
 // {format, apex, files, records, rejected, errors, diagnostics: [...]}
 nlohmann::json zone_summary_json(const Zone& zone);
-// One record as data, for the shells and the report.
-nlohmann::json record_to_json(const RecordView& r);
 
 }  // namespace mxray

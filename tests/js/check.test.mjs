@@ -123,7 +123,7 @@ test('every format: output shape and exit status', () => {
     return r.stdout;
   };
   const report = JSON.parse(run('json'));
-  assert.equal(report.schema, 'mxray-report/1');
+  assert.equal(report.schema, 'mxray-report/2');
   assert.equal(report.mode, 'offline');
   assert.equal(report.resolver, null);
   assert.deepEqual(Object.keys(report.timings), ['read_ms', 'dns_ms', 'report_ms', 'total_ms', 'dns_questions']);

@@ -1100,8 +1100,8 @@ TEST_CASE("limits: options a shell gives the zone parser: a count its field cann
   const ParseOptions defaults;
   ParseOptions o = parse_options_from_json(
       R"({"origin": "club.test.", "format": "cloudflare",
-          "limits": {"maxIncludeDepth": 4294967295, "maxGenerate": 7, "maxRecords": 12, "maxDiagnostics": 3,
-                     "maxInputBytes": 1048576}})");
+          "limits": {"max_include_depth": 4294967295, "max_generate": 7, "max_records": 12, "max_diagnostics": 3,
+                     "max_input_bytes": 1048576}})");
   CHECK(o.origin == "club.test.");
   CHECK(o.format == InputFormat::cloudflare_export);
   CHECK(o.limits.max_include_depth == 4294967295u);  // the most an unsigned holds
@@ -1111,8 +1111,8 @@ TEST_CASE("limits: options a shell gives the zone parser: a count its field cann
   CHECK(o.limits.max_input_bytes == 1048576);
   // 2^32 + 1 would have wrapped to 1 (and, in wasm, maxRecords too): now the default stands.
   o = parse_options_from_json(
-      R"({"format": "zonefile", "limits": {"maxIncludeDepth": 4294967297, "maxGenerate": 4294967297,
-                                            "maxRecords": -1, "maxDiagnostics": 2.5, "maxInputBytes": "9"}})");
+      R"({"format": "zonefile", "limits": {"max_include_depth": 4294967297, "max_generate": 4294967297,
+                                            "max_records": -1, "max_diagnostics": 2.5, "max_input_bytes": "9"}})");
   CHECK(o.format == InputFormat::automatic);
   CHECK(o.limits.max_include_depth == defaults.limits.max_include_depth);
   CHECK(o.limits.max_generate == defaults.limits.max_generate);

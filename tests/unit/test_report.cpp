@@ -39,7 +39,7 @@ json report_for(const std::string& text, const std::string& origin = {}) {
 
 TEST_CASE("report: schema, summary, findings, diagnostics") {
   json r = report_for(kBind);
-  CHECK(r["schema"] == "mxray-report/1");
+  CHECK(r["schema"] == "mxray-report/2");
   CHECK(r["domain"] == "club.test.");
   CHECK(r["mode"] == "offline");
   CHECK(r["summary"]["critical"].get<int>() >= 2);

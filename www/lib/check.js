@@ -105,7 +105,7 @@ export function sourceDomain(source, byName = true) {
  *   {stage: 'dns', round, answered, total, name, type}, {stage: 'report'}
  * @param {typeof fetch} [job.fetch] for the live check (tests)
  * @returns {Promise<{report: object, files: {zones: {index, file, changed, text, diff}[], diff: [], cloudflareImport} | null, timings, zoneSummaries?: object[]}>}
- *   report: the "mxray-report/1" document without the big texts (the report option
+ *   report: the "mxray-report/2" document without the big texts (the report option
  *   texts: false: fix.zones[].text is left out; fix.cloudflare_import is true or null),
  *   with `resolver` and `timings` added (docs/report.md);
  *   files: those texts and the diff of each zone (empty when unchanged; `diff` lists the

@@ -800,8 +800,8 @@ export function formatDiagnostic(d, files, lang = 'en') {
   let text = `${where}: ${cat.severity[d.severity]}: ${diagnosticMessage(d, lang)}`;
   if (d.token !== undefined && d.token !== '') text += `: ${JSON.stringify(displayText(d.token))}`;
   text += ` [${d.code}]`;
-  if (d.recordLine && d.line && d.recordLine !== d.line) {
-    text += ` (${fill(cat.recordStarts, { line: d.recordLine })})`;
+  if (d.record_line && d.line && d.record_line !== d.line) {
+    text += ` (${fill(cat.recordStarts, { line: d.record_line })})`;
   }
   return text;
 }

@@ -1,4 +1,4 @@
-// The report document ("mxray-report/1") in words: pure functions from the
+// The report document ("mxray-report/2") in words: pure functions from the
 // report to lines of text, shared by the command line and the website. No
 // I/O here; every word comes from messages.js (English and Japanese).
 //

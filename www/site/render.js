@@ -1,4 +1,4 @@
-// The report document ("mxray-report/1") as DOM. Every piece of zone data
+// The report document ("mxray-report/2") as DOM. Every piece of zone data
 // (names, TXT text, file names) becomes a text node: nothing here parses
 // HTML. Every text node shows bidi overrides, invisible and control
 // characters as ⟨U+202E⟩ (name-safety.js); a name or text from the input sits
