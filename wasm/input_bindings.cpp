@@ -23,18 +23,10 @@ emscripten::val utf16_to_utf8_bytes(const emscripten::val& bytes, bool big_endia
   return emscripten::val::global("Uint8Array").new_(view);
 }
 
-std::string input_kinds() {
-  std::string out = "[";
-  for (size_t i = 0; i < input_kind_count(); ++i)
-    out += (i ? ",\"" : "\"") + std::string(input_kind_name(input_kind_at(i))) + "\"";
-  return out + "]";
-}
-
 }  // namespace
 }  // namespace mxray
 
 EMSCRIPTEN_BINDINGS(mxray_input) {
   emscripten::function("classifyInput", &mxray::classify);
   emscripten::function("utf16ToUtf8", &mxray::utf16_to_utf8_bytes);
-  emscripten::function("inputKinds", &mxray::input_kinds);
 }

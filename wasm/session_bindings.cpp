@@ -238,28 +238,10 @@ class ZoneBatch {
   std::string input_;
 };
 
-// How many times the rules have run in this module: tests read it to show a
-// check runs them once.
-double rule_runs() { return double(analysis_rule_runs()); }
-
-std::string rule_catalogue_text() { return to_text(rule_catalogue_json()); }
-
-// The codes the words of www/lib/messages.js must cover.
-std::string session_codes() {
-  json purposes = json::array(), reasons = json::array(), budgets = json::array();
-  for (std::string_view p : purpose_names()) purposes.push_back(p);
-  for (std::string_view r : unknown_reason_codes()) reasons.push_back(r);
-  for (std::string_view b : budget_names()) budgets.push_back(b);
-  json errors =
-      json::array({session_error_name(SessionError::bad_domain), session_error_name(SessionError::no_domain)});
-  return to_text({{"purposes", purposes}, {"reasons", reasons}, {"budgets", budgets}, {"errors", errors}});
-}
-
 }  // namespace
 }  // namespace mxray
 
 EMSCRIPTEN_BINDINGS(mxray_session) {
-  emscripten::function("sessionCodes", &mxray::session_codes);
   using namespace mxray;
   emscripten::class_<SessionHandle>("Session")
       .constructor<const std::string&, const std::string&>()
@@ -284,6 +266,4 @@ EMSCRIPTEN_BINDINGS(mxray_session) {
       .constructor<const std::string&>()
       .function("inputBuffer", &ZoneBatch::input_buffer)
       .function("check", &ZoneBatch::check);
-  emscripten::function("ruleRuns", &mxray::rule_runs);
-  emscripten::function("ruleCatalogue", &mxray::rule_catalogue_text);
 }

@@ -3,29 +3,12 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <nlohmann/json.hpp>
-
 #include "zone_reader.h"
-
-namespace mxray {
-namespace {
-
-using nlohmann::json;
-
-std::string diagnostic_codes() {
-  json a = json::array();
-  for (size_t i = 0; i < code_count(); ++i) a.push_back(std::string(code_name_at(i)));
-  return to_text(a);
-}
-
-}  // namespace
-}  // namespace mxray
 
 EMSCRIPTEN_BINDINGS(mxray_zone) {
   using namespace mxray;
   emscripten::class_<ZoneReader>("ZoneReader")
       .constructor<const std::string&, const std::string&, emscripten::val>()
-      .function("feed", &ZoneReader::feed)
       .function("inputBuffer", &ZoneReader::input_buffer)
       .function("feedInput", &ZoneReader::feed_input)
       .function("finish", &ZoneReader::finish)
@@ -33,5 +16,4 @@ EMSCRIPTEN_BINDINGS(mxray_zone) {
       .function("diagnosticCount", &ZoneReader::diagnostic_count)
       .function("dump", &ZoneReader::dump)
       .function("summaryJson", &ZoneReader::summary_json);
-  emscripten::function("diagnosticCodes", &diagnostic_codes);
 }

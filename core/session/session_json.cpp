@@ -100,4 +100,14 @@ SessionOptions session_options_from_json(std::string_view text) {
   return o;
 }
 
+json session_codes_json() {
+  json purposes = json::array(), reasons = json::array(), budgets = json::array();
+  for (std::string_view p : purpose_names()) purposes.push_back(p);
+  for (std::string_view r : unknown_reason_codes()) reasons.push_back(r);
+  for (std::string_view b : budget_names()) budgets.push_back(b);
+  json errors =
+      json::array({session_error_name(SessionError::bad_domain), session_error_name(SessionError::no_domain)});
+  return {{"purposes", purposes}, {"reasons", reasons}, {"budgets", budgets}, {"errors", errors}};
+}
+
 }  // namespace mxray

@@ -26,4 +26,8 @@ inline constexpr uint64_t kMaxShellLimit = 100000;
 inline constexpr size_t kMaxShellSelectors = 32;
 SessionOptions session_options_from_json(std::string_view text);
 
+// Every code a fact or a session can carry, for the message catalogues:
+// {purposes, reasons, budgets, errors}.
+nlohmann::json session_codes_json();
+
 }  // namespace mxray

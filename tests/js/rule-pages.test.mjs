@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../www/lib/core-node.js';
+import { codes } from './lib/codes.mjs';
 
 const pagesDir = fileURLToPath(new URL('../../www/site/rules/', import.meta.url));
 
@@ -23,7 +24,7 @@ const layout = {
 let rules;
 before(async () => {
   const core = await loadCore();
-  rules = JSON.parse(core.ruleCatalogue()).rules;
+  rules = codes.rules.rules;
   assert.ok(rules.length > 0, 'the catalogue lists no rule');
 });
 

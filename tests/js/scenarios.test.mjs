@@ -11,6 +11,7 @@ import { loadCore } from '../../www/lib/core-node.js';
 import { createSession } from '../../www/lib/session.js';
 import { findingMessage, evidenceMessage } from '../../www/lib/messages.js';
 import { replay } from '../scenarios/lib/replay.mjs';
+import { feedBytes } from '../../www/lib/zone-input.js';
 
 const root = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const core = await loadCore();
@@ -32,7 +33,7 @@ for (const name of folders) {
         if (mode !== 'live') {
           for (const file of sc.zones ?? []) {
             const reader = new core.ZoneReader(file, '{}', null);
-            reader.feed(readFileSync(`${dir}${file}`));
+            feedBytes(core, reader, readFileSync(`${dir}${file}`));
             reader.finish();
             assert.equal(JSON.parse(reader.summaryJson()).errors, 0, `${file} parses cleanly`);
             readers.push(reader);
