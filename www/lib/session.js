@@ -91,7 +91,7 @@ export function createSession(core, { domain = '', zones = [], options = {} } = 
 /**
  * @typedef {object} Analysis
  * @property {(texts?: Array<string|Uint8Array>, options?: {texts?: boolean}) => object} report
- *   The report document (schema "mxray-report/1"; see the README). texts: the main file of each
+ *   The report document (schema "mxray-report/1"; see docs/report.md). texts: the main file of each
  *   zone, in the order given (for the fix): a string, or the file's bytes as a Uint8Array (exact
  *   for files that are not UTF-8). options.texts: false leaves the corrected zones' text and the
  *   import file out (take them from fixBytes()), and fix.cloudflare_import is then true or null.
