@@ -2,7 +2,7 @@
 // Google's resolvers serve. There is no RFC for it (Cloudflare's docs say so);
 // both follow Google's schema: Status, TC, RD, RA, AD, CD, Question, Answer,
 // Authority, Additional, Comment, with `data` in presentation form for known
-// types and hex for unknown ones. See shared/facts/cloudflare-and-cpanel.md §4.
+// types and hex for unknown ones. See docs/sources.md#doh-json.
 #pragma once
 
 #include <string>

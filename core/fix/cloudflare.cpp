@@ -48,7 +48,7 @@ bool digits(const std::string& s) {
 
 // The API's fields for a record given in presentation form: content, or
 // priority + content (MX), or data (SRV; its shape is NOT VERIFIED from
-// Cloudflare's docs, facts §3.4).
+// Cloudflare's docs, docs/sources.md#cloudflare-api-json).
 void api_fields(json& j, uint16_t type, std::string_view rdata) {
   std::vector<std::string> f = fields(rdata);
   auto num = [](const std::string& s) { return unsigned(std::stoul(s)); };  // digits() checked: cannot throw

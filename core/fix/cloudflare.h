@@ -1,7 +1,7 @@
 // The fix in the forms Cloudflare users apply: an import file (BIND with
 // cf_tags), an API batch payload, and a change plan. Sources:
-// shared/facts/cloudflare-and-cpanel.md §3.2 (cf_tags), §3.3 (import),
-// §3.4 (API records and the batch endpoint).
+// docs/sources.md#cloudflare-cf-tags, #cloudflare-import,
+// #cloudflare-api-json and #cloudflare-batch (API records and the batch endpoint).
 #pragma once
 
 #include <memory>
@@ -33,7 +33,7 @@ struct FixInputs {
 // "id"). Without one the entry's id is "{id:<for>}" and `lookups` says
 // which record to look up and how (the API's list endpoint filtered by type
 // and name); an id is never invented. Cloudflare runs deletes, then
-// patches, puts and posts, in one transaction (facts §3.4). `lookups` is
+// patches, puts and posts, in one transaction (docs/sources.md#cloudflare-batch). `lookups` is
 // not part of the API's body: strip it (or use cloudflare_batch_body) once
 // the ids are filled in.
 nlohmann::json cloudflare_batch(const FixInputs& in, const FixPlan& plan);
@@ -43,7 +43,7 @@ nlohmann::json cloudflare_batch_body(const nlohmann::json& batch);
 // environment ($CLOUDFLARE_API_TOKEN, $CLOUDFLARE_ZONE_ID).
 std::string cloudflare_curl(const nlohmann::json& batch);
 
-// A Cloudflare import file (facts §3.3): the records of `zone` (Session
+// A Cloudflare import file (docs/sources.md#cloudflare-import): the records of `zone` (Session
 // index `zone_index`) with the plan's edits made, each with an absolute
 // owner, FQDN contents and an explicit TTL; $INCLUDEd records inlined
 // (Cloudflare refuses $INCLUDE). A, AAAA and CNAME records carry

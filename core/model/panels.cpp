@@ -14,11 +14,11 @@ namespace {
 
 using namespace std::string_view_literals;
 
-// cPanel: shared/facts/cloudflare-and-cpanel.md §5.1 (UAPI
+// cPanel: docs/sources.md#cpanel-zone-defaults (UAPI
 // DNS::fetch_cpanel_generated_domains names cpanel., webmail., webdisk.;
 // a real zone adds whm., cpcalendars., cpcontacts., `mail CNAME <apex>`,
 // `MX 0 <apex>` and `_autodiscover._tcp SRV ... cpanelemaildiscovery.cpanel.net.`)
-// and §5.2 (ports; webdisk 2077/2078 from a third-party list, NOT VERIFIED).
+// and docs/sources.md#cpanel-ports (ports; webdisk 2077/2078 from a third-party list, NOT VERIFIED).
 constexpr std::array kCpanelLabels = {"cpanel"sv, "whm"sv, "webdisk"sv, "cpcalendars"sv, "cpcontacts"sv};
 constexpr std::array kCpanelSrvTargets = {"cpanelemaildiscovery.cpanel.net."sv};
 constexpr std::array kCpanelPorts = {PanelPort{2082, "cPanel HTTP"},    PanelPort{2083, "cPanel HTTPS"},
@@ -32,20 +32,20 @@ constexpr std::array kCpanelSrv = {PanelSrv{"_autodiscover._tcp", 443, "cpanelem
                                    PanelSrv{"_carddav._tcp", 2079, {}}, PanelSrv{"_carddavs._tcp", 2080, {}}};
 
 // Plesk: its zone template's documented example sets the MX to
-// mail.<domain> (docs.plesk.com, server_dns: DNS Zone Template, facts §5.5).
+// mail.<domain> (docs.plesk.com, server_dns: DNS Zone Template, docs/sources.md#plesk-defaults).
 // No name only Plesk creates is documented, so it is never detected: it
 // can only be stated.
 constexpr std::array kPleskPorts = {PanelPort{8443, "Plesk HTTPS"}, PanelPort{8880, "Plesk HTTP"}};
 
-// DirectAdmin: no default zone contents are documented (facts §5.5), so the
+// DirectAdmin: no default zone contents are documented (docs/sources.md#directadmin-defaults), so the
 // profile names the panel and nothing else.
 
 constexpr std::array kPanels = {
-    PanelProfile{"cpanel", "cPanel", "cPanel standard zone template (facts §5.1, §5.2)", kCpanelLabels,
-                 kCpanelSrvTargets, "mail", true, true, kCpanelPorts, kCpanelSrv, "+a +mx ~all"},
+    PanelProfile{"cpanel", "cPanel", "cPanel standard zone template (docs/sources.md#cpanel-zone-defaults)",
+                 kCpanelLabels, kCpanelSrvTargets, "mail", true, true, kCpanelPorts, kCpanelSrv, "+a +mx ~all"},
     PanelProfile{"plesk",
                  "Plesk",
-                 "Plesk server_dns zone template (facts §5.5)",
+                 "Plesk server_dns zone template (docs/sources.md#plesk-defaults)",
                  {},
                  {},
                  "mail",
@@ -54,7 +54,17 @@ constexpr std::array kPanels = {
                  kPleskPorts,
                  {},
                  {}},
-    PanelProfile{"directadmin", "DirectAdmin", "none documented (facts §5.5)", {}, {}, {}, false, false, {}, {}, {}},
+    PanelProfile{"directadmin",
+                 "DirectAdmin",
+                 "none documented (docs/sources.md#directadmin-defaults)",
+                 {},
+                 {},
+                 {},
+                 false,
+                 false,
+                 {},
+                 {},
+                 {}},
 };
 
 bool live_has(const FactStore& facts, std::string_view name) {

@@ -44,7 +44,7 @@ struct PanelProfile {
   std::span<const PanelPort> ports;
   std::span<const PanelSrv> srv;
   // The mechanisms of the SPF record the template writes (empty: not
-  // documented). cPanel's is NOT VERIFIED from its docs (facts §5.1).
+  // documented). cPanel's is NOT VERIFIED from its docs (docs/sources.md#cpanel-spf-default).
   std::string_view spf_default;
 };
 

@@ -143,7 +143,7 @@ ResolutionPath zone_path(const ZoneLookup& zones, std::string_view name, uint32_
         h.name = at;
         p.hops.push_back(std::move(h));
       }
-    // Cloudflare: "at least one of them is proxied" -> all are (§1.2).
+    // Cloudflare: "at least one of them is proxied" -> all are (docs/sources.md#cloudflare-proxy-answers).
     for (size_t i = first; i < p.hops.size(); ++i)
       if (p.hops[i].proxied == Proxied::yes && !chain_provider) chain_provider = p.hops[i].provider;
     settle_route(p, chain_provider, first);

@@ -63,7 +63,7 @@ struct ResolutionPath {
 };
 
 // The path through the uploaded zones, with Cloudflare's documented proxy
-// semantics (shared/facts/cloudflare-and-cpanel.md §1.2):
+// semantics (docs/sources.md#cloudflare-proxy-answers):
 //  - a name is proxied when any of its A/AAAA records is;
 //  - a CNAME chain is proxied when any hop on it is;
 //  - a same-zone CNAME is flattened, so a DNS-only CNAME to a proxied name

@@ -6,13 +6,14 @@ namespace {
 constexpr std::array<std::string_view, 7> kRoleNames = {"mx-target", "mail-client", "client-config", "panel",
                                                         "service",   "srv-target",  "apex"};
 
-// Names mail clients, phones and hosting panels connect to. cPanel creates
-// most of them as CNAMEs to the apex, which is what puts them behind the
-// proxy (shared/facts/cloudflare-and-cpanel.md §5).
+// Names mail clients, phones and hosting panels connect to. cPanel makes
+// `mail` a CNAME to the apex, which follows a proxied apex onto the proxy;
+// an import with the proxy on puts the others there too
+// (docs/sources.md#cpanel-zone-defaults, #cloudflare-proxyable-types).
 // Ports by name role. Mail: RFC 5321 (SMTP 25), RFC 6409 (submission 587),
 // RFC 8314 (submissions 465, IMAPS 993, POP3S 995), RFC 9051 (IMAP 143),
-// RFC 1939 (POP3 110). cPanel's ports: shared/facts/cloudflare-and-cpanel.md
-// §5.2 (webdisk 2077/2078 NOT VERIFIED from cPanel's docs).
+// RFC 1939 (POP3 110). cPanel's ports: docs/sources.md#cpanel-ports
+// (webdisk 2077/2078 NOT VERIFIED from cPanel's docs).
 constexpr std::array<ClientName, 14> kClientNames = {{
     {"mail",
      role::mail_client,

@@ -106,10 +106,10 @@ constexpr std::string_view kPortsAssumed = "not documented in the sources read: 
 // Cloudflare. https://www.cloudflare.com/ips-v4 and /ips-v6: 15 IPv4 and 7
 // IPv6 prefixes. Copy: mansourjabin/cdn-ip-database data/resolved_ips.json at
 // commit 3f4e2486 (2026-08-22); identical in SM443/IP-Prefix-List CLOUDFLARE
-// (2025-01-04) and in shared/facts/cloudflare-and-cpanel.md §2 (2024-06-25).
-// Partial (CNAME) setups point names at <name>.cdn.cloudflare.net (facts §7,
+// (2025-01-04) and in the copy of 2024-06-25 (docs/sources.md#cloudflare-ip-ranges).
+// Partial (CNAME) setups point names at <name>.cdn.cloudflare.net (docs/sources.md#cloudflare-partial-setup,
 // Cloudflare support doc). Ports: cloudflare-docs
-// fundamentals/reference/network-ports.mdx (facts §1.4).
+// fundamentals/reference/network-ports.mdx (docs/sources.md#cloudflare-proxy-ports).
 constexpr IpPrefix kCloudflare[] = {
     cidr("173.245.48.0/20"),  cidr("103.21.244.0/22"),  cidr("103.22.200.0/22"), cidr("103.31.4.0/22"),
     cidr("141.101.64.0/18"),  cidr("108.162.192.0/18"), cidr("190.93.240.0/20"), cidr("188.114.96.0/20"),
@@ -690,7 +690,7 @@ const std::array kProviders = {
 
 // Service ports. Mail: RFC 5321 (SMTP), RFC 6409 (submission), RFC 8314 §3.3
 // (implicit TLS: 465, 993, 995), RFC 9051 (IMAP), RFC 1939 (POP3). cPanel's
-// own ports: shared/facts/cloudflare-and-cpanel.md §5.2 (cPanel, WHM and
+// own ports: docs/sources.md#cpanel-ports (cPanel, WHM and
 // webmail from third-party port lists; CalDAV/CardDAV from the SRV records
 // cPanel zones carry; webdisk only from a third-party firewall file).
 constexpr ServicePort kServicePorts[] = {
@@ -705,16 +705,16 @@ constexpr ServicePort kServicePorts[] = {
     {"SSH/SFTP", 22, "RFC 4253 §4.1"},
     {"HTTP", 80, "RFC 9110 §4.2.1"},
     {"HTTPS", 443, "RFC 9110 §4.2.2"},
-    {"cPanel", 2082, "cPanel service ports (facts §5.2)"},
-    {"cPanel SSL", 2083, "cPanel service ports (facts §5.2)"},
-    {"WHM", 2086, "cPanel service ports (facts §5.2)"},
-    {"WHM SSL", 2087, "cPanel service ports (facts §5.2)"},
-    {"Webmail", 2095, "cPanel service ports (facts §5.2)"},
-    {"Webmail SSL", 2096, "cPanel service ports (facts §5.2)"},
-    {"WebDisk", 2077, "cPanel service ports (facts §5.2, third-party, not verified)"},
-    {"WebDisk SSL", 2078, "cPanel service ports (facts §5.2, third-party, not verified)"},
-    {"CalDAV/CardDAV", 2079, "cPanel _caldav/_carddav SRV records (facts §5.1)"},
-    {"CalDAV/CardDAV SSL", 2080, "cPanel _caldavs/_carddavs SRV records (facts §5.1)"},
+    {"cPanel", 2082, "cPanel service ports (docs/sources.md#cpanel-ports)"},
+    {"cPanel SSL", 2083, "cPanel service ports (docs/sources.md#cpanel-ports)"},
+    {"WHM", 2086, "cPanel service ports (docs/sources.md#cpanel-ports)"},
+    {"WHM SSL", 2087, "cPanel service ports (docs/sources.md#cpanel-ports)"},
+    {"Webmail", 2095, "cPanel service ports (docs/sources.md#cpanel-ports)"},
+    {"Webmail SSL", 2096, "cPanel service ports (docs/sources.md#cpanel-ports)"},
+    {"WebDisk", 2077, "cPanel service ports (docs/sources.md#cpanel-ports, third-party, not verified)"},
+    {"WebDisk SSL", 2078, "cPanel service ports (docs/sources.md#cpanel-ports, third-party, not verified)"},
+    {"CalDAV/CardDAV", 2079, "cPanel _caldav/_carddav SRV records (docs/sources.md#cpanel-zone-defaults)"},
+    {"CalDAV/CardDAV SSL", 2080, "cPanel _caldavs/_carddavs SRV records (docs/sources.md#cpanel-zone-defaults)"},
 };
 
 bool in_prefix(const IpPrefix& p, std::span<const uint8_t> address) {
@@ -775,7 +775,7 @@ const ProxyProvider* proxy_provider_for_name(std::string_view wire_name) {
 }
 
 // Cloudflare Email Routing's MX hosts (route1.mx.cloudflare.net in a real
-// export, facts §3.1; its SPF include is _spf.mx.cloudflare.net).
+// export, docs/sources.md#cloudflare-export-format; its SPF include is _spf.mx.cloudflare.net).
 constexpr std::string_view kMailServiceSuffixes[] = {"mx.cloudflare.net"};
 
 bool provider_mail_service(std::string_view wire_name) {

@@ -1,6 +1,6 @@
 // The report: one versioned JSON document per check ("mxray-report/2"),
-// read from the check's Analysis (analysis.h). Every shell renders it; the
-// README documents its fields.
+// read from the check's Analysis (analysis.h). Every shell renders it;
+// docs/report.md documents its fields.
 #pragma once
 
 #include <optional>

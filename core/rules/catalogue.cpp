@@ -27,7 +27,7 @@ constexpr std::array kLostEvidence = {"record-lost"sv};
 constexpr std::array kNsEvidence = {"zone-ns"sv, "live-ns"sv};
 constexpr std::array kRouteEvidence = {"cname"sv, "address"sv, "zone-route"sv, "live-route"sv};
 
-// Sources: shared/facts/cloudflare-and-cpanel.md, which quotes each document.
+// Sources: docs/sources.md, which gives each document's URL and the date it was read.
 constexpr std::array kRules = {
     RuleInfo{Rule::mx_target_proxied, "mx-target-proxied", FindingSeverity::critical,
              "Cloudflare: Troubleshooting email issues; RFC 5321 §5.1", kProxiedEvidence},

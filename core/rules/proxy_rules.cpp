@@ -1,5 +1,5 @@
 // Rules about names that reach the proxy instead of the server: the family
-// of breakage mxray was born for (shared/facts/cloudflare-and-cpanel.md §1).
+// of breakage mxray was born for (docs/sources.md#cloudflare-proxy-answers, #cloudflare-proxy-ports).
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
@@ -112,7 +112,7 @@ WireName mail_name(const MailModel& model) {
 }
 
 // The MX moves from `target` to mail.<domain>, DNS-only (Cloudflare's own
-// advice, facts §1.5). `addresses` are the records mail.<domain> gets when
+// advice, docs/sources.md#cloudflare-dc-mx). `addresses` are the records mail.<domain> gets when
 // it has none yet.
 std::vector<ZoneEdit> move_mx_edits(const MailModel& model, const MailName& target, std::vector<ZoneEdit> addresses) {
   std::vector<ZoneEdit> edits;
@@ -151,7 +151,7 @@ std::vector<ZoneEdit> move_apex_mx_edits(const MailModel& model, const MailName&
 }
 
 // An MX at Cloudflare's companion record: it holds the origin's address
-// (§1.5), which mail.<domain> takes; the companion goes with the MX.
+// (docs/sources.md#cloudflare-dc-mx), which mail.<domain> takes; the companion goes with the MX.
 std::vector<ZoneEdit> leave_companion_edits(const MailModel& model, const MailName& companion) {
   if (companion.zone.route != Route::origin) return {};
   std::vector<ZoneEdit> addresses, removals;
@@ -276,7 +276,7 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
 }
 
 // Cloudflare's companion record: an MX target `dc-<hex>.` or
-// `_dc-mx.<hex>.` means the MX once pointed at a proxied name (§1.5).
+// `_dc-mx.<hex>.` means the MX once pointed at a proxied name (docs/sources.md#cloudflare-dc-mx).
 void companion_records(const MailModel& model, std::vector<Finding>& out) {
   auto hex = [](std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -343,7 +343,7 @@ void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
   out.push_back(std::move(f));
 }
 
-// Cloudflare treats every A/AAAA on a name as proxied when one is (§1.2):
+// Cloudflare treats every A/AAAA on a name as proxied when one is (docs/sources.md#cloudflare-proxy-answers):
 // a DNS-only record beside a proxied one is not what it seems.
 void mixed_records(const MailModel& model, std::vector<Finding>& out) {
   for (size_t zi = 0; zi < model.zones().zone_count(); ++zi) {
@@ -384,7 +384,7 @@ void mixed_records(const MailModel& model, std::vector<Finding>& out) {
 
 // A DNS-only mail name that shares its address with a proxied record tells
 // anyone the web origin behind the proxy: the trade-off Cloudflare names
-// (§1.6), stated so it is a choice, not a surprise.
+// (docs/sources.md#cloudflare-exposed-origin), stated so it is a choice, not a surprise.
 void origin_exposed(const MailModel& model, std::vector<Finding>& out) {
   if (!model.has_zone()) return;
   // Origin addresses held by proxied records, by address bytes.

@@ -5,7 +5,7 @@
 
 Writes FILE and FILE.count (the exact number of resource records written, one
 integer). The same arguments always give the same bytes: fixed seed, stdlib
-only, no clock. The mix follows docs in /work/shared/facts/performance-anchors.md
+only, no clock. The mix follows the anchors zone in docs/sources.md#zone-parser-anchors
 (A ~40 %, AAAA, CNAME, MX + SPF TXT, multi-line DKIM TXT, NS delegations with
 glue, SRV, CAA, comments, omitted owners, TTL units, $ORIGIN switches).
 

@@ -24,7 +24,7 @@ LABELS = {
 }
 
 # Peer figures measured on the anchor machine (2 vCPU Xeon 2.50 GHz, AVX2),
-# from /work/shared/facts/performance-anchors.md: MB/s.
+# from docs/sources.md#zone-parser-anchors: MB/s.
 PEER_ANCHOR_MBS = {"kzonecheck": 23.0, "nsd": 23.2, "ldns-parse": 11.8,
                    "named": 8.2, "dnspython": 0.36}
 
@@ -204,7 +204,7 @@ def main():
     for name, mbs, rps, mem in ANCHOR_ROWS:
         ratio = fmt_ratio(native_mbs / mbs) if native_mbs else "—"
         out.append("| %s | anchor (not run) | %s | %s | %s | | %s | "
-                   "performance-anchors.md, other machine |" % (
+                   "docs/sources.md#zone-parser-anchors, other machine |" % (
                        name, fmt_mbs(mbs), fmt_rate(rps), mem, ratio))
     out.append("")
     if native_mbs is None:

@@ -59,9 +59,9 @@ const DNSPYTHON_REJECTS = {
 const DNSPYTHON_OWNER_MAP = {
   'cloudflare-export.zone': {
     why:
-      'Cloudflare writes the SOA owner without its trailing dot (facts §3.1). RFC 1035 §5.1, and dnspython, ' +
-      'make it relative (example.com.example.com.); mxray reads a relative owner that spells the origin as the ' +
-      'origin when the input is a Cloudflare export',
+      'Cloudflare writes the SOA owner without its trailing dot (docs/sources.md#cloudflare-export-format). ' +
+      'RFC 1035 §5.1, and dnspython, make it relative (example.com.example.com.); mxray reads a relative owner ' +
+      'that spells the origin as the origin when the input is a Cloudflare export',
     owners: { 'example.com.example.com.': 'example.com.' },
   },
 };

@@ -1,6 +1,6 @@
 // Cloudflare's record attributes in an export's trailing comment, every form
 // of cloudflare-docs dns/manage-dns-records/how-to/import-and-export.mdx
-// (shared/facts/cloudflare-and-cpanel.md §3.2). The comment is given as the
+// (docs/sources.md#cloudflare-cf-tags). The comment is given as the
 // lexer hands it over: the text after ';'.
 #include <doctest/doctest.h>
 

@@ -319,7 +319,7 @@ Checked check_json(const std::string& text) {
 }
 
 // Runs a batch as Cloudflare does (deletes, then patches, puts and posts;
-// facts §3.4) on the records; false when it names a record twice or one
+// docs/sources.md#cloudflare-batch) on the records; false when it names a record twice or one
 // that is not there.
 bool run_batch(json& records, const json& batch, std::string& why) {
   auto find = [&](const json& id) -> json* {

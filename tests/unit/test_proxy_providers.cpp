@@ -309,7 +309,7 @@ TEST_CASE("proxy providers: ports carried") {
     CAPTURE(port);
     CHECK(carries_port(cf, port));
   }
-  // Webdisk and CalDAV/CardDAV are not on Cloudflare's list (facts §1.4).
+  // Webdisk and CalDAV/CardDAV are not on Cloudflare's list (docs/sources.md#cloudflare-proxy-ports).
   for (uint16_t port :
        std::initializer_list<uint16_t>{25, 465, 587, 110, 995, 143, 993, 21, 22, 2077, 2078, 2079, 2080, 8081}) {
     CAPTURE(port);

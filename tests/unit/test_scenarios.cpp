@@ -178,7 +178,7 @@ TEST_CASE("scenarios: corrected zones, and the fixpoint") {
 }
 
 // Every catalogued rule fires in some scenario and stays silent in another
-// (issue 4): the scenarios cover the whole catalogue, both ways.
+// as well: the scenarios cover the whole catalogue, both ways.
 TEST_CASE("scenarios: every rule fires somewhere and is silent somewhere") {
   const fs::path root = fs::path(MXRAY_SOURCE_DIR) / "tests" / "scenarios";
   std::map<std::string, size_t> firing;

@@ -1,6 +1,6 @@
 // Loads the wasm core under Node. Emscripten 3.1.6 would fetch() the .wasm
 // by file path under Node 20 and fail, so the bytes are handed over directly
-// (shared/facts/toolchain-and-browser.md §1a).
+// (docs/sources.md#emscripten-node-fetch).
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
