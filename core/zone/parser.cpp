@@ -112,7 +112,7 @@ void ZoneParser::Impl::finish() {
     return;
   }
   run(true);
-  // Cloudflare writes TTL 1 for "automatic" (facts §3.1).
+  // Cloudflare writes TTL 1 for "automatic" (docs/sources.md#cloudflare-export-format).
   if (format == InputFormat::cloudflare_export) zone.mark_ttl_auto(1);
 }
 
@@ -358,7 +358,7 @@ bool ZoneParser::Impl::parse_owner(const TextToken& t, WireName& out) {
     owner_error = name_error_code(err);
     return false;
   }
-  // Cloudflare writes the SOA owner without its trailing dot (facts §3.1):
+  // Cloudflare writes the SOA owner without its trailing dot (docs/sources.md#cloudflare-export-format):
   // a relative owner that spells the origin itself means the origin.
   if (format == InputFormat::cloudflare_export && !t.text.empty() && t.text.back() != '.' && t.text != "@" &&
       !origin.empty()) {
