@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCore } from '../../www/lib/core-node.js';
 import { messages, languages } from '../../www/lib/messages.js';
-import { codes } from './lib/codes.mjs';
+import { codes as coreCodes } from './lib/codes.mjs';
 
 const cli = (args, env = {}) =>
   spawnSync(process.execPath, ['www/cli/mxray.mjs', ...args], {
@@ -26,7 +26,7 @@ const zone = (name, text) => {
 
 test('every diagnostic code has a message in every language, and no message is orphaned', async () => {
   const core = await loadCore();
-  const codes = codes.diagnostics;
+  const codes = coreCodes.diagnostics;
   assert.ok(codes.length > 30, 'the core lists its codes');
   for (const lang of languages) {
     const have = Object.keys(messages[lang].codes).sort();

@@ -15,7 +15,7 @@ import { gzipSync, deflateRawSync } from 'node:zlib';
 import { loadCore } from '../../www/lib/core-node.js';
 import { CheckError, runCheck } from '../../www/lib/check.js';
 import { inputMessage, messages } from '../../www/lib/messages.js';
-import { codes } from './lib/codes.mjs';
+import { codes as coreCodes } from './lib/codes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const mxray = join(root, 'www/cli/mxray.mjs');
@@ -119,7 +119,7 @@ test('mxray check reads a UTF-16 or gzip zone to the same findings as the plain 
 });
 
 test('every input kind the core names that is refused has words in both languages', () => {
-  const kinds = codes.input_kinds;
+  const kinds = coreCodes.input_kinds;
   const readable = new Set(['text', 'utf16le', 'utf16be', 'gzip']);
   for (const kind of [...kinds.filter((k) => !readable.has(k)), 'bad-gzip', 'too-large-inflated']) {
     for (const lang of Object.keys(messages)) {

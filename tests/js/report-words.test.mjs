@@ -17,7 +17,7 @@ import { messages } from '../../www/lib/messages.js';
 import { siteMessages } from '../../www/lib/site-messages.js';
 import { replay } from '../scenarios/lib/replay.mjs';
 import { feedBytes } from '../../www/lib/zone-input.js';
-import { codes } from './lib/codes.mjs';
+import { codes as coreCodes } from './lib/codes.mjs';
 
 const root = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const core = await loadCore();
@@ -122,7 +122,7 @@ test('there are scenarios, and the check finds a missing word', () => {
 // Beyond what the scenarios happen to produce: every reason the core's fix
 // can give (the catalogue lists them from its tables).
 test('every merge and skip reason of the core has words in English and Japanese', () => {
-  const cat = codes.rules;
+  const cat = coreCodes.rules;
   assert.ok(cat.merge_reasons.length >= 5 && cat.skip_reasons.length >= 5);
   const keys = [
     ...cat.merge_reasons.map((why) => ['messages.js', ['report', 'noteWhy', why], 'catalogue merge_reasons']),

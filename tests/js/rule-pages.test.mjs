@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../www/lib/core-node.js';
-import { codes } from './lib/codes.mjs';
+import { codes as coreCodes } from './lib/codes.mjs';
 
 const pagesDir = fileURLToPath(new URL('../../www/site/rules/', import.meta.url));
 
@@ -24,7 +24,7 @@ const layout = {
 let rules;
 before(async () => {
   const core = await loadCore();
-  rules = codes.rules.rules;
+  rules = coreCodes.rules.rules;
   assert.ok(rules.length > 0, 'the catalogue lists no rule');
 });
 

@@ -13,7 +13,7 @@ import { startResolver, zonesIn } from '../resolver/resolver.mjs';
 import { replay } from '../scenarios/lib/replay.mjs';
 import { messages, languages, sessionMessage } from '../../www/lib/messages.js';
 import { feedBytes } from '../../www/lib/zone-input.js';
-import { codes } from './lib/codes.mjs';
+import { codes as coreCodes } from './lib/codes.mjs';
 
 const scenario = fileURLToPath(new URL('../scenarios/cpanel-mail-cname/', import.meta.url));
 const served = zonesIn(`${scenario}served`);
@@ -196,7 +196,7 @@ test('the recorded answers (answers.json) still match the live resolver', async 
 });
 
 test('both languages have words for every session code the core knows', () => {
-  const codes = codes.session;
+  const codes = coreCodes.session;
   for (const lang of languages)
     for (const kind of ['errors', 'reasons', 'purposes', 'budgets'])
       assert.deepEqual(Object.keys(messages[lang].session[kind]).sort(), [...codes[kind]].sort(), `${lang} ${kind}`);

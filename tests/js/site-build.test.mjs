@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { loadCore } from '../../www/lib/core-node.js';
 import { build, HOSTED_CSP } from '../../www/site/build.mjs';
 import { inline, markdownToHtml } from '../../www/site/tools/markdown.mjs';
-import { codes } from './lib/codes.mjs';
+import { codes as coreCodes } from './lib/codes.mjs';
 
 let out;
 let built;
@@ -20,7 +20,7 @@ let rules;
 before(async () => {
   out = mkdtempSync(join(tmpdir(), 'mxray-build-'));
   built = await build({ out });
-  rules = codes.rules.rules.map((r) => r.id);
+  rules = coreCodes.rules.rules.map((r) => r.id);
 });
 after(() => rmSync(out, { recursive: true, force: true }));
 

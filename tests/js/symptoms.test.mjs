@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { loadCore } from '../../www/lib/core-node.js';
 import { SYMPTOMS, SYMPTOMS_BY_RULE, explainSymptoms, orderFindings, symptomsOf } from '../../www/lib/symptoms.js';
 import { siteLanguages, siteMessages } from '../../www/lib/site-messages.js';
-import { codes } from './lib/codes.mjs';
+import { codes as coreCodes } from './lib/codes.mjs';
 
 let rules;
 before(async () => {
   const core = await loadCore();
-  rules = codes.rules.rules.map((r) => r.id);
+  rules = coreCodes.rules.rules.map((r) => r.id);
   assert.ok(rules.length >= 10, 'the catalogue lists rules');
 });
 
