@@ -128,3 +128,17 @@ test('every input kind the core names that is refused has words in both language
     }
   }
 });
+
+test('mxray check --zone-dir refuses what is not a zone on its own line and reads UTF-16', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-input-dir-'));
+  writeFileSync(join(dir, 'club.example.txt'), seed);
+  writeFileSync(join(dir, 'page.html'), refused.find((r) => r.kind === 'html').bytes);
+  writeFileSync(join(dir, 'utf16.example.txt'), readAs[0].bytes);
+  const r = cli(['check', '--zone-dir', dir, '--format', 'jsonl']);
+  assert.equal(r.status, 2, r.stderr);
+  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const byFile = Object.fromEntries(rows.map((row) => [row.file.slice(dir.length + 1), row]));
+  assert.equal(byFile['page.html'].error, inputMessage('html', 'en', JSON.stringify(join(dir, 'page.html'))));
+  assert.deepEqual(byFile['utf16.example.txt'].rules, byFile['club.example.txt'].rules);
+  assert.deepEqual(byFile['utf16.example.txt'].summary, byFile['club.example.txt'].summary);
+});

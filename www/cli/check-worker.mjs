@@ -7,12 +7,13 @@
 // Session drives the DNS. What only some zones need (the words of a
 // diagnostic or an error, DNS) is imported on first use, so that a thread
 // starts fast.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { coreFiles, loadCore } from '../lib/core-node.js';
 import { createSession, ReportError, SessionError } from '../lib/session.js';
-import { feedBytes, zoneDomain } from '../lib/zone-input.js';
-import { includeResolver } from './include-files.mjs';
+import { feedBytes } from '../lib/zone-input.js';
+import { sourceDomain } from '../lib/check.js';
+import { readableSource } from '../lib/input.js';
+import { includeResolver, readRegularFile } from './include-files.mjs';
 
 /** The core instantiated from a compiled module (shared between threads), or loaded when there is none. */
 export async function instantiateCore(wasm) {
@@ -27,40 +28,16 @@ export async function instantiateCore(wasm) {
   });
 }
 
-// A listed zone file's bytes: one open, one fstat, one read. Null when it is
+// A listed zone file's bytes (include-files.mjs readRegularFile). Null when it is
 // not a regular file of at most `maxBytes` or cannot be read: check.mjs's
 // loadZone() then reads it again and names the error, as for a single check.
-function readListed(file, maxBytes) {
-  let fd;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > maxBytes) return null;
-    const bytes = Buffer.allocUnsafe(st.size);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return got === bytes.length ? bytes : bytes.subarray(0, got);
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
-}
+const readListed = readRegularFile;
 
 // How check.mjs's loadZone() reads a file with the domain taken from it
 // (byName): the head says what the file is and names the origin for relative
 // names when the file does not state its own.
 function readingOf(file, bytes) {
-  const head = bytes.subarray(0, 1 << 16).toString('utf8');
-  const found = /^\s*[[{]/.test(head) ? { domain: '', stated: true } : zoneDomain(head, file, true);
+  const found = sourceDomain({ name: file, bytes }, true);
   const origin = found.stated ? '' : found.domain;
   return { domain: found.domain, readerOptions: JSON.stringify({ origin, format: 'auto' }) };
 }
@@ -80,8 +57,10 @@ function lazyIncludes(file) {
 export function zoneChecker(core, job) {
   // The zone in a ZoneReader, as check.mjs's loadZone() reads one.
   async function loadListed(file) {
-    const bytes = readListed(file, job.maxBytes);
-    if (!bytes) return (await import('./check.mjs')).loadZone(core, file, { byName: true });
+    const raw = readListed(file, job.maxBytes);
+    if (!raw) return (await import('./check.mjs')).loadZone(core, file, { byName: true });
+    // What is not a zone is refused by name; UTF-16 and gzip are decoded (www/lib/input.js).
+    const { bytes } = await readableSource(core, { name: file, bytes: raw }, job.maxBytes);
     const { domain, readerOptions } = readingOf(file, bytes);
     const reader = new core.ZoneReader(file, readerOptions, lazyIncludes(file));
     feedBytes(core, reader, bytes);
@@ -117,9 +96,10 @@ export function zoneChecker(core, job) {
   // One zone's batch line: {file, domain, summary, rules, error, diagnostics}.
   async function checkZone(file) {
     if (offline) {
-      const bytes = readListed(file, job.maxBytes);
-      if (bytes) {
+      const raw = readListed(file, job.maxBytes);
+      if (raw) {
         try {
+          const { bytes } = await readableSource(core, { name: file, bytes: raw }, job.maxBytes);
           return await checkOffline(file, bytes);
         } catch (e) {
           const { errorText, zoneResult } = await import('./check.mjs');

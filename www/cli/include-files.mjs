@@ -20,10 +20,14 @@ export const MAX_INCLUDE_BYTES = 2 ** 30;
  */
 export function includeResolver(file, maxBytes = MAX_INCLUDE_BYTES) {
   const base = file === '-' ? process.cwd() : dirname(resolve(file));
-  return (path) => readIncluded(isAbsolute(path) ? path : resolve(base, path), maxBytes);
+  return (path) => readRegularFile(isAbsolute(path) ? path : resolve(base, path), maxBytes);
 }
 
-function readIncluded(full, maxBytes) {
+/**
+ * A regular file's bytes, at most `maxBytes`: one non-blocking open, one fstat on
+ * the handle, one read. Null when it is not a regular file, is larger, or cannot be read.
+ */
+export function readRegularFile(full, maxBytes) {
   let fd;
   try {
     fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
