@@ -5,6 +5,7 @@
 #include "fix/diff.h"
 #include "fix/fix.h"
 #include "fix/fix_json.h"
+#include "report/verdict.h"
 #include "rules/findings_json.h"
 #include "zone/zone_text.h"
 
@@ -192,6 +193,7 @@ json build_report(const Analysis& a, const ReportTexts& texts) {
   const AnalysisSummary s = summarise(a);
   auto [inputs, diagnostics] = inputs_and_diagnostics(a.facts().zones());
   return {{"schema", kReportSchema},
+          {"verdict", verdict_json(a, verdict_of(a))},
           {"domain", s.domain},
           {"mode", mode_name(a.facts())},
           {"inputs", {{"zones", std::move(inputs)}}},

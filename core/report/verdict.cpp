@@ -1,0 +1,94 @@
+#include "report/verdict.h"
+
+#include "dns/name.h"
+#include "dns/types.h"
+#include "rules/finding.h"
+
+namespace mxray {
+
+std::string_view verdict_state_name(VerdictState s) {
+  switch (s) {
+    case VerdictState::broken: return "broken";
+    case VerdictState::at_risk: return "at-risk";
+    case VerdictState::fine: return "fine";
+    case VerdictState::could_not_tell: return "could-not-tell";
+  }
+  return "could-not-tell";
+}
+
+std::string_view blind_name(Blind b) {
+  switch (b) {
+    case Blind::unknown_facts: return "unknown-facts";
+    case Blind::budget: return "budget";
+    case Blind::rejected_records: return "rejected-records";
+    case Blind::no_records: return "no-records";
+  }
+  return "unknown-facts";
+}
+
+namespace {
+
+// Records at or under the zone's apex: a zone read whole but with none there
+// (every name outside it, as a pasted export with a mangled domain line gives)
+// tells nothing about the domain.
+bool has_apex_records(const Zone& zone) {
+  if (zone.apex.empty()) return zone.size() > 0;
+  for (size_t i = 0; i < zone.size(); ++i)
+    if (name_is_under(zone.record(i).owner.view(), zone.apex)) return true;
+  return false;
+}
+
+}  // namespace
+
+Verdict verdict_of(const Analysis& a) {
+  Verdict v;
+  const FactStore& facts = a.facts();
+  for (const Fact& f : facts.facts())
+    if (f.state != FactState::answered) v.unknown_facts.push_back(f.id);
+  if (!v.unknown_facts.empty()) v.blind.push_back(Blind::unknown_facts);
+  const MailModel& model = a.model();
+  if (!facts.budget_hits().empty() || model.names_left_out() || model.zones().records_left_out())
+    v.blind.push_back(Blind::budget);
+  bool rejected = false, empty = false;
+  for (const auto& z : facts.zones()) {
+    rejected |= z->rejected_records > 0 || z->error_count > 0;
+    empty |= !has_apex_records(*z);
+  }
+  if (rejected) v.blind.push_back(Blind::rejected_records);
+  if (empty) v.blind.push_back(Blind::no_records);
+
+  bool critical = false, warning = false;
+  for (const Finding& f : a.findings()) {
+    critical |= f.severity == FindingSeverity::critical;
+    warning |= f.severity == FindingSeverity::warning;
+  }
+  v.state = critical          ? VerdictState::broken
+            : warning         ? VerdictState::at_risk
+            : v.blind.empty() ? VerdictState::fine
+                              : VerdictState::could_not_tell;
+  return v;
+}
+
+nlohmann::json verdict_json(const Analysis& a, const Verdict& v) {
+  using json = nlohmann::json;
+  json blind = json::array(), unknown = json::array();
+  for (Blind b : v.blind) blind.push_back(blind_name(b));
+  const auto& facts = a.facts().facts();
+  const auto purposes = purpose_names();
+  for (uint32_t id : v.unknown_facts) {
+    const Fact& f = facts[id];
+    json rests_on = json::array();
+    for (size_t i = 0; i < purposes.size(); ++i)
+      if (f.purposes & (1u << i)) rests_on.push_back(purposes[i]);
+    json reason = f.state == FactState::unknown
+                      ? json{{"code", unknown_code_name(f.reason.code)}, {"detail", f.reason.detail}}
+                      : json{{"code", "not-answered"}, {"detail", ""}};
+    unknown.push_back({{"name", name_text(f.question.name.view())},
+                       {"type", type_name(f.question.type)},
+                       {"reason", std::move(reason)},
+                       {"rests_on", std::move(rests_on)}});
+  }
+  return {{"state", verdict_state_name(v.state)}, {"blind", std::move(blind)}, {"unknown", std::move(unknown)}};
+}
+
+}  // namespace mxray

@@ -1,0 +1,45 @@
+// The one-word answer of a check: broken, at risk, fine, or could not tell.
+// "Fine" is said only when every input was read whole and every question the
+// rules needed got a usable answer; anything the check could not look at is
+// listed with its reason and with what rests on it, never read as "fine".
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "report/analysis.h"
+
+namespace mxray {
+
+enum class VerdictState : uint8_t {
+  broken,          // a critical finding: mail fails now
+  at_risk,         // a warning, nothing critical
+  fine,            // no critical or warning finding, and nothing left unknown
+  could_not_tell,  // no critical or warning finding, but something was not looked at
+};
+std::string_view verdict_state_name(VerdictState s);  // "broken", "at-risk", "fine", "could-not-tell"
+
+// Why a check could not tell everything (several may hold).
+enum class Blind : uint8_t {
+  unknown_facts,     // questions without a usable answer (Verdict::unknown_facts)
+  budget,            // a limit stopped questions or records (the report's stats.budget_hits)
+  rejected_records,  // records of an uploaded zone could not be read (the report's diagnostics)
+  no_records,        // an uploaded zone holds no record at or under its apex
+};
+std::string_view blind_name(Blind b);  // "unknown-facts", "budget", "rejected-records", "no-records"
+
+struct Verdict {
+  VerdictState state = VerdictState::could_not_tell;
+  std::vector<Blind> blind;             // empty only when nothing was left unknown
+  std::vector<uint32_t> unknown_facts;  // Fact ids, in the order asked
+};
+
+Verdict verdict_of(const Analysis& analysis);
+
+// {state, blind: [...], unknown: [{name, type, reason: {code, detail}, rests_on: [purposes]}]}
+nlohmann::json verdict_json(const Analysis& analysis, const Verdict& verdict);
+
+}  // namespace mxray

@@ -1,0 +1,190 @@
+// The verdict: broken, at risk, fine or could not tell. "Fine" only when
+// everything the rules needed was read and answered; a property over every
+// scenario with random subsets of its answers turned into failures.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "replay.h"
+#include "report/analysis.h"
+#include "report/verdict.h"
+#include "rules/finding.h"
+#include "zone/parser.h"
+
+using namespace mxray;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Scenario {
+  std::string name;
+  std::string domain;
+  std::vector<std::shared_ptr<const Zone>> zones;
+  nlohmann::json answers;  // null when the scenario has no recording
+};
+
+std::vector<Scenario> scenarios() {
+  const fs::path root = fs::path(MXRAY_SOURCE_DIR) / "tests" / "scenarios";
+  std::vector<Scenario> out;
+  for (const auto& e : fs::directory_iterator(root)) {
+    if (!e.is_directory() || !fs::exists(e.path() / "scenario.json")) continue;
+    const nlohmann::json sc = test::read_json_file((e.path() / "scenario.json").string());
+    Scenario s{e.path().filename().string(), sc.value("domain", ""), {}, nullptr};
+    for (const auto& z : sc.value("zones", nlohmann::json::array()))
+      s.zones.push_back(
+          std::make_shared<Zone>(parse_zone(read_text(e.path() / z.get<std::string>()), z.get<std::string>(), {})));
+    if (fs::exists(e.path() / "answers.json")) s.answers = test::read_json_file((e.path() / "answers.json").string());
+    out.push_back(std::move(s));
+  }
+  std::sort(out.begin(), out.end(), [](const Scenario& a, const Scenario& b) { return a.name < b.name; });
+  return out;
+}
+
+// Replays the recording, but answers a question with a failure when `fail`
+// says so (and every question the recording lacks).
+template <typename Fail>
+void replay_failing(Session& s, const nlohmann::json& recording, Fail fail) {
+  const nlohmann::json& answers = recording["answers"];
+  for (int i = 0; i < 64 && !s.done(); ++i) {
+    auto round = s.pending();
+    if (round.empty()) break;
+    for (const PendingQuestion& p : round) {
+      const std::string key = test::replay_key(*p.question);
+      auto it = answers.find(key);
+      if (it == answers.end() || fail(key) || !(it->contains("wire") || it->contains("json"))) {
+        s.feed_failure(p.id, FailureKind::timeout, "no answer");
+      } else if (it->contains("wire")) {
+        s.feed_wire(p.id, test::from_hex((*it)["wire"].get<std::string>()));
+      } else {
+        s.feed_json(p.id, (*it)["json"].get<std::string>());
+      }
+    }
+  }
+}
+
+bool any_unknown(const FactStore& facts) {
+  return std::any_of(facts.facts().begin(), facts.facts().end(),
+                     [](const Fact& f) { return f.state != FactState::answered; });
+}
+
+bool has_severity(const Analysis& a, FindingSeverity sev) {
+  return std::any_of(a.findings().begin(), a.findings().end(), [&](const Finding& f) { return f.severity == sev; });
+}
+
+// The verdict's promises, whatever the inputs.
+void check_promises(const Analysis& a, const Verdict& v) {
+  const bool critical = has_severity(a, FindingSeverity::critical);
+  const bool warning = has_severity(a, FindingSeverity::warning);
+  CHECK((v.state == VerdictState::broken) == critical);
+  CHECK((v.state == VerdictState::at_risk) == (!critical && warning));
+  if (any_unknown(a.facts())) {
+    CHECK(v.state != VerdictState::fine);
+    CHECK(!v.unknown_facts.empty());
+  }
+  if (v.state == VerdictState::fine) CHECK(v.blind.empty());
+  if (v.state == VerdictState::could_not_tell) CHECK(!v.blind.empty());
+}
+
+}  // namespace
+
+TEST_CASE("verdict: every scenario, offline, live and both, keeps its promises") {
+  size_t runs = 0, fine = 0;
+  for (const Scenario& sc : scenarios()) {
+    for (int mode = 0; mode < 3; ++mode) {  // offline, live, both
+      const bool live = mode > 0, with_zones = mode != 1;
+      if ((live && sc.answers.is_null()) || (with_zones && sc.zones.empty())) continue;
+      SessionOptions o;
+      o.live = live;
+      Session s(sc.domain, o, with_zones ? sc.zones : std::vector<std::shared_ptr<const Zone>>{});
+      if (s.error() != SessionError::none) continue;
+      if (live) test::replay(s, sc.answers);
+      const Analysis a(s, {});
+      const Verdict v = verdict_of(a);
+      INFO(sc.name << " mode " << mode << ": " << verdict_state_name(v.state));
+      check_promises(a, v);
+      fine += v.state == VerdictState::fine;
+      ++runs;
+    }
+  }
+  MESSAGE(runs << " scenario runs, " << fine << " fine");
+  CHECK(runs > 40);
+  CHECK(fine > 0);  // the healthy scenarios are said to be fine
+}
+
+TEST_CASE("verdict: random answers turned into failures never give fine (property)") {
+  size_t runs = 0, unknown_runs = 0;
+  for (const Scenario& sc : scenarios()) {
+    if (sc.answers.is_null()) continue;
+    for (uint32_t seed = 1; seed <= 12; ++seed) {
+      std::mt19937 rng(seed * 7919u + uint32_t(sc.name.size()));
+      // From a few failures to nearly all: seed 12 fails every question.
+      const double share = seed == 12 ? 1.0 : 0.05 * seed;
+      std::bernoulli_distribution fails(share);
+      for (const bool with_zones : {false, true}) {
+        if (with_zones && sc.zones.empty()) continue;
+        Session s(sc.domain, {}, with_zones ? sc.zones : std::vector<std::shared_ptr<const Zone>>{});
+        if (s.error() != SessionError::none) continue;
+        replay_failing(s, sc.answers, [&](const std::string&) { return fails(rng); });
+        const Analysis a(s, {});
+        const Verdict v = verdict_of(a);
+        INFO(sc.name << " seed " << seed << (with_zones ? " both" : " live") << ": " << verdict_state_name(v.state));
+        check_promises(a, v);
+        unknown_runs += any_unknown(a.facts());
+        ++runs;
+      }
+    }
+  }
+  MESSAGE(runs << " runs with failures, " << unknown_runs << " with unknown facts");
+  CHECK(unknown_runs > runs / 2);
+}
+
+TEST_CASE("verdict: a resolver that answers nothing gives could-not-tell for a healthy domain") {
+  for (const Scenario& sc : scenarios()) {
+    if (sc.name != "cpanel-cloudflare-healthy" || sc.answers.is_null()) continue;
+    Session s(sc.domain, {}, {});
+    REQUIRE(s.error() == SessionError::none);
+    replay_failing(s, sc.answers, [](const std::string&) { return true; });
+    const Analysis a(s, {});
+    const Verdict v = verdict_of(a);
+    CHECK(verdict_state_name(v.state) == "could-not-tell");
+    REQUIRE(!v.blind.empty());
+    CHECK(v.blind.front() == Blind::unknown_facts);
+    const nlohmann::json j = verdict_json(a, v);
+    REQUIRE(!j["unknown"].empty());
+    CHECK(j["unknown"][0]["reason"]["code"] == "timeout");
+    CHECK(!j["unknown"][0]["rests_on"].empty());
+    return;
+  }
+  FAIL("scenario cpanel-cloudflare-healthy with answers.json not found");
+}
+
+TEST_CASE("verdict: a zone with no record at or under its apex could not tell") {
+  const std::vector<std::shared_ptr<const Zone>> zones = {
+      std::make_shared<Zone>(parse_zone("$ORIGIN other.test.\nwww 300 IN A 192.0.2.1\n", "z.txt", [] {
+        ParseOptions o;
+        o.origin = "club.test.";
+        return o;
+      }()))};
+  SessionOptions o;
+  o.live = false;
+  Session s("club.test", o, zones);
+  REQUIRE(s.error() == SessionError::none);
+  const Analysis a(s, {});
+  const Verdict v = verdict_of(a);
+  CHECK(verdict_state_name(v.state) == "could-not-tell");
+  CHECK(std::find(v.blind.begin(), v.blind.end(), Blind::no_records) != v.blind.end());
+}
