@@ -61,7 +61,8 @@ const rulesOf = (lines) => [...new Set(lines.map((l) => l.split(' ')[0]))].sort(
 test('text: the seed example gives its findings, the evidence, the plan, the diff and the steps; exit 1', () => {
   const r = cli(['check', '--zone', seed]);
   assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stdout, /^mxray check of club\.example\./);
+  // The verdict first, then the head of the report.
+  assert.match(r.stdout, /^Broken: mail to or from club\.example fails now\. What to change follows\.\n\nmxray check of club\.example\./);
   assert.match(r.stdout, /CRITICAL Mail apps cannot connect: mail\.club\.example\. leads to the proxy/);
   assert.match(r.stdout, /^ {4}1\. mail\.club\.example\. is an alias \(CNAME\) of club\.example\. \(examples\/club-cloudflare-export\.txt line 27\)$/m);
   assert.match(r.stdout, /^\+ CREATE {2}mail\.club\.example\. A 203\.0\.113\.25 \(DNS only\)$/m);

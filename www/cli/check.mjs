@@ -17,7 +17,7 @@ import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
-import { SEVERITIES, failsAt, renderPlan, renderReport } from '../lib/report-text.js';
+import { SEVERITIES, exitStatus, renderPlan, renderReport } from '../lib/report-text.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl'];
 export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
@@ -267,12 +267,12 @@ export async function runCheck(argv, env = process.env) {
 
   if (o.format === 'json') {
     await writeReportJson(process.stdout, report, bytes);
-    return failsAt(report, o.failOn) ? 1 : 0;
+    return exitStatus(report, o.failOn);
   }
   const out = BYTE_FORMATS.has(o.format) ? byteOutput(bytes, o.format) : await formatOutput(report, o, lang, painter(process.stdout, env));
   if (out === null) return fail(reportMessage('report.errors.no-zone-for-format', lang, { detail: o.format }));
   await write(process.stdout, out);
-  return failsAt(report, o.failOn) ? 1 : 0;
+  return exitStatus(report, o.failOn);
 }
 
 /**

@@ -10,13 +10,49 @@
 // its display form (name-safety.js), so no bidi override, invisible or control
 // character reaches a page or a terminal as it is, and a name that may pass
 // for another is flagged.
-import { evidenceMessage, findingMessage, reportMessage } from './messages.js';
+import { evidenceMessage, findingMessage, reportMessage, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
 
 /** Severities from the most to the least important. */
 export const SEVERITIES = Object.freeze(['critical', 'warning', 'info']);
 
 const plain = (_kind, text) => text;
+
+/**
+ * The command line's exit status for a report: 1 with a finding at or above `failOn`, else 3
+ * when the check could not tell (docs/cli.md), else 0.
+ */
+export function exitStatus(report, failOn = 'critical') {
+  if (failsAt(report, failOn)) return 1;
+  return report.verdict?.state === 'could-not-tell' ? 3 : 0;
+}
+
+/** How many unknown facts the text report lists before "and N more". */
+const UNKNOWN_SHOWN = 8;
+
+/**
+ * The verdict first: one sentence, then what the check could not look at (each unknown
+ * fact with its reason and what rests on it), and another resolver to try when answers failed.
+ */
+export function renderVerdict(report, { lang = 'en', style = plain } = {}) {
+  const v = report.verdict;
+  if (!v) return [];
+  const t = (k, values) => reportMessage(k, lang, values);
+  const kind = { broken: 'critical', 'at-risk': 'warning', fine: 'heading', 'could-not-tell': 'warning' }[v.state];
+  // The domain as people write it, without the root's trailing dot, inside a sentence.
+  const lines = [style(kind, t(`report.verdict.${v.state}`, { domain: displayText(String(report.domain ?? '').replace(/\.$/, '')) }))];
+  if (!(v.blind ?? []).length) return lines;
+  lines.push('', style('heading', t('report.blindTitle')));
+  for (const b of v.blind) lines.push(`- ${t(`report.blind.${b}`, { count: (v.unknown ?? []).length })}`);
+  const unknown = v.unknown ?? [];
+  for (const u of unknown.slice(0, UNKNOWN_SHOWN)) {
+    const purposes = (u.rests_on ?? []).map((p) => sessionMessage('purposes', p, lang)).join(lang === 'ja' ? '、' : ', ');
+    lines.push(`  ${t('report.unknownFact', { name: displayText(u.name), type: u.type, reason: sessionMessage('reasons', u.reason, lang), purposes })}`);
+  }
+  if (unknown.length > UNKNOWN_SHOWN) lines.push(`  ${t('report.unknownMore', { count: unknown.length - UNKNOWN_SHOWN })}`);
+  if (unknown.length && report.resolver) lines.push(t('report.otherResolver'));
+  return lines;
+}
 
 /** True when the report has a finding at or above `level` (critical, warning or info). */
 export function failsAt(report, level = 'critical') {
@@ -110,7 +146,7 @@ export function renderSummary(report, { lang = 'en', style = plain } = {}) {
 /** Each finding: severity, headline, and its numbered chain of evidence. */
 export function renderFindings(report, { lang = 'en', style = plain } = {}) {
   const findings = report.findings ?? [];
-  if (!findings.length) return [reportMessage('report.noFindings', lang)];
+  if (!findings.length) return [reportMessage(report.verdict?.state === 'could-not-tell' ? 'report.noFindingsBlind' : 'report.noFindings', lang)];
   const lines = [];
   findings.forEach((f, i) => {
     const sev = reportMessage(`report.severity.${f.severity}`, lang).toUpperCase();
@@ -278,7 +314,8 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
  */
 export function renderReport(report, { lang = 'en', style = plain, cli = false } = {}) {
   const t = (k, v) => reportMessage(k, lang, v);
-  const out = [...renderSummary(report, { lang, style }), ''];
+  const verdict = renderVerdict(report, { lang, style });
+  const out = [...verdict, ...(verdict.length ? [''] : []), ...renderSummary(report, { lang, style }), ''];
   // Lines go in one at a time: spread into push(), the lines of a report about 100,000
   // records pass the engine's limit on arguments (RangeError: call stack size exceeded).
   const add = (lines) => {
@@ -290,7 +327,9 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
   const fix = report.fix ?? {};
   out.push(style('heading', t('report.fixTitle')));
   if (!(fix.plan ?? []).length) {
-    out.push(t('report.noFix'));
+    // Never "no change to make" under a finding that asks for one.
+    const asks = (report.findings ?? []).some((f) => f.severity !== 'info');
+    out.push(t(asks ? 'report.noFixForFindings' : 'report.noFix'));
     return out.join('\n') + '\n';
   }
   if (fix.origin?.address) out.push(t('report.origin', { address: displayText(fix.origin.address) }));
