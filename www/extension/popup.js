@@ -154,7 +154,6 @@ function showReport(report) {
   verdict.textContent = displayText(t(`popup.verdict.${state}`, { domain }));
   verdict.className = `verdict verdict-${state}`;
   verdict.dataset.state = state;
-  showCouldNotCheck(report);
   $('counts').replaceChildren(
     ...SEVERITIES.map((s) =>
       el('li', { className: `count sev-${s}${summary[s] ? '' : ' zero'}` }, el('span', { className: 'count-number' }, String(summary[s] ?? 0)), ' ', siteMessage(`results.counts.${s}`, lang)),
@@ -180,6 +179,7 @@ function showReport(report) {
   const more = findings.length - top.length;
   $('more').hidden = more <= 0;
   $('more').textContent = more > 0 ? t('popup.more', { count: more }) : '';
+  showCouldNotCheck(report);
   $('result').hidden = false;
 }
 
@@ -189,7 +189,10 @@ function showCouldNotCheck(report) {
   const failed = couldNotCheck(report);
   const other = failed ? otherResolver(failed.resolver) : null;
   $('could-not-check').hidden = !failed;
+  // Nothing was checked: no 0 / 0 / 0 that could pass for "all fine".
+  $('counts').hidden = Boolean(failed);
   if (!failed) return;
+  $('unknown').hidden = true;
   $('could-not-check-why').textContent = displayText(
     siteMessage('results.couldNotCheckWhy', lang, { resolver: failed.resolver, reason: sessionMessage('reasons', failed.reason, lang), count: failed.count, questions: failed.questions }),
   );
