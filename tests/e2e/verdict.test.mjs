@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { certDir, startResolver, zonesIn } from '../resolver/resolver.mjs';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
@@ -41,6 +42,16 @@ async function answerFrom(context, pattern, url) {
     await route.fulfill({ response });
   });
   return asked;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core injected past the page's CSP (bypassCSP): no serious or critical violation.
+async function axe(page, label) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), [], label);
 }
 
 // A page's console reports each aborted request: those are expected here, nothing else is.
@@ -76,7 +87,7 @@ test('a broken example opens with its verdict, before the findings', async () =>
 test('a resolver that cannot be reached: "Could not check", and another resolver in one click checks again', async () => {
   const sc = scenario('cpanel-mail-cname');
   const resolver = await startResolver({ zones: zonesIn(join(sc.dir, 'served')) });
-  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin], contextOptions: { bypassCSP: true } });
   try {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(env.site.url);
@@ -107,6 +118,7 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     const button = page.getByRole('button', { name: `Check again with ${RESOLVERS.google.label}` });
     assert.equal(await button.count(), 1);
     await screenshot(page, 'verdict-could-not-check-en-1280');
+    await axe(page, 'could not check, "Not looked at" open');
     await page.setViewportSize({ width: 390, height: 800 });
     await screenshot(page, 'verdict-could-not-check-en-390');
     await page.selectOption('#language', 'ja');
