@@ -22,6 +22,8 @@ import { launchWithExtension } from './lib/extension.mjs';
 import { build } from '../../www/extension/build.mjs';
 import { findingLines } from './lib/site.mjs';
 import { findingMessage } from '../../www/lib/messages.js';
+import { RESOLVERS } from '../../www/lib/doh-driver.js';
+import { extensionMessage } from '../../www/lib/extension-messages.js';
 import { createRequire } from 'node:module';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -215,6 +217,72 @@ test('popup: tabs that are not web pages, or not one domain, say so and ask noth
     await resolver.stop();
   }
   assert.deepEqual(ext.errors, []);
+});
+
+test('popup: a resolver that cannot be reached says "Could not check", and another resolver in one click checks again', async () => {
+  const sc = scenario('cpanel-mail-cname');
+  const resolver = await startResolver({ zones: zonesIn(join(sc.dir, 'served')) });
+  // The chosen resolver's requests aborted; Cloudflare's address answered by the local resolver.
+  const chosen = (url) => url.href.startsWith(resolver.url);
+  const block = (route) => route.abort();
+  const cloudflare = (url) => url.href.startsWith(RESOLVERS.cloudflare.wire);
+  const asked = [];
+  const forward = async (route) => {
+    asked.push(route.request().url());
+    const response = await route.fetch({ url: resolver.url + new URL(route.request().url()).search });
+    await route.fulfill({ response });
+  };
+  const errorsBefore = ext.errors.length;
+  try {
+    await chooseResolver(resolver.url);
+    await ext.context.route(chosen, block);
+    const page = await popupFor(`https://www.${sc.domain}/`);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+    assert.equal(await page.getAttribute('#verdict', 'data-state'), 'could-not-tell');
+    assert.equal(await page.textContent('#verdict'), extensionMessage('popup.verdict.could-not-tell', 'en', { domain: sc.domain }));
+    assert.ok(await page.isVisible('#could-not-check'));
+    assert.equal(await page.textContent('#could-not-check-title'), 'Could not check');
+    const why = await page.textContent('#could-not-check-why');
+    assert.ok(why.includes(resolver.url) && why.includes('the resolver could not be reached'), why);
+    assert.ok(!(await page.textContent('#result')).includes('No problem found'));
+    assert.ok(await page.isHidden('#counts'), 'no 0 / 0 / 0 when nothing was checked');
+    assert.ok(await page.evaluate(() => document.getElementById('verdict').compareDocumentPosition(document.getElementById('could-not-check')) & Node.DOCUMENT_POSITION_FOLLOWING), 'the verdict first');
+    assert.equal(await page.textContent('#other-resolver'), `Check again with ${RESOLVERS.cloudflare.label}`);
+    await shot(page, 'extension-popup-could-not-check');
+    await axe(page, 'popup that could not check');
+
+    await ext.context.route(cloudflare, forward);
+    await page.evaluate(() => {
+      document.body.dataset.state = 'idle';
+    });
+    await page.click('#other-resolver');
+    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout: 30000 });
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+    assert.ok(asked.length > 0, 'asked Cloudflare’s address');
+    assert.equal(await page.getAttribute('#verdict', 'data-state'), 'broken');
+    assert.ok(await page.isHidden('#could-not-check'));
+    assert.equal(await page.textContent('#resolver'), `Resolver: ${RESOLVERS.cloudflare.label}`);
+    await shot(page, 'extension-popup-other-resolver');
+    await page.close();
+
+    // The same in Japanese.
+    await ext.context.unroute(cloudflare, forward);
+    await chooseResolver(resolver.url, { lang: 'ja' });
+    const ja = await popupFor(`https://${sc.domain}/`);
+    assert.equal(await ja.textContent('#could-not-check-title'), 'チェックできませんでした');
+    assert.equal(await ja.textContent('#other-resolver'), `${RESOLVERS.cloudflare.label} でもう一度チェック`);
+    await shot(ja, 'extension-popup-could-not-check-ja');
+    await ja.close();
+  } finally {
+    await ext.context.unroute(chosen, block);
+    await ext.context.unroute(cloudflare, forward);
+    await resolver.stop();
+    assert.deepEqual(await chooseResolver(resolver.url, { lang: '' }), { resolver: 'custom', resolverUrl: resolver.url });
+  }
+  // The console reports each aborted request; nothing else.
+  const mine = ext.errors.splice(errorsBefore);
+  assert.deepEqual(mine.filter((e) => !/Failed to load resource: net::ERR_FAILED/.test(e)), []);
+  assert.deepEqual(ext.outside, []);
 });
 
 test('the zip for the Chrome Web Store holds the unpacked extension, manifest at its root; the same sources give the same zip', async () => {

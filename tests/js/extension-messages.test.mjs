@@ -24,7 +24,7 @@ test("the manifest's words fit the stores' limits", () => {
 test('extensionMessage fills values, drops a bracketed part without its value, falls back to English', () => {
   assert.equal(extensionMessage('popup.tab.not-web', 'en', { scheme: 'file' }).slice(0, 36), 'This tab is not a web page (file:). ');
   assert.equal(extensionMessage('popup.tab.not-web', 'en', {}).slice(0, 28), 'This tab is not a web page. ');
-  assert.equal(extensionMessage('popup.verdict.clean', 'ja', { domain: 'club.test' }), 'club.test に問題は見つかりませんでした。');
+  assert.equal(extensionMessage('popup.verdict.fine', 'ja', { domain: 'club.test' }), 'club.test に問題は見つかりませんでした。');
   assert.equal(extensionMessage('popup.check', 'xx'), 'Check');
   assert.equal(extensionMessage('no.such.key', 'ja'), 'no.such.key');
 });

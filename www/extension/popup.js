@@ -19,6 +19,7 @@ import { SEVERITIES, warningText } from '../lib/report-text.js';
 import { displayText, nameWarnings } from '../lib/name-safety.js';
 import { extensionLanguages, extensionMessage } from '../lib/extension-messages.js';
 import { tabDomain } from './tab-domain.js';
+import { couldNotCheck, otherResolver } from '../site/could-not-check.js';
 
 /** Findings the popup lists; the full report has the rest. */
 const TOP_FINDINGS = 3;
@@ -29,7 +30,8 @@ const ext = globalThis.browser ?? globalThis.chrome;
 const settings = loadSettings();
 const lang = extensionLanguages.includes(settings.lang) ? settings.lang : pickLanguage(navigator.language);
 const t = (path, values) => extensionMessage(path, lang, values);
-const resolver = chosenResolver(settings);
+// The settings' resolver, until "Check again with …" picks the next preset for this popup.
+let resolver = chosenResolver(settings);
 const suffixes = createSuffixList(PSL.rules);
 
 // The core loads while the popup asks for the tab.
@@ -43,10 +45,14 @@ function applyTexts() {
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   document.title = t('popup.title');
-  const preset = RESOLVERS[resolver];
-  $('resolver').textContent = t('popup.resolver', { name: preset ? preset.label : hostOf(resolver) });
+  showResolver();
   $('psl').textContent = t('popup.psl', { date: PSL.date });
   $('psl').title = `publicsuffix ${PSL.version}`;
+}
+
+function showResolver() {
+  const preset = RESOLVERS[resolver];
+  $('resolver').textContent = t('popup.resolver', { name: preset ? preset.label : hostOf(resolver) });
 }
 
 function hostOf(url) {
@@ -142,10 +148,12 @@ function el(tag, props = {}, ...children) {
 function showReport(report) {
   const summary = report.summary ?? {};
   const domain = String(report.domain ?? checked).replace(/\.$/, '');
-  const level = summary.critical ? 'critical' : summary.warning ? 'warning' : 'clean';
+  // The core's verdict; a report without one (an older core) is read from its counts.
+  const state = report.verdict?.state ?? (summary.critical ? 'broken' : summary.warning ? 'at-risk' : 'fine');
   const verdict = $('verdict');
-  verdict.textContent = t(`popup.verdict.${level}`, { domain });
-  verdict.className = `verdict verdict-${level}`;
+  verdict.textContent = displayText(t(`popup.verdict.${state}`, { domain }));
+  verdict.className = `verdict verdict-${state}`;
+  verdict.dataset.state = state;
   $('counts').replaceChildren(
     ...SEVERITIES.map((s) =>
       el('li', { className: `count sev-${s}${summary[s] ? '' : ' zero'}` }, el('span', { className: 'count-number' }, String(summary[s] ?? 0)), ' ', siteMessage(`results.counts.${s}`, lang)),
@@ -171,7 +179,32 @@ function showReport(report) {
   const more = findings.length - top.length;
   $('more').hidden = more <= 0;
   $('more').textContent = more > 0 ? t('popup.more', { count: more }) : '';
+  showCouldNotCheck(report);
   $('result').hidden = false;
+}
+
+// Most questions unanswered: say so, name the resolver and the cause, and
+// offer the next preset resolver in one click (for this popup; not stored).
+function showCouldNotCheck(report) {
+  const failed = couldNotCheck(report);
+  const other = failed ? otherResolver(failed.resolver) : null;
+  $('could-not-check').hidden = !failed;
+  // Nothing was checked: no 0 / 0 / 0 that could pass for "all fine".
+  $('counts').hidden = Boolean(failed);
+  if (!failed) return;
+  $('unknown').hidden = true;
+  $('could-not-check-why').textContent = displayText(
+    siteMessage('results.couldNotCheckWhy', lang, { resolver: failed.resolver, reason: sessionMessage('reasons', failed.reason, lang), count: failed.count, questions: failed.questions }),
+  );
+  const button = $('other-resolver');
+  button.hidden = !other;
+  if (!other) return;
+  button.textContent = siteMessage('results.otherResolver', lang, { resolver: other.label });
+  button.onclick = () => {
+    resolver = other.name;
+    showResolver();
+    check(checked);
+  };
 }
 
 function openFullReport() {

@@ -21,12 +21,15 @@ export const extensionMessages = {
       checking: 'Checking {domain}…',
       starting: 'Starting the checker…',
       report: 'Finding problems…',
+      // By the report's verdict.state (docs/report.md), in words that fit the popup.
       verdict: {
-        critical: 'Mail for {domain} is likely broken.',
-        warning: 'Mail for {domain} works, with warnings.',
-        clean: 'No problem found for {domain}.',
+        broken: 'Mail for {domain} is likely broken.',
+        'at-risk': 'Mail for {domain} works, with warnings.',
+        fine: 'No problem found for {domain}.',
+        'could-not-tell': 'Could not tell whether mail for {domain} works: mxray could not look at everything it needed.',
       },
       unknown: '{count} fact(s) could not be checked: a DNS answer was missing or bad. They are not counted as fine.',
+      couldNotCheck: 'Could not check',
       topFindings: 'Top findings',
       more: '… and {count} more in the full report.',
       fullReport: 'Full report',
@@ -68,11 +71,13 @@ export const extensionMessages = {
       starting: 'チェッカーを起動しています…',
       report: '問題を探しています…',
       verdict: {
-        critical: '{domain} のメールは壊れている可能性が高いです。',
-        warning: '{domain} のメールは届きますが、警告があります。',
-        clean: '{domain} に問題は見つかりませんでした。',
+        broken: '{domain} のメールは壊れている可能性が高いです。',
+        'at-risk': '{domain} のメールは届きますが、警告があります。',
+        fine: '{domain} に問題は見つかりませんでした。',
+        'could-not-tell': '{domain} のメールが正常かどうか判定できません。必要な情報の一部を確認できませんでした。',
       },
       unknown: '{count} 件の事実を確かめられませんでした（DNS の応答がないか不正）。問題なしとは数えていません。',
+      couldNotCheck: 'チェックできませんでした',
       topFindings: '主な指摘',
       more: '… ほか {count} 件は詳しいレポートにあります。',
       fullReport: '詳しいレポート',
@@ -107,7 +112,7 @@ export const extensionLanguages = Object.keys(extensionMessages);
 
 
 /**
- * The extension's words for `path` ("popup.verdict.clean") in `lang`, with
+ * The extension's words for `path` ("popup.verdict.fine") in `lang`, with
  * `values` filled in; English when the language lacks the key, the path
  * itself when no language has it.
  */

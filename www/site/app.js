@@ -9,7 +9,8 @@ import { formatBytes, siteLanguages, siteMessage } from '../lib/site-messages.js
 import { SYMPTOMS } from '../lib/symptoms.js';
 import { MAX_INPUT_BYTES, normaliseDomain } from '../lib/check.js';
 import { loadSettings, saveSettings } from '../lib/settings.js';
-import { compareSection, diagnosticsSection, findingsSection, fixSection, h, summarySection, symptomsSection } from './render.js';
+import { compareSection, diagnosticsSection, findingsSection, fixSection, h, summarySection, symptomsSection, verdictSection } from './render.js';
+import { couldNotCheck, otherResolver } from './could-not-check.js';
 import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';
 
 // A cancelled check whose worker does not confirm within this time (it is
@@ -416,6 +417,7 @@ export function startApp(host) {
     const slot = (name, node) => h('div', { dataset: { section: name } }, node);
     const { section: fix, diffSlot } = fixSection(report, { lang: state.lang, diffControls: diffControls(), downloads: downloadList() });
     root.replaceChildren(
+      slot('verdict', verdictSection(report, { lang: state.lang, ...failedCheck(report) })),
       slot('summary', summarySection(report, opts)),
       slot('diagnostics', diagnosticsSection(report, opts)),
       slot('symptoms', symptomsSection(report, opts)),
@@ -424,6 +426,21 @@ export function startApp(host) {
       slot('fix', fix),
     );
     if (diffSlot) drawDiff(diffSlot);
+  }
+
+  // Most questions unanswered: the same check again with the next preset
+  // resolver, in one click (the choice shows in the settings, and is not stored).
+  function failedCheck(report) {
+    const failed = couldNotCheck(report);
+    if (!failed) return {};
+    const other = otherResolver(failed.resolver);
+    if (!other) return { failed };
+    const onClick = () => {
+      const radio = document.querySelector(`input[name="resolver"][value="${other.name}"]`);
+      if (radio) radio.checked = true;
+      startCheck({ focus: true });
+    };
+    return { failed, other: { label: other.label, onClick } };
   }
 
   function diffText() {

@@ -82,6 +82,54 @@ export function dataNode(value, lang, { name = false, seen = new Set() } = {}) {
 // messageParts as nodes.
 const partsNodes = (parts, lang, seen) => parts.map((p) => (typeof p === 'string' ? p : dataNode(p.value, lang, { name: p.name, seen })));
 
+/** How many unknown questions the page lists before "and N more". */
+export const UNKNOWN_SHOWN = 8;
+
+/**
+ * The verdict first: one sentence coloured by its state; "Could not check"
+ * with the resolver, the cause and another resolver in one click (`other`:
+ * {label, onClick}, from could-not-check.js) when most questions failed; then
+ * what the check could not look at, folded.
+ */
+export function verdictSection(report, { lang, failed = null, other = null }) {
+  const v = report.verdict;
+  if (!v) return null;
+  const t = (k, values) => reportMessage(k, lang, values);
+  const domain = String(report.domain ?? '').replace(/\.$/, '');
+  const sentence = h('p', { className: `verdict verdict-${v.state}`, id: 'verdict', dataset: { state: v.state } }, partsNodes(messageParts((x) => t(`report.verdict.${v.state}`, x), { domain }), lang));
+  const parts = [];
+  if (failed) {
+    parts.push(
+      h('div', { className: 'could-not-check', role: 'group', 'aria-labelledby': 'could-not-check-title' },
+        h('h3', { id: 'could-not-check-title' }, siteMessage('results.couldNotCheck', lang)),
+        sentence,
+        h('p', { className: 'could-not-check-why' }, siteMessage('results.couldNotCheckWhy', lang, { resolver: failed.resolver, reason: sessionMessage('reasons', failed.reason, lang), count: failed.count, questions: failed.questions })),
+        other ? h('button', { type: 'button', className: 'primary other-resolver', onclick: other.onClick }, siteMessage('results.otherResolver', lang, { resolver: other.label })) : null,
+      ),
+    );
+  } else {
+    parts.push(sentence);
+  }
+  const blind = v.blind ?? [];
+  const unknown = v.unknown ?? [];
+  if (blind.length) {
+    const purposes = (u) => (u.rests_on ?? []).map((p) => sessionMessage('purposes', p, lang)).join(lang === 'ja' ? '、' : ', ');
+    parts.push(
+      h('details', { className: 'blind' },
+        h('summary', {}, t('report.blindTitle')),
+        h('ul', {}, blind.map((b) => h('li', {}, t(`report.blind.${b}`, { count: unknown.length })))),
+        unknown.length
+          ? h('ul', { className: 'unknown-list' },
+              unknown.slice(0, UNKNOWN_SHOWN).map((u) => h('li', {}, partsNodes(messageParts((x) => t('report.unknownFact', x), { name: u.name, type: u.type, reason: sessionMessage('reasons', u.reason, lang), purposes: purposes(u) }), lang))),
+              unknown.length > UNKNOWN_SHOWN ? h('li', { className: 'unknown-more' }, t('report.unknownMore', { count: unknown.length - UNKNOWN_SHOWN })) : null,
+            )
+          : null,
+      ),
+    );
+  }
+  return h('section', { className: 'verdict-box' }, parts);
+}
+
 /** The summary: what was checked, and the counts by severity. */
 export function summarySection(report, { lang }) {
   const t = (k, v) => reportMessage(k, lang, v);
@@ -182,8 +230,17 @@ export function findingsSection(report, { lang, symptoms, rulePage }) {
     'section',
     { className: 'findings', 'aria-labelledby': 'findings-title' },
     h('h3', { id: 'findings-title' }, reportMessage('report.findingsTitle', lang)),
-    findings.length ? h('ol', { className: 'finding-list' }, cards) : h('p', { className: 'all-clear' }, reportMessage('report.noFindings', lang)),
+    findings.length ? h('ol', { className: 'finding-list' }, cards) : noFindings(report, lang),
   );
+}
+
+// No finding: green "all clear" only when the verdict is fine; a check that
+// could not look at everything says so (never a bare "No problem found").
+function noFindings(report, lang) {
+  const state = report.verdict?.state;
+  if (state === 'could-not-tell') return h('p', { className: 'no-findings-blind' }, reportMessage('report.noFindingsBlind', lang));
+  if (!state || state === 'fine') return h('p', { className: 'all-clear' }, reportMessage('report.noFindings', lang));
+  return h('p', {}, reportMessage('report.noFindings', lang));
 }
 
 function routeText(path, lang) {
@@ -255,7 +312,11 @@ export function fixSection(report, { lang, diffControls, downloads }) {
   const fix = report.fix ?? {};
   const parts = [h('h3', { id: 'fix-title' }, t('report.fixTitle'))];
   if (!(fix.plan ?? []).length) {
-    parts.push(h('p', {}, t('report.noFix')));
+    // Never "no change to make" under a finding that asks for one.
+    const asks = (report.findings ?? []).some((f) => f.severity === 'critical' || f.severity === 'warning');
+    // Nor a bare "no change" when the check could not look at everything.
+    const text = asks ? t('report.noFixForFindings') : report.verdict?.state === 'could-not-tell' ? siteMessage('results.noFixBlind', lang) : t('report.noFix');
+    parts.push(h('p', {}, text));
     return { section: h('section', { className: 'fix', 'aria-labelledby': 'fix-title' }, parts), diffSlot: null };
   }
   if (fix.origin?.address) parts.push(h('p', {}, t('report.origin', { address: fix.origin.address })));

@@ -1,0 +1,149 @@
+// The verdict on the website: a broken example opens with it, before the
+// findings; a resolver that cannot be reached (its requests aborted by the
+// browser) gives "Could not check" with the resolver, the cause and another
+// resolver in one click, never "No problem found." nor a green "all clear";
+// the click checks again with Google's address, which the test answers from
+// a real nsd + dnsdist resolver on loopback. Screens at 1280 and 390 px, in
+// English and Japanese.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { certDir, startResolver, zonesIn } from '../resolver/resolver.mjs';
+import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
+import { findingLines, withSite } from './lib/site.mjs';
+import { reportMessage } from '../../www/lib/messages.js';
+import { RESOLVERS } from '../../www/lib/doh-driver.js';
+
+const SEED = join(ROOT, 'examples/club-cloudflare-export.txt');
+const scenario = (name) => {
+  const dir = join(ROOT, 'tests/scenarios', name);
+  return { name, dir, ...JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8')) };
+};
+
+const env = withSite(async () => {
+  if (!existsSync(join(certDir(), 'cert.pem'))) {
+    const r = spawnSync(join(ROOT, 'tests/resolver/make-cert.sh'), [certDir()], { stdio: 'inherit' });
+    assert.equal(r.status, 0, 'make-cert.sh');
+  }
+});
+
+// The requests for `pattern` answered by the resolver at `url` (the same query,
+// method and body); returns the addresses asked, as they come. Routes of the
+// context: they see the requests of the page's worker too, and the last one
+// added goes first (before newPage's "block the rest").
+async function answerFrom(context, pattern, url) {
+  const asked = [];
+  await context.route(pattern, async (route) => {
+    asked.push(route.request().url());
+    const response = await route.fetch({ url: url + new URL(route.request().url()).search });
+    await route.fulfill({ response });
+  });
+  return asked;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core injected past the page's CSP (bypassCSP): no serious or critical violation.
+async function axe(page, label) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), [], label);
+}
+
+// A page's console reports each aborted request: those are expected here, nothing else is.
+const unexpected = (errors) => errors.filter((e) => !/Failed to load resource: net::ERR_FAILED/.test(e));
+
+test('a broken example opens with its verdict, before the findings', async () => {
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(env.site.url);
+    await page.setInputFiles('#files', SEED);
+    assert.equal(await waitForResult(page), 'done');
+    const verdict = page.locator('#report #verdict');
+    assert.equal(await verdict.getAttribute('data-state'), 'broken');
+    assert.equal(await verdict.textContent(), reportMessage('report.verdict.broken', 'en', { domain: 'club.example' }));
+    assert.ok(
+      await page.evaluate(() => Boolean(document.getElementById('verdict').compareDocumentPosition(document.querySelector('.finding-list')) & Node.DOCUMENT_POSITION_FOLLOWING)),
+      'the verdict comes before the findings',
+    );
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('verdict')).color), 'rgb(180, 35, 24)', 'broken is red (--critical)');
+    assert.equal(await page.locator('.all-clear').count(), 0);
+    await screenshot(page, 'verdict-broken-en-1280');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.selectOption('#language', 'ja');
+    assert.equal(await verdict.textContent(), reportMessage('report.verdict.broken', 'ja', { domain: 'club.example' }));
+    await screenshot(page, 'verdict-broken-ja-390');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a resolver that cannot be reached: "Could not check", and another resolver in one click checks again', async () => {
+  const sc = scenario('cpanel-mail-cname');
+  const resolver = await startResolver({ zones: zonesIn(join(sc.dir, 'served')) });
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin], contextOptions: { bypassCSP: true } });
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(env.site.url);
+    // The default resolver (Cloudflare) blocked.
+    await context.route(`${RESOLVERS.cloudflare.wire}**`, (route) => route.abort());
+    await page.fill('#domain', sc.domain);
+    await page.click('#check');
+    assert.equal(await waitForResult(page), 'done', await page.textContent('#form-error'));
+    const verdict = page.locator('#report #verdict');
+    assert.equal(await verdict.getAttribute('data-state'), 'could-not-tell');
+    assert.equal(await page.textContent('#could-not-check-title'), 'Could not check');
+    const why = await page.textContent('.could-not-check-why');
+    assert.ok(why.includes(RESOLVERS.cloudflare.wire), why);
+    assert.ok(why.includes('the resolver could not be reached'), why);
+    const report = await page.textContent('#report');
+    assert.ok(!report.includes(reportMessage('report.noFindings', 'en')), 'never "No problem found."');
+    assert.ok(!report.includes(reportMessage('report.noFix', 'en')), 'never "No change to make."');
+    assert.equal(await page.locator('.all-clear').count(), 0, 'no green all clear');
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.getElementById('verdict')).color), 'rgb(23, 102, 57)', 'not green');
+    // What was not looked at, folded: the unknown questions with their reason.
+    const blind = page.locator('details.blind');
+    assert.equal(await blind.count(), 1);
+    assert.equal(await blind.locator('summary').textContent(), reportMessage('report.blindTitle', 'en'));
+    await blind.locator('summary').click();
+    const unknown = await blind.locator('.unknown-list li').allTextContents();
+    assert.ok(unknown.length >= 1 && unknown.length <= 9, unknown.join('\n'));
+    assert.ok(unknown[0].includes('the resolver could not be reached'), unknown[0]);
+    const button = page.getByRole('button', { name: `Check again with ${RESOLVERS.google.label}` });
+    assert.equal(await button.count(), 1);
+    await screenshot(page, 'verdict-could-not-check-en-1280');
+    await axe(page, 'could not check, "Not looked at" open');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await screenshot(page, 'verdict-could-not-check-en-390');
+    await page.selectOption('#language', 'ja');
+    assert.equal(await page.textContent('#could-not-check-title'), 'チェックできませんでした');
+    assert.ok((await page.textContent('.could-not-check-why')).includes('リゾルバに接続できませんでした'));
+    await screenshot(page, 'verdict-could-not-check-ja-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'verdict-could-not-check-ja-1280');
+    await page.selectOption('#language', 'en');
+
+    // One click: Google's address, answered by the local resolver, checks the same domain again.
+    const asked = await answerFrom(context, `${RESOLVERS.google.wire}**`, resolver.url);
+    await page.evaluate(() => {
+      document.body.dataset.state = 'idle';
+    });
+    await page.getByRole('button', { name: `Check again with ${RESOLVERS.google.label}` }).click();
+    assert.equal(await waitForResult(page), 'done', await page.textContent('#form-error'));
+    assert.ok(asked.length > 0, 'asked Google’s address');
+    assert.ok(await page.isChecked('input[name="resolver"][value="google"]'), 'the settings show the resolver used');
+    assert.equal(await verdict.getAttribute('data-state'), 'broken');
+    assert.deepEqual((await findingLines(page)).sort(), [...sc.expect.live].sort());
+    assert.equal(await page.locator('.could-not-check').count(), 0);
+    assert.deepEqual(unexpected(errors), []);
+  } finally {
+    await context.close();
+    await resolver.stop();
+  }
+});
