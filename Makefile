@@ -9,10 +9,11 @@ SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
 JOBS ?= $(shell nproc)
 
-# Debian packages the build, the tests and the benchmark use.
+# Debian packages the build, the tests and the benchmark use (fonts-ipafont-gothic:
+# Japanese text in the browser tests' screenshots).
 APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
 	python3-dnspython knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time \
-	dnsdist openssl chromium clang-14 clang-format-14 libclang-rt-14-dev publicsuffix zip unzip firefox-esr
+	dnsdist openssl chromium fonts-ipafont-gothic clang-14 clang-format-14 libclang-rt-14-dev publicsuffix zip unzip firefox-esr
 # Node 20 and npm: Debian's packages only where the machine has none of its own
 # (a machine may carry a newer Node and npm that Debian's npm would conflict with).
 NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm)
