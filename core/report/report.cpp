@@ -1,5 +1,6 @@
 #include "report/report.h"
 
+#include "dns/name.h"
 #include "dns/types.h"
 #include "fix/cloudflare.h"
 #include "fix/diff.h"
@@ -32,7 +33,11 @@ std::string import_file(const Analysis& a, const Zone& z, size_t i, const Correc
 
 // {inputs.zones, diagnostics}: each zone's summary, its diagnostics lifted
 // out into one list that names the zone.
-std::pair<json, json> inputs_and_diagnostics(std::span<const std::shared_ptr<const Zone>> zones) {
+// `for_domain`: whether the domain checked is at or under the zone's apex
+// (null when the zone names none, as API JSON): a zone of another domain is
+// not used, and the report says so on its line.
+std::pair<json, json> inputs_and_diagnostics(std::span<const std::shared_ptr<const Zone>> zones,
+                                             std::string_view domain) {
   json inputs = json::array(), diagnostics = json::array();
   for (size_t i = 0; i < zones.size(); ++i) {
     json z = zone_summary_json(*zones[i]);
@@ -43,6 +48,8 @@ std::pair<json, json> inputs_and_diagnostics(std::span<const std::shared_ptr<con
     }
     z.erase("diagnostics");
     z["index"] = i;
+    const std::string& apex = zones[i]->apex;
+    z["for_domain"] = apex.empty() ? json(nullptr) : json(name_is_under(domain, apex));
     inputs.push_back(std::move(z));
   }
   return {std::move(inputs), std::move(diagnostics)};
@@ -191,7 +198,7 @@ FixOutputs fix_outputs(const Analysis& a, std::span<const std::string_view> text
 
 json build_report(const Analysis& a, const ReportTexts& texts) {
   const AnalysisSummary s = summarise(a);
-  auto [inputs, diagnostics] = inputs_and_diagnostics(a.facts().zones());
+  auto [inputs, diagnostics] = inputs_and_diagnostics(a.facts().zones(), a.facts().domain().view());
   return {{"schema", kReportSchema},
           {"verdict", verdict_json(a, verdict_of(a))},
           {"domain", s.domain},

@@ -22,6 +22,7 @@ std::string_view blind_name(Blind b) {
     case Blind::budget: return "budget";
     case Blind::rejected_records: return "rejected-records";
     case Blind::no_records: return "no-records";
+    case Blind::other_domain: return "zone-other-domain";
   }
   return "unknown-facts";
 }
@@ -49,13 +50,15 @@ Verdict verdict_of(const Analysis& a) {
   const MailModel& model = a.model();
   if (!facts.budget_hits().empty() || model.names_left_out() || model.zones().records_left_out())
     v.blind.push_back(Blind::budget);
-  bool rejected = false, empty = false;
+  bool rejected = false, empty = false, other = false;
   for (const auto& z : facts.zones()) {
     rejected |= z->rejected_records > 0 || z->error_count > 0;
     empty |= !has_apex_records(*z);
+    other |= !z->apex.empty() && !name_is_under(facts.domain().view(), z->apex);
   }
   if (rejected) v.blind.push_back(Blind::rejected_records);
   if (empty) v.blind.push_back(Blind::no_records);
+  if (other) v.blind.push_back(Blind::other_domain);
 
   bool critical = false, warning = false;
   for (const Finding& f : a.findings()) {

@@ -28,8 +28,10 @@ enum class Blind : uint8_t {
   budget,            // a limit stopped questions or records (the report's stats.budget_hits)
   rejected_records,  // records of an uploaded zone could not be read (the report's diagnostics)
   no_records,        // an uploaded zone holds no record at or under its apex
+  other_domain,      // an uploaded zone is of another domain than the one checked, so it was not used
 };
-std::string_view blind_name(Blind b);  // "unknown-facts", "budget", "rejected-records", "no-records"
+// "unknown-facts", "budget", "rejected-records", "no-records", "zone-other-domain"
+std::string_view blind_name(Blind b);
 
 struct Verdict {
   VerdictState state = VerdictState::could_not_tell;

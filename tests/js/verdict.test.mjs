@@ -53,3 +53,18 @@ test('the zone with a live check that fails: the zone\'s findings stand, the unk
   assert.equal(j.verdict.state, 'broken');
   assert.ok(j.verdict.unknown.length > 0);
 });
+
+test('a zone of another domain than the one checked is said so on its line, not silently dropped, and the verdict is not fine', () => {
+  for (const lang of ['en', 'ja']) {
+    const r = cli(['check', '--zone', healthy, '--domain', 'club.example', '--offline', '--lang', lang]);
+    assert.equal(r.status, 3, r.stderr);
+    assert.match(r.stdout, lang === 'en'
+      ? /^tests\/scenarios\/cpanel-cloudflare-healthy\/input\/export\.txt is the zone of dental\.test, not of club\.example: it was not used\./m
+      : /^tests\/scenarios\/cpanel-cloudflare-healthy\/input\/export\.txt は dental\.test のゾーンで、club\.example のものではないため、使っていません。/m);
+  }
+  const j = JSON.parse(cli(['check', '--zone', healthy, '--domain', 'club.example', '--offline', '--format', 'json']).stdout);
+  assert.equal(j.inputs.zones[0].for_domain, false);
+  assert.ok(j.verdict.blind.includes('zone-other-domain'));
+  const same = JSON.parse(cli(['check', '--zone', healthy, '--format', 'json']).stdout);
+  assert.equal(same.inputs.zones[0].for_domain, true);
+});

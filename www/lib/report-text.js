@@ -132,6 +132,11 @@ export function renderSummary(report, { lang = 'en', style = plain } = {}) {
   const st = report.stats ?? {};
   lines.push(t('report.inputs', { zones: st.zones ?? 0, records: st.records ?? 0, questions: st.questions ?? 0, rounds: st.rounds ?? 0 }));
   if (st.unknown) lines.push(style('warning', t('report.unknown', { count: st.unknown })));
+  // A zone of another domain is said so on its own line, never silently left out.
+  const bare = (name) => displayText(String(name ?? '').replace(/\.$/, ''));
+  for (const z of report.inputs?.zones ?? []) {
+    if (z.for_domain === false) lines.push(style('warning', t('report.zoneOtherDomain', { file: displayText(z.files?.[0] ?? ''), apex: bare(z.apex), domain: bare(report.domain) })));
+  }
   for (const h of st.budget_hits ?? []) lines.push(style('warning', t('report.budget', h)));
   if (report.panel) {
     lines.push(t('report.panel', { panel: displayText(report.panel.name), how: report.panel.how ? t(`panelHow.${report.panel.how}`) : '' }));
