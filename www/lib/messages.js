@@ -368,7 +368,8 @@ export const messages = {
       field: { value: 'Record', address: 'IPv4 address', address6: 'IPv6 address', target: 'Target', content: 'Content' },
     },
     // What a picked file is when it is not a zone (www/lib/input.js, the core's
-    // classifyInput): each names the file, then says what to do.
+    // classifyInput): each names the file, then says what to do (the menu path:
+    // docs/sources.md#cloudflare-export-menu).
     input: {
       empty: '{file} is empty: there is no record to check.',
       html: '{file} is a web page (HTML), not a zone file: a page saved from a dashboard holds no records.',
