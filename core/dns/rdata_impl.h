@@ -32,6 +32,14 @@ inline int hex_value(char c) {
 inline constexpr char kHexUpper[] = "0123456789ABCDEF";
 inline constexpr char kHexLower[] = "0123456789abcdef";
 
+// RFC 1035 §5.1's \DDD: an octet as three decimal digits after a backslash.
+inline void append_decimal_escape(std::string& out, unsigned u) {
+  out.push_back('\\');
+  out.push_back(char('0' + u / 100));
+  out.push_back(char('0' + (u / 10) % 10));
+  out.push_back(char('0' + u % 10));
+}
+
 inline void append_uint(std::string& out, uint64_t v) {
   char buf[24];
   size_t n = 0;

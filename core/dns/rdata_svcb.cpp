@@ -135,10 +135,7 @@ void append_list_item(std::string& out, std::string_view item) {
       // Escaped for the list, then that backslash escaped for the string.
       out.append(c == ',' ? "\\\\," : "\\\\\\\\");
     } else if (u < 0x21 || u > 0x7e || c == '"' || c == ';' || c == '(' || c == ')') {
-      out.push_back('\\');
-      out.push_back(char('0' + u / 100));
-      out.push_back(char('0' + (u / 10) % 10));
-      out.push_back(char('0' + u % 10));
+      append_decimal_escape(out, u);
     } else {
       out.push_back(c);
     }

@@ -135,10 +135,7 @@ void append_quoted(std::string& out, std::string_view bytes) {
       out.push_back('\\');
       out.push_back(c);
     } else if (u < 0x20 || u > 0x7e) {
-      out.push_back('\\');
-      out.push_back(char('0' + u / 100));
-      out.push_back(char('0' + (u / 10) % 10));
-      out.push_back(char('0' + u % 10));
+      append_decimal_escape(out, u);
     } else {
       out.push_back(c);
     }
