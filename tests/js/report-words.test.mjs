@@ -16,7 +16,7 @@ import { createSession } from '../../www/lib/session.js';
 import { messages } from '../../www/lib/messages.js';
 import { siteMessages } from '../../www/lib/site-messages.js';
 import { replay } from '../scenarios/lib/replay.mjs';
-import { feedBytes } from '../../www/lib/zone-input.js';
+import { readZones } from './lib/zones.mjs';
 import { codes as coreCodes } from './lib/codes.mjs';
 
 const root = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -94,14 +94,7 @@ function run(dir, sc, mode) {
   const readers = [];
   let session;
   try {
-    if (mode !== 'live') {
-      for (const file of sc.zones ?? []) {
-        const reader = new core.ZoneReader(file, '{}', null);
-        feedBytes(core, reader, readFileSync(`${dir}${file}`));
-        reader.finish();
-        readers.push(reader);
-      }
-    }
+    if (mode !== 'live') readers.push(...readZones(core, dir, sc.zones));
     session = createSession(core, { domain: sc.domain ?? '', zones: readers, options: { live: mode !== 'offline' } });
     if (mode !== 'offline') replay(session, JSON.parse(readFileSync(`${dir}answers.json`, 'utf8')));
     const texts = mode === 'live' ? [] : (sc.zones ?? []).map((f) => new Uint8Array(readFileSync(`${dir}${f}`)));

@@ -11,7 +11,7 @@ import { loadCore } from '../../www/lib/core-node.js';
 import { createSession } from '../../www/lib/session.js';
 import { findingMessage, evidenceMessage } from '../../www/lib/messages.js';
 import { replay } from '../scenarios/lib/replay.mjs';
-import { feedBytes } from '../../www/lib/zone-input.js';
+import { readZones } from './lib/zones.mjs';
 
 const root = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const core = await loadCore();
@@ -31,13 +31,8 @@ for (const name of folders) {
       let session;
       try {
         if (mode !== 'live') {
-          for (const file of sc.zones ?? []) {
-            const reader = new core.ZoneReader(file, '{}', null);
-            feedBytes(core, reader, readFileSync(`${dir}${file}`));
-            reader.finish();
-            assert.equal(JSON.parse(reader.summaryJson()).errors, 0, `${file} parses cleanly`);
-            readers.push(reader);
-          }
+          readers.push(...readZones(core, dir, sc.zones));
+          readers.forEach((reader, i) => assert.equal(JSON.parse(reader.summaryJson()).errors, 0, `${sc.zones[i]} parses cleanly`));
         }
         session = createSession(core, { domain: sc.domain ?? '', zones: readers, options: { live: mode !== 'offline' } });
         if (mode !== 'offline') {
