@@ -274,6 +274,7 @@ json change_plan(const FixInputs& in, const FixPlan& plan) {
     json j = {{"name", lower_text(e.owner.view())}, {"type", type_name(e.type)}};
     auto state = [&](Proxied p) { return p == Proxied::unknown ? json(nullptr) : json(p == Proxied::yes); };
     if (!e.placeholder.empty()) j["placeholder"] = e.placeholder;
+    if (e.live) j["live"] = true;  // of what live DNS serves: made in the DNS panel
     switch (e.op) {
       case ZoneEdit::Op::remove:
         j["action"] = "delete";

@@ -43,6 +43,8 @@ int strength(ZoneEdit::Op op) {
 }
 
 bool same_record(const ZoneEdit& a, const ZoneEdit& b) {
+  if (a.live && b.live)  // no file record: the served record is its owner, type and data
+    return a.type == b.type && a.rdata == b.rdata && names_equal(a.owner.view(), b.owner.view());
   return a.has_record && b.has_record && a.zone == b.zone && a.record == b.record;
 }
 
@@ -176,7 +178,7 @@ FixPlan merge_edits(const std::vector<Finding>& findings) {
           std::find(plan.placeholders.begin(), plan.placeholders.end(), e.placeholder) == plan.placeholders.end())
         plan.placeholders.push_back(e.placeholder);
       bool placed = false;
-      const bool can_merge = e.op == ZoneEdit::Op::add || e.has_record;
+      const bool can_merge = e.op == ZoneEdit::Op::add || e.has_record || e.live;
       std::vector<uint32_t> none;
       std::vector<uint32_t>& candidates = can_merge ? alike[alike_key(e)] : none;
       for (size_t c = 0; c < candidates.size() && !placed; ++c) placed = merge_into(plan, candidates[c], e, fi);

@@ -14,18 +14,18 @@ namespace {
 using namespace std::string_view_literals;
 
 constexpr std::array kProxiedEvidence = {
-    "mx"sv, "srv"sv, "cname"sv, "address"sv, "proxied-by"sv, "port-not-proxied"sv, "zone-differs"sv};
-constexpr std::array kMissingEvidence = {"mx"sv, "cname"sv, "address"sv, "no-address"sv};
-constexpr std::array kCnameEvidence = {"mx"sv, "cname"sv, "address"sv};
-constexpr std::array kCompanionEvidence = {"mx"sv, "companion-record"sv};
-constexpr std::array kMailMissingEvidence = {"panel"sv, "no-address"sv};
-constexpr std::array kAddressEvidence = {"address"sv};
-constexpr std::array kNullMxEvidence = {"mx"sv, "null-mx"sv};
-constexpr std::array kSpfProxyEvidence = {"spf-term"sv, "cname"sv, "address"sv, "proxied-by"sv,
-                                          "origin-not-authorised"sv};
-constexpr std::array kLostEvidence = {"record-lost"sv};
-constexpr std::array kNsEvidence = {"zone-ns"sv, "live-ns"sv};
-constexpr std::array kRouteEvidence = {"cname"sv, "address"sv, "zone-route"sv, "live-route"sv};
+    "mx"sv, "srv"sv, "cname"sv, "address"sv, "proxied-by"sv, "port-not-proxied"sv, "zone-differs"sv, "no-edit"sv};
+constexpr std::array kMissingEvidence = {"mx"sv, "cname"sv, "address"sv, "no-address"sv, "no-edit"sv};
+constexpr std::array kCnameEvidence = {"mx"sv, "cname"sv, "address"sv, "no-edit"sv};
+constexpr std::array kCompanionEvidence = {"mx"sv, "companion-record"sv, "no-edit"sv};
+constexpr std::array kMailMissingEvidence = {"panel"sv, "no-address"sv, "no-edit"sv};
+constexpr std::array kAddressEvidence = {"address"sv, "no-edit"sv};
+constexpr std::array kNullMxEvidence = {"mx"sv, "null-mx"sv, "no-edit"sv};
+constexpr std::array kSpfProxyEvidence = {
+    "spf-term"sv, "cname"sv, "address"sv, "proxied-by"sv, "origin-not-authorised"sv, "no-edit"sv};
+constexpr std::array kLostEvidence = {"record-lost"sv, "no-edit"sv};
+constexpr std::array kNsEvidence = {"zone-ns"sv, "live-ns"sv, "no-edit"sv};
+constexpr std::array kRouteEvidence = {"cname"sv, "address"sv, "zone-route"sv, "live-route"sv, "no-edit"sv};
 
 // Sources: docs/sources.md, which gives each document's URL and the date it was read.
 constexpr std::array kRules = {
@@ -133,7 +133,45 @@ std::string_view edit_op_name(ZoneEdit::Op op) {
   return "add";
 }
 
+std::string_view no_edit_reason_name(NoEditReason why) {
+  switch (why) {
+#define MXRAY_X(id, name) \
+  case NoEditReason::id: return name;
+    MXRAY_NO_EDIT_REASONS(MXRAY_X)
+#undef MXRAY_X
+  }
+  return "record-content";
+}
+
+void say_no_edit(Finding& f, NoEditReason why) {
+  f.evidence.push_back({"no-edit", {{"reason", std::string(no_edit_reason_name(why))}}});
+}
+
 std::span<const RuleInfo> rule_catalogue() { return kRules; }
+
+namespace {
+
+// Why a finding of rule `r` carries no edit, when the rule does not say.
+NoEditReason no_edit_reason_of(Rule r) {
+  switch (r) {
+    case Rule::spf_invalid:
+    case Rule::spf_pass_all:
+    case Rule::dmarc_invalid:
+    case Rule::dkim_invalid:
+    case Rule::mta_sts_invalid:
+    case Rule::tlsrpt_invalid: return NoEditReason::record_content;
+    case Rule::tlsa_proxied:
+    case Rule::spf_proxy_address: return NoEditReason::follows_from_proxy;
+    case Rule::ptr_mismatch: return NoEditReason::reverse_dns;
+    case Rule::ns_not_delegated: return NoEditReason::registrar;
+    case Rule::proxy_state_differs:
+    case Rule::migration_record_lost: return NoEditReason::zone_not_served;
+    case Rule::proxy_mixed_records: return NoEditReason::mixed_unknown;
+    default: return NoEditReason::outside_zone;
+  }
+}
+
+}  // namespace
 
 const RuleInfo* find_rule(std::string_view id) {
   for (const RuleInfo& r : kRules)
@@ -166,6 +204,15 @@ std::vector<Finding> run_rules(const MailModel& model) {
   rules::proxy_state_differences(model, out);
   // ---- auth_rules.cpp
   rules::mail_authentication(model, out);
+  // A finding that asks for a change and carries no edit says why: the
+  // rules that can write one say it themselves; for the others the reason
+  // is the rule's own.
+  for (Finding& f : out) {
+    if (f.severity == FindingSeverity::info || !f.edits.empty()) continue;
+    if (std::any_of(f.evidence.begin(), f.evidence.end(), [](const EvidenceStep& e) { return e.code == "no-edit"; }))
+      continue;
+    say_no_edit(f, no_edit_reason_of(f.rule.rule()));
+  }
   // A record added goes into the zone in use that holds its name.
   for (Finding& f : out)
     for (ZoneEdit& e : f.edits)

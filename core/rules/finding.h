@@ -75,6 +75,28 @@ struct EvidenceStep {
   std::vector<std::pair<std::string_view, std::string>> params;
 };
 
+// Why a finding carries no edit: X(identifier, stable name). It is the
+// finding's last evidence step, {"no-edit", {{"reason", name}}}, so a
+// finding always comes with its fix or with the reason there is none.
+// Words for each live in www/lib (English and Japanese).
+#define MXRAY_NO_EDIT_REASONS(X)              \
+  X(record_content, "record-content")         \
+  X(reverse_dns, "reverse-dns")               \
+  X(registrar, "registrar")                   \
+  X(follows_from_proxy, "follows-from-proxy") \
+  X(zone_not_served, "zone-not-served")       \
+  X(outside_zone, "outside-zone")             \
+  X(apex_mx, "apex-mx")                       \
+  X(alias_kept, "alias-kept")                 \
+  X(mixed_unknown, "mixed-unknown")
+
+enum class NoEditReason : uint8_t {
+#define MXRAY_X(id, name) id,
+  MXRAY_NO_EDIT_REASONS(MXRAY_X)
+#undef MXRAY_X
+};
+std::string_view no_edit_reason_name(NoEditReason why);
+
 // A change to the uploaded zone that fixes a finding (applied by core/fix).
 struct ZoneEdit {
   enum class Op : uint8_t {
@@ -104,6 +126,11 @@ struct ZoneEdit {
     file = file_index;
     line = first_line;
   }
+  // An edit of what live DNS serves, with no zone given: there is no record
+  // of a file to point at, so the edit is said in the DNS panel's terms
+  // (www/lib/report-text.js). For set-dns-only, `rdata` is empty: the
+  // panel's content hides behind the proxy's addresses.
+  bool live = false;
   // Names whose way to the proxy this edit works around (an SPF term's
   // target, say). When other edits of the fix take every one of them off
   // the proxy, this edit is not needed, and the merge drops it ("moot").
@@ -120,5 +147,8 @@ struct Finding {
   std::vector<EvidenceStep> evidence;
   std::vector<ZoneEdit> edits;
 };
+
+// Ends `f`'s evidence with the reason it carries no edit.
+void say_no_edit(Finding& f, NoEditReason why);
 
 }  // namespace mxray

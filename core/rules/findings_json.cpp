@@ -52,6 +52,7 @@ json edit_to_json(const MailModel& model, const ZoneEdit& e) {
             {"data", e.rdata},          {"proxied", e.proxied == Proxied::yes}, {"zone", e.zone}};
   if (!e.placeholder.empty()) j["placeholder"] = e.placeholder;
   if (e.ttl) j["ttl"] = e.ttl;
+  if (e.live) j["live"] = true;
   if (e.has_record) {
     const Zone& z = model.input_zone(e.zone);
     // `index` tells apart records that share a line (the API's one-line JSON).
@@ -130,7 +131,10 @@ json rule_catalogue_json() {
   for (size_t i = 0; i < policy.size(); ++i)
     add(policy[i].substr(0, policy[i].find('-')), policy[i], RecordSeverity::error, refs[i]);
   // Why the fix drops an edit or leaves one unwritten: words for each in www/lib.
-  json merge_reasons = json::array(), skip_reasons = json::array();
+  json merge_reasons = json::array(), skip_reasons = json::array(), no_edit_reasons = json::array();
+#define MXRAY_X(id, name) no_edit_reasons.push_back(name);
+  MXRAY_NO_EDIT_REASONS(MXRAY_X)
+#undef MXRAY_X
 #define MXRAY_X(id, name) merge_reasons.push_back(name);
   MXRAY_MERGE_REASONS(MXRAY_X)
 #undef MXRAY_X
@@ -141,7 +145,8 @@ json rule_catalogue_json() {
           {"evidence", ev},
           {"problems", problems},
           {"merge_reasons", merge_reasons},
-          {"skip_reasons", skip_reasons}};
+          {"skip_reasons", skip_reasons},
+          {"no_edit_reasons", no_edit_reasons}};
 }
 
 }  // namespace mxray

@@ -101,6 +101,34 @@ std::vector<ZoneEdit> unproxy_edits(const MailName& m) {
   return edits;
 }
 
+// Without a zone, the edits live DNS shows are needed, for the user to make
+// in the DNS panel (ZoneEdit::live):
+//  - a CNAME served at the name (cPanel's `mail CNAME <apex>`): it goes, and
+//    the name gets the origin's address, DNS-only: a placeholder, since live
+//    DNS shows only the proxy's addresses;
+//  - the proxy's addresses at the name itself: its record is set DNS-only.
+//    What the panel holds there (an A with the origin's address, a CNAME
+//    the proxy flattens, or nothing but a wildcard) hides behind the
+//    proxy; the words of the step say what to do in each case.
+std::vector<ZoneEdit> live_unproxy_edits(const MailName& m) {
+  std::vector<ZoneEdit> edits;
+  const ResolutionPath& p = m.live;
+  if (p.route != Route::proxy || p.hops.empty()) return edits;
+  if (p.hops.front().type == rrtype::CNAME) {
+    edits.push_back(edit_for(ZoneEdit::Op::remove, p.hops.front()));
+    for (ZoneEdit& e : origin_address_edits(m.name, p)) edits.push_back(std::move(e));
+  } else {
+    ZoneEdit e;
+    e.op = ZoneEdit::Op::set_dns_only;
+    e.owner = m.name;
+    e.type = p.hops.front().type;
+    e.proxied = Proxied::no;
+    edits.push_back(std::move(e));
+  }
+  for (ZoneEdit& e : edits) e.live = true;
+  return edits;
+}
+
 WireName mail_name(const MailModel& model) {
   WireName mail;
   std::string_view d = model.domain();
@@ -226,9 +254,15 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
         f.evidence.push_back(
             {"zone-differs", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});
       port_evidence(scoped, provider, f);
+      const bool apex_mx = (m.roles & role::apex) && fam.role == role::mx_target;
       if (model.has_zone())
-        f.edits =
-            (m.roles & role::apex) && fam.role == role::mx_target ? move_apex_mx_edits(model, m) : unproxy_edits(m);
+        f.edits = apex_mx ? move_apex_mx_edits(model, m) : unproxy_edits(m);
+      else if (!apex_mx)
+        f.edits = live_unproxy_edits(m);
+      if (f.edits.empty())
+        say_no_edit(f, apex_mx                             ? NoEditReason::apex_mx
+                       : path == &m.live && m.zone.known() ? NoEditReason::zone_not_served
+                                                           : NoEditReason::outside_zone);
       out.push_back(std::move(f));
     }
   }
@@ -270,6 +304,9 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
         f.evidence.push_back(std::move(s));
       }
       path_evidence(model, p, f);
+      // Left as it is: mail servers follow the alias in practice, and an
+      // edit here would pin an address the alias's owner may change.
+      say_no_edit(f, NoEditReason::alias_kept);
       out.push_back(std::move(f));
     }
   }

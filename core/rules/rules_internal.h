@@ -39,13 +39,15 @@ void mail_authentication(const MailModel& model, std::vector<Finding>& out);
 std::span<const std::string_view> policy_problem_codes();
 std::span<const std::string_view> policy_problem_references();
 // The evidence codes of each rule, for the catalogue.
-inline constexpr std::array<std::string_view, 2> kAuthMissingEvidence = {"mx", "no-record"};
-inline constexpr std::array<std::string_view, 6> kSpfInvalidEvidence = {
-    "txt-record", "record-problem", "spf-lookups", "spf-void-lookups", "spf-loop", "spf-target-no-record"};
-inline constexpr std::array<std::string_view, 2> kRecordEvidence = {"txt-record", "record-problem"};
-inline constexpr std::array<std::string_view, 3> kMtaStsEvidence = {"txt-record", "record-problem", "no-address"};
-inline constexpr std::array<std::string_view, 4> kTlsaEvidence = {"tlsa-record", "cname", "address", "proxied-by"};
-inline constexpr std::array<std::string_view, 4> kPtrEvidence = {"address", "ptr-missing", "ptr-record",
-                                                                 "ptr-forward-mismatch"};
+inline constexpr std::array<std::string_view, 3> kAuthMissingEvidence = {"mx", "no-record", "no-edit"};
+inline constexpr std::array<std::string_view, 7> kSpfInvalidEvidence = {
+    "txt-record", "record-problem", "spf-lookups", "spf-void-lookups", "spf-loop", "spf-target-no-record", "no-edit"};
+inline constexpr std::array<std::string_view, 3> kRecordEvidence = {"txt-record", "record-problem", "no-edit"};
+inline constexpr std::array<std::string_view, 4> kMtaStsEvidence = {"txt-record", "record-problem", "no-address",
+                                                                    "no-edit"};
+inline constexpr std::array<std::string_view, 5> kTlsaEvidence = {"tlsa-record", "cname", "address", "proxied-by",
+                                                                  "no-edit"};
+inline constexpr std::array<std::string_view, 5> kPtrEvidence = {"address", "ptr-missing", "ptr-record",
+                                                                 "ptr-forward-mismatch", "no-edit"};
 
 }  // namespace mxray::rules

@@ -275,8 +275,12 @@ TEST_CASE("zone against live DNS: delegation, records resolvers do not see, prox
     CHECK_FALSE(finding(fs, "migration-record-lost"));
     CHECK_FALSE(finding(fs, "proxy-state-differs"));
     const Finding* f = finding(fs, "ns-not-delegated");
-    CHECK(f->evidence.size() == 3);
-    CHECK(param(f->evidence.back(), "names") == "ns1.oldhost.test. ns2.oldhost.test.");
+    REQUIRE(f->evidence.size() == 4);
+    CHECK(param(f->evidence[2], "names") == "ns1.oldhost.test. ns2.oldhost.test.");
+    // The fix is the registrar's: no edit, and the evidence says so.
+    CHECK(f->edits.empty());
+    CHECK(f->evidence.back().code == "no-edit");
+    CHECK(param(f->evidence.back(), "reason") == "registrar");
   }
   SUBCASE("proxied in the export, the origin served live (a pending zone): the states differ") {
     w.records[2].data = "203.0.113.10";

@@ -155,8 +155,29 @@ TEST_CASE("rules: the seed case from live answers alone (recorded from nsd)") {
   CHECK(finding(findings, "mx-target-proxied", "mail.club.test."));
   // ftp answers with the origin: no finding.
   CHECK_FALSE(finding(findings, "service-host-proxied", "ftp.club.test."));
-  // Without a zone there is nothing to edit yet.
-  for (const Finding& f : findings) CHECK(f.edits.empty());
+  // Without a zone, the edits are of what live DNS serves (made in the
+  // DNS panel): mail's CNAME goes, and mail gets the server's address,
+  // DNS-only, which live DNS cannot tell (a placeholder).
+  for (const char* rule : {"mail-host-proxied", "mx-target-proxied"}) {
+    const Finding* f = finding(findings, rule, "mail.club.test.");
+    REQUIRE(f);
+    REQUIRE(f->edits.size() == 2);
+    CHECK(f->edits[0].op == ZoneEdit::Op::remove);
+    CHECK(f->edits[0].type == rrtype::CNAME);
+    CHECK(f->edits[0].rdata == "club.test.");
+    CHECK(f->edits[1].op == ZoneEdit::Op::add);
+    CHECK(f->edits[1].placeholder == "origin-ipv4");
+    CHECK(f->edits[1].proxied == Proxied::no);
+    for (const ZoneEdit& e : f->edits) {
+      CHECK(e.live);
+      CHECK_FALSE(e.has_record);
+    }
+  }
+  // The alias warning keeps its CNAME, and says why it has no edit.
+  const Finding* alias = finding(findings, "mx-target-cname", "mail.club.test.");
+  REQUIRE(alias);
+  CHECK(alias->edits.empty());
+  CHECK(alias->evidence.back().code == "no-edit");
 }
 
 TEST_CASE("rules: a healthy zone yields no critical finding") {

@@ -199,3 +199,55 @@ TEST_CASE("scenarios: every rule fires somewhere and is silent somewhere") {
     CHECK(firing[std::string(r.id)] < folders);
   }
 }
+
+// Every critical or warning finding of every scenario, in every mode, either
+// carries an edit or says in its evidence why none can be made
+// ("no-edit", with a reason): a finding is never left without its fix.
+TEST_CASE("scenarios: every critical or warning finding has an edit or the reason there is none") {
+  const fs::path root = fs::path(MXRAY_SOURCE_DIR) / "tests" / "scenarios";
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(root))
+    if (e.is_directory() && fs::exists(e.path() / "scenario.json")) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  size_t findings = 0, reasons = 0;
+  for (const fs::path& dir : dirs) {
+    const std::string name = dir.filename().string();
+    nlohmann::json sc = test::read_json_file((dir / "scenario.json").string());
+    std::vector<std::shared_ptr<const Zone>> zones;
+    for (const auto& z : sc.value("zones", nlohmann::json::array()))
+      zones.push_back(
+          std::make_shared<Zone>(parse_zone(read_text(dir / z.get<std::string>()), z.get<std::string>(), {})));
+    const bool recorded = fs::exists(dir / "answers.json");
+    for (const char* mode : {"offline", "live", "both"}) {
+      const bool live = std::string_view(mode) != "offline";
+      const bool with_zones = std::string_view(mode) != "live";
+      if ((live && !recorded) || (with_zones && zones.empty())) continue;
+      SessionOptions o;
+      o.live = live;
+      Session s(sc.value("domain", ""), o, with_zones ? zones : std::vector<std::shared_ptr<const Zone>>{});
+      if (live) test::replay(s, test::read_json_file((dir / "answers.json").string()));
+      MailModel model(s);
+      for (const Finding& f : run_rules(model)) {
+        if (f.severity == FindingSeverity::info) continue;
+        ++findings;
+        const bool why = std::any_of(f.evidence.begin(), f.evidence.end(),
+                                     [](const EvidenceStep& e) { return e.code == "no-edit"; });
+        reasons += why;
+        CHECK_MESSAGE((!f.edits.empty() || why), name << " " << std::string(mode) << ": " << f.rule << " at "
+                                                      << f.names.front() << " has no edit and no reason");
+        // Mail that breaks on the proxy is fixed by an edit, from a zone or
+        // (in the panel's terms) from live DNS, unless the MX sits at the
+        // proxied apex or the zone given is not the one served.
+        if (f.rule == Rule::mx_target_proxied || f.rule == Rule::mail_host_proxied) {
+          std::string reason;
+          for (const EvidenceStep& e : f.evidence)
+            if (e.code == "no-edit") reason = e.params.front().second;
+          CHECK_MESSAGE((!f.edits.empty() || reason == "apex-mx" || reason == "zone-not-served"),
+                        name << " " << std::string(mode) << ": " << f.rule << " at " << f.names.front()
+                             << " has no edit (" << reason << ")");
+        }
+      }
+    }
+  }
+  MESSAGE(findings << " critical or warning findings, " << reasons << " of them with the reason there is no edit");
+}
