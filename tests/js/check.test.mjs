@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { messages, languages } from '../../www/lib/messages.js';
+import { messages, languages, reportMessage } from '../../www/lib/messages.js';
 import { SEVERITIES } from '../../www/lib/report-text.js';
 import { startResolver, zonesIn } from '../resolver/resolver.mjs';
 
@@ -477,6 +477,28 @@ test('live: check --domain against the real resolver, alone and with the zone', 
   assert.equal(b.mode, 'both');
   assert.deepEqual(b.findings.map((f) => `${f.rule} ${f.severity} ${f.names[0]}`).sort(), live.sc.expect.both);
   assert.ok(b.fix.zones[0].changed);
+});
+
+test('live only: a broken domain gets its fix in the panel\'s words, never "No change to make"', async () => {
+  for (const lang of ['en', 'ja']) {
+    const r = await cliAsync(['check', '--domain', 'club.test', '--resolver', resolver.url, '--lang', lang]);
+    assert.equal(r.status, 1, r.stderr);
+    const t = (k, v) => reportMessage(k, lang, v);
+    assert.ok(!r.stdout.includes(t('report.noFix')) && !r.stdout.includes(t('report.noFixForFindings')), r.stdout);
+    // mail's CNAME goes; mail gets the server's address, DNS only, in the dashboard's steps.
+    assert.match(r.stdout, /mail\.club\.test\. CNAME club\.test\./);
+    assert.match(r.stdout, /mail\.club\.test\. A \{origin-ipv4\}/);
+    assert.ok(r.stdout.includes(t('steps.liveNote')), 'the steps say they are made in the panel');
+    // The alias warning says why it has no edit of its own.
+    assert.ok(r.stdout.includes(reportMessage('noEdit.alias-kept', lang)), r.stdout);
+  }
+  const j = JSON.parse((await cliAsync(['check', '--domain', 'club.test', '--resolver', resolver.url, '--format', 'json', '--origin', '192.0.2.80'])).stdout);
+  assert.deepEqual(
+    j.fix.plan.map((e) => `${e.action} ${e.name} ${e.type} ${e.data} live=${e.live}`),
+    ['delete mail.club.test. CNAME club.test. live=true', 'create mail.club.test. A 192.0.2.80 live=true'],
+  );
+  for (const f of j.findings.filter((x) => x.severity !== 'info'))
+    assert.ok(f.edits.length || f.evidence.some((e) => e.code === 'no-edit'), `${f.rule}: an edit or the reason there is none`);
 });
 
 // Every key of the check's sections exists in every language, with the same placeholders.

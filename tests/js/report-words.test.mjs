@@ -41,6 +41,7 @@ const paramWords = {
   problem: ['messages.js', 'problems'],
   how: ['messages.js', 'panelHow'],
   route: ['site-messages.js', 'results', 'route'],
+  reason: ['messages.js', 'noEdit'],
 };
 
 // Every key the report and facts of one run need, as [catalogue, path[], where it was seen].
@@ -114,12 +115,13 @@ test('there are scenarios, and the check finds a missing word', () => {
 
 // Beyond what the scenarios happen to produce: every reason the core's fix
 // can give (the catalogue lists them from its tables).
-test('every merge and skip reason of the core has words in English and Japanese', () => {
+test('every merge, skip and no-edit reason of the core has words in English and Japanese', () => {
   const cat = coreCodes.rules;
-  assert.ok(cat.merge_reasons.length >= 5 && cat.skip_reasons.length >= 5);
+  assert.ok(cat.merge_reasons.length >= 5 && cat.skip_reasons.length >= 5 && cat.no_edit_reasons.length >= 8);
   const keys = [
     ...cat.merge_reasons.map((why) => ['messages.js', ['report', 'noteWhy', why], 'catalogue merge_reasons']),
     ...cat.skip_reasons.map((why) => ['messages.js', ['report', 'skipWhy', why], 'catalogue skip_reasons']),
+    ...cat.no_edit_reasons.map((why) => ['messages.js', ['noEdit', why], 'catalogue no_edit_reasons']),
   ];
   const missing = [...missingWords(keys, 'en'), ...missingWords(keys, 'ja')];
   assert.deepEqual(missing, [], `words missing:\n${missing.join('\n')}`);

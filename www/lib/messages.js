@@ -112,6 +112,18 @@ export const messages = {
     },
     // How a "panel" step's panel is known (its "how" parameter).
     panelHow: { detected: 'recognised from the records it creates', stated: 'as you stated' },
+    // Why a finding carries no edit (the core's NoEditReason), with what to do instead.
+    noEdit: {
+      'record-content': 'No edit from mxray: what this record holds is your choice. The problem above says what to change in it.',
+      'reverse-dns': 'No edit from mxray: reverse DNS (PTR) is not in your zone. Ask whoever owns the address (the hosting company or the network provider) to set it to the mail server\'s name.',
+      registrar: 'No edit from mxray: the fix is at the registrar, not in the zone. Set the domain\'s name servers to the ones the zone lists, or check the zone that is in use.',
+      'follows-from-proxy': 'No edit of its own: it follows from the name being proxied, and the edits that take the name off the proxy fix it too.',
+      'zone-not-served': 'No edit from mxray: the zone you gave already has it right, but resolvers are served something else. Import that zone at the DNS provider (or make the same change in its panel), then check again.',
+      'outside-zone': 'No edit from mxray: the records to change are not in what it read (the name leads out of the domain). Change them where they are served, so that the name has the mail server\'s own address, DNS only.',
+      'apex-mx': 'No edit from mxray without the zone: the MX points at the domain itself, which stays proxied for the website. Point the MX at a name of its own (mail. before the domain) and give that name an A record with the server\'s address, DNS only.',
+      'alias-kept': 'No edit from mxray: mail servers follow the alias in practice, and replacing it would pin an address its owner may change. To follow RFC 2181, give the name an A record with the address the alias leads to, or point the MX at the name the alias ends at.',
+      'mixed-unknown': 'No edit from mxray: it cannot tell which proxy status you meant. Give every address record of this name the same status (DNS only, if the name serves mail).',
+    },
     rules: {
       'mx-target-proxied': 'Other mail servers cannot deliver: the MX target {name} leads to the proxy',
       'mail-host-proxied': 'Mail apps cannot connect: {name} leads to the proxy, which carries no mail',
@@ -161,6 +173,7 @@ export const messages = {
       'zone-route': 'in the uploaded zone, {name} takes the route "{route}"',
       'live-route': 'in live DNS, {name} takes the route "{route}"',
       'zone-differs': 'the uploaded zone gives {name} the route "{route}": it is not what resolvers serve (not imported yet, or not the delegated zone)',
+      'no-edit': '{reason}',
       'no-record': '{name} has no {kind} record[ (source: {source})]',
       'txt-record': '{name} has the TXT record "{text}"[ ({file} line {line})]',
       'record-problem': '{name}: {problem}[ — at "{term}"]',
@@ -364,6 +377,8 @@ export const messages = {
       cloudflareModify: 'Find the {type} record {name} with the content {before}; click Edit, set the content to {after}[ and the Proxy status to {proxy}]; click Save.',
       cloudflareDelete: 'Find the {type} record {name} with the content {data}; click Edit, then Delete, and confirm.',
       cloudflareProxy: 'Proxy status: click the orange cloud so that it turns grey ("DNS only") for every mail name.',
+      cloudflareLiveDnsOnly: 'Find the records named {names} (each may be A, AAAA or CNAME). For each: click Edit, set the Proxy status to DNS only, and click Save. If one is a CNAME to a name that stays proxied (the domain itself, say), delete it and add an A record of that name with the server\'s address, DNS only, instead; if a name has no record (a wildcard * answers for it), add that A record.',
+      liveNote: 'No zone was given: these steps change what live DNS shows, in the DNS provider\'s panel.',
       fillFirst: 'Replace {placeholder} with the real address before you save.',
       field: { value: 'Record', address: 'IPv4 address', address6: 'IPv6 address', target: 'Target', content: 'Content' },
     },
@@ -487,6 +502,17 @@ export const messages = {
       },
     },
     panelHow: { detected: 'パネルが作るレコードから判定', stated: '指定による' },
+    noEdit: {
+      'record-content': 'mxray は修正を書きません: このレコードの内容はあなたが決めるものです。直すべき点は上の問題点に示しています。',
+      'reverse-dns': 'mxray は修正を書きません: 逆引き DNS (PTR) はあなたのゾーンにはありません。アドレスの管理者 (ホスティング会社やネットワーク事業者) に、メールサーバーの名前を設定するよう依頼してください。',
+      registrar: 'mxray は修正を書きません: 修正はゾーンではなくレジストラで行います。ドメインのネームサーバーをゾーンに書かれたものにするか、実際に使われているゾーンを確認してください。',
+      'follows-from-proxy': 'この指摘だけの修正はありません: 名前がプロキシされていることが原因なので、名前をプロキシから外す修正でこれも直ります。',
+      'zone-not-served': 'mxray は修正を書きません: アップロードしたゾーンは既に正しいのですが、リゾルバには別の内容が返されています。そのゾーンを DNS 事業者にインポートして (またはパネルで同じ変更をして) から、再度チェックしてください。',
+      'outside-zone': 'mxray は修正を書きません: 変更すべきレコードは読み取った範囲にありません (名前がドメインの外を指しています)。レコードが提供されている場所で、名前がメールサーバー自身のアドレスを DNS のみで指すように変更してください。',
+      'apex-mx': 'ゾーンがないため mxray は修正を書きません: MX がドメインそのものを指していますが、そこはウェブサイトのためにプロキシされたままです。MX を専用の名前 (ドメインの前に mail. を付けた名前) に向け、その名前にサーバーのアドレスの A レコードを DNS のみで作成してください。',
+      'alias-kept': 'mxray は修正を書きません: 実際にはメールサーバーは別名をたどりますし、置き換えると別名の持ち主が変えうるアドレスを固定してしまいます。RFC 2181 に従うには、別名の先のアドレスで A レコードを作るか、MX を別名の最終的な名前に向けてください。',
+      'mixed-unknown': 'mxray は修正を書きません: どちらのプロキシステータスを意図したのか分かりません。この名前のアドレスレコードをすべて同じステータスにしてください (メールに使う名前なら DNS のみ)。',
+    },
     rules: {
       'mx-target-proxied': '他のメールサーバーから配送できません: MX の宛先 {name} がプロキシに向いています',
       'mail-host-proxied': 'メールソフトが接続できません: {name} がメールを通さないプロキシに向いています',
@@ -536,6 +562,7 @@ export const messages = {
       'zone-route': 'アップロードされたゾーンでは {name} の経路は「{route}」です',
       'live-route': 'ライブ DNS では {name} の経路は「{route}」です',
       'zone-differs': 'アップロードされたゾーンでは {name} の経路は「{route}」です: リゾルバが返す内容と異なります (未反映か、委任先のゾーンではありません)',
+      'no-edit': '{reason}',
       'no-record': '{name} に {kind} レコードがありません[ (情報源: {source})]',
       'txt-record': '{name} の TXT レコードは "{text}" です[ ({file} {line} 行目)]',
       'record-problem': '{name}: {problem}[ — 該当箇所 "{term}"]',
@@ -734,6 +761,8 @@ export const messages = {
       cloudflareModify: '内容が {before} の {type} レコード {name} を探し、「編集」をクリックして内容を {after}[、プロキシステータスを {proxy}] にし、「保存」をクリックします。',
       cloudflareDelete: '内容が {data} の {type} レコード {name} を探し、「編集」、「削除」の順にクリックして確定します。',
       cloudflareProxy: 'プロキシステータス: メール用の名前はすべて、オレンジの雲をクリックして灰色 (「DNS のみ」) にします。',
+      cloudflareLiveDnsOnly: '名前が {names} のレコード (それぞれ A、AAAA または CNAME) を探し、それぞれ「編集」をクリックしてプロキシステータスを「DNS のみ」にし、「保存」をクリックします。プロキシされたままの名前 (ドメインそのものなど) への CNAME なら、削除して代わりにその名前でサーバーのアドレスの A レコードを DNS のみで追加します。その名前のレコードがない (ワイルドカード * が応答している) 場合も、その A レコードを追加します。',
+      liveNote: 'ゾーンが与えられていないため、これらの手順はライブ DNS の内容を DNS 事業者のパネルで変更するものです。',
       fillFirst: '保存する前に {placeholder} を実際のアドレスに置き換えてください。',
       field: { value: 'レコード', address: 'IPv4 アドレス', address6: 'IPv6 アドレス', target: 'ターゲット', content: 'コンテンツ' },
     },
@@ -785,6 +814,10 @@ export function evidenceMessage(step, lang = 'en') {
   // A panel step says how the panel is known: "detected" or "stated", in words.
   if (step.code === 'panel' && params.how !== undefined) {
     params.how = cat.panelHow?.[params.how] ?? messages.en.panelHow?.[params.how] ?? params.how;
+  }
+  // A no-edit step says why there is no edit, and what to do instead.
+  if (step.code === 'no-edit' && params.reason !== undefined) {
+    params.reason = cat.noEdit?.[params.reason] ?? messages.en.noEdit?.[params.reason] ?? params.reason;
   }
   return fill(template, params);
 }

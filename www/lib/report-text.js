@@ -259,7 +259,9 @@ function cloudflareField(type) {
 
 /** Numbered steps for cPanel's Zone Editor, one per entry of the plan. */
 export function cpanelSteps(report, { lang = 'en' } = {}) {
-  const plan = report.fix?.plan ?? [];
+  // An edit of what live DNS serves is made where the DNS is served: behind
+  // a proxy that is its provider's panel, not cPanel's Zone Editor.
+  const plan = (report.fix?.plan ?? []).filter((e) => !e.live);
   if (!plan.length) return [];
   const t = (k, v) => reportMessage(k, lang, v);
   const steps = [t('steps.cpanelIntro', { domain: displayText(bare(report.domain)) })];
@@ -282,6 +284,7 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
   if (!plan.length) return [];
   const t = (k, v) => reportMessage(k, lang, v);
   const steps = [t('steps.cloudflareIntro', { domain: displayText(bare(report.domain)) })];
+  const hidden = [];
   for (const e of plan.map(shownEntry)) {
     const v = { type: e.type, name: bare(e.name), data: e.data };
     if (e.action === 'create') {
@@ -295,6 +298,10 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
       );
     } else if (e.action === 'delete') {
       steps.push(t('steps.cloudflareDelete', { ...v, data: e.before?.data ?? e.data }));
+    } else if (e.live && !(e.after?.data ?? e.data)) {
+      // Live DNS shows only the proxy's addresses: the panel's record hides
+      // behind them. One step names them all (below).
+      hidden.push(v.name);
     } else {
       const changed = e.before?.proxied !== undefined && e.after?.proxied !== undefined && e.before.proxied !== e.after.proxied;
       steps.push(
@@ -308,7 +315,9 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
     }
     if (e.placeholder) steps.push(t('steps.fillFirst', { placeholder: `{${e.placeholder}}` }));
   }
+  if (hidden.length) steps.push(t('steps.cloudflareLiveDnsOnly', { names: [...new Set(hidden)].join(lang === 'ja' ? '、' : ', ') }));
   if (plan.some((e) => e.after?.proxied === false)) steps.push(t('steps.cloudflareProxy'));
+  if (plan.some((e) => e.live)) steps[0] = `${t('steps.liveNote')}${lang === 'ja' ? '' : ' '}${steps[0]}`;
   return steps.map((s, i) => `${i + 1}. ${s}`);
 }
 
