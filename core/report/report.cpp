@@ -8,6 +8,7 @@
 #include "fix/fix_json.h"
 #include "report/verdict.h"
 #include "rules/findings_json.h"
+#include "rules/origin.h"
 #include "zone/zone_text.h"
 
 namespace mxray {
@@ -70,6 +71,21 @@ json corrected_zones_json(const FixOutputs& out, bool include_texts) {
   return corrected;
 }
 
+// The server's likely addresses, with where each was seen (rules/origin.h).
+json origin_candidates_json(const MailModel& model) {
+  json out = json::array();
+  for (const OriginCandidate& c : origin_candidates(model)) {
+    json clues = json::array();
+    for (const OriginClue& k : c.clues) {
+      json clue = {{"source", origin_source_name(k.source)}, {"name", k.name}, {"live", k.live}};
+      if (!k.live) clue["record"] = {{"file", k.file}, {"line", k.line}};
+      clues.push_back(std::move(clue));
+    }
+    out.push_back({{"type", type_name(c.type)}, {"address", c.address}, {"likely", true}, {"clues", clues}});
+  }
+  return out;
+}
+
 // "fix": the plan, the corrected zones, their diffs and the Cloudflare forms.
 json fix_json(const Analysis& a, const ReportTexts& in) {
   const auto& zones = a.facts().zones();
@@ -80,6 +96,7 @@ json fix_json(const Analysis& a, const ReportTexts& in) {
   json batch = cloudflare_batch(fin, a.plan());
   json fix = fix_plan_to_json(a.model(), a.plan());
   fix["origin"] = a.origin().empty() ? json(nullptr) : json{{"address", a.origin()}, {"source", "stated"}};
+  fix["origin_candidates"] = origin_candidates_json(a.model());
   fix["zones"] = corrected_zones_json(out, in.include_texts);
   fix["cloudflare_import"] = std::move(import);
   fix["curl"] = cloudflare_curl(batch);

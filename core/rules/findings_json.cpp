@@ -7,6 +7,7 @@
 #include "policy/dmarc.h"
 #include "policy/spf.h"
 #include "rules/catalogue.h"
+#include "rules/origin.h"
 #include "rules/rules_internal.h"
 
 namespace mxray {
@@ -135,6 +136,10 @@ json rule_catalogue_json() {
 #define MXRAY_X(id, name) no_edit_reasons.push_back(name);
   MXRAY_NO_EDIT_REASONS(MXRAY_X)
 #undef MXRAY_X
+  json origin_sources = json::array();
+#define MXRAY_X(id, name) origin_sources.push_back(name);
+  MXRAY_ORIGIN_SOURCES(MXRAY_X)
+#undef MXRAY_X
 #define MXRAY_X(id, name) merge_reasons.push_back(name);
   MXRAY_MERGE_REASONS(MXRAY_X)
 #undef MXRAY_X
@@ -146,7 +151,8 @@ json rule_catalogue_json() {
           {"problems", problems},
           {"merge_reasons", merge_reasons},
           {"skip_reasons", skip_reasons},
-          {"no_edit_reasons", no_edit_reasons}};
+          {"no_edit_reasons", no_edit_reasons},
+          {"origin_sources", origin_sources}};
 }
 
 }  // namespace mxray

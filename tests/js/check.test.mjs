@@ -489,6 +489,9 @@ test('live only: a broken domain gets its fix in the panel\'s words, never "No c
     assert.match(r.stdout, /mail\.club\.test\. CNAME club\.test\./);
     assert.match(r.stdout, /mail\.club\.test\. A \{origin-ipv4\}/);
     assert.ok(r.stdout.includes(t('steps.liveNote')), 'the steps say they are made in the panel');
+    // The server's address is offered, marked likely, with where it was seen: ftp. answers with it.
+    assert.ok(r.stdout.includes(reportMessage('report.likelyOriginCli', lang, { address: '203.0.113.10' })), r.stdout);
+    assert.ok(r.stdout.includes(reportMessage('report.originClue.dns-only-name', lang, { name: 'ftp.club.test.' })), r.stdout);
     // The alias warning says why it has no edit of its own.
     assert.ok(r.stdout.includes(reportMessage('noEdit.alias-kept', lang)), r.stdout);
   }
@@ -497,6 +500,9 @@ test('live only: a broken domain gets its fix in the panel\'s words, never "No c
     j.fix.plan.map((e) => `${e.action} ${e.name} ${e.type} ${e.data} live=${e.live}`),
     ['delete mail.club.test. CNAME club.test. live=true', 'create mail.club.test. A 192.0.2.80 live=true'],
   );
+  assert.deepEqual(j.fix.origin_candidates[0], {
+    type: 'A', address: '203.0.113.10', likely: true, clues: [{ source: 'dns-only-name', name: 'ftp.club.test.', live: true }],
+  });
   for (const f of j.findings.filter((x) => x.severity !== 'info'))
     assert.ok(f.edits.length || f.evidence.some((e) => e.code === 'no-edit'), `${f.rule}: an edit or the reason there is none`);
 });

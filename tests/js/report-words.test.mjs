@@ -58,6 +58,8 @@ function neededKeys(report, facts) {
       }
     }
   }
+  for (const c of report.fix?.origin_candidates ?? [])
+    for (const k of c.clues) need('messages.js', ['report', 'originClue', k.source], `origin clue ${k.source}`);
   for (const n of report.fix?.notes ?? []) need('messages.js', ['report', 'noteWhy', n.why], `merge note ${n.why}`);
   for (const z of report.fix?.zones ?? [])
     for (const s of z.skipped ?? []) need('messages.js', ['report', 'skipWhy', s.why], `skipped edit ${s.why}`);
@@ -115,13 +117,14 @@ test('there are scenarios, and the check finds a missing word', () => {
 
 // Beyond what the scenarios happen to produce: every reason the core's fix
 // can give (the catalogue lists them from its tables).
-test('every merge, skip and no-edit reason of the core has words in English and Japanese', () => {
+test('every merge, skip and no-edit reason and origin clue of the core has words in English and Japanese', () => {
   const cat = coreCodes.rules;
-  assert.ok(cat.merge_reasons.length >= 5 && cat.skip_reasons.length >= 5 && cat.no_edit_reasons.length >= 8);
+  assert.ok(cat.merge_reasons.length >= 5 && cat.skip_reasons.length >= 5 && cat.no_edit_reasons.length >= 8 && cat.origin_sources.length >= 5);
   const keys = [
     ...cat.merge_reasons.map((why) => ['messages.js', ['report', 'noteWhy', why], 'catalogue merge_reasons']),
     ...cat.skip_reasons.map((why) => ['messages.js', ['report', 'skipWhy', why], 'catalogue skip_reasons']),
     ...cat.no_edit_reasons.map((why) => ['messages.js', ['noEdit', why], 'catalogue no_edit_reasons']),
+    ...cat.origin_sources.map((s) => ['messages.js', ['report', 'originClue', s], 'catalogue origin_sources']),
   ];
   const missing = [...missingWords(keys, 'en'), ...missingWords(keys, 'ja')];
   assert.deepEqual(missing, [], `words missing:\n${missing.join('\n')}`);

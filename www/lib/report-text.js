@@ -200,9 +200,33 @@ export function renderSkipped(report, { lang = 'en' } = {}) {
 /** Each placeholder the fix carries, what it stands for and how to find its value. */
 export function renderPlaceholders(report, { lang = 'en', cli = false } = {}) {
   const names = report.fix?.placeholders ?? [];
-  const lines = names.map((p) => reportMessage(`report.placeholder.${p}`, lang, { [p]: `{${p}}` }));
+  const lines = [];
+  for (const p of names) {
+    lines.push(reportMessage(`report.placeholder.${p}`, lang, { [p]: `{${p}}` }));
+    lines.push(...likelyOrigins(report, p, { lang, cli }));
+  }
   if (names.length && cli) lines.push(reportMessage('report.placeholderCli', lang));
   return lines;
+}
+
+const PLACEHOLDER_TYPE = { 'origin-ipv4': 'A', 'origin-ipv6': 'AAAA' };
+
+/**
+ * The server's likely addresses for placeholder `p` (report.fix.origin_candidates,
+ * the best three), each with where it was seen; offered, never filled in.
+ */
+export function likelyOrigins(report, p, { lang = 'en', cli = false } = {}) {
+  const t = (k, v) => reportMessage(k, lang, v);
+  const found = (report.fix?.origin_candidates ?? []).filter((c) => c.type === PLACEHOLDER_TYPE[p]).slice(0, 3);
+  return found.map((c) => {
+    const clues = c.clues.map((k) =>
+      t(`report.originClue.${k.source}`, { name: displayText(k.name), file: displayText(k.record?.file ?? ''), line: k.record?.line ?? '' }) +
+      (k.live ? t('report.originClueLive') : ''),
+    );
+    const address = displayText(c.address);
+    const gap = lang === 'ja' ? '' : ' ';
+    return `${t('report.likelyOrigin', { address, clues: clues.join(lang === 'ja' ? '、' : '; ') })}${gap}${t(cli ? 'report.likelyOriginCli' : 'report.likelyOriginSite', { address })}`;
+  });
 }
 
 /** The unified diffs of every changed zone, one after the other. */
