@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
+import { ROOT, SHOTS, newPage, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
 
 const SEED = join(ROOT, 'examples/club-cloudflare-export.txt');
@@ -22,6 +22,8 @@ const EMPTY = text('empty.txt', '');
 // A ZIP's local file header, as a zipped export starts.
 const ZIP = { name: 'export.zip', mimeType: 'application/zip', buffer: Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), Buffer.alloc(64, 7)]) };
 
+// The files part of the form, where the list and the refusals show.
+const shootFiles = (page, name) => page.locator('fieldset.files').screenshot({ path: join(SHOTS, `${name}.png`) });
 const fileNames = (page) => page.$$eval('#file-list .file-name', (n) => n.map((x) => x.textContent));
 const refusals = (page) => page.$$eval('#refused-files li', (n) => n.map((x) => x.textContent));
 
@@ -64,7 +66,7 @@ test('a wrong file, then the right zone: only the zone is checked, and its criti
   }
 });
 
-test('a new pick replaces the list; "Add files" adds an include to two zones', async () => {
+test('a new pick replaces the list; "Add files", from the keyboard, adds to it', async () => {
   const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
     const choosers = [];
@@ -113,6 +115,36 @@ test('a new pick replaces the list; "Add files" adds an include to two zones', a
   }
 });
 
+test('$INCLUDE: the zone alone cannot read its include; "Add files" puts it next to the zone, which reads it', async () => {
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    await page.goto(env.site.url);
+    const zone = '$ORIGIN shop.test.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 192.0.2.53\n@ IN A 192.0.2.10 ; cf_tags=cf-proxied:true\n@ IN MX 10 mail\n$INCLUDE "/var/named/includes/mail.inc"\n';
+    await page.setInputFiles('#files', text('shop.test.db', zone));
+    assert.equal(await waitForResult(page), 'done');
+    assert.match(await page.textContent('.diagnostic-list'), /\[include-not-found\]/);
+    assert.ok(!(await findingLines(page)).includes('mail-host-proxied critical mail.shop.test.'));
+
+    await page.evaluate(() => {
+      document.body.dataset.state = 'idle';
+    });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Add files' }).click()]);
+    await chooser.setFiles(text('mail.inc', 'mail IN CNAME @ ; cf_tags=cf-proxied:false\n'));
+    assert.equal(await waitForResult(page), 'done');
+    assert.deepEqual(await fileNames(page), ['shop.test.db', 'mail.inc']);
+    assert.equal(await page.locator('.diagnostic-list').count(), 0, 'the include was found');
+    const findings = await findingLines(page);
+    assert.ok(findings.includes('mail-host-proxied critical mail.shop.test.'), findings.join('\n'));
+    // The include is read through the zone, not checked as a zone of its own.
+    assert.match(await page.textContent('.summary'), /(?:^|\D)1 zone file\(s\), 6 records;/);
+    assert.match(await page.textContent('#report .finding[data-name="mail.shop.test."] ol.evidence'), /mail\.inc line 1/);
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('an HTML page, an empty file and a ZIP are refused with their reasons, in English and in Japanese', async () => {
   const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
@@ -128,9 +160,9 @@ test('an HTML page, an empty file and a ZIP are refused with their reasons, in E
     assert.equal(en[2], 'export.zip is a ZIP archive: unpack it and choose the zone file inside.');
     assert.equal(await page.getAttribute('#refused-files', 'role'), 'alert');
     await page.setViewportSize({ width: 1280, height: 900 });
-    await screenshot(page, 'pick-refused-en-1280');
+    await shootFiles(page, 'pick-refused-en-1280');
     await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, 'pick-refused-en-390');
+    await shootFiles(page, 'pick-refused-en-390');
 
     await page.selectOption('#language', 'ja');
     assert.equal(await page.textContent('#refused-files .refused-lead'), '次の 3 個のファイルは追加しませんでした:');
@@ -140,9 +172,9 @@ test('an HTML page, an empty file and a ZIP are refused with their reasons, in E
     assert.equal(ja[2], 'export.zip は ZIP アーカイブです。展開して、中のゾーンファイルを選んでください。');
     for (const line of ja) assert.doesNotMatch(line, /is a|is empty|not a zone/, 'no English left');
     assert.equal(await page.textContent('#add-files'), 'ファイルを追加');
-    await screenshot(page, 'pick-refused-ja-390');
+    await shootFiles(page, 'pick-refused-ja-390');
     await page.setViewportSize({ width: 1280, height: 900 });
-    await screenshot(page, 'pick-refused-ja-1280');
+    await shootFiles(page, 'pick-refused-ja-1280');
 
     // "Remove all files" clears the list and the refusals.
     await page.click('#clear-files');

@@ -18,6 +18,7 @@
 import createMxrayCore from '../lib/wasm/mxray-core.js';
 import { runCheck, CheckError, MAX_INPUT_BYTES } from '../lib/check.js';
 import { lookAt } from './look.js';
+import { zoneSources } from './includes.js';
 
 // When this script started, on the page's clock (for tests/bench/site-budget.mjs).
 const startedAt = performance.timeOrigin + performance.now();
@@ -77,7 +78,7 @@ async function run(msg) {
   try {
     if (!core) core = await coreLoading;
     await warming;
-    const sources = await readFiles(msg.files ?? []);
+    const sources = zoneSources(await readFiles(msg.files ?? []));
     controller.signal.throwIfAborted();
     const { report, files: out } = await runCheck(core, {
       sources,
