@@ -108,6 +108,17 @@ test('a new pick replaces the list; "Add files", from the keyboard, adds to it',
     await page.setInputFiles('#files', EMPTY);
     await page.waitForSelector('#refused-files li');
     assert.deepEqual(await fileNames(page), ['panel.db', 'cloudflare-export.txt', 'mail.inc']);
+    // A drop is a pick too: it replaces the list.
+    await page.evaluate((zone) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([zone], 'dropped.txt', { type: 'text/plain' }));
+      const target = document.getElementById('dropzone');
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, SEED_TEXT);
+    await page.waitForFunction(() => document.body.dataset.state === 'done' && document.querySelectorAll('#file-list li').length === 1);
+    assert.deepEqual(await fileNames(page), ['dropped.txt']);
+    assert.deepEqual(await refusals(page), []);
     assert.deepEqual(outside, []);
     assert.deepEqual(errors, []);
   } finally {
