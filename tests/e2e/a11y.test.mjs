@@ -1,5 +1,5 @@
 // axe-core in the page (from npm, its source injected by the test): no
-// serious or critical violation on the empty page, with a report in English
+// serious or critical violation on the empty page, with a refused file, with a report in English
 // and in Japanese, on a rule page and in the single file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,6 +42,10 @@ test('axe-core: no serious or critical violation in the main states', async () =
     await waitForResult(page);
     await page.waitForSelector('.d2h-file-wrapper');
     await axe(page, 'report (en)');
+    // A picked file refused, next to the list and its "Add files".
+    await page.setInputFiles('#add-files-input', { name: 'saved.html', mimeType: 'text/html', buffer: Buffer.from('<!doctype html><title>x</title>') });
+    await page.waitForSelector('#refused-files li');
+    await axe(page, 'a refused file (en)');
     await page.getByLabel('Side by side').check();
     await page.waitForSelector('.d2h-file-side-diff');
     await axe(page, 'report side by side');

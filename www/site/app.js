@@ -2,7 +2,8 @@
 // from the worker's result. All DNS and zone work happens in the worker
 // (worker.js); this file only listens and renders. Every string comes from a
 // message catalogue; every piece of data reaches the page as a text node.
-import { inputMessage, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { inputMessage, messages, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { displayText } from '../lib/name-safety.js';
 import { renderPlan, summaryText } from '../lib/report-text.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { formatBytes, siteLanguages, siteMessage } from '../lib/site-messages.js';
@@ -36,6 +37,7 @@ export function startApp(host) {
   const state = {
     lang: siteLanguages.includes(settings.lang) ? settings.lang : pickLanguage(navigator.language),
     files: [],
+    refused: [], // [{name, kind}]: the files of the last pick that are not zones
     symptoms: new Set(),
     diffLayout: settings.diffLayout === 'side-by-side' ? 'side-by-side' : 'line-by-line',
     result: null, // {report, files}
@@ -46,6 +48,9 @@ export function startApp(host) {
     focusResults: false,
   };
   const objectUrls = new Set();
+  // Picks being looked at by the worker: id -> resolve(kinds | null).
+  const looks = new Map();
+  let lookSeq = 0;
 
   // ---- the worker -------------------------------------------------------
   let worker = null;
@@ -57,15 +62,19 @@ export function startApp(host) {
       e.preventDefault?.();
       failRun({ key: 'errors.worker-crashed' });
       dropWorker();
+      giveUpLooks();
     };
     worker.onmessageerror = () => failRun({ key: 'errors.internal', values: { detail: 'message' } });
     const w = worker;
+    // A pick still waiting: an answer from the worker this one replaces never comes.
+    for (const [id, look] of looks) w.postMessage({ type: 'look', id, files: look.files });
     host.wasmModule().then(
       (module) => w.postMessage({ type: 'init', module }),
       (e) => {
         if (worker !== w) return;
         failRun({ key: 'errors.core-failed', values: { detail: e?.message ?? String(e) } });
         dropWorker();
+        giveUpLooks();
       },
     );
     return worker;
@@ -75,10 +84,23 @@ export function startApp(host) {
     worker = null;
   }
 
+  // A worker whose core cannot start answers no look: the files are taken as
+  // they are, and the check says why it cannot run.
+  function giveUpLooks() {
+    for (const look of looks.values()) look.done(null);
+    looks.clear();
+  }
+
   function onWorkerMessage(m) {
+    if (m.type === 'looked') {
+      looks.get(m.id)?.done(m.kinds);
+      looks.delete(m.id);
+      return;
+    }
     if (m.type === 'init-error') {
       failRun({ key: 'errors.core-failed', values: { detail: m.detail } });
       dropWorker();
+      giveUpLooks();
       return;
     }
     if (m.type === 'ready' && m.timing && performance.mark) {
@@ -117,6 +139,7 @@ export function startApp(host) {
     $('language').value = lang;
     renderSymptomChoices();
     renderFileList();
+    renderRefused();
     renderError();
     renderReport();
     if (state.run) showProgress(state.run.last ?? { stage: 'start' });
@@ -143,16 +166,76 @@ export function startApp(host) {
   }
 
   // ---- files ---------------------------------------------------------------
-  function addFiles(list) {
-    const known = new Set(state.files.map((f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`));
-    for (const f of list) {
-      const key = `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
-      if (!known.has(key)) state.files.push(f);
-      known.add(key);
+  /** What the worker's core says each file is ("text" or why it is not a zone); null when it cannot say. */
+  function lookAtFiles(files) {
+    const id = ++lookSeq;
+    return new Promise((done) => {
+      looks.set(id, { files, done });
+      ensureWorker().postMessage({ type: 'look', id, files });
+    });
+  }
+
+  // Picks are taken one after the other, in the order they were made.
+  let picking = Promise.resolve();
+  let picksPending = 0;
+  /**
+   * Files chosen or dropped. A pick replaces the list, unless `add` (the "Add
+   * files" control: a zone and the files its $INCLUDE names). A file that is
+   * not a zone is refused with its reason and the rest of the pick goes in; a
+   * pick of nothing but refused files leaves the list as it was.
+   */
+  function pickFiles(list, { add = false } = {}) {
+    const files = [...list];
+    if (!files.length) return picking;
+    picksPending++;
+    picking = picking
+      .then(() => takeFiles(files, add))
+      .catch((e) => setError({ key: 'errors.internal', values: { detail: e?.message ?? String(e) } }))
+      .finally(() => picksPending--);
+    return picking;
+  }
+
+  async function takeFiles(files, add) {
+    const kinds = await lookAtFiles(files);
+    const accepted = [];
+    state.refused = [];
+    files.forEach((f, i) => {
+      const kind = kinds?.[i] ?? 'text';
+      if (kind === 'text') accepted.push(f);
+      else state.refused.push({ name: f.name, kind });
+    });
+    if (accepted.length) {
+      if (!add) state.files = [];
+      const key = (f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
+      const known = new Set(state.files.map(key));
+      for (const f of accepted) {
+        if (!known.has(key(f))) state.files.push(f);
+        known.add(key(f));
+      }
     }
     renderFileList();
+    renderRefused();
     // Files alone: the offline check runs at once (nothing leaves the machine).
-    if (state.files.length && (!$('domain').value.trim() || $('offline').checked)) startCheck({ focus: false });
+    if (accepted.length && (!$('domain').value.trim() || $('offline').checked)) startCheck({ focus: false });
+  }
+
+  function refusalText({ name, kind }) {
+    const file = displayText(name);
+    if (kind === 'unreadable') return siteMessage('errors.unreadable', state.lang, { file: name });
+    if (kind in messages.en.input) return inputMessage(kind, state.lang, file);
+    return siteMessage('input.notAZone', state.lang, { file: name, kind });
+  }
+
+  function renderRefused() {
+    const box = $('refused-files');
+    if (!state.refused.length) {
+      box.replaceChildren();
+      return;
+    }
+    box.replaceChildren(
+      h('p', { className: 'refused-lead' }, siteMessage(state.refused.length === 1 ? 'input.refusedOne' : 'input.refusedMany', state.lang, { count: state.refused.length })),
+      h('ul', { className: 'refused-list' }, state.refused.map((r) => h('li', {}, refusalText(r)))),
+    );
   }
 
   function renderFileList() {
@@ -171,7 +254,7 @@ export function startApp(host) {
       ),
     );
     $('no-files').hidden = state.files.length > 0;
-    $('clear-files').hidden = state.files.length === 0;
+    $('file-actions').hidden = state.files.length === 0;
   }
 
   function removeFile(i) {
@@ -211,13 +294,18 @@ export function startApp(host) {
     const err = state.error;
     let text = '';
     if (err?.session) text = sessionMessage('errors', err.session, state.lang, err.values?.detail);
-    else if (err?.input) text = inputMessage(err.input, state.lang, err.values.file);
+    else if (err?.input) text = inputMessage(err.input, state.lang, displayText(err.values.file));
     else if (err) text = siteMessage(err.key, state.lang, err.values);
     $('form-error').textContent = text;
   }
 
   async function startCheck({ focus = true } = {}) {
     const token = ++state.startSeq;
+    // Check pressed while a pick is being looked at: the check is of the files it takes.
+    if (picksPending) {
+      await picking;
+      if (token !== state.startSeq) return; // the pick started its own check
+    }
     setError(null);
     const typed = $('domain').value.trim();
     const domain = normaliseDomain(typed);
@@ -548,12 +636,19 @@ export function startApp(host) {
     applyLanguage();
   });
   $('files').addEventListener('change', (e) => {
-    addFiles([...e.target.files]);
+    pickFiles(e.target.files);
+    e.target.value = '';
+  });
+  $('add-files').addEventListener('click', () => $('add-files-input').click());
+  $('add-files-input').addEventListener('change', (e) => {
+    pickFiles(e.target.files, { add: true });
     e.target.value = '';
   });
   $('clear-files').addEventListener('click', () => {
     state.files = [];
+    state.refused = [];
     renderFileList();
+    renderRefused();
     $('files').focus();
   });
   const zone = $('dropzone');
@@ -572,7 +667,7 @@ export function startApp(host) {
     if (!e.dataTransfer?.types?.includes('Files')) return;
     e.preventDefault();
     zone.classList.remove('dragging');
-    addFiles([...e.dataTransfer.files]);
+    pickFiles(e.dataTransfer.files);
   });
   $('check-form').addEventListener('submit', (e) => {
     e.preventDefault();

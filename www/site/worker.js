@@ -7,14 +7,18 @@
 //                                              mxray-core.wasm next to this script
 //   {type: 'run', id, files: File[], domain, offline, resolver, timeoutMs, panel, origin}
 //   {type: 'cancel', id}
+//   {type: 'look', id, files: File[]}          what each picked file is (look.js), from its head
 // Messages out:
 //   {type: 'ready', timing: {started, ready}} | {type: 'init-error', detail}  (times: epoch ms)
 //   {type: 'progress', id, progress}           see www/lib/check.js runCheck onProgress
 //   {type: 'result', id, report, files}        files: Blobs to download (zones, diff, import)
 //   {type: 'error', id, code, values}          CheckError's code (www/lib/check.js)
 //   {type: 'cancelled', id}
+//   {type: 'looked', id, kinds: string[]}      per file: "text" (read as a zone) or why not
 import createMxrayCore from '../lib/wasm/mxray-core.js';
 import { runCheck, CheckError, MAX_INPUT_BYTES } from '../lib/check.js';
+import { lookAt } from './look.js';
+import { zoneSources } from './includes.js';
 
 // When this script started, on the page's clock (for tests/bench/site-budget.mjs).
 const startedAt = performance.timeOrigin + performance.now();
@@ -74,7 +78,7 @@ async function run(msg) {
   try {
     if (!core) core = await coreLoading;
     await warming;
-    const sources = await readFiles(msg.files ?? []);
+    const sources = zoneSources(await readFiles(msg.files ?? []));
     controller.signal.throwIfAborted();
     const { report, files: out } = await runCheck(core, {
       sources,
@@ -104,6 +108,21 @@ async function run(msg) {
   } finally {
     running.delete(id);
   }
+}
+
+// Looking at a pick does not wait for the warm-up check: it reads only the
+// files' heads, between the warm-up's steps.
+async function look({ id, files = [] }) {
+  const kinds = [];
+  try {
+    const c = core ?? (await coreLoading);
+    for (const f of files) kinds.push(await lookAt(c, f));
+  } catch {
+    // The core did not load or failed: the page takes the files, and the check says what is wrong.
+    self.postMessage({ type: 'looked', id, kinds: files.map(() => 'text') });
+    return;
+  }
+  self.postMessage({ type: 'looked', id, kinds });
 }
 
 // A small zone that takes every step of a check (parse, rules, fix, report).
@@ -138,6 +157,8 @@ self.onmessage = (event) => {
   } else if (msg.type === 'run') {
     // Runs that come before 'init' wait for the core.
     run(msg);
+  } else if (msg.type === 'look') {
+    look(msg);
   } else if (msg.type === 'cancel') {
     running.get(msg.id)?.abort(new DOMException('cancelled', 'AbortError'));
   }
