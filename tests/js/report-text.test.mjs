@@ -3,7 +3,7 @@
 // hundred thousand into push() passes V8's limit on arguments (RangeError).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderReport } from '../../www/lib/report-text.js';
+import { likelyOrigins, renderReport } from '../../www/lib/report-text.js';
 
 test('renderReport: a finding of 300,000 evidence steps and a diff of 300,000 lines come out whole', () => {
   const n = 300_000;
@@ -27,4 +27,41 @@ test('renderReport: a finding of 300,000 evidence steps and a diff of 300,000 li
   assert.equal(lines.filter((l) => /\(x\.zone line \d+\)/.test(l)).length, n, 'every evidence step');
   assert.equal(lines.filter((l) => /^[-+]m\d+ A /.test(l)).length, 2 * n, 'every diff line');
   assert.ok(lines.includes(`+m${n - 1} A 192.0.2.1`));
+});
+
+test('likely server address: strongest clues first, three at most, marked likely and never filled in', () => {
+  const clue = (source, name, record) => ({ source, name, live: !record, ...(record ? { record } : {}) });
+  const report = {
+    fix: {
+      placeholders: ['origin-ipv4'],
+      origin_candidates: [
+        {
+          type: 'A',
+          address: '203.0.113.150',
+          likely: true,
+          clues: [
+            clue('dns-only-name', 'mail.dental.test.'),
+            clue('dns-only-name', 'ftp.dental.test.'),
+            clue('spf-term', 'dental.test.', { file: 'dental.zone', line: 9 }),
+            clue('dns-only-name', 'webdisk.dental.test.'),
+            clue('fcrdns', 'mail.dental.test.'),
+          ],
+        },
+        { type: 'AAAA', address: '2001:db8::1', likely: true, clues: [clue('dns-only-name', 'mail.dental.test.')] },
+      ],
+    },
+  };
+  const [en] = likelyOrigins(report, 'origin-ipv4', { lang: 'en', cli: true });
+  assert.equal(
+    en,
+    "Likely the server's address: 203.0.113.150, seen as its reverse DNS, mail.dental.test., which has this address again (live DNS); " +
+      'an ip4:/ip6: term of the SPF record of dental.test. (dental.zone line 9); the DNS-only address of mail.dental.test. (live DNS); and 2 more. ' +
+      "mxray does not fill it in by itself: check that it is your server's, then run the check again with --origin 203.0.113.150.",
+  );
+  const [ja] = likelyOrigins(report, 'origin-ipv4', { lang: 'ja' });
+  assert.match(ja, /^サーバーのアドレスはおそらく 203\.0\.113\.150 です。/);
+  assert.match(ja, /ほか 2 件。mxray はこれを自動では入れません。/);
+  // An IPv6 address is offered only for the IPv6 placeholder.
+  assert.deepEqual(likelyOrigins(report, 'origin-ipv6', { lang: 'en' }).length, 1);
+  assert.deepEqual(likelyOrigins({ fix: { origin_candidates: [] } }, 'origin-ipv4'), []);
 });

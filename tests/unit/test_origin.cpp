@@ -3,6 +3,7 @@
 // export; never a proxy's own address.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -99,4 +100,19 @@ TEST_CASE("origin candidates: live answers, with forward-confirmed reverse DNS (
   // ftp. answers with the server's address directly (DNS-only).
   CHECK(c.front().address == "203.0.113.10");
   CHECK(sources(c.front()) == "dns-only-name:ftp.club.test.");
+}
+
+TEST_CASE("origin candidates: forward-confirmed reverse DNS adds its clue (recorded from nsd)") {
+  const std::string dir = std::string(MXRAY_SOURCE_DIR) + "/tests/scenarios/cpanel-cloudflare-healthy/";
+  Session s("dental.test", SessionOptions{});
+  test::replay(s, test::read_json_file(dir + "answers.json"));
+  const auto c = origin_candidates(MailModel(s));
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].address == "203.0.113.150");
+  // mail.'s address has a PTR naming mail. again, whose A is that address.
+  CHECK(c[0].clues.back().source == OriginSource::fcrdns);
+  CHECK(c[0].clues.back().name == "mail.dental.test.");
+  CHECK(std::any_of(c[0].clues.begin(), c[0].clues.end(), [](const OriginClue& k) {
+    return k.source == OriginSource::spf_term && k.name == "dental.test.";
+  }));
 }

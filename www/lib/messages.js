@@ -324,6 +324,7 @@ export const messages = {
       likelyOriginCli: 'mxray does not fill it in by itself: check that it is your server\'s, then run the check again with --origin {address}.',
       likelyOriginSite: 'mxray does not fill it in by itself: check that it is your server\'s, then enter it as the server\'s address.',
       originClueLive: ' (live DNS)',
+      originMore: 'and {count} more',
       // Where a likely server address was seen (the core's OriginSource).
       originClue: {
         companion: 'Cloudflare\'s companion record {name}, which Cloudflare points at the server[ ({file} line {line})]',
@@ -722,6 +723,7 @@ export const messages = {
       likelyOriginCli: 'mxray はこれを自動では入れません。あなたのサーバーのアドレスか確認してから、--origin {address} を付けて再度チェックしてください。',
       likelyOriginSite: 'mxray はこれを自動では入れません。あなたのサーバーのアドレスか確認してから、サーバーのアドレスとして入力してください。',
       originClueLive: ' (ライブ DNS)',
+      originMore: 'ほか {count} 件',
       originClue: {
         companion: 'Cloudflare がサーバーに向けるコンパニオンレコード {name}[ ({file} {line} 行目)]',
         'proxied-record': 'プロキシ済みレコード {name} (エクスポート内のアドレスはプロキシの背後のサーバーです)[ ({file} {line} 行目)]',

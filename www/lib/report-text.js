@@ -219,11 +219,15 @@ export function likelyOrigins(report, p, { lang = 'en', cli = false } = {}) {
   const t = (k, v) => reportMessage(k, lang, v);
   const found = (report.fix?.origin_candidates ?? []).filter((c) => c.type === PLACEHOLDER_TYPE[p]).slice(0, 3);
   return found.map((c) => {
-    const clues = c.clues.map((k) =>
+    // The strongest kinds of clue first; three at most, then how many more.
+    const order = ['companion', 'fcrdns', 'spf-term', 'proxied-record', 'dns-only-name'];
+    const sorted = [...c.clues].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
+    const clues = sorted.slice(0, 3).map((k) =>
       t(`report.originClue.${k.source}`, { name: displayText(k.name), file: displayText(k.record?.file ?? ''), line: k.record?.line ?? '' }) +
       (k.live ? t('report.originClueLive') : ''),
     );
     const address = displayText(c.address);
+    if (sorted.length > 3) clues.push(t('report.originMore', { count: sorted.length - 3 }));
     const gap = lang === 'ja' ? '' : ' ';
     return `${t('report.likelyOrigin', { address, clues: clues.join(lang === 'ja' ? '、' : '; ') })}${gap}${t(cli ? 'report.likelyOriginCli' : 'report.likelyOriginSite', { address })}`;
   });
