@@ -112,6 +112,42 @@ export const messages = {
     },
     // How a "panel" step's panel is known (its "how" parameter).
     panelHow: { detected: 'recognised from the records it creates', stated: 'as you stated' },
+    // Words for the code-valued parameters of evidence steps: the core writes
+    // codes (JSON consumers key on them), a sentence says what they mean.
+    // Providers: core/policy/proxy_providers.cpp's names; a service (the name
+    // of a port in core/policy/mail_names.cpp) without words is shown as it is.
+    providers: { cloudflare: 'Cloudflare', fastly: 'Fastly', cloudfront: 'Amazon CloudFront', akamai: 'Akamai', imperva: 'Imperva', 'azure-front-door': 'Azure Front Door', sucuri: 'Sucuri' },
+    proxied: { true: 'proxied', false: 'DNS only' },
+    sources: { zone: 'in the uploaded zone', live: 'in live DNS' },
+    // "missing-from": live, zone (a proxy zone without a file name), or the file's name.
+    missingFrom: { zone: "the proxy's zone", live: 'live DNS' },
+    routes: { origin: 'leads to your server', proxy: 'leads to the proxy', missing: 'has no address', unknown: 'leads where mxray cannot tell' },
+    rcodes: {
+      NOERROR: 'normally (NOERROR)',
+      NXDOMAIN: 'that the domain does not exist (NXDOMAIN)',
+      SERVFAIL: 'with a server failure (SERVFAIL)',
+      REFUSED: 'with a refusal (REFUSED)',
+    },
+    services: {
+      SMTP: 'SMTP, mail between servers',
+      'SMTP submission': 'SMTP submission, mail sent from mail apps',
+      SMTPS: 'SMTP submission over TLS',
+      IMAP: 'IMAP, mail read in mail apps',
+      IMAPS: 'IMAP over TLS',
+      POP3: 'POP3, mail downloaded by mail apps',
+      POP3S: 'POP3 over TLS',
+      HTTPS: 'HTTPS',
+      'webmail HTTPS': 'webmail over HTTPS',
+      'cPanel HTTPS': 'cPanel over HTTPS',
+      'WHM HTTPS': 'WHM over HTTPS',
+      'WebDisk HTTPS': 'Web Disk over HTTPS',
+      FTP: 'FTP, file transfer',
+      CalDAV: 'CalDAV calendars',
+      'CalDAV HTTPS': 'CalDAV calendars over HTTPS',
+      CardDAV: 'CardDAV contacts',
+      'CardDAV HTTPS': 'CardDAV contacts over HTTPS',
+      Autodiscover: 'Autodiscover, mail app set-up',
+    },
     rules: {
       'mx-target-proxied': 'Other mail servers cannot deliver: the MX target {name} leads to the proxy',
       'mail-host-proxied': 'Mail apps cannot connect: {name} leads to the proxy, which carries no mail',
@@ -145,23 +181,23 @@ export const messages = {
     evidence: {
       mx: 'the domain\'s MX points at {to}[ ({file} line {line})]',
       srv: 'a service record points at {to}[ ({file} line {line})]',
-      cname: '{from} is an alias (CNAME) of {to}[ ({file} line {line})]',
-      address: '{name} has the address {address}[ (proxied: {proxied})][ ({file} line {line})]',
-      'proxied-by': 'so {name} is answered by the proxy of {provider}',
-      'port-not-proxied': 'the proxy of {provider} does not carry port {port} ({service})',
-      'no-address': '{name} has no address',
+      cname: '{from} is an alias (CNAME) of {to}[, {proxied}][ ({file} line {line})]',
+      address: '{name} has the address {address}[, {proxied}][ ({file} line {line})]',
+      'proxied-by': "so {name} is answered by {provider}'s proxy",
+      'port-not-proxied': "{provider}'s proxy does not carry port {port} ({service})",
+      'no-address': '{name} has no address[ {source}]',
       'companion-record': '{name} is a record Cloudflare adds when an MX points at a proxied name',
       panel: 'the hosting panel is {panel}[ ({how})]',
       'null-mx': 'the domain has a null MX (MX {preference} .: "accepts no mail")[ ({file} line {line})]',
       'spf-term': 'the SPF term "{term}" authorises the addresses of {name}[ ({file} line {line})]',
-      'origin-not-authorised': 'no term of the SPF record authorises {address}, the address of the server behind the proxy',
-      'record-lost': 'the record {name} {type} {data}[ ({file} line {line})] is lost (missing from: {missing-from})',
+      'origin-not-authorised': 'no term of the SPF record authorises the address of the server behind the proxy[, {address}]',
+      'record-lost': 'the record {name} {type} {data}[ ({file} line {line})] is lost: {missing-from} does not have it',
       'zone-ns': 'the zone names {name} as a name server of the domain[ ({file} line {line})]',
-      'live-ns': 'live DNS answers the domain\'s NS question with {rcode}[: {names}]',
-      'zone-route': 'in the uploaded zone, {name} takes the route "{route}"',
-      'live-route': 'in live DNS, {name} takes the route "{route}"',
-      'zone-differs': 'the uploaded zone gives {name} the route "{route}": it is not what resolvers serve (not imported yet, or not the delegated zone)',
-      'no-record': '{name} has no {kind} record[ (source: {source})]',
+      'live-ns': 'asked for the domain\'s name servers, live DNS answers {rcode}[: {names}]',
+      'zone-route': 'in the uploaded zone, {name} {route}',
+      'live-route': 'in live DNS, {name} {route}',
+      'zone-differs': 'in the uploaded zone, {name} {route}, which is not what resolvers serve (not imported yet, or not the delegated zone)',
+      'no-record': '{name} has no {kind} record[ {source}]',
       'txt-record': '{name} has the TXT record "{text}"[ ({file} line {line})]',
       'record-problem': '{name}: {problem}[ — at "{term}"]',
       'spf-lookups': 'evaluating the SPF record takes {count} DNS lookups; RFC 7208 allows {limit}[: {terms}]',
@@ -307,6 +343,11 @@ export const messages = {
         'origin-ipv6': '{origin-ipv6} stands for the IPv6 address of the server that handles the mail; the input does not tell it. Find it where the IPv4 address is shown (cPanel home page, the hosting company), or leave the AAAA record out.',
       },
       placeholderCli: 'Then run the check again with --origin ADDRESS: mxray fills the address in everywhere.',
+      // What a placeholder stands for, said in a sentence (the {token} itself
+      // is shown only in the records and in the line above that explains it);
+      // placeholderMark sets it apart where it stands in a record's data.
+      placeholderWords: { 'origin-ipv4': "the server's IPv4 address", 'origin-ipv6': "the server's IPv6 address" },
+      placeholderMark: '<{words}>',
       diffTitle: 'Diff of {file}',
       planTitle: 'Change plan',
       cpanelTitle: "Steps in cPanel's Zone Editor",
@@ -364,7 +405,7 @@ export const messages = {
       cloudflareModify: 'Find the {type} record {name} with the content {before}; click Edit, set the content to {after}[ and the Proxy status to {proxy}]; click Save.',
       cloudflareDelete: 'Find the {type} record {name} with the content {data}; click Edit, then Delete, and confirm.',
       cloudflareProxy: 'Proxy status: click the orange cloud so that it turns grey ("DNS only") for every mail name.',
-      fillFirst: 'Replace {placeholder} with the real address before you save.',
+      fillFirst: 'Before you save, find {placeholder}: "Values to fill in" says where to look.',
       field: { value: 'Record', address: 'IPv4 address', address6: 'IPv6 address', target: 'Target', content: 'Content' },
     },
     // What a picked file is when it is not a zone (www/lib/input.js, the core's
@@ -487,6 +528,37 @@ export const messages = {
       },
     },
     panelHow: { detected: 'パネルが作るレコードから判定', stated: '指定による' },
+    providers: { cloudflare: 'Cloudflare', fastly: 'Fastly', cloudfront: 'Amazon CloudFront', akamai: 'Akamai', imperva: 'Imperva', 'azure-front-door': 'Azure Front Door', sucuri: 'Sucuri' },
+    proxied: { true: 'プロキシ済み', false: 'DNS のみ' },
+    sources: { zone: 'アップロードしたゾーン', live: 'ライブ DNS' },
+    missingFrom: { zone: 'プロキシ側のゾーン', live: 'ライブ DNS' },
+    routes: { origin: 'はお使いのサーバーに向いています', proxy: 'はプロキシに向いています', missing: 'にはアドレスがありません', unknown: 'がどこに向いているかは分かりません' },
+    rcodes: {
+      NOERROR: '正常に (NOERROR) ',
+      NXDOMAIN: '「ドメインが存在しない」(NXDOMAIN) と',
+      SERVFAIL: 'サーバーの失敗 (SERVFAIL) と',
+      REFUSED: '拒否 (REFUSED) と',
+    },
+    services: {
+      SMTP: 'サーバー間のメール配送 (SMTP)',
+      'SMTP submission': 'メールソフトからの送信 (SMTP submission)',
+      SMTPS: 'TLS でのメール送信 (SMTPS)',
+      IMAP: 'メールソフトでの受信 (IMAP)',
+      IMAPS: 'TLS でのメール受信 (IMAPS)',
+      POP3: 'メールソフトへのダウンロード (POP3)',
+      POP3S: 'TLS でのメールのダウンロード (POP3S)',
+      HTTPS: 'HTTPS',
+      'webmail HTTPS': 'ウェブメール (HTTPS)',
+      'cPanel HTTPS': 'cPanel (HTTPS)',
+      'WHM HTTPS': 'WHM (HTTPS)',
+      'WebDisk HTTPS': 'Web Disk (HTTPS)',
+      FTP: 'ファイル転送 (FTP)',
+      CalDAV: 'カレンダー (CalDAV)',
+      'CalDAV HTTPS': 'カレンダー (CalDAV、HTTPS)',
+      CardDAV: '連絡先 (CardDAV)',
+      'CardDAV HTTPS': '連絡先 (CardDAV、HTTPS)',
+      Autodiscover: 'メールソフトの自動設定 (Autodiscover)',
+    },
     rules: {
       'mx-target-proxied': '他のメールサーバーから配送できません: MX の宛先 {name} がプロキシに向いています',
       'mail-host-proxied': 'メールソフトが接続できません: {name} がメールを通さないプロキシに向いています',
@@ -520,23 +592,23 @@ export const messages = {
     evidence: {
       mx: 'ドメインの MX が {to} を指しています[ ({file} {line} 行目)]',
       srv: 'サービスレコードが {to} を指しています[ ({file} {line} 行目)]',
-      cname: '{from} は {to} の別名 (CNAME) です[ ({file} {line} 行目)]',
-      address: '{name} のアドレスは {address} です[ (プロキシ: {proxied})][ ({file} {line} 行目)]',
+      cname: '{from} は {to} の別名 (CNAME) です[ ({proxied})][ ({file} {line} 行目)]',
+      address: '{name} のアドレスは {address} です[ ({proxied})][ ({file} {line} 行目)]',
       'proxied-by': 'そのため {name} には {provider} のプロキシが応答します',
-      'port-not-proxied': '{provider} のプロキシはポート {port} ({service}) を通しません',
-      'no-address': '{name} にはアドレスがありません',
+      'port-not-proxied': '{provider} のプロキシは、{service}に使うポート {port} を通しません',
+      'no-address': '[{source}では、]{name} にはアドレスがありません',
       'companion-record': '{name} は、MX がプロキシ対象の名前を指したときに Cloudflare が追加するレコードです',
       panel: 'ホスティングの管理パネルは {panel} です[ ({how})]',
       'null-mx': 'ドメインにヌル MX (MX {preference} .: 「メールを受け取らない」) があります[ ({file} {line} 行目)]',
       'spf-term': 'SPF の項目 "{term}" は {name} のアドレスを許可しています[ ({file} {line} 行目)]',
-      'origin-not-authorised': 'プロキシの裏にあるサーバーのアドレス {address} を許可する項目が SPF レコードにありません',
+      'origin-not-authorised': 'プロキシの裏にあるサーバーのアドレス[ ({address}) ]を許可する項目が SPF レコードにありません',
       'record-lost': 'レコード {name} {type} {data}[ ({file} {line} 行目)] が失われています ({missing-from} にありません)',
       'zone-ns': 'ゾーンは {name} をドメインのネームサーバーとしています[ ({file} {line} 行目)]',
-      'live-ns': 'ライブ DNS はドメインの NS の問い合わせに {rcode} で応答しました[: {names}]',
-      'zone-route': 'アップロードされたゾーンでは {name} の経路は「{route}」です',
-      'live-route': 'ライブ DNS では {name} の経路は「{route}」です',
-      'zone-differs': 'アップロードされたゾーンでは {name} の経路は「{route}」です: リゾルバが返す内容と異なります (未反映か、委任先のゾーンではありません)',
-      'no-record': '{name} に {kind} レコードがありません[ (情報源: {source})]',
+      'live-ns': 'ドメインのネームサーバーを問い合わせると、ライブ DNS は{rcode}応答しました[: {names}]',
+      'zone-route': 'アップロードされたゾーンでは、{name} {route}',
+      'live-route': 'ライブ DNS では、{name} {route}',
+      'zone-differs': 'アップロードされたゾーンでは、{name} {route}。これはリゾルバが返す内容と異なります (未反映か、委任先のゾーンではありません)',
+      'no-record': '[{source}では、]{name} に {kind} レコードがありません',
       'txt-record': '{name} の TXT レコードは "{text}" です[ ({file} {line} 行目)]',
       'record-problem': '{name}: {problem}[ — 該当箇所 "{term}"]',
       'spf-lookups': 'SPF の評価に DNS 参照が {count} 回必要です。RFC 7208 の上限は {limit} 回です[: {terms}]',
@@ -679,6 +751,8 @@ export const messages = {
         'origin-ipv6': '{origin-ipv6} はメールを扱うサーバーの IPv6 アドレスです。入力からは分かりません。IPv4 アドレスと同じ場所 (cPanel のホーム画面、ホスティング会社) で調べるか、AAAA レコードを省いてください。',
       },
       placeholderCli: 'そのあと --origin アドレス を付けて再度チェックすると、mxray がすべての箇所にアドレスを入れます。',
+      placeholderWords: { 'origin-ipv4': 'サーバーの IPv4 アドレス', 'origin-ipv6': 'サーバーの IPv6 アドレス' },
+      placeholderMark: '〈{words}〉',
       diffTitle: '{file} の差分',
       planTitle: '変更計画',
       cpanelTitle: 'cPanel のゾーンエディターでの手順',
@@ -720,7 +794,7 @@ export const messages = {
       proxied: 'プロキシ済み',
       dnsOnly: 'DNS のみ',
       empty: '変更はありません。',
-      fillIn: '先に {placeholder} を入力してください',
+      fillIn: '先に{placeholder}を入力してください',
     },
     // ホスティングパネルや Cloudflare ダッシュボードでの手順。
     steps: {
@@ -734,7 +808,7 @@ export const messages = {
       cloudflareModify: '内容が {before} の {type} レコード {name} を探し、「編集」をクリックして内容を {after}[、プロキシステータスを {proxy}] にし、「保存」をクリックします。',
       cloudflareDelete: '内容が {data} の {type} レコード {name} を探し、「編集」、「削除」の順にクリックして確定します。',
       cloudflareProxy: 'プロキシステータス: メール用の名前はすべて、オレンジの雲をクリックして灰色 (「DNS のみ」) にします。',
-      fillFirst: '保存する前に {placeholder} を実際のアドレスに置き換えてください。',
+      fillFirst: '保存する前に{placeholder}を調べてください。調べ方は「入力が必要な値」にあります。',
       field: { value: 'レコード', address: 'IPv4 アドレス', address6: 'IPv6 アドレス', target: 'ターゲット', content: 'コンテンツ' },
     },
     input: {
@@ -783,10 +857,33 @@ export function evidenceMessage(step, lang = 'en') {
   // A record-problem step names a problem code: its own words, with its detail.
   if (params.problem !== undefined) params.problem = problemMessage(params.problem, lang, params.detail);
   // A panel step says how the panel is known: "detected" or "stated", in words.
-  if (step.code === 'panel' && params.how !== undefined) {
-    params.how = cat.panelHow?.[params.how] ?? messages.en.panelHow?.[params.how] ?? params.how;
+  if (step.code === 'panel' && params.how !== undefined) params.how = codeWords(cat, 'panelHow', params.how);
+  // The other code-valued parameters, in words; a value without words (a file
+  // named in missing-from, a service or rcode mxray has no words for) as it is.
+  for (const [param, table] of Object.entries(PARAM_WORDS)) {
+    if (params[param] !== undefined && params[param] !== '') params[param] = codeWords(cat, table, params[param]);
   }
+  // A value the input does not tell ("{origin-ipv4}" for the origin's address) is left
+  // out: the sentence says what it stands for, and its [bracketed part] goes.
+  for (const [param, value] of Object.entries(params)) if (/^\{[\w-]+\}$/.test(String(value))) params[param] = '';
   return fill(template, params);
+}
+
+// Evidence parameter -> the table of words for its values.
+const PARAM_WORDS = {
+  provider: 'providers',
+  proxied: 'proxied',
+  source: 'sources',
+  'missing-from': 'missingFrom',
+  route: 'routes',
+  rcode: 'rcodes',
+  service: 'services',
+};
+
+// The words for `code` in one of a catalogue's tables, else English's, else the code.
+function codeWords(cat, table, code) {
+  const key = String(code);
+  return cat[table]?.[key] ?? messages.en[table]?.[key] ?? key;
 }
 
 // The words for an SPF/DMARC/DKIM/MTA-STS/TLS-RPT problem code.
