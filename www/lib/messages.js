@@ -117,7 +117,7 @@ export const messages = {
     // Providers: core/policy/proxy_providers.cpp's names; a service (the name
     // of a port in core/policy/mail_names.cpp) without words is shown as it is.
     providers: { cloudflare: 'Cloudflare', fastly: 'Fastly', cloudfront: 'Amazon CloudFront', akamai: 'Akamai', imperva: 'Imperva', 'azure-front-door': 'Azure Front Door', sucuri: 'Sucuri' },
-    proxied: { true: 'proxied', false: 'DNS only' },
+    proxied: { true: 'proxied', false: 'DNS-only' },
     sources: { zone: 'in the uploaded zone', live: 'in live DNS' },
     // "missing-from": live, zone (a proxy zone without a file name), or the file's name.
     missingFrom: { zone: "the proxy's zone", live: 'live DNS' },
@@ -181,8 +181,8 @@ export const messages = {
     evidence: {
       mx: 'the domain\'s MX points at {to}[ ({file} line {line})]',
       srv: 'a service record points at {to}[ ({file} line {line})]',
-      cname: '{from} is an alias (CNAME) of {to}[, {proxied}][ ({file} line {line})]',
-      address: '{name} has the address {address}[, {proxied}][ ({file} line {line})]',
+      cname: '{from} is a[ {proxied}] alias (CNAME) of {to}[ ({file} line {line})]',
+      address: '{name} has the[ {proxied}] address {address}[ ({file} line {line})]',
       'proxied-by': "so {name} is answered by {provider}'s proxy",
       'port-not-proxied': "{provider}'s proxy does not carry port {port} ({service})",
       'no-address': '{name} has no address[ {source}]',
