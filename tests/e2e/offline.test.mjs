@@ -32,7 +32,7 @@ test('the seed example offline: findings, evidence, diff; not one request leaves
     const first = page.locator('#finding-1');
     await assert.doesNotReject(first.getByText('Mail apps cannot connect: mail.club.example. leads to the proxy, which carries no mail').waitFor());
     const steps = await first.locator('ol.evidence li').allTextContents();
-    assert.equal(steps[0], 'mail.club.example. is a DNS-only alias (CNAME) of club.example. (club-cloudflare-export.txt line 27)');
+    assert.equal(steps[0], 'mail.club.example. is an alias (CNAME) of club.example. (club-cloudflare-export.txt line 27); the record is DNS-only');
     assert.ok(steps.includes("Cloudflare's proxy does not carry port 993 (IMAP over TLS)"));
     assert.equal(await first.locator('a.rule-link').getAttribute('href'), 'rules/en/mail-host-proxied.html');
     // The counts by severity.

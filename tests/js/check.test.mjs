@@ -64,7 +64,7 @@ test('text: the seed example gives its findings, the evidence, the plan, the dif
   // The verdict first, then the head of the report.
   assert.match(r.stdout, /^Broken: mail to or from club\.example fails now\. What to change follows\.\n\nmxray check of club\.example\./);
   assert.match(r.stdout, /CRITICAL Mail apps cannot connect: mail\.club\.example\. leads to the proxy/);
-  assert.match(r.stdout, /^ {4}1\. mail\.club\.example\. is a DNS-only alias \(CNAME\) of club\.example\. \(examples\/club-cloudflare-export\.txt line 27\)$/m);
+  assert.match(r.stdout, /^ {4}1\. mail\.club\.example\. is an alias \(CNAME\) of club\.example\. \(examples\/club-cloudflare-export\.txt line 27\); the record is DNS-only$/m);
   assert.match(r.stdout, /^\+ CREATE {2}mail\.club\.example\. A 203\.0\.113\.25 \(DNS only\)$/m);
   assert.match(r.stdout, /^--- a\/examples\/club-cloudflare-export\.txt$/m);
   assert.match(r.stdout, /Steps in cPanel's Zone Editor\n1\. Log in to cPanel/);
