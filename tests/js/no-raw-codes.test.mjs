@@ -46,6 +46,9 @@ const codeNames = new Set(
 );
 const providerIds = ['cloudflare', 'fastly', 'cloudfront', 'akamai', 'imperva', 'azure-front-door', 'sucuri'];
 const routeNames = ['origin', 'proxy', 'missing', 'unknown'];
+// The services a name needs (core/policy/mail_names.cpp: the client names' ports and the
+// mail SRV services; core/model/mail_model.cpp: SMTP for an MX target).
+const services = ['SMTP', 'SMTP submission', 'SMTPS', 'IMAP', 'IMAPS', 'POP3', 'POP3S', 'HTTPS', 'webmail HTTPS', 'cPanel HTTPS', 'WHM HTTPS', 'WebDisk HTTPS', 'FTP', 'CalDAV', 'CalDAV HTTPS', 'CardDAV', 'CardDAV HTTPS', 'Autodiscover'];
 
 // A token: not part of a name, a path or a longer code ("cdn.cloudflare.net.", "a-zone-b").
 const token = (word) => new RegExp(`(?<![\\w./@-])${word}(?![\\w./@-])`);
@@ -71,6 +74,9 @@ export function rawCodesIn(line, lang, { placeholdersAllowed = false } = {}) {
   const value = text.match(valuePosition);
   if (value) found.push(`value "${value[1]}"`);
   if (lang === 'ja') for (const w of ['zone', 'live']) if (token(w).test(text)) found.push(`"${w}" in Japanese`);
+  // A words key in place of its words: what reportMessage gives for a key no catalogue has.
+  const key = text.match(/(?<![\w./-])(?:report|plan|steps|panelHow)\.[\w.-]*[\w-](?![\w./-])/);
+  if (key) found.push(`words key ${key[0]}`);
   return found;
 }
 
@@ -119,6 +125,67 @@ test('the check finds a raw code, a placeholder and a bare value, and passes wor
   assert.deepEqual(rawCodesIn('[1] CRITICAL Mail apps cannot connect: mail.x. leads to the proxy (mail-host-proxied)', 'en'), []);
   assert.deepEqual(rawCodesIn('so mail.x. is answered by Cloudflare\'s proxy (cdn.cloudflare.net., input/zone-live.txt)', 'en'), []);
   assert.deepEqual(rawCodesIn('the SPF term "exists:%{i}._spf.x." authorises the addresses', 'en'), []);
+  assert.deepEqual(rawCodesIn('- report.blind.new-blind-spot', 'en'), ['words key report.blind.new-blind-spot']);
+});
+
+// Beyond what the scenarios happen to produce: a report made of every value
+// the core's tables give a code-valued part (unknown-fact reasons and
+// purposes, budgets, merge and skip reasons, routes, sources, providers,
+// proxy states, rcodes, placeholders in dropped and skipped edits).
+function everyCodeReport() {
+  const session = coreCodes.session;
+  const edit = { op: 'replace', name: 'x.test.', type: 'TXT', data: '"v=spf1 ip4:{origin-ipv4} ~all"', placeholder: 'origin-ipv4' };
+  const step = (code, params) => ({ code, params });
+  const evidence = [
+    ...[true, false].map((proxied) => step('address', { name: 'x.test.', address: '192.0.2.1', proxied: String(proxied), source: 'zone', file: 'x.zone', line: '3' })),
+    step('address', { name: 'x.test.', address: '192.0.2.1', source: 'live' }),
+    ...[true, false].map((proxied) => step('cname', { from: 'mail.x.test.', to: 'x.test.', proxied: String(proxied), source: 'zone', file: 'x.zone', line: '4' })),
+    step('mx', { to: 'mail.x.test.', source: 'live' }),
+    ...providerIds.map((provider) => step('proxied-by', { name: 'x.test.', provider })),
+    ...services.map((service) => step('port-not-proxied', { provider: 'cloudflare', port: '25', service })),
+    ...['zone', 'live'].map((source) => step('no-record', { name: 'x.test.', kind: 'SPF', source })),
+    ...['zone', 'live'].map((source) => step('no-address', { name: 'mail.x.test.', source })),
+    ...['zone', 'live', 'proxy.zone'].map((missing) => step('record-lost', { name: 'mail.x.test.', type: 'A', data: '192.0.2.1', source: 'zone', file: 'x.zone', line: '5', 'missing-from': missing })),
+    ...['NOERROR', 'NXDOMAIN'].map((rcode) => step('live-ns', { names: 'ns1.x.test.', rcode, source: 'live' })),
+    ...routeNames.flatMap((route) => ['zone-route', 'live-route', 'zone-differs'].map((code) => step(code, { name: 'mail.x.test.', route }))),
+    step('origin-not-authorised', { address: '{origin-ipv4}' }),
+    step('panel', { panel: 'cPanel', id: 'cpanel', how: 'detected' }),
+  ];
+  return {
+    domain: 'x.test.',
+    mode: 'both',
+    resolver: 'cloudflare',
+    verdict: {
+      state: 'could-not-tell',
+      blind: Object.keys(messages.en.report.blind),
+      unknown: session.reasons.map((code) => ({ name: 'x.test.', type: 'A', reason: { code, detail: '' }, rests_on: session.purposes })),
+    },
+    stats: { zones: 1, records: 1, questions: 1, rounds: 1, unknown: 1, budget_hits: session.budgets.map((budget) => ({ budget, limit: 10, skipped: 1 })) },
+    summary: { critical: 1, warning: 0, info: 0 },
+    findings: [{ rule: 'mail-host-proxied', severity: 'critical', names: ['mail.x.test.'], evidence }],
+    fix: {
+      placeholders: ['origin-ipv4', 'origin-ipv6'],
+      edits: [edit],
+      notes: coreCodes.rules.merge_reasons.map((why) => ({ finding: 0, dropped: edit, why })),
+      zones: [{ file: 'x.zone', changed: true, diff: '--- a/x.zone\n+++ b/x.zone\n@@ -1 +1 @@\n-x.test. TXT "v=spf1 ~all"\n+x.test. TXT "v=spf1 ip4:{origin-ipv4} ~all"\n', skipped: coreCodes.rules.skip_reasons.map((why) => ({ edit: 0, why })) }],
+      plan: [
+        { action: 'create', name: 'mail.x.test.', type: 'A', data: '{origin-ipv4}', after: { data: '{origin-ipv4}', proxied: false }, placeholder: 'origin-ipv4' },
+        { action: 'modify', name: 'x.test.', type: 'TXT', data: '"v=spf1 ip4:{origin-ipv4} ~all"', before: { data: '"v=spf1 ~all"' }, after: { data: '"v=spf1 ip4:{origin-ipv4} ~all"' }, placeholder: 'origin-ipv4' },
+      ],
+    },
+  };
+}
+
+test('a report of every code the core can give has no raw code or placeholder in a sentence, in English and Japanese', () => {
+  const report = everyCodeReport();
+  // Provider and service names read well as they are in a sentence only once they have words.
+  for (const lang of languages) {
+    assert.deepEqual(providerIds.filter((id) => !messages[lang].providers?.[id]), [], `${lang}: providers without words`);
+    assert.deepEqual(services.filter((s) => !messages[lang].services?.[s]), [], `${lang}: services without words`);
+  }
+  const problems = [];
+  for (const lang of languages) problems.push(...problemsOf(renderReport(report, { lang, cli: true }), lang).map((p) => `${lang} ${p}`));
+  assert.deepEqual(problems, [], `raw codes or placeholders in sentences:\n${problems.join('\n')}`);
 });
 
 for (const { name, dir, sc, modes } of all) {
