@@ -17,7 +17,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore } from '../../www/lib/core-node.js';
-import { messages, languages, reportMessage } from '../../www/lib/messages.js';
+import { messages, languages, providerName, reportMessage } from '../../www/lib/messages.js';
 import { renderReport } from '../../www/lib/report-text.js';
 import { codes as coreCodes } from './lib/codes.mjs';
 import { runScenario, scenarios } from './lib/scenario-runs.mjs';
@@ -126,6 +126,12 @@ test('the check finds a raw code, a placeholder and a bare value, and passes wor
   assert.deepEqual(rawCodesIn('so mail.x. is answered by Cloudflare\'s proxy (cdn.cloudflare.net., input/zone-live.txt)', 'en'), []);
   assert.deepEqual(rawCodesIn('the SPF term "exists:%{i}._spf.x." authorises the addresses', 'en'), []);
   assert.deepEqual(rawCodesIn('- report.blind.new-blind-spot', 'en'), ['words key report.blind.new-blind-spot']);
+});
+
+test('providerName: a provider id in words, in either language; an unknown id as it is', () => {
+  assert.equal(providerName('cloudfront'), 'Amazon CloudFront');
+  assert.equal(providerName('azure-front-door', 'ja'), 'Azure Front Door');
+  assert.equal(providerName('new-cdn', 'ja'), 'new-cdn');
 });
 
 // Beyond what the scenarios happen to produce: a report made of every value

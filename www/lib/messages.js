@@ -882,6 +882,9 @@ const PARAM_WORDS = {
   service: 'services',
 };
 
+/** A proxy provider's name for people ("cloudfront" -> "Amazon CloudFront"); an unknown id as it is. */
+export const providerName = (id, lang = 'en') => codeWords(messages[lang] || messages.en, 'providers', id);
+
 // The words for `code` in one of a catalogue's tables, else English's, else the code.
 function codeWords(cat, table, code) {
   const key = String(code);
