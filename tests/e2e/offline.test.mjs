@@ -32,8 +32,8 @@ test('the seed example offline: findings, evidence, diff; not one request leaves
     const first = page.locator('#finding-1');
     await assert.doesNotReject(first.getByText('Mail apps cannot connect: mail.club.example. leads to the proxy, which carries no mail').waitFor());
     const steps = await first.locator('ol.evidence li').allTextContents();
-    assert.equal(steps[0], 'mail.club.example. is an alias (CNAME) of club.example. (club-cloudflare-export.txt line 27)');
-    assert.ok(steps.includes('the proxy of cloudflare does not carry port 993 (IMAPS)'));
+    assert.equal(steps[0], 'mail.club.example. is an alias (CNAME) of club.example. (club-cloudflare-export.txt line 27); the record is DNS-only');
+    assert.ok(steps.includes("Cloudflare's proxy does not carry port 993 (IMAP over TLS)"));
     assert.equal(await first.locator('a.rule-link').getAttribute('href'), 'rules/en/mail-host-proxied.html');
     // The counts by severity.
     assert.deepEqual(await page.$$eval('.counts .count-number', (n) => n.map((x) => x.textContent)), ['2', '1', '1']);

@@ -64,7 +64,7 @@ test('text: the seed example gives its findings, the evidence, the plan, the dif
   // The verdict first, then the head of the report.
   assert.match(r.stdout, /^Broken: mail to or from club\.example fails now\. What to change follows\.\n\nmxray check of club\.example\./);
   assert.match(r.stdout, /CRITICAL Mail apps cannot connect: mail\.club\.example\. leads to the proxy/);
-  assert.match(r.stdout, /^ {4}1\. mail\.club\.example\. is an alias \(CNAME\) of club\.example\. \(examples\/club-cloudflare-export\.txt line 27\)$/m);
+  assert.match(r.stdout, /^ {4}1\. mail\.club\.example\. is an alias \(CNAME\) of club\.example\. \(examples\/club-cloudflare-export\.txt line 27\); the record is DNS-only$/m);
   assert.match(r.stdout, /^\+ CREATE {2}mail\.club\.example\. A 203\.0\.113\.25 \(DNS only\)$/m);
   assert.match(r.stdout, /^--- a\/examples\/club-cloudflare-export\.txt$/m);
   assert.match(r.stdout, /Steps in cPanel's Zone Editor\n1\. Log in to cPanel/);
@@ -382,7 +382,7 @@ test('--origin fills the placeholder everywhere; a bad one exits 2', () => {
   const without = cli(['check', ...zoneArgs(s)], { cwd: s.dir });
   assert.match(without.stdout, /Values to fill in\n\{origin-ipv4\} stands for the IPv4 address/);
   assert.match(without.stdout, /run the check again with --origin ADDRESS/);
-  assert.match(without.stdout, /\+ CREATE {2}mail\.old\.test\. A \{origin-ipv4\} \(DNS only\) \[fill in \{origin-ipv4\} first\]/);
+  assert.match(without.stdout, /\+ CREATE {2}mail\.old\.test\. A \{origin-ipv4\} \(DNS only\) \[fill in the server's IPv4 address first\]/);
   assert.match(cli(['check', ...zoneArgs(s), '--format', 'zone'], { cwd: s.dir }).stdout, /\{origin-ipv4\}/);
   const report = JSON.parse(cli(['check', ...zoneArgs(s), '--origin', '192.0.2.44', '--format', 'json'], { cwd: s.dir }).stdout);
   assert.deepEqual(report.fix.origin, { address: '192.0.2.44', source: 'stated' });

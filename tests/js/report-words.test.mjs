@@ -1,6 +1,7 @@
 // Every code the reports of the scenarios carry has words in English and in
 // Japanese: rule ids, evidence codes, the code-valued evidence parameters
-// that have a words table (problem, panel "how", route), merge and skip
+// that have a words table (problem, panel "how", route, provider, proxied,
+// source, service, rcode), merge and skip
 // reasons of the fix, routes of the mail names, and the reasons of unknown
 // facts (session.reasons) and unknown routes (session.reasons or
 // session.routeReasons). Each scenario runs as tests/js/scenarios.test.mjs
@@ -9,21 +10,14 @@
 // belongs to (www/lib/messages.js, or the site's www/lib/site-messages.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../www/lib/core-node.js';
-import { createSession } from '../../www/lib/session.js';
 import { messages } from '../../www/lib/messages.js';
 import { siteMessages } from '../../www/lib/site-messages.js';
-import { replay } from '../scenarios/lib/replay.mjs';
-import { readZones } from './lib/zones.mjs';
 import { codes as coreCodes } from './lib/codes.mjs';
+import { runScenario, scenarios } from './lib/scenario-runs.mjs';
 
-const root = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const core = await loadCore();
-const folders = readdirSync(root)
-  .filter((d) => existsSync(`${root}${d}/scenario.json`))
-  .sort();
+const all = scenarios();
 
 const catalogues = { 'messages.js': messages, 'site-messages.js': siteMessages };
 
@@ -35,12 +29,17 @@ const at = (cat, path) => path.reduce((o, k) => (o && typeof o === 'object' ? o[
 const reasonKey = (reason) => (typeof reason === 'object' ? reason.code : String(reason).split(':')[0]);
 
 // The evidence parameters whose value is a code with a words table: where
-// that table is. Other parameters are names, addresses, counts, file names,
-// or protocol, provider and DNS mnemonics shown as they are.
+// that table is. Other parameters are names, addresses, counts and file
+// names, shown as they are; "missing-from" is live, zone or a file's name.
 const paramWords = {
   problem: ['messages.js', 'problems'],
   how: ['messages.js', 'panelHow'],
-  route: ['site-messages.js', 'results', 'route'],
+  route: ['messages.js', 'routes'],
+  provider: ['messages.js', 'providers'],
+  proxied: ['messages.js', 'proxied'],
+  source: ['messages.js', 'sources'],
+  service: ['messages.js', 'services'],
+  rcode: ['messages.js', 'rcodes'],
   reason: ['messages.js', 'noEdit'],
 };
 
@@ -92,24 +91,8 @@ function missingWords(keys, lang) {
   return [...missing].map(([key, seen]) => `${key} (${seen})`);
 }
 
-// One run of a scenario: its report (with the fix written into each zone) and facts.
-function run(dir, sc, mode) {
-  const readers = [];
-  let session;
-  try {
-    if (mode !== 'live') readers.push(...readZones(core, dir, sc.zones));
-    session = createSession(core, { domain: sc.domain ?? '', zones: readers, options: { live: mode !== 'offline' } });
-    if (mode !== 'offline') replay(session, JSON.parse(readFileSync(`${dir}answers.json`, 'utf8')));
-    const texts = mode === 'live' ? [] : (sc.zones ?? []).map((f) => new Uint8Array(readFileSync(`${dir}${f}`)));
-    return { report: session.analyse().report(texts), facts: session.facts() };
-  } finally {
-    session?.dispose();
-    for (const r of readers) r.delete();
-  }
-}
-
 test('there are scenarios, and the check finds a missing word', () => {
-  assert.ok(folders.length >= 1);
+  assert.ok(all.length >= 1);
   // The check itself: a catalogue without a key is reported by that key.
   const keys = [['messages.js', ['rules', 'no-such-rule'], 'made up']];
   assert.deepEqual(missingWords(keys, 'ja'), ['messages.js ja.rules.no-such-rule (made up)']);
@@ -130,13 +113,10 @@ test('every merge, skip and no-edit reason and origin clue of the core has words
   assert.deepEqual(missing, [], `words missing:\n${missing.join('\n')}`);
 });
 
-for (const name of folders) {
-  const dir = `${root}${name}/`;
-  const sc = JSON.parse(readFileSync(`${dir}scenario.json`, 'utf8'));
-  for (const mode of ['offline', 'live', 'both']) {
-    if (!sc.expect?.[mode]) continue;
+for (const { name, dir, sc, modes } of all) {
+  for (const mode of modes) {
     test(`${name}: ${mode}: every code of the report has words in English and Japanese`, () => {
-      const { report, facts } = run(dir, sc, mode);
+      const { report, facts } = runScenario(core, dir, sc, mode);
       const keys = neededKeys(report, facts);
       assert.ok(keys.length > 0, 'the report has codes to put into words');
       const missing = [...missingWords(keys, 'en'), ...missingWords(keys, 'ja')];

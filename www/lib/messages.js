@@ -124,6 +124,42 @@ export const messages = {
       'alias-kept': 'No edit from mxray: mail servers follow the alias in practice, and replacing it would pin an address its owner may change. To follow RFC 2181, give the name an A record with the address the alias leads to, or point the MX at the name the alias ends at.',
       'mixed-unknown': 'No edit from mxray: it cannot tell which proxy status you meant. Give every address record of this name the same status (DNS only, if the name serves mail).',
     },
+    // Words for the code-valued parameters of evidence steps: the core writes
+    // codes (JSON consumers key on them), a sentence says what they mean.
+    // Providers: core/policy/proxy_providers.cpp's names; a service (the name
+    // of a port in core/policy/mail_names.cpp) without words is shown as it is.
+    providers: { cloudflare: 'Cloudflare', fastly: 'Fastly', cloudfront: 'Amazon CloudFront', akamai: 'Akamai', imperva: 'Imperva', 'azure-front-door': 'Azure Front Door', sucuri: 'Sucuri' },
+    proxied: { true: 'proxied', false: 'DNS-only' },
+    sources: { zone: 'in the uploaded zone', live: 'in live DNS' },
+    // "missing-from": live, zone (a proxy zone without a file name), or the file's name.
+    missingFrom: { zone: "the proxy's zone", live: 'live DNS' },
+    routes: { origin: 'leads to your server', proxy: 'leads to the proxy', missing: 'has no address', unknown: 'leads where mxray cannot tell' },
+    rcodes: {
+      NOERROR: 'normally (NOERROR)',
+      NXDOMAIN: 'that the domain does not exist (NXDOMAIN)',
+      SERVFAIL: 'with a server failure (SERVFAIL)',
+      REFUSED: 'with a refusal (REFUSED)',
+    },
+    services: {
+      SMTP: 'SMTP, mail between servers',
+      'SMTP submission': 'SMTP submission, mail sent from mail apps',
+      SMTPS: 'SMTP submission over TLS',
+      IMAP: 'IMAP, mail read in mail apps',
+      IMAPS: 'IMAP over TLS',
+      POP3: 'POP3, mail downloaded by mail apps',
+      POP3S: 'POP3 over TLS',
+      HTTPS: 'HTTPS',
+      'webmail HTTPS': 'webmail over HTTPS',
+      'cPanel HTTPS': 'cPanel over HTTPS',
+      'WHM HTTPS': 'WHM over HTTPS',
+      'WebDisk HTTPS': 'Web Disk over HTTPS',
+      FTP: 'FTP, file transfer',
+      CalDAV: 'CalDAV calendars',
+      'CalDAV HTTPS': 'CalDAV calendars over HTTPS',
+      CardDAV: 'CardDAV contacts',
+      'CardDAV HTTPS': 'CardDAV contacts over HTTPS',
+      Autodiscover: 'Autodiscover, mail app set-up',
+    },
     rules: {
       'mx-target-proxied': 'Other mail servers cannot deliver: the MX target {name} leads to the proxy',
       'mail-host-proxied': 'Mail apps cannot connect: {name} leads to the proxy, which carries no mail',
@@ -155,33 +191,33 @@ export const messages = {
       'ptr-mismatch': 'The mail server\'s reverse DNS is not confirmed: {name}',
     },
     evidence: {
-      mx: 'the domain\'s MX points at {to}[ ({file} line {line})]',
-      srv: 'a service record points at {to}[ ({file} line {line})]',
-      cname: '{from} is an alias (CNAME) of {to}[ ({file} line {line})]',
-      address: '{name} has the address {address}[ (proxied: {proxied})][ ({file} line {line})]',
-      'proxied-by': 'so {name} is answered by the proxy of {provider}',
-      'port-not-proxied': 'the proxy of {provider} does not carry port {port} ({service})',
-      'no-address': '{name} has no address',
+      mx: 'the domain\'s MX points at {to}[ ({file} line {line})][ {source}]',
+      srv: 'a service record points at {to}[ ({file} line {line})][ {source}]',
+      cname: '{from} is an alias (CNAME) of {to}[ ({file} line {line})][ {source}][; the record is {proxied}]',
+      address: '{name} has the[ {proxied}] address {address}[ ({file} line {line})][ {source}]',
+      'proxied-by': "so {name} is answered by {provider}'s proxy",
+      'port-not-proxied': "{provider}'s proxy does not carry port {port} ({service})",
+      'no-address': '{name} has no address[ {source}]',
       'companion-record': '{name} is a record Cloudflare adds when an MX points at a proxied name',
       panel: 'the hosting panel is {panel}[ ({how})]',
-      'null-mx': 'the domain has a null MX (MX {preference} .: "accepts no mail")[ ({file} line {line})]',
-      'spf-term': 'the SPF term "{term}" authorises the addresses of {name}[ ({file} line {line})]',
-      'origin-not-authorised': 'no term of the SPF record authorises {address}, the address of the server behind the proxy',
-      'record-lost': 'the record {name} {type} {data}[ ({file} line {line})] is lost (missing from: {missing-from})',
+      'null-mx': 'the domain has a null MX (MX {preference} .: "accepts no mail")[ ({file} line {line})][ {source}]',
+      'spf-term': 'the SPF term "{term}" authorises the addresses of {name}[ ({file} line {line})][ {source}]',
+      'origin-not-authorised': 'no term of the SPF record authorises the address of the server behind the proxy[, {address}]',
+      'record-lost': 'the record {name} {type} {data}[ ({file} line {line})] is lost: {missing-from} does not have it',
       'zone-ns': 'the zone names {name} as a name server of the domain[ ({file} line {line})]',
-      'live-ns': 'live DNS answers the domain\'s NS question with {rcode}[: {names}]',
-      'zone-route': 'in the uploaded zone, {name} takes the route "{route}"',
-      'live-route': 'in live DNS, {name} takes the route "{route}"',
-      'zone-differs': 'the uploaded zone gives {name} the route "{route}": it is not what resolvers serve (not imported yet, or not the delegated zone)',
+      'live-ns': 'asked for the domain\'s name servers, live DNS answers {rcode}[: {names}]',
+      'zone-route': 'in the uploaded zone, {name} {route}',
+      'live-route': 'in live DNS, {name} {route}',
+      'zone-differs': 'in the uploaded zone, {name} {route}, which is not what resolvers serve (not imported yet, or not the delegated zone)',
       'no-edit': '{reason}',
-      'no-record': '{name} has no {kind} record[ (source: {source})]',
-      'txt-record': '{name} has the TXT record "{text}"[ ({file} line {line})]',
+      'no-record': '{name} has no {kind} record[ {source}]',
+      'txt-record': '{name} has the TXT record "{text}"[ ({file} line {line})][ {source}]',
       'record-problem': '{name}: {problem}[ — at "{term}"]',
       'spf-lookups': 'evaluating the SPF record takes {count} DNS lookups; RFC 7208 allows {limit}[: {terms}]',
       'spf-void-lookups': '{count} SPF lookups find nothing; RFC 7208 allows {limit}[: {terms}]',
       'spf-loop': '"{term}" in {name} leads back to a record already being evaluated: {chain}',
       'spf-target-no-record': '"{term}" in {from} names {name}, which has no SPF record',
-      'tlsa-record': '{name} holds TLSA records for port {port} of {host}[ ({file} line {line})]',
+      'tlsa-record': '{name} holds TLSA records for port {port} of {host}[ ({file} line {line})][ {source}]',
       'ptr-missing': '{address} has no reverse DNS name (no PTR at {name})',
       'ptr-record': 'the reverse DNS name of {address} is {target} ({name})',
       'ptr-forward-mismatch': '{target} does not lead back to {address}[; it has the addresses {addresses}]',
@@ -333,6 +369,11 @@ export const messages = {
         'spf-term': 'an ip4:/ip6: term of the SPF record of {name}[ ({file} line {line})]',
         fcrdns: 'its reverse DNS, {name}, which has this address again',
       },
+      // What a placeholder stands for, said in a sentence (the {token} itself
+      // is shown only in the records and in the line above that explains it);
+      // placeholderMark sets it apart where it stands in a record's data.
+      placeholderWords: { 'origin-ipv4': "the server's IPv4 address", 'origin-ipv6': "the server's IPv6 address" },
+      placeholderMark: '<{words}>',
       diffTitle: 'Diff of {file}',
       planTitle: 'Change plan',
       cpanelTitle: "Steps in cPanel's Zone Editor",
@@ -392,7 +433,7 @@ export const messages = {
       cloudflareProxy: 'Proxy status: click the orange cloud so that it turns grey ("DNS only") for every mail name.',
       cloudflareLiveDnsOnly: 'Find the records named {names} (each may be A, AAAA or CNAME). For each: click Edit, set the Proxy status to DNS only, and click Save. If one is a CNAME to a name that stays proxied (the domain itself, say), delete it and add an A record of that name with the server\'s address, DNS only, instead; if a name has no record (a wildcard * answers for it), add that A record.',
       liveNote: 'No zone was given: these steps change what live DNS shows, in the DNS provider\'s panel.',
-      fillFirst: 'Replace {placeholder} with the real address before you save.',
+      fillFirst: 'Where to find {placeholder} for the step above: see "Values to fill in".',
       field: { value: 'Record', address: 'IPv4 address', address6: 'IPv6 address', target: 'Target', content: 'Content' },
     },
     // What a picked file is when it is not a zone (www/lib/input.js, the core's
@@ -526,6 +567,37 @@ export const messages = {
       'alias-kept': 'mxray は修正を書きません: 実際にはメールサーバーは別名をたどりますし、置き換えると別名の持ち主が変えうるアドレスを固定してしまいます。RFC 2181 に従うには、別名の先のアドレスで A レコードを作るか、MX を別名の最終的な名前に向けてください。',
       'mixed-unknown': 'mxray は修正を書きません: どちらのプロキシステータスを意図したのか分かりません。この名前のアドレスレコードをすべて同じステータスにしてください (メールに使う名前なら DNS のみ)。',
     },
+    providers: { cloudflare: 'Cloudflare', fastly: 'Fastly', cloudfront: 'Amazon CloudFront', akamai: 'Akamai', imperva: 'Imperva', 'azure-front-door': 'Azure Front Door', sucuri: 'Sucuri' },
+    proxied: { true: 'プロキシ済み', false: 'DNS のみ' },
+    sources: { zone: 'アップロードしたゾーンでは', live: 'ライブ DNS では' },
+    missingFrom: { zone: 'プロキシ側のゾーン', live: 'ライブ DNS' },
+    routes: { origin: 'はお使いのサーバーに向いています', proxy: 'はプロキシに向いています', missing: 'にはアドレスがありません', unknown: 'がどこに向いているかは分かりません' },
+    rcodes: {
+      NOERROR: '正常に (NOERROR) ',
+      NXDOMAIN: '「ドメインが存在しない」(NXDOMAIN) と',
+      SERVFAIL: 'サーバーの失敗 (SERVFAIL) と',
+      REFUSED: '拒否 (REFUSED) と',
+    },
+    services: {
+      SMTP: 'サーバー間のメール配送 (SMTP)',
+      'SMTP submission': 'メールソフトからの送信 (SMTP submission)',
+      SMTPS: 'TLS でのメール送信 (SMTPS)',
+      IMAP: 'メールソフトでの受信 (IMAP)',
+      IMAPS: 'TLS でのメール受信 (IMAPS)',
+      POP3: 'メールソフトへのダウンロード (POP3)',
+      POP3S: 'TLS でのメールのダウンロード (POP3S)',
+      HTTPS: 'HTTPS',
+      'webmail HTTPS': 'ウェブメール (HTTPS)',
+      'cPanel HTTPS': 'cPanel (HTTPS)',
+      'WHM HTTPS': 'WHM (HTTPS)',
+      'WebDisk HTTPS': 'Web Disk (HTTPS)',
+      FTP: 'ファイル転送 (FTP)',
+      CalDAV: 'カレンダー (CalDAV)',
+      'CalDAV HTTPS': 'カレンダー (CalDAV、HTTPS)',
+      CardDAV: '連絡先 (CardDAV)',
+      'CardDAV HTTPS': '連絡先 (CardDAV、HTTPS)',
+      Autodiscover: 'メールソフトの自動設定 (Autodiscover)',
+    },
     rules: {
       'mx-target-proxied': '他のメールサーバーから配送できません: MX の宛先 {name} がプロキシに向いています',
       'mail-host-proxied': 'メールソフトが接続できません: {name} がメールを通さないプロキシに向いています',
@@ -557,33 +629,33 @@ export const messages = {
       'ptr-mismatch': 'メールサーバーの逆引きが確認できません: {name}',
     },
     evidence: {
-      mx: 'ドメインの MX が {to} を指しています[ ({file} {line} 行目)]',
-      srv: 'サービスレコードが {to} を指しています[ ({file} {line} 行目)]',
-      cname: '{from} は {to} の別名 (CNAME) です[ ({file} {line} 行目)]',
-      address: '{name} のアドレスは {address} です[ (プロキシ: {proxied})][ ({file} {line} 行目)]',
+      mx: '[{source}、]ドメインの MX が {to} を指しています[ ({file} {line} 行目)]',
+      srv: '[{source}、]サービスレコードが {to} を指しています[ ({file} {line} 行目)]',
+      cname: '[{source}、]{from} は {to} の別名 (CNAME) です[ ({proxied})][ ({file} {line} 行目)]',
+      address: '[{source}、]{name} のアドレスは {address} です[ ({proxied})][ ({file} {line} 行目)]',
       'proxied-by': 'そのため {name} には {provider} のプロキシが応答します',
-      'port-not-proxied': '{provider} のプロキシはポート {port} ({service}) を通しません',
-      'no-address': '{name} にはアドレスがありません',
+      'port-not-proxied': '{provider} のプロキシは、{service} に使うポート {port} を通しません',
+      'no-address': '[{source}、]{name} にはアドレスがありません',
       'companion-record': '{name} は、MX がプロキシ対象の名前を指したときに Cloudflare が追加するレコードです',
       panel: 'ホスティングの管理パネルは {panel} です[ ({how})]',
-      'null-mx': 'ドメインにヌル MX (MX {preference} .: 「メールを受け取らない」) があります[ ({file} {line} 行目)]',
-      'spf-term': 'SPF の項目 "{term}" は {name} のアドレスを許可しています[ ({file} {line} 行目)]',
-      'origin-not-authorised': 'プロキシの裏にあるサーバーのアドレス {address} を許可する項目が SPF レコードにありません',
+      'null-mx': '[{source}、]ドメインにヌル MX (MX {preference} .: 「メールを受け取らない」) があります[ ({file} {line} 行目)]',
+      'spf-term': '[{source}、]SPF の項目 "{term}" は {name} のアドレスを許可しています[ ({file} {line} 行目)]',
+      'origin-not-authorised': 'プロキシの裏にあるサーバーのアドレス[ ({address}) ]を許可する項目が SPF レコードにありません',
       'record-lost': 'レコード {name} {type} {data}[ ({file} {line} 行目)] が失われています ({missing-from} にありません)',
       'zone-ns': 'ゾーンは {name} をドメインのネームサーバーとしています[ ({file} {line} 行目)]',
-      'live-ns': 'ライブ DNS はドメインの NS の問い合わせに {rcode} で応答しました[: {names}]',
-      'zone-route': 'アップロードされたゾーンでは {name} の経路は「{route}」です',
-      'live-route': 'ライブ DNS では {name} の経路は「{route}」です',
-      'zone-differs': 'アップロードされたゾーンでは {name} の経路は「{route}」です: リゾルバが返す内容と異なります (未反映か、委任先のゾーンではありません)',
+      'live-ns': 'ドメインのネームサーバーを問い合わせると、ライブ DNS は{rcode}応答しました[: {names}]',
+      'zone-route': 'アップロードされたゾーンでは、{name} {route}',
+      'live-route': 'ライブ DNS では、{name} {route}',
+      'zone-differs': 'アップロードされたゾーンでは、{name} {route}。これはリゾルバが返す内容と異なります (未反映か、委任先のゾーンではありません)',
       'no-edit': '{reason}',
-      'no-record': '{name} に {kind} レコードがありません[ (情報源: {source})]',
-      'txt-record': '{name} の TXT レコードは "{text}" です[ ({file} {line} 行目)]',
+      'no-record': '[{source}、]{name} に {kind} レコードがありません',
+      'txt-record': '[{source}、]{name} の TXT レコードは "{text}" です[ ({file} {line} 行目)]',
       'record-problem': '{name}: {problem}[ — 該当箇所 "{term}"]',
       'spf-lookups': 'SPF の評価に DNS 参照が {count} 回必要です。RFC 7208 の上限は {limit} 回です[: {terms}]',
       'spf-void-lookups': '結果が空になる SPF の参照が {count} 回あります。RFC 7208 の上限は {limit} 回です[: {terms}]',
       'spf-loop': '{name} の "{term}" は評価中のレコードに戻ります: {chain}',
       'spf-target-no-record': '{from} の "{term}" が指す {name} には SPF レコードがありません',
-      'tlsa-record': '{name} に {host} のポート {port} 用の TLSA レコードがあります[ ({file} {line} 行目)]',
+      'tlsa-record': '[{source}、]{name} に {host} のポート {port} 用の TLSA レコードがあります[ ({file} {line} 行目)]',
       'ptr-missing': '{address} に逆引き名がありません ({name} に PTR がありません)',
       'ptr-record': '{address} の逆引き名は {target} です ({name})',
       'ptr-forward-mismatch': '{target} を正引きしても {address} になりません[ (アドレスは {addresses})]',
@@ -731,6 +803,8 @@ export const messages = {
         'spf-term': '{name} の SPF レコードの ip4:/ip6: 項目[ ({file} {line} 行目)]',
         fcrdns: '逆引き DNS の名前 {name} (この名前もこのアドレスを返します)',
       },
+      placeholderWords: { 'origin-ipv4': 'サーバーの IPv4 アドレス', 'origin-ipv6': 'サーバーの IPv6 アドレス' },
+      placeholderMark: '〈{words}〉',
       diffTitle: '{file} の差分',
       planTitle: '変更計画',
       cpanelTitle: 'cPanel のゾーンエディターでの手順',
@@ -772,7 +846,7 @@ export const messages = {
       proxied: 'プロキシ済み',
       dnsOnly: 'DNS のみ',
       empty: '変更はありません。',
-      fillIn: '先に {placeholder} を入力してください',
+      fillIn: '先に{placeholder}を入力してください',
     },
     // ホスティングパネルや Cloudflare ダッシュボードでの手順。
     steps: {
@@ -788,7 +862,7 @@ export const messages = {
       cloudflareProxy: 'プロキシステータス: メール用の名前はすべて、オレンジの雲をクリックして灰色 (「DNS のみ」) にします。',
       cloudflareLiveDnsOnly: '名前が {names} のレコード (それぞれ A、AAAA または CNAME) を探し、それぞれ「編集」をクリックしてプロキシステータスを「DNS のみ」にし、「保存」をクリックします。プロキシされたままの名前 (ドメインそのものなど) への CNAME なら、削除して代わりにその名前でサーバーのアドレスの A レコードを DNS のみで追加します。その名前のレコードがない (ワイルドカード * が応答している) 場合も、その A レコードを追加します。',
       liveNote: 'ゾーンが与えられていないため、これらの手順はライブ DNS の内容を DNS 事業者のパネルで変更するものです。',
-      fillFirst: '保存する前に {placeholder} を実際のアドレスに置き換えてください。',
+      fillFirst: '上の手順の{placeholder}の調べ方は「入力が必要な値」にあります。',
       field: { value: 'レコード', address: 'IPv4 アドレス', address6: 'IPv6 アドレス', target: 'ターゲット', content: 'コンテンツ' },
     },
     input: {
@@ -837,14 +911,42 @@ export function evidenceMessage(step, lang = 'en') {
   // A record-problem step names a problem code: its own words, with its detail.
   if (params.problem !== undefined) params.problem = problemMessage(params.problem, lang, params.detail);
   // A panel step says how the panel is known: "detected" or "stated", in words.
-  if (step.code === 'panel' && params.how !== undefined) {
-    params.how = cat.panelHow?.[params.how] ?? messages.en.panelHow?.[params.how] ?? params.how;
+  if (step.code === 'panel' && params.how !== undefined) params.how = codeWords(cat, 'panelHow', params.how);
+  // A step from a zone file names the file and line: "in the uploaded zone" would say less.
+  if (params.source === 'zone' && params.file) delete params.source;
+  // The other code-valued parameters, in words; a value without words (a file
+  // named in missing-from, a service or rcode mxray has no words for) as it is.
+  for (const [param, table] of Object.entries(PARAM_WORDS)) {
+    if (params[param] !== undefined && params[param] !== '') params[param] = codeWords(cat, table, params[param]);
   }
   // A no-edit step says why there is no edit, and what to do instead.
   if (step.code === 'no-edit' && params.reason !== undefined) {
     params.reason = cat.noEdit?.[params.reason] ?? messages.en.noEdit?.[params.reason] ?? params.reason;
   }
+  // A value the input does not tell ("{origin-ipv4}" for the origin's address) is left
+  // out: the sentence says what it stands for, and its [bracketed part] goes.
+  for (const [param, value] of Object.entries(params)) if (/^\{[\w-]+\}$/.test(String(value))) params[param] = '';
   return fill(template, params);
+}
+
+// Evidence parameter -> the table of words for its values.
+const PARAM_WORDS = {
+  provider: 'providers',
+  proxied: 'proxied',
+  source: 'sources',
+  'missing-from': 'missingFrom',
+  route: 'routes',
+  rcode: 'rcodes',
+  service: 'services',
+};
+
+/** A proxy provider's name for people ("cloudfront" -> "Amazon CloudFront"); an unknown id as it is. */
+export const providerName = (id, lang = 'en') => codeWords(messages[lang] || messages.en, 'providers', id);
+
+// The words for `code` in one of a catalogue's tables, else English's, else the code.
+function codeWords(cat, table, code) {
+  const key = String(code);
+  return cat[table]?.[key] ?? messages.en[table]?.[key] ?? key;
 }
 
 // The words for an SPF/DMARC/DKIM/MTA-STS/TLS-RPT problem code.

@@ -10,7 +10,7 @@
 // its display form (name-safety.js), so no bidi override, invisible or control
 // character reaches a page or a terminal as it is, and a name that may pass
 // for another is flagged.
-import { evidenceMessage, findingMessage, reportMessage, sessionMessage } from './messages.js';
+import { evidenceMessage, findingMessage, messages, reportMessage, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
 
 /** Severities from the most to the least important. */
@@ -137,7 +137,7 @@ export function renderSummary(report, { lang = 'en', style = plain } = {}) {
   for (const z of report.inputs?.zones ?? []) {
     if (z.for_domain === false) lines.push(style('warning', t('report.zoneOtherDomain', { file: displayText(z.files?.[0] ?? ''), apex: bare(z.apex), domain: bare(report.domain) })));
   }
-  for (const h of st.budget_hits ?? []) lines.push(style('warning', t('report.budget', h)));
+  for (const h of st.budget_hits ?? []) lines.push(style('warning', t('report.budget', { ...h, budget: sessionMessage('budgets', h.budget, lang) })));
   if (report.panel) {
     lines.push(t('report.panel', { panel: displayText(report.panel.name), how: report.panel.how ? t(`panelHow.${report.panel.how}`) : '' }));
   }
@@ -165,7 +165,19 @@ export function renderFindings(report, { lang = 'en', style = plain } = {}) {
 /** An edit ({op, name, type, data}) in a few words: "remove mail.x. CNAME x.". */
 export function editText(edit, lang = 'en') {
   const op = reportMessage(`report.op.${edit.op}`, lang);
-  return displayText(`${op} ${edit.name} ${edit.type}${edit.data ? ` ${edit.data}` : ''}`);
+  return displayText(`${op} ${edit.name} ${edit.type}${edit.data ? ` ${placeholdersMarked(edit.data, lang)}` : ''}`);
+}
+
+/** What a placeholder ("origin-ipv4") stands for, for a sentence: "the server's IPv4 address". */
+export const placeholderWords = (p, lang = 'en') => reportMessage(`report.placeholderWords.${p}`, lang);
+
+// Record data as a sentence shows it: each {placeholder} of the fix's as its
+// words, set apart ("ip4:<the server's IPv4 address>"); the records
+// themselves (plan, diff, files) keep the token the person replaces.
+function placeholdersMarked(data, lang) {
+  return String(data).replace(/\{([a-z0-9-]+)\}/g, (token, p) =>
+    Object.hasOwn(messages.en.report.placeholderWords, p) ? reportMessage('report.placeholderMark', lang, { words: placeholderWords(p, lang) }) : token,
+  );
 }
 
 /** Why edits were dropped when the findings' edits were merged. Findings are numbered from 1. */
@@ -265,15 +277,17 @@ export function renderPlan(report, { lang = 'en', style = plain } = {}) {
       const proxy = pb && pa && pb !== pa ? `${pb} → ${pa}` : pa || pb;
       line = style('modify', `± ${word}  ${e.name} ${e.type} ${data}${proxy ? ` (${proxy})` : ''}`);
     }
-    if (e.placeholder) line += ` ${style('warning', `[${reportMessage('plan.fillIn', lang, { placeholder: `{${e.placeholder}}` })}]`)}`;
+    if (e.placeholder) line += ` ${style('warning', `[${reportMessage('plan.fillIn', lang, { placeholder: placeholderWords(e.placeholder, lang) })}]`)}`;
     return line;
   });
 }
 
-// A plan entry with its names and data in display form.
-function shownEntry(e) {
-  const side = (x) => x && { ...x, data: x.data === undefined ? x.data : displayText(x.data) };
-  return { ...e, name: displayText(e.name), type: displayText(e.type), data: displayText(e.data), before: side(e.before), after: side(e.after) };
+// A plan entry with its names and data in display form; for a step (a
+// sentence, `lang` given), its placeholders in words.
+function shownEntry(e, lang) {
+  const data = (d) => (d === undefined ? d : lang ? placeholdersMarked(displayText(d), lang) : displayText(d));
+  const side = (x) => x && { ...x, data: data(x.data) };
+  return { ...e, name: displayText(e.name), type: displayText(e.type), data: data(e.data), before: side(e.before), after: side(e.after) };
 }
 
 const bare = (name) => (name && name !== '.' ? String(name).replace(/\.$/, '') : String(name ?? ''));
@@ -293,14 +307,14 @@ export function cpanelSteps(report, { lang = 'en' } = {}) {
   if (!plan.length) return [];
   const t = (k, v) => reportMessage(k, lang, v);
   const steps = [t('steps.cpanelIntro', { domain: displayText(bare(report.domain)) })];
-  for (const e of plan.map(shownEntry)) {
+  for (const e of plan.map((entry) => shownEntry(entry, lang))) {
     const v = { type: e.type, name: e.name, data: e.data };
     if (e.action === 'create') steps.push(t('steps.cpanelCreate', { ...v, data: e.after?.data ?? e.data, field: t('steps.field.value') }));
     else if (e.action === 'delete') steps.push(t('steps.cpanelDelete', { ...v, data: e.before?.data ?? e.data }));
     else if ((e.before?.data ?? e.data) !== (e.after?.data ?? e.data)) {
       steps.push(t('steps.cpanelModify', { ...v, before: e.before?.data ?? '', after: e.after?.data ?? e.data }));
     } else continue; // only the proxy changes: cPanel has no proxy
-    if (e.placeholder) steps.push(t('steps.fillFirst', { placeholder: `{${e.placeholder}}` }));
+    if (e.placeholder) steps.push(t('steps.fillFirst', { placeholder: placeholderWords(e.placeholder, lang) }));
   }
   if (plan.some((e) => e.after?.proxied === false || e.before?.proxied === true)) steps.push(t('steps.cpanelNote'));
   return steps.map((s, i) => `${i + 1}. ${s}`);
@@ -313,7 +327,7 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
   const t = (k, v) => reportMessage(k, lang, v);
   const steps = [t('steps.cloudflareIntro', { domain: displayText(bare(report.domain)) })];
   const hidden = [];
-  for (const e of plan.map(shownEntry)) {
+  for (const e of plan.map((entry) => shownEntry(entry, lang))) {
     const v = { type: e.type, name: bare(e.name), data: e.data };
     if (e.action === 'create') {
       steps.push(
@@ -341,7 +355,7 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
         }),
       );
     }
-    if (e.placeholder) steps.push(t('steps.fillFirst', { placeholder: `{${e.placeholder}}` }));
+    if (e.placeholder) steps.push(t('steps.fillFirst', { placeholder: placeholderWords(e.placeholder, lang) }));
   }
   if (hidden.length) steps.push(t('steps.cloudflareLiveDnsOnly', { names: [...new Set(hidden)].join(lang === 'ja' ? '、' : ', ') }));
   if (plan.some((e) => e.after?.proxied === false)) steps.push(t('steps.cloudflareProxy'));
