@@ -141,6 +141,21 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     assert.equal(await verdict.getAttribute('data-state'), 'broken');
     assert.deepEqual((await findingLines(page)).sort(), [...sc.expect.live].sort());
     assert.equal(await page.locator('.could-not-check').count(), 0);
+    // Live only, and broken: the fix in the dashboard's words, the server's likely
+    // address offered for confirmation, never "No change to make".
+    for (const lang of ['en', 'ja']) {
+      await page.selectOption('#language', lang);
+      const fix = await page.textContent('#report .fix');
+      assert.ok(!fix.includes(reportMessage('report.noFix', lang)) && !fix.includes(reportMessage('report.noFixForFindings', lang)), fix);
+      const steps = await page.locator('#report .fix ol.steps li').allTextContents();
+      assert.ok(steps.some((l) => l.startsWith(reportMessage('steps.liveNote', lang))), steps.join('\n'));
+      assert.ok(fix.includes(reportMessage('report.likelyOriginSite', lang, { address: '203.0.113.10' })), fix);
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        // The fix section alone: the whole page at 390 px is too tall to read.
+        await page.locator('#report .fix').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `verdict-live-fix-${lang}-${width}.png`) });
+      }
+    }
     assert.deepEqual(unexpected(errors), []);
   } finally {
     await context.close();
