@@ -13,7 +13,7 @@ test('English and Japanese have the same keys', () => {
 test('siteMessage fills placeholders, drops a bracketed part without its value, keeps unknown ones', () => {
   assert.equal(siteMessage('input.remove', 'en', { file: 'a.db' }), 'Remove a.db');
   assert.equal(siteMessage('input.remove', 'ja', { file: 'a.db' }), 'a.db を外す');
-  assert.equal(siteMessage('results.route.proxy', 'en', { provider: 'cloudflare' }), 'the proxy of cloudflare');
+  assert.equal(siteMessage('results.route.proxy', 'en', { provider: 'Cloudflare' }), 'the proxy of Cloudflare');
   assert.equal(siteMessage('results.route.proxy', 'en', {}), 'the proxy');
   assert.match(siteMessage('input.originHelp', 'en'), /\{origin-ipv4\}/);
   assert.equal(siteMessage('no.such.key', 'ja'), 'no.such.key');

@@ -6,7 +6,7 @@
 // that may pass for another carries a flag saying so. The words come from
 // messages.js through report-text.js (shared with the command line) and from
 // site-messages.js for the site's own labels.
-import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
+import { formatDiagnostic, providerName, reportMessage, sessionMessage } from '../lib/messages.js';
 import { SEVERITIES, cloudflareSteps, cpanelSteps, evidenceParts, findingParts, messageParts, renderNotes, renderPlaceholders, renderPlan, renderSkipped, summaryText, warningText } from '../lib/report-text.js';
 import { charKind, displayText, nameWarnings } from '../lib/name-safety.js';
 import { siteMessage } from '../lib/site-messages.js';
@@ -246,7 +246,7 @@ function noFindings(report, lang) {
 function routeText(path, lang) {
   if (!path) return '';
   const reason = path.reason ? sessionMessage('reasons', path.reason, lang) : '';
-  return siteMessage(`results.route.${path.route}`, lang, { provider: path.provider ?? '', reason: path.route === 'unknown' ? reason : '' });
+  return siteMessage(`results.route.${path.route}`, lang, { provider: path.provider ? providerName(path.provider, lang) : '', reason: path.route === 'unknown' ? reason : '' });
 }
 
 /** With zones and live DNS: where each mail name leads in each, and where they differ. */
