@@ -162,3 +162,42 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     await resolver.stop();
   }
 });
+
+test('a zone of another domain than the one checked is said so on its own line, not silently dropped', async () => {
+  const sc = scenario('cpanel-mail-cname');
+  const resolver = await startResolver({ zones: zonesIn(join(sc.dir, 'served')) });
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin, resolver.url] });
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(env.site.url);
+    await page.click('#settings summary');
+    await page.getByLabel('Another resolver').check();
+    await page.fill('#resolver-url', resolver.url);
+    await page.click('#settings summary');
+    // The domain first: files alone would start an offline check.
+    await page.fill('#domain', sc.domain);
+    await page.setInputFiles('#files', SEED);
+    await page.evaluate(() => {
+      document.body.dataset.state = 'idle';
+    });
+    await page.click('#check');
+    assert.equal(await waitForResult(page), 'done', await page.textContent('#form-error'));
+    for (const lang of ['en', 'ja']) {
+      await page.selectOption('#language', lang);
+      const line = reportMessage('report.zoneOtherDomain', lang, { file: 'club-cloudflare-export.txt', apex: 'club.example', domain: 'club.test' });
+      const warnings = await page.locator('#report .summary .warning-text').allTextContents();
+      assert.ok(warnings.includes(line), warnings.join('\n'));
+    }
+    // The live check itself still ran and found the breakage.
+    assert.equal(await page.locator('#report #verdict').getAttribute('data-state'), 'broken');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.locator('#report .summary').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'verdict-zone-other-domain-ja-390.png') });
+    await page.selectOption('#language', 'en');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('#report .summary').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'verdict-zone-other-domain-en-1280.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await resolver.stop();
+  }
+});

@@ -137,6 +137,11 @@ export function summarySection(report, { lang }) {
   const lines = [t(`report.mode.${report.mode}`), t('report.inputs', { zones: st.zones ?? 0, records: st.records ?? 0, questions: st.questions ?? 0, rounds: st.rounds ?? 0 })];
   const warnings = [];
   if (st.unknown) warnings.push(t('report.unknown', { count: st.unknown }));
+  // A zone of another domain is said so on its own line, never silently left out.
+  const bare = (name) => String(name ?? '').replace(/\.$/, '');
+  for (const z of report.inputs?.zones ?? []) {
+    if (z.for_domain === false) warnings.push(t('report.zoneOtherDomain', { file: z.files?.[0] ?? '', apex: bare(z.apex), domain: bare(report.domain) }));
+  }
   for (const hit of st.budget_hits ?? []) {
     warnings.push(t('report.budget', { ...hit, budget: sessionMessage('budgets', hit.budget, lang) }));
   }
