@@ -181,10 +181,11 @@ test('warnings in words, in English and Japanese; every language has every word'
 
 test('messageParts: data apart from the words, names marked as names, codes filled in', () => {
   const step = { code: 'cname', params: { from: 'mail.x.', to: 'xn--80ak6aa92e.x.', file: 'z\u202E.txt', line: '3' } };
+  // A name in a sentence goes without the root's trailing dot.
   assert.deepEqual(evidenceParts(step), [
-    { value: 'mail.x.', name: true },
+    { value: 'mail.x', name: true },
     ' is an alias (CNAME) of ',
-    { value: 'xn--80ak6aa92e.x.', name: true },
+    { value: 'xn--80ak6aa92e.x', name: true },
     ' (',
     { value: 'z\u202E.txt', name: false },
     ' line 3)',
@@ -192,14 +193,14 @@ test('messageParts: data apart from the words, names marked as names, codes fill
   // A problem's detail sits inside the problem's words.
   const problem = { code: 'record-problem', params: { name: '_dmarc.x.', problem: 'dmarc-bad-p', detail: '\u202Ereject', term: '\u202Ereject' } };
   assert.deepEqual(evidenceParts(problem, 'en'), [
-    { value: '_dmarc.x.', name: true },
+    { value: '_dmarc.x', name: true },
     ': the policy "',
     { value: '\u202Ereject', name: false },
     '" is not none, quarantine or reject — at "',
     { value: '\u202Ereject', name: false },
     '"',
   ]);
-  assert.deepEqual(findingParts({ rule: 'mx-target-proxied', names: ['m\\208\\176il.x.'] }), ['Other mail servers cannot deliver: the MX target ', { value: 'm\\208\\176il.x.', name: true }, ' leads to the proxy']);
+  assert.deepEqual(findingParts({ rule: 'mx-target-proxied', names: ['m\\208\\176il.x.'] }), ['Other mail servers cannot deliver: the MX target ', { value: 'm\\208\\176il.x', name: true }, ' leads to the proxy']);
   assert.deepEqual(findingParts({ rule: 'mx-target-proxied', names: [] }), ['Other mail servers cannot deliver: the MX target  leads to the proxy']);
 });
 
@@ -230,7 +231,7 @@ test('text output: no raw bidi control or ESC reaches a terminal, lookalike name
   };
   const out = renderReport(report);
   assert.doesNotMatch(out, /[\u202A-\u202E\u2066-\u2069\x1b\x9b\r]/u);
-  assert.match(out, /the MX target xn--pypal-4ve\.x\.test\. \[! looks like ‘paypal\.x\.test’ but mixes Latin and Cyrillic letters\] leads to the proxy/);
+  assert.match(out, /the MX target xn--pypal-4ve\.x\.test \[! looks like ‘paypal\.x\.test’ but mixes Latin and Cyrillic letters\] leads to the proxy/);
   assert.equal(out.match(/\[! looks like/g).length, 1, 'a name is flagged once a finding');
   assert.match(out, /\(a⟨U\+202E⟩b\.zone line 2\)/);
   assert.match(out, /has the TXT record "v=DMARC1; p=⟨U\+202E⟩reject⟨U\+001B⟩\[2J⟨U\+009B⟩1m"/);
@@ -239,7 +240,7 @@ test('text output: no raw bidi control or ESC reaches a terminal, lookalike name
   // With colour, the only ESC sequences are the painter's own.
   const painted = renderReport(report, { style: (kind, text) => `\x1b[1m${text}\x1b[0m` });
   assert.doesNotMatch(painted.replace(/\x1b\[[01]m/g, ''), /[\x1b\u202E]/u);
-  assert.equal(zoneLine({ file: `d/a${rlo}b.zone`, domain: 'x.test.', summary: { critical: 0, warning: 0, info: 0 }, rules: [] }), 'd/a⟨U+202E⟩b.zone: x.test.: 0 critical, 0 warning(s), 0 info');
+  assert.equal(zoneLine({ file: `d/a${rlo}b.zone`, domain: 'x.test.', summary: { critical: 0, warning: 0, info: 0 }, rules: [] }), 'd/a⟨U+202E⟩b.zone: x.test.: 0 critical, 0 warnings, 0 info');
   assert.equal(zoneLine({ file: `a${rlo}`, error: `cannot read: a${rlo}` }), 'a⟨U+202E⟩: error: cannot read: a⟨U+202E⟩');
 });
 

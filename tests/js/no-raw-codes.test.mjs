@@ -61,7 +61,7 @@ const valuePosition = new RegExp(`(?:[:：(（]\\s*|["“「])(${valueWords})(?=
 const placeholder = /(?<!%)\{[\w-]+\}/g;
 
 /** What is wrong with one line, in words for the failure message; [] when nothing. */
-export function rawCodesIn(line, lang, { placeholdersAllowed = false } = {}) {
+export function rawCodesIn(line, lang, { placeholdersAllowed = false, record = false } = {}) {
   const found = [];
   let text = line;
   if (!placeholdersAllowed) for (const m of text.matchAll(placeholder)) found.push(`placeholder ${m[0]}`);
@@ -74,6 +74,13 @@ export function rawCodesIn(line, lang, { placeholdersAllowed = false } = {}) {
   const value = text.match(valuePosition);
   if (value) found.push(`value "${value[1]}"`);
   if (lang === 'ja') for (const w of ['zone', 'live']) if (token(w).test(text)) found.push(`"${w}" in Japanese`);
+  // Prose as a native reader writes it: no "file(s)" plurals, and a domain
+  // name without the root's trailing dot inside a sentence ("mail.x.test leads",
+  // not "mail.x.test. leads"); a name at the end of a sentence keeps one period.
+  const plural = text.match(/\w\(s\)/);
+  if (plural) found.push(`plural ${plural[0]}`);
+  const dotted = record ? null : text.match(/(?<![\w./@%{-])(?:[\w*-]+\.)+[a-z][\w-]*\.(?=[\s,;:)）」、」]|\.|$)(?![\s]*$)/i);
+  if (dotted) found.push(`trailing dot ${dotted[0]}`);
   // A words key in place of its words: what reportMessage gives for a key no catalogue has.
   const key = text.match(/(?<![\w./-])(?:report|plan|steps|panelHow)\.[\w.-]*[\w-](?![\w./-])/);
   if (key) found.push(`words key ${key[0]}`);
@@ -104,7 +111,7 @@ function problemsOf(text, lang) {
     if (section === 'plan') {
       const note = line.indexOf(' [');
       const record = note < 0 ? line : line.slice(0, note);
-      problems.push(...rawCodesIn(record, lang, { placeholdersAllowed: true }).map((p) => `line ${i + 1}: ${p}: ${line}`));
+      problems.push(...rawCodesIn(record, lang, { placeholdersAllowed: true, record: true }).map((p) => `line ${i + 1}: ${p}: ${line}`));
       checked = note < 0 ? '' : line.slice(note);
     }
     // The line that explains a placeholder starts with it.
@@ -115,17 +122,23 @@ function problemsOf(text, lang) {
 }
 
 test('the check finds a raw code, a placeholder and a bare value, and passes words', () => {
-  assert.deepEqual(rawCodesIn('so mail.club.test. is answered by the proxy of cloudflare', 'en'), ['provider id cloudflare']);
-  assert.deepEqual(rawCodesIn('mail.x. has the address 192.0.2.1 (proxied: true)', 'en'), ['"true"', 'value "true"']);
-  assert.deepEqual(rawCodesIn('mail.x. has no address (source: zone)', 'en'), ['value "zone"']);
-  assert.deepEqual(rawCodesIn('mail.x. A: the name is outside (not-in-zone)', 'en'), ['code not-in-zone']);
+  assert.deepEqual(rawCodesIn('so mail.club.test is answered by the proxy of cloudflare', 'en'), ['provider id cloudflare']);
+  assert.deepEqual(rawCodesIn('mail.x has the address 192.0.2.1 (proxied: true)', 'en'), ['"true"', 'value "true"']);
+  assert.deepEqual(rawCodesIn('mail.x has no address (source: zone)', 'en'), ['value "zone"']);
+  assert.deepEqual(rawCodesIn('mail.x A: the name is outside (not-in-zone)', 'en'), ['code not-in-zone']);
   assert.deepEqual(rawCodesIn('1. Replace {origin-ipv4} with the real address.', 'en'), ['placeholder {origin-ipv4}']);
-  assert.deepEqual(rawCodesIn('in the uploaded zone, mail.x. takes the route "proxy"', 'en'), ['value "proxy"']);
-  assert.deepEqual(rawCodesIn('mail.x. に SPF レコードがありません (情報源: live)', 'ja'), ['value "live"', '"live" in Japanese']);
-  assert.deepEqual(rawCodesIn('[1] CRITICAL Mail apps cannot connect: mail.x. leads to the proxy (mail-host-proxied)', 'en'), []);
-  assert.deepEqual(rawCodesIn('so mail.x. is answered by Cloudflare\'s proxy (cdn.cloudflare.net., input/zone-live.txt)', 'en'), []);
-  assert.deepEqual(rawCodesIn('the SPF term "exists:%{i}._spf.x." authorises the addresses', 'en'), []);
+  assert.deepEqual(rawCodesIn('in the uploaded zone, mail.x takes the route "proxy"', 'en'), ['value "proxy"']);
+  assert.deepEqual(rawCodesIn('mail.x に SPF レコードがありません (情報源: live)', 'ja'), ['value "live"', '"live" in Japanese']);
+  assert.deepEqual(rawCodesIn('[1] CRITICAL Mail apps cannot connect: mail.x leads to the proxy (mail-host-proxied)', 'en'), []);
+  assert.deepEqual(rawCodesIn('so mail.x is answered by Cloudflare\'s proxy (cdn.cloudflare.net, input/zone-live.txt)', 'en'), []);
+  assert.deepEqual(rawCodesIn('the SPF term "exists:%{i}._spf.x" authorises the addresses', 'en'), []);
   assert.deepEqual(rawCodesIn('- report.blind.new-blind-spot', 'en'), ['words key report.blind.new-blind-spot']);
+  // Prose: a name keeps no trailing dot inside a sentence (at its end, the period is the sentence's); no "(s)" plurals.
+  assert.deepEqual(rawCodesIn('the domain\'s MX points at mail.x.test. (x.zone line 4)', 'en'), ['trailing dot mail.x.test.']);
+  assert.deepEqual(rawCodesIn('mail.x.test. の MX', 'ja'), ['trailing dot mail.x.test.']);
+  assert.deepEqual(rawCodesIn('Find the record “mail.x.test.” and delete it', 'en'), []);
+  assert.deepEqual(rawCodesIn('the alias leads to mail.x.test.', 'en'), []);
+  assert.deepEqual(rawCodesIn('2 zone file(s), 1 warning(s)', 'en'), ['plural e(s)']);
 });
 
 test('providerName: a provider id in words, in either language; an unknown id as it is', () => {

@@ -3,7 +3,7 @@
 // hundred thousand into push() passes V8's limit on arguments (RangeError).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { likelyOrigins, renderReport } from '../../www/lib/report-text.js';
+import { cpanelSteps, likelyOrigins, renderReport } from '../../www/lib/report-text.js';
 
 test('renderReport: a finding of 300,000 evidence steps and a diff of 300,000 lines come out whole', () => {
   const n = 300_000;
@@ -54,8 +54,8 @@ test('likely server address: strongest clues first, three at most, marked likely
   const [en] = likelyOrigins(report, 'origin-ipv4', { lang: 'en', cli: true });
   assert.equal(
     en,
-    "Likely the server's address: 203.0.113.150, seen as its reverse DNS, mail.dental.test., which has this address again (live DNS); " +
-      'an ip4:/ip6: term of the SPF record of dental.test. (dental.zone line 9); the DNS-only address of mail.dental.test. (live DNS); and 2 more. ' +
+    "Likely the server's address: 203.0.113.150, seen as its reverse DNS, mail.dental.test, which has this address again (live DNS); " +
+      'an ip4:/ip6: term of the SPF record of dental.test (dental.zone line 9); the DNS-only address of mail.dental.test (live DNS); and 2 more. ' +
       "mxray does not fill it in by itself: check that it is your server's, then run the check again with --origin 203.0.113.150.",
   );
   const [ja] = likelyOrigins(report, 'origin-ipv4', { lang: 'ja' });
@@ -64,4 +64,16 @@ test('likely server address: strongest clues first, three at most, marked likely
   // An IPv6 address is offered only for the IPv6 placeholder.
   assert.deepEqual(likelyOrigins(report, 'origin-ipv6', { lang: 'en' }).length, 1);
   assert.deepEqual(likelyOrigins({ fix: { origin_candidates: [] } }, 'origin-ipv4'), []);
+});
+
+test('cPanel steps only where cPanel was recognised; plurals and offline counts read as a person writes them', () => {
+  const plan = [{ action: 'create', name: 'mail.x.test.', type: 'A', data: '192.0.2.1', after: { data: '192.0.2.1', proxied: false } }];
+  const base = { domain: 'x.test.', mode: 'offline', stats: { zones: 1, records: 1, questions: 0, rounds: 0 }, summary: { critical: 1, warning: 1, info: 0 }, findings: [], fix: { plan } };
+  assert.deepEqual(cpanelSteps({ ...base, panel: null }), []);
+  assert.equal(cpanelSteps({ ...base, panel: { id: 'cpanel', name: 'cPanel' } }).length, 3); // intro, the record, the note on Cloudflare
+  const text = renderReport(base);
+  assert.match(text, /^1 zone file, 1 record$/m, 'offline: no "0 DNS questions in 0 rounds"');
+  assert.match(text, /^1 critical, 1 warning, 0 info$/m);
+  assert.doesNotMatch(text, /\(s\)/);
+  assert.match(renderReport({ ...base, mode: 'live', stats: { zones: 0, records: 0, questions: 61, rounds: 2 } }), /^0 zone files, 0 records; 61 DNS questions in 2 rounds$/m);
 });

@@ -20,9 +20,12 @@ export function lookup(catalogues, path, lang) {
  *   as "{origin-ipv4}" in a help text).
  * - `show` turns a value into text (name-safety.js displayText, so a value
  *   carrying a bidi override shows it as ⟨U+202E⟩).
+ * - `{count|warning|warnings}`: the first word when `count` is 1, else the
+ *   second ("1 warning", "2 warnings"); languages without plurals need none.
  */
 export function fillTemplate(template, values = {}, { brackets = true, keepUnknown = false, show = String } = {}) {
   const has = (n) => values[n] !== undefined && values[n] !== '';
+  template = template.replace(/\{([\w-]+)\|([^|{}]*)\|([^|{}]*)\}/g, (_, n, one, other) => (Number(values[n]) === 1 ? one : other));
   const kept = brackets
     ? template.replace(/\[([^\]]*)\]/g, (_, part) => ([...part.matchAll(/\{([\w-]+)\}/g)].every((m) => has(m[1])) ? part : ''))
     : template;

@@ -28,7 +28,7 @@ export const extensionMessages = {
         fine: 'No problem found for {domain}.',
         'could-not-tell': 'Could not tell whether mail for {domain} works: mxray could not look at everything it needed.',
       },
-      unknown: '{count} fact(s) could not be checked: a DNS answer was missing or bad. They are not counted as fine.',
+      unknown: '{count} {count|fact|facts} could not be checked: a DNS answer was missing or bad. {count|It is|They are} not counted as fine.',
       couldNotCheck: 'Could not check',
       topFindings: 'Top findings',
       more: '… and {count} more in the full report.',

@@ -203,7 +203,7 @@ export const messages = {
       'null-mx': 'the domain has a null MX (MX {preference} .: "accepts no mail")[ ({file} line {line})][ {source}]',
       'spf-term': 'the SPF term "{term}" authorises the addresses of {name}[ ({file} line {line})][ {source}]',
       'origin-not-authorised': 'no term of the SPF record authorises the address of the server behind the proxy[, {address}]',
-      'record-lost': 'the record {name} {type} {data}[ ({file} line {line})] is lost: {missing-from} does not have it',
+      'record-lost': 'the record “{name} {type} {data}”[ ({file} line {line})] is lost: {missing-from} does not have it',
       'zone-ns': 'the zone names {name} as a name server of the domain[ ({file} line {line})]',
       'live-ns': 'asked for the domain\'s name servers, live DNS answers {rcode}[: {names}]',
       'zone-route': 'in the uploaded zone, {name} {route}',
@@ -214,7 +214,7 @@ export const messages = {
       'txt-record': '{name} has the TXT record "{text}"[ ({file} line {line})][ {source}]',
       'record-problem': '{name}: {problem}[ — at "{term}"]',
       'spf-lookups': 'evaluating the SPF record takes {count} DNS lookups; RFC 7208 allows {limit}[: {terms}]',
-      'spf-void-lookups': '{count} SPF lookups find nothing; RFC 7208 allows {limit}[: {terms}]',
+      'spf-void-lookups': '{count} SPF {count|lookup finds|lookups find} nothing; RFC 7208 allows {limit}[: {terms}]',
       'spf-loop': '"{term}" in {name} leads back to a record already being evaluated: {chain}',
       'spf-target-no-record': '"{term}" in {from} names {name}, which has no SPF record',
       'tlsa-record': '{name} holds TLSA records for port {port} of {host}[ ({file} line {line})][ {source}]',
@@ -300,10 +300,10 @@ export const messages = {
       severity: { critical: 'critical', warning: 'warning', info: 'info' },
       title: 'mxray check of {domain}',
       mode: { offline: 'offline: the uploaded zones only', live: 'live DNS', both: 'the uploaded zones and live DNS' },
-      inputs: '{zones} zone file(s), {records} records; {questions} DNS questions in {rounds} rounds',
-      unknown: '{count} DNS questions got no usable answer: what they would have told is unknown',
+      inputs: '{zones} {zones|zone file|zone files}, {records} {records|record|records}[; {questions} DNS {questions|question|questions} in {rounds} {rounds|round|rounds}]',
+      unknown: '{count} DNS {count|question|questions} got no usable answer: what {count|it|they} would have told is unknown',
       budget: 'a limit was reached: {budget} (limit {limit}); {skipped} left out',
-      summary: '{critical} critical, {warning} warning(s), {info} info',
+      summary: '{critical} critical, {warning} {warning|warning|warnings}, {info} info',
       // The verdict (core/report/verdict.h), the first line of every report.
       verdict: {
         broken: 'Broken: mail to or from {domain} fails now. What to change follows.',
@@ -312,7 +312,7 @@ export const messages = {
         'could-not-tell': 'Could not tell: mxray found no problem with mail for {domain}, but it could not look at everything it needed, so it cannot say that all is well.',
       },
       blind: {
-        'unknown-facts': '{count} DNS questions got no usable answer',
+        'unknown-facts': '{count} DNS {count|question|questions} got no usable answer',
         budget: 'a limit of the check was reached, so some names or records were left out',
         'rejected-records': 'some records of the zone files could not be read (listed on standard error)',
         'no-records': 'a zone file holds no record at or under its domain',
@@ -378,11 +378,11 @@ export const messages = {
       planTitle: 'Change plan',
       cpanelTitle: "Steps in cPanel's Zone Editor",
       cloudflareTitle: "Steps in Cloudflare's dashboard",
-      diagnostics: '{count} problem(s) reading the zone files (listed on standard error)',
+      diagnostics: '{count} {count|problem|problems} reading the zone files (listed on standard error)',
       progress: 'round {round}: {answered}/{total} answered',
       zoneLine: '{file}: {domain}: {summary}[: {rules}]',
       zoneError: '{file}: error: {error}',
-      batchTotal: '{zones} zone file(s): {failing} at or above {level}, {errors} unreadable',
+      batchTotal: '{zones} {zones|zone file|zone files}: {failing} at or above {level}, {errors} unreadable',
       errors: {
         'bad-origin': 'not an IPv4 or IPv6 address: {detail}',
         'no-file': 'no such file: {detail}',
@@ -422,9 +422,9 @@ export const messages = {
     // Steps for a person at a hosting panel or at Cloudflare's dashboard.
     steps: {
       cpanelIntro: 'Log in to cPanel and open Domains › Zone Editor; click Manage next to {domain}.',
-      cpanelCreate: 'Click the arrow next to "+ Add Record", choose "Add {type} Record"; Name: {name}, {field}: {data}; click "Save Record".',
-      cpanelModify: 'Find the {type} record {name} with the value {before}; click Edit, set the value to {after}, click "Save Record".',
-      cpanelDelete: 'Find the {type} record {name} with the value {data}; click Delete and confirm.',
+      cpanelCreate: 'Click the arrow next to "+ Add Record", choose "Add {type} Record"; Name: “{name}”, {field}: “{data}”; click "Save Record".',
+      cpanelModify: 'Find the {type} record “{name}” with the value “{before}”; click Edit, set the value to “{after}”, click "Save Record".',
+      cpanelDelete: 'Find the {type} record “{name}” with the value “{data}”; click Delete and confirm.',
       cpanelNote: "When the domain's name servers are Cloudflare's, these changes keep cPanel's copy right; what the world sees comes from Cloudflare (next steps).",
       cloudflareIntro: 'Log in to the Cloudflare dashboard, choose the domain {domain}, and open DNS › Records.',
       cloudflareCreate: 'Click "Add record": Type {type}, Name {name}, {field} {data}[, Proxy status {proxy}]; click Save.',
@@ -604,7 +604,7 @@ export const messages = {
       'srv-target-proxied': 'サービスレコードが、プロキシの通さないポートでプロキシに向いています: {name}',
       'service-host-proxied': '{name} がそのサービスを通さないプロキシに向いています',
       'mx-companion-record': 'MX が Cloudflare の補助レコードを指しています: {name}',
-      'mx-target-missing': 'MX の宛先 {name} にアドレスがありません: ドメイン宛てのメールは戻されます',
+      'mx-target-missing': 'MX の宛先 {name} にアドレスがありません: ドメイン宛てのメールは不達（バウンス）になります',
       'mx-target-cname': 'MX の宛先 {name} が別名 (CNAME) です。RFC 2181 §10.3 で禁止されています',
       'mail-host-missing': '{name} にアドレスがありません: 管理パネルで設定したメールソフトがサーバーを見つけられません',
       'proxy-mixed-records': '{name} にプロキシありとなし (DNS のみ) のレコードが混在しています: Cloudflare はすべてプロキシします',
@@ -641,7 +641,7 @@ export const messages = {
       'null-mx': '[{source}、]ドメインにヌル MX (MX {preference} .: 「メールを受け取らない」) があります[ ({file} {line} 行目)]',
       'spf-term': '[{source}、]SPF の項目 "{term}" は {name} のアドレスを許可しています[ ({file} {line} 行目)]',
       'origin-not-authorised': 'プロキシの裏にあるサーバーのアドレス[ ({address}) ]を許可する項目が SPF レコードにありません',
-      'record-lost': 'レコード {name} {type} {data}[ ({file} {line} 行目)] が失われています ({missing-from} にありません)',
+      'record-lost': 'レコード “{name} {type} {data}”[ ({file} {line} 行目)] が失われています ({missing-from} にありません)',
       'zone-ns': 'ゾーンは {name} をドメインのネームサーバーとしています[ ({file} {line} 行目)]',
       'live-ns': 'ドメインのネームサーバーを問い合わせると、ライブ DNS は{rcode}応答しました[: {names}]',
       'zone-route': 'アップロードされたゾーンでは、{name} {route}',
@@ -736,7 +736,7 @@ export const messages = {
       severity: { critical: '重大', warning: '警告', info: '情報' },
       title: '{domain} の mxray チェック',
       mode: { offline: 'オフライン: アップロードしたゾーンのみ', live: 'ライブ DNS', both: 'アップロードしたゾーンとライブ DNS' },
-      inputs: 'ゾーンファイル {zones} 件、レコード {records} 件、DNS の問い合わせ {questions} 件 ({rounds} ラウンド)',
+      inputs: 'ゾーンファイル {zones} 件、レコード {records} 件[、DNS の問い合わせ {questions} 件 ({rounds} ラウンド)]',
       unknown: 'DNS の問い合わせ {count} 件に使える回答がありませんでした: その内容は不明です',
       budget: '上限に達しました: {budget} (上限 {limit})。{skipped} 件を省きました',
       summary: '重大 {critical} 件、警告 {warning} 件、情報 {info} 件',
@@ -851,10 +851,10 @@ export const messages = {
     // ホスティングパネルや Cloudflare ダッシュボードでの手順。
     steps: {
       cpanelIntro: 'cPanel にログインし、「ドメイン」›「ゾーンエディター」を開いて、{domain} の「管理」をクリックします。',
-      cpanelCreate: '「+ レコードの追加」の横の矢印から「{type} レコードの追加」を選び、名前: {name}、{field}: {data} と入力して「レコードの保存」をクリックします。',
-      cpanelModify: '値が {before} の {type} レコード {name} を探し、「編集」をクリックして値を {after} にし、「レコードの保存」をクリックします。',
-      cpanelDelete: '値が {data} の {type} レコード {name} を探し、「削除」をクリックして確定します。',
-      cpanelNote: 'ドメインのネームサーバーが Cloudflare の場合、この変更は cPanel 側の控えを正しく保つためのものです。外から見える DNS は Cloudflare のもの (次の手順) です。',
+      cpanelCreate: '「+ レコードの追加」の横の矢印から「{type} レコードの追加」を選び、名前に “{name}”、{field}に “{data}” と入力して「レコードの保存」をクリックします。',
+      cpanelModify: '値が “{before}” の {type} レコード “{name}” を探し、「編集」をクリックして値を “{after}” にし、「レコードの保存」をクリックします。',
+      cpanelDelete: '値が “{data}” の {type} レコード “{name}” を探し、「削除」をクリックして確定します。',
+      cpanelNote: 'ドメインのネームサーバーが Cloudflare の場合、この変更は cPanel に保存されているゾーンを正しく保つためのものです。外から見える DNS は Cloudflare のもの (次の手順) です。',
       cloudflareIntro: 'Cloudflare ダッシュボードにログインし、ドメイン {domain} を選んで「DNS」›「レコード」を開きます。',
       cloudflareCreate: '「レコードを追加」をクリックし、タイプ {type}、名前 {name}、{field} {data}[、プロキシステータス {proxy}] にして「保存」をクリックします。',
       cloudflareModify: '内容が {before} の {type} レコード {name} を探し、「編集」をクリックして内容を {after}[、プロキシステータスを {proxy}] にし、「保存」をクリックします。',
@@ -898,16 +898,26 @@ export function sessionMessage(kind, code, lang = 'en', detail = '') {
 }
 
 // The headline of a finding ({rule, names}) and its evidence steps, in words.
+/**
+ * Domain names as a sentence writes them: without the root's trailing dot
+ * ("mail.club.test", not "mail.club.test."), each name of a list too; the
+ * root itself stays ".". Records (the plan, the diff, the zone) keep theirs.
+ */
+export const proseName = (text) => String(text).replace(/(?<=[^\s.])\.(?=\s|,|;|$)/g, '');
+// The parameters of findings and evidence that hold names or lists of them.
+const PROSE_NAME_PARAMS = ['name', 'to', 'from', 'target', 'host', 'names', 'chain', 'domain', 'terms'];
+
 export function findingMessage(f, lang = 'en') {
   const cat = messages[lang] || messages.en;
   const template = cat.rules[f.rule] ?? messages.en.rules[f.rule] ?? f.rule;
-  return fill(template, { name: f.names?.[0] ?? '' });
+  return fill(template, { name: proseName(f.names?.[0] ?? '') });
 }
 
 export function evidenceMessage(step, lang = 'en') {
   const cat = messages[lang] || messages.en;
   const template = cat.evidence[step.code] ?? messages.en.evidence[step.code] ?? step.code;
   const params = { ...(step.params ?? {}) };
+  for (const k of PROSE_NAME_PARAMS) if (typeof params[k] === 'string') params[k] = proseName(params[k]);
   // A record-problem step names a problem code: its own words, with its detail.
   if (params.problem !== undefined) params.problem = problemMessage(params.problem, lang, params.detail);
   // A panel step says how the panel is known: "detected" or "stated", in words.

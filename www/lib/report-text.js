@@ -10,7 +10,7 @@
 // its display form (name-safety.js), so no bidi override, invisible or control
 // character reaches a page or a terminal as it is, and a name that may pass
 // for another is flagged.
-import { evidenceMessage, findingMessage, messages, reportMessage, sessionMessage } from './messages.js';
+import { evidenceMessage, findingMessage, messages, proseName, reportMessage, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
 
 /** Severities from the most to the least important. */
@@ -47,7 +47,7 @@ export function renderVerdict(report, { lang = 'en', style = plain } = {}) {
   const unknown = v.unknown ?? [];
   for (const u of unknown.slice(0, UNKNOWN_SHOWN)) {
     const purposes = (u.rests_on ?? []).map((p) => sessionMessage('purposes', p, lang)).join(lang === 'ja' ? '、' : ', ');
-    lines.push(`  ${t('report.unknownFact', { name: displayText(u.name), type: u.type, reason: sessionMessage('reasons', u.reason, lang), purposes })}`);
+    lines.push(`  ${t('report.unknownFact', { name: displayText(proseName(u.name)), type: u.type, reason: sessionMessage('reasons', u.reason, lang), purposes })}`);
   }
   if (unknown.length > UNKNOWN_SHOWN) lines.push(`  ${t('report.unknownMore', { count: unknown.length - UNKNOWN_SHOWN })}`);
   if (unknown.length && report.resolver) lines.push(t('report.otherResolver'));
@@ -81,7 +81,8 @@ export function messageParts(fill, params = {}) {
     if (typeof v !== 'string') marked[k] = v;
     else if (DATA_KEYS.has(k) && v !== '') {
       marked[k] = `\uE000${data.length}\uE001`;
-      data.push({ value: v, name: NAME_KEYS.has(k) });
+      // A name in a sentence goes without the root's trailing dot.
+      data.push({ value: NAME_KEYS.has(k) || k === 'terms' ? proseName(v) : v, name: NAME_KEYS.has(k) });
     } else marked[k] = displayText(v);
   }
   return fill(marked).split(DATA_MARK).map((s, i) => (i % 2 ? data[Number(s)] : s)).filter((p) => p !== '');
@@ -130,7 +131,8 @@ export function renderSummary(report, { lang = 'en', style = plain } = {}) {
   const lines = [style('heading', partsText(messageParts((v) => t('report.title', v), { domain: report.domain }), lang, style))];
   lines.push(t(`report.mode.${report.mode}`));
   const st = report.stats ?? {};
-  lines.push(t('report.inputs', { zones: st.zones ?? 0, records: st.records ?? 0, questions: st.questions ?? 0, rounds: st.rounds ?? 0 }));
+  // Offline, no DNS was asked: the questions are not mentioned.
+  lines.push(t('report.inputs', { zones: st.zones ?? 0, records: st.records ?? 0, ...(st.rounds ? { questions: st.questions ?? 0, rounds: st.rounds } : {}) }));
   if (st.unknown) lines.push(style('warning', t('report.unknown', { count: st.unknown })));
   // A zone of another domain is said so on its own line, never silently left out.
   const bare = (name) => displayText(String(name ?? '').replace(/\.$/, ''));
@@ -165,7 +167,7 @@ export function renderFindings(report, { lang = 'en', style = plain } = {}) {
 /** An edit ({op, name, type, data}) in a few words: "remove mail.x. CNAME x.". */
 export function editText(edit, lang = 'en') {
   const op = reportMessage(`report.op.${edit.op}`, lang);
-  return displayText(`${op} ${edit.name} ${edit.type}${edit.data ? ` ${placeholdersMarked(edit.data, lang)}` : ''}`);
+  return displayText(`${op} ${proseName(edit.name ?? '')} ${edit.type}${edit.data ? ` ${placeholdersMarked(edit.data, lang)}` : ''}`);
 }
 
 /** What a placeholder ("origin-ipv4") stands for, for a sentence: "the server's IPv4 address". */
@@ -235,7 +237,7 @@ export function likelyOrigins(report, p, { lang = 'en', cli = false } = {}) {
     const order = ['companion', 'fcrdns', 'spf-term', 'proxied-record', 'dns-only-name'];
     const sorted = [...c.clues].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
     const clues = sorted.slice(0, 3).map((k) =>
-      t(`report.originClue.${k.source}`, { name: displayText(k.name), file: displayText(k.record?.file ?? ''), line: k.record?.line ?? '' }) +
+      t(`report.originClue.${k.source}`, { name: displayText(proseName(k.name)), file: displayText(k.record?.file ?? ''), line: k.record?.line ?? '' }) +
       (k.live ? t('report.originClueLive') : ''),
     );
     const address = displayText(c.address);
@@ -304,6 +306,8 @@ export function cpanelSteps(report, { lang = 'en' } = {}) {
   // An edit of what live DNS serves is made where the DNS is served: behind
   // a proxy that is its provider's panel, not cPanel's Zone Editor.
   const plan = (report.fix?.plan ?? []).filter((e) => !e.live);
+  // Steps for cPanel's Zone Editor only where cPanel was recognised (or stated).
+  if (report.panel?.id !== 'cpanel') return [];
   if (!plan.length) return [];
   const t = (k, v) => reportMessage(k, lang, v);
   const steps = [t('steps.cpanelIntro', { domain: displayText(bare(report.domain)) })];
@@ -327,7 +331,10 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
   const t = (k, v) => reportMessage(k, lang, v);
   const steps = [t('steps.cloudflareIntro', { domain: displayText(bare(report.domain)) })];
   const hidden = [];
-  for (const e of plan.map((entry) => shownEntry(entry, lang))) {
+  // The dashboard shows names without the root's trailing dot, in the data of a CNAME or MX too.
+  const named = (e) => ['CNAME', 'MX', 'NS', 'PTR', 'SRV'].includes(e.type);
+  const shown = (e) => ({ ...e, data: named(e) ? proseName(e.data ?? '') : e.data, before: e.before && { ...e.before, data: named(e) ? proseName(e.before.data ?? '') : e.before.data }, after: e.after && { ...e.after, data: named(e) ? proseName(e.after.data ?? '') : e.after.data } });
+  for (const e of plan.map((entry) => shown(shownEntry(entry, lang)))) {
     const v = { type: e.type, name: bare(e.name), data: e.data };
     if (e.action === 'create') {
       steps.push(

@@ -134,7 +134,7 @@ export function verdictSection(report, { lang, failed = null, other = null }) {
 export function summarySection(report, { lang }) {
   const t = (k, v) => reportMessage(k, lang, v);
   const st = report.stats ?? {};
-  const lines = [t(`report.mode.${report.mode}`), t('report.inputs', { zones: st.zones ?? 0, records: st.records ?? 0, questions: st.questions ?? 0, rounds: st.rounds ?? 0 })];
+  const lines = [t(`report.mode.${report.mode}`), t('report.inputs', { zones: st.zones ?? 0, records: st.records ?? 0, ...(st.rounds ? { questions: st.questions ?? 0, rounds: st.rounds } : {}) })];
   const warnings = [];
   if (st.unknown) warnings.push(t('report.unknown', { count: st.unknown }));
   // A zone of another domain is said so on its own line, never silently left out.
