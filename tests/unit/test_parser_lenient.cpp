@@ -204,7 +204,7 @@ TEST_CASE("parser: a record outside the zone is kept, with a warning naming the 
     Zone zone = parse_zone(
         "stray.example.net. 60 A 192.0.2.9\n"
         "a.example.com. 60 A 192.0.2.1\n"
-        "example.com. 60 SOA ns hm 1 2 3 4 5\n"
+        "example.com. 60 SOA ns.example.com. hm.example.com. 1 2 3 4 5\n"
         "b.example.net. 60 A 192.0.2.3\n",
         "zone.txt", {});
     CHECK(zone.size() == 4);
