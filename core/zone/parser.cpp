@@ -377,6 +377,9 @@ void ZoneParser::Impl::apply_cf_tags(const Source& s, const Entry& e, std::strin
 // BIND and Knot drop such a record ("ignoring out-of-zone data"); mxray
 // keeps it, as a record of its own name, and says so.
 void ZoneParser::Impl::report_out_of_zone(uint32_t file, uint32_t line, std::string_view owner, uint16_t type) {
+  // Past the cap a warning is not kept (nor counted): a zone read under the
+  // wrong origin, all of it outside, should not print a million names first.
+  if (zone.diagnostics.size() > options.limits.max_diagnostics) return;
   report(Code::out_of_zone, file, line, 1, line, name_text(owner), "owner", type_name(type), name_text(zone.apex));
 }
 
