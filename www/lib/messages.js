@@ -59,7 +59,7 @@ export const messages = {
       'out-of-zone':
         'owner outside the zone[ {detail}]: BIND and Knot ignore such records ("out-of-zone data"); ' +
         'kept, as a record of its own name, not of this domain',
-      'name-nul': 'NUL octet (\\000) in the [{field} ]name: valid DNS, but no host is named so; check the file',
+      'name-nul': 'NUL octet (\\000) in the owner name: valid DNS, but no host is named so; check the file',
       'utf8-bom':
         'UTF-8 byte order mark at the start of the file: skipped; other readers may take it for part of the first name',
     },
@@ -516,7 +516,7 @@ export const messages = {
         'ゾーン[ {detail}]の外の名前のレコードです。BIND と Knot はこれを無視します ("out-of-zone data")。' +
         'その名前自身のレコードとして残し、このドメインのレコードとしては扱いません',
       'name-nul':
-        '[{field} の]名前に NUL オクテット (\\000) があります。DNS としては有効ですが、' +
+        'オーナー名に NUL オクテット (\\000) があります。DNS としては有効ですが、' +
         'この名前のホストはありません。ファイルを確認してください',
       'utf8-bom':
         'ファイル先頭に UTF-8 のバイト順マーク (BOM) があります。読み飛ばしました。' +
