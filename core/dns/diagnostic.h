@@ -54,7 +54,11 @@ enum class Severity : uint8_t { error, warning };
   X(too_many_errors, "too-many-errors", error)       \
   X(json_syntax, "json-syntax", error)               \
   X(json_record, "json-record", error)               \
-  X(unknown_format, "unknown-format", error)
+  X(unknown_format, "unknown-format", error)         \
+  X(txt_string_split, "txt-string-split", warning)   \
+  X(out_of_zone, "out-of-zone", warning)             \
+  X(name_nul, "name-nul", warning)                   \
+  X(utf8_bom, "utf8-bom", warning)
 
 enum class Code : uint8_t {
 #define MXRAY_X(id, name, sev) id,

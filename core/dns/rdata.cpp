@@ -137,7 +137,7 @@ namespace mxray {
 using namespace rdata_impl;
 
 bool parse_rdata(uint16_t type, std::span<const TextToken> tokens, std::string_view origin, std::string& wire,
-                 RdataError& err) {
+                 RdataError& err, RdataSplit* split) {
   const size_t start = wire.size();
   if (!tokens.empty() && !tokens[0].quoted && tokens[0].text == "\\#") {
     // RFC 3597 §5: \# <length> <hex words>
@@ -176,7 +176,7 @@ bool parse_rdata(uint16_t type, std::span<const TextToken> tokens, std::string_v
     err.field = "rdata";
     return false;
   }
-  Cursor c{tokens, 0};
+  Cursor c{tokens, 0, split};
   for (size_t i = 0; i < t->field_count; ++i)
     if (!parse_field(t->fields[i], c, origin, wire, err)) return false;
   if (c.pos < tokens.size()) {

@@ -30,12 +30,25 @@ struct RdataError {
 
 inline constexpr size_t kMaxRdataLength = 65535;
 
+// Where parse_rdata split a TXT or SPF <character-string> longer than 255
+// octets into strings of 255 (RFC 1035 §3.3.14: readers join a TXT's
+// strings, RFC 7208 §3.3, so the split loses nothing). `token` is the first
+// such token, or kNone; `octets` its length after unescaping.
+struct RdataSplit {
+  static constexpr size_t kNone = ~size_t(0);
+  size_t token = kNone;
+  size_t octets = 0;
+  bool happened() const { return token != kNone; }
+};
+
 // Appends the wire form of `tokens` (the RDATA of one record of `type`) to
 // `wire`. Names are completed with `origin` (wire form, may be empty).
 // On failure returns false, leaves `wire` in an unspecified state and fills
-// `error`.
+// `error`. Without `split`, a TXT or SPF string over 255 octets is the error
+// string-too-long (DNS answers, which cannot hold one); with it, the string
+// is split and `split` says where (zone files, which may).
 bool parse_rdata(uint16_t type, std::span<const TextToken> tokens, std::string_view origin, std::string& wire,
-                 RdataError& error);
+                 RdataError& error, RdataSplit* split = nullptr);
 
 // Appends the presentation form of wire RDATA. Types without a table entry,
 // and RDATA that does not match its type's layout, are written as RFC 3597.

@@ -54,6 +54,7 @@ inline void append_uint(std::string& out, uint64_t v) {
 struct Cursor {
   std::span<const TextToken> tokens;
   size_t pos = 0;
+  RdataSplit* split = nullptr;  // parse_rdata's: over-long TXT strings are split when set
 };
 
 // Each field parser below appends the wire form of its field to `w`.

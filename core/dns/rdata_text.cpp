@@ -42,8 +42,19 @@ bool parse_strings_field(FieldKind k, Cursor& c, std::string& w, RdataError& err
       return false;
     }
     if (bytes.size() > 255) {
-      err.code = Code::string_too_long;
-      return false;
+      // Only TXT and SPF (`strings`) split: their strings are joined by
+      // readers; HINFO's two strings mean two things.
+      if (k != FieldKind::strings || !c.split) {
+        err.code = Code::string_too_long;
+        return false;
+      }
+      if (!c.split->happened()) *c.split = RdataSplit{c.pos, bytes.size()};
+      for (size_t at = 0; at < bytes.size(); at += 255) {
+        const size_t n = std::min<size_t>(255, bytes.size() - at);
+        w.push_back(char(n));
+        w.append(bytes, at, n);
+      }
+      continue;
     }
     w.push_back(char(bytes.size()));
     w.append(bytes);

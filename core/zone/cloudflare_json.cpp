@@ -524,6 +524,9 @@ class Importer {
     WireName owner;
     if (!read_owner(rec, offset, owner, problem)) return reject(place, problem, type_name_text);
     r.owner = owner.view();
+    // Valid DNS (RFC 2181 §11) but no host's name: a warning, as in a zone file.
+    if (r.owner.size() > 1 && std::memchr(r.owner.data(), 0, r.owner.size() - 1))
+      report(Code::name_nul, place, name_text(r.owner), "name", type_name_text);
 
     Code ttl_warning{};
     if (!read_ttl(rec, offset, r, problem, ttl_warning)) return reject(place, problem, type_name_text);
@@ -549,8 +552,16 @@ class Importer {
     }
 
     std::string wire;
-    if (!read_rdata(rec, place, r.type, wire, problem)) return reject(place, problem, type_name_text);
+    Problem split;  // a TXT string over 255 octets, split: a warning
+    if (!read_rdata(rec, place, r.type, wire, problem, split)) return reject(place, problem, type_name_text);
     r.rdata = wire;
+    if (split.code == Code::txt_string_split)
+      report(split.code, place, std::move(split.token), std::move(split.field), type_name_text,
+             std::move(split.detail));
+    // BIND and Knot drop a record outside the zone; it is kept, as a record
+    // of its own name, and said.
+    if (!zone_.apex.empty() && !name_is_under(r.owner, zone_.apex))
+      report(Code::out_of_zone, place, name_text(r.owner), "name", type_name_text, name_text(zone_.apex));
 
     if (ttl_warning == Code::ttl_too_large)
       report(Code::ttl_too_large, place, std::to_string(r.ttl), "ttl", type_name_text);
@@ -638,7 +649,8 @@ class Importer {
     }
   };
 
-  bool read_rdata(const json& rec, const RecordPlace& place, uint16_t type, std::string& wire, Problem& problem) {
+  bool read_rdata(const json& rec, const RecordPlace& place, uint16_t type, std::string& wire, Problem& problem,
+                  Problem& split_warning) {
     size_t offset = place.offset;
     Pieces pieces;
     std::string missing_field = "content";  // blamed when parse_rdata runs out of tokens
@@ -689,7 +701,16 @@ class Importer {
     }
 
     RdataError error;
-    if (parse_rdata(type, pieces.tokens, kRoot, wire, error)) return true;
+    RdataSplit split;
+    if (parse_rdata(type, pieces.tokens, kRoot, wire, error, &split)) {
+      // Presentation-form content (quoted) with a string over 255 octets:
+      // kept split, as in a zone file. Raw content is split without a word:
+      // that is the API's own reading of it.
+      if (split.happened())
+        split_warning = {Code::txt_string_split, pieces.fields[split.token],
+                         shown_token(rec, offset, pieces, split.token), std::to_string(split.octets)};
+      return true;
+    }
     problem.code = error.code;
     problem.detail = std::string(error.field);
     if (error.token < pieces.tokens.size()) {

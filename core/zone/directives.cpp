@@ -112,7 +112,11 @@ void ZoneParser::Impl::include(const Source& s) {
   inc.file = uint32_t(zone.files.size() - 1);
   inc.final = true;
   inc.max_entry = options.limits.max_entry_bytes;
-  if (inc.size >= 3 && std::memcmp(inc.data, "\xEF\xBB\xBF", 3) == 0) inc.pos = 3, inc.line_start = 3;
+  if (inc.size >= 3 && std::memcmp(inc.data, "\xEF\xBB\xBF", 3) == 0) {
+    inc.pos = 3;
+    inc.line_start = 3;
+    report(Code::utf8_bom, inc.file, 1, 1, 1, {});
+  }
   open_files.push_back(inc.file);
   parse_source(inc);
   open_files.pop_back();

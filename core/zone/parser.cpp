@@ -18,11 +18,14 @@ namespace mxray {
 
 void ZoneParser::Impl::start() {
   started = true;
-  // A UTF-8 byte order mark is not part of the zone.
+  // A UTF-8 byte order mark is not part of the zone (it would else start
+  // the first owner name): skipped, and said, since editors add it unseen
+  // and other readers of the file may not skip it.
   if (pending.size() >= 3 && std::memcmp(pending.data(), "\xEF\xBB\xBF", 3) == 0) {
     pending.erase(0, 3);
     main.base = 3;
     main.line_start = 3;
+    report(Code::utf8_bom, main.file, 1, 1, 1, {});
   }
   format = options.format == InputFormat::automatic ? detect_format(pending) : options.format;
   zone.format = format;
@@ -112,6 +115,14 @@ void ZoneParser::Impl::finish() {
     return;
   }
   run(true);
+  // Records read before the apex was known (no origin given, the SOA or
+  // $ORIGIN further down): checked now that it is.
+  if (!zone.apex.empty())
+    for (size_t i = 0; i < records_before_apex && i < zone.size(); ++i) {
+      const RecordView r = zone.record(i);
+      if (!name_is_under(r.owner.view(), zone.apex))
+        report_out_of_zone(r.span.file, r.span.first_line, r.owner.view(), r.type);
+    }
   // Cloudflare writes TTL 1 for "automatic" (docs/sources.md#cloudflare-export-format).
   if (format == InputFormat::cloudflare_export) zone.mark_ttl_auto(1);
 }
@@ -193,6 +204,12 @@ MXRAY_ALWAYS_INLINE bool ZoneParser::Impl::record_owner(const Source& s, const E
   owner_slot ^= 1;
   has_last_owner = true;
   i = 1;
+  // A NUL octet in a label is valid DNS (RFC 2181 §11: any octet), and the
+  // name keeps it (printed \000), so it is a warning, not an error; but no
+  // host name holds one, and tools that read names as C strings cut them
+  // there. Length octets are never 0 before the root's, so one memchr finds it.
+  const std::string_view w = owners[owner_slot].view();
+  if (w.size() > 1 && std::memchr(w.data(), 0, w.size() - 1)) report_at(Code::name_nul, s, e, t[0], "owner");
   return true;
 }
 
@@ -249,13 +266,18 @@ MXRAY_ALWAYS_INLINE bool ZoneParser::Impl::record_rdata(const Source& s, const E
   }
   rdata.clear();
   RdataError rerr;
-  if (!parse_rdata(type, rd, origin.view(), rdata, rerr)) {
+  RdataSplit split;
+  if (!parse_rdata(type, rd, origin.view(), rdata, rerr, &split)) {
     if (rerr.token >= rd.size())
       report_missing(s, e, t, rerr.field, type_name(type));
     else
       report_at(rerr.code, s, e, rd[rerr.token], rerr.field, type_name(type));
     return false;
   }
+  // Cloudflare's exports of about 2022 write a DKIM key as one string
+  // over 255 octets: kept, split, and said (the record would else be lost).
+  if (split.happened())
+    report_at(Code::txt_string_split, s, e, rd[split.token], "text", type_name(type), std::to_string(split.octets));
   wire = rdata;
   return true;
 }
@@ -319,6 +341,10 @@ MXRAY_ALWAYS_INLINE bool ZoneParser::Impl::store_record(const Source& s, const E
   r.flags = flags;
   if (!comment.empty()) apply_cf_tags(s, e, comment, type, r);
   r.span = SourceSpan{s.file, e.first_line, e.last_line, e.begin, uint32_t(e.end - e.begin)};
+  if (zone.apex.empty())
+    ++records_before_apex;
+  else if (!name_is_under(r.owner, zone.apex))
+    report_out_of_zone(s.file, e.first_line, r.owner, type);
   if (!zone.add(r)) {
     if (!record_limit_hit) {
       record_limit_hit = true;
@@ -346,6 +372,15 @@ void ZoneParser::Impl::apply_cf_tags(const Source& s, const Entry& e, std::strin
     r.proxied = tags.proxied;
     if (tags.flatten_cname) r.flags |= kRecordFlatten;
   }
+}
+
+// BIND and Knot drop such a record ("ignoring out-of-zone data"); mxray
+// keeps it, as a record of its own name, and says so.
+void ZoneParser::Impl::report_out_of_zone(uint32_t file, uint32_t line, std::string_view owner, uint16_t type) {
+  // Past the cap a warning is not kept (nor counted): a zone read under the
+  // wrong origin, all of it outside, should not print a million names first.
+  if (zone.diagnostics.size() > options.limits.max_diagnostics) return;
+  report(Code::out_of_zone, file, line, 1, line, name_text(owner), "owner", type_name(type), name_text(zone.apex));
 }
 
 bool ZoneParser::Impl::parse_owner(const TextToken& t, WireName& out) {

@@ -64,6 +64,9 @@ struct ZoneParser::Impl {
   bool record_limit_hit = false;
   uint64_t generated_bytes = 0;  // by $GENERATE, against max_generate_bytes
   uint64_t included_bytes = 0;   // text of $INCLUDE files, against max_input_bytes
+  // Records stored while the apex was unknown: the first ones of the zone,
+  // checked for out-of-zone owners once the parse is done.
+  size_t records_before_apex = 0;
 
   Entry entry;
   std::string rdata;  // RDATA made by parse_rdata
@@ -172,6 +175,9 @@ struct ZoneParser::Impl {
 
   // Cloudflare's cf_tags in a record's comment (proxied, flatten_cname).
   void apply_cf_tags(const Source& s, const Entry& e, std::string_view comment, uint16_t type, Zone::NewRecord& r);
+
+  // A record whose owner is not at or under the apex (warning out-of-zone).
+  void report_out_of_zone(uint32_t file, uint32_t line, std::string_view owner, uint16_t type);
 
   // The owner of a record (its error, when it does not parse, in owner_error).
   bool parse_owner(const TextToken& t, WireName& out);

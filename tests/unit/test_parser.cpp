@@ -123,7 +123,11 @@ const Case kMasterFile[] = {
      "x.sub.example.org. 300 IN A 192.0.2.2\n"
      "sub.example.org. 300 IN NS ns1.sub.example.org.\n"
      "abs.example.net. 300 IN CNAME www.example.org.\n",
-     ""},
+     // The zone is example.com. (the origin given): the rest is outside it.
+     "2:1 r2 out-of-zone field=owner type=A token=www.example.org. detail=example.com.\n"
+     "4:1 r4 out-of-zone field=owner type=A token=x.sub.example.org. detail=example.com.\n"
+     "5:1 r5 out-of-zone field=owner type=NS token=sub.example.org. detail=example.com.\n"
+     "6:1 r6 out-of-zone field=owner type=CNAME token=abs.example.net. detail=example.com.\n"},
     {"$TTL beats the last explicit TTL; without $TTL the last explicit one applies",
      "a 60 A 192.0.2.1\n"
      "b A 192.0.2.2\n"
@@ -177,7 +181,7 @@ const Case kMasterFile[] = {
      ". 60 NS a.root-servers.net.\n",
      "example.com. 60 IN MX 10 example.com.\n"
      ". 60 IN NS a.root-servers.net.\n",
-     ""},
+     "2:1 r2 out-of-zone field=owner type=NS token=. detail=example.com.\n"},
     {"parentheses across lines, comments inside",
      "@ 3600 IN SOA ns1.example.com. hostmaster.example.com. ( ; comment here\n"
      "        2024010101 ; serial\n"
@@ -217,6 +221,7 @@ const Case kMasterFile[] = {
      "b.example.com. 60 IN TXT \"x\" \"y\"\n"
      "d.example.com. 60 IN TXT \"bare\"\n"
      "e.example.com. 60 IN A 192.0.2.5\n",
+     "1:1 r1 utf8-bom token=\n"
      "4:8 r4 bad-ipv4 field=address type=A token=192.0.2.256\n"},
     {"directives: bad ones are reported and skipped",
      "$FOO bar\n"
@@ -421,7 +426,11 @@ TEST_CASE("parser: $INCLUDE through the shell's resolver") {
           "www.example.com. 60 IN A 192.0.2.1\n"
           "x.other.example. 60 IN A 192.0.2.2\n"
           "z.example.com. 60 IN A 192.0.2.3\n");
-    CHECK(dump_diagnostics(zone) == "");
+    // hosts.zone's own $ORIGIN leaves the zone; bom.zone starts with a BOM.
+    CHECK(dump_diagnostics(zone) ==
+          "3:1 r3 out-of-zone field=owner type=A token=x.other.example. detail=example.com. file=1\n"
+          "3:1 r3 out-of-zone field=owner type=A token=x.other.example. detail=example.com. file=2\n"
+          "1:1 r1 utf8-bom token= file=3\n");
     CHECK(zone.files == std::vector<std::string>{"main.zone", "hosts.zone", "hosts.zone", "bom.zone"});
     CHECK(asked == std::vector<std::string>{"hosts.zone", "hosts.zone", "bom.zone"});
     // Spans point into the included text, with the include's file index.

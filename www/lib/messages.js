@@ -53,6 +53,15 @@ export const messages = {
       'json-syntax': 'invalid JSON[: {detail}]',
       'json-record': 'unusable record[ ({field})][ in {type}][: {detail}]',
       'unknown-format': 'input format not recognised',
+      'txt-string-split':
+        'string longer than 255 octets[ in {type}][ ({detail} octets)]: kept, split into strings of 255 octets, ' +
+        'which readers join again; re-export the zone, or write the text as several quoted strings',
+      'out-of-zone':
+        'owner outside the zone[ {detail}]: BIND and Knot ignore such records ("out-of-zone data"); ' +
+        'kept, as a record of its own name, not of this domain',
+      'name-nul': 'NUL octet (\\000) in the owner name: valid DNS, but no host is named so; check the file',
+      'utf8-bom':
+        'UTF-8 byte order mark at the start of the file: skipped; other readers may take it for part of the first name',
     },
     session: {
       errors: {
@@ -500,6 +509,18 @@ export const messages = {
       'json-syntax': 'JSON が不正です[: {detail}]',
       'json-record': '使えないレコードです[ ({field})][ ({type})][: {detail}]',
       'unknown-format': '入力形式を判別できません',
+      'txt-string-split':
+        '[{type} の ]文字列が 255 オクテットを超えています[ ({detail} オクテット)]。255 オクテットずつの文字列に分けて読みます ' +
+        '(読み手は連結します)。ゾーンをエクスポートし直すか、複数の引用符付き文字列に分けて書いてください',
+      'out-of-zone':
+        'ゾーン[ {detail}]の外の名前のレコードです。BIND と Knot はこれを無視します ("out-of-zone data")。' +
+        'その名前自身のレコードとして残し、このドメインのレコードとしては扱いません',
+      'name-nul':
+        'オーナー名に NUL オクテット (\\000) があります。DNS としては有効ですが、' +
+        'この名前のホストはありません。ファイルを確認してください',
+      'utf8-bom':
+        'ファイル先頭に UTF-8 のバイト順マーク (BOM) があります。読み飛ばしました。' +
+        '他のツールは最初の名前の一部と読むことがあります',
     },
     session: {
       errors: {
