@@ -196,6 +196,11 @@ std::vector<ZoneEdit> missing_address_edits(const MailModel& model, const WireNa
   return origin_address_edits(name, apex ? apex->zone : none);
 }
 
+bool at_zone_apex(const MailModel& model, std::string_view name) {
+  const int zi = model.zones().zone_for(name);
+  return zi >= 0 && names_equal(name, model.zones().zone(uint32_t(zi)).apex);
+}
+
 }  // namespace
 
 // The edits that take `m` off the proxy, from its zone path:
@@ -449,7 +454,10 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
       out.push_back(std::move(f));
     }
     const ResolutionPath& p = m.zone.hops.empty() ? m.live : m.zone;
-    if (!p.hops.empty() && p.hops.front().type == rrtype::CNAME) {
+    // A CNAME at a zone's apex is flattened (Cloudflare): resolvers get
+    // addresses, never the alias.
+    const bool flattened = &p == &m.zone && !p.hops.empty() && at_zone_apex(model, p.hops.front().name.view());
+    if (!p.hops.empty() && p.hops.front().type == rrtype::CNAME && !flattened) {
       Finding f = make_finding(Rule::mx_target_cname, {lower_name(m.name.view())});
       for (const HopSource& src : m.named_by) f.evidence.push_back(mx_step(model, m.name.view(), src));
       path_evidence(model, p, f);

@@ -84,6 +84,14 @@ TEST_CASE("issue 24: a CNAME at a Cloudflare zone's apex is flattened; the SPF b
                           "club.test.\t1\tIN\tCNAME\tclub-site.pages.example. ; cf_tags=cf-proxied:true\n"
                           "club.test.\t1\tIN\tMX\t10 route1.mx.cloudflare.net.\n");
   CHECK(finding(bare, "spf-missing", "club.test."));
+  // An MX at the apex: resolvers get the flattened addresses, not an alias.
+  auto mx_apex = findings_of(kHead + "club.test.\t1\tIN\tCNAME\tclub-site.pages.example. ; cf_tags=cf-proxied:false\n" +
+                             "club.test.\t1\tIN\tMX\t10 club.test.\n");
+  CHECK_FALSE(finding(mx_apex, "mx-target-cname", "club.test."));
+  auto mx_alias =
+      findings_of(kHead + "mx.club.test.\t1\tIN\tCNAME\tclub-site.pages.example. ; cf_tags=cf-proxied:false\n" +
+                  "club.test.\t1\tIN\tMX\t10 mx.club.test.\n");
+  CHECK(finding(mx_alias, "mx-target-cname", "mx.club.test."));
   // The apex's addresses come through the CNAME, proxied by its flag.
   auto z = std::make_shared<Zone>(parse_zone(
       kHead + "club.test.\t1\tIN\tCNAME\tclub-site.pages.example. ; cf_tags=cf-proxied:true\n", "export.txt", {}));
