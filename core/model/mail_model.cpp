@@ -133,7 +133,7 @@ MailModel::MailModel(const FactStore& facts, const ModelOptions& options)
   if (const Fact* f = facts.find(apex, rrtype::MX); f && f->state == FactState::answered)
     for (const ResourceRecord& r : f->records) add_mx(r.rdata, HopSource::of_fact(f->id));
   // The MX records of other names in the zones: those names receive mail
-  // too, and their targets need what the apex's need (issue 24).
+  // too, and their targets need what the apex's need.
   for (uint32_t zi = 0; zi < lookup_.zone_count(); ++zi) {
     if (!lookup_.present(zi)) continue;
     const Zone& z = lookup_.zone(zi);

@@ -787,7 +787,7 @@ void mail_authentication(const MailModel& model, std::vector<Finding>& out) {
     merge(found, std::move(v));
   }
   // Every other name of the domain with an MX or an SPF record of its own
-  // gets the domain's SPF checks (issue 24: a subdomain publishing two SPF
+  // gets the domain's SPF checks (a subdomain publishing two SPF
   // records went unseen).
   for (const auto& [name, name_mx] : spf_names(model)) {
     std::vector<Finding> v;

@@ -1,7 +1,7 @@
 // What an edit that turns the proxy off gives away: when the name also
 // serves the web (it is the apex or www, a web panel name, or other names
 // are aliases of it), those names lose the proxy and show the server's
-// address. Said in the finding, so the user chooses knowing it (issue 24).
+// address. Said in the finding, so the user chooses knowing it.
 #include <algorithm>
 #include <unordered_map>
 

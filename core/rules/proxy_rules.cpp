@@ -110,7 +110,7 @@ bool spf_names(const MailModel& model, const MailName& m) {
 // address) the SPF record authorises, a server one of the MX targets shares,
 // or where autodiscover/autoconfig send mail apps. A
 // proxied `mail.` with none of these (mail at Cloudflare Email Routing or a
-// mail provider, say) may serve no mail at all (issue 24).
+// mail provider, say) may serve no mail at all.
 bool mail_served_at(const MailModel& model, const MailName& m) {
   if (m.roles & role::mx_target) return true;
   for (const ServiceNeed& n : m.needs)

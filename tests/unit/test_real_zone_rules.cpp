@@ -1,4 +1,4 @@
-// The rule defects a corpus of real zones showed (issue 24): Cloudflare's
+// The rule defects a corpus of real zones showed: Cloudflare's
 // apex CNAME beside other records, the severity of a proxied mail name that
 // serves no mail, what taking the proxy off a web name exposes, proxied
 // names mail authentication reads, SPF and MX checks of subdomains, and a
@@ -72,7 +72,7 @@ const std::string kHead =
 
 }  // namespace
 
-TEST_CASE("issue 24: a CNAME at a Cloudflare zone's apex is flattened; the SPF beside it counts") {
+TEST_CASE("real zones: a CNAME at a Cloudflare zone's apex is flattened; the SPF beside it counts") {
   auto fs = findings_of(kHead +
                         "club.test.\t1\tIN\tCNAME\tclub-site.pages.example. ; cf_tags=cf-proxied:true\n"
                         "club.test.\t1\tIN\tTXT\t\"v=spf1 include:_spf.mx.cloudflare.net ~all\"\n"
@@ -104,7 +104,7 @@ TEST_CASE("issue 24: a CNAME at a Cloudflare zone's apex is flattened; the SPF b
   CHECK(apex->zone.route == Route::proxy);
 }
 
-TEST_CASE("issue 24: a proxied mail. is critical only when something shows mail is served there") {
+TEST_CASE("real zones: a proxied mail. is critical only when something shows mail is served there") {
   const std::string routing = kHead +
                               "club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
                               "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
@@ -138,7 +138,7 @@ TEST_CASE("issue 24: a proxied mail. is critical only when something shows mail 
   CHECK(finding(fs, "mail-host-proxied", "mail.club.test.")->severity == FindingSeverity::critical);
 }
 
-TEST_CASE("issue 24: an edit that takes the proxy off a name the web uses says which names lose it") {
+TEST_CASE("real zones: an edit that takes the proxy off a name the web uses says which names lose it") {
   auto fs = findings_of(kHead +
                         "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
                         "www.club.test.\t1\tIN\tCNAME\tmail.club.test. ; cf_tags=cf-proxied:false\n"
@@ -160,7 +160,7 @@ TEST_CASE("issue 24: an edit that takes the proxy off a name the web uses says w
   CHECK_FALSE(step(*finding(fs, "mx-target-proxied", "mail.club.test."), "unproxy-exposes"));
 }
 
-TEST_CASE("issue 24: Cloudflare's non-proxiable targets and the names mail authentication reads") {
+TEST_CASE("real zones: Cloudflare's non-proxiable targets and the names mail authentication reads") {
   const auto wire = [](const char* text) {
     WireName n;
     static const char kRoot[] = {0};
@@ -218,7 +218,7 @@ TEST_CASE("issue 24: Cloudflare's non-proxiable targets and the names mail authe
   CHECK_FALSE(finding(fs, "auth-name-proxied", "club.test."));
 }
 
-TEST_CASE("issue 24: a subdomain with its own MX or SPF gets the SPF and MX checks") {
+TEST_CASE("real zones: a subdomain with its own MX or SPF gets the SPF and MX checks") {
   auto fs = findings_of(kHead +
                         "club.test.\t1\tIN\tA\t203.0.113.10\n"
                         "club.test.\t1\tIN\tMX\t10 mx.mail-provider.example.\n"
@@ -249,7 +249,7 @@ TEST_CASE("issue 24: a subdomain with its own MX or SPF gets the SPF and MX chec
   CHECK(finding(only_sub, "spf-missing", "news.club.test."));
 }
 
-TEST_CASE("issue 24: a name that owns other records is not covered by the wildcard, and gets its addresses") {
+TEST_CASE("real zones: a name that owns other records is not covered by the wildcard, and gets its addresses") {
   auto fs = findings_of(kHead +
                         "club.test.\t1\tIN\tA\t203.0.113.10\n"
                         "*.club.test.\t1\tIN\tA\t203.0.113.10\n"
