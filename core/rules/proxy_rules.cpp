@@ -72,7 +72,7 @@ bool prefix_equal(const uint8_t* a, const uint8_t* b, unsigned bits) {
 // The SPF record of the domain names `m`: in an a: or mx: term, or in an
 // ip4:/ip6: term holding the address the zone stores for it; in the zone or
 // in live DNS.
-bool spf_names(const MailModel& model, const MailName& m) {
+bool spf_authorises(const MailModel& model, const MailName& m) {
   std::vector<std::string> texts;
   for (ZoneRecordRef ref : model.zones().at(model.domain(), rrtype::TXT))
     texts.push_back(txt_strings_joined(model.zones().record(ref).rdata));
@@ -124,7 +124,7 @@ bool mail_served_at(const MailModel& model, const MailName& m) {
       if ((t.roles & role::mx_target) && name_is_under(t.name.view(), model.domain()))
         for (const HopSource& src : t.named_by)
           if (of_domain(model, src)) return true;
-  if (spf_names(model, m)) return true;
+  if (spf_authorises(model, m)) return true;
   // The zone stores the address of one of the domain's MX targets for it:
   // the mail server itself.
   const auto held = held_addresses(m);
