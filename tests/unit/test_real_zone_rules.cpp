@@ -132,6 +132,17 @@ TEST_CASE("real zones: a proxied mail. is critical only when something shows mai
   CHECK(finding(fs, "mail-host-proxied", "mail.club.test.")->severity == FindingSeverity::critical);
   fs = findings_of(routing + "_imaps._tcp.club.test.\t1\tIN\tSRV\t0 0 993 mail.club.test.\n");
   CHECK(finding(fs, "mail-host-proxied", "mail.club.test.")->severity == FindingSeverity::critical);
+  // An ip4: term holding the address the export stores for it (the server
+  // behind the proxy sends mail).
+  fs = findings_of(routing + "club.test.\t1\tIN\tTXT\t\"v=spf1 ip4:203.0.113.0/24 ~all\"\n");
+  CHECK(finding(fs, "mail-host-proxied", "mail.club.test.")->severity == FindingSeverity::critical);
+  fs = findings_of(routing + "club.test.\t1\tIN\tTXT\t\"v=spf1 ip4:203.0.114.10 ~all\"\n");
+  CHECK(finding(fs, "mail-host-proxied", "mail.club.test.")->severity == FindingSeverity::warning);
+  // The address of the domain's MX target: the mail server itself.
+  fs = findings_of(kHead + "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n" +
+                   "mx.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n" +
+                   "club.test.\t1\tIN\tMX\t10 mx.club.test.\n");
+  CHECK(finding(fs, "mail-host-proxied", "mail.club.test.")->severity == FindingSeverity::critical);
   // And an MX naming it.
   fs = findings_of(kHead + "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n" +
                    "club.test.\t1\tIN\tMX\t10 mail.club.test.\n");
