@@ -132,6 +132,17 @@ MailModel::MailModel(const FactStore& facts, const ModelOptions& options)
   }
   if (const Fact* f = facts.find(apex, rrtype::MX); f && f->state == FactState::answered)
     for (const ResourceRecord& r : f->records) add_mx(r.rdata, HopSource::of_fact(f->id));
+  // The MX records of other names in the zones: those names receive mail
+  // too, and their targets need what the apex's need.
+  for (uint32_t zi = 0; zi < lookup_.zone_count(); ++zi) {
+    if (!lookup_.present(zi)) continue;
+    const Zone& z = lookup_.zone(zi);
+    for (size_t i = 0; i < z.size(); ++i) {
+      const RecordView r = z.record(i);
+      if (r.type == rrtype::MX && !names_equal(r.owner.view(), apex) && name_is_under(r.owner.view(), apex))
+        add_mx(r.rdata, HopSource::of(zi, i, r));
+    }
+  }
 
   // The names clients and panels connect to. mail. always counts: it is what
   // cPanel configures mail clients with, so its absence is a finding.

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstring>
 #include <optional>
+#include <unordered_map>
 
 #include "dns/rdata.h"
 #include "dns/types.h"
@@ -130,7 +131,9 @@ TxtSet zone_txt(const MailModel& model, std::string_view name) {
   for (int depth = 0; depth < 8; ++depth) {
     if (zones.zone_for(at.view()) < 0) return live_txt(model, depth == 0 ? name : at.view());
     std::vector<ZoneRecordRef> cname = zones.at(at.view(), rrtype::CNAME);
-    if (!cname.empty()) {
+    // A CNAME at a zone's apex is flattened (Cloudflare): it answers only
+    // for addresses, and the apex's own TXT records are served beside it.
+    if (!cname.empty() && !names_equal(at.view(), zones.zone(uint32_t(zones.zone_for(at.view()))).apex)) {
       std::string_view target = zones.record(cname.front()).rdata;
       if (target.empty() || target.size() > kMaxNameLength) return {};
       // Out of the zones: the session asked the original name, and its
@@ -192,11 +195,9 @@ EvidenceStep problem_step(std::string_view name, std::string_view code, std::str
 // zone or in live DNS. The step that shows it, or nothing.
 std::optional<EvidenceStep> receives_mail(const MailModel& model) {
   for (const MailName& m : model.names())
-    if ((m.roles & role::mx_target) && !m.named_by.empty()) {
-      EvidenceStep s{"mx", {{"to", lower_name(m.name.view())}}};
-      add_source(model, s, m.named_by.front());
-      return s;
-    }
+    if (m.roles & role::mx_target)
+      for (const HopSource& src : m.named_by)
+        if (of_domain(model, src)) return mx_step(model, m.name.view(), src);
   return std::nullopt;
 }
 
@@ -334,8 +335,11 @@ std::string joined(const std::vector<std::string>& v) {
   return out;
 }
 
-void spf_view(const MailModel& model, View view, const std::optional<EvidenceStep>& mx, std::vector<Finding>& out) {
-  const std::string_view apex = model.domain();
+// The SPF checks of `name` (the domain, or another name of it that
+// receives or sends mail) in one view.
+void spf_view(const MailModel& model, View view, const std::optional<EvidenceStep>& mx, std::vector<Finding>& out,
+              std::string_view name = {}) {
+  const std::string_view apex = name.empty() ? model.domain() : name;
   const std::string apex_text = lower_name(apex);
   SpfWalk w{model, view, {}, {}, {}, 0, {}, 0, {}, {}, 0};
   bool found = false;
@@ -365,6 +369,61 @@ void spf_view(const MailModel& model, View view, const std::optional<EvidenceSte
   report(Rule::spf_invalid, w.errors);
   report(Rule::spf_pass_all, w.pass_all);
   report(Rule::spf_advice, w.advice);
+}
+
+// The names below the domain in the zones in use that own an MX or an SPF
+// record, each with the step showing its first MX (none when it only sends).
+std::vector<std::pair<WireName, std::optional<EvidenceStep>>> spf_names(const MailModel& model) {
+  std::vector<std::pair<WireName, std::optional<EvidenceStep>>> out;
+  std::unordered_multimap<uint64_t, size_t> seen;  // positions in `out` by name_hash
+  const ZoneLookup& zones = model.zones();
+  for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
+    if (!zones.present(zi)) continue;
+    const Zone& z = zones.zone(zi);
+    for (size_t i = 0; i < z.size(); ++i) {
+      const RecordView r = z.record(i);
+      if (r.type != rrtype::MX && r.type != rrtype::TXT) continue;
+      const std::string_view owner = r.owner.view();
+      if (names_equal(owner, model.domain()) || !name_is_under(owner, model.domain())) continue;
+      if (r.type == rrtype::TXT && !is_spf_record(txt_strings_joined(r.rdata))) continue;
+      const bool null_mx = r.type == rrtype::MX && r.rdata.size() <= 3;  // RFC 7505: receives nothing
+      size_t at = out.size();
+      for (auto [it, end] = seen.equal_range(name_hash(owner)); it != end; ++it)
+        if (names_equal(out[it->second].first.view(), owner)) at = it->second;
+      if (at == out.size()) {
+        // As many names as the model takes MX targets: a zone of thousands
+        // of mail names cannot make a report of gigabytes.
+        if (out.size() >= model.max_record_names()) continue;
+        seen.emplace(name_hash(owner), at);
+        out.push_back({wire_of(owner), std::nullopt});
+      }
+      if (r.type == rrtype::MX && !null_mx && !out[at].second)
+        out[at].second = mx_step(model, r.rdata.substr(2), HopSource::of(zi, i, r));
+    }
+  }
+  // A name whose SPF record another one includes or redirects to is part
+  // of that record's evaluation, checked with it; unless it receives mail
+  // itself, it is not a mail name of its own.
+  std::vector<bool> part(out.size(), false);
+  for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
+    if (!zones.present(zi)) continue;
+    const Zone& z = zones.zone(zi);
+    for (size_t i = 0; i < z.size(); ++i) {
+      const RecordView r = z.record(i);
+      if (r.type != rrtype::TXT) continue;
+      const std::string text = txt_strings_joined(r.rdata);
+      if (!is_spf_record(text)) continue;
+      for (const SpfTerm& t : parse_spf(text).terms)
+        if ((t.kind == SpfTermKind::include || t.kind == SpfTermKind::redirect) && t.valid && !t.has_macro)
+          if (std::optional<WireName> n = name_from_text(t.value))
+            for (auto [it, end] = seen.equal_range(name_hash(n->view())); it != end; ++it)
+              if (names_equal(out[it->second].first.view(), n->view())) part[it->second] = true;
+    }
+  }
+  std::vector<std::pair<WireName, std::optional<EvidenceStep>>> kept;
+  for (size_t i = 0; i < out.size(); ++i)
+    if (!part[i] || out[i].second) kept.push_back(std::move(out[i]));
+  return kept;
 }
 
 // ---- DMARC (RFC 7489)
@@ -725,6 +784,14 @@ void mail_authentication(const MailModel& model, std::vector<Finding>& out) {
     dkim_view(model, view, v);
     mta_sts_view(model, view, v);
     tlsrpt_view(model, view, v);
+    merge(found, std::move(v));
+  }
+  // Every other name of the domain with an MX or an SPF record of its own
+  // gets the domain's SPF checks (a subdomain publishing two SPF
+  // records went unseen).
+  for (const auto& [name, name_mx] : spf_names(model)) {
+    std::vector<Finding> v;
+    for (View view : views_of(model)) spf_view(model, view, name_mx, v, name.view());
     merge(found, std::move(v));
   }
   tlsa_proxied(model, found);

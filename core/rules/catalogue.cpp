@@ -13,12 +13,24 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kProxiedEvidence = {
-    "mx"sv, "srv"sv, "cname"sv, "address"sv, "proxied-by"sv, "port-not-proxied"sv, "zone-differs"sv, "no-edit"sv};
-constexpr std::array kMissingEvidence = {"mx"sv, "cname"sv, "address"sv, "no-address"sv, "no-edit"sv};
-constexpr std::array kCnameEvidence = {"mx"sv, "cname"sv, "address"sv, "no-edit"sv};
-constexpr std::array kCompanionEvidence = {"mx"sv, "companion-record"sv, "no-edit"sv};
-constexpr std::array kMailMissingEvidence = {"panel"sv, "no-address"sv, "no-edit"sv};
+constexpr std::array kProxiedEvidence = {"mx"sv,
+                                         "mx-of"sv,
+                                         "srv"sv,
+                                         "cname"sv,
+                                         "address"sv,
+                                         "proxied-by"sv,
+                                         "port-not-proxied"sv,
+                                         "zone-differs"sv,
+                                         "no-mail-served"sv,
+                                         "unproxy-exposes"sv,
+                                         "no-edit"sv};
+constexpr std::array kMissingEvidence = {
+    "mx"sv, "mx-of"sv, "cname"sv, "address"sv, "no-address"sv, "wildcard-blocked"sv, "no-edit"sv};
+constexpr std::array kCnameEvidence = {"mx"sv, "mx-of"sv, "cname"sv, "address"sv, "no-edit"sv};
+constexpr std::array kCompanionEvidence = {"mx"sv, "mx-of"sv, "companion-record"sv, "no-edit"sv};
+constexpr std::array kMailMissingEvidence = {"panel"sv, "no-address"sv, "wildcard-blocked"sv, "no-edit"sv};
+constexpr std::array kAuthNameEvidence = {"auth-name"sv,  "cname"sv,           "address"sv, "non-proxiable-target"sv,
+                                          "proxied-by"sv, "unproxy-exposes"sv, "no-edit"sv};
 constexpr std::array kAddressEvidence = {"address"sv, "no-edit"sv};
 constexpr std::array kNullMxEvidence = {"mx"sv, "null-mx"sv, "no-edit"sv};
 constexpr std::array kSpfProxyEvidence = {
@@ -31,8 +43,12 @@ constexpr std::array kRouteEvidence = {"cname"sv, "address"sv, "zone-route"sv, "
 constexpr std::array kRules = {
     RuleInfo{Rule::mx_target_proxied, "mx-target-proxied", FindingSeverity::critical,
              "Cloudflare: Troubleshooting email issues; RFC 5321 §5.1", kProxiedEvidence},
+    // Lesser when nothing shows mail is served at the name (no MX or mail
+    // SRV record, SPF term, autodiscover/autoconfig alias or hosting panel
+    // with the domain's own MX points there): it may serve no mail at all.
     RuleInfo{Rule::mail_host_proxied, "mail-host-proxied", FindingSeverity::critical,
-             "Cloudflare: Proxy status, CNAME chains and Email; Network ports", kProxiedEvidence},
+             "Cloudflare: Proxy status, CNAME chains and Email; Network ports", kProxiedEvidence,
+             FindingSeverity::warning},
     // Lesser when no mail service (SMTP, IMAP, POP) is among the ports the
     // proxy drops: calendars and discovery degrade, mail does not break.
     RuleInfo{Rule::srv_target_proxied, "srv-target-proxied", FindingSeverity::critical,
@@ -90,6 +106,12 @@ constexpr std::array kRules = {
              "RFC 7672 §3.1; RFC 6698 §2; Cloudflare: Network ports", rules::kTlsaEvidence},
     RuleInfo{Rule::ptr_mismatch, "ptr-mismatch", FindingSeverity::warning, "RFC 8601 §3 (iprev); RFC 1912 §2.1",
              rules::kPtrEvidence},
+    // ---- Proxied names mail authentication reads (auth_name_rules.cpp).
+    // Lesser for verification names and autodiscover/autoconfig: what
+    // receivers check (DKIM keys, DMARC, MTA-STS, TLS-RPT) is not at stake.
+    RuleInfo{Rule::auth_name_proxied, "auth-name-proxied", FindingSeverity::warning,
+             "RFC 6376 §3.6.2.1; RFC 7489 §6.1; Cloudflare: Proxying limitations (non-proxiable targets)",
+             kAuthNameEvidence, FindingSeverity::info},
 };
 
 // The table is indexed by Rule: each entry at its enum's place, every rule once.
@@ -99,7 +121,7 @@ constexpr bool in_enum_order() {
   return true;
 }
 static_assert(in_enum_order(), "kRules lists the rules in the order of enum Rule");
-static_assert(size_t(Rule::ptr_mismatch) + 1 == kRules.size(), "every Rule has a catalogue entry");
+static_assert(size_t(Rule::auth_name_proxied) + 1 == kRules.size(), "every Rule has a catalogue entry");
 
 }  // namespace
 
@@ -204,6 +226,8 @@ std::vector<Finding> run_rules(const MailModel& model) {
   rules::proxy_state_differences(model, out);
   // ---- auth_rules.cpp
   rules::mail_authentication(model, out);
+  rules::auth_names_proxied(model, out);
+  rules::say_what_unproxy_exposes(model, out);
   // A finding that asks for a change and carries no edit says why: the
   // rules that can write one say it themselves; for the others the reason
   // is the rule's own.

@@ -29,6 +29,23 @@ void add_source(const MailModel& model, EvidenceStep& step, const HopSource& src
   step.params.push_back({"line", std::to_string(src.line)});
 }
 
+bool of_domain(const MailModel& model, const HopSource& src) {
+  if (src.kind == HopSource::live) return true;
+  const Zone& z = model.input_zone(src.zone_index);
+  return src.record >= z.size() || names_equal(z.record(src.record).owner.view(), model.domain());
+}
+
+EvidenceStep mx_step(const MailModel& model, std::string_view target, const HopSource& src) {
+  EvidenceStep s{"mx", {{"to", lower_name(target)}}};
+  if (!of_domain(model, src)) {
+    s.code = "mx-of";
+    s.params.insert(s.params.begin(),
+                    {"from", lower_name(model.input_zone(src.zone_index).record(src.record).owner.view())});
+  }
+  add_source(model, s, src);
+  return s;
+}
+
 void path_evidence(const MailModel& model, const ResolutionPath& path, Finding& f) {
   for (const Hop& h : path.hops) {
     EvidenceStep s;

@@ -18,6 +18,12 @@ std::string lower_name(std::string_view wire);
 std::string address_text(uint16_t type, std::string_view rdata);
 // Adds source=zone with file and line, or source=live, to `step`.
 void add_source(const MailModel& model, EvidenceStep& step, const HopSource& src);
+// True when `src` is a record owned by the domain itself, or a live
+// answer (the session asks the MX of the domain alone).
+bool of_domain(const MailModel& model, const HopSource& src);
+// An MX record naming `target` as evidence: "mx" for the domain's own MX,
+// "mx-of" (with the owner as `from`) for the MX of another name in the zone.
+EvidenceStep mx_step(const MailModel& model, std::string_view target, const HopSource& src);
 // The path as evidence: each CNAME link and each address, with who proxies.
 void path_evidence(const MailModel& model, const ResolutionPath& path, Finding& f);
 // Records giving `owner` the origin addresses that the proxied records of

@@ -48,6 +48,7 @@ enum class Rule : uint8_t {
   tlsrpt_invalid,
   tlsa_proxied,
   ptr_mismatch,
+  auth_name_proxied,
 };
 // The rule's public id ("mx-target-proxied"), from the catalogue.
 std::string_view rule_id(Rule r);

@@ -6,6 +6,7 @@
 
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "policy/spf.h"
 #include "rules/catalogue.h"
 #include "rules/evidence.h"
 #include "rules/rules_internal.h"
@@ -45,6 +46,159 @@ ZoneEdit edit_for(ZoneEdit::Op op, const Hop& h) {
     e.at_record(h.source.zone_index, h.source.record, h.source.file, h.source.line);
   }
   return e;
+}
+
+bool first_label_is(std::string_view wire, std::string_view label) {
+  return !wire.empty() && uint8_t(wire[0]) == label.size() && wire.size() > label.size() &&
+         names_equal(wire.substr(1, label.size()), label);
+}
+
+// The addresses the zone holds for `m` (a proxied record stores the
+// origin's), not the proxy's own.
+std::vector<std::pair<uint16_t, std::string>> held_addresses(const MailName& m) {
+  std::vector<std::pair<uint16_t, std::string>> out;
+  for (const Hop& h : m.zone.hops)
+    if (h.type != rrtype::CNAME && (h.proxied != Proxied::unknown || !h.provider)) out.push_back({h.type, h.rdata});
+  return out;
+}
+
+// True when the first `bits` bits of `a` and `b` agree.
+bool prefix_equal(const uint8_t* a, const uint8_t* b, unsigned bits) {
+  for (unsigned i = 0; i < bits; ++i)
+    if (((a[i / 8] >> (7 - i % 8)) & 1) != ((b[i / 8] >> (7 - i % 8)) & 1)) return false;
+  return true;
+}
+
+// The SPF record of the domain names `m`: in an a: or mx: term, or in an
+// ip4:/ip6: term holding the address the zone stores for it; in the zone or
+// in live DNS.
+bool spf_authorises(const MailModel& model, const MailName& m) {
+  std::vector<std::string> texts;
+  for (ZoneRecordRef ref : model.zones().at(model.domain(), rrtype::TXT))
+    texts.push_back(txt_strings_joined(model.zones().record(ref).rdata));
+  if (const Fact* f = model.facts().find(model.domain(), rrtype::TXT); f && f->state == FactState::answered)
+    for (const ResourceRecord& r : f->records) texts.push_back(txt_strings_joined(r.rdata));
+  const auto held = held_addresses(m);
+  static const char kRoot[] = {0};
+  for (const std::string& t : texts) {
+    if (!is_spf_record(t)) continue;
+    for (const SpfTerm& term : parse_spf(t).terms) {
+      if (!term.valid || term.ignored) continue;
+      if (term.kind == SpfTermKind::ip4 || term.kind == SpfTermKind::ip6) {
+        const uint16_t type = term.kind == SpfTermKind::ip4 ? rrtype::A : rrtype::AAAA;
+        const unsigned bits = type == rrtype::A ? term.cidr4.value_or(32) : term.cidr6.value_or(128);
+        for (const auto& [t_type, rdata] : held)
+          if (t_type == type && rdata.size() * 8 >= bits &&
+              prefix_equal(reinterpret_cast<const uint8_t*>(rdata.data()), term.address, bits))
+            return true;
+        continue;
+      }
+      if ((term.kind != SpfTermKind::a && term.kind != SpfTermKind::mx) || term.value.empty() || term.has_macro)
+        continue;
+      WireName n;
+      if (parse_name(term.value, std::string_view(kRoot, 1), n) == NameError::none &&
+          names_equal(n.view(), m.name.view()))
+        return true;
+    }
+  }
+  return false;
+}
+
+// Something shows that mail is served at the mail-client name `m`: it is an
+// MX target, the target of a mail SRV record, the hosting panel's mail host
+// while the domain's MX stays on the domain's own names, a name (or the
+// address) the SPF record authorises, a server one of the MX targets shares,
+// or where autodiscover/autoconfig send mail apps. A
+// proxied `mail.` with none of these (mail at Cloudflare Email Routing or a
+// mail provider, say) may serve no mail at all.
+bool mail_served_at(const MailModel& model, const MailName& m) {
+  if (m.roles & role::mx_target) return true;
+  for (const ServiceNeed& n : m.needs)
+    if (n.via.substr(0, 1) == "_" &&
+        (n.service.find("SMTP") != std::string_view::npos || n.service.find("IMAP") != std::string_view::npos ||
+         n.service.find("POP") != std::string_view::npos || n.service == "Autodiscover"))
+      return true;
+  if (const PanelProfile* panel = model.panel();
+      panel && !panel->mail_host.empty() && first_label_is(m.name.view(), panel->mail_host))
+    for (const MailName& t : model.names())
+      if ((t.roles & role::mx_target) && name_is_under(t.name.view(), model.domain()))
+        for (const HopSource& src : t.named_by)
+          if (of_domain(model, src)) return true;
+  if (spf_authorises(model, m)) return true;
+  // The zone stores the address of one of the domain's MX targets for it:
+  // the mail server itself.
+  const auto held = held_addresses(m);
+  for (const MailName& t : model.names())
+    if ((t.roles & role::mx_target) && &t != &m &&
+        std::any_of(t.named_by.begin(), t.named_by.end(), [&](const HopSource& src) { return of_domain(model, src); }))
+      for (const auto& a : held_addresses(t))
+        if (std::find(held.begin(), held.end(), a) != held.end()) return true;
+  for (std::string_view label : {"autodiscover", "autoconfig"}) {
+    WireName n;
+    if (!prefixed_name({label}, model.domain(), n)) continue;
+    const MailName* c = model.find(n.view());
+    if (!c) continue;
+    for (const ResolutionPath* p : {&c->zone, &c->live})
+      for (const Hop& h : p->hops)
+        if (h.type == rrtype::CNAME && names_equal(h.rdata, m.name.view())) return true;
+  }
+  return false;
+}
+
+// RFC 4592 §2.2.1: a name that owns records of any type is not covered by
+// a wildcard, even one that would give it an address. The wildcard's owner
+// when `name` is such a name (and the wildcard has addresses or an alias).
+std::string blocked_wildcard(const MailModel& model, std::string_view name) {
+  const ZoneLookup& zones = model.zones();
+  const int zi = zones.zone_for(name);
+  if (zi < 0 || !zones.has(name)) return {};
+  const std::string_view apex = zones.zone(uint32_t(zi)).apex;
+  std::string_view parent = name;
+  while (parent.size() > apex.size()) {
+    parent.remove_prefix(1 + uint8_t(parent[0]));
+    if (!zones.exists(parent)) continue;
+    std::string star = std::string("\x01*", 2) + std::string(parent);
+    if (!zones.has(star, rrtype::A) && !zones.has(star, rrtype::AAAA) && !zones.has(star, rrtype::CNAME)) return {};
+    return star;
+  }
+  return {};
+}
+
+// The step naming the wildcard and the records in its way.
+EvidenceStep blocked_wildcard_step(const MailModel& model, std::string_view name, std::string_view star) {
+  std::string types;
+  for (ZoneRecordRef ref : model.zones().at(name)) {
+    const std::string t = type_name(model.zones().record(ref).type);
+    if (types.find(t) == std::string::npos) types += (types.empty() ? "" : ", ") + t;
+  }
+  return {"wildcard-blocked", {{"name", lower_name(name)}, {"wildcard", lower_name(star)}, {"types", types}}};
+}
+
+// The addresses `name` needs: the ones the wildcard kept from it would
+// have given (DNS-only, a mail name), else the origin's the apex shows.
+std::vector<ZoneEdit> missing_address_edits(const MailModel& model, const WireName& name, std::string_view star) {
+  std::vector<ZoneEdit> edits;
+  if (!star.empty())
+    for (uint16_t type : {rrtype::A, rrtype::AAAA})
+      for (ZoneRecordRef ref : model.zones().at(star, type)) {
+        const RecordView r = model.zones().record(ref);
+        ZoneEdit e;
+        e.op = ZoneEdit::Op::add;
+        e.owner = name;
+        e.type = type;
+        append_rdata_text(e.rdata, type, r.rdata);
+        e.proxied = r.proxied == Proxied::unknown ? Proxied::unknown : Proxied::no;
+        edits.push_back(std::move(e));
+      }
+  if (!edits.empty()) return edits;
+  const MailName* apex = model.find(model.domain());
+  ResolutionPath none;
+  return origin_address_edits(name, apex ? apex->zone : none);
+}
+
+bool at_zone_apex(const MailModel& model, std::string_view name) {
+  const int zi = model.zones().zone_for(name);
+  return zi >= 0 && names_equal(name, model.zones().zone(uint32_t(zi)).apex);
 }
 
 }  // namespace
@@ -238,10 +392,16 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
         });
         harm = mail ? Harm::full : Harm::lesser;
       }
+      const bool served = fam.role != role::mail_client || mail_served_at(model, m);
+      if (!served) harm = Harm::lesser;
       Finding f = make_finding(fam.rule, {lower_name(m.name.view())}, harm);
       if (fam.role == role::mx_target || fam.role == role::srv_target)
         for (const HopSource& src : m.named_by) {
-          EvidenceStep s{fam.role == role::mx_target ? "mx" : "srv", {{"to", lower_name(m.name.view())}}};
+          if (fam.role == role::mx_target) {
+            f.evidence.push_back(mx_step(model, m.name.view(), src));
+            continue;
+          }
+          EvidenceStep s{"srv", {{"to", lower_name(m.name.view())}}};
           add_source(model, s, src);
           f.evidence.push_back(std::move(s));
         }
@@ -254,6 +414,7 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
         f.evidence.push_back(
             {"zone-differs", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});
       port_evidence(scoped, provider, f);
+      if (!served) f.evidence.push_back({"no-mail-served", {{"name", lower_name(m.name.view())}}});
       const bool apex_mx = (m.roles & role::apex) && fam.role == role::mx_target;
       if (model.has_zone())
         f.edits = apex_mx ? move_apex_mx_edits(model, m) : unproxy_edits(m);
@@ -278,31 +439,27 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
                                                                      : nullptr;
     if (missing) {
       Finding f = make_finding(Rule::mx_target_missing, {lower_name(m.name.view())});
-      for (const HopSource& src : m.named_by) {
-        EvidenceStep s{"mx", {{"to", lower_name(m.name.view())}}};
-        add_source(model, s, src);
-        f.evidence.push_back(std::move(s));
-      }
+      for (const HopSource& src : m.named_by) f.evidence.push_back(mx_step(model, m.name.view(), src));
       path_evidence(model, *missing, f);
       f.evidence.push_back(
           {"no-address", {{"name", lower_name(m.name.view())}, {"source", missing == &m.zone ? "zone" : "live"}}});
-      // A target inside the uploaded zone can be given its address; one
-      // outside it is someone else's to fix (or the MX must change).
-      if (missing == &m.zone && model.zones().zone_for(m.name.view()) >= 0 && !model.zones().has(m.name.view())) {
-        const MailName* apex = model.find(model.domain());
-        ResolutionPath none;
-        for (ZoneEdit& e : origin_address_edits(m.name, apex ? apex->zone : none)) f.edits.push_back(std::move(e));
-      }
+      const std::string star = missing == &m.zone ? blocked_wildcard(model, m.name.view()) : std::string();
+      if (!star.empty()) f.evidence.push_back(blocked_wildcard_step(model, m.name.view(), star));
+      // A target inside the uploaded zone can be given its address, beside
+      // any records it owns but an alias; one outside it is someone else's
+      // to fix (or the MX must change).
+      if (missing == &m.zone && model.zones().zone_for(m.name.view()) >= 0 &&
+          !model.zones().has(m.name.view(), rrtype::CNAME))
+        f.edits = missing_address_edits(model, m.name, star);
       out.push_back(std::move(f));
     }
     const ResolutionPath& p = m.zone.hops.empty() ? m.live : m.zone;
-    if (!p.hops.empty() && p.hops.front().type == rrtype::CNAME) {
+    // A CNAME at a zone's apex is flattened (Cloudflare): resolvers get
+    // addresses, never the alias.
+    const bool flattened = &p == &m.zone && !p.hops.empty() && at_zone_apex(model, p.hops.front().name.view());
+    if (!p.hops.empty() && p.hops.front().type == rrtype::CNAME && !flattened) {
       Finding f = make_finding(Rule::mx_target_cname, {lower_name(m.name.view())});
-      for (const HopSource& src : m.named_by) {
-        EvidenceStep s{"mx", {{"to", lower_name(m.name.view())}}};
-        add_source(model, s, src);
-        f.evidence.push_back(std::move(s));
-      }
+      for (const HopSource& src : m.named_by) f.evidence.push_back(mx_step(model, m.name.view(), src));
       path_evidence(model, p, f);
       // Left as it is: mail servers follow the alias in practice, and an
       // edit here would pin an address the alias's owner may change.
@@ -334,11 +491,7 @@ void companion_records(const MailModel& model, std::vector<Finding>& out) {
     }
     if (!companion) continue;
     Finding f = make_finding(Rule::mx_companion_record, {lower_name(v)});
-    for (const HopSource& src : m.named_by) {
-      EvidenceStep s{"mx", {{"to", lower_name(v)}}};
-      add_source(model, s, src);
-      f.evidence.push_back(std::move(s));
-    }
+    for (const HopSource& src : m.named_by) f.evidence.push_back(mx_step(model, v, src));
     f.evidence.push_back({"companion-record", {{"name", lower_name(v)}}});
     if (model.has_zone()) f.edits = leave_companion_edits(model, m);
     out.push_back(std::move(f));
@@ -372,11 +525,10 @@ void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
                            {"how", model.panel_stated() ? "stated" : "detected"}}});
   f.evidence.push_back(
       {"no-address", {{"name", lower_name(mail->name.view())}, {"source", zone_missing ? "zone" : "live"}}});
-  if (zone_missing && !model.zones().has(mail->name.view())) {
-    const MailName* apex = model.find(model.domain());
-    ResolutionPath none;
-    f.edits = origin_address_edits(mail->name, apex ? apex->zone : none);
-  }
+  const std::string star = zone_missing ? blocked_wildcard(model, mail->name.view()) : std::string();
+  if (!star.empty()) f.evidence.push_back(blocked_wildcard_step(model, mail->name.view(), star));
+  if (zone_missing && !model.zones().has(mail->name.view(), rrtype::CNAME))
+    f.edits = missing_address_edits(model, mail->name, star);
   out.push_back(std::move(f));
 }
 

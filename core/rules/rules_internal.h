@@ -20,6 +20,12 @@ void mixed_records(const MailModel& model, std::vector<Finding>& out);
 void origin_exposed(const MailModel& model, std::vector<Finding>& out);
 std::vector<ZoneEdit> unproxy_edits(const MailName& m);
 
+// auth_name_rules.cpp
+void auth_names_proxied(const MailModel& model, std::vector<Finding>& out);
+// Adds to each finding whose edit turns the proxy off on a name that serves
+// the web the names that lose the proxy, and whose origin address shows.
+void say_what_unproxy_exposes(const MailModel& model, std::vector<Finding>& out);
+
 // reconcile_rules.cpp
 void null_mx_conflicts(const MailModel& model, std::vector<Finding>& out);
 void spf_proxy_addresses(const MailModel& model, std::vector<Finding>& out);
@@ -39,7 +45,7 @@ void mail_authentication(const MailModel& model, std::vector<Finding>& out);
 std::span<const std::string_view> policy_problem_codes();
 std::span<const std::string_view> policy_problem_references();
 // The evidence codes of each rule, for the catalogue.
-inline constexpr std::array<std::string_view, 3> kAuthMissingEvidence = {"mx", "no-record", "no-edit"};
+inline constexpr std::array<std::string_view, 4> kAuthMissingEvidence = {"mx", "mx-of", "no-record", "no-edit"};
 inline constexpr std::array<std::string_view, 7> kSpfInvalidEvidence = {
     "txt-record", "record-problem", "spf-lookups", "spf-void-lookups", "spf-loop", "spf-target-no-record", "no-edit"};
 inline constexpr std::array<std::string_view, 3> kRecordEvidence = {"txt-record", "record-problem", "no-edit"};

@@ -46,6 +46,8 @@ const codeNames = new Set(
 );
 const providerIds = ['cloudflare', 'fastly', 'cloudfront', 'akamai', 'imperva', 'azure-front-door', 'sucuri'];
 const routeNames = ['origin', 'proxy', 'missing', 'unknown'];
+// What a name mail authentication reads is for (core/policy/auth_names.cpp).
+const authPurposes = ['dkim', 'dmarc', 'mta-sts', 'tls-rpt', 'verification', 'client-config'];
 // The services a name needs (core/policy/mail_names.cpp: the client names' ports and the
 // mail SRV services; core/model/mail_model.cpp: SMTP for an MX target).
 const services = ['SMTP', 'SMTP submission', 'SMTPS', 'IMAP', 'IMAPS', 'POP3', 'POP3S', 'HTTPS', 'webmail HTTPS', 'cPanel HTTPS', 'WHM HTTPS', 'WebDisk HTTPS', 'FTP', 'CalDAV', 'CalDAV HTTPS', 'CardDAV', 'CardDAV HTTPS', 'Autodiscover'];
@@ -169,6 +171,7 @@ function everyCodeReport() {
     ...routeNames.flatMap((route) => ['zone-route', 'live-route', 'zone-differs'].map((code) => step(code, { name: 'mail.x.test.', route }))),
     step('origin-not-authorised', { address: '{origin-ipv4}' }),
     step('panel', { panel: 'cPanel', id: 'cpanel', how: 'detected' }),
+    ...authPurposes.map((purpose) => step('auth-name', { name: '_dmarc.x.test.', purpose })),
   ];
   return {
     domain: 'x.test.',
@@ -201,6 +204,7 @@ test('a report of every code the core can give has no raw code or placeholder in
   for (const lang of languages) {
     assert.deepEqual(providerIds.filter((id) => !messages[lang].providers?.[id]), [], `${lang}: providers without words`);
     assert.deepEqual(services.filter((s) => !messages[lang].services?.[s]), [], `${lang}: services without words`);
+    assert.deepEqual(authPurposes.filter((p) => !messages[lang].authPurposes?.[p]), [], `${lang}: purposes without words`);
   }
   const problems = [];
   for (const lang of languages) problems.push(...problemsOf(renderReport(report, { lang, cli: true }), lang).map((p) => `${lang} ${p}`));

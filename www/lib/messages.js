@@ -142,6 +142,14 @@ export const messages = {
     sources: { zone: 'in the uploaded zone', live: 'in live DNS' },
     // "missing-from": live, zone (a proxy zone without a file name), or the file's name.
     missingFrom: { zone: "the proxy's zone", live: 'live DNS' },
+    authPurposes: {
+      dkim: 'a DKIM key name: receivers read the key in its TXT record',
+      dmarc: 'the DMARC policy name: receivers read the policy in its TXT record',
+      'mta-sts': 'the MTA-STS name: senders read its TXT record',
+      'tls-rpt': 'the TLS reporting name: senders read its TXT record',
+      verification: 'a name for a TXT or alias a service checks (verification, ACME and the like), not a web host',
+      'client-config': 'where mail apps read their set-up',
+    },
     routes: { origin: 'leads to your server', proxy: 'leads to the proxy', missing: 'has no address', unknown: 'leads where mxray cannot tell' },
     rcodes: {
       NOERROR: 'normally (NOERROR)',
@@ -198,6 +206,7 @@ export const messages = {
       'tlsrpt-invalid': 'The TLS reporting record {name} is not usable: no one receives TLS failure reports',
       'tlsa-proxied': 'DANE fails: the TLSA record {name} describes a certificate, but the name leads to the proxy',
       'ptr-mismatch': 'The mail server\'s reverse DNS is not confirmed: {name}',
+      'auth-name-proxied': '{name} is proxied, but mail authentication or mail set-up reads it: the proxy hides what is there',
     },
     evidence: {
       mx: 'the domain\'s MX points at {to}[ ({file} line {line})][ {source}]',
@@ -230,6 +239,12 @@ export const messages = {
       'ptr-missing': '{address} has no reverse DNS name (no PTR at {name})',
       'ptr-record': 'the reverse DNS name of {address} is {target} ({name})',
       'ptr-forward-mismatch': '{target} does not lead back to {address}[; it has the addresses {addresses}]',
+      'mx-of': 'the MX of {from} points at {to}[ ({file} line {line})][ {source}]',
+      'no-mail-served': 'nothing shows mail is served at {name}: no MX, mail service record or SPF term names it or its address, and autodiscover and autoconfig do not lead there',
+      'wildcard-blocked': '{name} owns records of its own ({types}), so the wildcard {wildcard} does not answer for it (RFC 4592 §2.2.1): it needs address records of its own',
+      'auth-name': '{name} is {purpose}',
+      'non-proxiable-target': '{name} is an alias of {target} ({use}), a target Cloudflare lists as one it must not proxy',
+      'unproxy-exposes': 'turning the proxy off on {name} also takes it off {names}: visitors reach the server directly and its address becomes visible',
     },
     // Problems a "record-problem" step names (the catalogue's "problems"):
     // SPF, DMARC and DKIM parser codes, MTA-STS and TLS-RPT checks.
@@ -592,6 +607,14 @@ export const messages = {
     proxied: { true: 'プロキシ済み', false: 'DNS のみ' },
     sources: { zone: 'アップロードしたゾーンでは', live: 'ライブ DNS では' },
     missingFrom: { zone: 'プロキシ側のゾーン', live: 'ライブ DNS' },
+    authPurposes: {
+      dkim: 'DKIM の公開鍵の名前です。受信側はその TXT レコードの鍵を読みます',
+      dmarc: 'DMARC ポリシーの名前です。受信側はその TXT レコードのポリシーを読みます',
+      'mta-sts': 'MTA-STS の名前です。送信側はその TXT レコードを読みます',
+      'tls-rpt': 'TLS レポートの名前です。送信側はその TXT レコードを読みます',
+      verification: 'サービスが確認する TXT や別名の名前 (ドメイン確認や ACME など) で、Web のホストではありません',
+      'client-config': 'メールソフトが設定を読みに来る名前です',
+    },
     routes: { origin: 'はお使いのサーバーに向いています', proxy: 'はプロキシに向いています', missing: 'にはアドレスがありません', unknown: 'がどこに向いているかは分かりません' },
     rcodes: {
       NOERROR: '正常に (NOERROR) ',
@@ -648,6 +671,7 @@ export const messages = {
       'tlsrpt-invalid': 'TLS レポートのレコード {name} が使えません: TLS の失敗レポートがどこにも届きません',
       'tlsa-proxied': 'DANE が失敗します: TLSA レコード {name} は証明書を指定していますが、その名前はプロキシに向いています',
       'ptr-mismatch': 'メールサーバーの逆引きが確認できません: {name}',
+      'auth-name-proxied': '{name} がプロキシ対象ですが、メール認証かメールソフトの設定がこの名前を読みます: プロキシがその中身を隠します',
     },
     evidence: {
       mx: '[{source}、]ドメインの MX が {to} を指しています[ ({file} {line} 行目)]',
@@ -680,6 +704,12 @@ export const messages = {
       'ptr-missing': '{address} に逆引き名がありません ({name} に PTR がありません)',
       'ptr-record': '{address} の逆引き名は {target} です ({name})',
       'ptr-forward-mismatch': '{target} を正引きしても {address} になりません[ (アドレスは {addresses})]',
+      'mx-of': '[{source}、]{from} の MX が {to} を指しています[ ({file} {line} 行目)]',
+      'no-mail-served': '{name} でメールが提供されている形跡はありません: MX もメールのサービスレコードも SPF の項目もこの名前やそのアドレスを挙げておらず、autodiscover と autoconfig もここに向いていません',
+      'wildcard-blocked': '{name} には自分のレコード ({types}) があるため、ワイルドカード {wildcard} はこの名前に応答しません (RFC 4592 §2.2.1): この名前自身にアドレスのレコードが必要です',
+      'auth-name': '{name} は {purpose}',
+      'non-proxiable-target': '{name} は {target} ({use}) の別名 (CNAME) です。Cloudflare がプロキシしてはならない宛先として挙げているものです',
+      'unproxy-exposes': '{name} のプロキシを外すと、{names} のプロキシも外れます: 訪問者はサーバーに直接つながり、そのアドレスが見えるようになります',
     },
     problems: {
       'spf-bad-version': 'レコードが "v=spf1" で始まっていません',
@@ -969,6 +999,7 @@ const PARAM_WORDS = {
   route: 'routes',
   rcode: 'rcodes',
   service: 'services',
+  purpose: 'authPurposes',
 };
 
 /** A proxy provider's name for people ("cloudfront" -> "Amazon CloudFront"); an unknown id as it is. */

@@ -73,6 +73,8 @@ export const SYMPTOMS_BY_RULE = Object.freeze({
   'tlsa-proxied': ['inbound-bounces'],
   // Receivers reject or junk mail from a server without matching reverse DNS.
   'ptr-mismatch': ['cannot-send'],
+  // A hidden DKIM key or policy: signed mail fails DKIM, and DMARC with it.
+  'auth-name-proxied': ['cannot-send'],
 });
 
 // A lost record's type → what stops (rule page migration-record-lost).
