@@ -956,7 +956,7 @@ export function sessionMessage(kind, code, lang = 'en', detail = '') {
  */
 export const proseName = (text) => String(text).replace(/(?<=[^\s.])\.(?=\s|,|;|$)/g, '');
 // The parameters of findings and evidence that hold names or lists of them.
-const PROSE_NAME_PARAMS = ['name', 'to', 'from', 'target', 'host', 'names', 'chain', 'domain', 'terms'];
+const PROSE_NAME_PARAMS = ['name', 'to', 'from', 'target', 'host', 'names', 'chain', 'domain', 'terms', 'wildcard'];
 
 export function findingMessage(f, lang = 'en') {
   const cat = messages[lang] || messages.en;

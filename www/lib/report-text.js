@@ -62,7 +62,7 @@ export function failsAt(report, level = 'critical') {
 
 // Parameters that hold domain names (checked for lookalikes), and the other
 // parameters that hold data from the input; the rest are codes and numbers.
-const NAME_KEYS = new Set(['name', 'to', 'from', 'target', 'host', 'names', 'chain', 'domain']);
+const NAME_KEYS = new Set(['name', 'to', 'from', 'target', 'host', 'names', 'chain', 'domain', 'wildcard']);
 const DATA_KEYS = new Set([...NAME_KEYS, 'text', 'term', 'terms', 'detail', 'data', 'file']);
 // Stand-ins for data while a message is filled: private-use characters, which no catalogue holds.
 const DATA_MARK = /\uE000(\d+)\uE001/;
