@@ -6,8 +6,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { coreFiles } from '../lib/core-node.js';
+import { cliMessage } from '../lib/cli-messages.js';
 import { reportMessage } from '../lib/messages.js';
 import { MAX_INPUT_BYTES } from '../lib/check.js';
 import { SEVERITIES, zoneLine } from '../lib/report-text.js';
@@ -37,10 +39,20 @@ function zoneFilesIn(dir) {
     .sort();
 }
 
+// Up to this many files, the core runs on V8's baseline wasm compiler
+// (Liftoff) alone. Its code is slower than the optimising compiler's
+// (TurboFan), but TurboFan spends about 0.35 s of CPU compiling the core's
+// large functions (the rules inlined into one) before it pays back: on two
+// cores, 3,000 cPanel-size zones took 15 % less CPU without it, 12,000 took
+// 18 % more; they break even near 5,400 (tests/bench/README.md).
+const BASELINE_ONLY_FILES = 4000;
+
 // The wasm core compiled once for both threads: V8 shares a compiled module
 // between threads, so neither compiles it nor optimises its hot code twice.
 // Null when it is not built: loadCore() then says so.
-async function compiledCore() {
+async function compiledCore(files) {
+  // Read when the module is compiled; the process checks nothing else.
+  if (files <= BASELINE_ONLY_FILES) setFlagsFromString('--liftoff-only');
   try {
     return await WebAssembly.compile(readFileSync(coreFiles.wasm));
   } catch {
@@ -52,13 +64,17 @@ function write(stream, text) {
   return new Promise((res) => (stream.write(text) ? res() : stream.once('drain', res)));
 }
 
-// Results come back out of order; this prints them in file order and counts.
+// Results come back out of order; this prints them in file order and counts
+// the zones at or above --fail-on, the unreadable ones, and those whose
+// verdict is could-not-tell (for the exit status, as a single check's).
 // flush() writes what is ready, in one write a call: flushes run one after
 // the other, since a write may wait for the stream to drain.
 function printer(o, files, { lang, style }) {
   const results = new Array(files.length);
   const levels = SEVERITIES.slice(0, SEVERITIES.indexOf(o.failOn) + 1);
-  const state = { shown: 0, failing: 0, errors: 0 };
+  const state = { shown: 0, failing: 0, errors: 0, unsure: 0 };
+  const verdictWords = {};
+  const verdictWord = (v) => (verdictWords[v] ??= cliMessage(`batchVerdict.${v}`, lang));
   const ready = async () => {
     let out = '';
     while (state.shown < files.length && results[state.shown]) {
@@ -72,7 +88,11 @@ function printer(o, files, { lang, style }) {
       }
       if (row.error) state.errors += 1;
       else if (levels.some((s) => row.summary[s] > 0)) state.failing += 1;
-      out += o.format === 'jsonl' ? JSON.stringify(row) + '\n' : zoneLine(row, { lang, style, failOn: o.failOn }) + '\n';
+      else if (row.verdict === 'could-not-tell') state.unsure += 1;
+      out +=
+        o.format === 'jsonl'
+          ? JSON.stringify({ file: row.file, domain: row.domain, verdict: row.verdict ?? null, summary: row.summary, rules: row.rules, error: row.error }) + '\n'
+          : zoneLine(row, { lang, style, failOn: o.failOn, verdict: row.verdict ? verdictWord(row.verdict) : '' }) + '\n';
     }
     if (out) await write(process.stdout, out);
   };
@@ -147,11 +167,11 @@ export async function batch(o, { lang, live, resolver, style }) {
   const threads = Math.max(1, Math.min(availableParallelism(), 2, files.length));
   const print = printer(o, files, { lang, style });
   const next = dispenser(files, threads);
-  const compiling = compiledCore();
+  const compiling = compiledCore(files.length);
   const helper = threads > 1 ? runWorker(job, compiling, next, print) : null;
   await Promise.all([runHere(job, await compiling, next, print), helper]);
   await print.flush();
-  const { failing, errors } = print.state;
+  const { failing, errors, unsure } = print.state;
   if (o.format === 'text') {
     process.stdout.write(
       reportMessage('report.batchTotal', lang, {
@@ -162,5 +182,7 @@ export async function batch(o, { lang, live, resolver, style }) {
       }) + '\n',
     );
   }
-  return errors ? 2 : failing ? 1 : 0;
+  // As a single check's (report-text.js exitStatus()), over every zone: 3 when
+  // nothing is at or above --fail-on but some zone's verdict is could-not-tell.
+  return errors ? 2 : failing ? 1 : unsure ? 3 : 0;
 }
