@@ -208,7 +208,10 @@ class ZoneBatch {
   explicit ZoneBatch(const std::string& options_json)
       : options_(analysis_options_from(options_json)),
         session_options_(session_options_from_json(R"({"live":false})")) {
-    options_.fix = false;  // a line shows the summary, which reads no fix plan
+    // A line shows the summary: the findings' rules and severities, and the
+    // verdict. No fix plan, edits or path evidence change them.
+    options_.fix = false;
+    options_.model.explain = false;
   }
 
   // Room for a file of `size` bytes: the shell writes them at the returned

@@ -226,7 +226,7 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
         f.evidence.push_back(
             {"zone-differs", {{"name", lower_name(m.name.view())}, {"route", std::string(route_name(m.zone.route))}}});
       port_evidence(scoped, provider, f);
-      if (model.has_zone())
+      if (model.has_zone() && model.explains())
         f.edits =
             (m.roles & role::apex) && fam.role == role::mx_target ? move_apex_mx_edits(model, m) : unproxy_edits(m);
       out.push_back(std::move(f));
@@ -254,7 +254,8 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
           {"no-address", {{"name", lower_name(m.name.view())}, {"source", missing == &m.zone ? "zone" : "live"}}});
       // A target inside the uploaded zone can be given its address; one
       // outside it is someone else's to fix (or the MX must change).
-      if (missing == &m.zone && model.zones().zone_for(m.name.view()) >= 0 && !model.zones().has(m.name.view())) {
+      if (missing == &m.zone && model.explains() && model.zones().zone_for(m.name.view()) >= 0 &&
+          !model.zones().has(m.name.view())) {
         const MailName* apex = model.find(model.domain());
         ResolutionPath none;
         for (ZoneEdit& e : origin_address_edits(m.name, apex ? apex->zone : none)) f.edits.push_back(std::move(e));
@@ -303,7 +304,7 @@ void companion_records(const MailModel& model, std::vector<Finding>& out) {
       f.evidence.push_back(std::move(s));
     }
     f.evidence.push_back({"companion-record", {{"name", lower_name(v)}}});
-    if (model.has_zone()) f.edits = leave_companion_edits(model, m);
+    if (model.has_zone() && model.explains()) f.edits = leave_companion_edits(model, m);
     out.push_back(std::move(f));
   }
 }
@@ -335,7 +336,7 @@ void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
                            {"how", model.panel_stated() ? "stated" : "detected"}}});
   f.evidence.push_back(
       {"no-address", {{"name", lower_name(mail->name.view())}, {"source", zone_missing ? "zone" : "live"}}});
-  if (zone_missing && !model.zones().has(mail->name.view())) {
+  if (zone_missing && model.explains() && !model.zones().has(mail->name.view())) {
     const MailName* apex = model.find(model.domain());
     ResolutionPath none;
     f.edits = origin_address_edits(mail->name, apex ? apex->zone : none);

@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
   const SessionOptions session_options = session_options_from_json(R"({"live":false})");
   AnalysisOptions options;
   options.model.panel = "auto";
+  options.fix = false;  // as ZoneBatch (wasm/session_bindings.cpp)
+  options.model.explain = false;
   double parse = 0, session = 0, analysis = 0, summary = 0;
   uint64_t check = 0;
   const auto start = clock_type::now();

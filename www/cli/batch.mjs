@@ -103,11 +103,14 @@ function printer(o, files, { lang, style }) {
 
 // Hands out the files in chunks of up to FILES_PER_MESSAGE (fewer in a small
 // folder, so that both threads get some): next() gives {first, files} or null.
+// Chunks shrink towards the end, so that neither thread is left with a few
+// chunks in hand while the other has nothing more to do.
 function dispenser(files, threads) {
-  const step = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(files.length / (threads * 4))));
+  const most = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(files.length / (threads * 4))));
   let at = 0;
   return () => {
     if (at >= files.length) return null;
+    const step = Math.max(1, Math.min(most, Math.floor((files.length - at) / (threads * 8))));
     const first = at;
     at = Math.min(files.length, at + step);
     return { first, files: files.slice(first, at) };
