@@ -41,10 +41,11 @@ function zoneFilesIn(dir) {
 
 // Up to this many files, the core runs on V8's baseline wasm compiler
 // (Liftoff) alone. Its code is slower than the optimising compiler's
-// (TurboFan), but TurboFan spends about 0.35 s of CPU compiling the core's
-// large functions (the rules inlined into one) before it pays back: on two
-// cores, 3,000 cPanel-size zones took 15 % less CPU without it, 12,000 took
-// 18 % more; they break even near 5,400 (tests/bench/README.md).
+// (TurboFan), but TurboFan first spends about a quarter of a second of CPU
+// compiling the core's large functions (the rules inlined into one): 3,000
+// cPanel-size zones took 0.88 s of CPU without it and 0.99 s with it,
+// 12,000 took 2.45 s and 2.17 s; they break even near 5,500
+// (tests/bench/README.md).
 const BASELINE_ONLY_FILES = 4000;
 
 // The wasm core compiled once for both threads: V8 shares a compiled module
