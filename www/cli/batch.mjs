@@ -121,11 +121,15 @@ function dispenser(files, threads) {
 // The worker on the other core. It holds three chunks at a time so that it
 // never waits on the main thread, which answers only between its own chunks.
 const CHUNKS_AHEAD = 3;
-// It starts before the core is compiled, which it is sent once it is: its
-// start-up and the compilation overlap.
-function runWorker(job, compiling, next, { results, flush }) {
+// It starts first, before the folder is listed and the core compiled, which
+// it is sent once it is: its start-up overlaps both. It waits for the core,
+// so nothing comes from it before runWorker() listens.
+function startWorker(job) {
+  return new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job } });
+}
+
+function runWorker(worker, compiling, next, { results, flush }) {
   return new Promise((done, broke) => {
-    const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job } });
     compiling.then((wasm) => worker.postMessage({ wasm }), broke);
     const give = () => worker.postMessage(next());
     worker.on('message', (m) => {
@@ -155,24 +159,29 @@ async function runHere(job, wasm, next, { results, flush }) {
 
 /** `mxray check --zone-dir`: the lines, then (text) the total; returns the exit status. */
 export async function batch(o, { lang, live, resolver, style }) {
+  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, maxBytes: MAX_INPUT_BYTES };
+  // Let go again when the folder holds fewer than two files.
+  const worker = availableParallelism() > 1 ? startWorker(job) : null;
   let files;
   try {
     if (!statSync(o.zoneDir).isDirectory()) throw new Error();
     files = zoneFilesIn(o.zoneDir);
   } catch {
+    await worker?.terminate();
     process.stderr.write(`mxray: ${reportMessage('report.errors.unreadable', lang, { detail: o.zoneDir })}\n`);
     return 2;
   }
   if (!files.length) {
+    await worker?.terminate();
     process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: o.zoneDir })}\n`);
     return 2;
   }
-  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, maxBytes: MAX_INPUT_BYTES };
   const threads = Math.max(1, Math.min(availableParallelism(), 2, files.length));
+  if (threads < 2) worker?.terminate();
   const print = printer(o, files, { lang, style });
   const next = dispenser(files, threads);
   const compiling = compiledCore(files.length);
-  const helper = threads > 1 ? runWorker(job, compiling, next, print) : null;
+  const helper = threads > 1 ? runWorker(worker, compiling, next, print) : null;
   await Promise.all([runHere(job, await compiling, next, print), helper]);
   await print.flush();
   const { failing, errors, unsure } = print.state;
