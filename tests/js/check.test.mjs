@@ -143,8 +143,9 @@ test('every format: output shape and exit status', () => {
   for (const line of plan) assert.match(line, /^(\+ CREATE|± MODIFY|- DELETE) {2}\S+ [A-Z]+ /);
   assert.ok(plan.includes('± MODIFY  webdisk.club.example. A 203.0.113.25 (proxied → DNS only)'), plan.join('\n'));
   const line = JSON.parse(run('jsonl'));
-  assert.deepEqual(Object.keys(line).sort(), ['domain', 'error', 'file', 'rules', 'summary']);
+  assert.deepEqual(Object.keys(line), ['file', 'domain', 'verdict', 'summary', 'rules', 'error']);
   assert.deepEqual(line.summary, report.summary);
+  assert.equal(line.verdict, report.verdict.state);
 });
 
 test('--fail-on: exit 1 only for a finding at or above the level', () => {
