@@ -52,7 +52,8 @@ const BASELINE_ONLY_FILES = 4000;
 // between threads, so neither compiles it nor optimises its hot code twice.
 // Null when it is not built: loadCore() then says so.
 async function compiledCore(files) {
-  // Read when the module is compiled; the process checks nothing else.
+  // Read when the module is compiled; the process compiles nothing else.
+  // Results are the same either way (docs/sources.md#node-v8-flags).
   if (files <= BASELINE_ONLY_FILES) setFlagsFromString('--liftoff-only');
   try {
     return await WebAssembly.compile(readFileSync(coreFiles.wasm));
