@@ -65,12 +65,14 @@ std::optional<FailureKind> failure_from(const std::string& kind) {
   return std::nullopt;
 }
 
-// {domain, summary: {critical, info, warning}, rules: [...] without the
-// closing brace, for the caller to add to: written by hand, in the key order
-// of the report's JSON, since a batch reads one per zone.
+// {domain, verdict, summary: {critical, info, warning}, rules: [...] without
+// the closing brace, for the caller to add to: written by hand, in the key
+// order of the report's JSON, since a batch reads one per zone.
 std::string summary_text(const AnalysisSummary& s) {
   std::string out = "{\"domain\":" + to_text(s.domain);
-  out += ",\"summary\":{\"critical\":" + std::to_string(s.critical) + ",\"info\":" + std::to_string(s.info) +
+  out += ",\"verdict\":\"";
+  out += s.verdict;  // a verdict state name: [a-z-], nothing to escape
+  out += "\",\"summary\":{\"critical\":" + std::to_string(s.critical) + ",\"info\":" + std::to_string(s.info) +
          ",\"warning\":" + std::to_string(s.warning) + "},\"rules\":[";
   for (size_t i = 0; i < s.rules.size(); ++i) {
     if (i) out += ',';
@@ -205,7 +207,12 @@ class ZoneBatch {
   // options: as AnalysisHandle's.
   explicit ZoneBatch(const std::string& options_json)
       : options_(analysis_options_from(options_json)),
-        session_options_(session_options_from_json(R"({"live":false})")) {}
+        session_options_(session_options_from_json(R"({"live":false})")) {
+    // A line shows the summary: the findings' rules and severities, and the
+    // verdict. No fix plan, edits or path evidence change them.
+    options_.fix = false;
+    options_.model.explain = false;
+  }
 
   // Room for a file of `size` bytes: the shell writes them at the returned
   // address (in HEAPU8), then calls check().
@@ -215,11 +222,16 @@ class ZoneBatch {
   }
   // The zone of the `length` bytes written, read as a ZoneReader with
   // `reader_options` and `includes` reads it, checked for `domain`:
-  // {domain, summary, rules, zone?} (zone: the zone's summary, only when it
+  // {domain, verdict, summary, rules, zone?} (zone: the zone's summary, only when it
   // has diagnostics), or {error: session error} or {reportError: "bad-origin"}.
   std::string check(const std::string& file_name, const std::string& reader_options, size_t length,
-                    emscripten::val includes, const std::string& domain) const {
-    ZoneReader reader(file_name, reader_options, std::move(includes));
+                    emscripten::val includes, const std::string& domain) {
+    // Most files of a folder come with the same reader options: read once.
+    if (reader_options != reader_options_text_) {
+      reader_options_text_ = reader_options;
+      reader_options_ = parse_options_from_json(reader_options);
+    }
+    ZoneReader reader(file_name, reader_options_, std::move(includes));
     reader.feed_view(std::string_view(input_.data(), std::min(length, input_.size())));
     reader.finish();
     const Session session(domain, session_options_, {reader.zone()});
@@ -236,6 +248,8 @@ class ZoneBatch {
   AnalysisOptions options_;
   SessionOptions session_options_;
   std::string input_;
+  std::string reader_options_text_;
+  ParseOptions reader_options_ = parse_options_from_json("");
 };
 
 }  // namespace

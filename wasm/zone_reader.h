@@ -23,6 +23,9 @@ inline std::string to_text(const json& j) { return j.dump(-1, ' ', false, json::
 class ZoneReader {
  public:
   ZoneReader(const std::string& file_name, const std::string& options_json, emscripten::val includes)
+      : ZoneReader(file_name, parse_options_from_json(options_json), std::move(includes)) {}
+  // The options already read (a batch reads the same ones for many files).
+  ZoneReader(const std::string& file_name, ParseOptions options, emscripten::val includes)
       : includes_(std::move(includes)) {
     IncludeResolver resolver;
     if (includes_.typeOf().as<std::string>() == "function") {
@@ -34,8 +37,7 @@ class ZoneReader {
         return r.as<std::string>();
       };
     }
-    parser_ =
-        std::make_unique<ZoneParser>(*zone_, file_name, parse_options_from_json(options_json), std::move(resolver));
+    parser_ = std::make_unique<ZoneParser>(*zone_, file_name, std::move(options), std::move(resolver));
   }
 
   void feed(const std::string& bytes) { parser_->feed(bytes); }

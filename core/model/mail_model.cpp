@@ -104,6 +104,7 @@ static std::vector<std::shared_ptr<const Zone>> active_zones(std::span<const std
 MailModel::MailModel(const FactStore& facts, const ModelOptions& options)
     : facts_(facts), active_(active_zones(facts.zones(), pairs_)), lookup_(active_, options.max_records_per_set) {
   max_record_names_ = options.max_record_names;
+  explain_ = options.explain;
   if (facts.error() != SessionError::none) return;
   const std::string_view apex = facts.domain().view();
   if (options.panel == "auto") {

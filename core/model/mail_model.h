@@ -46,6 +46,9 @@ struct ModelOptions {
   // Records of one type at one name taken from each zone (ZoneLookup): the
   // rest are left out of the model, the rules and the fix, and counted.
   uint32_t max_records_per_set = 256;
+  // False: the rules find and grade only, for a summary (a batch line):
+  // their findings carry no edits, and no evidence of paths or sources.
+  bool explain = true;
 };
 
 class MailModel {
@@ -61,6 +64,8 @@ class MailModel {
   const Zone& input_zone(uint32_t i) const { return *facts_.zones()[i]; }
   bool has_zone() const { return lookup_.zone_count() > 0; }
   bool live() const { return facts_.round() > 0; }
+  // ModelOptions::explain.
+  bool explains() const { return explain_; }
   std::string_view domain() const { return facts_.domain().view(); }
   const std::vector<MailName>& names() const { return names_; }
   // MX and SRV targets past ModelOptions::max_record_names, not modelled.
@@ -90,6 +95,7 @@ class MailModel {
   // targets is not searched name by name.
   std::unordered_multimap<uint64_t, size_t> by_hash_;
   uint32_t max_record_names_ = 0;
+  bool explain_ = true;
   uint32_t record_names_ = 0;  // names first named by an MX or SRV record
   uint32_t left_out_ = 0;
 };

@@ -38,11 +38,16 @@ ZoneLookup::ZoneLookup(std::span<const std::shared_ptr<const Zone>> zones, uint3
     for (size_t i = 0; i < z.size(); ++i) {
       RecordView r = z.record(i);
       if (i == 0 || !names_equal(r.owner.view(), last.view())) {
+        // Every proper ancestor of the owner exists too (empty non-terminals).
+        // Owners in a row mostly share their parent (the apex), and then
+        // every ancestor: those are hashed once.
+        std::string_view v = r.owner.view();
+        const bool same_parent =
+            i > 0 && v.size() > 1 && last.length > 1 &&
+            names_equal(v.substr(1 + static_cast<unsigned char>(v[0])), last.view().substr(1 + last.octets[0]));
         last = r.owner;
         last_hash = name_hash(r.owner.view());
-        // Every proper ancestor of the owner exists too (empty non-terminals).
-        std::string_view v = r.owner.view();
-        while (v.size() > 1) {
+        while (!same_parent && v.size() > 1) {
           v.remove_prefix(1 + static_cast<unsigned char>(v[0]));
           ancestors_.push_back(name_hash(v));
         }

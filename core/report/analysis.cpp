@@ -5,6 +5,7 @@
 
 #include "dns/rdata.h"
 #include "dns/types.h"
+#include "report/verdict.h"
 #include "rules/catalogue.h"
 
 namespace mxray {
@@ -56,7 +57,8 @@ Analysis::Analysis(const Session& session, const AnalysisOptions& options)
     : origin_(options.origin),
       model_(session, options.model),
       findings_(counted_rules(model_)),
-      plan_(merged_with_origin(findings_, origin_, analysis_options_error(options).empty())) {}
+      plan_(options.fix ? merged_with_origin(findings_, origin_, analysis_options_error(options).empty()) : FixPlan{}) {
+}
 
 uint64_t analysis_rule_runs() { return rule_runs.load(std::memory_order_relaxed); }
 
@@ -71,6 +73,7 @@ AnalysisSummary summarise(const Analysis& analysis) {
     }
     s.rules.push_back(f.rule);
   }
+  s.verdict = verdict_state_name(verdict_of(analysis).state);
   std::sort(s.rules.begin(), s.rules.end());
   s.rules.erase(std::unique(s.rules.begin(), s.rules.end()), s.rules.end());
   return s;

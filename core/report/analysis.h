@@ -22,6 +22,9 @@ struct AnalysisOptions {
   // The server's address, stated by the user: fills the fix's
   // {origin-ipv4} / {origin-ipv6} placeholders. Empty: not stated.
   std::string origin;
+  // False: the findings' edits are not merged into a plan (plan() is
+  // empty). A batch line reads only the summary, which no plan changes.
+  bool fix = true;
 };
 
 // Problems with the options, before any work: "bad-origin", or empty.
@@ -38,7 +41,7 @@ class Analysis {
   const FactStore& facts() const { return model_.facts(); }
   const MailModel& model() const { return model_; }
   const std::vector<Finding>& findings() const { return findings_; }
-  // The merged edits, the stated origin filled in.
+  // The merged edits, the stated origin filled in (empty unless options.fix).
   const FixPlan& plan() const { return plan_; }
   // The origin as stated ("" when none).
   const std::string& origin() const { return origin_; }
@@ -57,6 +60,9 @@ uint64_t analysis_rule_runs();
 // What a batch line shows of a check.
 struct AnalysisSummary {
   std::string domain;  // absolute, trailing dot
+  // The verdict's state (report/verdict.h verdict_state_name): "broken",
+  // "at-risk", "fine" or "could-not-tell", as the report's verdict.state.
+  std::string_view verdict;
   uint32_t critical = 0;
   uint32_t warning = 0;
   uint32_t info = 0;

@@ -209,6 +209,20 @@ std::vector<std::string_view> evidence_codes() {
   return out;
 }
 
+namespace {
+
+// Critical first, then by rule, then by name.
+std::vector<Finding> sorted_findings(std::vector<Finding> out) {
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) return a.severity < b.severity;
+    if (a.rule != b.rule) return a.rule.id() < b.rule.id();
+    return a.names < b.names;
+  });
+  return out;
+}
+
+}  // namespace
+
 std::vector<Finding> run_rules(const MailModel& model) {
   std::vector<Finding> out;
   if (model.facts().error() != SessionError::none) return out;
@@ -227,6 +241,9 @@ std::vector<Finding> run_rules(const MailModel& model) {
   // ---- auth_rules.cpp
   rules::mail_authentication(model, out);
   rules::auth_names_proxied(model, out);
+  // What only a report reads (a summary-only run, the batch's, skips it):
+  // what taking the proxy off exposes, and why a finding has no edit.
+  if (!model.explains()) return sorted_findings(std::move(out));
   rules::say_what_unproxy_exposes(model, out);
   // A finding that asks for a change and carries no edit says why: the
   // rules that can write one say it themselves; for the others the reason
@@ -262,12 +279,7 @@ std::vector<Finding> run_rules(const MailModel& model) {
             e.at_record(zi, uint32_t(first), r.span.file, r.span.first_line);
           }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-    if (a.severity != b.severity) return a.severity < b.severity;
-    if (a.rule != b.rule) return a.rule.id() < b.rule.id();
-    return a.names < b.names;
-  });
-  return out;
+  return sorted_findings(std::move(out));
 }
 
 }  // namespace mxray

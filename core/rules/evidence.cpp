@@ -19,6 +19,7 @@ std::string address_text(uint16_t type, std::string_view rdata) {
 }
 
 void add_source(const MailModel& model, EvidenceStep& step, const HopSource& src) {
+  if (!model.explains()) return;
   if (src.kind == HopSource::live) {
     step.params.push_back({"source", "live"});
     return;
@@ -47,6 +48,7 @@ EvidenceStep mx_step(const MailModel& model, std::string_view target, const HopS
 }
 
 void path_evidence(const MailModel& model, const ResolutionPath& path, Finding& f) {
+  if (!model.explains()) return;
   for (const Hop& h : path.hops) {
     EvidenceStep s;
     if (h.type == rrtype::CNAME) {

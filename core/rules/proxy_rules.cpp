@@ -416,11 +416,11 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
       port_evidence(scoped, provider, f);
       if (!served) f.evidence.push_back({"no-mail-served", {{"name", lower_name(m.name.view())}}});
       const bool apex_mx = (m.roles & role::apex) && fam.role == role::mx_target;
-      if (model.has_zone())
+      if (model.has_zone() && model.explains())
         f.edits = apex_mx ? move_apex_mx_edits(model, m) : unproxy_edits(m);
-      else if (!apex_mx)
+      else if (!apex_mx && model.explains())
         f.edits = live_unproxy_edits(m);
-      if (f.edits.empty())
+      if (f.edits.empty() && model.explains())
         say_no_edit(f, apex_mx                             ? NoEditReason::apex_mx
                        : path == &m.live && m.zone.known() ? NoEditReason::zone_not_served
                                                            : NoEditReason::outside_zone);
@@ -448,7 +448,7 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
       // A target inside the uploaded zone can be given its address, beside
       // any records it owns but an alias; one outside it is someone else's
       // to fix (or the MX must change).
-      if (missing == &m.zone && model.zones().zone_for(m.name.view()) >= 0 &&
+      if (missing == &m.zone && model.explains() && model.zones().zone_for(m.name.view()) >= 0 &&
           !model.zones().has(m.name.view(), rrtype::CNAME))
         f.edits = missing_address_edits(model, m.name, star);
       out.push_back(std::move(f));
@@ -493,7 +493,7 @@ void companion_records(const MailModel& model, std::vector<Finding>& out) {
     Finding f = make_finding(Rule::mx_companion_record, {lower_name(v)});
     for (const HopSource& src : m.named_by) f.evidence.push_back(mx_step(model, v, src));
     f.evidence.push_back({"companion-record", {{"name", lower_name(v)}}});
-    if (model.has_zone()) f.edits = leave_companion_edits(model, m);
+    if (model.has_zone() && model.explains()) f.edits = leave_companion_edits(model, m);
     out.push_back(std::move(f));
   }
 }
@@ -527,7 +527,7 @@ void mail_host_missing(const MailModel& model, std::vector<Finding>& out) {
       {"no-address", {{"name", lower_name(mail->name.view())}, {"source", zone_missing ? "zone" : "live"}}});
   const std::string star = zone_missing ? blocked_wildcard(model, mail->name.view()) : std::string();
   if (!star.empty()) f.evidence.push_back(blocked_wildcard_step(model, mail->name.view(), star));
-  if (zone_missing && !model.zones().has(mail->name.view(), rrtype::CNAME))
+  if (zone_missing && model.explains() && !model.zones().has(mail->name.view(), rrtype::CNAME))
     f.edits = missing_address_edits(model, mail->name, star);
   out.push_back(std::move(f));
 }

@@ -114,7 +114,7 @@ test('text: bidi controls, ESC and C1 characters from names, TXT, tokens and fil
   assert.match(plan, /^± MODIFY {2}\\226\\128\\174gnp\.bidi\.test\. A 192\.0\.2\.10 \(proxied → DNS only\)$/m);
   const batch = cli(['check', '--zone-dir', d]);
   assert.doesNotMatch(batch.stdout + batch.stderr, raw);
-  assert.match(batch.stdout, /bidi-⟨U\+202E⟩txt\.zone: bidi\.test\.: 5 critical/);
+  assert.match(batch.stdout, /bidi-⟨U\+202E⟩txt\.zone: bidi\.test\.: broken: 5 critical/);
 });
 
 test('every format: output shape and exit status', () => {
@@ -143,8 +143,9 @@ test('every format: output shape and exit status', () => {
   for (const line of plan) assert.match(line, /^(\+ CREATE|± MODIFY|- DELETE) {2}\S+ [A-Z]+ /);
   assert.ok(plan.includes('± MODIFY  webdisk.club.example. A 203.0.113.25 (proxied → DNS only)'), plan.join('\n'));
   const line = JSON.parse(run('jsonl'));
-  assert.deepEqual(Object.keys(line).sort(), ['domain', 'error', 'file', 'rules', 'summary']);
+  assert.deepEqual(Object.keys(line), ['file', 'domain', 'verdict', 'summary', 'rules', 'error']);
   assert.deepEqual(line.summary, report.summary);
+  assert.equal(line.verdict, report.verdict.state);
 });
 
 test('--fail-on: exit 1 only for a finding at or above the level', () => {
@@ -431,7 +432,7 @@ test('--zone-dir: one line per zone (jsonl too), domains from $ORIGIN, SOA or th
   assert.equal(text.status, 1);
   const lines = text.stdout.trimEnd().split('\n');
   assert.equal(lines.length, rows.length + 1);
-  assert.match(lines[0], /club\.test\.db: club\.test\.: 3 critical, 1 warning, 0 info: mail-host-proxied, mx-target-cname, mx-target-proxied, spf-proxy-address$/);
+  assert.match(lines[0], /club\.test\.db: club\.test\.: broken: 3 critical, 1 warning, 0 info: mail-host-proxied, mx-target-cname, mx-target-proxied, spf-proxy-address$/);
   assert.match(lines.at(-1), /^5 zone files: 2 at or above critical, 0 unreadable$/);
 
   // An unreadable zone makes the exit status 2 and has its error in its line.

@@ -6,8 +6,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { coreFiles } from '../lib/core-node.js';
+import { cliMessage } from '../lib/cli-messages.js';
 import { reportMessage } from '../lib/messages.js';
 import { MAX_INPUT_BYTES } from '../lib/check.js';
 import { SEVERITIES, zoneLine } from '../lib/report-text.js';
@@ -37,10 +39,22 @@ function zoneFilesIn(dir) {
     .sort();
 }
 
+// Up to this many files, the core runs on V8's baseline wasm compiler
+// (Liftoff) alone. Its code is slower than the optimising compiler's
+// (TurboFan), but TurboFan first spends about a quarter of a second of CPU
+// compiling the core's large functions (the rules inlined into one): 3,000
+// cPanel-size zones took 0.88 s of CPU without it and 0.99 s with it,
+// 12,000 took 2.45 s and 2.17 s; they break even near 5,500
+// (tests/bench/README.md).
+const BASELINE_ONLY_FILES = 4000;
+
 // The wasm core compiled once for both threads: V8 shares a compiled module
 // between threads, so neither compiles it nor optimises its hot code twice.
 // Null when it is not built: loadCore() then says so.
-async function compiledCore() {
+async function compiledCore(files) {
+  // Read when the module is compiled; the process compiles nothing else.
+  // Results are the same either way (docs/sources.md#node-v8-flags).
+  if (files <= BASELINE_ONLY_FILES) setFlagsFromString('--liftoff-only');
   try {
     return await WebAssembly.compile(readFileSync(coreFiles.wasm));
   } catch {
@@ -52,13 +66,17 @@ function write(stream, text) {
   return new Promise((res) => (stream.write(text) ? res() : stream.once('drain', res)));
 }
 
-// Results come back out of order; this prints them in file order and counts.
+// Results come back out of order; this prints them in file order and counts
+// the zones at or above --fail-on, the unreadable ones, and those whose
+// verdict is could-not-tell (for the exit status, as a single check's).
 // flush() writes what is ready, in one write a call: flushes run one after
 // the other, since a write may wait for the stream to drain.
 function printer(o, files, { lang, style }) {
   const results = new Array(files.length);
   const levels = SEVERITIES.slice(0, SEVERITIES.indexOf(o.failOn) + 1);
-  const state = { shown: 0, failing: 0, errors: 0 };
+  const state = { shown: 0, failing: 0, errors: 0, unsure: 0 };
+  const verdictWords = {};
+  const verdictWord = (v) => (verdictWords[v] ??= cliMessage(`batchVerdict.${v}`, lang));
   const ready = async () => {
     let out = '';
     while (state.shown < files.length && results[state.shown]) {
@@ -72,7 +90,11 @@ function printer(o, files, { lang, style }) {
       }
       if (row.error) state.errors += 1;
       else if (levels.some((s) => row.summary[s] > 0)) state.failing += 1;
-      out += o.format === 'jsonl' ? JSON.stringify(row) + '\n' : zoneLine(row, { lang, style, failOn: o.failOn }) + '\n';
+      else if (row.verdict === 'could-not-tell') state.unsure += 1;
+      out +=
+        o.format === 'jsonl'
+          ? JSON.stringify({ file: row.file, domain: row.domain, verdict: row.verdict ?? null, summary: row.summary, rules: row.rules, error: row.error }) + '\n'
+          : zoneLine(row, { lang, style, failOn: o.failOn, verdict: row.verdict ? verdictWord(row.verdict) : '' }) + '\n';
     }
     if (out) await write(process.stdout, out);
   };
@@ -83,11 +105,14 @@ function printer(o, files, { lang, style }) {
 
 // Hands out the files in chunks of up to FILES_PER_MESSAGE (fewer in a small
 // folder, so that both threads get some): next() gives {first, files} or null.
+// Chunks shrink towards the end, so that neither thread is left with a few
+// chunks in hand while the other has nothing more to do.
 function dispenser(files, threads) {
-  const step = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(files.length / (threads * 4))));
+  const most = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.ceil(files.length / (threads * 4))));
   let at = 0;
   return () => {
     if (at >= files.length) return null;
+    const step = Math.max(1, Math.min(most, Math.floor((files.length - at) / (threads * 8))));
     const first = at;
     at = Math.min(files.length, at + step);
     return { first, files: files.slice(first, at) };
@@ -97,11 +122,15 @@ function dispenser(files, threads) {
 // The worker on the other core. It holds three chunks at a time so that it
 // never waits on the main thread, which answers only between its own chunks.
 const CHUNKS_AHEAD = 3;
-// It starts before the core is compiled, which it is sent once it is: its
-// start-up and the compilation overlap.
-function runWorker(job, compiling, next, { results, flush }) {
+// It starts first, before the folder is listed and the core compiled, which
+// it is sent once it is: its start-up overlaps both. It waits for the core,
+// so nothing comes from it before runWorker() listens.
+function startWorker(job) {
+  return new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job } });
+}
+
+function runWorker(worker, compiling, next, { results, flush }) {
   return new Promise((done, broke) => {
-    const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job } });
     compiling.then((wasm) => worker.postMessage({ wasm }), broke);
     const give = () => worker.postMessage(next());
     worker.on('message', (m) => {
@@ -131,27 +160,32 @@ async function runHere(job, wasm, next, { results, flush }) {
 
 /** `mxray check --zone-dir`: the lines, then (text) the total; returns the exit status. */
 export async function batch(o, { lang, live, resolver, style }) {
+  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, maxBytes: MAX_INPUT_BYTES };
+  // Let go again when the folder holds fewer than two files.
+  const worker = availableParallelism() > 1 ? startWorker(job) : null;
   let files;
   try {
     if (!statSync(o.zoneDir).isDirectory()) throw new Error();
     files = zoneFilesIn(o.zoneDir);
   } catch {
+    await worker?.terminate();
     process.stderr.write(`mxray: ${reportMessage('report.errors.unreadable', lang, { detail: o.zoneDir })}\n`);
     return 2;
   }
   if (!files.length) {
+    await worker?.terminate();
     process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: o.zoneDir })}\n`);
     return 2;
   }
-  const job = { live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, maxBytes: MAX_INPUT_BYTES };
   const threads = Math.max(1, Math.min(availableParallelism(), 2, files.length));
+  if (threads < 2) worker?.terminate();
   const print = printer(o, files, { lang, style });
   const next = dispenser(files, threads);
-  const compiling = compiledCore();
-  const helper = threads > 1 ? runWorker(job, compiling, next, print) : null;
+  const compiling = compiledCore(files.length);
+  const helper = threads > 1 ? runWorker(worker, compiling, next, print) : null;
   await Promise.all([runHere(job, await compiling, next, print), helper]);
   await print.flush();
-  const { failing, errors } = print.state;
+  const { failing, errors, unsure } = print.state;
   if (o.format === 'text') {
     process.stdout.write(
       reportMessage('report.batchTotal', lang, {
@@ -162,5 +196,7 @@ export async function batch(o, { lang, live, resolver, style }) {
       }) + '\n',
     );
   }
-  return errors ? 2 : failing ? 1 : 0;
+  // As a single check's (report-text.js exitStatus()), over every zone: 3 when
+  // nothing is at or above --fail-on but some zone's verdict is could-not-tell.
+  return errors ? 2 : failing ? 1 : unsure ? 3 : 0;
 }

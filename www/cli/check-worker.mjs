@@ -49,7 +49,7 @@ function lazyIncludes(file) {
 }
 
 /**
- * The batch's check of one zone file, on `core`: {file, domain, summary, rules, error,
+ * The batch's check of one zone file, on `core`: {file, domain, verdict, summary, rules, error,
  * diagnostics} (the diagnostics formatted in job.lang, for stderr).
  * @param job {live, resolver, timeout, panel, origin, lang, maxBytes}: maxBytes, the largest file
  *   read (check.js MAX_INPUT_BYTES, passed in so that a worker need not load the site's modules)
@@ -90,10 +90,10 @@ export function zoneChecker(core, job) {
       const { formatDiagnostic } = await import('../lib/messages.js');
       diagnostics = r.zone.diagnostics.map((d) => formatDiagnostic(d, r.zone.files, job.lang));
     }
-    return { file, domain: r.domain, summary: r.summary, rules: r.rules, error: null, diagnostics };
+    return { file, domain: r.domain, verdict: r.verdict, summary: r.summary, rules: r.rules, error: null, diagnostics };
   }
 
-  // One zone's batch line: {file, domain, summary, rules, error, diagnostics}.
+  // One zone's batch line: {file, domain, verdict, summary, rules, error, diagnostics}.
   async function checkZone(file) {
     if (offline) {
       const raw = readListed(file, job.maxBytes);
@@ -117,8 +117,8 @@ export function zoneChecker(core, job) {
         const { runSession } = await import('../lib/doh-driver.js');
         await runSession(session, { resolver: job.resolver.url, format: job.resolver.format, timeoutMs: job.timeout });
       }
-      const { domain, summary, rules } = session.analyse({ panel: job.panel, origin: job.origin }).summary();
-      return { file, domain, summary, rules, error: null, diagnostics };
+      const { domain, verdict, summary, rules } = session.analyse({ panel: job.panel, origin: job.origin }).summary();
+      return { file, domain, verdict, summary, rules, error: null, diagnostics };
     } catch (e) {
       const { errorText, zoneResult } = await import('./check.mjs');
       return zoneResult(file, null, errorText(e, job.lang));

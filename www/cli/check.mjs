@@ -173,12 +173,13 @@ export function errorText(e, lang, domain = '') {
   return e.message;
 }
 
-/** The one-line result of a zone in a batch: {file, domain, summary, rules, error}. */
+/** The one-line result of a zone in a batch: {file, domain, verdict, summary, rules, error}. */
 export function zoneResult(file, report, error = null) {
-  if (error) return { file, domain: null, summary: null, rules: [], error };
+  if (error) return { file, domain: null, verdict: null, summary: null, rules: [], error };
   return {
     file,
     domain: report.domain,
+    verdict: report.verdict?.state ?? null,
     summary: report.summary,
     rules: [...new Set(report.findings.map((f) => f.rule))].sort(),
     error: null,

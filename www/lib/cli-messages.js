@@ -50,7 +50,8 @@ exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
   --lang L         en, ja (default: from LANG)
   --fail-on S      {severities}: the least severity that makes the exit status 1 (default: critical)
 
-exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input`,
+exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input,
+             3 nothing at or above --fail-on but the check could not tell (with --zone-dir: some zone)`,
     errors: {
       'needs-value': '{flag} needs a value',
       'unknown-option': 'unknown option: {value}',
@@ -72,6 +73,14 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-one-domain': 'facts takes one domain: --domain NAME or DOMAIN',
       'facts-needs-input': 'facts needs a --domain NAME (or DOMAIN) or a --zone FILE',
       'not-built': 'the wasm core is not built ({file}); run `make build` first',
+    },
+    // The verdict's state on a --zone-dir line (core/report/verdict.h): a word
+    // or two, where a single check says a sentence (messages.js report.verdict).
+    batchVerdict: {
+      broken: 'broken',
+      'at-risk': 'at risk',
+      fine: 'fine',
+      'could-not-tell': 'could not tell',
     },
     resolver: {
       'bad-doh-format': 'unknown DoH format "{value}" (use "wire" or "json")',
@@ -126,7 +135,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   --lang L         en, ja (既定: LANG から)
   --fail-on S      {severities}: 終了ステータスを 1 にする最も低い重大度 (既定: critical)
 
-終了ステータス: 0 --fail-on 以上の問題なし、1 問題が見つかった、2 使い方のエラーまたは入力を読めない`,
+終了ステータス: 0 --fail-on 以上の問題なし、1 問題が見つかった、2 使い方のエラーまたは入力を読めない、
+  3 --fail-on 以上の問題はないが判定できなかった (--zone-dir ではいずれかのゾーン)`,
     errors: {
       'needs-value': '{flag} には値が必要です',
       'unknown-option': '不明なオプションです: {value}',
@@ -148,6 +158,12 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-one-domain': 'facts に指定できるドメインは 1 つです (--domain NAME か DOMAIN のどちらか)',
       'facts-needs-input': 'facts には --domain NAME (または DOMAIN) か --zone FILE が必要です',
       'not-built': 'wasm のコアがビルドされていません ({file})。先に `make build` を実行してください',
+    },
+    batchVerdict: {
+      broken: '不具合あり',
+      'at-risk': '要注意',
+      fine: '問題なし',
+      'could-not-tell': '判定できません',
     },
     resolver: {
       'bad-doh-format': '不明な DoH 形式です: "{value}" ("wire" か "json" を使ってください)',

@@ -425,15 +425,16 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
 /**
  * One line for one zone of a batch check (check --zone-dir).
  * @param r {file, domain, summary, rules[], error}
+ * @param verdict the words of the zone's verdict (r.verdict), shown before the counts; none when absent
  */
-export function zoneLine(r, { lang = 'en', style = plain, failOn = 'critical' } = {}) {
+export function zoneLine(r, { lang = 'en', style = plain, failOn = 'critical', verdict = '' } = {}) {
   if (r.error) return style('critical', reportMessage('report.zoneError', lang, { file: displayText(r.file), error: displayText(r.error) }));
   const limit = SEVERITIES.indexOf(failOn);
   const worst = SEVERITIES.find((s) => (r.summary?.[s] ?? 0) > 0);
   const line = reportMessage('report.zoneLine', lang, {
     file: displayText(r.file),
     domain: displayText(r.domain),
-    summary: summaryText(r.summary, lang),
+    summary: (verdict ? `${verdict}: ` : '') + summaryText(r.summary, lang),
     rules: displayText((r.rules ?? []).join(', ')),
   });
   return worst && SEVERITIES.indexOf(worst) <= limit ? style(worst, line) : line;
