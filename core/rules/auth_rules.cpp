@@ -582,7 +582,8 @@ void dmarc_wrong_names(const MailModel& model, std::vector<Finding>& out) {
         if (r.rclass != rrclass::IN || r.type != rrtype::TXT) continue;
         const std::string_view owner = r.owner.view();
         std::string text = txt_strings_joined(r.rdata);
-        if (!is_dmarc_record(text) || first_label_is(owner, "_dmarc")) continue;
+        if (!name_is_under(owner, model.domain()) || !is_dmarc_record(text) || first_label_is(owner, "_dmarc"))
+          continue;
         if (std::any_of(targets.begin(), targets.end(),
                         [&](const WireName& t) { return names_equal(t.view(), owner); }))
           continue;
