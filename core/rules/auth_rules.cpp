@@ -459,7 +459,7 @@ void dmarc_domain(const MailModel& model, View view, std::string_view domain, co
       // The checked domain itself leaning on a record above it (a public
       // suffix's, psd=y): worth saying where its policy comes from.
       if (names_equal(domain, model.domain()) && mail) {
-        Finding f = make_finding(Rule::dmarc_advice, {name_text_l});
+        Finding f = make_finding(Rule::dmarc_advice, {at});
         f.evidence.push_back(record_step(model, found.name.view(), found.record));
         f.evidence.push_back(problem_step(found.name.view(), dmarc_problem_name(DmarcProblemCode::inherited),
                                           lower_name(domain), {}, 0, 0));
