@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 #include <unordered_set>
 
@@ -88,16 +89,17 @@ class DmarcParser {
     for (size_t i = 1; i < r_.tags.size(); ++i) {
       const RecordTag& tag = r_.tags[i];
       const std::string name = lowered(tag.name);
-      // RFC 7489 is silent on repeated tags; receivers differ on which one
+      // RFC 9989 is silent on repeated tags; receivers differ on which one
       // wins, so a repeat is an error and only the first one is read.
       if (name == "v" || !seen.insert(name).second) {
         problem(DmarcProblemCode::duplicate_tag, tag.offset, tag.length, name);
         continue;
       }
-      tag_value(name, tag, i);
+      tag_value(name, tag);
     }
-    if (!r_.p && !bad_p_) {
-      // §6.3: p is "REQUIRED for policy records".
+    if (!r_.p && !r_.p_invalid) {
+      // §4.7: without p "the record is treated as if it included p=none";
+      // a receiver still on RFC 7489 (§6.3: p is REQUIRED) discards it.
       problem(DmarcProblemCode::missing_p, 0, text_.size());
     }
     if (std::none_of(r_.rua.begin(), r_.rua.end(), [](const DmarcUri& u) { return u.valid; }))
@@ -121,7 +123,7 @@ class DmarcParser {
     problem(DmarcProblemCode::invalid_value, tag.value_offset, tag.value.size(), std::string(name));
   }
 
-  // §6.4: tag "=" value, separated by dmarc-sep = *WSP ";" *WSP. Empty
+  // §4.8: tag "=" value, separated by dmarc-sep = *WSP ";" *WSP. Empty
   // segments (";;", a trailing ";") are skipped.
   void split_tags() {
     std::vector<TagListError> errors;
@@ -130,9 +132,10 @@ class DmarcParser {
       problem(DmarcProblemCode::malformed_tag, e.offset, e.length, std::string(tag_list_problem_name(e.why)));
   }
 
-  // §6.3 v: "It MUST have the value of "DMARC1". The value of this tag MUST
-  // match precisely; if it does not or it is absent, the entire retrieved
-  // record MUST be ignored. It MUST be the first tag in the list."
+  // §4.7 v: "This tag MUST be the first tag in the list. The tag value is
+  // case sensitive, and the only possible value is "DMARC1". If the tag is
+  // not the first in the list, or the tag is absent, or the value is not
+  // "DMARC1", then the entire record MUST be ignored."
   bool version() {
     const RecordTag* first = r_.tags.empty() ? nullptr : &r_.tags.front();
     const bool is_v = first && iequals(first->name, "v");
@@ -156,29 +159,25 @@ class DmarcParser {
     return false;
   }
 
-  void tag_value(const std::string& name, const RecordTag& tag, size_t index) {
+  void tag_value(const std::string& name, const RecordTag& tag) {
     const std::string_view v = tag.value;
-    if (name == "p") {
-      // RFC 7489 §6.4 puts dmarc-request right after dmarc-version ("the "v"
-      // and "p" tags MUST be present and MUST appear in that order", §6.3).
-      // DMARCbis keeps only "v first"; receivers accept p anywhere.
-      if (index != 1) problem(DmarcProblemCode::p_not_second, tag.offset, tag.length);
-      r_.p = parse_policy(v);
-      if (!r_.p) {
-        bad_p_ = true;
-        problem(DmarcProblemCode::bad_p, tag.value_offset, v.size(), std::string(utf8_prefix(v, 40)));
-      } else if (*r_.p == DmarcPolicy::none) {
-        problem(DmarcProblemCode::p_none, tag.offset, tag.length);  // §6.3: none requests monitoring only
-      }
-    } else if (name == "sp" || name == "np") {
-      if (name == "np") problem(DmarcProblemCode::bis_tag, tag.offset, tag.length, name);
+    if (name == "p" || name == "sp" || name == "np") {
+      // §4.8: dmarc-request for all three; §4.7: p may stand anywhere after v.
       auto policy = parse_policy(v);
       if (!policy) {
-        // §6.6.3 step 6: an invalid sp sends the record to the p=none fallback too.
-        if (name == "sp") r_.sp_invalid = true;
+        // §4.10.1: an invalid p, sp or np sends the record to the p=none
+        // fallback (when rua has a valid URI) or out of DMARC.
+        if (name == "p") {
+          r_.p_invalid = true;
+          problem(DmarcProblemCode::bad_p, tag.value_offset, v.size(), std::string(utf8_prefix(v, 40)));
+          return;
+        }
+        (name == "sp" ? r_.sp_invalid : r_.np_invalid) = true;
         return bad_value(tag, name);
       }
-      (name == "sp" ? r_.sp : r_.np) = policy;
+      (name == "p" ? r_.p : name == "sp" ? r_.sp : r_.np) = policy;
+      // §4.7: none "offers no expression of preference", monitoring only.
+      if (name == "p" && *policy == DmarcPolicy::none) problem(DmarcProblemCode::p_none, tag.offset, tag.length);
     } else if (name == "adkim" || name == "aspf") {
       DmarcAlignment& a = name == "adkim" ? r_.adkim : r_.aspf;
       if (iequals(v, "r"))
@@ -187,17 +186,15 @@ class DmarcParser {
         a = DmarcAlignment::strict;
       else
         bad_value(tag, name);
-    } else if (name == "pct") {
-      // §6.4: dmarc-percent = "pct" *WSP "=" *WSP 1*3DIGIT; §6.3: 0 to 100.
-      // DMARCbis removes pct; t=y takes the place of a partial rollout.
-      uint64_t n = 0;
-      if (!parse_uint(v, 3, 100, n)) return bad_value(tag, name);
-      r_.pct = uint32_t(n);
-      if (n < 100) problem(DmarcProblemCode::pct_partial, tag.offset, tag.length, std::string(v));
+    } else if (name == "pct" || name == "rf" || name == "ri") {
+      // Removed by RFC 9989 (Appendix A.6: t replaces pct; rf and ri went to
+      // the reporting documents): receivers on RFC 9989 ignore them as
+      // unknown tags (§4.7), so their values are not judged either.
+      problem(DmarcProblemCode::removed_tag, tag.offset, tag.length, name);
     } else if (name == "rua" || name == "ruf") {
       uris(tag, name == "rua" ? r_.rua : r_.ruf);
     } else if (name == "fo") {
-      // §6.4: ( "0" / "1" / "d" / "s" ) *(*WSP ":" *WSP ( "0" / "1" / "d" / "s" ))
+      // §4.8 dmarc-fo: "0", "1", "d", "s" joined by ":"
       uint8_t fo = 0;
       bool ok = true;
       each_item(v, ':', [&](std::string_view item) {
@@ -214,40 +211,25 @@ class DmarcParser {
       });
       if (!ok) return bad_value(tag, name);
       r_.fo = fo;
-    } else if (name == "rf") {
-      // §6.3: "afrf" is the only registered format (§6.4: "registered
-      // reporting formats only"). DMARCbis removes rf.
-      std::vector<std::string> rf;
-      bool ok = true;
-      each_item(v, ':', [&](std::string_view item) {
-        ok = ok && iequals(item, "afrf");
-        rf.push_back(lowered(item));
-      });
-      if (!ok) return bad_value(tag, name);
-      r_.rf = std::move(rf);
-    } else if (name == "ri") {
-      // §6.3: "plain-text 32-bit unsigned integer". DMARCbis removes ri.
-      uint64_t n = 0;
-      if (!parse_uint(v, 10, std::numeric_limits<uint32_t>::max(), n)) return bad_value(tag, name);
-      r_.ri = uint32_t(n);
     } else if (name == "t") {
-      // DMARCbis: dmarc-test = "t" *WSP "=" ( "y" / "n" )
-      problem(DmarcProblemCode::bis_tag, tag.offset, tag.length, name);
-      if (iequals(v, "y"))
+      // §4.8: dmarc-yorn = "y" / "n"
+      if (iequals(v, "y")) {
         r_.t = true;
-      else if (iequals(v, "n"))
+        problem(DmarcProblemCode::test_mode, tag.offset, tag.length);
+      } else if (iequals(v, "n")) {
         r_.t = false;
-      else
+      } else {
         bad_value(tag, name);
+      }
     } else if (name == "psd") {
-      // DMARCbis: psd = "y" / "n" / "u" (a public suffix domain's record, or not, or unknown)
-      problem(DmarcProblemCode::bis_tag, tag.offset, tag.length, name);
+      // §4.8: dmarc-psd = "y" / "n" / "u"
       if (v.size() == 1 && std::string_view("ynu").find(lower(v[0])) != std::string_view::npos)
         r_.psd = lower(v[0]);
       else
         bad_value(tag, name);
     } else {
-      // §6.3: "Unknown tags MUST be ignored."
+      // §4.7: "Only tags defined in that registry are to be processed;
+      // unknown tags MUST be ignored."
       problem(DmarcProblemCode::unknown_tag, tag.offset, tag.length, tag.name);
     }
   }
@@ -265,7 +247,7 @@ class DmarcParser {
     }
   }
 
-  // §6.4: dmarc-uri *(*WSP "," *WSP dmarc-uri)
+  // §4.8: dmarc-urilist = URI *(*WSP "," *WSP URI)
   void uris(const RecordTag& tag, std::vector<DmarcUri>& out) {
     const std::string_view v = tag.value;
     size_t start = 0;
@@ -287,8 +269,9 @@ class DmarcParser {
       return u;
     };
     if (item.empty()) return bad("empty");
-    // §6.2: URI [ "!" 1*DIGIT [ "k" / "m" / "g" / "t" ] ]; "!" inside the
-    // URI itself MUST be encoded, so the last one starts the size limit.
+    // §4.8: obs-dmarc-report-size = "!" 1*DIGIT [ "k" / "m" / "g" / "t" ],
+    // obsolete syntax that reporters ignore; "!" inside the URI itself MUST
+    // be encoded, so the last one starts the size limit.
     std::string_view text = item;
     const size_t bang = item.rfind('!');
     if (bang != std::string_view::npos) {
@@ -321,8 +304,8 @@ class DmarcParser {
       return bad("no-scheme");
     u.scheme = lowered(scheme);
     if (u.scheme != "mailto") {
-      // §6.2: receivers MUST support mailto; other schemes are optional
-      // and, in practice, unsupported.
+      // §4.7: receivers MUST support mailto; "URIs involving schemes not
+      // supported by Mail Receivers MUST be ignored", and in practice they are.
       u.valid = true;
       problem(DmarcProblemCode::uri_not_mailto, at, item.size(), u.scheme);
       return u;
@@ -340,7 +323,6 @@ class DmarcParser {
 
   std::string_view text_;
   DmarcRecord r_;
-  bool bad_p_ = false;
 };
 
 template <class Strings>
@@ -382,13 +364,15 @@ bool DmarcRecord::has_errors() const {
 
 std::optional<DmarcPolicy> DmarcRecord::effective_policy() const {
   if (!is_dmarc) return std::nullopt;
-  if (p && !sp_invalid) return p;
-  // §6.6.3 step 6: without a valid p (or with an invalid sp), "if a "rua"
-  // tag is present and contains at least one syntactically valid reporting
-  // URI, the Mail Receiver SHOULD act as if a record containing a valid "v"
-  // tag and "p=none" was retrieved"; otherwise no DMARC processing.
-  if (std::any_of(rua.begin(), rua.end(), [](const DmarcUri& u) { return u.valid; })) return DmarcPolicy::none;
-  return std::nullopt;
+  // §4.10.1: "If a retrieved DMARC Policy Record does not contain a valid
+  // "p" tag, or contains an "sp" or "np" tag that is not valid", then with
+  // a syntactically valid rua URI act as p=none, otherwise no DMARC.
+  if (p_invalid || sp_invalid || np_invalid) {
+    if (std::any_of(rua.begin(), rua.end(), [](const DmarcUri& u) { return u.valid; })) return DmarcPolicy::none;
+    return std::nullopt;
+  }
+  // §4.7: a record without p "is treated as if it included p=none".
+  return p.value_or(DmarcPolicy::none);
 }
 
 DmarcRecord parse_dmarc(std::string_view text) { return DmarcParser(text).run(); }
@@ -407,5 +391,88 @@ bool is_dmarc_record(std::string_view text) {
 
 DmarcSelection find_dmarc_record(std::span<const std::string> txt_records) { return select_dmarc(txt_records); }
 DmarcSelection find_dmarc_record(std::span<const std::string_view> txt_records) { return select_dmarc(txt_records); }
+
+std::vector<WireName> dmarc_tree_walk(std::string_view domain) {
+  std::vector<WireName> out;
+  auto add = [&](std::string_view suffix) {
+    WireName& n = out.emplace_back();
+    n.length = uint8_t(suffix.size());
+    std::memcpy(n.octets, suffix.data(), suffix.size());
+  };
+  // Offsets of each label in the wire name, leftmost first.
+  std::vector<size_t> starts;
+  for (size_t pos = 0; pos < domain.size() && domain[pos] != 0; pos += 1 + uint8_t(domain[pos])) starts.push_back(pos);
+  if (starts.empty()) return out;
+  add(domain);  // §4.10.1: the Author Domain first
+  // §4.10.1: eight or fewer labels, the immediate parent next; more, the
+  // name shortened to seven labels (§4.10 step 4); then one label less each
+  // time, down to a single label (step 7).
+  const size_t x = starts.size();
+  for (size_t labels = std::min<size_t>(x - 1, 7); labels >= 1; --labels) add(domain.substr(starts[x - labels]));
+  return out;
+}
+
+DmarcDiscovery discover_dmarc(std::span<const DmarcLookup> lookups, size_t walk_length) {
+  DmarcDiscovery d;
+  // The one DMARC record at each name asked, as §4.10 steps 2 and 6 keep it.
+  struct Found {
+    size_t index, record;
+    DmarcRecord parsed;
+  };
+  std::vector<Found> found;
+  bool stopped = false;
+  for (size_t i = 0; i < lookups.size() && i < walk_length && !stopped; ++i) {
+    d.asked = i + 1;
+    if (!lookups[i].known) {
+      d.state = DmarcDiscovery::State::unknown;
+      return d;
+    }
+    const DmarcSelection sel = find_dmarc_record(lookups[i].txts);
+    if (!sel.index) continue;
+    DmarcRecord rec = parse_dmarc(lookups[i].txts[*sel.index]);
+    if (i == 0) {
+      // §4.10.1: "If a valid DMARC Policy Record is found there, then this
+      // is the DMARC Policy Record to be applied to the message".
+      d.state = DmarcDiscovery::State::found;
+      d.policy = 0, d.record = *sel.index, d.own = true;
+      return d;
+    }
+    stopped = rec.stops_tree_walk();  // §4.10 step 6: psd=y or psd=n ends the walk
+    found.push_back({i, *sel.index, std::move(rec)});
+  }
+  if (!stopped && d.asked < walk_length) {
+    d.state = DmarcDiscovery::State::incomplete;
+    return d;
+  }
+  if (found.empty()) {
+    // §4.10.1: "If the set produced by the DNS Tree Walk contains no DMARC
+    // Policy Record ... Mail Receivers MUST NOT apply the DMARC mechanism".
+    d.state = DmarcDiscovery::State::none;
+    return d;
+  }
+  d.state = DmarcDiscovery::State::found;
+  const Found& last = found.back();
+  // §4.10.2 selects the Organizational Domain among the records found,
+  // longest name first: psd=n is one; psd=y makes the name one label below
+  // it one; otherwise the name with the fewest labels. §4.10.1 then applies
+  // the Organizational Domain's record, or failing that the PSD's.
+  if (last.parsed.psd == 'y') {
+    d.psd = true;
+    d.policy = last.index, d.record = last.record;
+    // Names after the first differ by one label, so the one below the PSD
+    // is the previous name of the walk (unless that was the domain itself,
+    // which has no record here, or a name the eight-label shortcut skipped).
+    if (found.size() > 1) {
+      const Found& below = found[found.size() - 2];
+      if (below.index + 1 == last.index) {
+        d.psd = false;
+        d.policy = below.index, d.record = below.record;
+      }
+    }
+    return d;
+  }
+  d.policy = last.index, d.record = last.record;
+  return d;
+}
 
 }  // namespace mxray

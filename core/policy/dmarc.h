@@ -1,7 +1,8 @@
-// DMARC policy records (RFC 7489 §6.3, §6.4), parsed from text alone. Where
-// DMARCbis (draft-ietf-dmarc-dmarcbis, the revision on its way to replace
-// RFC 7489) differs, the comments say so: it drops pct, rf and ri, adds np,
-// psd and t, and no longer requires p to follow v.
+// DMARC policy records (RFC 9989 §4.7, §4.8), parsed from text alone, and
+// the DNS Tree Walk of RFC 9989 §4.10 that finds the record applying to a
+// domain. RFC 9989 obsoletes RFC 7489: it removes pct, rf and ri, adds np,
+// psd and t, no longer requires p to follow v, and reads a record without p
+// as p=none.
 #pragma once
 
 #include <cstdint>
@@ -11,27 +12,28 @@
 #include <string_view>
 #include <vector>
 
+#include "dns/name.h"
 #include "policy/tag_list.h"
 
 namespace mxray {
 
 // X(identifier, stable name, severity, where the rule comes from)
-#define MXRAY_DMARC_PROBLEMS(X)                                           \
-  X(bad_version, "dmarc-bad-version", error, "RFC 7489 §6.3")             \
-  X(malformed_tag, "dmarc-malformed-tag", error, "RFC 7489 §6.4")         \
-  X(duplicate_tag, "dmarc-duplicate-tag", error, "RFC 7489 §6.4")         \
-  X(missing_p, "dmarc-missing-p", error, "RFC 7489 §6.3, §6.6.3")         \
-  X(bad_p, "dmarc-bad-p", error, "RFC 7489 §6.3, §6.6.3")                 \
-  X(invalid_value, "dmarc-invalid-value", error, "RFC 7489 §6.3, §6.4")   \
-  X(bad_uri, "dmarc-bad-uri", error, "RFC 7489 §6.2, §6.4")               \
-  X(multiple_records, "dmarc-multiple-records", error, "RFC 7489 §6.6.3") \
-  X(unknown_tag, "dmarc-unknown-tag", warning, "RFC 7489 §6.3")           \
-  X(uri_not_mailto, "dmarc-uri-not-mailto", warning, "RFC 7489 §6.2")     \
-  X(p_not_second, "dmarc-p-not-second", info, "RFC 7489 §6.3, §6.4")      \
-  X(p_none, "dmarc-p-none", info, "RFC 7489 §6.3")                        \
-  X(pct_partial, "dmarc-pct-partial", info, "RFC 7489 §6.3")              \
-  X(no_rua, "dmarc-no-rua", info, "RFC 7489 §6.3, §7.2")                  \
-  X(bis_tag, "dmarc-bis-tag", info, "draft-ietf-dmarc-dmarcbis")
+#define MXRAY_DMARC_PROBLEMS(X)                                               \
+  X(bad_version, "dmarc-bad-version", error, "RFC 9989 §4.7, §4.8")           \
+  X(malformed_tag, "dmarc-malformed-tag", error, "RFC 9989 §4.8")             \
+  X(duplicate_tag, "dmarc-duplicate-tag", error, "RFC 9989 §4.8")             \
+  X(bad_p, "dmarc-bad-p", error, "RFC 9989 §4.7, §4.10.1")                    \
+  X(invalid_value, "dmarc-invalid-value", error, "RFC 9989 §4.7, §4.8")       \
+  X(bad_uri, "dmarc-bad-uri", error, "RFC 9989 §4.6, §4.8")                   \
+  X(multiple_records, "dmarc-multiple-records", error, "RFC 9989 §4.10")      \
+  X(missing_p, "dmarc-missing-p", warning, "RFC 9989 §4.7")                   \
+  X(removed_tag, "dmarc-removed-tag", warning, "RFC 9989 §4.7, Appendix A.6") \
+  X(uri_not_mailto, "dmarc-uri-not-mailto", warning, "RFC 9989 §4.7")         \
+  X(unknown_tag, "dmarc-unknown-tag", info, "RFC 9989 §4.7, §4.8")            \
+  X(p_none, "dmarc-p-none", info, "RFC 9989 §4.7")                            \
+  X(test_mode, "dmarc-test-mode", info, "RFC 9989 §4.7")                      \
+  X(no_rua, "dmarc-no-rua", info, "RFC 9989 §4.7")                            \
+  X(inherited, "dmarc-inherited", info, "RFC 9989 §4.10.1")
 
 enum class DmarcProblemCode : uint8_t {
 #define MXRAY_X(id, name, sev, ref) id,
@@ -75,36 +77,38 @@ struct DmarcRecord {
   std::vector<RecordTag> tags;    // every tag as written, in order, duplicates and unknown ones included
   std::optional<DmarcPolicy> p;   // absent when missing or invalid (see problems)
   std::optional<DmarcPolicy> sp;  // absent: subdomains follow p
-  std::optional<DmarcPolicy> np;  // DMARCbis: non-existent subdomains; absent: follow sp, then p
+  std::optional<DmarcPolicy> np;  // non-existent subdomains; absent: follow sp, then p
   DmarcAlignment adkim = DmarcAlignment::relaxed;
   DmarcAlignment aspf = DmarcAlignment::relaxed;
-  uint32_t pct = 100;  // DMARCbis: removed (t= replaces it)
   std::vector<DmarcUri> rua, ruf;
   uint8_t fo = dmarc_fo::all_fail;
-  std::vector<std::string> rf{"afrf"};  // DMARCbis: removed
-  uint32_t ri = 86400;                  // DMARCbis: removed
-  std::optional<bool> t;                // DMARCbis: t=y asks receivers not to apply the policy yet
-  std::optional<char> psd;              // DMARCbis: 'y', 'n' or 'u'
-  bool sp_invalid = false;              // sp= present but not a policy: §6.6.3 step 6 applies
+  std::optional<bool> t;    // t=y: the owner is testing; receivers apply one level less (§4.7)
+  std::optional<char> psd;  // 'y', 'n' or 'u' (§4.7); absent reads as 'u'
+  bool p_invalid = false;   // p= present but not a policy
+  bool sp_invalid = false;  // sp= present but not a policy
+  bool np_invalid = false;  // np= present but not a policy
   std::vector<DmarcProblem> problems;
 
   // True when a problem of error severity was found.
   bool has_errors() const;
-  // The policy a receiver applies: p, or none when p is missing or invalid
-  // and rua holds a valid URI (§6.6.3 step 6); absent when DMARC does not apply.
+  // The policy a receiver applies to the domain itself: p; none when p is
+  // absent (§4.7); none when p, sp or np is invalid and rua holds a valid
+  // URI, else nothing (§4.10.1); absent when DMARC does not apply.
   std::optional<DmarcPolicy> effective_policy() const;
+  // True when the record ends a DNS Tree Walk: psd=y or psd=n (§4.10 steps 2, 6).
+  bool stops_tree_walk() const { return is_dmarc && psd && *psd != 'u'; }
 };
 
 // `text` is the TXT record at _dmarc.<domain>, strings joined.
 DmarcRecord parse_dmarc(std::string_view text);
 
-// True when `text` starts with a "v" tag of value DMARC1 (§6.6.3: "Records
-// that do not start with a "v=" tag that identifies the current version of
-// DMARC are discarded").
+// True when `text` starts with a "v" tag of value DMARC1 (§4.10 step 2:
+// "Records that do not start with a "v" tag that identifies the current
+// version of DMARC are discarded").
 bool is_dmarc_record(std::string_view text);
 
-// §6.6.3: "If the remaining set contains multiple records or no records,
-// policy discovery terminates and DMARC processing is not applied".
+// §4.10 step 2: "If multiple DMARC Policy Records are returned for a single
+// target, they are all discarded."
 struct DmarcSelection {
   std::optional<size_t> index;     // the DMARC record when there is exactly one
   std::vector<size_t> candidates;  // every TXT record that is a DMARC record
@@ -113,5 +117,37 @@ struct DmarcSelection {
 };
 DmarcSelection find_dmarc_record(std::span<const std::string> txt_records);
 DmarcSelection find_dmarc_record(std::span<const std::string_view> txt_records);
+
+// ---- The DNS Tree Walk (RFC 9989 §4.10, §4.10.1)
+
+// The names, in wire form, whose "_dmarc" TXT a policy discovery for
+// `domain` asks, in order: the domain itself, then (when it has more than
+// eight labels) its last seven labels, then each parent down to one label.
+// At most eight names (§4.10: "no more than eight DNS queries").
+std::vector<WireName> dmarc_tree_walk(std::string_view domain);
+
+// What one query of the walk gave.
+struct DmarcLookup {
+  bool known = false;                  // false: no usable answer (a timeout, SERVFAIL, never asked)
+  std::vector<std::string_view> txts;  // the TXT records there, strings joined
+};
+
+// Policy discovery over the lookups made so far, `lookups[i]` answering
+// `dmarc_tree_walk(domain)[i]`.
+struct DmarcDiscovery {
+  enum class State : uint8_t {
+    incomplete,  // the next name of the walk must be asked
+    unknown,     // a lookup the walk needed has no usable answer
+    none,        // no DMARC Policy Record anywhere: DMARC does not apply
+    found,       // `policy` is the record that applies
+  };
+  State state = State::incomplete;
+  size_t asked = 0;   // the lookups the walk used (the next to ask when incomplete)
+  size_t policy = 0;  // index of the name whose record applies (found)
+  size_t record = 0;  // index of that record among the name's TXT records
+  bool own = false;   // the record is the domain's own: its p applies; else sp or np
+  bool psd = false;   // the record is a Public Suffix Domain's (psd=y)
+};
+DmarcDiscovery discover_dmarc(std::span<const DmarcLookup> lookups, size_t walk_length);
 
 }  // namespace mxray

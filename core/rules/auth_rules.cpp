@@ -1,5 +1,5 @@
 // Rules about the records receivers use to decide whether mail is the
-// domain's own and how to reach it safely: SPF (RFC 7208), DMARC (RFC 7489),
+// domain's own and how to reach it safely: SPF (RFC 7208), DMARC (RFC 9989),
 // DKIM keys (RFC 6376), MTA-STS (RFC 8461), TLS-RPT (RFC 8460), DANE TLSA
 // behind a proxy (RFC 7672, RFC 6698), and forward-confirmed reverse DNS of
 // the mail server (RFC 8601 §3 "iprev").
@@ -426,20 +426,57 @@ std::vector<std::pair<WireName, std::optional<EvidenceStep>>> spf_names(const Ma
   return kept;
 }
 
-// ---- DMARC (RFC 7489)
+// ---- DMARC (RFC 9989)
 
 // A TXT at _dmarc that was meant as a DMARC record but does not start
 // with "v=DMARC1" (a lower-case version, a typo): receivers discard it
-// (§6.6.3), and saying "missing" would hide why.
+// (§4.7), and saying "missing" would hide why.
 bool looks_like_dmarc(std::string_view text) {
   std::string lower;
   for (char c : text.substr(0, 64)) lower.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
   return lower.find("dmarc") != std::string::npos || lower.find("p=") != std::string::npos;
 }
 
-void dmarc_view(const MailModel& model, View view, const std::optional<EvidenceStep>& mx, std::vector<Finding>& out) {
+// Policy discovery for `domain` as the view sees it: the DNS Tree Walk of
+// RFC 9989 §4.10 over the _dmarc TXT records of the domain and its parents
+// (a zone's names from the zone, the rest from live DNS).
+struct DmarcFound {
+  DmarcDiscovery discovery;
+  WireName name;  // _dmarc.<name> where the applying record was found
+  TxtRecord record;
+};
+DmarcFound discover_dmarc_policy(const MailModel& model, std::string_view domain, View view) {
+  DmarcFound out;
+  const std::vector<WireName> walk = dmarc_tree_walk(domain);
+  std::vector<TxtSet> sets;
+  std::vector<DmarcLookup> lookups;
+  sets.reserve(walk.size());  // the lookups' views point into these sets
+  for (const WireName& n : walk) {
+    WireName name;
+    TxtSet& set = sets.emplace_back();
+    if (child_name("_dmarc", n.view(), name))
+      set = txt_at(model, name.view(), view);
+    else
+      set.known = true;  // too long to exist
+    lookups.push_back({set.known, texts_of(set)});
+    out.discovery = discover_dmarc(lookups, walk.size());
+    if (out.discovery.state != DmarcDiscovery::State::incomplete) break;
+  }
+  if (out.discovery.state == DmarcDiscovery::State::found) {
+    child_name("_dmarc", walk[out.discovery.policy].view(), out.name);
+    out.record = sets[out.discovery.policy].records[out.discovery.record];
+  }
+  return out;
+}
+
+// The DMARC record that applies to `domain` (the checked domain, or a name
+// below it that receives or sends mail): its own, checked for problems, or
+// else the one the tree walk finds above it. `mail` is the step showing the
+// domain handles mail; without it, a missing policy is not worth a finding.
+void dmarc_domain(const MailModel& model, View view, std::string_view domain, const std::optional<EvidenceStep>& mail,
+                  std::vector<Finding>& out) {
   WireName name;
-  if (!child_name("_dmarc", model.domain(), name)) return;
+  if (!child_name("_dmarc", domain, name)) return;
   const std::string name_text_l = lower_name(name.view());
   TxtSet set = txt_at(model, name.view(), view);
   if (!set.known) return;
@@ -459,16 +496,48 @@ void dmarc_view(const MailModel& model, View view, const std::optional<EvidenceS
       }
     if (!invalid.evidence.empty()) {
       out.push_back(std::move(invalid));
-    } else if (mx) {
-      Finding f = make_finding(Rule::dmarc_missing, {lower_name(model.domain())});
-      f.evidence.push_back(*mx);
+      return;
+    }
+    // None of its own: the record a receiver finds by the tree walk (§4.10.1).
+    const DmarcFound found = discover_dmarc_policy(model, domain, view);
+    if (found.discovery.state == DmarcDiscovery::State::found && !found.discovery.own) {
+      const std::string at = lower_name(found.name.view());
+      const DmarcRecord rec = parse_dmarc(found.record.text);
+      Finding bad = make_finding(Rule::dmarc_invalid, {at});
+      for (const DmarcProblem& p : rec.problems)
+        if (p.severity == RecordSeverity::error) {
+          if (bad.evidence.empty()) bad.evidence.push_back(record_step(model, found.name.view(), found.record));
+          bad.evidence.push_back(problem_step(found.name.view(), dmarc_problem_name(p.code), p.detail,
+                                              found.record.text, p.offset, p.length));
+        }
+      // Once, when several names lean on the same record.
+      const bool said = std::any_of(out.begin(), out.end(), [&](const Finding& g) {
+        return g.rule == bad.rule && g.names.front() == bad.names.front();
+      });
+      if (!bad.evidence.empty() && !said) out.push_back(std::move(bad));
+      // The checked domain itself leaning on a record above it (a public
+      // suffix's, psd=y): worth saying where its policy comes from.
+      if (names_equal(domain, model.domain()) && mail) {
+        Finding f = make_finding(Rule::dmarc_advice, {at});
+        f.evidence.push_back(record_step(model, found.name.view(), found.record));
+        f.evidence.push_back(problem_step(found.name.view(), dmarc_problem_name(DmarcProblemCode::inherited),
+                                          lower_name(domain), {}, 0, 0));
+        out.push_back(std::move(f));
+      }
+      return;
+    }
+    // No record anywhere, or none the view can tell of above the domain.
+    if (found.discovery.state != DmarcDiscovery::State::unknown || names_equal(domain, model.domain())) {
+      if (!mail) return;
+      Finding f = make_finding(Rule::dmarc_missing, {lower_name(domain)});
+      f.evidence.push_back(*mail);
       f.evidence.push_back(
           {"no-record", {{"name", name_text_l}, {"kind", "DMARC"}, {"source", std::string(view_name(view))}}});
       out.push_back(std::move(f));
     }
     return;
   }
-  if (!sel.index) {  // several: DMARC is not applied at all (§6.6.3)
+  if (!sel.index) {  // several: all discarded, DMARC is not applied (§4.10 step 2)
     for (size_t i : sel.candidates) invalid.evidence.push_back(record_step(model, name.view(), set.records[i]));
     for (const DmarcProblem& p : sel.problems)
       invalid.evidence.push_back(problem_step(name.view(), dmarc_problem_name(p.code), p.detail, {}, 0, 0));
@@ -484,6 +553,158 @@ void dmarc_view(const MailModel& model, View view, const std::optional<EvidenceS
   }
   if (!invalid.evidence.empty()) out.push_back(std::move(invalid));
   if (!advice.evidence.empty()) out.push_back(std::move(advice));
+}
+
+// The names below the domain that receive mail (their own MX) or send it
+// (their own SPF record), as the zone holds them, with the step showing it.
+std::vector<std::pair<WireName, EvidenceStep>> dmarc_mail_subdomains(const MailModel& model) {
+  std::vector<std::pair<WireName, EvidenceStep>> out;
+  if (!model.has_zone()) return out;
+  const ZoneLookup& zones = model.zones();
+  const std::string_view apex = model.domain();
+  for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
+    if (!zones.present(zi)) continue;
+    const Zone& zone = zones.zone(zi);
+    for (size_t i = 0; i < zone.size(); ++i) {
+      RecordView r = zone.record(i);
+      const std::string_view owner = r.owner.view();
+      if (r.rclass != rrclass::IN || names_equal(owner, apex) || !name_is_under(owner, apex) || owner[1] == '_')
+        continue;
+      std::optional<EvidenceStep> step;
+      if (r.type == rrtype::MX && r.rdata.size() > 3) {  // not a null MX (RFC 7505)
+        const std::string_view exchange = r.rdata.substr(2);
+        const size_t n = wire_name_size(exchange);
+        if (n <= 1) continue;
+        step = EvidenceStep{"mx", {{"to", lower_name(exchange.substr(0, n))}}};
+      } else if (r.type == rrtype::TXT) {
+        std::string text = txt_strings_joined(r.rdata);
+        if (is_spf_record(text)) step = EvidenceStep{"txt-record", {{"name", lower_name(owner)}, {"text", text}}};
+      }
+      if (!step) continue;
+      add_source(model, *step, HopSource::of(ZoneRecordRef{zi, uint32_t(i)}, r));
+      bool seen =
+          std::any_of(out.begin(), out.end(), [&](const auto& e) { return names_equal(e.first.view(), owner); });
+      if (!seen) out.emplace_back(wire_of(owner), std::move(*step));
+    }
+  }
+  return out;
+}
+
+void dmarc_view(const MailModel& model, View view, const std::optional<EvidenceStep>& mx, std::vector<Finding>& out) {
+  dmarc_domain(model, view, model.domain(), mx, out);
+  for (const auto& [name, step] : dmarc_mail_subdomains(model))
+    dmarc_domain(model, view, name.view(), std::optional<EvidenceStep>(step), out);
+}
+
+// A DMARC record published where receivers never look: RFC 9989 §4.5 puts
+// it at "_dmarc.<domain>", and a "v=DMARC1" TXT at the domain itself (or at
+// "dmarc.<domain>", a typo) is read by no one. In the zone, every such TXT;
+// live, the apex's. The fix moves it to "_dmarc.<name>", or only removes it
+// where a DMARC record already stands there.
+bool first_label_is(std::string_view wire, std::string_view label) {
+  if (wire.empty() || uint8_t(wire[0]) != label.size()) return false;
+  for (size_t i = 0; i < label.size(); ++i) {
+    char c = wire[1 + i];
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    if (c != label[i]) return false;
+  }
+  return true;
+}
+
+bool holds_dmarc(const TxtSet& set) {
+  return set.known && std::any_of(set.records.begin(), set.records.end(),
+                                  [](const TxtRecord& r) { return is_dmarc_record(r.text); });
+}
+
+void dmarc_wrong_names(const MailModel& model, std::vector<Finding>& out) {
+  std::vector<Finding> found;
+  if (model.has_zone()) {
+    const ZoneLookup& zones = model.zones();
+    // A _dmarc CNAME may lead to a record kept under another name: that
+    // record is in its right place.
+    std::vector<WireName> targets;
+    for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
+      if (!zones.present(zi)) continue;
+      const Zone& zone = zones.zone(zi);
+      for (size_t i = 0; i < zone.size(); ++i) {
+        RecordView r = zone.record(i);
+        if (r.type == rrtype::CNAME && first_label_is(r.owner.view(), "_dmarc") && !r.rdata.empty() &&
+            r.rdata.size() <= kMaxNameLength)
+          targets.push_back(wire_of(r.rdata));
+      }
+    }
+    for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
+      if (!zones.present(zi)) continue;
+      const Zone& zone = zones.zone(zi);
+      for (size_t i = 0; i < zone.size(); ++i) {
+        RecordView r = zone.record(i);
+        if (r.rclass != rrclass::IN || r.type != rrtype::TXT) continue;
+        const std::string_view owner = r.owner.view();
+        std::string text = txt_strings_joined(r.rdata);
+        if (!name_is_under(owner, model.domain()) || !is_dmarc_record(text) || first_label_is(owner, "_dmarc"))
+          continue;
+        if (std::any_of(targets.begin(), targets.end(),
+                        [&](const WireName& t) { return names_equal(t.view(), owner); }))
+          continue;
+        // "dmarc.<name>", the underscore left out, meant "_dmarc.<name>";
+        // any other name meant a record of its own.
+        WireName dest;
+        const std::string_view base = first_label_is(owner, "dmarc") ? owner.substr(6) : owner;
+        if (base.size() <= 1 || !child_name("_dmarc", base, dest)) continue;
+        const bool replaced = holds_dmarc(zone_txt(model, dest.view()));
+        Finding f = make_finding(Rule::dmarc_wrong_name, {lower_name(owner)}, replaced ? Harm::lesser : Harm::full);
+        f.evidence.push_back(record_step(model, owner, {text, HopSource::of(ZoneRecordRef{zi, uint32_t(i)}, r)}));
+        ZoneEdit remove;
+        remove.op = ZoneEdit::Op::remove;
+        remove.owner = r.owner;
+        remove.type = rrtype::TXT;
+        append_rdata_text(remove.rdata, rrtype::TXT, r.rdata);
+        remove.at_record(zi, uint32_t(i), r.span.file, r.span.first_line);
+        if (!replaced) {
+          ZoneEdit add;
+          add.op = ZoneEdit::Op::add;
+          add.owner = dest;
+          add.type = rrtype::TXT;
+          add.rdata = remove.rdata;
+          add.ttl = r.ttl;
+          f.edits.push_back(std::move(add));
+        }
+        f.edits.push_back(std::move(remove));
+        found.push_back(std::move(f));
+      }
+    }
+  }
+  // Live, where no zone covers the domain: the apex TXT the session asked.
+  if (model.live() && !(model.has_zone() && model.zones().zone_for(model.domain()) >= 0)) {
+    const std::string_view apex = model.domain();
+    WireName dest;
+    const Fact* fact = answered(model.facts(), apex, rrtype::TXT);
+    if (fact && child_name("_dmarc", apex, dest)) {
+      const bool replaced = holds_dmarc(live_txt(model, dest.view()));
+      for (const ResourceRecord& rr : fact->records) {
+        const TxtRecord r{txt_strings_joined(rr.rdata), HopSource::of_fact(fact->id)};
+        if (!is_dmarc_record(r.text)) continue;
+        Finding f = make_finding(Rule::dmarc_wrong_name, {lower_name(apex)}, replaced ? Harm::lesser : Harm::full);
+        f.evidence.push_back(record_step(model, apex, r));
+        ZoneEdit remove;
+        remove.op = ZoneEdit::Op::remove;
+        remove.owner = wire_of(apex);
+        remove.type = rrtype::TXT;
+        append_rdata_text(remove.rdata, rrtype::TXT, rr.rdata);
+        remove.live = true;
+        if (!replaced) {
+          ZoneEdit add = remove;
+          add.op = ZoneEdit::Op::add;
+          add.owner = dest;
+          f.edits.push_back(std::move(add));
+        }
+        f.edits.push_back(std::move(remove));
+        found.push_back(std::move(f));
+        break;  // one finding for the name
+      }
+    }
+  }
+  merge(out, std::move(found));
 }
 
 // ---- DKIM (RFC 6376)
@@ -794,6 +1015,7 @@ void mail_authentication(const MailModel& model, std::vector<Finding>& out) {
     for (View view : views_of(model)) spf_view(model, view, name_mx, v, name.view());
     merge(found, std::move(v));
   }
+  dmarc_wrong_names(model, found);
   tlsa_proxied(model, found);
   ptr_mismatch(model, found);
   for (Finding& f : found) out.push_back(std::move(f));

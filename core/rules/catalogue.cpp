@@ -37,6 +37,7 @@ constexpr std::array kSpfProxyEvidence = {
     "spf-term"sv, "cname"sv, "address"sv, "proxied-by"sv, "origin-not-authorised"sv, "no-edit"sv};
 constexpr std::array kLostEvidence = {"record-lost"sv, "no-edit"sv};
 constexpr std::array kNsEvidence = {"zone-ns"sv, "live-ns"sv, "no-edit"sv};
+constexpr std::array kDmarcWrongNameEvidence = {"txt-record"sv, "no-edit"sv};
 constexpr std::array kRouteEvidence = {"cname"sv, "address"sv, "zone-route"sv, "live-route"sv, "no-edit"sv};
 
 // Sources: docs/sources.md, which gives each document's URL and the date it was read.
@@ -89,12 +90,15 @@ constexpr std::array kRules = {
     RuleInfo{Rule::spf_pass_all, "spf-pass-all", FindingSeverity::warning, "RFC 7208 §5.1", rules::kRecordEvidence},
     RuleInfo{Rule::spf_advice, "spf-advice", FindingSeverity::info, "RFC 7208 §3.4, §4.7, §5.1, §5.5, §6",
              rules::kRecordEvidence},
-    RuleInfo{Rule::dmarc_missing, "dmarc-missing", FindingSeverity::info, "RFC 7489 §6.1, §6.6.3",
+    RuleInfo{Rule::dmarc_missing, "dmarc-missing", FindingSeverity::info, "RFC 9989 §4.5, §4.10.1",
              rules::kAuthMissingEvidence},
-    RuleInfo{Rule::dmarc_invalid, "dmarc-invalid", FindingSeverity::warning, "RFC 7489 §6.3, §6.4, §6.6.3",
+    RuleInfo{Rule::dmarc_invalid, "dmarc-invalid", FindingSeverity::warning, "RFC 9989 §4.7, §4.8, §4.10",
              rules::kRecordEvidence},
-    RuleInfo{Rule::dmarc_advice, "dmarc-advice", FindingSeverity::info,
-             "RFC 7489 §6.3, §7.2; draft-ietf-dmarc-dmarcbis", rules::kRecordEvidence},
+    RuleInfo{Rule::dmarc_advice, "dmarc-advice", FindingSeverity::info, "RFC 9989 §4.7, §4.10.1, §7.2",
+             rules::kRecordEvidence},
+    // Lesser when a DMARC record already stands at _dmarc.<name>: the stray one only misleads.
+    RuleInfo{Rule::dmarc_wrong_name, "dmarc-wrong-name", FindingSeverity::warning, "RFC 9989 §4.5, §4.10.1",
+             kDmarcWrongNameEvidence, FindingSeverity::info},
     RuleInfo{Rule::dkim_invalid, "dkim-invalid", FindingSeverity::warning,
              "RFC 6376 §3.6.1, §3.6.2.2; RFC 8301 §3; RFC 8463 §4.2", rules::kRecordEvidence},
     RuleInfo{Rule::dkim_advice, "dkim-advice", FindingSeverity::info, "RFC 6376 §3.6.1; RFC 8301 §3.2",

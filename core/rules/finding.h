@@ -42,6 +42,7 @@ enum class Rule : uint8_t {
   dmarc_missing,
   dmarc_invalid,
   dmarc_advice,
+  dmarc_wrong_name,
   dkim_invalid,
   dkim_advice,
   mta_sts_invalid,

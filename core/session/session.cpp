@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <deque>
+#include <optional>
 
 #include "dns/rdata.h"
 #include "dns/types.h"
 #include "dns/utf8.h"
 #include "doh/answer.h"
 #include "doh/json.h"
+#include "policy/dmarc.h"
 #include "policy/mail_names.h"
 #include "policy/proxy_providers.h"
 #include "policy/spf.h"
@@ -55,6 +58,7 @@ Session::Session(std::string_view domain, SessionOptions options, std::vector<st
   }
   if (error_ != SessionError::none || !options_.live) return;
   seed();
+  step_dmarc_walks();
   advance();
 }
 
@@ -65,7 +69,7 @@ void Session::seed() {
   ask(apex, TXT, purpose::apex | purpose::spf);
 
   WireName name;
-  if (prefixed_name({"_dmarc"}, apex, name)) ask(wire_view(name), TXT, purpose::dmarc);
+  start_dmarc_walk(apex);
   for (const ClientName& client : client_names())
     if (prefixed_name({client.label}, apex, name)) {
       ask(wire_view(name), A, purpose::client_name);
@@ -97,6 +101,12 @@ void Session::seed_from_zone(const Zone& zone) {
     std::string_view owner = r.owner.view();
     if (!name_is_under(owner, apex)) continue;
     unsigned labels = label_count(owner);
+    // A host name below the apex that receives mail (MX) or sends it (SPF)
+    // has a DMARC policy of its own to discover; "_spf.<apex>" and the like
+    // are include targets, not mail domains.
+    if (labels > apex_labels && owner[1] != '_' &&
+        (r.type == rrtype::MX || (r.type == rrtype::TXT && is_spf_record(txt_strings_joined(r.rdata)))))
+      start_dmarc_walk(owner);
     if (labels == apex_labels) {
       uint32_t p = purpose::apex | (r.type == rrtype::TXT ? purpose::spf : 0);
       follow_records(r.owner, r.type, r.rdata, p);
@@ -113,6 +123,61 @@ void Session::seed_from_zone(const Zone& zone) {
         follow_records(r.owner, r.type, r.rdata, purpose::srv);
       }
     }
+  }
+}
+
+void Session::start_dmarc_walk(std::string_view domain) {
+  for (const DmarcWalk& w : dmarc_walks_)
+    if (names_equal(w.names.front().view(), domain)) return;
+  DmarcWalk w;
+  w.names = dmarc_tree_walk(domain);
+  if (!w.names.empty()) dmarc_walks_.push_back(std::move(w));
+}
+
+// Between rounds: each walk reads the answers it has and asks its next
+// name, until a record ends it (psd=y or psd=n, or the domain's own), its
+// names run out, or a name has no usable answer.
+void Session::step_dmarc_walks() {
+  for (DmarcWalk& w : dmarc_walks_) {
+    if (w.done) continue;
+    std::vector<DmarcLookup> lookups;
+    std::deque<std::string> texts;  // the lookups' views point here; a deque never moves its strings
+    std::optional<size_t> waiting;
+    for (size_t i = 0; i < w.names.size(); ++i) {
+      WireName name;
+      if (!prefixed_name({"_dmarc"}, w.names[i].view(), name)) {
+        lookups.push_back({true, {}});  // too long to exist
+        continue;
+      }
+      const Fact* f = find(name.view(), rrtype::TXT);
+      // Through a CNAME chain the session followed in a later question.
+      for (int hop = 0; f && hop < 8 && f->state == FactState::answered && f->records.empty() && f->chain_incomplete &&
+                        !f->chain.empty();
+           ++hop)
+        f = find(f->chain.back().rdata, rrtype::TXT);
+      if (!f || f->state == FactState::pending) {
+        waiting = i;
+        break;
+      }
+      DmarcLookup l;
+      l.known = f->state == FactState::answered && !f->chain_incomplete;
+      lookups.push_back(std::move(l));
+      if (lookups.back().known) {
+        const size_t first = texts.size();
+        for (const ResourceRecord& r : f->records) texts.push_back(txt_strings_joined(r.rdata));
+        for (size_t t = first; t < texts.size(); ++t) lookups.back().txts.push_back(texts[t]);
+      }
+    }
+    const DmarcDiscovery d = discover_dmarc(lookups, w.names.size());
+    if (d.state != DmarcDiscovery::State::incomplete) {
+      w.done = true;
+      continue;
+    }
+    const size_t next = waiting.value_or(lookups.size());
+    WireName name;
+    if (next < w.names.size() && prefixed_name({"_dmarc"}, w.names[next].view(), name) &&
+        !find(name.view(), rrtype::TXT))
+      ask(wire_view(name), rrtype::TXT, purpose::dmarc);
   }
 }
 
@@ -397,7 +462,10 @@ void Session::fail(Fact& fact, UnknownReason reason) {
 
 void Session::settle(Fact&) {
   if (outstanding_ > 0) --outstanding_;
-  if (outstanding_ == 0) advance();
+  if (outstanding_ == 0) {
+    step_dmarc_walks();
+    advance();
+  }
 }
 
 void Session::advance() {

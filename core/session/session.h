@@ -12,7 +12,8 @@
 //
 // All questions whose names are known go out in one round; a later round
 // exists only for names an answer revealed (an MX exchange, a CNAME target,
-// an SRV target, an SPF include, the PTR of an origin address). Budgets on
+// an SRV target, an SPF include, the PTR of an origin address, the next
+// name of a DMARC tree walk (RFC 9989 §4.10)). Budgets on
 // questions, rounds, CNAME depth, SPF lookups and records kept per answer are
 // explicit, and each one that is hit is recorded (docs/limits.md).
 #pragma once
@@ -91,12 +92,21 @@ class Session : public FactStore {
   void settle(Fact& fact);
   void advance();
   void hit(Budget budget, uint32_t limit, uint32_t skipped = 1);
+  // DMARC policy discovery by the DNS Tree Walk (RFC 9989 §4.10.1), one
+  // name a round, never by a public suffix list.
+  void start_dmarc_walk(std::string_view domain);
+  void step_dmarc_walks();
 
   SessionOptions options_;
   std::vector<std::string> wires_;  // query bytes, by fact id
   std::vector<uint32_t> current_, next_;
   uint32_t outstanding_ = 0;
   std::unordered_set<std::string> spf_terms_;  // lookups counted once each
+  struct DmarcWalk {
+    std::vector<WireName> names;  // dmarc_tree_walk(domain)
+    bool done = false;
+  };
+  std::vector<DmarcWalk> dmarc_walks_;
 };
 
 }  // namespace mxray

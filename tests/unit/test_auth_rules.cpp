@@ -20,10 +20,10 @@ using mxray::test::DnsWorld;
 
 namespace {
 
-const std::set<std::string> kAuthRules = {"spf-missing",   "spf-invalid",     "spf-pass-all",   "spf-advice",
-                                          "dmarc-missing", "dmarc-invalid",   "dmarc-advice",   "dkim-invalid",
-                                          "dkim-advice",   "mta-sts-invalid", "tlsrpt-invalid", "tlsa-proxied",
-                                          "ptr-mismatch"};
+const std::set<std::string> kAuthRules = {"spf-missing",   "spf-invalid",   "spf-pass-all",    "spf-advice",
+                                          "dmarc-missing", "dmarc-invalid", "dmarc-advice",    "dmarc-wrong-name",
+                                          "dkim-invalid",  "dkim-advice",   "mta-sts-invalid", "tlsrpt-invalid",
+                                          "tlsa-proxied",  "ptr-mismatch"};
 
 // A 2048-bit RSA key as `openssl rsa -pubout` writes it, split in two
 // character-strings as a zone file must (RFC 1035 §3.3: 255 octets each).
@@ -325,7 +325,79 @@ TEST_CASE("auth rules: DMARC missing, invalid, advice") {
   Session s("club.test", SessionOptions{});
   auto live = live_findings(w, s);
   CHECK(auth_summary(live) == "dmarc-advice info _dmarc.club.test.\n");
-  CHECK(evidence_codes(*finding(live, "dmarc-advice")) == "txt-record record-problem:dmarc-pct-partial");
+  // RFC 9989 removed pct: a warning that says so, no longer a partial policy.
+  CHECK(evidence_codes(*finding(live, "dmarc-advice")) == "txt-record record-problem:dmarc-removed-tag");
+}
+
+TEST_CASE("auth rules: DMARC policy discovered by the RFC 9989 tree walk, live") {
+  // No record of its own; a public suffix's record (psd=y) above it applies.
+  DnsWorld w = healthy_world();
+  set_record(w, "_dmarc.club.test.", "TXT", "");
+  w.records.push_back({"_dmarc.test.", "TXT", "\"v=DMARC1; p=reject; psd=y; rua=mailto:psd@registry.test\""});
+  Session s("club.test", SessionOptions{});
+  auto inherited = live_findings(w, s);
+  CHECK(auth_summary(inherited) == "dmarc-advice info _dmarc.test.\n");
+  const Finding* f = finding(inherited, "dmarc-advice");
+  CHECK(evidence_codes(*f) == "txt-record record-problem:dmarc-inherited");
+  CHECK(param(f->evidence[0], "name") == "_dmarc.test.");  // where it was found
+
+  // Nothing anywhere: missing.
+  DnsWorld bare = healthy_world();
+  set_record(bare, "_dmarc.club.test.", "TXT", "");
+  Session b("club.test", SessionOptions{});
+  CHECK(auth_summary(live_findings(bare, b)) == "dmarc-missing info club.test.\n");
+
+  // The record found above is broken: reported at its own name.
+  DnsWorld broken = healthy_world();
+  set_record(broken, "_dmarc.club.test.", "TXT", "");
+  broken.records.push_back({"_dmarc.test.", "TXT", "\"v=DMARC1; p=deny; psd=y; rua=mailto:psd@registry.test\""});
+  Session k("club.test", SessionOptions{});
+  auto bad = live_findings(broken, k);
+  CHECK(auth_summary(bad) == "dmarc-advice info _dmarc.test.\ndmarc-invalid warning _dmarc.test.\n");
+}
+
+TEST_CASE("auth rules: a name below the domain with its own MX gets its DMARC policy checked") {
+  // news has an MX; the apex's record covers it by the walk: nothing to say
+  // of DMARC (its own missing SPF is the SPF checks' to say).
+  const std::string spf = "spf-missing info news.club.test.\n";
+  CHECK(auth_summary(offline_findings(healthy_zone() + "news IN MX 10 mail.club.test.\n")) == spf);
+  // Its own record, broken: reported at its name.
+  CHECK(auth_summary(offline_findings(healthy_zone() + "news IN MX 10 mail.club.test.\n" +
+                                      "_dmarc.news IN TXT \"v=DMARC1; p=maybe; rua=mailto:d@club.test\"\n")) ==
+        "dmarc-invalid warning _dmarc.news.club.test.\n" + spf);
+}
+
+TEST_CASE("auth rules: a DMARC record at a name receivers never read") {
+  // At the apex, beside SPF, with no _dmarc record: moved.
+  auto apex =
+      offline_findings(healthy_with("_dmarc IN TXT", "@ IN TXT \"v=DMARC1; p=reject; rua=mailto:d@club.test\"\n"));
+  CHECK(auth_summary(apex) == "dmarc-missing info club.test.\ndmarc-wrong-name warning club.test.\n");
+  const Finding* f = finding(apex, "dmarc-wrong-name");
+  CHECK(evidence_codes(*f) == "txt-record");
+  CHECK(param(f->evidence[0], "line") == "10");  // the file's line of the record
+  REQUIRE(f->edits.size() == 2);
+  CHECK(f->edits[0].op == ZoneEdit::Op::add);
+  CHECK(name_text(f->edits[0].owner.view()) == "_dmarc.club.test.");
+  CHECK(f->edits[0].rdata == "\"v=DMARC1; p=reject; rua=mailto:d@club.test\"");
+  CHECK(f->edits[1].op == ZoneEdit::Op::remove);
+  CHECK(f->edits[1].has_record);
+  CHECK(f->edits[1].line == 10);
+  // A typo of the name, with the real record in place: only removed, and info.
+  auto typo = offline_findings(healthy_zone() + "dmarc IN TXT \"v=DMARC1; p=none\"\n");
+  CHECK(auth_summary(typo) == "dmarc-wrong-name info dmarc.club.test.\n");
+  REQUIRE(finding(typo, "dmarc-wrong-name")->edits.size() == 1);
+  CHECK(finding(typo, "dmarc-wrong-name")->edits[0].op == ZoneEdit::Op::remove);
+  // The end of a _dmarc CNAME is the right place.
+  CHECK(auth_summary(offline_findings(healthy_with("_dmarc IN TXT", "_dmarc IN CNAME policy.club.test.\n") +
+                                      "policy IN TXT \"v=DMARC1; p=reject; rua=mailto:d@club.test\"\n")) == "");
+  // Live, at the apex.
+  DnsWorld w = healthy_world();
+  w.records.push_back({"club.test.", "TXT", "\"v=DMARC1; p=reject\""});
+  Session s("club.test", SessionOptions{});
+  auto live = live_findings(w, s);
+  CHECK(auth_summary(live) == "dmarc-wrong-name info club.test.\n");
+  REQUIRE(finding(live, "dmarc-wrong-name")->edits.size() == 1);
+  CHECK(finding(live, "dmarc-wrong-name")->edits[0].live);
 }
 
 TEST_CASE("auth rules: DKIM keys from the zone's selectors and the session's") {

@@ -242,7 +242,10 @@ TEST_CASE("session: a CNAME chain cut short is followed in the next round, withi
 
 TEST_CASE("session: a CNAME loop is recorded, not followed") {
   DnsWorld w;
-  w.records = {{"mail.club.test.", "CNAME", "a.club.test."}, {"a.club.test.", "CNAME", "mail.club.test."}};
+  // The domain's own DMARC record keeps the tree walk to round one.
+  w.records = {{"mail.club.test.", "CNAME", "a.club.test."},
+               {"a.club.test.", "CNAME", "mail.club.test."},
+               {"_dmarc.club.test.", "TXT", "\"v=DMARC1; p=none\""}};
   Session s("club.test", defaults());
   uint32_t rounds = w.run(s);
   CHECK(rounds == 1);
@@ -553,4 +556,97 @@ TEST_CASE("session: a PTR answer asks its name's address back; an MTA-STS TXT as
   REQUIRE(ptr6);
   CHECK(ptr6->state == FactState::answered);
   CHECK((fact(v6, "mx.six.test.", rrtype::AAAA)->purposes & purpose::ptr) != 0);
+}
+
+namespace {
+
+// The _dmarc questions the session asked, in the order asked.
+std::vector<std::string> dmarc_asked(const DnsWorld& w) {
+  std::vector<std::string> out;
+  for (const std::string& q : w.asked)
+    if (q.rfind("_dmarc.", 0) == 0) out.push_back(q);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("session: DMARC policy is discovered by the RFC 9989 tree walk, one name a round") {
+  // The domain's own record: nothing above it is asked (§4.10.1).
+  DnsWorld own = club_world();
+  Session s("club.test", defaults());
+  own.run(s);
+  CHECK(dmarc_asked(own) == std::vector<std::string>{"_dmarc.club.test. TXT"});
+
+  // None of its own: the parent is asked in the next round, down to one label.
+  DnsWorld bare;
+  bare.records = {{"club.test.", "MX", "0 mx.host.test."}};
+  Session b("club.test", defaults());
+  bare.run(b);
+  CHECK(dmarc_asked(bare) == std::vector<std::string>{"_dmarc.club.test. TXT", "_dmarc.test. TXT"});
+  CHECK(fact(b, "_dmarc.test.", rrtype::TXT)->round == 2);
+  CHECK((fact(b, "_dmarc.test.", rrtype::TXT)->purposes & purpose::dmarc) != 0);
+
+  // A record with psd=n ends the walk (§4.10 step 6): the TLD is never asked.
+  DnsWorld deep;
+  deep.records = {{"_dmarc.club.test.", "TXT", "\"v=DMARC1; p=reject; psd=n\""},
+                  {"_dmarc.test.", "TXT", "\"v=DMARC1; p=none; psd=y\""}};
+  Session d("mail.dept.club.test", defaults());
+  deep.run(d);
+  CHECK(dmarc_asked(deep) == std::vector<std::string>{"_dmarc.mail.dept.club.test. TXT", "_dmarc.dept.club.test. TXT",
+                                                      "_dmarc.club.test. TXT"});
+  CHECK(fact(d, "_dmarc.club.test.", rrtype::TXT)->round == 3);
+
+  // Without psd, a record above goes on to the next name (§4.10.2 wants the
+  // one with the fewest labels).
+  DnsWorld upper;
+  upper.records = {{"_dmarc.club.test.", "TXT", "\"v=DMARC1; p=reject\""}};
+  Session u("dept.club.test", defaults());
+  upper.run(u);
+  CHECK(dmarc_asked(upper) ==
+        std::vector<std::string>{"_dmarc.dept.club.test. TXT", "_dmarc.club.test. TXT", "_dmarc.test. TXT"});
+
+  // A name without a usable answer stops the walk: what lies above is not guessed.
+  DnsWorld failing;
+  failing.failures["_dmarc.club.test. TXT"] = "timeout";
+  Session f("club.test", defaults());
+  failing.run(f);
+  CHECK(dmarc_asked(failing) == std::vector<std::string>{"_dmarc.club.test. TXT"});
+}
+
+TEST_CASE("session: a long domain's tree walk asks at most eight names, skipping the middle") {
+  DnsWorld w;
+  Session s("a.b.c.d.e.f.g.h.i.j.mail.example.test", defaults());
+  w.run(s);
+  CHECK(dmarc_asked(w) ==
+        std::vector<std::string>{"_dmarc.a.b.c.d.e.f.g.h.i.j.mail.example.test. TXT",
+                                 "_dmarc.g.h.i.j.mail.example.test. TXT", "_dmarc.h.i.j.mail.example.test. TXT",
+                                 "_dmarc.i.j.mail.example.test. TXT", "_dmarc.j.mail.example.test. TXT",
+                                 "_dmarc.mail.example.test. TXT", "_dmarc.example.test. TXT", "_dmarc.test. TXT"});
+  CHECK(s.budget_hits().empty());
+}
+
+TEST_CASE("session: a name below the domain with its own MX or SPF gets its DMARC policy discovered") {
+  const char* text =
+      "$ORIGIN club.test.\n$TTL 300\n"
+      "@ IN MX 10 mx1.mailhost.test.\n"
+      "news IN MX 10 mx.newsletter.test.\n"
+      "bounce IN TXT \"v=spf1 include:esp.test -all\"\n"
+      "_spf IN TXT \"v=spf1 ip4:192.0.2.1 -all\"\n";
+  auto zone = std::make_shared<Zone>(parse_zone(text, "club.zone", {}));
+  Session s("club.test", defaults(), {zone});
+  for (const char* name : {"_dmarc.club.test.", "_dmarc.news.club.test.", "_dmarc.bounce.club.test."}) {
+    const Fact* f = fact(s, name, rrtype::TXT);
+    REQUIRE_MESSAGE(f, name);
+    CHECK_MESSAGE(f->round == 1, name);
+  }
+  // An SPF include target inside the zone is not a mail domain.
+  CHECK_FALSE(asked(s, "_dmarc._spf.club.test.", rrtype::TXT));
+  DnsWorld w;
+  w.records = {{"_dmarc.club.test.", "TXT", "\"v=DMARC1; p=reject\""}};
+  w.run(s);
+  // news and bounce have none: their walks reach club.test's record, which
+  // the domain's own walk already asked, and go on to the TLD.
+  CHECK(asked(s, "_dmarc.test.", rrtype::TXT));
+  const std::vector<std::string> q = dmarc_asked(w);
+  CHECK(std::count(q.begin(), q.end(), "_dmarc.club.test. TXT") == 1);
 }

@@ -63,6 +63,8 @@ export const SYMPTOMS_BY_RULE = Object.freeze({
   'dmarc-missing': [],
   'dmarc-invalid': [],
   'dmarc-advice': [],
+  // A policy at a name nobody reads: as if there were none.
+  'dmarc-wrong-name': [],
   // Signed mail fails DKIM; with SPF failing too (forwarding), DMARC fails.
   'dkim-invalid': ['cannot-send'],
   'dkim-advice': [],
