@@ -28,18 +28,21 @@ const HOW_TO_UPDATE =
   'If the change is intended: MXRAY_UPDATE_REAL=1 node --test tests/js/real-zones.test.mjs, then read the zone, ' +
   'write a "why" for every new finding (and a "defect" where mxray is wrong), and say why in the commit message.';
 
+const COMBINED = path.join(REAL, 'combined');
+const combined = fs.existsSync(COMBINED) ? fs.readdirSync(COMBINED).filter((f) => f.endsWith(EXPECT_SUFFIX)).sort() : [];
 const zoneFiles = fs
   .readdirSync(REAL)
-  .filter((f) => !f.endsWith(EXPECT_SUFFIX) && !f.endsWith('.md'))
+  .filter((f) => !f.endsWith(EXPECT_SUFFIX) && !f.endsWith('.md') && f !== 'combined')
   .sort();
 
-function check(file, args) {
+function check(files, args) {
+  const zones = files.flatMap((f) => ['--zone', path.join('tests', 'real', f)]);
   const r = spawnSync(
     process.execPath,
-    [CLI, 'check', '--zone', path.join('tests', 'real', file), '--offline', '--format', 'json', ...args],
+    [CLI, 'check', ...zones, '--offline', '--format', 'json', ...args],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LANG: 'C', NO_COLOR: '1' } },
   );
-  assert.ok(r.stdout, `${file}: mxray printed no report (exit ${r.status}): ${r.stderr}`);
+  assert.ok(r.stdout, `${files.join(' + ')}: mxray printed no report (exit ${r.status}): ${r.stderr}`);
   return { status: r.status, report: JSON.parse(r.stdout) };
 }
 
@@ -79,44 +82,50 @@ describe('real zone files (tests/real)', () => {
   });
 
   for (const file of zoneFiles) {
-    it(file, () => {
-      const expectPath = path.join(REAL, file + EXPECT_SUFFIX);
-      const expected = JSON.parse(fs.readFileSync(expectPath, 'utf8'));
-      const { status, report } = check(file, expected.args ?? []);
-      const got = observed(status, report);
-
-      if (UPDATE) {
-        const old = new Map((expected.findings ?? []).map((f) => [f.finding, f]));
-        const next = { ...expected };
-        for (const k of PINNED) next[k] = got[k];
-        next.findings = got.findings.map((finding) => {
-          const prev = old.get(finding);
-          const entry = { finding, why: prev?.why ?? '' };
-          if (prev?.defect) entry.defect = prev.defect;
-          return entry;
-        });
-        fs.writeFileSync(expectPath, JSON.stringify(next, null, 2) + '\n');
-        expected.findings = next.findings;
-        for (const k of PINNED) expected[k] = next[k];
-      }
-
-      for (const k of PINNED) {
-        assert.deepEqual(got[k], expected[k], `${file}: "${k}" changed.\n${HOW_TO_UPDATE}`);
-      }
-      const want = (expected.findings ?? []).map((f) => f.finding).sort();
-      const added = got.findings.filter((f) => !want.includes(f));
-      const gone = want.filter((f) => !got.findings.includes(f));
-      assert.ok(
-        added.length === 0 && gone.length === 0,
-        `${file}: findings changed.\n  new:  ${added.join('\n        ') || '-'}\n  gone: ${gone.join('\n        ') || '-'}\n` +
-          HOW_TO_UPDATE,
-      );
-      for (const f of expected.findings ?? []) {
-        assert.ok(
-          typeof f.why === 'string' && f.why.trim().length >= 20,
-          `${file}: finding "${f.finding}" has no "why": read the zone and say why it is right (or add a "defect").`,
-        );
-      }
-    });
+    it(file, () => compare(file, path.join(REAL, file + EXPECT_SUFFIX), [file]));
+  }
+  // Several files checked together, as a user gives them (tests/real/combined/NAME.expect.json, "zones": [...]).
+  for (const name of combined) {
+    const expectPath = path.join(COMBINED, name);
+    it(`combined/${name}`, () => compare(name, expectPath, JSON.parse(fs.readFileSync(expectPath, 'utf8')).zones));
   }
 });
+
+function compare(file, expectPath, files) {
+  const expected = JSON.parse(fs.readFileSync(expectPath, 'utf8'));
+  const { status, report } = check(files, expected.args ?? []);
+  const got = observed(status, report);
+
+  if (UPDATE) {
+    const old = new Map((expected.findings ?? []).map((f) => [f.finding, f]));
+    const next = { ...expected };
+    for (const k of PINNED) next[k] = got[k];
+    next.findings = got.findings.map((finding) => {
+      const prev = old.get(finding);
+      const entry = { finding, why: prev?.why ?? '' };
+      if (prev?.defect) entry.defect = prev.defect;
+      return entry;
+    });
+    fs.writeFileSync(expectPath, JSON.stringify(next, null, 2) + '\n');
+    expected.findings = next.findings;
+    for (const k of PINNED) expected[k] = next[k];
+  }
+
+  for (const k of PINNED) {
+    assert.deepEqual(got[k], expected[k], `${file}: "${k}" changed.\n${HOW_TO_UPDATE}`);
+  }
+  const want = (expected.findings ?? []).map((f) => f.finding).sort();
+  const added = got.findings.filter((f) => !want.includes(f));
+  const gone = want.filter((f) => !got.findings.includes(f));
+  assert.ok(
+    added.length === 0 && gone.length === 0,
+    `${file}: findings changed.\n  new:  ${added.join('\n        ') || '-'}\n  gone: ${gone.join('\n        ') || '-'}\n` +
+      HOW_TO_UPDATE,
+  );
+  for (const f of expected.findings ?? []) {
+    assert.ok(
+      typeof f.why === 'string' && f.why.trim().length >= 20,
+      `${file}: finding "${f.finding}" has no "why": read the zone and say why it is right (or add a "defect").`,
+    );
+  }
+}
