@@ -6,7 +6,8 @@
 // arguments it is checked with, the domain, format, panel, verdict, diagnostics by code, and the
 // findings as "rule severity name", each with a "why" written after reading the zone (and a
 // "defect" where mxray is judged wrong: the test still pins today's output, so that a fix shows
-// up as a change to review). See tests/real/README.md.
+// up as a change to review). tests/real/combined/NAME.expect.json checks several files together
+// (its "zones"), as a user gives them. See tests/real/README.md.
 //
 // MXRAY_UPDATE_REAL=1 rewrites the pinned parts from the current CLI and keeps the "why" and
 // "defect" of every finding that is still made. A finding that is new gets an empty "why", and
@@ -40,7 +41,7 @@ function check(files, args) {
   const r = spawnSync(
     process.execPath,
     [CLI, 'check', ...zones, '--offline', '--format', 'json', ...args],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LANG: 'C', NO_COLOR: '1' } },
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LANG: 'C', LC_ALL: 'C', NO_COLOR: '1' } },
   );
   assert.ok(r.stdout, `${files.join(' + ')}: mxray printed no report (exit ${r.status}): ${r.stderr}`);
   return { status: r.status, report: JSON.parse(r.stdout) };
