@@ -616,6 +616,16 @@ bool holds_dmarc(const TxtSet& set) {
                                   [](const TxtRecord& r) { return is_dmarc_record(r.text); });
 }
 
+// True when `wire` has the labels "_report._dmarc" one after the other.
+bool has_report_authorisation_labels(std::string_view wire) {
+  for (size_t at = 0; at < wire.size() && wire[at] != 0; at += 1 + uint8_t(wire[at]))
+    if (first_label_is(wire.substr(at), "_report")) {
+      const size_t next = at + 1 + uint8_t(wire[at]);
+      return next < wire.size() && first_label_is(wire.substr(next), "_dmarc");
+    }
+  return false;
+}
+
 void dmarc_wrong_names(const MailModel& model, std::vector<Finding>& out) {
   std::vector<Finding> found;
   if (model.has_zone()) {
@@ -643,6 +653,10 @@ void dmarc_wrong_names(const MailModel& model, std::vector<Finding>& out) {
         std::string text = txt_strings_joined(r.rdata);
         if (!name_is_under(owner, model.domain()) || !is_dmarc_record(text) || first_label_is(owner, "_dmarc"))
           continue;
+        // "<domain>._report._dmarc.<name>" says that <name> takes another
+        // domain's aggregate reports (RFC 7489 §7.1, kept by RFC 9989): a
+        // "v=DMARC1" record in its right place.
+        if (has_report_authorisation_labels(owner)) continue;
         if (std::any_of(targets.begin(), targets.end(),
                         [&](const WireName& t) { return names_equal(t.view(), owner); }))
           continue;

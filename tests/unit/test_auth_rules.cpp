@@ -390,6 +390,9 @@ TEST_CASE("auth rules: a DMARC record at a name receivers never read") {
   // The end of a _dmarc CNAME is the right place.
   CHECK(auth_summary(offline_findings(healthy_with("_dmarc IN TXT", "_dmarc IN CNAME policy.club.test.\n") +
                                       "policy IN TXT \"v=DMARC1; p=reject; rua=mailto:d@club.test\"\n")) == "");
+  // An external report authorisation ("<domain>._report._dmarc.<name>",
+  // RFC 7489 §7.1, seen in a real PowerDNS test zone) is in its right place.
+  CHECK(auth_summary(offline_findings(healthy_zone() + "example.net._report._dmarc IN TXT \"v=DMARC1\"\n")) == "");
   // Live, at the apex.
   DnsWorld w = healthy_world();
   w.records.push_back({"club.test.", "TXT", "\"v=DMARC1; p=reject\""});
