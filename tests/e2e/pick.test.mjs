@@ -48,7 +48,7 @@ test('a wrong file, then the right zone: only the zone is checked, and its criti
     const findings = await findingLines(page);
     assert.ok(findings.includes('mail-host-proxied critical mail.club.example.'), findings.join('\n'));
     assert.ok(findings.includes('mx-target-proxied critical club.example.'), findings.join('\n'));
-    assert.match(await page.textContent('.summary h3'), /club\.example\./, 'the check is of the zone, not of "."');
+    assert.match(await page.textContent('.summary h3'), /club\.example/, 'the check is of the zone, not of "."');
 
     // A page and a zone in one pick: the zone goes in, the page is refused.
     await page.evaluate(() => {
@@ -147,7 +147,7 @@ test('$INCLUDE: the zone alone cannot read its include; "Add files" puts it next
     const findings = await findingLines(page);
     assert.ok(findings.includes('mail-host-proxied critical mail.shop.test.'), findings.join('\n'));
     // The include is read through the zone, not checked as a zone of its own.
-    assert.match(await page.textContent('.summary'), /(?:^|\D)1 zone file\(s\), 6 records;/);
+    assert.match(await page.textContent('.summary'), /(?:^|\D)1 zone file, 6 records(?:$|\D)/);
     assert.match(await page.textContent('#report .finding[data-name="mail.shop.test."] ol.evidence'), /mail\.inc line 1/);
     assert.deepEqual(outside, []);
     assert.deepEqual(errors, []);
