@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, SHOTS, newPage, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
+import { messages } from '../../www/lib/messages.js';
 
 const SEED = join(ROOT, 'examples/club-cloudflare-export.txt');
 const SEED_TEXT = readFileSync(SEED, 'utf8');
@@ -149,6 +150,30 @@ test('$INCLUDE: the zone alone cannot read its include; "Add files" puts it next
     // The include is read through the zone, not checked as a zone of its own.
     assert.match(await page.textContent('.summary'), /(?:^|\D)1 zone file, 6 records(?:$|\D)/);
     assert.match(await page.textContent('#report .finding[data-name="mail.shop.test."] ol.evidence'), /mail\.inc line 1/);
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a PDF, a screenshot and an export copied through a Markdown page are refused with their reasons, in English and in Japanese', async () => {
+  const PDF = { name: 'records.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1') };
+  const PNG = { name: 'records.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.alloc(64, 0)]) };
+  const MD = text('pasted.txt', ';; Domain:     **club**.example.\nmail.club.example.\t1\tIN\tCNAME\tclub.example. ; cf\\_tags=cf-proxied:false\n');
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    await page.goto(env.site.url);
+    await page.setInputFiles('#files', [PDF, PNG, MD, text('zone.txt', SEED_TEXT)]);
+    assert.equal(await waitForResult(page), 'done');
+    assert.deepEqual(await fileNames(page), ['zone.txt'], 'only the zone of the pick goes in');
+    for (const lang of ['en', 'ja']) {
+      await page.selectOption('#language', lang);
+      const lines = await refusals(page);
+      assert.deepEqual(lines.map((l) => l.split(/\s/)[0]), ['records.pdf', 'records.png', 'pasted.txt']);
+      for (const [i, kind] of ['pdf', 'image', 'markdown'].entries())
+        assert.ok(lines[i].startsWith(messages[lang].input[kind].replace('{file}', ['records.pdf', 'records.png', 'pasted.txt'][i]).split('\\_')[0].slice(0, 30)), `${lang} ${kind}: ${lines[i]}`);
+    }
     assert.deepEqual(outside, []);
     assert.deepEqual(errors, []);
   } finally {
