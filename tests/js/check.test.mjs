@@ -508,6 +508,25 @@ test('live only: a broken domain gets its fix in the panel\'s words, never "No c
     assert.ok(f.edits.length || f.evidence.some((e) => e.code === 'no-edit'), `${f.rule}: an edit or the reason there is none`);
 });
 
+test('one rule for where the domain comes from, for --zone and --zone-dir: the old export layout and a zone file name', () => {
+  const d = mkdtempSync(join(tmpdir(), 'mxray-domain-'));
+  // Cloudflare's export layout of about 2016 to 2018: "$ORIGIN ." and the domain in the header.
+  writeFileSync(join(d, 'old-export.txt'), '$ORIGIN .\n;; Domain:     old.test.\n;; Exported:   2017-05-01 10:00:00\nold.test.\t1\tIN\tSOA\tns1.cloudflare.com. dns.cloudflare.com. 1 10000 2400 604800 3600\nold.test.\t1\tIN\tMX\t10 mail.old.test.\nmail.old.test.\t1\tIN\tA\t192.0.2.9\n');
+  // A cPanel-style file whose name is its domain, with relative names only.
+  writeFileSync(join(d, 'named.test.db'), '@ 300 IN MX 10 mail\nmail 300 IN A 192.0.2.2\n');
+  for (const [file, domain] of [['old-export.txt', 'old.test.'], ['named.test.db', 'named.test.']]) {
+    const one = cli(['check', '--zone', join(d, file), '--offline', '--format', 'json']);
+    assert.equal(one.status, 0, one.stderr);
+    assert.equal(JSON.parse(one.stdout).domain, domain, `--zone ${file}`);
+  }
+  const all = cli(['check', '--zone-dir', d, '--format', 'jsonl']);
+  assert.equal(all.status, 0, all.stderr);
+  assert.deepEqual(
+    all.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((r) => [r.file.replace(/^.*\//, ''), r.domain, r.error]),
+    [['named.test.db', 'named.test.', null], ['old-export.txt', 'old.test.', null]],
+  );
+});
+
 // Every key of the check's sections exists in every language, with the same placeholders.
 test('the report, plan and steps words exist in English and Japanese alike', () => {
   const leaves = (o, prefix = '') =>

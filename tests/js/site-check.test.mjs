@@ -169,6 +169,8 @@ test('zoneDomain: $ORIGIN, the Cloudflare header, an absolute SOA owner, a zone 
   assert.deepEqual(zoneDomain('c.test. 3600 IN SOA ns. h. 1 2 3 4 5\n'), { domain: 'c.test.', stated: false });
   assert.deepEqual(zoneDomain('www A 192.0.2.1\n', 'd.test.db'), { domain: 'd.test', stated: false });
   assert.deepEqual(zoneDomain('www A 192.0.2.1\n', 'club.example-export.txt'), { domain: '', stated: false });
+  // Cloudflare's exports of about 2016 to 2018: "$ORIGIN ." names no domain; the header does.
+  assert.deepEqual(zoneDomain('$ORIGIN .\n;; Domain:     old.test.\nold.test.\t1\tIN\tMX\t10 mail.old.test.\n'), { domain: 'old.test.', stated: true });
 });
 
 describeLive();

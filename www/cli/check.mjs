@@ -116,7 +116,7 @@ function readSources(files) {
 
 // One zone file whole into a ZoneReader, for the batch's worker when a file
 // takes the session path (check-worker.mjs); the domain rule is check.js's.
-export function loadZone(core, file, { domain = '', byName = false, room = MAX_INPUT_BYTES } = {}) {
+export function loadZone(core, file, { domain = '', byName = true, room = MAX_INPUT_BYTES } = {}) {
   const bytes = readInput(file, room);
   const found = sourceDomain({ name: file, bytes }, byName);
   // The origin for relative names, when the file does not state its own.
@@ -134,12 +134,12 @@ export function loadZone(core, file, { domain = '', byName = false, room = MAX_I
  * the longest string V8 holds, and only the formats that write files need them, which take
  * them as bytes.
  * @param {boolean} [byName] a zone file's name (example.com.db) may name its domain, which
- *   is then the one checked when no domain is given (the batch over a folder)
+ *   is then the one checked when no domain is given: the same rule for --zone and --zone-dir
  * @returns {{report, diagnostics: string[], bytes}} diagnostics formatted in `lang`; bytes:
  *   the fix byte for byte (check.js runCheck's files) when `wantBytes`, else null
  * @throws InputError, CheckError
  */
-export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = false, lang = 'en', onProgress, wantBytes = false }) {
+export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = true, lang = 'en', onProgress, wantBytes = false }) {
   const sources = readSources(zones);
   const name = domain || (byName && sources.length ? sourceDomain(sources[0], true).domain : '');
   const { report, files, zoneSummaries } = await checkFlow(core, {

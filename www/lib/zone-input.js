@@ -26,17 +26,20 @@ export function feedFromFd(core, reader, fd, readSync, chunk = 1 << 20) {
 }
 
 /**
- * The domain a zone file is for, without asking its parser: its $ORIGIN, the
+ * The domain a zone file is for, without asking its parser: its $ORIGIN (not "."), the
  * ";; Domain:" line of a Cloudflare export, an absolute SOA owner, or (when
  * `byName`) a file name zone files are kept under: cPanel's
  * /var/named/<domain>.db, BIND's <domain>.zone or <domain>.hosts
- * ("club.example-export.txt" names no domain).
+ * ("club.example-export.txt" names no domain). One rule for `mxray check --zone`,
+ * `--zone-dir`, the website and the popup.
  * @returns {{domain: string, stated: boolean}} stated: the file says it itself
  */
 export function zoneDomain(text, fileName = '', byName = true) {
   const head = text.slice(0, 1 << 16);
+  // "$ORIGIN ." names no domain: Cloudflare's exports of about 2016 to 2018
+  // begin so, with absolute names and the domain on the ";; Domain:" line.
   const origin = /^\$ORIGIN[ \t]+(\S+)/m.exec(head);
-  if (origin) return { domain: origin[1], stated: true };
+  if (origin && origin[1] !== '.') return { domain: origin[1], stated: true };
   const cf = /^;;[ \t]*Domain:[ \t]*(\S+)/m.exec(head);
   if (cf) return { domain: cf[1], stated: true };
   const soa = /^([^\s;$@][^\s;]*\.)[ \t]+(?:[^\n;]*?[ \t])?SOA[ \t]/im.exec(head);
