@@ -527,6 +527,21 @@ test('one rule for where the domain comes from, for --zone and --zone-dir: the o
   );
 });
 
+test('the diff names the file relative to the working folder, so patch -p1 there applies it, however the path was given', () => {
+  const d = mkdtempSync(join(tmpdir(), 'mxray-diff-'));
+  mkdirSync(join(d, 'sub'));
+  const zone = join(d, 'sub', 'club.txt');
+  copyFileSync(join(root, 'examples/club-cloudflare-export.txt'), zone);
+  for (const [cwd, given] of [[d, zone], [join(d, 'sub'), '../sub/club.txt'], [d, 'sub/club.txt']]) {
+    const r = cli(['check', '--zone', given, '--format', 'diff'], { cwd });
+    assert.equal(r.status, 1, r.stderr);
+    const want = cwd === d ? 'sub/club.txt' : 'club.txt';
+    assert.ok(r.stdout.startsWith(`--- a/${want}\n+++ b/${want}\n`), `${given} from ${cwd}: ${r.stdout.slice(0, 80)}`);
+    const patch = spawnSync('patch', ['-p1', '--dry-run'], { cwd, input: r.stdout, encoding: 'utf8' });
+    assert.equal(patch.status, 0, patch.stdout + patch.stderr);
+  }
+});
+
 // Every key of the check's sections exists in every language, with the same placeholders.
 test('the report, plan and steps words exist in English and Japanese alike', () => {
   const leaves = (o, prefix = '') =>

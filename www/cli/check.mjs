@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { cliCore } from './core.mjs';
 import { includeResolver } from './include-files.mjs';
 import { parseCommandLine } from './args.mjs';
@@ -158,7 +159,38 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
     onProgress: onProgress && ((p) => p.stage === 'dns' && onProgress(p)),
   });
   const diagnostics = zoneSummaries.flatMap((summary) => summary.diagnostics.map((d) => formatDiagnostic(d, summary.files, lang)));
+  // The diffs name each file as `patch -p1` in the working folder finds it.
+  for (const z of report.fix?.zones ?? []) if (z.diff) z.diff = rebaseDiff(z.diff, z.file);
+  if (files) {
+    for (const z of files.zones) if (z.changed) z.diff = rebaseDiff(z.diff, z.file);
+    files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);
+  }
   return { report, diagnostics, bytes: files };
+}
+
+/**
+ * The name a diff gives `file`: relative to the working folder, so that
+ * `patch -p1` run there applies it ("a//srv/x.db" or "a/../x.db" would not:
+ * patch refuses a name with ".."); a file outside the folder by its own
+ * name, to be patched in its folder.
+ */
+export function diffPath(file, cwd = process.cwd()) {
+  const rel = relative(cwd, resolve(cwd, file));
+  if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return basename(file);
+  return rel.split(sep).join('/');
+}
+
+// `diff` (a string, or the core's bytes) with its two header lines naming
+// diffPath(file) instead of `file` as given.
+function rebaseDiff(diff, file) {
+  const to = diffPath(file);
+  if (to === file) return diff;
+  const head = `--- a/${file}\n+++ b/${file}\n`;
+  const next = `--- a/${to}\n+++ b/${to}\n`;
+  if (typeof diff === 'string') return diff.startsWith(head) ? next + diff.slice(head.length) : diff;
+  const bytes = Buffer.from(diff.buffer, diff.byteOffset, diff.byteLength);
+  const old = Buffer.from(head);
+  return bytes.subarray(0, old.length).equals(old) ? Buffer.concat([Buffer.from(next), bytes.subarray(old.length)]) : diff;
 }
 
 /** The words of an error analyse() throws, in `lang`. */
