@@ -23,6 +23,7 @@ std::string_view blind_name(Blind b) {
     case Blind::rejected_records: return "rejected-records";
     case Blind::no_records: return "no-records";
     case Blind::other_domain: return "zone-other-domain";
+    case Blind::proxy_unknown: return "proxy-unknown";
   }
   return "unknown-facts";
 }
@@ -36,6 +37,21 @@ bool has_apex_records(const Zone& zone) {
   if (zone.apex.empty()) return zone.size() > 0;
   for (size_t i = 0; i < zone.size(); ++i)
     if (name_is_under(zone.record(i).owner.view(), zone.apex)) return true;
+  return false;
+}
+
+// A mail name the model routes to the server through a record of a
+// Cloudflare export that does not say whether it is proxied (an export
+// without cf_tags, as Cloudflare wrote them before about 2024): the record
+// may well be proxied, so "reaches the server" is not known.
+bool proxy_state_unknown(const MailModel& model) {
+  for (const MailName& m : model.names()) {
+    if (m.zone.route != Route::origin) continue;
+    for (const Hop& h : m.zone.hops)
+      if (h.source.kind == HopSource::zone && h.proxied == Proxied::unknown && !h.provider &&
+          model.input_zone(h.source.zone_index).format == InputFormat::cloudflare_export)
+        return true;
+  }
   return false;
 }
 
@@ -59,6 +75,7 @@ Verdict verdict_of(const Analysis& a) {
   if (rejected) v.blind.push_back(Blind::rejected_records);
   if (empty) v.blind.push_back(Blind::no_records);
   if (other) v.blind.push_back(Blind::other_domain);
+  if (proxy_state_unknown(model)) v.blind.push_back(Blind::proxy_unknown);
 
   bool critical = false, warning = false;
   for (const Finding& f : a.findings()) {

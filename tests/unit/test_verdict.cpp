@@ -188,3 +188,31 @@ TEST_CASE("verdict: a zone with no record at or under its apex could not tell") 
   CHECK(verdict_state_name(v.state) == "could-not-tell");
   CHECK(std::find(v.blind.begin(), v.blind.end(), Blind::no_records) != v.blind.end());
 }
+
+TEST_CASE("verdict: a Cloudflare export without cf_tags cannot say a mail name reaches the server") {
+  // The bundled example with its proxy states stripped, as Cloudflare wrote
+  // exports before they carried cf_tags: mail. is a CNAME of the apex, whose
+  // proxy state is not given, so whether mail reaches the server is unknown.
+  std::string text = read_text(fs::path(MXRAY_SOURCE_DIR) / "examples" / "club-cloudflare-export.txt");
+  for (size_t at; (at = text.find(" cf_tags=")) != std::string::npos;) {
+    const size_t end = text.find_first_of("\r\n", at);
+    text.erase(at, end - at);
+  }
+  REQUIRE(text.find("cf_tags") == std::string::npos);
+  auto verdict = [](const std::string& zone_text) {
+    const std::vector<std::shared_ptr<const Zone>> zones = {
+        std::make_shared<Zone>(parse_zone(zone_text, "export.txt", {}))};
+    REQUIRE(zones[0]->format == InputFormat::cloudflare_export);
+    SessionOptions o;
+    o.live = false;
+    Session s("", o, zones);
+    const Analysis a(s, {});
+    return verdict_of(a);
+  };
+  const Verdict stripped = verdict(text);
+  CHECK(std::find(stripped.blind.begin(), stripped.blind.end(), Blind::proxy_unknown) != stripped.blind.end());
+  CHECK(verdict_state_name(stripped.state) != "fine");
+  // With its tags, the same export says it: no such blind spot.
+  const Verdict tagged = verdict(read_text(fs::path(MXRAY_SOURCE_DIR) / "examples" / "club-cloudflare-export.txt"));
+  CHECK(std::find(tagged.blind.begin(), tagged.blind.end(), Blind::proxy_unknown) == tagged.blind.end());
+}
