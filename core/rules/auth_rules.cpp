@@ -185,8 +185,14 @@ EvidenceStep problem_step(std::string_view name, std::string_view code, std::str
   EvidenceStep s{"record-problem", {{"name", lower_name(name)}, {"problem", std::string(code)}}};
   if (!detail.empty()) s.params.push_back({"detail", std::string(detail)});
   if (length > 0 && offset < text.size()) {
-    std::string_view term = text.substr(offset, std::min<size_t>(length, 80));
-    s.params.push_back({"term", std::string(term)});
+    // Whole characters: a problem the parser places on one byte of a
+    // multi-byte one ("–all" with an EN DASH) shows that character, not a
+    // broken byte.
+    auto continuation = [&](size_t i) { return i < text.size() && (uint8_t(text[i]) & 0xC0) == 0x80; };
+    size_t begin = offset, end = std::min<size_t>(text.size(), size_t(offset) + std::min<size_t>(length, 80));
+    while (begin > 0 && continuation(begin)) --begin;
+    while (continuation(end)) ++end;
+    s.params.push_back({"term", std::string(text.substr(begin, end - begin))});
   }
   return s;
 }

@@ -565,3 +565,19 @@ TEST_CASE("auth rules: names under _domainkey that cannot be selectors are not k
   // ADSP (RFC 5617, historic) lives at _adsp._domainkey; it is no DKIM key.
   CHECK(auth_summary(offline_findings(healthy_zone() + "_adsp._domainkey IN TXT \"dkim=all\"\n")) == "");
 }
+
+TEST_CASE("auth rules: a problem's term is whole characters (an EN DASH for a hyphen, as a real zone has)") {
+  auto fs = offline_findings(healthy_with("@ IN TXT \"v=spf1",
+                                          "@ IN TXT \"v=spf1 mx ip4:192.0.2.10 \xE2\x80\x93"
+                                          "all\"\n"));
+  const Finding* f = finding(fs, "spf-invalid");
+  REQUIRE(f);
+  bool seen = false;
+  for (const EvidenceStep& e : f->evidence)
+    if (e.code == "record-problem") {
+      const std::string term = param(e, "term");
+      CHECK(term.find("\xE2\x80\x93") != std::string::npos);
+      seen = true;
+    }
+  CHECK(seen);
+}
