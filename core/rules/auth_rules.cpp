@@ -357,6 +357,15 @@ void spf_view(const MailModel& model, View view, const std::optional<EvidenceSte
     f.evidence.push_back(*mx);
     f.evidence.push_back(
         {"no-record", {{"name", apex_text}, {"kind", "SPF"}, {"source", std::string(view_name(view))}}});
+    // A policy published only as the SPF record type (99), which RFC 7208
+    // §3.1 retired: receivers no longer read it, so it is said, not ignored.
+    if (view == View::zone)
+      for (ZoneRecordRef ref : model.zones().at(apex, rrtype::SPF)) {
+        const RecordView r = model.zones().record(ref);
+        EvidenceStep step{"spf-type-record", {{"name", apex_text}, {"text", txt_strings_joined(r.rdata)}}};
+        add_source(model, step, HopSource::of(ref, r));
+        f.evidence.push_back(std::move(step));
+      }
     out.push_back(std::move(f));
     return;
   }

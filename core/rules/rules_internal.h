@@ -45,7 +45,8 @@ void mail_authentication(const MailModel& model, std::vector<Finding>& out);
 std::span<const std::string_view> policy_problem_codes();
 std::span<const std::string_view> policy_problem_references();
 // The evidence codes of each rule, for the catalogue.
-inline constexpr std::array<std::string_view, 4> kAuthMissingEvidence = {"mx", "mx-of", "no-record", "no-edit"};
+inline constexpr std::array<std::string_view, 5> kAuthMissingEvidence = {"mx", "mx-of", "no-record", "no-edit",
+                                                                         "spf-type-record"};
 inline constexpr std::array<std::string_view, 7> kSpfInvalidEvidence = {
     "txt-record", "record-problem", "spf-lookups", "spf-void-lookups", "spf-loop", "spf-target-no-record", "no-edit"};
 inline constexpr std::array<std::string_view, 3> kRecordEvidence = {"txt-record", "record-problem", "no-edit"};

@@ -581,3 +581,12 @@ TEST_CASE("auth rules: a problem's term is whole characters (an EN DASH for a hy
     }
   CHECK(seen);
 }
+
+TEST_CASE(
+    "auth rules: a policy kept only as the SPF record type (99) is named in spf-missing, as a real NSD zone has") {
+  auto fs = offline_findings(healthy_with("@ IN TXT \"v=spf1", "@ IN SPF \"v=spf1 mx -all\"\n"));
+  const Finding* f = finding(fs, "spf-missing");
+  REQUIRE(f);
+  CHECK(evidence_codes(*f) == "mx no-record spf-type-record");
+  CHECK(param(f->evidence.back(), "text") == "v=spf1 mx -all");
+}
