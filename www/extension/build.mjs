@@ -115,6 +115,7 @@ export async function build({ out, psl: pslFile = PSL_FILE }) {
   writeFileSync(join(dir, 'popup.js'), await bundle(join(here, 'popup.js'), { plugins: [pslPlugin(psl)] }));
   writeFileSync(join(dir, 'options.js'), await bundle(join(here, 'options.js')));
   for (const f of ['popup.html', 'options.html']) writeFileSync(join(dir, f), readFileSync(join(here, f)));
+  writeFileSync(join(dir, 'LICENSE'), readFileSync(join(root, 'LICENSE')));
   writeFileSync(join(dir, 'extension.css'), await joinCss([PALETTE_CSS, join(here, 'extension.css')]));
   mkdirSync(join(dir, 'icons'));
   for (const [size, png] of Object.entries(iconFiles())) writeFileSync(join(dir, 'icons', `${size}.png`), png);

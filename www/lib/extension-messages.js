@@ -11,7 +11,7 @@ export const extensionMessages = {
   en: {
     manifest: {
       name: 'mxray — mail behind a proxy',
-      description: 'Checks why e-mail breaks when a domain’s DNS sits behind a reverse proxy such as Cloudflare, and shows the fix.',
+      description: 'Finds why e-mail breaks when a domain’s DNS is behind a reverse proxy such as Cloudflare, and shows the fix. MIT License.',
       action: 'Check this site’s mail',
     },
     popup: {
@@ -60,7 +60,7 @@ export const extensionMessages = {
   ja: {
     manifest: {
       name: 'mxray — プロキシの裏のメール',
-      description: 'ドメインの DNS が Cloudflare などのリバースプロキシの裏にあるとき、メールが壊れる理由を調べ、修正を示します。',
+      description: 'ドメインの DNS が Cloudflare などのリバースプロキシの裏にあるとき、メールが壊れる理由を調べ、修正を示します。MIT ライセンス。',
       action: 'このサイトのメールを調べる',
     },
     popup: {
