@@ -1,8 +1,9 @@
 // Live checks from the page: every scenario with live answers, against a real
 // nsd + dnsdist DoH resolver on loopback (tests/resolver), chosen in the
 // settings as a custom resolver; then zone plus live ("both") with the table
-// of disagreements, the progress bar by round, and a cancel that really ends
-// the requests in flight.
+// of disagreements, one progress bar across all rounds (it never starts over),
+// and a cancel that really ends the requests in flight, says so on the page and
+// gives the focus back to Check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -87,7 +88,7 @@ test('every live scenario live, and some with their zones too, against the local
   }
 });
 
-test('zone and live disagree: the table says where, progress goes by round', async () => {
+test('zone and live disagree: the table says where; one progress bar goes on across the rounds', async () => {
   const sc = liveScenarios.find((s) => s.name === 'pending-zone-proxy-state-differs');
   assert.ok(sc, 'scenario pending-zone-proxy-state-differs');
   const resolver = await startResolver({ zones: zonesIn(join(sc.dir, 'served')) });
@@ -110,10 +111,18 @@ test('zone and live disagree: the table says where, progress goes by round', asy
     const progress = await page.evaluate(() => window.__progress);
     const rounds = progress.filter((p) => /^round \d+: \d+\/\d+ answered$/.test(p[2] ?? ''));
     assert.ok(rounds.length > 0, JSON.stringify(progress));
-    assert.ok(rounds.every(([now, max]) => Number(now) <= Number(max) && Number(max) > 0), JSON.stringify(rounds));
+    // The bar is the whole check's, in percent: it never goes back, also not
+    // when a new round starts (the text says the round's own count).
+    const values = progress.filter((p) => p[0] !== null).map((p) => Number(p[0]));
+    assert.ok(progress.every((p) => p[1] === '100'), JSON.stringify(progress));
+    assert.ok(values.every((v, i) => i === 0 || v >= values[i - 1]), `the bar went back: ${values.join(' ')}`);
+    assert.ok(values.at(-1) > values[0], `the bar moved on: ${values.join(' ')}`);
     // Drawn once a frame, so not every step shows (a quick round may not); in order.
     const seenRounds = rounds.map((p) => Number(/^round (\d+)/.exec(p[2])[1]));
     assert.deepEqual(seenRounds, [...seenRounds].sort((a, b) => a - b));
+    const firstOfRound2 = rounds.findIndex((p) => p[2].startsWith('round 2:'));
+    const lastOfRound1 = rounds.findLastIndex((p) => p[2].startsWith('round 1:'));
+    if (firstOfRound2 > 0 && lastOfRound1 >= 0) assert.ok(Number(rounds[firstOfRound2][0]) >= Number(rounds[lastOfRound1][0]), 'round 2 starts where round 1 ended');
     assert.match(await page.textContent('.summary'), /the uploaded zones and live DNS/);
     await screenshot(page, 'live-both-disagree');
     assert.deepEqual(outside, []);
@@ -154,16 +163,30 @@ test('cancel ends the requests in flight and the page is ready again', async () 
     for (let i = 0; i < 100 && open.size > 0; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal(open.size, 0, 'every request in flight was closed');
     assert.equal(await page.textContent('#status'), 'The check was cancelled.');
+    // Said where one sees it, and the focus is on Check again (not lost to the page).
+    assert.ok(await page.isVisible('#run-note'), 'the cancel shows on the page');
+    assert.equal(await page.textContent('#run-note'), 'The check was cancelled.');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'check');
     assert.ok(await page.isHidden('#cancel'));
     assert.ok(await page.isEnabled('#check'));
     const asked = seen;
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(seen, asked, 'nothing more is asked after the cancel');
-    // The page works again: an offline check right after.
+    // The page works again: an offline check right after; the cancel note goes.
     await page.fill('#domain', '');
     await page.setInputFiles('#files', join(ROOT, 'examples/club-cloudflare-export.txt'));
     await page.waitForFunction(() => document.body.dataset.state === 'done');
     assert.equal(await page.locator('#report .finding').count(), 4);
+    assert.ok(await page.isHidden('#run-note'));
+    // Escape cancels too, with the same word and focus.
+    await page.fill('#domain', 'club.test');
+    await page.click('#check');
+    await page.waitForFunction(() => document.body.dataset.state === 'running');
+    for (let i = 0; i < 100 && open.size === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await page.keyboard.press('Escape');
+    assert.equal(await waitForResult(page, 5000), 'cancelled');
+    assert.equal(await page.textContent('#run-note'), 'The check was cancelled.');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'check');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

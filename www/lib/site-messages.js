@@ -47,6 +47,16 @@ export const siteMessages = {
       originHelp: 'When you know it, the fix uses it in place of {origin-ipv4} or {origin-ipv6}.',
       check: 'Check',
       cancel: 'Cancel',
+      tryExample: 'Try the example',
+      exampleHelp: '"Try the example" checks a Cloudflare export of a club whose phones stopped getting mail, offline, in this browser.',
+    },
+    exportHelp: {
+      summary: 'How do I export my zone?',
+      cloudflare: 'In the dashboard, choose the domain, then DNS › Records › Import and Export › Export. Drop the downloaded file here as it is.',
+      cpanel:
+        'Domains › Zone Editor › Manage shows the records. Where it offers no download, the zone file is /var/named/<domain>.db on the server: your hosting provider, or anyone with root access to the server, can send it to you.',
+      plesk: 'Websites & Domains › DNS Settings lists the records. Where it offers no download, ask your hosting provider for the zone file.',
+      noFile: 'No file at hand? Type the domain and press Check: the live check asks public DNS, which shows what everyone else sees.',
     },
     settings: {
       summary: 'Settings',
@@ -70,6 +80,7 @@ export const siteMessages = {
       cancelled: 'The check was cancelled.',
       failed: 'The check could not be done.',
       cancelling: 'Cancelling…',
+      fromLink: 'Press Check to look up {domain} in live DNS.',
     },
     errors: {
       'no-input': 'Choose a zone file, or type a domain for a live check.',
@@ -81,6 +92,7 @@ export const siteMessages = {
       'bad-origin': 'Not an IPv4 or IPv6 address: {detail}',
       'bad-domain': 'Not a domain name: "{value}". Type it as example.com.',
       'bad-timeout': 'The wait must be between 1 and 120 seconds.',
+      framed: 'This page is shown inside another site, so it makes no live check. Open mxray in its own tab to check a domain.',
       internal: 'Something went wrong: {detail}',
     },
     resolver: {
@@ -204,6 +216,16 @@ export const siteMessages = {
       originHelp: '分かっている場合、修正の {origin-ipv4} や {origin-ipv6} の代わりに使います。',
       check: 'チェック',
       cancel: '中止',
+      tryExample: '例で試す',
+      exampleHelp: '「例で試す」は、スマートフォンでメールを受け取れなくなったクラブの Cloudflare エクスポートを、このブラウザの中でオフラインでチェックします。',
+    },
+    exportHelp: {
+      summary: 'ゾーンのエクスポート方法',
+      cloudflare: 'ダッシュボードでドメインを選び、「DNS › レコード › インポートとエクスポート › エクスポート」の順に進みます。ダウンロードしたファイルをそのままここにドロップします。',
+      cpanel:
+        '「Domains › Zone Editor › Manage」でレコードを見られます。そこからダウンロードできない場合、ゾーンファイルはサーバーの /var/named/<ドメイン>.db にあります。ホスティング会社か、サーバーの root 権限を持つ人に送ってもらってください。',
+      plesk: '「ウェブサイトとドメイン › DNS 設定」でレコードを見られます。そこからダウンロードできない場合は、ホスティング会社にゾーンファイルを頼んでください。',
+      noFile: 'ファイルが手元にないときは、ドメインを入力して「チェック」を押してください。ライブチェックは公開の DNS に問い合わせるので、ほかの人から見える状態をそのまま調べられます。',
     },
     settings: {
       summary: '設定',
@@ -227,6 +249,7 @@ export const siteMessages = {
       cancelled: 'チェックを中止しました。',
       failed: 'チェックできませんでした。',
       cancelling: '中止しています…',
+      fromLink: '「チェック」を押すと、{domain} をライブ DNS で調べます。',
     },
     errors: {
       'no-input': 'ゾーンファイルを選ぶか、ライブチェックするドメインを入力してください。',
@@ -238,6 +261,7 @@ export const siteMessages = {
       'bad-origin': 'IPv4 または IPv6 のアドレスではありません: {detail}',
       'bad-domain': 'ドメイン名ではありません: "{value}"。example.com のように入力してください。',
       'bad-timeout': '待ち時間は 1 秒から 120 秒の間で指定してください。',
+      framed: 'このページはほかのサイトの中に表示されているため、ライブチェックを行いません。ドメインをチェックするには、mxray を新しいタブで開いてください。',
       internal: '問題が起きました: {detail}',
     },
     resolver: {

@@ -13,6 +13,9 @@ import { loadSettings, saveSettings } from '../lib/settings.js';
 import { compareSection, diagnosticsSection, findingsSection, fixSection, h, summarySection, symptomsSection, verdictSection } from './render.js';
 import { couldNotCheck, otherResolver } from './could-not-check.js';
 import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';
+import { checkProgress } from './progress.js';
+// The bundled example, as text (build.mjs bundles .txt files so): "Try the example".
+import clubExample from '../../examples/club-cloudflare-export.txt';
 
 // A cancelled check whose worker does not confirm within this time (it is
 // busy inside the core) is stopped by ending the worker.
@@ -21,6 +24,22 @@ const CANCEL_GRACE_MS = 300;
 const RECYCLE_AFTER_BYTES = 32 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
+
+// Shown inside another site's frame: any page could frame the hosted site and
+// make the visitor's browser ask DNS questions of its choosing. A live check
+// then never runs (the hosted build's header frame-ancestors 'none' keeps the
+// page out of frames in the first place; this holds where a host drops it).
+const framed = () => {
+  try {
+    return window.top !== window.self;
+  } catch {
+    return true;
+  }
+};
+// A link that names a domain (#domain=) checks it at once only in the browser
+// extension's own copy of the site, which no web page can open or frame; on the
+// web it fills in the domain and waits for a press of Check.
+const linkChecksAtOnce = () => /^(chrome|moz)-extension:$/.test(location.protocol) && !framed();
 
 const safeName = (s) => String(s ?? '').replace(/\.$/, '').replace(/[^a-z0-9._-]+/gi, '_') || 'mxray';
 
@@ -46,6 +65,7 @@ export function startApp(host) {
     runSeq: 0,
     startSeq: 0,
     focusResults: false,
+    note: null, // {key, values}: a visible word under the buttons ("The check was cancelled.")
   };
   const objectUrls = new Set();
   // Picks being looked at by the worker: id -> resolve(kinds | null).
@@ -141,6 +161,7 @@ export function startApp(host) {
     renderFileList();
     renderRefused();
     renderError();
+    renderNote();
     renderReport();
     if (state.run) showProgress(state.run.last ?? { stage: 'start' });
   }
@@ -216,7 +237,7 @@ export function startApp(host) {
     renderFileList();
     renderRefused();
     // Files alone: the offline check runs at once (nothing leaves the machine).
-    if (accepted.length && (!$('domain').value.trim() || $('offline').checked)) startCheck({ focus: false });
+    if (accepted.length && (!$('domain').value.trim() || $('offline').checked)) startCheck({ focus: true });
   }
 
   function refusalText({ name, kind }) {
@@ -299,7 +320,13 @@ export function startApp(host) {
     $('form-error').textContent = text;
   }
 
-  async function startCheck({ focus = true } = {}) {
+  /**
+   * Starts a check of what the form holds.
+   * @param {{focus?: boolean, example?: boolean}} [how] focus: the verdict takes the
+   *   focus when the report is in; example: the bundled example, offline, whatever
+   *   the domain field holds
+   */
+  async function startCheck({ focus = true, example = false } = {}) {
     const token = ++state.startSeq;
     // Check pressed while a pick is being looked at: the check is of the files it takes.
     if (picksPending) {
@@ -307,7 +334,8 @@ export function startApp(host) {
       if (token !== state.startSeq) return; // the pick started its own check
     }
     setError(null);
-    const typed = $('domain').value.trim();
+    setNote(null);
+    const typed = example ? '' : $('domain').value.trim();
     const domain = normaliseDomain(typed);
     if (domain === null) {
       setError({ key: 'errors.bad-domain', values: { value: typed } });
@@ -328,7 +356,13 @@ export function startApp(host) {
       return;
     }
     const resolver = readResolver();
-    if (domain && !($('offline').checked && state.files.length)) {
+    const offline = example || $('offline').checked;
+    const live = Boolean(domain) && !(offline && state.files.length);
+    if (live && framed()) {
+      setError({ key: 'errors.framed' });
+      return;
+    }
+    if (live) {
       try {
         resolveResolver(resolver, 'wire');
       } catch (e) {
@@ -345,7 +379,7 @@ export function startApp(host) {
     state.result = null;
     renderReport();
     const id = ++state.runSeq;
-    state.run = { id, last: null, started: performance.now(), bytes: total };
+    state.run = { id, last: null, started: performance.now(), bytes: total, bar: checkProgress({ files: state.files.length > 0, live }) };
     state.focusResults = focus;
     setRunning(true);
     showProgress({ stage: 'start' });
@@ -355,7 +389,7 @@ export function startApp(host) {
       id,
       files: [...state.files],
       domain,
-      offline: $('offline').checked,
+      offline,
       resolver,
       timeoutMs: Math.round(timeout * 1000),
       panel: $('panel').value,
@@ -363,10 +397,15 @@ export function startApp(host) {
     });
   }
 
-  /** Cancels the running check; resolves once it is over (confirmed, or its worker ended). */
-  function cancelRun() {
+  /**
+   * Cancels the running check; resolves once it is over (confirmed, or its worker ended).
+   * @param {{byPerson?: boolean}} [how] byPerson: Cancel or Escape was pressed (not a
+   *   new check taking over): the page then says so and the focus goes to Check
+   */
+  function cancelRun({ byPerson = false } = {}) {
     const run = state.run;
     if (!run) return Promise.resolve();
+    if (byPerson) run.byPerson = true;
     if (run.cancelling) return run.cancelling;
     announce(siteMessage('status.cancelling', state.lang));
     run.cancelling = new Promise((resolve) => {
@@ -394,6 +433,12 @@ export function startApp(host) {
     if (how === 'cancelled') {
       announce(siteMessage('status.cancelled', state.lang));
       document.body.dataset.state = 'cancelled';
+      if (run.byPerson) {
+        // Said where the bar was, and the focus goes back to Check (the Cancel
+        // button that had it is hidden now).
+        setNote({ key: 'status.cancelled' });
+        $('check').focus();
+      }
     }
     run.settle?.();
   }
@@ -423,8 +468,30 @@ export function startApp(host) {
     performance.mark?.('mxray:report-rendered');
     if (started !== undefined) state.result.renderMs = performance.now() - started;
     announce(siteMessage('status.done', state.lang, { summary: summaryText(m.report.summary, state.lang) }));
-    if (state.focusResults) $('results').focus();
+    if (state.focusResults) focusVerdict();
     document.body.dataset.state = 'done';
+  }
+
+  // The report is in: its verdict takes the focus and scrolls to the top of the
+  // window, so that what was found is the first thing seen (and heard).
+  function focusVerdict() {
+    const target = document.querySelector('#report [data-section="verdict"]') ?? $('results');
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+  }
+
+  // A word under the buttons that stays until the next check: "The check was cancelled."
+  function setNote(note) {
+    state.note = note;
+    renderNote();
+  }
+
+  function renderNote() {
+    const box = $('run-note');
+    box.textContent = state.note ? siteMessage(state.note.key, state.lang, state.note.values) : '';
+    box.hidden = !state.note;
   }
 
   function setRunning(on) {
@@ -448,24 +515,24 @@ export function startApp(host) {
     });
   }
 
+  // The bar is the whole check's (progress.js): it never starts over when a new
+  // round of DNS questions begins; the text says what is being done.
   function drawProgress(p) {
     const bar = $('progress');
     const lang = state.lang;
     let text;
-    let now = null;
-    let max = 100;
     if (p.stage === 'read') {
-      now = p.total ? Math.floor((p.loaded / p.total) * 100) : 100;
-      text = siteMessage('progress.reading', lang, { file: p.file, percent: now });
+      const percent = p.total ? Math.floor((p.loaded / p.total) * 100) : 100;
+      text = siteMessage('progress.reading', lang, { file: p.file, percent });
     } else if (p.stage === 'dns') {
-      now = p.answered;
-      max = p.total;
       text = reportMessage('report.progress', lang, { round: p.round, answered: p.answered, total: p.total });
     } else if (p.stage === 'report') {
       text = siteMessage('progress.report', lang);
     } else {
       text = siteMessage('progress.starting', lang);
     }
+    const now = state.run.bar.next(p);
+    const max = 100;
     bar.setAttribute('aria-valuemax', String(max));
     if (now === null) {
       bar.removeAttribute('aria-valuenow');
@@ -475,7 +542,7 @@ export function startApp(host) {
       bar.setAttribute('aria-valuenow', String(now));
       bar.setAttribute('aria-valuetext', text);
       bar.classList.remove('indeterminate');
-      bar.firstElementChild.style.width = `${max ? Math.min(100, (now / max) * 100) : 100}%`;
+      bar.firstElementChild.style.width = `${now}%`;
     }
     bar.dataset.stage = p.stage;
     $('progress-text').textContent = text;
@@ -673,9 +740,18 @@ export function startApp(host) {
     e.preventDefault();
     startCheck({ focus: true });
   });
-  $('cancel').addEventListener('click', () => cancelRun());
+  $('cancel').addEventListener('click', () => cancelRun({ byPerson: true }));
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && state.run) cancelRun();
+    if (e.key === 'Escape' && state.run) cancelRun({ byPerson: true });
+  });
+  // The bundled example, offline: the list holds it alone, as after a pick.
+  $('try-example').addEventListener('click', async () => {
+    const file = new File([clubExample], 'club-cloudflare-export.txt', { type: 'text/plain' });
+    state.files = [file];
+    state.refused = [];
+    renderFileList();
+    renderRefused();
+    await startCheck({ focus: true, example: true });
   });
   $('resolver-url').addEventListener('change', () => {
     remember('resolverUrl', $('resolver-url').value.trim());
@@ -687,14 +763,20 @@ export function startApp(host) {
     if ($('resolver-url').value.trim()) $('resolver-custom').checked = true;
   });
 
-  // A link may name the domain: index.html#domain=example.com fills it in and
-  // checks it live with the resolver of the settings (the extension's "Full
-  // report" opens its bundled copy of this page so). Nothing is stored.
+  // A link may name the domain: index.html#domain=example.com fills it in; a
+  // press of Check then checks it live with the resolver of the settings. Only
+  // the extension's own copy checks at once (its "Full report" opens it so; see
+  // linkChecksAtOnce). Nothing is stored.
   function checkFromLink() {
     const domain = new URLSearchParams(location.hash.slice(1)).get('domain');
     if (!domain || state.files.length) return;
     $('domain').value = domain;
-    startCheck({ focus: true });
+    if (linkChecksAtOnce()) {
+      startCheck({ focus: true });
+      return;
+    }
+    const named = normaliseDomain(domain);
+    if (named && !framed()) setNote({ key: 'status.fromLink', values: { domain: named } });
   }
   window.addEventListener('hashchange', checkFromLink);
 

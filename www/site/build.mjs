@@ -61,6 +61,13 @@ export function singleCsp(scriptHash, styleHash) {
   ].join('; ');
 }
 
+/**
+ * What only an HTTP header can say (a <meta> policy cannot carry
+ * frame-ancestors): no other site may show these pages in a frame, where a
+ * page could start a live check the visitor never asked for.
+ */
+export const HOSTED_HEADER_CSP = `${HOSTED_CSP}; frame-ancestors 'none'`;
+
 const RULE_PAGE_CSP = "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const sha256 = (text) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
@@ -88,6 +95,8 @@ export async function bundle(entry, { plugins = [], format = 'esm', define = {} 
     write: false,
     legalComments: 'none',
     charset: 'utf8',
+    // The bundled example zone of "Try the example" (app.js) comes in as text.
+    loader: { '.txt': 'text' },
     plugins,
     logLevel: 'warning',
   });
@@ -250,7 +259,7 @@ export async function buildHostedSite(siteDir, { headersFile = true } = {}) {
     '<script type="module" src="app.js"></script>',
   ].join('\n');
   writeFileSync(join(siteDir, 'index.html'), pageTemplate().replace('<!--MXRAY:HEAD-->', hostedHead).replace('<!--MXRAY:BODY-->', ''));
-  if (headersFile) writeFileSync(join(siteDir, '_headers'), `/*\n  Content-Security-Policy: ${HOSTED_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`);
+  if (headersFile) writeFileSync(join(siteDir, '_headers'), `/*\n  Content-Security-Policy: ${HOSTED_HEADER_CSP}\n  X-Frame-Options: DENY\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`);
   hostedRulePages(siteDir);
   return { 'boot.js': bootJs.length, 'app.js': appJs.length, 'worker.js': workerJs.length, 'site.css': css.length };
 }
