@@ -167,6 +167,7 @@ test('cancel ends the requests in flight and the page is ready again', async () 
     assert.ok(await page.isVisible('#run-note'), 'the cancel shows on the page');
     assert.equal(await page.textContent('#run-note'), 'The check was cancelled.');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'check');
+    await screenshot(page, 'live-cancelled');
     assert.ok(await page.isHidden('#cancel'));
     assert.ok(await page.isEnabled('#check'));
     const asked = seen;
