@@ -37,6 +37,23 @@ const fixedZone = spawnSync(process.execPath, [join(repo, 'www/cli/mxray.mjs'), 
 assert.equal(fixedZone.status, 1, fixedZone.stderr.toString());
 writeFileSync(join(workspace, 'dns-fixed.txt'), fixedZone.stdout);
 
+// The pull request docs/integrations.md shows: the fixed zone with the proxy
+// turned on for mail, kept as dns/club.example.txt in a workspace of its own.
+const MAIL_LINE = 'mail.club.example.\t1\tIN\tA\t203.0.113.25 ; cf_tags=cf-proxied:';
+const fixedText = fixedZone.stdout.toString();
+assert.ok(fixedText.includes(`\n${MAIL_LINE}false\n`), 'the fixed zone has mail DNS only');
+const pullRequest = join(scratch, 'pull-request');
+mkdirSync(join(pullRequest, 'dns'), { recursive: true });
+writeFileSync(join(pullRequest, 'dns/club.example.txt'), fixedText.replace(`\n${MAIL_LINE}false\n`, `\n${MAIL_LINE}true\n`));
+
+/** The text of the code block after `<!-- output: NAME -->` in docs/integrations.md. */
+const documented = (name) => {
+  const doc = readFileSync(join(repo, 'docs/integrations.md'), 'utf8');
+  const m = new RegExp(`<!-- output: ${name} -->\n\`\`\`\n([^]*?)\`\`\`\n`).exec(doc);
+  assert.ok(m, `docs/integrations.md shows the output ${name}`);
+  return m[1];
+};
+
 const baseEnv = { PATH: process.env.PATH, HOME: join(scratch, 'home'), LANG: 'C', npm_config_update_notifier: 'false' };
 
 /** The checkout's CLI, from the workspace: what the action must print. */
@@ -45,10 +62,11 @@ const cli = (args) => spawnSync(process.execPath, [join(repo, 'www/cli/mxray.mjs
 /**
  * Runs action.yml's steps as GitHub's runner does: each `run` with its
  * `shell: bash` as `bash --noprofile --norc -e -o pipefail FILE`, its `env`
- * with the expressions filled in (inputs with their defaults, and
- * github.action_path); an expression the test does not know fails the test.
+ * with the expressions filled in (inputs with their defaults), and
+ * GITHUB_ACTION_PATH and RUNNER_TEMP set as the runner sets them; an
+ * expression the test does not know fails the test.
  */
-function runAction(actionPath, inputs, extraEnv = {}) {
+function runAction(actionPath, inputs, extraEnv = {}, cwd = workspace) {
   const action = yaml(join(actionPath, 'action.yml'));
   assert.equal(action.runs.using, 'composite');
   const values = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? '']));
@@ -56,7 +74,6 @@ function runAction(actionPath, inputs, extraEnv = {}) {
   Object.assign(values, inputs);
   const fill = (text) =>
     String(text).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr) => {
-      if (expr === 'github.action_path') return actionPath;
       const m = /^inputs\.([\w-]+)$/.exec(expr);
       assert.ok(m && Object.hasOwn(values, m[1]), `an expression the runner would fill: ${expr}`);
       return values[m[1]];
@@ -68,9 +85,9 @@ function runAction(actionPath, inputs, extraEnv = {}) {
   assert.ok(!/\$\{\{/.test(step.run), 'the script holds no expression: inputs come in through env');
   const script = join(scratch, `step-${Math.random().toString(36).slice(2)}.sh`);
   writeFileSync(script, step.run);
-  const env = { ...baseEnv, RUNNER_TEMP: mkdtempSync(join(scratch, 'runner-temp-')), ...extraEnv };
+  const env = { ...baseEnv, GITHUB_ACTION_PATH: actionPath, RUNNER_TEMP: mkdtempSync(join(scratch, 'runner-temp-')), ...extraEnv };
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = fill(v);
-  return { cmd: 'bash', args: ['--noprofile', '--norc', '-e', '-o', 'pipefail', script], options: { cwd: workspace, env } };
+  return { cmd: 'bash', args: ['--noprofile', '--norc', '-e', '-o', 'pipefail', script], options: { cwd, env } };
 }
 const runSync = ({ cmd, args, options }) => spawnSync(cmd, args, { ...options, encoding: 'utf8', timeout: 120_000 });
 const runAsync = ({ cmd, args, options }) =>
@@ -91,6 +108,14 @@ test('action: a zone whose mail name leads to the proxy fails the job with the f
   assert.match(r.stdout, /^\+ CREATE {2}mail\.club\.example\. A 203\.0\.113\.25 \(DNS only\)$/m);
   const want = cli(['check', '--fail-on', 'critical', '--format', 'text', '--lang', 'en', '--zone', 'dns/club.example.txt']);
   assert.equal(r.stdout, want.stdout, 'the same as the CLI');
+});
+
+test('action: the pull request of docs/integrations.md fails the job with the output the page shows', () => {
+  const r = runSync(runAction(repo, { zones: 'dns/club.example.txt' }, {}, pullRequest));
+  assert.equal(r.status, 1, r.stderr);
+  const shown = documented('action-pull-request');
+  assert.ok(shown.length > 500 && r.stdout.startsWith(shown), `the page shows the start of the real output\n--- real\n${r.stdout}`);
+  assert.match(r.stdout.slice(shown.length), /^\nDiff of dns\/club\.example\.txt\n/);
 });
 
 test('action: the fixed zone passes; fail-on info fails it on its info findings', () => {
@@ -233,6 +258,14 @@ test('pre-commit hook: fails a commit whose zone sends a mail name to the proxy,
   assert.match(broken.stdout, /- exit code: 1/);
   assert.match(broken.stdout, /\(mail-host-proxied\)/);
   assert.match(broken.stdout, /^\+ CREATE {2}mail\.club\.example\. A 203\.0\.113\.25 \(DNS only\)$/m);
+
+  writeFileSync(join(project, 'dns/club.example.txt'), readFileSync(join(pullRequest, 'dns/club.example.txt')));
+  git(project, 'add', '.');
+  const proxied = preCommit('--all-files');
+  assert.equal(proxied.status, 1, proxied.stderr);
+  const shown = documented('pre-commit');
+  assert.ok(proxied.stdout.startsWith(shown), `the page shows the start of the real output\n--- real\n${proxied.stdout}`);
+  assert.match(proxied.stdout, /\(mx-target-proxied\)/);
 
   const other = preCommit('--files', 'README.md');
   assert.equal(other.status, 0, other.stdout);
