@@ -149,6 +149,21 @@ test('installed, `mxray check --zone-dir` (worker threads) prints what the check
   assert.ok(got.stdout.equals(want.stdout), `--- got\n${got.stdout}\n--- want\n${want.stdout}`);
 });
 
+test('installed, `mxray dump` prints what the checkout prints, and `mxray --version` says the package\'s version', () => {
+  const args = ['dump', `node_modules/mxray/${EXAMPLE}`];
+  const want = checkout(args);
+  assert.equal(want.status, 0, want.stderr.toString());
+  assert.match(want.stdout.toString(), /^mail\.club\.example\. 1 IN CNAME club\.example\. ; cf-proxied:false$/m);
+  const got = run('node', ['node_modules/.bin/mxray', ...args], installed);
+  assert.equal(got.status, 0, got.stderr.toString());
+  assert.ok(got.stdout.equals(want.stdout), 'dump: stdout byte for byte');
+  // The CLI states its version itself; a release that bumps package.json alone would say the old one.
+  const { version } = JSON.parse(readFileSync(join(installed, 'node_modules/mxray/package.json'), 'utf8'));
+  const v = run('node', ['node_modules/.bin/mxray', '--version'], installed);
+  assert.equal(v.status, 0);
+  assert.equal(v.stdout.toString(), `mxray ${version}\n`);
+});
+
 test('npm pack stops with a clear message when the wasm core is not built', () => {
   const copy = join(scratch, 'unbuilt');
   for (const part of ['package.json', 'www/pack', 'www/cli', 'www/lib', 'examples']) {
