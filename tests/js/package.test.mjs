@@ -69,7 +69,7 @@ test('the tarball holds the CLI, www/lib and the built core, and nothing of the 
     ...listed('www/lib', '.js'),
     'www/lib/wasm/mxray-core.js', 'www/lib/wasm/mxray-core.wasm',
     ...readdirSync(join(repo, 'examples')).map((f) => `examples/${f}`),
-    ...['cli', 'report', 'zone-input', 'limits', 'integrations'].map((d) => `docs/${d}.md`).filter((f) => existsSync(join(repo, f))),
+    ...['cli', 'report', 'zone-input', 'limits', 'integrations', 'sources'].map((d) => `docs/${d}.md`).filter((f) => existsSync(join(repo, f))),
   ];
   assert.deepEqual([...entries].sort(), [...new Set(expected)].sort());
   for (const path of entries) {
