@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,7 +190,10 @@ before(async () => {
   });
   await new Promise((resolve) => registry.listen(0, '127.0.0.1', resolve));
 });
-after(() => registry?.close());
+after(() => {
+  registry?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 test('action from a git checkout without the built core: installs the npm package of its version and runs it', async () => {
   const actionPath = join(scratch, 'action-checkout');

@@ -2,7 +2,7 @@
 // and the built wasm core, and nothing of the build; installed from that
 // tarball into an empty folder, with no network and no compiler on PATH,
 // `npx mxray check` prints byte for byte what the checkout's CLI prints.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, realpathSync } from 'node:fs';
@@ -38,6 +38,8 @@ const env = (cache) => ({
 });
 const run = (cmd, args, cwd, cache = 'cache') =>
   spawnSync(join(bin, cmd), args, { cwd, env: env(cache), timeout: 120_000 });
+
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 let tarball; // the packed file
 let entries; // its paths, package/ taken off
