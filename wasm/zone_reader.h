@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "dns/json_text.h"
 #include "zone/parser.h"
 #include "zone/zone_text.h"
 
@@ -15,7 +16,9 @@ namespace mxray {
 
 using nlohmann::json;
 
-inline std::string to_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+// Every JSON text the bindings return (core/dns/json_text.h: U+2028, U+2029,
+// bidi and C1 controls as \uXXXX).
+inline std::string to_text(const json& j) { return json_text(j); }
 
 // A zone being read: feed it bytes, finish it, then page through records.
 // `includes` is a JS function (path) => string | Uint8Array | null |
