@@ -203,7 +203,7 @@ std::optional<EvidenceStep> receives_mail(const MailModel& model) {
   for (const MailName& m : model.names())
     if (m.roles & role::mx_target)
       for (const HopSource& src : m.named_by)
-        if (of_domain(model, src)) return mx_step(model, m.name.view(), src);
+        if (source_type(model, src) == rrtype::MX && of_domain(model, src)) return mx_step(model, m.name.view(), src);
   return std::nullopt;
 }
 
