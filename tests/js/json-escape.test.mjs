@@ -1,7 +1,7 @@
 // The core's JSON as the shells get it: line separators, bidi controls and
 // C1 controls are written as \uXXXX (core/dns/json_text.h), so a report, a
 // zone summary or a batch line pasted into a terminal, a log or a script
-// shows and splits as it reads (issue 26, item 4).
+// shows and splits as it reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore } from '../../www/lib/core-node.js';

@@ -548,9 +548,9 @@ TEST_CASE("cloudflare json: the apex") {
   }
 }
 
-TEST_CASE("cloudflare json: a name is the API's plain string, not presentation form (issue 26, item 8)") {
+TEST_CASE("cloudflare json: a name is the API's plain string, not presentation form") {
   // The API's `name` is "Complete DNS record name, including the zone name,
-  // in Punycode" (docs/sources.md#cloudflare-api-record-name): dots part the
+  // in Punycode" (docs/sources.md#cloudflare-api-json): dots part the
   // labels, every other character is itself. Before, "\032" was read as a
   // master file's escape (a space) and a backslash as escaping the next
   // character.

@@ -59,7 +59,7 @@ TEST_CASE("json text: U+2028, U+2029, bidi and C1 controls are written as \\uXXX
   }
 }
 
-TEST_CASE("json text: a zone's diagnostics quote a token with U+202E escaped (issue 26, item 4)") {
+TEST_CASE("json text: a zone's diagnostics quote a token with U+202E escaped") {
   // The owner is refused (a label of 64 octets), and its token is quoted in the diagnostic.
   const std::string owner = std::string(60, 'a') + "\xE2\x80\xAE" + "gpj.exe";
   Zone z = parse_zone("$ORIGIN club.test.\n" + owner + " IN A 192.0.2.1\n", "z", {});

@@ -272,7 +272,7 @@ TEST_CASE("rules: the catalogue lists every rule once, and findings use only cat
   CHECK(j[0]["severity"] == "critical");
 }
 
-TEST_CASE("rules: a target an MX and an SRV share is cited by each rule with its own record (issue 26, item 8)") {
+TEST_CASE("rules: a target an MX and an SRV share is cited by each rule with its own record") {
   // The SRV comes first in the file; before, mx-target-proxied cited it as
   // "mx-of" from _imaps._tcp (line 4), and srv-target-proxied the MX as "srv".
   const std::string text =
