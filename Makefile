@@ -91,6 +91,7 @@ fuzz-long: setup
 bench: build site
 	tests/bench/run.sh
 	node tests/bench/site-budget.mjs --no-build
+	build/native/tests/bench/mxray-scaling-bench
 
 # The C++ sources under the checked-in .clang-format: `format` rewrites them,
 # `format-check` (part of `make test`) fails on any difference.

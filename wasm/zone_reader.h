@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "dns/json_text.h"
 #include "zone/parser.h"
 #include "zone/zone_text.h"
 
@@ -15,11 +16,15 @@ namespace mxray {
 
 using nlohmann::json;
 
-inline std::string to_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+// Every JSON text the bindings return (core/dns/json_text.h: U+2028, U+2029,
+// bidi and C1 controls as \uXXXX).
+inline std::string to_text(const json& j) { return json_text(j); }
 
 // A zone being read: feed it bytes, finish it, then page through records.
-// `includes` is a JS function (path) => string | null | undefined, called
-// synchronously for $INCLUDE; pass null when includes are not available.
+// `includes` is a JS function (path) => string | Uint8Array | null |
+// undefined | false, called synchronously for $INCLUDE (false: the file is
+// outside the folders includes may come from); pass null when includes are
+// not available.
 class ZoneReader {
  public:
   ZoneReader(const std::string& file_name, const std::string& options_json, emscripten::val includes)
@@ -29,10 +34,12 @@ class ZoneReader {
       : includes_(std::move(includes)) {
     IncludeResolver resolver;
     if (includes_.typeOf().as<std::string>() == "function") {
-      resolver = [this](std::string_view path) -> std::optional<std::string> {
+      resolver = [this](std::string_view path) -> IncludeFile {
         emscripten::val r = includes_(std::string(path));
-        // A string (UTF-8) or bytes (Uint8Array); null or undefined: none.
+        // A string (UTF-8) or bytes (Uint8Array); null or undefined: none;
+        // false: refused, outside the folders the shell reads includes from.
         if (r.isNull() || r.isUndefined()) return std::nullopt;
+        if (r.isFalse()) return IncludeFile::refused_outside();
         if (!r.isString() && !r.instanceof (emscripten::val::global("Uint8Array"))) return std::nullopt;
         return r.as<std::string>();
       };

@@ -44,6 +44,8 @@ enum class Severity : uint8_t { error, warning };
   X(include_not_found, "include-not-found", error)   \
   X(include_depth, "include-depth", error)           \
   X(include_loop, "include-loop", error)             \
+  X(include_limit, "include-limit", error)           \
+  X(include_outside, "include-outside", error)       \
   X(bad_generate, "bad-generate", error)             \
   X(generate_limit, "generate-limit", error)         \
   X(class_mismatch, "class-mismatch", error)         \

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "dns/json_text.h"
 #include "dns/name.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
@@ -190,7 +191,7 @@ json cloudflare_batch_body(const json& batch) {
 }
 
 std::string cloudflare_curl(const json& batch) {
-  std::string body = cloudflare_batch_body(batch).dump();
+  std::string body = json_text(cloudflare_batch_body(batch));
   // Single-quoted for the shell: a ' inside becomes '\''.
   std::string quoted;
   for (char c : body) {

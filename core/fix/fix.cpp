@@ -387,19 +387,19 @@ class ZoneTextWriter {
 
   // Phase 2: a line after a removed one that took its owner from it (a
   // blank owner field) now names it: otherwise it would take the owner of
-  // the line before the removed one.
+  // the line before the removed one. One pass: each run of removed records
+  // is looked at once, with the record kept after it, which is named once
+  // however many removed lines of its owner the run holds.
   void name_inheriting_lines() {
-    for (size_t i = 0; i < zone_.size(); ++i) {
-      if (!removed_[i]) continue;
-      RecordView r = zone_.record(i);
-      if (starts_blank(record_lines(text_, r).begin)) continue;
-      size_t j = i + 1;
+    for (size_t i = 0; i < zone_.size();) {
+      if (!removed_[i]) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
       while (j < zone_.size() && removed_[j]) ++j;
-      if (j >= zone_.size()) continue;
-      RecordView n = zone_.record(j);
-      if (n.span.file != 0 || !names_equal(n.owner.view(), r.owner.view())) continue;
-      const size_t begin = record_lines(text_, n).begin;
-      if (starts_blank(begin)) insert(begin, lower_text(n.owner.view()));
+      if (j < zone_.size()) name_after_run(i, j);
+      i = j;
     }
   }
 
@@ -444,6 +444,21 @@ class ZoneTextWriter {
  private:
   void replace(size_t begin, size_t end, std::string text) { ops_.push_back({begin, end, std::move(text), order_++}); }
   void insert(size_t at, std::string text) { replace(at, at, std::move(text)); }
+
+  // Records [first, kept) are removed and `kept` stays: when `kept` takes
+  // its owner from a removed line that named it, it names the owner itself.
+  void name_after_run(size_t first, size_t kept) {
+    const RecordView n = zone_.record(kept);
+    if (n.span.file != 0) return;
+    const size_t begin = record_lines(text_, n).begin;
+    if (!starts_blank(begin)) return;
+    for (size_t k = first; k < kept; ++k) {
+      const RecordView r = zone_.record(k);
+      if (starts_blank(record_lines(text_, r).begin) || !names_equal(n.owner.view(), r.owner.view())) continue;
+      insert(begin, lower_text(n.owner.view()));
+      return;
+    }
+  }
 
   bool starts_blank(size_t at) const { return at < text_.size() && (text_[at] == ' ' || text_[at] == '\t'); }
 

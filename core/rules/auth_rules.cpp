@@ -203,7 +203,7 @@ std::optional<EvidenceStep> receives_mail(const MailModel& model) {
   for (const MailName& m : model.names())
     if (m.roles & role::mx_target)
       for (const HopSource& src : m.named_by)
-        if (of_domain(model, src)) return mx_step(model, m.name.view(), src);
+        if (source_type(model, src) == rrtype::MX && of_domain(model, src)) return mx_step(model, m.name.view(), src);
   return std::nullopt;
 }
 
@@ -575,6 +575,9 @@ void dmarc_domain(const MailModel& model, View view, std::string_view domain, co
 std::vector<std::pair<WireName, EvidenceStep>> dmarc_mail_subdomains(const MailModel& model) {
   std::vector<std::pair<WireName, EvidenceStep>> out;
   if (!model.has_zone()) return out;
+  // The names already in `out`, by name_hash: a zone of many mail names
+  // would otherwise be compared name by name with all before it.
+  std::unordered_map<uint64_t, std::vector<size_t>> listed;
   const ZoneLookup& zones = model.zones();
   const std::string_view apex = model.domain();
   for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
@@ -597,9 +600,12 @@ std::vector<std::pair<WireName, EvidenceStep>> dmarc_mail_subdomains(const MailM
       }
       if (!step) continue;
       add_source(model, *step, HopSource::of(ZoneRecordRef{zi, uint32_t(i)}, r));
-      bool seen =
-          std::any_of(out.begin(), out.end(), [&](const auto& e) { return names_equal(e.first.view(), owner); });
-      if (!seen) out.emplace_back(wire_of(owner), std::move(*step));
+      std::vector<size_t>& same_hash = listed[name_hash(owner)];
+      bool seen = std::any_of(same_hash.begin(), same_hash.end(),
+                              [&](size_t k) { return names_equal(out[k].first.view(), owner); });
+      if (seen) continue;
+      same_hash.push_back(out.size());
+      out.emplace_back(wire_of(owner), std::move(*step));
     }
   }
   return out;

@@ -30,6 +30,16 @@ void add_source(const MailModel& model, EvidenceStep& step, const HopSource& src
   step.params.push_back({"line", std::to_string(src.line)});
 }
 
+uint16_t source_type(const MailModel& model, const HopSource& src) {
+  if (src.kind == HopSource::live) {
+    const auto& facts = model.facts().facts();
+    // A fact's id is its index (Session::ask).
+    return src.fact < facts.size() && facts[src.fact].id == src.fact ? facts[src.fact].question.type : 0;
+  }
+  const Zone& z = model.input_zone(src.zone_index);
+  return src.record < z.size() ? z.record(src.record).type : 0;
+}
+
 bool of_domain(const MailModel& model, const HopSource& src) {
   if (src.kind == HopSource::live) return true;
   const Zone& z = model.input_zone(src.zone_index);

@@ -21,6 +21,10 @@ void add_source(const MailModel& model, EvidenceStep& step, const HopSource& src
 // True when `src` is a record owned by the domain itself, or a live
 // answer (the session asks the MX of the domain alone).
 bool of_domain(const MailModel& model, const HopSource& src);
+// The type of the record `src` stands for: the zone record's, or the type
+// asked for the live answer (0 when unknown). A mail name's `named_by` holds
+// MX and SRV records alike: a target both name is cited for each by its own.
+uint16_t source_type(const MailModel& model, const HopSource& src);
 // An MX record naming `target` as evidence: "mx" for the domain's own MX,
 // "mx-of" (with the owner as `from`) for the MX of another name in the zone.
 EvidenceStep mx_step(const MailModel& model, std::string_view target, const HopSource& src);

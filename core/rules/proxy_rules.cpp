@@ -397,6 +397,9 @@ void proxied_names(const MailModel& model, std::vector<Finding>& out) {
       Finding f = make_finding(fam.rule, {lower_name(m.name.view())}, harm);
       if (fam.role == role::mx_target || fam.role == role::srv_target)
         for (const HopSource& src : m.named_by) {
+          // Each role cites the records of its own type: a target that an
+          // MX and an SRV share is named by both.
+          if (source_type(model, src) != (fam.role == role::mx_target ? rrtype::MX : rrtype::SRV)) continue;
           if (fam.role == role::mx_target) {
             f.evidence.push_back(mx_step(model, m.name.view(), src));
             continue;
@@ -439,7 +442,8 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
                                                                      : nullptr;
     if (missing) {
       Finding f = make_finding(Rule::mx_target_missing, {lower_name(m.name.view())});
-      for (const HopSource& src : m.named_by) f.evidence.push_back(mx_step(model, m.name.view(), src));
+      for (const HopSource& src : m.named_by)
+        if (source_type(model, src) == rrtype::MX) f.evidence.push_back(mx_step(model, m.name.view(), src));
       path_evidence(model, *missing, f);
       f.evidence.push_back(
           {"no-address", {{"name", lower_name(m.name.view())}, {"source", missing == &m.zone ? "zone" : "live"}}});
@@ -459,7 +463,8 @@ void mx_targets(const MailModel& model, std::vector<Finding>& out) {
     const bool flattened = &p == &m.zone && !p.hops.empty() && at_zone_apex(model, p.hops.front().name.view());
     if (!p.hops.empty() && p.hops.front().type == rrtype::CNAME && !flattened) {
       Finding f = make_finding(Rule::mx_target_cname, {lower_name(m.name.view())});
-      for (const HopSource& src : m.named_by) f.evidence.push_back(mx_step(model, m.name.view(), src));
+      for (const HopSource& src : m.named_by)
+        if (source_type(model, src) == rrtype::MX) f.evidence.push_back(mx_step(model, m.name.view(), src));
       path_evidence(model, p, f);
       // Left as it is: mail servers follow the alias in practice, and an
       // edit here would pin an address the alias's owner may change.
@@ -491,7 +496,8 @@ void companion_records(const MailModel& model, std::vector<Finding>& out) {
     }
     if (!companion) continue;
     Finding f = make_finding(Rule::mx_companion_record, {lower_name(v)});
-    for (const HopSource& src : m.named_by) f.evidence.push_back(mx_step(model, v, src));
+    for (const HopSource& src : m.named_by)
+      if (source_type(model, src) == rrtype::MX) f.evidence.push_back(mx_step(model, v, src));
     f.evidence.push_back({"companion-record", {{"name", lower_name(v)}}});
     if (model.has_zone() && model.explains()) f.edits = leave_companion_edits(model, m);
     out.push_back(std::move(f));

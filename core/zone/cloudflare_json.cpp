@@ -19,6 +19,34 @@
 namespace mxray {
 namespace {
 
+// A name as the API writes it: "Complete DNS record name, including the zone
+// name, in Punycode" (Cloudflare API, Create DNS Record, `name`), a plain
+// string, not a master file's presentation form. Dots part the labels and
+// every other character stands for itself: "a b.example.com" is a label
+// with a space in it, and "a\\032b" (as JSON) is the five characters a, \,
+// 0, 3, 2 and b, not a space. A trailing dot is allowed; an empty label
+// (".." or a leading dot) is a bad name.
+NameError api_name(std::string_view text, WireName& out) {
+  if (text.empty() || text == ".") return NameError::bad_name;
+  if (text.back() == '.') text.remove_suffix(1);
+  size_t length = 0;
+  for (size_t at = 0;;) {
+    const size_t dot = std::min(text.find('.', at), text.size());
+    const size_t label = dot - at;
+    if (label == 0) return NameError::bad_name;
+    if (label > kMaxLabelLength) return NameError::label_too_long;
+    if (length + 1 + label + 1 > kMaxNameLength) return NameError::name_too_long;
+    out.octets[length++] = uint8_t(label);
+    std::memcpy(out.octets + length, text.data() + at, label);
+    length += label;
+    if (dot == text.size()) break;
+    at = dot + 1;
+  }
+  out.octets[length++] = 0;
+  out.length = uint8_t(length);
+  return NameError::none;
+}
+
 using json = nlohmann::json;
 
 constexpr size_t kMaxTokenBytes = 80;
@@ -443,6 +471,11 @@ class Importer {
     WireName n;
     if (parse_name(presentation, kRoot, n) == NameError::none) zone_.apex.assign(n.view());
   }
+  // The apex from the API's `zone_name`, a name as the API writes it.
+  void set_apex_from_api(std::string_view text) {
+    WireName n;
+    if (api_name(text, n) == NameError::none) zone_.apex.assign(n.view());
+  }
 
   // The DOM of the (valid) value at `offset`.
   json parse_at(size_t offset) const {
@@ -504,7 +537,8 @@ class Importer {
     json rec = parse_at(offset);
     if (!rec.is_object()) return reject(place, {Code::json_record, {}, scanner_.raw_value(offset), {}}, {});
     if (zone_.apex.empty())
-      if (const json* z = member(rec, "zone_name"); z && z->is_string()) set_apex(*z->get_ptr<const json::string_t*>());
+      if (const json* z = member(rec, "zone_name"); z && z->is_string())
+        set_apex_from_api(*z->get_ptr<const json::string_t*>());
 
     // Type first, so that every later diagnostic can name it.
     const json* type_value = member(rec, "type");
@@ -596,7 +630,7 @@ class Importer {
       problem = {Code::json_record, "name", shown(*name, offset, {"name"}), {}};
       return false;
     }
-    if (NameError e = parse_name(*text, kRoot, owner); e != NameError::none) {
+    if (NameError e = api_name(*text, owner); e != NameError::none) {
       problem = {name_error_code(e), "name", clip(*text), {}};
       return false;
     }

@@ -83,8 +83,22 @@ void ZoneParser::Impl::include(const Source& s) {
     ++zone.rejected_records;
     return;
   }
-  std::optional<std::string> text;
-  if (includes) text = includes(path);
+  if (includes_asked >= options.limits.max_includes) {
+    // Once: a zone that passes it usually does so by thousands.
+    if (includes_asked++ == options.limits.max_includes)
+      report_at(Code::include_limit, s, e, t[1], {}, "$INCLUDE", std::to_string(options.limits.max_includes));
+    ++zone.rejected_records;
+    return;
+  }
+  ++includes_asked;
+  IncludeFile file;
+  if (includes) file = includes(path);
+  if (file.outside) {
+    report_at(Code::include_outside, s, e, t[1], {}, "$INCLUDE", path);
+    ++zone.rejected_records;
+    return;
+  }
+  std::optional<std::string>& text = file.text;
   if (!text) {
     report_at(Code::include_not_found, s, e, t[1], {}, "$INCLUDE", path);
     ++zone.rejected_records;

@@ -438,6 +438,7 @@ ParseOptions parse_options_from_json(std::string_view text) {
     read_count(*it, "max_records", o.limits.max_records);
     read_count(*it, "max_diagnostics", o.limits.max_diagnostics);
     read_count(*it, "max_include_depth", o.limits.max_include_depth);
+    read_count(*it, "max_includes", o.limits.max_includes);
     read_count(*it, "max_generate", o.limits.max_generate);
   }
   return o;

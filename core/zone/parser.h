@@ -28,6 +28,14 @@ struct ParseLimits {
   // file known by its name (the main input's as given, an include's path as
   // written), so "./a" and "a" are two names and meet this bound instead.
   unsigned max_include_depth = 8;
+  // $INCLUDE directives of one input for which the shell is asked for a
+  // file, found or not, at every depth. Nesting multiplies them (a line of
+  // `$INCLUDE b` 3,000 times, b itself 3,000 lines of `$INCLUDE e`, is 9
+  // million reads of e from 45 KB), and an empty or missing file costs
+  // nothing against max_input_bytes. Past it an $INCLUDE is "include-limit"
+  // (detail: the limit), reported once, and the later ones are only counted
+  // in Zone::rejected_records.
+  uint32_t max_includes = 10'000;
   uint32_t max_generate = 65536;  // records one $GENERATE may produce
   // Bytes the records of all $GENERATE directives of one input may take in
   // the store, counted as they are made (kept or not): each record's slot
@@ -63,9 +71,24 @@ struct ParseOptions {
 };
 
 // The shell's answer to `$INCLUDE path`: the file's text, or nothing when it
-// cannot be had. The core never opens files itself. It is not asked for a
-// file that is still being read (include-loop).
-using IncludeResolver = std::function<std::optional<std::string>(std::string_view path)>;
+// cannot be had ("include-not-found"), or a refusal: the file lies outside
+// the folders the shell reads includes from ("include-outside"). The core
+// never opens files itself. It is not asked for a file that is still being
+// read (include-loop), nor past ParseLimits::max_includes.
+struct IncludeFile {
+  std::optional<std::string> text;
+  bool outside = false;  // refused by the shell: not in a folder it may read
+  IncludeFile() = default;
+  IncludeFile(std::nullopt_t) {}
+  IncludeFile(std::string t) : text(std::move(t)) {}
+  IncludeFile(std::optional<std::string> t) : text(std::move(t)) {}
+  static IncludeFile refused_outside() {
+    IncludeFile f;
+    f.outside = true;
+    return f;
+  }
+};
+using IncludeResolver = std::function<IncludeFile(std::string_view path)>;
 
 class ZoneParser {
  public:
@@ -89,7 +112,7 @@ class ZoneParser {
 // The options a shell gives the parser, as JSON: {"origin": "example.com.",
 // "format": "auto" | "bind" | "cloudflare" | "cloudflare-json", "limits":
 // {"max_input_bytes", "max_records", "max_diagnostics", "max_include_depth",
-// "max_generate"}}. A value of the wrong type, a count its field cannot hold
+// "max_includes", "max_generate"}}. A value of the wrong type, a count its field cannot hold
 // and an unknown format leave the defaults; text that is not a JSON object
 // gives them all.
 ParseOptions parse_options_from_json(std::string_view text);

@@ -64,6 +64,7 @@ struct ZoneParser::Impl {
   bool record_limit_hit = false;
   uint64_t generated_bytes = 0;  // by $GENERATE, against max_generate_bytes
   uint64_t included_bytes = 0;   // text of $INCLUDE files, against max_input_bytes
+  uint32_t includes_asked = 0;   // $INCLUDEs the shell was asked for, against max_includes
   // Records stored while the apex was unknown: the first ones of the zone,
   // checked for out-of-zone owners once the parse is done.
   size_t records_before_apex = 0;

@@ -79,7 +79,7 @@ const CODES = {
   'name-too-long': 'KO', 'missing-origin': 'KO', 'bad-ipv4': 'KO', 'bad-ipv6': 'KO',
   'string-too-long': 'KO', 'bad-base64': 'KO', 'bad-hex': 'KO', 'bad-generic': 'KO',
   'bad-time': 'KO', 'bad-loc': 'KO', 'bad-svcparam': 'KO', 'bad-directive': 'KO',
-  'include-not-found': 'KO', 'include-depth': 'KO', 'include-loop': 'KO', 'bad-generate': 'KO',
+  'include-not-found': 'KO', 'include-depth': 'KO', 'include-loop': 'KO', 'include-limit': 'KO', 'include-outside': 'KO', 'bad-generate': 'KO',
   'class-mismatch': 'KO', 'bad-cf-tags': 'WARN', 'txt-string-split': 'WARN', 'out-of-zone': 'WARN',
   'name-nul': 'WARN', 'utf8-bom': 'WARN',
 };

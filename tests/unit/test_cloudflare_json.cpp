@@ -548,6 +548,51 @@ TEST_CASE("cloudflare json: the apex") {
   }
 }
 
+TEST_CASE("cloudflare json: a name is the API's plain string, not presentation form") {
+  // The API's `name` is "Complete DNS record name, including the zone name,
+  // in Punycode" (docs/sources.md#cloudflare-api-json): dots part the
+  // labels, every other character is itself. Before, "\032" was read as a
+  // master file's escape (a space) and a backslash as escaping the next
+  // character.
+  const Case cases[] = {
+      {"a space is a character of the label",
+       R"([{"name":"a b.example.com","type":"A","content":"192.0.2.1","ttl":60}])",
+       "a\\032b.example.com. 60 A 192.0.2.1\n", ""},
+      {"a backslash and digits are themselves",
+       R"([{"name":"a\\032b.example.com","type":"A","content":"192.0.2.1","ttl":60}])",
+       "a\\\\032b.example.com. 60 A 192.0.2.1\n", ""},
+      {"an escaped dot is no escape: the dot parts labels",
+       R"([{"name":"a\\.b.example.com","type":"A","content":"192.0.2.1","ttl":60}])",
+       "a\\\\.b.example.com. 60 A 192.0.2.1\n", ""},
+      {"@ is a label, not the origin", R"([{"name":"@","type":"A","content":"192.0.2.1","ttl":60}])",
+       "\\@. 60 A 192.0.2.1\n", ""},
+      {"an empty label is a bad name", R"([{"name":"a..example.com","type":"A","content":"192.0.2.1","ttl":60}])", "",
+       "1:2 bad-name field=name token=a..example.com type=A\n"},
+      {"a label of 64 characters is too long",
+       R"([{"name":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com","type":"A","content":"192.0.2.1"}])",
+       "",
+       "1:2 label-too-long field=name "
+       "token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com type=A\n"},
+  };
+  for (const Case& c : cases) check(c);
+  SUBCASE("the apex from zone_name the same way") {
+    Zone zone = import_text(
+        R"({"result":[{"zone_name":"my zone.example","name":"a.my zone.example","type":"A","content":"192.0.2.1"}]})");
+    CHECK(name_text(zone.apex) == "my\\032zone.example.");
+    CHECK(zone.diagnostics.empty());
+  }
+  SUBCASE("253 characters in 4 labels are read; 254 are too long") {
+    const std::string l63(63, 'a'), l61(61, 'a');
+    const std::string at = l63 + "." + l63 + "." + l63 + "." + l61;  // 253 characters, 255 octets
+    Zone ok = import_text(R"([{"name":")" + at + R"(","type":"A","content":"192.0.2.1"}])");
+    CHECK(ok.size() == 1);
+    Zone past = import_text(R"([{"name":")" + at + R"(a","type":"A","content":"192.0.2.1"}])");
+    CHECK(past.size() == 0);
+    REQUIRE(past.diagnostics.size() == 1);
+    CHECK(past.diagnostics[0].code == Code::name_too_long);
+  }
+}
+
 TEST_CASE("cloudflare json: limits") {
   const char* three = R"([{"name":"a.example.com","type":"A","content":"192.0.2.1"},
 {"name":"b.example.com","type":"A","content":"192.0.2.2"},

@@ -152,6 +152,41 @@ TEST_CASE("fix: remove and add in place, as the seed fix does") {
   CHECK(z.record(3).type == rrtype::TXT);
 }
 
+TEST_CASE("fix: a line after several removed lines of its owner is given that owner once") {
+  // Two removed lines that both name mail, then a line that inherits it:
+  // the inheriting line names its owner once (it was named once per removed
+  // line, "mail.club.test.mail.club.test.", before the pass became linear).
+  const std::string bind =
+      "$ORIGIN club.test.\n$TTL 300\n"
+      "@ IN SOA ns1 root 1 2 3 4 5\n"
+      "mail IN A 192.0.2.1\n"
+      "mail IN A 192.0.2.2\n"
+      "     IN TXT \"kept with its owner\"\n"
+      "     IN MX 10 club.test.\n";
+  std::string out = corrected(bind, {with({edit(ZoneEdit::Op::remove, "mail.club.test.", rrtype::A, "192.0.2.1", 4),
+                                           edit(ZoneEdit::Op::remove, "mail.club.test.", rrtype::A, "192.0.2.2", 5)})});
+  CHECK(out ==
+        "$ORIGIN club.test.\n$TTL 300\n"
+        "@ IN SOA ns1 root 1 2 3 4 5\n"
+        "mail.club.test.     IN TXT \"kept with its owner\"\n"
+        "     IN MX 10 club.test.\n");
+  Zone z = parse_zone(out, "out", {});
+  CHECK(z.error_count == 0);
+  REQUIRE(z.size() == 3);
+  CHECK(name_text(z.record(1).owner.view()) == "mail.club.test.");
+  CHECK(name_text(z.record(2).owner.view()) == "mail.club.test.");
+  SUBCASE("a removed line that inherits, between: the kept line still names the owner once") {
+    const std::string three =
+        "$ORIGIN club.test.\n$TTL 300\n@ IN SOA ns1 root 1 2 3 4 5\n"
+        "mail IN A 192.0.2.1\n     IN A 192.0.2.2\nmail IN A 192.0.2.3\n     IN TXT \"t\"\n";
+    std::string o3 =
+        corrected(three, {with({edit(ZoneEdit::Op::remove, "mail.club.test.", rrtype::A, "192.0.2.1", 4),
+                                edit(ZoneEdit::Op::remove, "mail.club.test.", rrtype::A, "192.0.2.2", 5),
+                                edit(ZoneEdit::Op::remove, "mail.club.test.", rrtype::A, "192.0.2.3", 6)})});
+    CHECK(o3 == "$ORIGIN club.test.\n$TTL 300\n@ IN SOA ns1 root 1 2 3 4 5\nmail.club.test.     IN TXT \"t\"\n");
+  }
+}
+
 TEST_CASE("fix: an add goes after its owner, else after its type, else at the end") {
   SUBCASE("after the last record of the type, in a Cloudflare export's section, tagged") {
     std::string out =

@@ -130,6 +130,71 @@ TEST_CASE("limits: kept diagnostics (max_diagnostics): N are listed; then too-ma
   CHECK(owners(past) == "ok");
 }
 
+TEST_CASE("limits: $INCLUDE reads (max_includes 10000): N are asked for; the N+1st is include-limit, once") {
+  // main: `$INCLUDE b` k times; b: `$INCLUDE e` 100 times; e: empty. Before
+  // the limit, 3,000 x 3,000 such lines (45 KB) made 9 million reads and
+  // took 2 min 15 s; an empty file costs nothing against max_input_bytes.
+  size_t asked = 0;
+  auto resolver = [&asked](std::string_view path) -> std::optional<std::string> {
+    ++asked;
+    if (path == "e") return std::string();
+    std::string b;
+    for (int i = 0; i < 100; ++i) b += "$INCLUDE e\n";
+    return b;
+  };
+  auto main = [](int k) {
+    std::string m = "first 60 A 192.0.2.1\n";
+    for (int i = 0; i < k; ++i) m += "$INCLUDE b\n";
+    return m + "last 60 A 192.0.2.2\n";
+  };
+  const ParseOptions o = origin();
+  REQUIRE(o.limits.max_includes == 10000);
+
+  // 99 b's and their 9,900 e's, plus one more b: 10,000 reads, all done.
+  Zone at = parse_zone(main(99) + "$INCLUDE e\n", "main.zone", o, resolver);
+  CHECK(diags(at).empty());
+  CHECK(asked == 10000);
+  CHECK(owners(at) == "first last");
+
+  // One b more: its 100 e's are refused; the first refused is reported.
+  asked = 0;
+  Zone past = parse_zone(main(100) + "$INCLUDE e\n", "main.zone", o, resolver);
+  CHECK(asked == 10000);
+  CHECK(diags(past) == "1 include-limit 10000\n");  // line 1 of the 100th b
+  REQUIRE(past.diagnostics.size() == 1);
+  CHECK(past.files[past.diagnostics[0].file] == "b");
+  CHECK(past.diagnostics[0].token == "e");
+  CHECK(past.rejected_records == 101);  // the 100th b's 100 e's, and the main file's e
+  CHECK(owners(past) == "first last");
+
+  SUBCASE("3,000 x 3,000: the reads stop at the limit") {
+    asked = 0;
+    ParseOptions small = origin();
+    small.limits.max_includes = 3;
+    Zone z = parse_zone(main(3000), "main.zone", small, resolver);
+    CHECK(asked == 3);
+    CHECK(diags(z) == "3 include-limit 3\n");  // line 3 of the first b
+    CHECK(z.rejected_records == 98 + 2999);    // that b's last 98 e's, and 2,999 b's
+    CHECK(owners(z) == "first last");
+  }
+  SUBCASE("the limit from the shell's options") {
+    CHECK(parse_options_from_json(R"({"limits": {"max_includes": 7}})").limits.max_includes == 7);
+  }
+}
+
+TEST_CASE(
+    "limits: an $INCLUDE the shell refuses (outside the folder it reads from) is include-outside, with its path") {
+  auto resolver = [](std::string_view path) -> IncludeFile {
+    if (path == "/etc/secret.txt") return IncludeFile::refused_outside();
+    return std::string("inside 60 A 192.0.2.3\n");
+  };
+  Zone z = parse_zone("$INCLUDE /etc/secret.txt\n$INCLUDE inside.zone\n", "main.zone", origin(), resolver);
+  CHECK(diags(z) == "1 include-outside /etc/secret.txt\n");
+  CHECK(z.diagnostics[0].token == "/etc/secret.txt");
+  CHECK(z.rejected_records == 1);
+  CHECK(owners(z) == "inside");
+}
+
 TEST_CASE("limits: $INCLUDE depth (max_include_depth 8): 8 nested files are read, a 9th is include-depth") {
   // level<k>.zone holds a record, includes level<k+1>.zone (up to `deepest`),
   // and holds a record after the include.
@@ -239,11 +304,14 @@ TEST_CASE("limits: $GENERATE bytes (max_generate_bytes): counted over all direct
 TEST_CASE("limits: files per zone (65535 included files): a record from the 65536th is too-many-records") {
   auto resolver = [](std::string_view) -> std::optional<std::string> { return std::string("x 60 A 192.0.2.1\n"); };
   const std::string tail = "last 60 A 192.0.2.2\n";
-  Zone at = parse_zone(repeat("$INCLUDE f\n", 65535) + tail, "main.zone", origin(), resolver);
+  // More includes than max_includes allows by default (10,000), to reach this bound.
+  ParseOptions o = origin();
+  o.limits.max_includes = 100'000;
+  Zone at = parse_zone(repeat("$INCLUDE f\n", 65535) + tail, "main.zone", o, resolver);
   CHECK(at.size() == 65536);
   CHECK(diags(at).empty());
 
-  Zone past = parse_zone(repeat("$INCLUDE f\n", 65536) + tail, "main.zone", origin(), resolver);
+  Zone past = parse_zone(repeat("$INCLUDE f\n", 65536) + tail, "main.zone", o, resolver);
   CHECK(past.size() == 65536);  // the first 65535 included records, and `last` from the main file
   CHECK(name_text(past.record(65535).owner.view()) == "last.example.com.");
   CHECK(diags(past) == "1 too-many-records 65535 files\n");

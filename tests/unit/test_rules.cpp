@@ -271,3 +271,35 @@ TEST_CASE("rules: the catalogue lists every rule once, and findings use only cat
   CHECK(j.size() >= 3);
   CHECK(j[0]["severity"] == "critical");
 }
+
+TEST_CASE("rules: a target an MX and an SRV share is cited by each rule with its own record") {
+  // The SRV comes first in the file; before, mx-target-proxied cited it as
+  // "mx-of" from _imaps._tcp (line 4), and srv-target-proxied the MX as "srv".
+  const std::string text =
+      ";; Domain:     club.test.\n"
+      "club.test\t3600\tIN\tSOA\tada.ns.cloudflare.com. dns.cloudflare.com. 1 10000 2400 604800 3600\n"
+      "mail.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
+      "_imaps._tcp.club.test.\t1\tIN\tSRV\t0 1 993 mail.club.test.\n"
+      "club.test.\t1\tIN\tMX\t10 mail.club.test.\n";
+  Session s("club.test", offline(), {zone_from(text)});
+  MailModel model(s);
+  auto findings = run_rules(model);
+  // "code line" of each step that cites a record naming the target.
+  auto cited = [](const Finding& f) {
+    std::string out;
+    for (const EvidenceStep& e : f.evidence) {
+      if (e.code != "mx" && e.code != "mx-of" && e.code != "srv") continue;
+      out += std::string(e.code);
+      for (const auto& [k, v] : e.params)
+        if (k == "line") out += " " + v;
+      out += "\n";
+    }
+    return out;
+  };
+  const Finding* mx = finding(findings, "mx-target-proxied", "mail.club.test.");
+  REQUIRE(mx);
+  CHECK(cited(*mx) == "mx 5\n");
+  const Finding* srv = finding(findings, "srv-target-proxied", "mail.club.test.");
+  REQUIRE(srv);
+  CHECK(cited(*srv) == "srv 4\n");
+}

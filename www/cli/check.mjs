@@ -32,6 +32,7 @@ const CHECK_OPTIONS = {
   zone: { type: 'string', multiple: true },
   domain: { type: 'string' },
   'zone-dir': { type: 'string' },
+  'include-root': { type: 'string' },
   offline: { type: 'boolean' },
   live: { type: 'boolean' },
   resolver: { type: 'string' },
@@ -49,7 +50,7 @@ export function parseCheckArgs(argv) {
   const o = {
     zones: v.zone ?? [], domain: v.domain ?? '', zoneDir: v['zone-dir'] ?? '', offline: v.offline ?? false, live: v.live ?? false,
     resolver: v.resolver ?? 'cloudflare', timeout: 5000, origin: v.origin ?? null, panel: v.panel ?? 'auto', format: v.format ?? 'text',
-    lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false,
+    lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false, includeRoot: v['include-root'] ?? null,
   };
   if (v.timeout !== undefined) {
     o.timeout = Number(v.timeout);
@@ -61,6 +62,7 @@ export function parseCheckArgs(argv) {
   if (!SEVERITIES.includes(o.failOn)) throw new UsageError('bad-fail-on', { severities: SEVERITIES.join(', '), value: o.failOn });
   if (o.zoneDir) {
     if (o.zones.length || o.domain) throw new UsageError('zone-dir-alone');
+    if (o.includeRoot !== null) throw new UsageError('include-root-zone-dir');
     if (!['text', 'jsonl'].includes(o.format)) throw new UsageError('zone-dir-format', { value: o.format });
     if (o.live && o.offline) throw new UsageError('live-and-offline');
   } else {
@@ -106,12 +108,12 @@ function readInput(file, room = MAX_INPUT_BYTES) {
 // Reads the zone files whole (the report needs their text), each with the
 // reader of the files its $INCLUDE lines name, as sources of www/lib/check.js.
 // Together they stay within MAX_INPUT_BYTES.
-function readSources(files) {
+function readSources(files, includeRoot = null) {
   let room = MAX_INPUT_BYTES;
   return files.map((file) => {
     const bytes = readInput(file, room);
     room -= bytes.length;
-    return { name: file, bytes, includes: includeResolver(file) };
+    return { name: file, bytes, includes: includeResolver(file, { root: includeRoot }) };
   });
 }
 
@@ -140,8 +142,8 @@ export function loadZone(core, file, { domain = '', byName = true, room = MAX_IN
  *   the fix byte for byte (check.js runCheck's files) when `wantBytes`, else null
  * @throws InputError, CheckError
  */
-export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = true, lang = 'en', onProgress, wantBytes = false }) {
-  const sources = readSources(zones);
+export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = true, lang = 'en', onProgress, wantBytes = false, includeRoot = null }) {
+  const sources = readSources(zones, includeRoot);
   const name = domain || (byName && sources.length ? sourceDomain(sources[0], true).domain : '');
   const { report, files, zoneSummaries } = await checkFlow(core, {
     sources,
@@ -285,7 +287,7 @@ export async function runCheck(argv, env = process.env) {
   let result;
   try {
     const wantBytes = BYTE_FORMATS.has(o.format) || o.format === 'json';
-    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes });
+    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes, includeRoot: o.includeRoot });
   } catch (e) {
     onProgress?.end();
     // A programming error inside the flow's DNS step is not the person's to read.

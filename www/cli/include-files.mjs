@@ -1,26 +1,78 @@
-// How the command line answers the core's `$INCLUDE path`: the file's bytes,
-// or null, which the core reports as include-not-found on the $INCLUDE line.
-// Relative paths resolve from the including zone's folder.
+// How the command line answers the core's `$INCLUDE path`: the file's bytes;
+// null, which the core reports as include-not-found on the $INCLUDE line; or
+// false, a refusal the core reports as include-outside: the file is not under
+// the folder includes may come from. Relative paths resolve from the
+// including zone's folder.
+//
+// That folder is the zone file's own unless the person names another
+// (`--include-root DIR`): a zone written by someone else could otherwise
+// `$INCLUDE /home/me/.netrc` and have its lines quoted back in diagnostics.
+// The check is made on the path with every symbolic link resolved, so a link
+// inside the folder to a file outside it is refused too.
 //
 // Only regular files are read, and only up to the core's own bound on
 // included text (ParseLimits::max_input_bytes, 1 GiB): `$INCLUDE /dev/zero`
 // would otherwise grow without end, and a FIFO or `/dev/stdin` would wait
 // for ever. A file is opened non-blocking and checked on the open handle, so
 // it cannot be swapped for something else between the check and the read.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+//
+// Each file is read once per zone: the answer is kept by its resolved path,
+// so a zone that includes one file thousands of times (a nested fan-out,
+// bounded in the core by ParseLimits::max_includes) costs one read of it.
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 
 /** The most bytes one included file may have: the core refuses more anyway. */
 export const MAX_INCLUDE_BYTES = 2 ** 30;
 
+/** Bytes of included files kept for a second $INCLUDE of the same file. */
+const MAX_CACHED_BYTES = 2 ** 28;
+
+/** `path` with every link resolved, or null when it does not exist or cannot be resolved. */
+function realPath(path) {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `full` (resolved) is `root` (resolved) or under it. */
+export function isWithin(full, root) {
+  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
 /**
  * The resolver for a zone read from `file` ('-' for standard input, whose
  * includes resolve from the working folder).
- * @returns {(path: string) => Uint8Array | null}
+ * @param {string} file
+ * @param {{root?: string | null, maxBytes?: number}} [options] root: the folder included files
+ *   must be under (default: the zone file's own folder; for '-', the working folder)
+ * @returns {(path: string) => Uint8Array | null | false}
  */
-export function includeResolver(file, maxBytes = MAX_INCLUDE_BYTES) {
+export function includeResolver(file, { root = null, maxBytes = MAX_INCLUDE_BYTES } = {}) {
   const base = file === '-' ? process.cwd() : dirname(resolve(file));
-  return (path) => readRegularFile(isAbsolute(path) ? path : resolve(base, path), maxBytes);
+  const written = resolve(root ?? base);
+  let real; // the root with its links resolved, on first use: most zones include nothing
+  const cache = new Map();
+  let cached = 0;
+  return (path) => {
+    real ??= realPath(written) ?? written;
+    // Outside as written: refused whether or not the file exists, so that
+    // the answer tells nothing of what lies outside.
+    const asWritten = isAbsolute(path) ? resolve(path) : resolve(base, path);
+    if (!isWithin(asWritten, written) && !isWithin(asWritten, real)) return false;
+    const full = realPath(asWritten);
+    if (full === null) return null;
+    if (!isWithin(full, real)) return false;
+    if (cache.has(full)) return cache.get(full);
+    const bytes = readRegularFile(full, maxBytes);
+    if (cached + (bytes?.length ?? 0) <= MAX_CACHED_BYTES) {
+      cache.set(full, bytes);
+      cached += bytes?.length ?? 0;
+    }
+    return bytes;
+  };
 }
 
 /**

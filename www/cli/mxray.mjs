@@ -34,6 +34,7 @@ const OPTIONS = {
   'doh-format': { type: 'string' },
   timeout: { type: 'string' },
   offline: { type: 'boolean' },
+  'include-root': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -44,7 +45,7 @@ function parseArgs(argv) {
   const opts = {
     command, origin: v.origin ?? '', generic: v.generic ?? false, format: v.format ?? 'auto', lang: v.lang ?? null, files: positionals,
     zones: v.zone ?? [], domain: v.domain ?? '', resolver: v.resolver ?? 'cloudflare', dohFormat: v['doh-format'] ?? 'wire', timeout: 5000,
-    offline: v.offline ?? false, help: v.help ?? false,
+    offline: v.offline ?? false, help: v.help ?? false, includeRoot: v['include-root'] ?? null,
   };
   if (!FORMATS.includes(opts.format)) throw new UsageError('unknown-format', { value: opts.format });
   if (opts.lang !== null && !['en', 'ja'].includes(opts.lang)) throw new UsageError('unknown-language', { value: opts.lang });
@@ -61,9 +62,10 @@ function write(stream, text) {
   return new Promise((res) => (stream.write(text) ? res() : stream.once('drain', res)));
 }
 
-// Reads FILE into the core in chunks; $INCLUDE paths resolve from its folder.
+// Reads FILE into the core in chunks; $INCLUDE paths resolve from its folder
+// and are read only under it, or under --include-root.
 function readZone(core, file, opts) {
-  const includes = includeResolver(file);
+  const includes = includeResolver(file, { root: opts.includeRoot });
   const reader = new core.ZoneReader(
     file,
     JSON.stringify({ origin: opts.origin, format: opts.format }),

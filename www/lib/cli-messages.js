@@ -28,6 +28,7 @@ options:
   --doh-format F  (facts) wire or json (default: wire)
   --timeout MS    (facts) per-question timeout (default: 5000)
   --offline       (facts) ask nothing; only what the zone files say
+  --include-root DIR  $INCLUDE may read files under DIR (default: only under the zone file's folder)
   -h, --help      this text
   --version       the version
 
@@ -49,6 +50,8 @@ exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
                    (--zone-dir: text or jsonl; default: text)
   --lang L         en, ja (default: from LANG)
   --fail-on S      {severities}: the least severity that makes the exit status 1 (default: critical)
+  --include-root DIR  (--zone) $INCLUDE may read files under DIR (default: only under the zone file's folder;
+                   --zone-dir: only under DIR)
 
 exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input,
              3 nothing at or above --fail-on but the check could not tell (with --zone-dir: some zone)`,
@@ -64,6 +67,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'bad-fail-on': '--fail-on takes {severities}: {value}',
       'unexpected-argument': 'unexpected argument: {value} (zone files go after --zone, the domain after --domain)',
       'zone-dir-alone': '--zone-dir takes neither --zone nor --domain',
+      'include-root-zone-dir': '--include-root goes with --zone: --zone-dir reads $INCLUDE files only from its own folder',
       'zone-dir-format': '--zone-dir prints text or jsonl, not {value}',
       'live-and-offline': '--live and --offline together',
       'live-without-zone-dir': '--live goes with --zone-dir (a --domain is checked live unless --offline)',
@@ -113,6 +117,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   --doh-format F  (facts) wire または json (既定: wire)
   --timeout MS    (facts) 質問 1 件ごとのタイムアウト (既定: 5000)
   --offline       (facts) 何も問い合わせず、ゾーンファイルの内容だけを使う
+  --include-root DIR  $INCLUDE で DIR の下のファイルも読めるようにする (既定: ゾーンファイルのフォルダーの下だけ)
   -h, --help      この説明
   --version       バージョン
 
@@ -134,6 +139,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
                    (--zone-dir: text または jsonl。既定: text)
   --lang L         en, ja (既定: LANG から)
   --fail-on S      {severities}: 終了ステータスを 1 にする最も低い重大度 (既定: critical)
+  --include-root DIR  (--zone) $INCLUDE で DIR の下のファイルも読めるようにする (既定: ゾーンファイルの
+                   フォルダーの下だけ。--zone-dir では DIR の下だけ)
 
 終了ステータス: 0 --fail-on 以上の問題なし、1 問題が見つかった、2 使い方のエラーまたは入力を読めない、
   3 --fail-on 以上の問題はないが判定できなかった (--zone-dir ではいずれかのゾーン)`,
@@ -149,6 +156,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'bad-fail-on': '--fail-on には {severities} のいずれかを指定します: {value}',
       'unexpected-argument': '予期しない引数です: {value} (ゾーンファイルは --zone の後に、ドメインは --domain の後に書きます)',
       'zone-dir-alone': '--zone-dir は --zone とも --domain とも一緒に使えません',
+      'include-root-zone-dir': '--include-root は --zone と一緒に使います。--zone-dir は自分のフォルダーにある $INCLUDE のファイルしか読みません',
       'zone-dir-format': '--zone-dir が出力できるのは text か jsonl で、{value} ではありません',
       'live-and-offline': '--live と --offline は同時に指定できません',
       'live-without-zone-dir': '--live は --zone-dir と一緒に使います (--domain は --offline がなければ実際の DNS で検査します)',
