@@ -25,7 +25,7 @@
 // Ends with one line per budget; exit status 1, and a line starting
 // "BUDGET EXCEEDED", when one is exceeded.
 import { existsSync, readFileSync, statSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -163,8 +163,9 @@ try {
   const runs = [];
   for (let i = 0; i < opt.runs + 1; i++) {
     // A fresh context each run (no cache). Its requests are not routed through
-    // the harness (that adds a round trip to every file): the page asks only
-    // the local server, which the check below confirms.
+    // the harness (tests/e2e/lib/browser.mjs newPage does, and that adds a
+    // round trip to the harness to every file): the page asks only the local
+    // server, which the check below confirms.
     const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const errors = [];
@@ -212,7 +213,7 @@ try {
   }
   load = median(runs.map((r) => r.rendered));
   const check = median(runs.map((r) => r.rendered - r.start));
-  console.log(`\n## Page load → rendered report, seed example (${opt.runs} runs, Chromium ${chromium.browser.version()})\n`);
+  console.log(`\n## Page load → rendered report, seed example (${opt.runs} runs, Chromium ${chromium.browser.version()}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end)\n`);
   console.log(`- navigation start → report rendered: median ${load.toFixed(0)} ms (min ${Math.min(...runs.map((r) => r.rendered)).toFixed(0)}, max ${Math.max(...runs.map((r) => r.rendered)).toFixed(0)})`);
   const med = (k) => median(runs.map((r) => r[k])).toFixed(0);
   console.log(`- boot.js running (worker and wasm started) ${med('boot')} ms; app.js received ${med('appLoaded')} ms, running ${med('appStart')} ms; DOMContentLoaded ${med('domReady')} ms; wasm received ${med('wasmLoaded')} ms; worker running ${med('workerStarted')} ms; core ready (compiled, instantiated) ${med('ready')} ms (medians from navigation start)`);
