@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The budgets of the website and the extension's popup (issue 25): what they
+// The budgets of the website and the extension's popup: what they
 // ship, and how soon the site shows a report.
 //
 //   node tests/bench/site-budget.mjs [--runs N] [--large] [--no-build]
