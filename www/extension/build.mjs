@@ -6,7 +6,8 @@
 //
 //   DIR/extension/           the unpacked extension (chrome://extensions "Load
 //                            unpacked", Firefox about:debugging): manifest.json,
-//                            popup.html + popup.js, options.html + options.js,
+//                            popup.html + popup.js (+ psl.json, the Public Suffix
+//                            List it reads), options.html + options.js,
 //                            extension.css, icons/, _locales/{en,ja}/, and site/,
 //                            the website's hosted build (the full report page and
 //                            the wasm core the popup also loads)
@@ -15,8 +16,8 @@
 //
 // The Public Suffix List comes from Debian's `publicsuffix` package
 // (/usr/share/publicsuffix/public_suffix_list.dat), compiled to ASCII rules
-// inside popup.js; its date is the package's version (YYYYMMDD.HHMM-N) and
-// the popup shows it. The wasm core must be built first (make wasm).
+// into psl.json, which popup.js fetches; its date is the package's version
+// (YYYYMMDD.HHMM-N) and the popup shows it. The wasm core must be built first (make wasm).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -67,14 +68,21 @@ export function loadSuffixList(file = PSL_FILE) {
   return { rules, date, version: version || `file of ${date}`, icann, private: priv, skipped };
 }
 
-// `import PSL from 'mxray:psl'`: {rules: "rule\nrule…", date, version}.
-function pslPlugin(psl) {
-  const data = { rules: psl.rules.join('\n'), date: psl.date, version: psl.version };
+/** The list as the popup reads it: {rules: "rule\nrule…", date, version}. */
+export const pslData = (psl) => ({ rules: psl.rules.join('\n'), date: psl.date, version: psl.version });
+
+// `import PSL from 'mxray:psl'`: the list is data, not code: psl.json beside
+// popup.js (as large as the rest of the popup's script together), fetched
+// while the popup's script is parsed rather than compiled as part of it.
+function pslPlugin() {
+  const contents = `const r = await fetch(new URL('psl.json', import.meta.url));
+if (!r.ok) throw new Error('psl.json: ' + r.status);
+export default await r.json();`;
   return {
     name: 'mxray-psl',
     setup(build) {
       build.onResolve({ filter: /^mxray:psl$/ }, () => ({ path: 'psl', namespace: 'mxray' }));
-      build.onLoad({ filter: /.*/, namespace: 'mxray' }, () => ({ contents: `export default ${JSON.stringify(data)};`, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'mxray' }, () => ({ contents, loader: 'js' }));
     },
   };
 }
@@ -112,7 +120,8 @@ export async function build({ out, psl: pslFile = PSL_FILE }) {
 
   const m = manifest();
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
-  writeFileSync(join(dir, 'popup.js'), await bundle(join(here, 'popup.js'), { plugins: [pslPlugin(psl)] }));
+  writeFileSync(join(dir, 'popup.js'), await bundle(join(here, 'popup.js'), { plugins: [pslPlugin()] }));
+  writeFileSync(join(dir, 'psl.json'), JSON.stringify(pslData(psl)));
   writeFileSync(join(dir, 'options.js'), await bundle(join(here, 'options.js')));
   for (const f of ['popup.html', 'options.html']) writeFileSync(join(dir, f), readFileSync(join(here, f)));
   writeFileSync(join(dir, 'LICENSE'), readFileSync(join(root, 'LICENSE')));

@@ -5,16 +5,18 @@
 //
 //   DIR/site/                the hosted build: index.html, boot.js, app.js, worker.js,
 //                            mxray-core.wasm, site.css, rules/<lang>/<rule>.html,
+//                            the modules app.js loads later (diff-render-HASH.js),
 //                            _headers (the CSP as an HTTP header, for hosts that read it)
 //   DIR/site-single/mxray.html  one file that works opened from disk: the page
 //                            script inline (CSP by hash), the worker's code inside
 //                            it (run from a Blob URL), the wasm as base64 in a data
 //                            block, the rule pages as sections of the page
 //
-// The wasm core must be built first (make wasm: www/lib/wasm/mxray-core.*).
+// The wasm core must be built first (make wasm: www/lib/wasm/small/mxray-core.*,
+// the small build for the browser).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { siteMessage, siteLanguages } from '../lib/site-messages.js';
@@ -22,7 +24,18 @@ import { escapeHtml, markdownToHtml } from './tools/markdown.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const wasmDir = join(root, 'www/lib/wasm');
+// The browser's build of the core: small (CMakeLists.txt, MXRAY_WASM_SMALL);
+// Node loads the fast one from www/lib/wasm/ (www/lib/core-node.js).
+const wasmDir = join(root, 'www/lib/wasm/small');
+
+// Every bundle's import of the core's loader (`../lib/wasm/mxray-core.js`,
+// the fast build's, which Node uses) takes the small build's instead.
+const browserCore = {
+  name: 'mxray-browser-core',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)wasm\/mxray-core\.js$/ }, () => ({ path: join(wasmDir, 'mxray-core.js') }));
+  },
+};
 
 /**
  * The hosted build's policy. connect-src allows any https origin because the
@@ -97,10 +110,64 @@ export async function bundle(entry, { plugins = [], format = 'esm', define = {} 
     charset: 'utf8',
     // The bundled example zone of "Try the example" (app.js) comes in as text.
     loader: { '.txt': 'text' },
-    plugins,
+    plugins: [browserCore, ...plugins],
     logLevel: 'warning',
   });
   return result.outputFiles[0].text;
+}
+
+/**
+ * Entries bundled with code splitting into `dir` (format esm): each entry
+ * becomes `<name>.js`, and what it imports dynamically (`import()`) a module
+ * of its own, `<module>-<hash>.js`, fetched only when first used.
+ * @param {Record<string, string>} entries output name -> entry (relative to www/site, or absolute)
+ * @returns {Promise<{files: Record<string, number>, initial: Record<string, string[]>, lazy: string[]}>}
+ *   files: every written file's size; initial: per entry, the files a page loads
+ *   before the entry runs (itself and its static imports); lazy: the rest
+ */
+export async function splitBundle(entries, dir, { plugins = [] } = {}) {
+  const result = await esbuild.build({
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, resolve(here, entry)])),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outdir: dir,
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
+    minify: true,
+    target: ['chrome110', 'firefox115', 'safari16'],
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    // The bundled example zone of "Try the example" (app.js) comes in as text.
+    loader: { '.txt': 'text' },
+    plugins: [browserCore, ...plugins],
+    logLevel: 'warning',
+  });
+  const files = {};
+  for (const f of result.outputFiles) {
+    writeFileSync(f.path, f.contents);
+    files[relative(dir, f.path)] = f.contents.length;
+  }
+  const outputs = result.metafile.outputs;
+  const rel = (p) => relative(dir, resolve(root, p));
+  const initial = {};
+  for (const [out, meta] of Object.entries(outputs)) {
+    if (!meta.entryPoint) continue;
+    const seen = new Set();
+    const walk = (o) => {
+      if (seen.has(o)) return;
+      seen.add(o);
+      for (const i of outputs[o]?.imports ?? []) if (i.kind === 'import-statement') walk(i.path);
+    };
+    walk(out);
+    initial[rel(out).replace(/\.js$/, '')] = [...seen].map(rel);
+  }
+  const loaded = new Set(Object.values(initial).flat());
+  const lazy = Object.keys(files).filter((f) => !loaded.has(f));
+  return { files, initial, lazy };
 }
 
 // The worker's code as a module of the single-file page: `import source from 'mxray:worker-source'`.
@@ -212,7 +279,7 @@ function assertInlineSafe(text, tag) {
 
 function checkCore() {
   for (const f of ['mxray-core.js', 'mxray-core.wasm']) {
-    if (!existsSync(join(wasmDir, f))) throw new Error(`missing www/lib/wasm/${f}: build the wasm core first (make wasm)`);
+    if (!existsSync(join(wasmDir, f))) throw new Error(`missing www/lib/wasm/small/${f}: build the wasm core first (make wasm)`);
   }
 }
 
@@ -231,37 +298,54 @@ const pageTemplate = () => fillTexts(readFileSync(join(here, 'index.html'), 'utf
 
 /**
  * The hosted build into `siteDir` (emptied first): index.html, boot.js,
- * app.js, worker.js, site.css, mxray-core.wasm, rules/. The extension bundles
+ * app.js (and the modules it loads later), worker.js, site.css,
+ * mxray-core.wasm, rules/. The extension bundles
  * the same (www/extension/build.mjs), without `_headers`, which a browser
  * extension may not hold (names starting with "_" are the browser's).
- * @returns {Promise<Record<string, number>>} the scripts' sizes in bytes
+ * @returns {Promise<{files: Record<string, number>, initial: string[], lazy: string[]}>}
+ *   the scripts' sizes in bytes; the files a first check loads (index.html's
+ *   scripts and their imports, the worker, the wasm); the modules loaded later
  */
 export async function buildHostedSite(siteDir, { headersFile = true } = {}) {
   checkCore();
   rmSync(siteDir, { recursive: true, force: true });
   mkdirSync(siteDir, { recursive: true });
+  // The worker and boot.js stay one file each: a module worker's imports would
+  // be fetched one after the other before it can run, and boot.js exists to
+  // start the worker and the wasm at once. app.js loads what the first report
+  // does not need (the diff renderer) later, by import().
   const workerJs = await bundle('worker.js');
   const bootJs = await bundle('boot.js');
-  const appJs = await bundle('main-hosted.js');
-  const css = await siteCss();
   writeFileSync(join(siteDir, 'worker.js'), workerJs);
   writeFileSync(join(siteDir, 'boot.js'), bootJs);
-  writeFileSync(join(siteDir, 'app.js'), appJs);
+  const app = await splitBundle({ app: 'main-hosted.js' }, siteDir);
+  const css = await siteCss();
   writeFileSync(join(siteDir, 'site.css'), css);
   copyFileSync(join(wasmDir, 'mxray-core.wasm'), join(siteDir, 'mxray-core.wasm'));
   const hostedHead = [
     `<meta http-equiv="Content-Security-Policy" content="${HOSTED_CSP}">`,
     '<link rel="icon" href="data:,">',
+    // The wasm's download starts with the page, not once boot.js runs:
+    // boot.js's fetch() (same mode and credentials) takes this response.
+    '<link rel="preload" href="mxray-core.wasm" as="fetch" type="application/wasm" crossorigin>',
     '<link rel="stylesheet" href="site.css">',
     // boot.js as soon as it arrives (async): it starts the worker and the wasm
     // while app.js loads; app.js takes them over (or starts them, if first).
     '<script type="module" async src="boot.js"></script>',
     '<script type="module" src="app.js"></script>',
+    // app.js's own imports, fetched with it rather than after it is parsed.
+    ...app.initial.app.filter((f) => f !== 'app.js').map((f) => `<link rel="modulepreload" href="${f}">`),
   ].join('\n');
   writeFileSync(join(siteDir, 'index.html'), pageTemplate().replace('<!--MXRAY:HEAD-->', hostedHead).replace('<!--MXRAY:BODY-->', ''));
   if (headersFile) writeFileSync(join(siteDir, '_headers'), `/*\n  Content-Security-Policy: ${HOSTED_HEADER_CSP}\n  X-Frame-Options: DENY\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`);
   hostedRulePages(siteDir);
-  return { 'boot.js': bootJs.length, 'app.js': appJs.length, 'worker.js': workerJs.length, 'site.css': css.length };
+  // What a page loads for its first check (the budget, tests/bench/site-budget.mjs) and what it loads later.
+  const initial = ['boot.js', ...app.initial.app, 'worker.js', 'mxray-core.wasm'];
+  return {
+    files: { 'boot.js': bootJs.length, 'worker.js': workerJs.length, ...app.files, 'site.css': css.length },
+    initial,
+    lazy: app.lazy,
+  };
 }
 
 export async function build({ out }) {
@@ -270,7 +354,7 @@ export async function build({ out }) {
   const singleDir = join(out, 'site-single');
   rmSync(singleDir, { recursive: true, force: true });
   mkdirSync(singleDir, { recursive: true });
-  const sizes = await buildHostedSite(siteDir);
+  const hosted = await buildHostedSite(siteDir);
 
   // Chromium runs no module worker from a Blob URL in a page opened from disk
   // (origin "null"): the single file's worker is a classic script.
@@ -300,7 +384,9 @@ export async function build({ out }) {
   return {
     site: siteDir,
     single: join(singleDir, 'mxray.html'),
-    files: { ...sizes, 'mxray.html': Buffer.byteLength(single) },
+    files: { ...hosted.files, 'mxray.html': Buffer.byteLength(single) },
+    initial: hosted.initial,
+    lazy: hosted.lazy,
   };
 }
 

@@ -1,9 +1,9 @@
-// The fix's unified diff as diff2html renders it, unified (line by line) or
-// side by side. diff2html turns the diff text into HTML with every character
-// of the text escaped; this is the one place the page sets HTML, and it does
-// so through the Trusted Types policy (trusted.js).
-import { html as diffToHtml } from 'diff2html';
-import { trustedHtml } from './trusted.js';
+// The fix's unified diff on the page. The renderer (diff-render.js, with
+// diff2html, about a fifth of the page's script) is not needed for the first
+// report: it loads when a diff is first drawn, after the report is on the
+// page (a module of its own in the hosted build, inlined in the single file).
+// The pane shows the diff as plain text until then (as the rest of the page
+// shows data: name-safety.js makes invisible and bidi characters visible).
 import { displayText } from '../lib/name-safety.js';
 
 /** Diff lines shown at most; a longer diff is cut at a hunk boundary. */
@@ -28,30 +28,51 @@ export function cutDiff(diff, max = MAX_DIFF_LINES) {
   return { text: lines.slice(0, cut).join('\n') + '\n', lines: lines.length, shown: cut };
 }
 
+let renderer = null; // the import under way
+let loaded = null; // the module, once loaded
+/** diff-render.js, loaded once. */
+const loadRenderer = () =>
+  (renderer ??= import('./diff-render.js').then(
+    (m) => (loaded = m),
+    (e) => {
+      renderer = null; // the next diff tries again
+      throw e;
+    },
+  ));
+
+// The last request per container wins: a layout switched while the renderer
+// loads must not be overwritten by the earlier layout.
+const latest = new WeakMap();
+
 /**
- * Renders `diff` into `container` (its content is replaced).
+ * Renders `diff` into `container` (its content is replaced) once the
+ * renderer is loaded. Resolves when it is drawn.
  * @param {'line-by-line' | 'side-by-side'} layout
  * @param {string} label names the scrolling panes for assistive technology
  */
-export function renderDiff(container, diff, layout = 'line-by-line', label = 'diff') {
-  const lineCount = (diff.match(/\n/g) ?? []).length;
-  // The file's lines as the rest of the page shows data: a bidi override, an
-  // invisible or a control character becomes a visible ⟨U+202E⟩ (CRs of CRLF
-  // lines go: the downloaded diff keeps them).
-  const shown = displayText(diff.replace(/\r(?=\n)/g, ''), true);
-  const out = diffToHtml(shown, {
-    outputFormat: layout === 'side-by-side' ? 'side-by-side' : 'line-by-line',
-    drawFileList: false,
-    // Pairing similar lines is quadratic: only for small diffs.
-    matching: lineCount <= 400 ? 'lines' : 'none',
-    diffStyle: 'word',
-    colorScheme: 'light',
-  });
-  container.innerHTML = trustedHtml(out);
-  // diff2html's panes scroll sideways: keyboard users must be able to reach them.
-  for (const pane of container.querySelectorAll('.d2h-file-diff, .d2h-file-side-diff')) {
-    pane.tabIndex = 0;
-    pane.setAttribute('role', 'region');
-    pane.setAttribute('aria-label', label);
+export async function renderDiff(container, diff, layout = 'line-by-line', label = 'diff') {
+  const token = {};
+  latest.set(container, token);
+  const plain = () => {
+    const pre = document.createElement('pre');
+    pre.className = 'diff-plain';
+    pre.tabIndex = 0;
+    pre.setAttribute('role', 'region');
+    pre.setAttribute('aria-label', label);
+    pre.style.overflow = 'auto'; // (CSSOM, which the CSP allows; site.css has no rule for this brief state)
+    pre.textContent = displayText(diff.replace(/\r(?=\n)/g, ''), true);
+    container.replaceChildren(pre);
+  };
+  // Loaded already: drawn at once.
+  if (loaded) {
+    loaded.renderDiffNow(container, diff, layout, label);
+    return;
   }
+  plain();
+  try {
+    await loadRenderer();
+  } catch {
+    return; // the renderer could not load (the connection dropped): the plain text stays
+  }
+  if (latest.get(container) === token) loaded.renderDiffNow(container, diff, layout, label);
 }

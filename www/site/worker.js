@@ -31,6 +31,9 @@ const coreLoading = new Promise((resolve) => {
 }).then(loadCore);
 coreLoading.catch(() => {}); // reported by the init handler
 const running = new Map(); // id -> AbortController
+// Picks being looked at and checks asked for before the core was ready: a
+// check is on its way, and the warm-up would only delay it.
+let waiting = 0;
 
 /**
  * The core from what 'init' carries: a compiled WebAssembly.Module (the page
@@ -76,7 +79,10 @@ async function run(msg) {
   running.set(id, controller);
   const post = (m) => self.postMessage({ ...m, id });
   try {
-    if (!core) core = await coreLoading;
+    if (!core) {
+      waiting++;
+      core = await coreLoading.finally(() => waiting--);
+    }
     await warming;
     const sources = zoneSources(await readFiles(msg.files ?? []));
     controller.signal.throwIfAborted();
@@ -115,7 +121,11 @@ async function run(msg) {
 async function look({ id, files = [] }) {
   const kinds = [];
   try {
-    const c = core ?? (await coreLoading);
+    let c = core;
+    if (!c) {
+      waiting++;
+      c = await coreLoading.finally(() => waiting--);
+    }
     for (const f of files) kinds.push(await lookAt(c, f));
   } catch {
     // The core did not load or failed: the page takes the files, and the check says what is wrong.
@@ -144,8 +154,10 @@ coreLoading.then(
     self.postMessage({ type: 'ready', timing: { started: startedAt, ready: performance.timeOrigin + performance.now() } });
     // The first check of a fresh core is several times slower than the next (the
     // engine compiles its hot code again, optimised): spend that on this zone
-    // while the person is still choosing files. A real check waits at most this long.
-    warming = runCheck(core, { sources: [{ name: 'warm-up', bytes: new TextEncoder().encode(WARM_UP) }] }).catch(() => {});
+    // while the person is still choosing files. A real check waits at most this
+    // long; when files were picked before the core was ready (a link, a drop on
+    // a page still loading), their check comes next and warms it itself.
+    if (waiting === 0) warming = runCheck(core, { sources: [{ name: 'warm-up', bytes: new TextEncoder().encode(WARM_UP) }] }).catch(() => {});
   },
   (e) => self.postMessage({ type: 'init-error', detail: e?.message ?? String(e) }),
 );
