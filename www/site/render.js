@@ -288,8 +288,9 @@ export function findingsSection(report, { lang, symptoms, rulePage }) {
       ),
     );
   });
-  // The evidence follows the answer, folded: open when there is no answer to give.
-  const open = !(report.fix?.plan ?? []).length;
+  // The evidence follows the answer, folded: open when there is no answer to
+  // give, or when ticked symptoms ask which findings explain them.
+  const open = !(report.fix?.plan ?? []).length || (symptoms ?? []).length > 0;
   return h(
     'section',
     { className: 'findings', 'aria-labelledby': 'findings-title' },
