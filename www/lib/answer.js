@@ -58,6 +58,13 @@ export function fixChanges(report) {
   const plan = report.fix?.plan ?? [];
   const used = new Set();
   const out = [];
+  // The creates of each name, in order: a delete of the name takes the first one left.
+  const creates = new Map();
+  plan.forEach((c, k) => {
+    if (c.action !== 'create') return;
+    if (!creates.has(c.name)) creates.set(c.name, []);
+    creates.get(c.name).push(k);
+  });
   plan.forEach((e, i) => {
     if (used.has(i)) return;
     used.add(i);
@@ -65,7 +72,7 @@ export function fixChanges(report) {
     const before = e.before?.data ?? e.data;
     const base = { name: e.name, type: e.type, placeholder: e.placeholder, live: Boolean(e.live), entries: [e] };
     if (e.action === 'delete') {
-      const j = plan.findIndex((c, k) => !used.has(k) && c.action === 'create' && c.name === e.name);
+      const j = creates.get(e.name)?.shift() ?? -1;
       if (j >= 0) {
         used.add(j);
         const c = plan[j];

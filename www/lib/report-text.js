@@ -418,7 +418,8 @@ const columns = (text) => [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1
 export function renderChangeTable(report, { lang = 'en', style = plain } = {}) {
   const { head, rows } = changeTable(report, { lang });
   if (!rows.length) return [];
-  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((r) => columns(r[c]))));
+  // Widths by a loop: spread into Math.max, the rows of a large fix pass the engine's limit on arguments.
+  const widths = head.map((_, c) => rows.reduce((w, r) => Math.max(w, columns(r[c])), columns(head[c])));
   const line = (cells) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell + ' '.repeat(widths[c] - columns(cell)))).join('  ');
   return [style('dim', line(head)), ...rows.map(line)];
 }
