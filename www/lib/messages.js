@@ -946,7 +946,7 @@ export const messages = {
       answer: {
         title: '対処方法',
         whereCloudflare: '{domain} の DNS は Cloudflare が提供しています。Cloudflare のダッシュボード (「DNS」›「レコード」) で次のように変更します。',
-        wherePanel: '{domain} の DNS は {panel} にあります。{panel} で次のように変更します。',
+        wherePanel: '{domain} の DNS は {panel} で管理されています。そこで次のように変更します。',
         whereUnknown: '{domain} の DNS を管理している場所 (DNS 事業者やレジストラのパネル、またはゾーンファイル) で次のように変更します。',
         dnsOnlyWords: '「DNS のみ」、灰色の雲',
         proxiedWords: '「プロキシ済み」、オレンジの雲',
