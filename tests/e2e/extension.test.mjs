@@ -24,6 +24,7 @@ import { findingLines } from './lib/site.mjs';
 import { findingMessage } from '../../www/lib/messages.js';
 import { RESOLVERS } from '../../www/lib/doh-driver.js';
 import { extensionMessage } from '../../www/lib/extension-messages.js';
+import { placeholderWords } from '../../www/lib/report-text.js';
 import { createRequire } from 'node:module';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -95,7 +96,12 @@ async function popupAnswer(page, lang) {
   assert.ok(sentences.length >= 1 && sentences.length <= 3, sentences.join('\n'));
   const dnsOnly = lang === 'ja' ? 'DNS のみ' : 'DNS only';
   assert.ok(sentences.every((l) => l.includes(dnsOnly) && /mail\.club\.test|club\.test/.test(l)), sentences.join('\n'));
-  const wide = await page.evaluate(() => [document.body.scrollWidth, ...[...document.querySelectorAll('#answer-changes li')].map((li) => li.getBoundingClientRect().right)]);
+  // The server's address is not in live DNS (the proxy hides it): the likely one offered, to check.
+  assert.equal(
+    await page.textContent('#answer-address'),
+    extensionMessage('popup.likelyAddress', lang, { placeholder: placeholderWords('origin-ipv4', lang), address: '203.0.113.10' }),
+  );
+  const wide = await page.evaluate(() => [document.body.scrollWidth, ...[...document.querySelectorAll('#answer-changes li, #answer-address')].map((li) => li.getBoundingClientRect().right)]);
   assert.ok(wide.every((w) => w <= 380), `within 380 px: ${wide.join(', ')}`);
 }
 

@@ -15,8 +15,8 @@ import { createSuffixList } from '../lib/psl.js';
 import { chosenResolver, chosenTimeout, loadSettings } from '../lib/settings.js';
 import { CheckError, normaliseDomain, runCheck } from '../lib/check.js';
 import { siteMessage } from '../lib/site-messages.js';
-import { SEVERITIES, warningText } from '../lib/report-text.js';
-import { changeSentences, servingPanel } from '../lib/answer.js';
+import { SEVERITIES, placeholderWords, warningText } from '../lib/report-text.js';
+import { changeSentences, neededAddress, servingPanel } from '../lib/answer.js';
 import { displayText, nameWarnings } from '../lib/name-safety.js';
 import { extensionLanguages, extensionMessage } from '../lib/extension-messages.js';
 import { tabDomain } from './tab-domain.js';
@@ -195,6 +195,12 @@ function showAnswer(report) {
   $('answer').hidden = !sentences.length;
   $('answer-where').textContent = !sentences.length ? '' : panel === 'cloudflare' ? t('popup.where.cloudflare') : panel ? t('popup.where.panel', { panel: report.panel?.name ?? panel }) : t('popup.where.unknown');
   $('answer-changes').replaceChildren(...sentences.slice(0, TOP_CHANGES).map((s) => el('li', {}, s)));
+  // A value the fix needs and the input does not tell: the likely one, to check, never filled in.
+  const needed = sentences.length ? neededAddress(report) : null;
+  $('answer-address').hidden = !needed;
+  $('answer-address').textContent = !needed
+    ? ''
+    : t(needed.address ? 'popup.likelyAddress' : 'popup.unknownAddress', { placeholder: placeholderWords(needed.placeholder, lang), address: needed.address ?? '' });
   const more = sentences.length - TOP_CHANGES;
   $('answer-more').hidden = more <= 0;
   $('answer-more').textContent = more > 0 ? t('popup.changesMore', { count: more }) : '';

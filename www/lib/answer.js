@@ -123,8 +123,36 @@ function changeMessage(c, panel, lang) {
 export function changeSentenceParts(report, { lang = 'en', panel = servingPanel(report) } = {}) {
   return fixChanges(report).map((c) => {
     const { key, params } = changeMessage(c, panel, lang);
-    return messageParts((v) => reportMessage(key, lang, v), params);
+    const parts = messageParts((v) => reportMessage(key, lang, v), params);
+    return lang === 'ja' ? closeUpMarks(parts) : parts;
   });
+}
+
+// Japanese puts a space between a Latin value and the words around it; a
+// value that ends in Japanese words (〈サーバーの IPv4 アドレス〉) takes none.
+function closeUpMarks(parts) {
+  return parts.map((p, i) => {
+    if (typeof p !== 'string') return p;
+    const before = parts[i - 1];
+    const after = parts[i + 1];
+    let text = p;
+    if (typeof before === 'object' && /〉$/.test(before.value)) text = text.replace(/^ /, '');
+    if (typeof after === 'object' && /^〈/.test(after.value)) text = text.replace(/ $/, '');
+    return text;
+  });
+}
+
+/**
+ * The server's likely address for the popup, when the fix needs one it does
+ * not know: {placeholder, address} (address null when nothing was seen).
+ * Offered to check, never filled in (report.fix.origin_candidates).
+ */
+export function neededAddress(report) {
+  const placeholder = (report.fix?.placeholders ?? [])[0];
+  if (!placeholder) return null;
+  const type = placeholder === 'origin-ipv6' ? 'AAAA' : 'A';
+  const candidate = (report.fix?.origin_candidates ?? []).find((c) => c.type === type);
+  return { placeholder, address: candidate ? displayText(candidate.address) : null };
 }
 
 /** The same sentences as text (data in display form). */

@@ -38,6 +38,9 @@ export const extensionMessages = {
         unknown: 'Where the domain’s DNS is kept:',
       },
       changesMore: '… and {count} more {count|change|changes} in the full report.',
+      // A value the fix needs and the input does not tell ({placeholder}: its words).
+      likelyAddress: 'mxray cannot tell {placeholder}: likely {address}, as seen in the records. Check that it is yours; the full report says how to find it.',
+      unknownAddress: 'mxray cannot tell {placeholder}: the full report says how to find it.',
       topFindings: 'Top findings',
       more: '… and {count} more in the full report.',
       fullReport: 'Full report',
@@ -93,6 +96,8 @@ export const extensionMessages = {
         unknown: 'ドメインの DNS を管理している場所で:',
       },
       changesMore: '… ほか {count} 件の変更は詳しいレポートにあります。',
+      likelyAddress: 'mxray には{placeholder}がわかりません。レコードから見て、おそらく {address} です。あなたのサーバーのものか確かめてください。調べ方は詳しいレポートにあります。',
+      unknownAddress: 'mxray には{placeholder}がわかりません。調べ方は詳しいレポートにあります。',
       topFindings: '主な指摘',
       more: '… ほか {count} 件は詳しいレポートにあります。',
       fullReport: '詳しいレポート',
