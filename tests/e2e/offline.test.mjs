@@ -67,7 +67,7 @@ test('the seed example offline: findings, evidence, diff; not one request leaves
   }
 });
 
-// Issue 25: the answer was three screens down on a desktop and five on a phone.
+// The answer used to sit screens below the results, after the counts and the evidence.
 test('the answer first: the verdict, What to do in Cloudflare words with cPanel folded, the table whole at 390 px, links named by their rule', async () => {
   const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
