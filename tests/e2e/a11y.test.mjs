@@ -40,6 +40,7 @@ test('axe-core: no serious or critical violation in the main states', async () =
     await page.getByLabel('Phones and mail apps get no mail').check();
     await page.setInputFiles('#files', join(ROOT, 'examples/club-cloudflare-export.txt'));
     await waitForResult(page);
+    await page.click('details.diff-fold > summary'); // the diff is folded under the answer
     await page.waitForSelector('.d2h-file-wrapper');
     await axe(page, 'report (en)');
     // A picked file refused, next to the list and its "Add files".
