@@ -52,6 +52,7 @@ for (const scheme of ['light', 'dark']) test(`axe-core: no serious or critical v
     await page.getByLabel('Phones and mail apps get no mail').check();
     await page.setInputFiles('#files', join(ROOT, 'examples/club-cloudflare-export.txt'));
     await waitForResult(page);
+    await page.click('details.diff-fold > summary'); // the diff is folded under the answer
     await page.waitForSelector('.d2h-file-wrapper');
     await axe(page, `report (en, ${scheme})`);
     await screenshot(page, `a11y-report-${scheme}`);

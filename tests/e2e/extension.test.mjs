@@ -24,6 +24,7 @@ import { findingLines } from './lib/site.mjs';
 import { findingMessage } from '../../www/lib/messages.js';
 import { RESOLVERS } from '../../www/lib/doh-driver.js';
 import { extensionMessage } from '../../www/lib/extension-messages.js';
+import { placeholderWords } from '../../www/lib/report-text.js';
 import { createRequire } from 'node:module';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -83,6 +84,27 @@ async function popupFor(tabUrl) {
   return page;
 }
 
+// The popup's answer: after the verdict and before the counts, where to make the
+// changes and one sentence per change, each saying DNS only; nothing wider than the popup.
+async function popupAnswer(page, lang) {
+  assert.ok(await page.isVisible('#answer'));
+  const follows = (a, b) => page.evaluate(([x, y]) => Boolean(document.getElementById(x).compareDocumentPosition(document.getElementById(y)) & Node.DOCUMENT_POSITION_FOLLOWING), [a, b]);
+  assert.ok((await follows('verdict', 'answer')) && (await follows('answer', 'counts')), 'verdict, answer, counts');
+  assert.equal(await page.textContent('#answer-title'), extensionMessage('popup.whatToDo', lang));
+  assert.equal(await page.textContent('#answer-where'), extensionMessage('popup.where.cloudflare', lang));
+  const sentences = await page.$$eval('#answer-changes li', (n) => n.map((x) => x.textContent));
+  assert.ok(sentences.length >= 1 && sentences.length <= 3, sentences.join('\n'));
+  const dnsOnly = lang === 'ja' ? 'DNS のみ' : 'DNS only';
+  assert.ok(sentences.every((l) => l.includes(dnsOnly) && /mail\.club\.test|club\.test/.test(l)), sentences.join('\n'));
+  // The server's address is not in live DNS (the proxy hides it): the likely one offered, to check.
+  assert.equal(
+    await page.textContent('#answer-address'),
+    extensionMessage('popup.likelyAddress', lang, { placeholder: placeholderWords('origin-ipv4', lang), address: '203.0.113.10' }),
+  );
+  const wide = await page.evaluate(() => [document.body.scrollWidth, ...[...document.querySelectorAll('#answer-changes li, #answer-address')].map((li) => li.getBoundingClientRect().right)]);
+  assert.ok(wide.every((w) => w <= 380), `within 380 px: ${wide.join(', ')}`);
+}
+
 test('the manifest asks for the least that works', () => {
   const manifest = JSON.parse(readFileSync(join(ext.dir, 'manifest.json'), 'utf8'));
   assert.equal(manifest.manifest_version, 3);
@@ -122,6 +144,9 @@ test('popup: a scenario domain checked live, the full report opened from it', as
     assert.deepEqual(await page.$$eval('#findings .severity', (n) => n.map((x) => x.textContent)), ['critical', 'critical', 'warning']);
     assert.equal(await page.textContent('#resolver'), `Resolver: ${new URL(resolver.url).host}`);
     assert.equal(await page.textContent('#psl'), `Public Suffix List of ${ext.psl.date}`);
+    // What to do, right under the verdict: one sentence per change, in Cloudflare's words
+    // (live DNS answers the mail names from Cloudflare's proxy), all within the popup's 380 px.
+    await popupAnswer(page, 'en');
     await shot(page, 'extension-popup-critical');
     await axe(page, 'popup with a report');
     // Every request went to the extension itself or the chosen resolver.
@@ -141,8 +166,15 @@ test('popup: a scenario domain checked live, the full report opened from it', as
     await shot(report, 'extension-full-report');
     await report.close();
     if (!page.isClosed()) await page.close();
+    // The same answer in Japanese.
+    await chooseResolver(resolver.url, { lang: 'ja' });
+    const ja = await popupFor(`https://www.${sc.domain}/`);
+    await popupAnswer(ja, 'ja');
+    await shot(ja, 'extension-popup-critical-ja');
+    await ja.close();
   } finally {
     await resolver.stop();
+    await chooseResolver(resolver.url, { lang: '' });
   }
   assert.deepEqual(ext.outside, []);
   assert.deepEqual(ext.errors, []);
@@ -246,6 +278,7 @@ test('popup: a resolver that cannot be reached says "Could not check", and anoth
     assert.ok(why.includes(resolver.url) && why.includes('the resolver could not be reached'), why);
     assert.ok(!(await page.textContent('#result')).includes('No problem found'));
     assert.ok(await page.isHidden('#counts'), 'no 0 / 0 / 0 when nothing was checked');
+    assert.ok(await page.isHidden('#answer'), 'no change to make is never said when nothing was checked');
     assert.ok(await page.evaluate(() => document.getElementById('verdict').compareDocumentPosition(document.getElementById('could-not-check')) & Node.DOCUMENT_POSITION_FOLLOWING), 'the verdict first');
     assert.equal(await page.textContent('#other-resolver'), `Check again with ${RESOLVERS.cloudflare.label}`);
     await shot(page, 'extension-popup-could-not-check');

@@ -29,15 +29,20 @@ test('the seed example offline: findings, evidence, diff; not one request leaves
       'service-host-proxied warning webdisk.club.example.',
       'dmarc-advice info _dmarc.club.example.',
     ]);
+    // The evidence is folded under "How mxray knows", after the answer.
+    await page.click('details.how-known > summary');
     const first = page.locator('#finding-1');
     await assert.doesNotReject(first.getByText('Mail apps cannot connect: mail.club.example leads to the proxy, which carries no mail').waitFor());
     const steps = await first.locator('ol.evidence li').allTextContents();
     assert.equal(steps[0], 'mail.club.example is an alias (CNAME) of club.example (club-cloudflare-export.txt line 27); the record is DNS-only');
-    assert.ok(steps.includes("Cloudflare's proxy does not carry port 993 (IMAP over TLS)"));
+    // Its "does not carry port N" steps said once.
+    assert.equal(steps.filter((s) => /does not carry port/.test(s)).length, 1, steps.join('\n'));
+    assert.ok(steps.some((s) => /^Cloudflare's proxy does not carry ports (\d+, )+\d+ and \d+ \(/.test(s) && s.includes('993')), steps.join('\n'));
     assert.equal(await first.locator('a.rule-link').getAttribute('href'), 'rules/en/mail-host-proxied.html');
     // The counts by severity.
     assert.deepEqual(await page.$$eval('.counts .count-number', (n) => n.map((x) => x.textContent)), ['2', '1', '1']);
-    // The diff, drawn by diff2html: the CNAME goes, the A record comes.
+    // The diff, drawn by diff2html, folded: the CNAME goes, the A record comes.
+    await page.click('details.diff-fold > summary');
     await page.waitForSelector('.d2h-file-wrapper');
     const deleted = await page.$$eval('.d2h-del .d2h-code-line-ctn', (n) => n.map((x) => x.textContent));
     const inserted = await page.$$eval('.d2h-ins .d2h-code-line-ctn', (n) => n.map((x) => x.textContent));
@@ -62,6 +67,74 @@ test('the seed example offline: findings, evidence, diff; not one request leaves
   }
 });
 
+// The answer used to sit screens below the results, after the counts and the evidence.
+test('the answer first: the verdict, What to do in Cloudflare words with cPanel folded, the table whole at 390 px, links named by their rule', async () => {
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(env.site.url);
+    await page.setInputFiles('#files', SEED);
+    assert.equal(await waitForResult(page), 'done');
+    const follows = (a, b) => page.evaluate(([x, y]) => Boolean(document.querySelector(x).compareDocumentPosition(document.querySelector(y)) & Node.DOCUMENT_POSITION_FOLLOWING), [a, b]);
+    assert.ok(await follows('#verdict', '#answer'));
+    assert.ok(await follows('#answer', '.how-known'));
+    assert.ok(await follows('.how-known', '#finding-1'));
+    // Cloudflare's export: its dashboard's words, one sentence per change.
+    assert.equal(await page.getAttribute('#answer .answer-where', 'data-panel'), 'cloudflare');
+    const sentences = await page.locator('#answer .answer-changes li').allTextContents();
+    assert.equal(sentences[0], 'Make mail.club.example an A record pointing to 203.0.113.25, DNS only (grey cloud), in place of its CNAME record (club.example).');
+    assert.equal(sentences.length, 3, sentences.join('\n'));
+    // Cloudflare's steps shown, cPanel's folded.
+    assert.equal(await page.locator('#answer ol.steps[data-panel="cloudflare"]').isVisible(), true);
+    assert.equal(await page.locator('#answer details.other-steps[data-panel="cpanel"]').count(), 1);
+    assert.equal(await page.locator('#answer details.other-steps[data-panel="cpanel"] ol.steps').isVisible(), false, 'cPanel folded');
+    assert.ok(await follows('#answer ol.steps[data-panel="cloudflare"]', '#answer details.other-steps'));
+    // The evidence and the diff folded.
+    assert.equal(await page.locator('.finding-list').isVisible(), false);
+    assert.equal(await page.locator('.diff-view').isVisible(), false);
+    // The first sentence on the first screen, desktop and phone.
+    const top = () => page.evaluate(() => document.querySelector('#answer .answer-changes li').getBoundingClientRect().top + window.scrollY - document.querySelector('#results').getBoundingClientRect().top - window.scrollY);
+    const desktop = await top();
+    await screenshot(page, 'answer-en-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = await top();
+    assert.ok(desktop < 900 && phone < 844, `the first change is ${Math.round(desktop)} px (1280) and ${Math.round(phone)} px (390) below the start of the results`);
+    console.log(`first change below the results' start: ${Math.round(desktop)} px at 1280, ${Math.round(phone)} px at 390`);
+    // The table at 390 px: every changed value whole (wrapped, not cut), nothing wider than the page.
+    for (const lang of ['en', 'ja']) {
+      await page.selectOption('#language', lang);
+      const cells = await page.$$eval('.change-table th, .change-table td', (n) =>
+        n.filter((c) => c.getClientRects().length && !c.closest('thead')).map((c) => ({ text: c.textContent, sw: c.scrollWidth, cw: c.clientWidth, right: c.getBoundingClientRect().right })),
+      );
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      assert.ok(cells.some((c) => c.text.includes('203.0.113.25')), cells.map((c) => c.text).join(' | '));
+      assert.ok(cells.some((c) => c.text.includes('webdisk.club.example')));
+      for (const c of cells) {
+        assert.ok(c.sw <= c.cw, `${lang}: "${c.text}" is cut (${c.sw} > ${c.cw})`);
+        assert.ok(c.right <= width, `${lang}: "${c.text}" passes the page's edge (${c.right} > ${width})`);
+      }
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= width, `${lang}: no sideways scroll`);
+      await page.locator('#answer').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `answer-${lang}-390.png`) });
+    }
+    assert.match(await page.textContent('#answer .answer-changes li'), /^mail\.club\.example を、203\.0\.113\.25 を指す A レコードにします/);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'answer-ja-1280');
+    // Each rule link names its rule, in words; no two rules share a link text.
+    for (const lang of ['ja', 'en']) {
+      await page.selectOption('#language', lang);
+      await page.click('details.how-known > summary');
+      const links = await page.$$eval('a.rule-link', (n) => n.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+      assert.equal(links.length, 4);
+      for (const l of links) assert.ok(l.text.includes(l.href.replace(/^.*\/|\.html$/g, '')), l.text);
+      assert.equal(new Set(links.map((l) => l.text)).size, new Set(links.map((l) => l.href)).size, links.map((l) => l.text).join('\n'));
+    }
+    assert.equal(await page.textContent('#finding-1 a.rule-link'), 'About mail-host-proxied: mail apps are sent to the proxy');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('side by side, downloads and copy of the fix', async () => {
   const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
@@ -69,6 +142,7 @@ test('side by side, downloads and copy of the fix', async () => {
     await page.goto(env.site.url);
     await page.setInputFiles('#files', SEED);
     await waitForResult(page);
+    await page.click('details.diff-fold > summary');
     await page.getByLabel('Side by side').check();
     await page.waitForSelector('.d2h-file-side-diff');
     await screenshot(page, 'offline-seed-side-by-side');

@@ -26,6 +26,9 @@ test('the single file works from file:// with nothing fetched', async () => {
     await page.setInputFiles('#files', join(ROOT, 'examples/club-cloudflare-export.txt'));
     assert.equal(await waitForResult(page), 'done');
     assert.equal(await page.locator('#report .finding').count(), 4);
+    // The evidence and the diff are folded under the answer: open both.
+    await page.click('details.how-known > summary');
+    await page.click('details.diff-fold > summary');
     await page.waitForSelector('.d2h-file-wrapper');
     await screenshot(page, 'single-file-report');
     // The rule page is a section of the file.

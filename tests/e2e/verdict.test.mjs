@@ -67,10 +67,13 @@ test('a broken example opens with its verdict, before the findings', async () =>
     const verdict = page.locator('#report #verdict');
     assert.equal(await verdict.getAttribute('data-state'), 'broken');
     assert.equal(await verdict.textContent(), reportMessage('report.verdict.broken', 'en', { domain: 'club.example' }));
-    assert.ok(
-      await page.evaluate(() => Boolean(document.getElementById('verdict').compareDocumentPosition(document.querySelector('.finding-list')) & Node.DOCUMENT_POSITION_FOLLOWING)),
-      'the verdict comes before the findings',
-    );
+    // The verdict, then What to do, then the evidence (folded under "How mxray knows").
+    const follows = (a, b) => page.evaluate(([x, y]) => Boolean(document.querySelector(x).compareDocumentPosition(document.querySelector(y)) & Node.DOCUMENT_POSITION_FOLLOWING), [a, b]);
+    assert.ok(await follows('#verdict', '#answer'), 'the verdict comes before What to do');
+    assert.ok(await follows('#answer', 'details.how-known'), 'What to do comes before the evidence');
+    assert.ok(await follows('details.how-known', '.finding-list'), 'the findings are under How mxray knows');
+    assert.equal(await page.textContent('#answer h3'), reportMessage('report.answer.title', 'en'));
+    assert.equal(await page.evaluate(() => document.querySelector('details.how-known').open), false, 'the evidence is folded');
     assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('verdict')).color), 'rgb(180, 35, 24)', 'broken is red (--critical)');
     assert.equal(await page.locator('.all-clear').count(), 0);
     await screenshot(page, 'verdict-broken-en-1280');
@@ -145,15 +148,19 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     // address offered for confirmation, never "No change to make".
     for (const lang of ['en', 'ja']) {
       await page.selectOption('#language', lang);
-      const fix = await page.textContent('#report .fix');
+      // The answer (What to do) carries the sentences, the likely address and the steps.
+      const fix = await page.textContent('#report #answer');
       assert.ok(!fix.includes(reportMessage('report.noFix', lang)) && !fix.includes(reportMessage('report.noFixForFindings', lang)), fix);
-      const steps = await page.locator('#report .fix ol.steps li').allTextContents();
+      assert.equal(await page.getAttribute('#answer .answer-where', 'data-panel'), 'cloudflare', 'live DNS answered from Cloudflare: its dashboard');
+      const sentences = await page.locator('#answer .answer-changes li').allTextContents();
+      assert.ok(sentences.length >= 1 && sentences.every((l) => l.includes(reportMessage('plan.dnsOnly', lang))), sentences.join('\n'));
+      const steps = await page.locator('#report #answer ol.steps li').allTextContents();
       assert.ok(steps.some((l) => l.startsWith(reportMessage('steps.liveNote', lang))), steps.join('\n'));
       assert.ok(fix.includes(reportMessage('report.likelyOriginSite', lang, { address: '203.0.113.10' })), fix);
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
-        // The fix section alone: the whole page at 390 px is too tall to read.
-        await page.locator('#report .fix').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `verdict-live-fix-${lang}-${width}.png`) });
+        // The answer alone: the whole page at 390 px is too tall to read.
+        await page.locator('#report #answer').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `verdict-live-fix-${lang}-${width}.png`) });
       }
     }
     assert.deepEqual(unexpected(errors), []);

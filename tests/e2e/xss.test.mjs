@@ -39,6 +39,9 @@ async function checkFile(name, buffer) {
 test('HTML and script in names, TXT, a bad line and the file name render as inert text', async () => {
   const { page, errors, outside, context, violations } = await checkFile(FILE_NAME, ZONE);
   try {
+    // The evidence and the diff are folded under the answer: open both.
+    await page.click('details.how-known > summary');
+    await page.click('details.diff-fold > summary');
     await page.waitForSelector('.d2h-file-wrapper');
     await page.getByLabel('Side by side').check();
     await page.waitForSelector('.d2h-file-side-diff');
@@ -123,6 +126,9 @@ test('the CSP blocks a script injected into the page, inline or from elsewhere',
 test('bidi controls and lookalike letters in names, TXT, a bad line and the file name are shown inert and flagged', async () => {
   const { page, errors, outside, context, violations } = await checkFile(BIDI_FILE, BIDI_ZONE);
   try {
+    // The evidence and the diff are folded under the answer: open both.
+    await page.click('details.how-known > summary');
+    await page.click('details.diff-fold > summary');
     await page.waitForSelector('.d2h-file-wrapper');
     await page.waitForTimeout(200);
 

@@ -58,15 +58,23 @@ function stage(s) {
 const zoneArgs = (s) => [...s.sc.zones.flatMap((z) => ['--zone', z]), ...(s.sc.domain ? ['--domain', s.sc.domain, '--offline'] : [])];
 const rulesOf = (lines) => [...new Set(lines.map((l) => l.split(' ')[0]))].sort();
 
-test('text: the seed example gives its findings, the evidence, the plan, the diff and the steps; exit 1', () => {
+test('text: the seed example opens with the verdict and what to do, then the evidence and the plan; exit 1', () => {
   const r = cli(['check', '--zone', seed]);
   assert.equal(r.status, 1, r.stderr);
-  // The verdict first, then the head of the report.
-  assert.match(r.stdout, /^Broken: mail to or from club\.example fails now\. What to change follows\.\n\nmxray check of club\.example\n/);
+  // The verdict first, then what to do, one sentence per change in Cloudflare's words.
+  assert.match(
+    r.stdout,
+    /^Broken: mail to or from club\.example fails now\. What to change follows\.\n\nWhat to do\nCloudflare serves the DNS of club\.example: make these changes in its dashboard \(DNS › Records\)\.\n- Make mail\.club\.example an A record pointing to 203\.0\.113\.25, DNS only \(grey cloud\), in place of its CNAME record \(club\.example\)\.\n/,
+  );
+  // The records that change, as a table, in place of the diff (that is --format diff).
+  assert.match(r.stdout, /^The records that change\nName +Type +Before +After +Proxy status\nmail\.club\.example +CNAME → A +club\.example +203\.0\.113\.25 +DNS only$/m);
+  assert.doesNotMatch(r.stdout, /^--- a\//m);
+  // Cloudflare's steps, then cPanel's; then how mxray knows.
+  assert.ok(r.stdout.indexOf("Steps in Cloudflare's dashboard") < r.stdout.indexOf("Steps in cPanel's Zone Editor"));
+  assert.ok(r.stdout.indexOf("Steps in cPanel's Zone Editor") < r.stdout.indexOf('How mxray knows\nmxray check of club.example\n'));
   assert.match(r.stdout, /CRITICAL Mail apps cannot connect: mail\.club\.example leads to the proxy/);
   assert.match(r.stdout, /^ {4}1\. mail\.club\.example is an alias \(CNAME\) of club\.example \(examples\/club-cloudflare-export\.txt line 27\); the record is DNS-only$/m);
   assert.match(r.stdout, /^\+ CREATE {2}mail\.club\.example\. A 203\.0\.113\.25 \(DNS only\)$/m);
-  assert.match(r.stdout, /^--- a\/examples\/club-cloudflare-export\.txt$/m);
   assert.match(r.stdout, /Steps in cPanel's Zone Editor\n1\. Log in to cPanel/);
   assert.match(r.stdout, /Steps in Cloudflare's dashboard\n1\. Log in to the Cloudflare dashboard, choose the domain club\.example,/);
   assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when not a terminal');
@@ -102,7 +110,8 @@ test('text: bidi controls, ESC and C1 characters from names, TXT, tokens and fil
   assert.match(r.stdout, /the MX target \\226\\128\\174gnp\.bidi\.test \[! contains a hidden character that changes the direction of text \(U\+202E\)\]/);
   assert.match(r.stdout, /has the TXT record "v=spf1 a ⟨U\+202E⟩-all⟨U\+2066⟩x⟨U\+2069⟩" \(.*bidi-⟨U\+202E⟩txt\.zone line 24\)/);
   assert.match(r.stdout, /"v=DMARC1; p=⟨U\+202E⟩<img src=x onerror=window\.__pwned=7>⟨U\+001B⟩\[2J"/);
-  assert.match(r.stdout, /^-bidi\.test\.\t1\tIN\tTXT\t"v=spf1 a ⟨U\+202E⟩-all⟨U\+2066⟩x⟨U\+2069⟩"$/m, 'the diff as text, in display form');
+  // The answer names a lookalike as the findings do: flagged.
+  assert.match(r.stdout, /^- Turn the proxy off on xn--pypal-4ve\.bidi\.test \[! looks like ‘paypal\.bidi\.test’ but mixes Latin and Cyrillic letters\]: /m);
   // In colour, the only escape sequences are mxray's own; in Japanese, the markers too.
   const painted = cli(['check', '--zone', file], { env: { FORCE_COLOR: '1' } }).stdout;
   assert.match(painted, /\x1b\[33m\[! looks like ‘paypal/);
@@ -561,7 +570,7 @@ test('the report, plan and steps words exist in English and Japanese alike', () 
   }
   // Every key the renderer and the command line name literally, and every code they look up.
   const has = (path) => languages.every((lang) => path.split('.').reduce((o, k) => o?.[k], messages[lang]) !== undefined);
-  const sources = ['www/lib/report-text.js', 'www/cli/check.mjs'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+  const sources = ['www/lib/report-text.js', 'www/lib/answer.js', 'www/cli/check.mjs'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
   const literal = [...sources.matchAll(/(?:reportMessage|\bt)\('((?:report|plan|steps)\.[\w.-]+)'/g)].map((m) => m[1]);
   assert.ok(literal.length > 30, `found ${literal.length} keys`);
   const coded = [

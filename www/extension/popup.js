@@ -15,7 +15,8 @@ import { createSuffixList } from '../lib/psl.js';
 import { chosenResolver, chosenTimeout, loadSettings } from '../lib/settings.js';
 import { CheckError, normaliseDomain, runCheck } from '../lib/check.js';
 import { siteMessage } from '../lib/site-messages.js';
-import { SEVERITIES, warningText } from '../lib/report-text.js';
+import { SEVERITIES, placeholderWords, warningText } from '../lib/report-text.js';
+import { changeSentences, neededAddress, servingPanel } from '../lib/answer.js';
 import { displayText, nameWarnings } from '../lib/name-safety.js';
 import { extensionLanguages, extensionMessage } from '../lib/extension-messages.js';
 import { tabDomain } from './tab-domain.js';
@@ -23,6 +24,8 @@ import { couldNotCheck, otherResolver } from '../site/could-not-check.js';
 
 /** Findings the popup lists; the full report has the rest. */
 const TOP_FINDINGS = 3;
+/** Changes the popup says, one sentence each; the full report has the rest. */
+const TOP_CHANGES = 3;
 
 const $ = (id) => document.getElementById(id);
 // Firefox's promise-based `browser`, else Chrome's `chrome` (promises in MV3); none on a plain page.
@@ -179,8 +182,28 @@ function showReport(report) {
   const more = findings.length - top.length;
   $('more').hidden = more <= 0;
   $('more').textContent = more > 0 ? t('popup.more', { count: more }) : '';
+  showAnswer(report);
   showCouldNotCheck(report);
   $('result').hidden = false;
+}
+
+// What to do, right under the verdict: where, then one sentence per change
+// in the words of the panel that serves the DNS (www/lib/answer.js).
+function showAnswer(report) {
+  const panel = servingPanel(report);
+  const sentences = changeSentences(report, { lang, panel });
+  $('answer').hidden = !sentences.length;
+  $('answer-where').textContent = !sentences.length ? '' : panel === 'cloudflare' ? t('popup.where.cloudflare') : panel ? t('popup.where.panel', { panel: report.panel?.name ?? panel }) : t('popup.where.unknown');
+  $('answer-changes').replaceChildren(...sentences.slice(0, TOP_CHANGES).map((s) => el('li', {}, s)));
+  // A value the fix needs and the input does not tell: the likely one, to check, never filled in.
+  const needed = sentences.length ? neededAddress(report) : null;
+  $('answer-address').hidden = !needed;
+  $('answer-address').textContent = !needed
+    ? ''
+    : t(needed.address ? 'popup.likelyAddress' : 'popup.unknownAddress', { placeholder: placeholderWords(needed.placeholder, lang), address: needed.address ?? '' });
+  const more = sentences.length - TOP_CHANGES;
+  $('answer-more').hidden = more <= 0;
+  $('answer-more').textContent = more > 0 ? t('popup.changesMore', { count: more }) : '';
 }
 
 // Most questions unanswered: say so, name the resolver and the cause, and

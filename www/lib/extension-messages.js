@@ -30,6 +30,17 @@ export const extensionMessages = {
       },
       unknown: '{count} {count|fact|facts} could not be checked: a DNS answer was missing or bad. {count|It is|They are} not counted as fine.',
       couldNotCheck: 'Could not check',
+      // The fix, one sentence per change (www/lib/answer.js), after the verdict.
+      whatToDo: 'What to do',
+      where: {
+        cloudflare: 'In Cloudflare’s dashboard, DNS › Records:',
+        panel: 'In {panel}:',
+        unknown: 'Where the domain’s DNS is kept:',
+      },
+      changesMore: '… and {count} more {count|change|changes} in the full report.',
+      // A value the fix needs and the input does not tell ({placeholder}: its words).
+      likelyAddress: 'mxray cannot tell {placeholder}: likely {address}, as seen in the records. Check that it is yours; the full report says how to find it.',
+      unknownAddress: 'mxray cannot tell {placeholder}: the full report says how to find it.',
       topFindings: 'Top findings',
       more: '… and {count} more in the full report.',
       fullReport: 'Full report',
@@ -78,6 +89,15 @@ export const extensionMessages = {
       },
       unknown: '{count} 件の事実を確かめられませんでした（DNS の応答がないか不正）。問題なしとは数えていません。',
       couldNotCheck: 'チェックできませんでした',
+      whatToDo: '対処方法',
+      where: {
+        cloudflare: 'Cloudflare ダッシュボードの「DNS」›「レコード」で:',
+        panel: '{panel} で:',
+        unknown: 'ドメインの DNS を管理している場所で:',
+      },
+      changesMore: '… ほか {count} 件の変更は詳しいレポートにあります。',
+      likelyAddress: 'mxray には{placeholder}がわかりません。レコードから見て、おそらく {address} です。あなたのサーバーのものか確かめてください。調べ方は詳しいレポートにあります。',
+      unknownAddress: 'mxray には{placeholder}がわかりません。調べ方は詳しいレポートにあります。',
       topFindings: '主な指摘',
       more: '… ほか {count} 件は詳しいレポートにあります。',
       fullReport: '詳しいレポート',

@@ -10,8 +10,9 @@
 // its display form (name-safety.js), so no bidi override, invisible or control
 // character reaches a page or a terminal as it is, and a name that may pass
 // for another is flagged.
-import { evidenceMessage, findingMessage, messages, proseName, reportMessage, sessionMessage } from './messages.js';
+import { evidenceMessage, findingMessage, messages, proseName, providerName, reportMessage, serviceWords, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
+import { answerWhere, changeSentenceParts, changeTable, panelSteps, servingPanel } from './answer.js';
 
 /** Severities from the most to the least important. */
 export const SEVERITIES = Object.freeze(['critical', 'warning', 'info']);
@@ -63,7 +64,7 @@ export function failsAt(report, level = 'critical') {
 // Parameters that hold domain names (checked for lookalikes), and the other
 // parameters that hold data from the input; the rest are codes and numbers.
 const NAME_KEYS = new Set(['name', 'to', 'from', 'target', 'host', 'names', 'chain', 'domain', 'wildcard']);
-const DATA_KEYS = new Set([...NAME_KEYS, 'text', 'term', 'terms', 'detail', 'data', 'file']);
+const DATA_KEYS = new Set([...NAME_KEYS, 'text', 'term', 'terms', 'detail', 'data', 'file', 'value', 'old']);
 // Stand-ins for data while a message is filled: private-use characters, which no catalogue holds.
 const DATA_MARK = /\uE000(\d+)\uE001/;
 
@@ -102,9 +103,11 @@ export function warningText(w, lang = 'en') {
   return t(w.code, { chars: (w.chars ?? []).join(', '), scripts, looksLike: displayText(w.looksLike ?? '') });
 }
 
-// messageParts as one line of text: data in display form, a name flagged the
-// first time (in `seen`) it is named.
-function partsText(parts, lang, style, seen = new Set()) {
+/**
+ * messageParts as one line of text: data in display form, a name flagged the
+ * first time (in `seen`) it is named.
+ */
+export function partsText(parts, lang, style, seen = new Set()) {
   return parts
     .map((p) => {
       if (typeof p === 'string') return p;
@@ -150,6 +153,43 @@ export function renderSummary(report, { lang = 'en', style = plain } = {}) {
   return lines;
 }
 
+/**
+ * A finding's evidence as messageParts, one per step shown: the steps saying
+ * that one proxy does not carry a port are said once, where the first of them
+ * stands ("Cloudflare's proxy does not carry ports 25, 465 and 993 (…)").
+ */
+export function evidenceStepsParts(f, lang = 'en') {
+  const steps = f.evidence ?? [];
+  const ports = new Map(); // provider -> its port steps
+  for (const s of steps) {
+    if (s.code !== 'port-not-proxied') continue;
+    const key = String(s.params?.provider ?? '');
+    if (!ports.has(key)) ports.set(key, []);
+    ports.get(key).push(s);
+  }
+  const out = [];
+  for (const s of steps) {
+    const group = s.code === 'port-not-proxied' ? ports.get(String(s.params?.provider ?? '')) : null;
+    if (!group || group.length < 2) {
+      out.push(evidenceParts(s, lang));
+      continue;
+    }
+    if (group[0] !== s) continue; // said with the first of its group
+    const numbers = [...new Set(group.map((g) => displayText(String(g.params?.port ?? ''))))];
+    const services = [...new Set(group.map((g) => g.params?.service).filter(Boolean))].map((v) => serviceWords(v, lang));
+    const and = reportMessage('report.portsAnd', lang);
+    const list = lang === 'ja' ? numbers.join(and) : numbers.length > 1 ? `${numbers.slice(0, -1).join(', ')}${and}${numbers.at(-1)}` : numbers[0];
+    out.push(
+      messageParts((v) => reportMessage('report.portsNotProxied', lang, v), {
+        provider: providerName(s.params?.provider ?? '', lang),
+        ports: list,
+        services: services.join(lang === 'ja' ? '、' : '; '),
+      }),
+    );
+  }
+  return out;
+}
+
 /** Each finding: severity, headline, and its numbered chain of evidence. */
 export function renderFindings(report, { lang = 'en', style = plain } = {}) {
   const findings = report.findings ?? [];
@@ -159,7 +199,7 @@ export function renderFindings(report, { lang = 'en', style = plain } = {}) {
     const sev = reportMessage(`report.severity.${f.severity}`, lang).toUpperCase();
     const seen = new Set();
     lines.push(`${style(f.severity, `[${i + 1}] ${sev}`)} ${partsText(findingParts(f, lang), lang, style, seen)} ${style('dim', `(${displayText(f.rule)})`)}`);
-    (f.evidence ?? []).forEach((step, n) => lines.push(`    ${n + 1}. ${partsText(evidenceParts(step, lang), lang, style, seen)}`));
+    evidenceStepsParts(f, lang).forEach((parts, n) => lines.push(`    ${n + 1}. ${partsText(parts, lang, style, seen)}`));
   });
   return lines;
 }
@@ -176,7 +216,7 @@ export const placeholderWords = (p, lang = 'en') => reportMessage(`report.placeh
 // Record data as a sentence shows it: each {placeholder} of the fix's as its
 // words, set apart ("ip4:<the server's IPv4 address>"); the records
 // themselves (plan, diff, files) keep the token the person replaces.
-function placeholdersMarked(data, lang) {
+export function placeholdersMarked(data, lang) {
   return String(data).replace(/\{([a-z0-9-]+)\}/g, (token, p) =>
     Object.hasOwn(messages.en.report.placeholderWords, p) ? reportMessage('report.placeholderMark', lang, { words: placeholderWords(p, lang) }) : token,
   );
@@ -370,55 +410,84 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
   return steps.map((s, i) => `${i + 1}. ${s}`);
 }
 
+// Columns a string takes on a terminal: East Asian wide and full-width characters take two.
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+const columns = (text) => [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
+
+/** The changed records (answer.js changeTable) as lines of aligned columns. */
+export function renderChangeTable(report, { lang = 'en', style = plain } = {}) {
+  const { head, rows } = changeTable(report, { lang });
+  if (!rows.length) return [];
+  // Widths by a loop: spread into Math.max, the rows of a large fix pass the engine's limit on arguments.
+  const widths = head.map((_, c) => rows.reduce((w, r) => Math.max(w, columns(r[c])), columns(head[c])));
+  const line = (cells) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell + ' '.repeat(widths[c] - columns(cell)))).join('  ');
+  return [style('dim', line(head)), ...rows.map(line)];
+}
+
 /**
- * The whole report as text: summary, findings with evidence, the fix (stated
- * origin, placeholders, merge notes, skipped edits, plan, diff) and the steps.
+ * The answer, after the verdict: "What to do" (where, then one sentence per
+ * change), the stated origin, the values to fill in, the records that
+ * change, then the steps of the panel that serves the DNS and after them the
+ * other panels' steps, each under its own heading. Lines of text, sections
+ * apart by a blank line.
+ */
+export function renderAnswer(report, { lang = 'en', style = plain, cli = false } = {}) {
+  const t = (k, v) => reportMessage(k, lang, v);
+  const fix = report.fix ?? {};
+  const out = [style('heading', t('report.answer.title'))];
+  if (!(fix.plan ?? []).length) {
+    // Never "no change to make" under a finding that asks for one.
+    const asks = (report.findings ?? []).some((f) => f.severity !== 'info');
+    out.push(t(asks ? 'report.noFixForFindings' : 'report.noFix'));
+    return out;
+  }
+  const panel = servingPanel(report);
+  out.push(partsText(answerWhere(report, { lang, panel }), lang, style));
+  for (const parts of changeSentenceParts(report, { lang, panel })) out.push(`- ${partsText(parts, lang, style)}`);
+  if (fix.origin?.address) out.push(t('report.origin', { address: displayText(fix.origin.address) }));
+  const section = (title, lines) => {
+    if (!lines.length) return;
+    out.push('', style('heading', title));
+    for (const l of lines) out.push(l);
+  };
+  section(t('report.placeholdersTitle'), renderPlaceholders(report, { lang, cli }));
+  section(t('report.answer.table.title'), renderChangeTable(report, { lang, style }));
+  const steps = panelSteps(report, { lang, panel });
+  for (const set of [steps.first, ...steps.others].filter(Boolean)) section(set.title, set.steps);
+  return out;
+}
+
+/**
+ * The whole report as text: the verdict, then the answer (renderAnswer),
+ * then how mxray knows: the summary, the findings with their evidence, how
+ * the edits were merged and the change plan. The diff is `--format diff`.
  * @param options {lang, style, cli}: cli adds the hint about --origin.
  */
 export function renderReport(report, { lang = 'en', style = plain, cli = false } = {}) {
   const t = (k, v) => reportMessage(k, lang, v);
-  const verdict = renderVerdict(report, { lang, style });
-  const out = [...verdict, ...(verdict.length ? [''] : []), ...renderSummary(report, { lang, style }), ''];
+  const out = [];
   // Lines go in one at a time: spread into push(), the lines of a report about 100,000
   // records pass the engine's limit on arguments (RangeError: call stack size exceeded).
   const add = (lines) => {
     for (const line of lines) out.push(line);
   };
-  out.push(style('heading', t('report.findingsTitle')));
+  const verdict = renderVerdict(report, { lang, style });
+  add(verdict);
+  if (verdict.length) out.push('');
+  add(renderAnswer(report, { lang, style, cli }));
+  out.push('', style('heading', t('report.answer.howTitle')));
+  add(renderSummary(report, { lang, style }));
+  out.push('', style('heading', t('report.findingsTitle')));
   add(renderFindings(report, { lang, style }));
-  out.push('');
-  const fix = report.fix ?? {};
-  out.push(style('heading', t('report.fixTitle')));
-  if (!(fix.plan ?? []).length) {
-    // Never "no change to make" under a finding that asks for one.
-    const asks = (report.findings ?? []).some((f) => f.severity !== 'info');
-    out.push(t(asks ? 'report.noFixForFindings' : 'report.noFix'));
-    return out.join('\n') + '\n';
-  }
-  if (fix.origin?.address) out.push(t('report.origin', { address: displayText(fix.origin.address) }));
   const section = (title, lines) => {
-    if (lines.length) {
-      out.push('', style('heading', title));
-      add(lines);
-    }
+    if (!lines.length) return;
+    out.push('', style('heading', title));
+    add(lines);
   };
-  section(t('report.placeholdersTitle'), renderPlaceholders(report, { lang, cli }));
-  section(t('report.notesTitle'), [...renderNotes(report, { lang }), ...renderSkipped(report, { lang })]);
-  section(t('report.planTitle'), renderPlan(report, { lang, style }));
-  for (const z of fix.zones ?? []) {
-    if (!z.changed) continue;
-    // The diff as text to read: each line in display form (the diff as a file is --format diff).
-    const lines = z.diff.replace(/\n$/, '').split('\n').map((l) => displayText(l.replace(/\r$/, ''))).map((l) =>
-      l.startsWith('+++') || l.startsWith('---') ? style('heading', l)
-        : l.startsWith('+') ? style('add', l)
-        : l.startsWith('-') ? style('remove', l)
-        : l.startsWith('@@') ? style('dim', l)
-        : l,
-    );
-    section(t('report.diffTitle', { file: displayText(z.file) }), lines);
+  if ((report.fix?.plan ?? []).length) {
+    section(t('report.notesTitle'), [...renderNotes(report, { lang }), ...renderSkipped(report, { lang })]);
+    section(t('report.planTitle'), renderPlan(report, { lang, style }));
   }
-  section(t('report.cpanelTitle'), cpanelSteps(report, { lang }));
-  section(t('report.cloudflareTitle'), cloudflareSteps(report, { lang }));
   return out.join('\n') + '\n';
 }
 

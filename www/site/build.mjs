@@ -292,7 +292,7 @@ export async function joinCss(files) {
 /** The colours the website and the extension share. */
 export const PALETTE_CSS = join(here, 'palette.css');
 
-const siteCss = () => joinCss([join(root, 'node_modules/diff2html/bundles/css/diff2html.min.css'), PALETTE_CSS, join(here, 'site.css')]);
+const siteCss = () => joinCss([join(root, 'node_modules/diff2html/bundles/css/diff2html.min.css'), PALETTE_CSS, join(here, 'site.css'), join(here, 'report.css')]);
 
 const pageTemplate = () => fillTexts(readFileSync(join(here, 'index.html'), 'utf8'));
 

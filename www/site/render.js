@@ -7,7 +7,8 @@
 // messages.js through report-text.js (shared with the command line) and from
 // site-messages.js for the site's own labels.
 import { formatDiagnostic, providerName, reportMessage, sessionMessage } from '../lib/messages.js';
-import { SEVERITIES, cloudflareSteps, cpanelSteps, evidenceParts, findingParts, messageParts, renderNotes, renderPlaceholders, renderPlan, renderSkipped, summaryText, warningText } from '../lib/report-text.js';
+import { SEVERITIES, evidenceStepsParts, findingParts, messageParts, renderNotes, renderPlaceholders, renderPlan, renderSkipped, summaryText, warningText } from '../lib/report-text.js';
+import { answerWhere, changeSentenceParts, changeTable, panelSteps, servingPanel } from '../lib/answer.js';
 import { charKind, displayText, nameWarnings } from '../lib/name-safety.js';
 import { siteMessage } from '../lib/site-messages.js';
 import { explainSymptoms, orderFindings } from '../lib/symptoms.js';
@@ -91,7 +92,7 @@ export const UNKNOWN_SHOWN = 8;
  * {label, onClick}, from could-not-check.js) when most questions failed; then
  * what the check could not look at, folded.
  */
-export function verdictSection(report, { lang, failed = null, other = null }) {
+export function verdictSection(report, { lang, failed = null, other = null, answer = true }) {
   const v = report.verdict;
   if (!v) return null;
   const t = (k, values) => reportMessage(k, lang, values);
@@ -127,7 +128,63 @@ export function verdictSection(report, { lang, failed = null, other = null }) {
       ),
     );
   }
-  return h('section', { className: 'verdict-box' }, parts);
+  return h('section', { className: 'verdict-box' }, parts, answer ? answerSection(report, { lang }) : null);
+}
+
+/**
+ * "What to do", right after the verdict: where to make the changes, one
+ * sentence per change in the words of the panel that serves the DNS
+ * (answer.js), the stated origin, the values to fill in, the records that
+ * change as a before/after table, and the serving panel's steps; the other
+ * panels' steps folded, each under its own title.
+ */
+export function answerSection(report, { lang }) {
+  const t = (k, v) => reportMessage(k, lang, v);
+  const fix = report.fix ?? {};
+  const parts = [h('h3', { id: 'answer-title' }, t('report.answer.title'))];
+  if (!(fix.plan ?? []).length) {
+    // Never "no change to make" under a finding that asks for one, nor when the check could not look at everything.
+    const asks = (report.findings ?? []).some((f) => f.severity === 'critical' || f.severity === 'warning');
+    const text = asks ? t('report.noFixForFindings') : report.verdict?.state === 'could-not-tell' ? siteMessage('results.noFixBlind', lang) : t('report.noFix');
+    parts.push(h('p', { className: 'answer-none' }, text));
+    return h('section', { className: 'answer', id: 'answer', 'aria-labelledby': 'answer-title' }, parts);
+  }
+  const panel = servingPanel(report);
+  parts.push(h('p', { className: 'answer-where', dataset: { panel: panel ?? 'unknown' } }, partsNodes(answerWhere(report, { lang, panel }), lang)));
+  parts.push(h('ol', { className: 'answer-changes' }, changeSentenceParts(report, { lang, panel }).map((p) => h('li', {}, partsNodes(p, lang)))));
+  if (fix.origin?.address) parts.push(h('p', {}, t('report.origin', { address: fix.origin.address })));
+  const placeholders = renderPlaceholders(report, { lang });
+  if (placeholders.length) {
+    parts.push(h('div', { className: 'callout' }, h('h4', {}, t('report.placeholdersTitle')), placeholders.map((p) => h('p', {}, p)), h('p', {}, siteMessage('results.fillIn', lang))));
+  }
+  parts.push(changeTableNode(report, lang));
+  const steps = panelSteps(report, { lang, panel });
+  if (steps.first) parts.push(h('h4', { className: 'steps-title' }, steps.first.title), stepsList(steps.first.steps, steps.first.id));
+  for (const set of steps.others) {
+    parts.push(h('details', { className: 'other-steps', dataset: { panel: set.id } }, h('summary', {}, set.title), stepsList(set.steps, set.id)));
+  }
+  return h('section', { className: 'answer', id: 'answer', 'aria-labelledby': 'answer-title' }, parts);
+}
+
+// The records that change, before and after: a table whose cells wrap (a
+// long name or value is never cut); on a narrow screen each row stands as a
+// block of labelled lines (report.css).
+function changeTableNode(report, lang) {
+  const { head, rows } = changeTable(report, { lang });
+  const title = reportMessage('report.answer.table.title', lang);
+  return h(
+    'table',
+    { className: 'change-table' },
+    h('caption', {}, title),
+    h('thead', {}, h('tr', {}, head.map((w) => h('th', { scope: 'col' }, w)))),
+    h(
+      'tbody',
+      {},
+      rows.map(([name, ...cells]) =>
+        h('tr', {}, h('th', { scope: 'row', dataset: { label: head[0] } }, dataNode(name, lang, { name: true })), cells.map((c, i) => h('td', { dataset: { label: head[i + 1] } }, c))),
+      ),
+    ),
+  );
 }
 
 /** The summary: what was checked, and the counts by severity. */
@@ -226,17 +283,31 @@ export function findingsSection(report, { lang, symptoms, rulePage }) {
         h('h4', { id: `finding-${n}-title` }, partsNodes(findingParts(f, lang), lang, seen)),
         explains.length ? h('p', { className: 'explains' }, siteMessage('results.explains', lang, { list: explains.map((s) => siteMessage(`symptoms.${s}`, lang)).join(lang === 'ja' ? '、' : '; ') })) : null,
         h('h5', {}, siteMessage('results.evidence', lang)),
-        h('ol', { className: 'evidence' }, (f.evidence ?? []).map((step) => h('li', {}, partsNodes(evidenceParts(step, lang), lang, seen)))),
-        href ? h('p', {}, h('a', { href, className: 'rule-link' }, siteMessage('results.rulePage', lang))) : null,
+        h('ol', { className: 'evidence' }, evidenceStepsParts(f, lang).map((parts) => h('li', {}, partsNodes(parts, lang, seen)))),
+        href ? h('p', {}, h('a', { href, className: 'rule-link' }, ruleLinkText(f.rule, lang))) : null,
       ),
     );
   });
+  // The evidence follows the answer, folded: open when there is no answer to
+  // give, or when ticked symptoms ask which findings explain them.
+  const open = !(report.fix?.plan ?? []).length || (symptoms ?? []).length > 0;
   return h(
     'section',
     { className: 'findings', 'aria-labelledby': 'findings-title' },
-    h('h3', { id: 'findings-title' }, reportMessage('report.findingsTitle', lang)),
-    findings.length ? h('ol', { className: 'finding-list' }, cards) : noFindings(report, lang),
+    h(
+      'details',
+      { className: 'how-known', open },
+      h('summary', {}, h('h3', { id: 'findings-title' }, reportMessage('report.answer.howTitle', lang))),
+      h('h4', {}, reportMessage('report.findingsTitle', lang)),
+      findings.length ? h('ol', { className: 'finding-list' }, cards) : noFindings(report, lang),
+    ),
   );
+}
+
+/** A finding's link to its rule's page, named by the rule: "About mail-host-proxied: mail apps are sent to the proxy". */
+export function ruleLinkText(rule, lang) {
+  const title = reportMessage(`report.ruleTitle.${rule}`, lang);
+  return reportMessage('report.ruleLink', lang, { rule, title: title === `report.ruleTitle.${rule}` ? '' : title }).replace(/:\s*$/, '');
 }
 
 // No finding: green "all clear" only when the verdict is fine; a check that
@@ -302,51 +373,36 @@ function planBlock(report, lang) {
   );
 }
 
-function stepsList(lines) {
-  return h('ol', { className: 'steps' }, lines.map((l) => h('li', {}, l.replace(/^\d+\.\s+/, ''))));
+function stepsList(lines, panel) {
+  return h('ol', { className: 'steps', dataset: { panel } }, lines.map((l) => h('li', {}, l.replace(/^\d+\.\s+/, ''))));
 }
 
 /**
- * The fix: placeholders, merge notes, the plan, the diff (placed by the
- * caller into the returned `diffSlot`), the downloads (the caller's `downloads`
- * node) and the steps for cPanel and Cloudflare.
+ * After the answer and the evidence: how the edits were merged, the change
+ * plan, the full diff folded (placed by the caller into the returned
+ * `diffSlot`, with its `diffControls`) and the downloads (the caller's
+ * `downloads` node). The steps and the table of changed records are in the
+ * answer (answerSection).
  * @returns {{section: HTMLElement, diffSlot: HTMLElement | null}}
  */
 export function fixSection(report, { lang, diffControls, downloads }) {
   const t = (k, v) => reportMessage(k, lang, v);
   const fix = report.fix ?? {};
-  const parts = [h('h3', { id: 'fix-title' }, t('report.fixTitle'))];
+  const parts = [h('h3', { id: 'fix-title' }, t('report.answer.filesTitle'))];
   if (!(fix.plan ?? []).length) {
-    // Never "no change to make" under a finding that asks for one.
-    const asks = (report.findings ?? []).some((f) => f.severity === 'critical' || f.severity === 'warning');
-    // Nor a bare "no change" when the check could not look at everything.
-    const text = asks ? t('report.noFixForFindings') : report.verdict?.state === 'could-not-tell' ? siteMessage('results.noFixBlind', lang) : t('report.noFix');
-    parts.push(h('p', {}, text));
-    return { section: h('section', { className: 'fix', 'aria-labelledby': 'fix-title' }, parts), diffSlot: null };
-  }
-  if (fix.origin?.address) parts.push(h('p', {}, t('report.origin', { address: fix.origin.address })));
-  const placeholders = renderPlaceholders(report, { lang });
-  if (placeholders.length) {
-    parts.push(h('div', { className: 'callout' }, h('h4', {}, t('report.placeholdersTitle')), placeholders.map((p) => h('p', {}, p)), h('p', {}, siteMessage('results.fillIn', lang))));
+    // The answer says why there is no change; nothing to download.
+    return { section: null, diffSlot: null };
   }
   const notes = [...renderNotes(report, { lang }), ...renderSkipped(report, { lang })];
   if (notes.length) parts.push(h('h4', {}, t('report.notesTitle')), h('ul', {}, notes.map((n) => h('li', {}, n))));
   parts.push(h('h4', {}, t('report.planTitle')), planBlock(report, lang));
   let diffSlot = null;
-  parts.push(h('h4', { id: 'diff-title' }, siteMessage('results.diffTitle', lang)));
   if ((fix.zones ?? []).some((z) => z.changed)) {
     diffSlot = h('div', { className: 'diff-view' });
-    parts.push(diffControls, diffSlot);
+    parts.push(h('details', { className: 'diff-fold' }, h('summary', { id: 'diff-title' }, siteMessage('results.diffTitle', lang)), diffControls, diffSlot));
   } else {
-    parts.push(h('p', {}, siteMessage('results.noDiff', lang)));
+    parts.push(h('h4', { id: 'diff-title' }, siteMessage('results.diffTitle', lang)), h('p', {}, siteMessage('results.noDiff', lang)));
   }
   parts.push(h('h4', {}, siteMessage('results.downloadsTitle', lang)), downloads);
-  const cp = cpanelSteps(report, { lang });
-  const cf = cloudflareSteps(report, { lang });
-  if (cp.length || cf.length) {
-    parts.push(h('h4', {}, siteMessage('results.stepsTitle', lang)));
-    if (cp.length) parts.push(h('h5', {}, t('report.cpanelTitle')), stepsList(cp));
-    if (cf.length) parts.push(h('h5', {}, t('report.cloudflareTitle')), stepsList(cf));
-  }
   return { section: h('section', { className: 'fix', 'aria-labelledby': 'fix-title' }, parts), diffSlot };
 }
