@@ -3,6 +3,7 @@
 // diagnostics are in messages.js. tests/js/cli-messages.test.mjs holds both
 // languages to the same keys and placeholders.
 import { pickLanguage } from './messages.js';
+import { displayText } from './name-safety.js';
 import { fillTemplate, lookup } from './catalogue.js';
 
 export const cliMessages = {
@@ -28,6 +29,8 @@ options:
   --doh-format F  (facts) wire or json (default: wire)
   --timeout MS    (facts) per-question timeout (default: 5000)
   --offline       (facts) ask nothing; only what the zone files say
+  --ask-ptr       (facts) ask the PTR of the mail server's address: that tells the resolver the address
+  --no-padding    (facts) send DNS queries unpadded (default: padded to 128 octets, RFC 8467)
   -h, --help      this text
   --version       the version
 
@@ -49,6 +52,8 @@ exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
                    (--zone-dir: text or jsonl; default: text)
   --lang L         en, ja (default: from LANG)
   --fail-on S      {severities}: the least severity that makes the exit status 1 (default: critical)
+  --ask-ptr        ask the PTR of the mail server's address: that tells the resolver the address
+  --no-padding     send DNS queries unpadded (default: padded to 128 octets, RFC 8467)
 
 exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input,
              3 nothing at or above --fail-on but the check could not tell (with --zone-dir: some zone)`,
@@ -73,6 +78,9 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-one-domain': 'facts takes one domain: --domain NAME or DOMAIN',
       'facts-needs-input': 'facts needs a --domain NAME (or DOMAIN) or a --zone FILE',
       'not-built': 'the wasm core is not built ({file}); run `make build` first',
+    },
+    notes: {
+      'nothing-to-import': 'the fix adds no record, so there is no Cloudflare import file (it holds only the records to add)',
     },
     // The verdict's state on a --zone-dir line (core/report/verdict.h): a word
     // or two, where a single check says a sentence (messages.js report.verdict).
@@ -113,6 +121,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   --doh-format F  (facts) wire または json (既定: wire)
   --timeout MS    (facts) 質問 1 件ごとのタイムアウト (既定: 5000)
   --offline       (facts) 何も問い合わせず、ゾーンファイルの内容だけを使う
+  --ask-ptr       (facts) メールサーバーのアドレスの PTR を問い合わせる (リゾルバーにそのアドレスが伝わります)
+  --no-padding    (facts) DNS の問い合わせをパディングなしで送る (既定: 128 オクテット単位にパディングする。RFC 8467)
   -h, --help      この説明
   --version       バージョン
 
@@ -134,6 +144,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
                    (--zone-dir: text または jsonl。既定: text)
   --lang L         en, ja (既定: LANG から)
   --fail-on S      {severities}: 終了ステータスを 1 にする最も低い重大度 (既定: critical)
+  --ask-ptr        メールサーバーのアドレスの PTR を問い合わせる (リゾルバーにそのアドレスが伝わります)
+  --no-padding     DNS の問い合わせをパディングなしで送る (既定: 128 オクテット単位にパディングする。RFC 8467)
 
 終了ステータス: 0 --fail-on 以上の問題なし、1 問題が見つかった、2 使い方のエラーまたは入力を読めない、
   3 --fail-on 以上の問題はないが判定できなかった (--zone-dir ではいずれかのゾーン)`,
@@ -159,6 +171,9 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-needs-input': 'facts には --domain NAME (または DOMAIN) か --zone FILE が必要です',
       'not-built': 'wasm のコアがビルドされていません ({file})。先に `make build` を実行してください',
     },
+    notes: {
+      'nothing-to-import': '修正で追加するレコードがないため、Cloudflare のインポート用ファイルはありません (このファイルには追加するレコードだけが入ります)',
+    },
     batchVerdict: {
       broken: '不具合あり',
       'at-risk': '要注意',
@@ -183,7 +198,11 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
  * as they are (the usage text shows the fix's {origin-ipv4}).
  */
 export function cliMessage(path, lang = 'en', values = {}) {
-  return fillTemplate(lookup(cliMessages, path, lang) ?? path, values, { brackets: false, keepUnknown: true });
+  // A value comes from the command line or the input (an option, a file or domain name, a
+  // resolver URL): escaped as diagnostics are, so no control, bidi or invisible character
+  // (an OSC 52 clipboard write, a line erase) reaches the terminal as it is.
+  const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? displayText(v) : v]));
+  return fillTemplate(lookup(cliMessages, path, lang) ?? path, shown, { brackets: false, keepUnknown: true });
 }
 
 /** A usage error: `code` names its words in cliMessages.<lang>.errors. */
