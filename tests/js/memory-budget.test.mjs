@@ -325,7 +325,7 @@ test('the website: a check of exactly MAX_INPUT_BYTES completes within 6 x input
 // report string longer than V8's longest (2^29 - 24 characters), and one of
 // 100 MB aborted the wasm core at 4 GiB after 52 s, whatever the format.
 // Here: 48 MiB of them, after the bundled example, in 1 KiB comment lines.
-test('mxray check of 48 MiB of control characters: the text report, and the JSON report with both texts whole', { skip: wasmSkip }, () => {
+test('mxray check of 48 MiB of control characters: the text report, and the JSON report with the corrected zone whole', { skip: wasmSkip }, () => {
   const head = readFileSync(join(root, 'examples/club-cloudflare-export.txt'));
   const line = Buffer.concat([Buffer.from(';'), Buffer.alloc(1022, 1), Buffer.from('\n')]);
   const lines = 48 * 1024;
