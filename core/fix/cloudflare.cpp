@@ -41,6 +41,40 @@ std::vector<std::string> fields(std::string_view text) {
   return out;
 }
 
+// RFC 3986 §2.1 percent-encoding of a query value: every octet but the
+// unreserved characters (§2.3) as %XX, so that a name such as
+// "www.victim.test&type=A&x=" stays one value of one parameter.
+std::string percent_encoded(std::string_view value) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : value) {
+    const auto c = uint8_t(ch);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+        c == '_' || c == '~') {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+// `text` as one word for a POSIX shell: in single quotes, a ' inside as '\''.
+std::string shell_quoted(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out.push_back(c);
+    }
+  }
+  out += '\'';
+  return out;
+}
+
 bool proxiable(uint16_t type) { return type == rrtype::A || type == rrtype::AAAA || type == rrtype::CNAME; }
 
 bool digits(const std::string& s) {
@@ -125,7 +159,8 @@ json cloudflare_batch(const FixInputs& in, const FixPlan& plan) {
                        {"name", name},
                        {"type", type},
                        {"record", content},
-                       {"query", "GET /client/v4/zones/{zone_id}/dns_records?type=" + type + "&name=" + name}});
+                       {"query", "GET /client/v4/zones/{zone_id}/dns_records?type=" + percent_encoded(type) +
+                                     "&name.exact=" + percent_encoded(name)}});
     return "{id:" + where + "}";
   };
   const std::vector<long> located = locate_all(in, plan);
@@ -191,25 +226,181 @@ json cloudflare_batch_body(const json& batch) {
 }
 
 std::string cloudflare_curl(const json& batch) {
-  std::string body = json_text(cloudflare_batch_body(batch));
-  // Single-quoted for the shell: a ' inside becomes '\''.
-  std::string quoted;
-  for (char c : body) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted.push_back(c);
+  const json body = cloudflare_batch_body(batch);
+  std::string out =
+      "#!/bin/sh\n"
+      "# The fix as one Cloudflare API batch (POST /zones/ZONE_ID/dns_records/batch),\n"
+      "# which Cloudflare applies all or nothing. Written by mxray.\n"
+      "# 修正を Cloudflare API の一括変更として送るスクリプトです (mxray が作成)。\n"
+      "#\n"
+      "# Needs curl and jq, and two variables / curl と jq、次の二つの環境変数が必要です:\n"
+      "#   CLOUDFLARE_API_TOKEN  an API token that may edit the zone's DNS / ゾーンの DNS を編集できる API トークン\n"
+      "#   CLOUDFLARE_ZONE_ID    the zone's id (the domain's Overview page) / ゾーン ID (ドメインの概要ページ)\n"
+      "# First it looks up the id of each record to change or delete, and stops,\n"
+      "# changing nothing, unless each lookup finds exactly one record.\n"
+      "# 変更・削除するレコードの ID を先に調べ、どれか一つでもちょうど一件に\n"
+      "# 決まらなければ何も変えずに止まります。\n"
+      "set -eu\n"
+      "for tool in curl jq; do\n"
+      "  if ! command -v \"$tool\" >/dev/null 2>&1; then\n"
+      "    printf '%s\\n' \"mxray: this script needs $tool / このスクリプトには $tool が必要です\" >&2\n"
+      "    exit 1\n"
+      "  fi\n"
+      "done\n"
+      ": \"${CLOUDFLARE_API_TOKEN:?an API token that may edit the zone DNS / DNS を編集できる API トークン}\"\n"
+      ": \"${CLOUDFLARE_ZONE_ID:?the zone id / ゾーン ID}\"\n"
+      "api=\"${CLOUDFLARE_API_URL:-https://api.cloudflare.com/client/v4}/zones/$CLOUDFLARE_ZONE_ID/dns_records\"\n"
+      "body=" +
+      shell_quoted(json_text(body)) + "\n";
+  if (auto it = batch.find("placeholders"); it != batch.end() && it->is_array())
+    for (const json& p : *it) {
+      if (!p.is_string()) continue;
+      // Appended piece by piece: "literal" + std::string makes GCC 12 warn of a
+      // false overlap (-Wrestrict).
+      std::string mark(1, '{');
+      mark += p.get<std::string>();
+      mark += '}';
+      out += "case $body in *";
+      out += shell_quoted(mark);
+      out += "*)\n  printf '%s\\n' ";
+      out += shell_quoted("mxray: replace " + mark + " in this script with its value first / 先にこのスクリプトの " +
+                          mark + " を実際の値に置き換えてください");
+      out += " >&2\n  exit 1 ;;\nesac\n";
     }
+  const json lookups = batch.value("lookups", json::array());
+  std::string fill;  // the jq program that puts the ids in
+  std::string args;
+  if (!lookups.empty()) {
+    out +=
+        "\n"
+        "# lookup WHAT QUERY CONTENT: the id of the one record that QUERY finds; of\n"
+        "# several, the one whose content is CONTENT.\n"
+        "lookup() {\n"
+        "  if ! answer=$(curl -sS -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" \"$api?$2\"); then\n"
+        "    printf '%s\\n' \"mxray: the lookup of $1 failed: nothing was changed / $1 "
+        "の検索に失敗しました。何も変えていません\" >&2\n"
+        "    return 1\n"
+        "  fi\n"
+        "  if ! ids=$(printf '%s\\n' \"$answer\" | jq -r --arg content \"$3\" '\n"
+        "      if .success != true then error(\"Cloudflare: \\(.errors)\") else .result end\n"
+        "      | if length > 1 and $content != \"\" then map(select(.content == $content)) else . end\n"
+        "      | .[].id'); then\n"
+        "    printf '%s\\n' \"mxray: the lookup of $1 failed: nothing was changed / $1 "
+        "の検索に失敗しました。何も変えていません\" >&2\n"
+        "    return 1\n"
+        "  fi\n"
+        "  count=$(printf '%s' \"$ids\" | grep -c . || true)\n"
+        "  if [ \"$count\" -ne 1 ]; then\n"
+        "    printf '%s\\n' \"mxray: $count records found for $1, not exactly one: nothing was changed / $1 "
+        "のレコードが $count 件見つかりました (一件のはず)。何も変えていません\" >&2\n"
+        "    return 1\n"
+        "  fi\n"
+        "  printf '%s' \"$ids\"\n"
+        "}\n"
+        "\n";
+    for (const json& l : lookups) {
+      // "deletes/0" -> id_deletes_0, and the jq path .deletes[0].id
+      const std::string where = l.value("for", "");
+      const size_t slash = where.find('/');
+      if (slash == std::string::npos) continue;
+      const std::string list = where.substr(0, slash), index = where.substr(slash + 1);
+      const std::string var = "id_" + list + "_" + index;
+      std::string query = l.value("query", "");
+      if (size_t q = query.find('?'); q != std::string::npos) query = query.substr(q + 1);
+      std::string content;
+      if (auto r = l.find("record"); r != l.end() && r->is_object())
+        if (auto c = r->find("content"); c != r->end() && c->is_string()) content = c->get<std::string>();
+      const std::string what = l.value("name", "") + " " + l.value("type", "");
+      out += var + "=$(lookup " + shell_quoted(what) + " " + shell_quoted(query) + " " + shell_quoted(content) +
+             ") || exit 1\n";
+      if (!fill.empty()) fill += " | ";
+      fill += "." + list + "[" + index + "].id = $" + var;
+      args += " --arg " + var + " \"$" + var + "\"";
+    }
+    out += "body=$(printf '%s\\n' \"$body\" | jq -c" + args + " " + shell_quoted(fill) + ")\n";
   }
-  return "curl -sS -X POST \"https://api.cloudflare.com/client/v4/zones/$CLOUDFLARE_ZONE_ID/dns_records/batch\" \\\n"
-         "  -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" \\\n"
-         "  -H \"Content-Type: application/json\" \\\n"
-         "  --data '" +
-         quoted + "'\n";
+  out +=
+      "\n"
+      "if ! answer=$(curl -sS -X POST \"$api/batch\" -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" \\\n"
+      "    -H \"Content-Type: application/json\" --data \"$body\"); then\n"
+      "  printf '%s\\n' \"mxray: the batch could not be sent: nothing was changed / "
+      "一括変更を送れませんでした。何も変えていません\" >&2\n"
+      "  exit 1\n"
+      "fi\n"
+      "printf '%s\\n' \"$answer\"\n"
+      "if ! printf '%s\\n' \"$answer\" | jq -e '.success == true' >/dev/null; then\n"
+      "  printf '%s\\n' \"mxray: Cloudflare refused the batch: nothing was changed / Cloudflare "
+      "が一括変更を拒否しました。何も変わっていません\" >&2\n"
+      "  exit 1\n"
+      "fi\n";
+  return out;
 }
 
-std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPlan& plan,
-                              std::span<const std::string> dns_only, std::string_view domain) {
+std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPlan& plan, std::string_view domain) {
+  std::string deletes, adds;
+  auto line = [](std::string& to, std::string_view owner, uint32_t ttl, uint16_t type, std::string_view rdata,
+                 Proxied proxied) {
+    to.append(owner);
+    to += '\t';
+    to += std::to_string(ttl);
+    to += "\tIN\t";
+    append_type_name(to, type);
+    to += '\t';
+    to.append(rdata);
+    // Every record that can be proxied says whether it is: the import
+    // option's default never decides. What the zone and the fix leave
+    // unsaid goes in DNS only, as the mail names must.
+    if (proxiable(type)) to += cf_proxied_comment(proxied == Proxied::yes);
+    to += '\n';
+  };
+  const RecordTwins twins(zone);
+  std::vector<bool> listed(zone.size(), false);
+  const std::vector<long> located = locate_edits(zone, zone_index, plan);
+  for (size_t k = 0; k < plan.edits.size(); ++k) {
+    const ZoneEdit& e = plan.edits[k].edit;
+    if (e.op == ZoneEdit::Op::add) {
+      if (e.zone == zone_index) line(adds, lower_text(e.owner.view()), e.ttl ? e.ttl : 1, e.type, e.rdata, e.proxied);
+      continue;
+    }
+    if (located[k] < 0) continue;
+    const size_t first = twins.first(size_t(located[k]));
+    RecordView r = zone.record(first);
+    std::string rdata;
+    append_rdata_text(rdata, r.type, r.rdata);
+    // The record as it is now, to delete by hand first (once, for twins).
+    if (!listed[first]) {
+      listed[first] = true;
+      deletes += ";;   " + lower_text(r.owner.view()) + " ";
+      append_type_name(deletes, r.type);
+      deletes += " " + rdata + "\n";
+    }
+    const uint32_t ttl = (r.flags & kRecordTtlAuto) ? 1 : r.ttl;
+    if (e.op == ZoneEdit::Op::replace)
+      line(adds, lower_text(r.owner.view()), ttl, r.type, e.rdata,
+           e.proxied == Proxied::unknown ? r.proxied : e.proxied);
+    else if (e.op == ZoneEdit::Op::set_dns_only)
+      line(adds, lower_text(r.owner.view()), ttl, r.type, rdata, Proxied::no);
+  }
+  if (adds.empty()) return {};
+  std::string out = ";; Cloudflare import file written by mxray for ";
+  out.append(domain);
+  out +=
+      ": only the records to add.\n"
+      ";; mxray が作成した Cloudflare のインポート用ファイルです。追加するレコードだけを含みます。\n";
+  if (!deletes.empty()) {
+    out +=
+        ";; Cloudflare's import adds records and changes none: first delete these in the DNS panel,\n"
+        ";; then import this file.\n"
+        ";; インポートはレコードを追加するだけで既存のものは変えません。先に DNS の画面で次のレコードを\n"
+        ";; 削除してから、このファイルをインポートしてください。\n";
+    out += deletes;
+  }
+  out += adds;
+  return out;
+}
+
+std::string cloudflare_zone_file(const Zone& zone, uint32_t zone_index, const FixPlan& plan,
+                                 std::span<const std::string> dns_only, std::string_view domain) {
   std::string out = ";; Cloudflare import file written by mxray for ";
   out.append(domain);
   out.append("\n;; Proxy states are given where known; the mail names are DNS only.\n");

@@ -21,15 +21,12 @@ std::string file_label(const Zone& z, size_t index) {
   return z.files.empty() || z.files[0].empty() ? "zone-" + std::to_string(index) + ".txt" : z.files[0];
 }
 
-// The Cloudflare import file of zone `i`, the one in use for the domain.
-std::string import_file(const Analysis& a, const Zone& z, size_t i, const CorrectedZone& corrected) {
-  // An export keeps its own layout; other inputs are written record by record.
-  if (z.format == InputFormat::cloudflare_export) return corrected.text;
-  std::vector<std::string> dns_only;
-  for (const MailName& m : a.model().names())
-    if (m.roles & (role::mx_target | role::mail_client | role::srv_target | role::service))
-      dns_only.push_back(name_text(m.name.view()));
-  return cloudflare_import(z, uint32_t(i), a.plan(), dns_only, name_text(a.model().domain()));
+// The Cloudflare import file of zone `i`, the one in use for the domain:
+// only the records to add (none when the fix adds nothing).
+std::optional<std::string> import_file(const Analysis& a, const Zone& z, size_t i) {
+  std::string text = cloudflare_import(z, uint32_t(i), a.plan(), name_text(a.model().domain()));
+  if (text.empty()) return std::nullopt;
+  return text;
 }
 
 // {inputs.zones, diagnostics}: each zone's summary, its diagnostics lifted
@@ -207,7 +204,7 @@ FixOutputs fix_outputs(const Analysis& a, std::span<const std::string_view> text
     o.changed = o.corrected.text != texts[i];
     if (o.changed) o.diff = unified_diff(texts[i], o.corrected.text, o.file);
     o.utf8 = valid_utf8(texts[i]);
-    if (int(i) == in_use) out.cloudflare_import = import_file(a, z, i, o.corrected);
+    if (int(i) == in_use) out.cloudflare_import = import_file(a, z, i);
     out.zones.push_back(std::move(o));
   }
   return out;

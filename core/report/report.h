@@ -52,8 +52,8 @@ struct ZoneFixOutput {
 
 struct FixOutputs {
   std::vector<ZoneFixOutput> zones;  // the zones that came with a text
-  // The Cloudflare import file of the zone in use for the domain: the
-  // corrected export itself, or a file written record by record.
+  // The Cloudflare import file of the zone in use for the domain: only
+  // the records to add (fix/cloudflare.h); none when the fix adds nothing.
   std::optional<std::string> cloudflare_import;
 };
 

@@ -296,10 +296,14 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
 // domain-spec RFC 7208 §12 refuses ("mx:", a second redirect=) is counted
 // but not followed, and what the parser reads as no mechanism at all (a
 // qualified modifier such as "+redirect=") is neither.
+// A term the parser reports as never evaluated (a mechanism after "all", a
+// redirect beside it: RFC 7208 §5.1, §6.1; spf-mechanisms-after-all and
+// spf-redirect-ignored) is neither counted nor asked: its name would go to
+// the resolver for nothing.
 void Session::follow_spf(std::string_view policy, const WireName& owner) {
   const SpfRecord record = parse_spf(policy);
   for (const SpfTerm& t : record.terms) {
-    if (!t.lookup) continue;
+    if (!t.lookup || t.ignored) continue;
     // The term as written, without its qualifier: the de-duplication key.
     const std::string_view term =
         policy.substr(t.offset + (t.explicit_qualifier ? 1 : 0), t.length - (t.explicit_qualifier ? 1 : 0));

@@ -12,7 +12,7 @@
 //
 // All questions whose names are known go out in one round; a later round
 // exists only for names an answer revealed (an MX exchange, a CNAME target,
-// an SRV target, an SPF include, the PTR of an origin address, the next
+// an SRV target, an SPF include, the PTR of an origin address (ask_ptr), the next
 // name of a DMARC tree walk (RFC 9989 §4.10)). Budgets on
 // questions, rounds, CNAME depth, SPF lookups and records kept per answer are
 // explicit, and each one that is hit is recorded (docs/limits.md).
@@ -44,12 +44,21 @@ struct SessionLimits {
   uint32_t max_answer_records = 256;  // records of the asked type kept per answer; the rest are counted
 };
 
+// RFC 8467 §4.1 recommends block-length padding, queries padded to the
+// closest multiple of 128 octets with the EDNS(0) Padding option (RFC 7830),
+// so that an observer of the encrypted DoH stream cannot tell the names
+// asked by their length (docs/sources.md#dns-padding).
+inline constexpr uint16_t kQueryPaddingBlock = 128;
+
 struct SessionOptions {
-  bool live = true;  // false: an offline check, nothing is asked
-  QueryOptions query;
+  bool live = true;                                         // false: an offline check, nothing is asked
+  QueryOptions query{.padding_block = kQueryPaddingBlock};  // padding_block 0: unpadded
   SessionLimits limits;
   std::vector<std::string> dkim_selectors;  // asked besides the zone's and the common ones
-  bool ask_ptr = true;                      // PTR of origin (non-proxy) addresses
+  // The PTR of an origin (non-proxy) address: it tells the public resolver
+  // which address the mail server has, which the proxy may be there to
+  // hide, so it is asked only when the person chose so.
+  bool ask_ptr = false;
 };
 
 // A question of the current round, ready to send.

@@ -86,6 +86,9 @@ SessionOptions session_options_from_json(std::string_view text) {
   flag("live", o.live);
   flag("dnssec_ok", o.query.dnssec_ok);
   flag("ask_ptr", o.ask_ptr);
+  bool padding = o.query.padding_block != 0;
+  flag("padding", padding);
+  o.query.padding_block = padding ? kQueryPaddingBlock : 0;
   if (auto it = j.find("dkim_selectors"); it != j.end() && it->is_array())
     for (const json& s : *it)
       if (s.is_string() && o.dkim_selectors.size() < kMaxShellSelectors)

@@ -17,7 +17,8 @@ nlohmann::json session_to_json(const Session& session);
 nlohmann::json fact_to_json(const Fact& fact);
 
 // The options a shell gives a Session, as JSON: {"live", "dnssec_ok",
-// "ask_ptr" (booleans), "dkim_selectors" (strings), "limits": {"max_questions",
+// "ask_ptr" (default false), "padding" (default true: queries padded to
+// blocks of 128 octets, RFC 8467 §4.1) (booleans), "dkim_selectors" (strings), "limits": {"max_questions",
 // "max_rounds", "max_cname_depth", "max_spf_lookups", "max_answer_records"}}.
 // Anything else, a value of the wrong type, a limit over kMaxShellLimit and
 // the selectors after the first kMaxShellSelectors are ignored: the defaults

@@ -106,7 +106,9 @@ test('every fact matches the zones the resolver serves', async () => {
 });
 
 test('the story: mail.club.test leads to Cloudflare, ftp to the origin', async () => {
-  const { facts } = await check('club.test');
+  // With the PTR of origin addresses asked, as --ask-ptr asks it (off by default:
+  // "without ask_ptr no PTR goes to the resolver").
+  const { facts } = await check('club.test', { ask_ptr: true });
   const get = (name, type) => facts.facts.find((f) => f.name === name && f.type === type);
   const mail = get('mail.club.test.', 'A');
   assert.deepEqual(mail.chain.map((c) => c.data), ['club.test.']);
@@ -122,8 +124,19 @@ test('the story: mail.club.test leads to Cloudflare, ftp to the origin', async (
   assert.equal(facts.spf_lookups, 4); // a, mx, include:_spf, include:_spf2
 });
 
+test('without ask_ptr no PTR goes to the resolver, and wire queries are padded to 128 octets', async () => {
+  const { facts } = await check('club.test');
+  assert.deepEqual(facts.facts.filter((f) => f.type === 'PTR'), []);
+  const session = createSession(core, { domain: 'club.test' });
+  try {
+    for (const q of session.pending()) assert.equal(q.wire.length % 128, 0);
+  } finally {
+    session.dispose();
+  }
+});
+
 test('rounds equal the dependency depth: domain, then revealed names, then their includes', async () => {
-  const { run, facts, progress } = await check('club.test');
+  const { run, facts, progress } = await check('club.test', { ask_ptr: true });
   // 1: the domain's own names. 2: the MX exchange's TLSA, _spf.mailhost.test,
   // the SRV target, the origin's PTR. 3: _spf2 (from _spf) and the SRV
   // target's PTR.

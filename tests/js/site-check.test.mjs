@@ -39,8 +39,8 @@ test('every scenario offline: the findings, and each corrected zone as a file to
       let got = out.zones[i].text;
       let want = `${dir}expected/${basename(z)}`;
       if ((report.fix.zones[i].skipped ?? []).some((s) => s.why === 'format')) {
-        got = out.cloudflareImport;
-        want += '.zone';
+        got = out.cloudflareImport; // the records to add (scenarios.test.mjs)
+        want += '.import.txt';
       }
       const expected = existsSync(want) ? readFileSync(want) : files[i].bytes;
       assert.equal(text(got), text(expected), `${name}: ${z} corrected`);

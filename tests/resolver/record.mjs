@@ -40,7 +40,7 @@ try {
       reader.finish();
       return reader;
     });
-    const session = createSession(core, { domain: scenario.domain ?? '', zones: readers, options: { ...(scenario.options ?? {}), live: true } });
+    const session = createSession(core, { domain: scenario.domain ?? '', zones: readers, options: { ask_ptr: true, ...(scenario.options ?? {}), live: true } }); // the replays ask the PTRs too
     try {
       const [wrapped, rec] = recording(session, session.domain, 'nsd behind dnsdist on loopback (tests/resolver)');
       const run = await runSession(wrapped, { resolver: resolver.url, timeoutMs: 3000 });

@@ -508,14 +508,26 @@ TEST_CASE("auth rules: tlsa-proxied") {
 }
 
 TEST_CASE("auth rules: ptr-mismatch, live only") {
+  // The PTR is asked only when the person chose so (--ask-ptr): these checks do.
+  auto with_ptr = [] {
+    SessionOptions o;
+    o.ask_ptr = true;
+    return o;
+  };
+  // Not chosen: no PTR asked, no finding.
+  DnsWorld unasked = healthy_world();
+  set_record(unasked, "10.113.0.203.in-addr.arpa.", "PTR", "");
+  Session quiet("club.test", SessionOptions{});
+  CHECK(auth_summary(live_findings(unasked, quiet)) == "");
+
   // Healthy: 203.0.113.10 -> mail.club.test -> 203.0.113.10.
   DnsWorld ok = healthy_world();
-  Session s0("club.test", SessionOptions{});
+  Session s0("club.test", with_ptr());
   CHECK(auth_summary(live_findings(ok, s0)) == "");
 
   DnsWorld none = healthy_world();
   set_record(none, "10.113.0.203.in-addr.arpa.", "PTR", "");
-  Session s1("club.test", SessionOptions{});
+  Session s1("club.test", with_ptr());
   auto fs = live_findings(none, s1);
   CHECK(auth_summary(fs) == "ptr-mismatch warning 10.113.0.203.in-addr.arpa.\n");
   const Finding* f = finding(fs, "ptr-mismatch");
@@ -526,7 +538,7 @@ TEST_CASE("auth rules: ptr-mismatch, live only") {
   DnsWorld other = healthy_world();
   set_record(other, "10.113.0.203.in-addr.arpa.", "PTR", "host-10.isp.test.");
   other.records.push_back({"host-10.isp.test.", "A", "198.51.100.7"});
-  Session s2("club.test", SessionOptions{});
+  Session s2("club.test", with_ptr());
   auto fs2 = live_findings(other, s2);
   const Finding* g = finding(fs2, "ptr-mismatch");
   REQUIRE(g);
@@ -537,12 +549,12 @@ TEST_CASE("auth rules: ptr-mismatch, live only") {
   DnsWorld failed = healthy_world();
   set_record(failed, "10.113.0.203.in-addr.arpa.", "PTR", "host-10.isp.test.");
   failed.failures["host-10.isp.test. A"] = "timeout";
-  Session s3("club.test", SessionOptions{});
+  Session s3("club.test", with_ptr());
   CHECK(auth_summary(live_findings(failed, s3)) == "");
   // The PTR question failed: the same.
   DnsWorld ptr_failed = healthy_world();
   ptr_failed.failures["10.113.0.203.in-addr.arpa. PTR"] = "timeout";
-  Session s4("club.test", SessionOptions{});
+  Session s4("club.test", with_ptr());
   CHECK(auth_summary(live_findings(ptr_failed, s4)) == "");
 
   // Offline: never.

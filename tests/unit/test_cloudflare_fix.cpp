@@ -3,10 +3,13 @@
 // seed case.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "dns/name.h"
+#include "dns/rdata.h"
 #include "dns/types.h"
 #include "fix/cloudflare.h"
 #include "model/mail_model.h"
@@ -70,13 +73,39 @@ TEST_CASE("cloudflare batch: without ids, every record to change is named for lo
   CHECK(b["lookups"][0]["name"] == "mail.club.test");
   CHECK(b["lookups"][0]["type"] == "CNAME");
   CHECK(b["lookups"][0]["record"]["content"] == "club.test");
-  CHECK(b["lookups"][0]["query"] == "GET /client/v4/zones/{zone_id}/dns_records?type=CNAME&name=mail.club.test");
+  CHECK(b["lookups"][0]["query"] == "GET /client/v4/zones/{zone_id}/dns_records?type=CNAME&name.exact=mail.club.test");
   CHECK(b["puts"].empty());
   json body = cloudflare_batch_body(b);
   CHECK_FALSE(body.contains("lookups"));
+  // The script looks the two ids up before it posts; node runs it against
+  // a stand-in for the API (tests/js/cloudflare-script.test.mjs).
   std::string curl = cloudflare_curl(b);
-  CHECK(curl.find("$CLOUDFLARE_ZONE_ID/dns_records/batch") != std::string::npos);
+  CHECK(curl.starts_with("#!/bin/sh\n"));
+  CHECK(curl.find("/zones/$CLOUDFLARE_ZONE_ID/dns_records") != std::string::npos);
+  CHECK(curl.find("\"$api/batch\"") != std::string::npos);
   CHECK(curl.find("Bearer $CLOUDFLARE_API_TOKEN") != std::string::npos);
+  CHECK(curl.find("id_deletes_0=$(lookup 'mail.club.test CNAME' 'type=CNAME&name.exact=mail.club.test' 'club.test')") !=
+        std::string::npos);
+  CHECK(curl.find(".deletes[0].id = $id_deletes_0 | .patches[0].id = $id_patches_0") != std::string::npos);
+}
+
+TEST_CASE("cloudflare batch: a look-up's name is percent-encoded, so it cannot add parameters of its own") {
+  // A label may hold any octet (RFC 2181 §11): "&type=A&x=" in the name of
+  // the record to change must not become parameters of the query that finds
+  // its id, or the look-up could return another record's id.
+  const std::string zone =
+      ";; Domain:     club.test.\n"
+      "club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n"
+      "club.test.\t1\tIN\tMX\t0 w&type=A&x=\\032#.club.test.\n"
+      "w&type=A&x=\\032#.club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:true\n";
+  Checked c = check(zone, "export.txt");
+  json b = cloudflare_batch({c.zones, c.texts}, c.plan);
+  REQUIRE(b["lookups"].size() == 1);
+  CHECK(b["lookups"][0]["name"] == "w&type=a&x=\\032#.club.test");
+  CHECK(b["lookups"][0]["query"] ==
+        "GET /client/v4/zones/{zone_id}/dns_records?type=A&name.exact=w%26type%3Da%26x%3D%5C032%23.club.test");
+  // The script passes the query as one single-quoted word.
+  CHECK(cloudflare_curl(b).find("'type=A&name.exact=w%26type%3Da%26x%3D%5C032%23.club.test'") != std::string::npos);
 }
 
 TEST_CASE("cloudflare batch: an API JSON upload gives the records' own ids") {
@@ -130,7 +159,8 @@ TEST_CASE("change plan: deletes, then modifications, then creations, with proxy 
 }
 
 TEST_CASE(
-    "cloudflare import: a plain BIND zone with the fix made, mail names DNS only, the rest left to the import option") {
+    "cloudflare zone file: a plain BIND zone with the fix made, mail names DNS only, the rest left to the import "
+    "option") {
   const std::string bind =
       "$ORIGIN club.test.\n$TTL 14400\n"
       "@ IN SOA ns1 root 1 2 3 4 5\n"
@@ -140,7 +170,7 @@ TEST_CASE(
       "@ IN MX 0 mail\n";
   Checked c = check(bind, "club.test.db");
   std::vector<std::string> mail = {"mail.club.test."};
-  std::string out = cloudflare_import(*c.zones[0], 0, c.plan, mail, "club.test.");
+  std::string out = cloudflare_zone_file(*c.zones[0], 0, c.plan, mail, "club.test.");
   CHECK(out.find("club.test.\t14400\tIN\tA\t104.21.16.8\n") != std::string::npos);
   CHECK(out.find("www.club.test.\t14400\tIN\tCNAME\tclub.test.\n") != std::string::npos);
   CHECK(out.find("mail.club.test.\t14400\tIN\tCNAME") == std::string::npos);  // replaced by the fix
@@ -156,4 +186,40 @@ TEST_CASE(
       mail_a = back.record(i).type == rrtype::A && back.record(i).proxied == Proxied::no;
     }
   CHECK(mail_a);
+}
+
+TEST_CASE("cloudflare import: only the records to add, each proxy state said, the records to delete first named") {
+  // Cloudflare's import adds records and changes none: a whole zone would
+  // add the new A beside the mail CNAME that stays, which Cloudflare refuses.
+  Checked c = check(kExport, "export.txt");
+  const std::string out = cloudflare_import(*c.zones[0], 0, c.plan, "club.test.");
+  Zone back = parse_zone(fill_placeholder(out, "origin-ipv4", "192.0.2.10"), "import.txt", {});
+  CHECK(back.error_count == 0);
+  std::vector<std::string> records;
+  for (size_t i = 0; i < back.size(); ++i) {
+    RecordView r = back.record(i);
+    std::string line = name_text(r.owner.view()) + " " + std::string(type_name(r.type)) + " ";
+    append_rdata_text(line, r.type, r.rdata);
+    if (r.type == rrtype::A || r.type == rrtype::AAAA || r.type == rrtype::CNAME)
+      line += r.proxied == Proxied::yes ? " proxied" : r.proxied == Proxied::no ? " dns-only" : " untagged";
+    records.push_back(line);
+  }
+  // The SPF with the server's address (a modification: its new form) and
+  // the mail name's A record, DNS only; nothing of what stays.
+  std::sort(records.begin(), records.end());
+  CHECK(records == std::vector<std::string>{"club.test. TXT \"v=spf1 +a +mx ip4:203.0.113.10 ~all\"",
+                                            "mail.club.test. A 203.0.113.10 dns-only"});
+  // The header names what to delete first: the CNAME and the old SPF.
+  CHECK(out.find(";;   mail.club.test. CNAME club.test.\n") != std::string::npos);
+  CHECK(out.find(";;   club.test. TXT \"v=spf1 +a +mx ~all\"\n") != std::string::npos);
+  CHECK(out.find("first delete these") != std::string::npos);
+  // Nothing to add: no file.
+  const std::string fine =
+      ";; Domain:     club.test.\n"
+      "club.test.\t1\tIN\tA\t203.0.113.10 ; cf_tags=cf-proxied:false\n"
+      "club.test.\t1\tIN\tMX\t0 club.test.\n"
+      "club.test.\t1\tIN\tTXT\t\"v=spf1 +a +mx ~all\"\n"
+      "_dmarc.club.test.\t1\tIN\tTXT\t\"v=DMARC1; p=none\"\n";
+  Checked ok = check(fine, "export.txt");
+  CHECK(cloudflare_import(*ok.zones[0], 0, ok.plan, "club.test.").empty());
 }

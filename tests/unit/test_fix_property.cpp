@@ -236,14 +236,30 @@ TEST_CASE("fix property: random mail zones are corrected to a zone that parses, 
     //     includes inlined, twins once) parses, with no new CNAME neighbour
     //     and no record twice (Cloudflare refuses a second identical one).
     if (!b.cloudflare) {
-      std::string import = cloudflare_import(*before.zone, 0, before.plan, {}, "club.test.");
-      for (const std::string& p : before.plan.placeholders) import = fill_placeholder(import, p, "192.0.2.1");
-      CAPTURE(import);
-      const Zone imported = parse_zone(import, "import.txt", {});
+      std::string whole = cloudflare_zone_file(*before.zone, 0, before.plan, {}, "club.test.");
+      for (const std::string& p : before.plan.placeholders) whole = fill_placeholder(whole, p, "192.0.2.1");
+      CAPTURE(whole);
+      const Zone imported = parse_zone(whole, "import.txt", {});
       CHECK(imported.error_count == 0);
       for (const std::string& name : cname_conflicts(imported)) CHECK_MESSAGE(was.count(name), "import: " << name);
       const RecordTwins twins(imported);
       for (size_t i = 0; i < imported.size(); ++i) CHECK_MESSAGE(twins.first(i) == i, "import: a record twice");
+    }
+    // 2c. The import file (only the records to add) parses, says the proxy
+    //     state of every A/AAAA/CNAME, and holds each record once.
+    {
+      std::string import = cloudflare_import(*before.zone, 0, before.plan, "club.test.");
+      for (const std::string& p : before.plan.placeholders) import = fill_placeholder(import, p, "192.0.2.1");
+      CAPTURE(import);
+      const Zone added = parse_zone(import, "import.txt", {});
+      CHECK(added.error_count == 0);
+      const RecordTwins twins(added);
+      for (size_t i = 0; i < added.size(); ++i) {
+        CHECK_MESSAGE(twins.first(i) == i, "import: a record twice");
+        const uint16_t t = added.record(i).type;
+        if (t == rrtype::A || t == rrtype::AAAA || t == rrtype::CNAME)
+          CHECK_MESSAGE(added.record(i).proxied != Proxied::unknown, "import: a record without cf_tags");
+      }
     }
     if (c.text == b.text) continue;
     ++fixed;

@@ -88,7 +88,9 @@ TEST_CASE("origin candidates: none from a zone that tells nothing") {
 
 TEST_CASE("origin candidates: live answers, with forward-confirmed reverse DNS (recorded from nsd)") {
   const std::string dir = std::string(MXRAY_SOURCE_DIR) + "/tests/scenarios/cpanel-mail-cname/";
-  Session s("club.test", SessionOptions{});
+  SessionOptions o;
+  o.ask_ptr = true;  // the recording asked the PTRs (--ask-ptr)
+  Session s("club.test", o);
   test::replay(s, test::read_json_file(dir + "answers.json"));
   const auto c = origin_candidates(MailModel(s));
   REQUIRE_FALSE(c.empty());
@@ -104,7 +106,9 @@ TEST_CASE("origin candidates: live answers, with forward-confirmed reverse DNS (
 
 TEST_CASE("origin candidates: forward-confirmed reverse DNS adds its clue (recorded from nsd)") {
   const std::string dir = std::string(MXRAY_SOURCE_DIR) + "/tests/scenarios/cpanel-cloudflare-healthy/";
-  Session s("dental.test", SessionOptions{});
+  SessionOptions o;
+  o.ask_ptr = true;  // the recording asked the PTRs (--ask-ptr)
+  Session s("dental.test", o);
   test::replay(s, test::read_json_file(dir + "answers.json"));
   const auto c = origin_candidates(MailModel(s));
   REQUIRE(c.size() == 1);

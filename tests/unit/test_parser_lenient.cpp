@@ -364,7 +364,7 @@ TEST_CASE("fix: a split TXT is written split where the fix writes it, and left b
 
   // The Cloudflare import file writes every record from its data: both split.
   const std::vector<std::string> mail = {"mail.club.test."};
-  const std::string import = cloudflare_import(*zone, 0, plan, mail, "club.test.");
+  const std::string import = cloudflare_zone_file(*zone, 0, plan, mail, "club.test.");
   CHECK(import.find(long_spf()) == std::string::npos);
   CHECK(import.find(kDkim) == std::string::npos);
   CHECK(import.find("\"" + kDkim.substr(0, 255) + "\" \"" + kDkim.substr(255) + "\"") != std::string::npos);

@@ -84,6 +84,7 @@ TEST_CASE("scenarios: expected findings, offline, live and both") {
       REQUIRE_MESSAGE((!live || recorded), name << ": mode " << mode << " needs answers.json");
       SessionOptions o;
       o.live = live;
+      o.ask_ptr = true;  // the recordings asked the PTR of origin addresses (--ask-ptr)
       Session s(domain, o, with_zones ? zones : std::vector<std::shared_ptr<const Zone>>{});
       REQUIRE_MESSAGE(s.error() == SessionError::none, name << " " << mode);
       if (live) {
@@ -140,7 +141,7 @@ TEST_CASE("scenarios: corrected zones, and the fixpoint") {
       if (zones[i]->format == InputFormat::cloudflare_json) {
         // API JSON has no zone text to edit: the corrected zone is the
         // Cloudflare import file written from its records with the fix made.
-        c.text = cloudflare_import(*zones[i], uint32_t(i), plan, {}, name_text(s.domain().view()));
+        c.text = cloudflare_zone_file(*zones[i], uint32_t(i), plan, {}, name_text(s.domain().view()));
         c.skipped.clear();
         expected += ".zone";
       }
@@ -224,6 +225,7 @@ TEST_CASE("scenarios: every critical or warning finding has an edit or the reaso
       if ((live && !recorded) || (with_zones && zones.empty())) continue;
       SessionOptions o;
       o.live = live;
+      o.ask_ptr = true;  // the recordings asked the PTR of origin addresses (--ask-ptr)
       Session s(sc.value("domain", ""), o, with_zones ? zones : std::vector<std::shared_ptr<const Zone>>{});
       if (live) test::replay(s, test::read_json_file((dir / "answers.json").string()));
       MailModel model(s);

@@ -58,7 +58,14 @@ DnsWorld club_world() {
   return w;
 }
 
-SessionOptions defaults() { return SessionOptions{}; }
+// The options of these tests: the defaults, with the PTR of origin
+// addresses asked (off by default, "session: what a person did not choose
+// is not asked" shows it).
+SessionOptions defaults() {
+  SessionOptions o;
+  o.ask_ptr = true;
+  return o;
+}
 
 }  // namespace
 
@@ -447,6 +454,64 @@ TEST_CASE("session: an SPF term RFC 7208 does not allow is not followed") {
     CHECK_FALSE(asked(*s, "two.test.", rrtype::TXT));  // the tokeniser asked both
     CHECK(s->spf_lookups() == 2);
   }
+}
+
+TEST_CASE("session: a term reported invalid or never evaluated asks nothing (RFC 7208 §5.1, §6.1, §12)") {
+  auto run = [](const std::string& policy) {
+    DnsWorld w;
+    w.records = {{"club.test.", "TXT", "\"" + policy + "\""}};
+    auto s = std::make_unique<Session>("club.test", defaults());
+    w.run(*s);
+    return s;
+  };
+  SUBCASE("a domain-spec with an empty label (spf-bad-domain-spec)") {
+    auto s = run("v=spf1 include:one..example.net include:two.example.net -all");
+    for (const Fact& f : s->facts()) CHECK(name_text(f.question.name.view()).find("one") == std::string::npos);
+    CHECK(asked(*s, "two.example.net.", rrtype::TXT));
+  }
+  SUBCASE("a mechanism after all (spf-mechanisms-after-all): never evaluated, not counted") {
+    auto s = run("v=spf1 include:one.example.net -all include:two.example.net a:three.example.net");
+    CHECK(asked(*s, "one.example.net.", rrtype::TXT));
+    CHECK_FALSE(asked(*s, "two.example.net.", rrtype::TXT));
+    CHECK_FALSE(asked(*s, "three.example.net.", rrtype::A));
+    CHECK(s->spf_lookups() == 1);
+  }
+  SUBCASE("a redirect beside all (spf-redirect-ignored)") {
+    auto s = run("v=spf1 mx -all redirect=other.example.net");
+    CHECK_FALSE(asked(*s, "other.example.net.", rrtype::TXT));
+  }
+  SUBCASE("more than ten lookups: the first are still asked, as a receiver evaluates them") {
+    std::string policy = "v=spf1";
+    for (int i = 0; i < 11; ++i) policy += " include:n" + std::to_string(i) + ".example.net";
+    auto s = run(policy + " -all");
+    CHECK(asked(*s, "n0.example.net.", rrtype::TXT));
+    CHECK(asked(*s, "n9.example.net.", rrtype::TXT));
+  }
+}
+
+TEST_CASE("session: what a person did not choose is not asked; queries are padded (RFC 8467 §4.1)") {
+  DnsWorld w = club_world();
+  Session s("club.test", SessionOptions{});
+  // Every query is padded to a multiple of 128 octets with the EDNS(0)
+  // Padding option (RFC 7830 option code 12).
+  for (const PendingQuestion& p : s.pending()) {
+    CHECK(p.wire.size() % 128 == 0);
+    CHECK(p.wire.find(std::string("\x00\x0c", 2)) != std::string_view::npos);
+  }
+  w.run(s);
+  // ftp.club.test's origin address is not sent to the resolver as a PTR.
+  CHECK_FALSE(asked(s, "10.113.0.203.in-addr.arpa.", rrtype::PTR));
+  // "padding": false turns it off, "ask_ptr": true asks the PTR.
+  SessionOptions o = session_options_from_json(R"({"padding": false, "ask_ptr": true})");
+  CHECK(o.query.padding_block == 0);
+  CHECK(o.ask_ptr);
+  Session plain("club.test", o);
+  for (const PendingQuestion& p : plain.pending()) CHECK(p.wire.size() % 128 != 0);
+  DnsWorld again = club_world();
+  again.run(plain);
+  CHECK(asked(plain, "10.113.0.203.in-addr.arpa.", rrtype::PTR));
+  CHECK(session_options_from_json("{}").query.padding_block == 128);
+  CHECK_FALSE(session_options_from_json("{}").ask_ptr);
 }
 
 TEST_CASE("session: the codes of unknown reasons and budgets keep the names they had") {

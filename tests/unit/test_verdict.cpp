@@ -109,6 +109,7 @@ TEST_CASE("verdict: every scenario, offline, live and both, keeps its promises")
       if ((live && sc.answers.is_null()) || (with_zones && sc.zones.empty())) continue;
       SessionOptions o;
       o.live = live;
+      o.ask_ptr = true;  // the recordings asked the PTR of origin addresses (--ask-ptr)
       Session s(sc.domain, o, with_zones ? sc.zones : std::vector<std::shared_ptr<const Zone>>{});
       if (s.error() != SessionError::none) continue;
       if (live) test::replay(s, sc.answers);

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { coreFiles } from '../lib/core-node.js';
 import { cliMessage } from '../lib/cli-messages.js';
 import { reportMessage } from '../lib/messages.js';
+import { displayText } from '../lib/name-safety.js';
 import { MAX_INPUT_BYTES } from '../lib/check.js';
 import { SEVERITIES, zoneLine } from '../lib/report-text.js';
 import { instantiateCore, zoneChecker } from './check-worker.mjs';
@@ -169,12 +170,12 @@ export async function batch(o, { lang, live, resolver, style }) {
     files = zoneFilesIn(o.zoneDir);
   } catch {
     await worker?.terminate();
-    process.stderr.write(`mxray: ${reportMessage('report.errors.unreadable', lang, { detail: o.zoneDir })}\n`);
+    process.stderr.write(`mxray: ${reportMessage('report.errors.unreadable', lang, { detail: displayText(o.zoneDir) })}\n`);
     return 2;
   }
   if (!files.length) {
     await worker?.terminate();
-    process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: o.zoneDir })}\n`);
+    process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: displayText(o.zoneDir) })}\n`);
     return 2;
   }
   const threads = Math.max(1, Math.min(availableParallelism(), 2, files.length));

@@ -18,6 +18,7 @@ import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
+import { displayText, gitQuotedPath, quotedText } from '../lib/name-safety.js';
 import { SEVERITIES, exitStatus, renderPlan, renderReport } from '../lib/report-text.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl'];
@@ -42,6 +43,8 @@ const CHECK_OPTIONS = {
   format: { type: 'string' },
   lang: { type: 'string' },
   'fail-on': { type: 'string' },
+  'ask-ptr': { type: 'boolean' },
+  'no-padding': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -51,6 +54,7 @@ export function parseCheckArgs(argv) {
     zones: v.zone ?? [], domain: v.domain ?? '', zoneDir: v['zone-dir'] ?? '', offline: v.offline ?? false, live: v.live ?? false,
     resolver: v.resolver ?? 'cloudflare', timeout: 5000, origin: v.origin ?? null, panel: v.panel ?? 'auto', format: v.format ?? 'text',
     lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false, includeRoot: v['include-root'] ?? null,
+    askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false),
   };
   if (v.timeout !== undefined) {
     o.timeout = Number(v.timeout);
@@ -142,7 +146,7 @@ export function loadZone(core, file, { domain = '', byName = true, room = MAX_IN
  *   the fix byte for byte (check.js runCheck's files) when `wantBytes`, else null
  * @throws InputError, CheckError
  */
-export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = true, lang = 'en', onProgress, wantBytes = false, includeRoot = null }) {
+export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = true, lang = 'en', onProgress, wantBytes = false, includeRoot = null, askPtr = false, padding = true }) {
   const sources = readSources(zones, includeRoot);
   const name = domain || (byName && sources.length ? sourceDomain(sources[0], true).domain : '');
   const { report, files, zoneSummaries } = await checkFlow(core, {
@@ -157,6 +161,9 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
     byName,
     fixBytes: wantBytes,
     zoneSummaries: true,
+    // What the person chose to tell the resolver: the PTR of origin addresses (off unless
+    // --ask-ptr), and queries padded to 128 octets (on unless --no-padding).
+    sessionOptions: { ask_ptr: askPtr, padding },
     // The terminal shows the live rounds only.
     onProgress: onProgress && ((p) => p.stage === 'dns' && onProgress(p)),
   });
@@ -183,12 +190,14 @@ export function diffPath(file, cwd = process.cwd()) {
 }
 
 // `diff` (a string, or the core's bytes) with its two header lines naming
-// diffPath(file) instead of `file` as given.
+// diffPath(file) instead of `file` as given, quoted as git quotes a name
+// with a control character, a quote, a backslash or any character not ASCII
+// (gitQuotedPath): a name with a newline cannot write a header of its own.
 function rebaseDiff(diff, file) {
   const to = diffPath(file);
-  if (to === file) return diff;
   const head = `--- a/${file}\n+++ b/${file}\n`;
-  const next = `--- a/${to}\n+++ b/${to}\n`;
+  const next = `--- ${gitQuotedPath(to, 'a/')}\n+++ ${gitQuotedPath(to, 'b/')}\n`;
+  if (head === next) return diff;
   if (typeof diff === 'string') return diff.startsWith(head) ? next + diff.slice(head.length) : diff;
   const bytes = Buffer.from(diff.buffer, diff.byteOffset, diff.byteLength);
   const old = Buffer.from(head);
@@ -200,11 +209,13 @@ export function errorText(e, lang, domain = '') {
   // The command line words the refusals of the session and the report itself, as before the
   // flow was shared; a DNS failure keeps the driver's words.
   if (e instanceof CheckError && e.cause) e = e.cause;
-  if (e instanceof NotAZoneError) return inputMessage(e.kind, lang, JSON.stringify(e.file));
-  if (e instanceof InputError) return reportMessage(`report.errors.${e.code}`, lang, { detail: e.detail, limit: MAX_INPUT_BYTES });
-  if (e instanceof SessionError) return sessionMessage('errors', e.code, lang, JSON.stringify(domain));
-  if (e instanceof ReportError) return reportMessage(`report.errors.${e.code}`, lang, { detail: JSON.stringify(e.message.replace(/^.*: /, '')) });
-  return e.message;
+  // Names and values from the command line or the input, escaped as diagnostics are
+  // (name-safety.js): no control or bidi character reaches the terminal.
+  if (e instanceof NotAZoneError) return inputMessage(e.kind, lang, quotedText(e.file));
+  if (e instanceof InputError) return reportMessage(`report.errors.${e.code}`, lang, { detail: displayText(e.detail), limit: MAX_INPUT_BYTES });
+  if (e instanceof SessionError) return sessionMessage('errors', e.code, lang, quotedText(domain));
+  if (e instanceof ReportError) return reportMessage(`report.errors.${e.code}`, lang, { detail: quotedText(e.message.replace(/^.*: /, '')) });
+  return displayText(e.message);
 }
 
 /** The one-line result of a zone in a batch: {file, domain, verdict, summary, rules, error}. */
@@ -253,7 +264,7 @@ export async function runCheck(argv, env = process.env) {
     o = parseCheckArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`mxray: ${e.text(argLang)}\n${checkUsage(argLang)}\n`);
+    process.stderr.write(`mxray: ${displayText(e.text(argLang), true)}\n${checkUsage(argLang)}\n`);
     return 2;
   }
   const lang = o.lang || argLang;
@@ -261,11 +272,13 @@ export async function runCheck(argv, env = process.env) {
     process.stdout.write(checkUsage(lang) + '\n');
     return 0;
   }
+  // Every value in `text` is escaped where it is filled in; this keeps any other control
+  // character (of an error's own message, say) off the terminal too.
   const fail = (text) => {
-    process.stderr.write(`mxray: ${text}\n`);
+    process.stderr.write(`mxray: ${displayText(text, true)}\n`);
     return 2;
   };
-  if (o.origin !== null && !isIP(o.origin)) return fail(reportMessage('report.errors.bad-origin', lang, { detail: JSON.stringify(o.origin) }));
+  if (o.origin !== null && !isIP(o.origin)) return fail(reportMessage('report.errors.bad-origin', lang, { detail: quotedText(o.origin) }));
   const live = o.zoneDir ? o.live : Boolean(o.domain) && !o.offline;
   let resolver = null;
   if (live) {
@@ -287,7 +300,7 @@ export async function runCheck(argv, env = process.env) {
   let result;
   try {
     const wantBytes = BYTE_FORMATS.has(o.format) || o.format === 'json';
-    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes, includeRoot: o.includeRoot });
+    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes, includeRoot: o.includeRoot, askPtr: o.askPtr, padding: o.padding });
   } catch (e) {
     onProgress?.end();
     // A programming error inside the flow's DNS step is not the person's to read.
@@ -305,6 +318,11 @@ export async function runCheck(argv, env = process.env) {
     return exitStatus(report, o.failOn);
   }
   const out = BYTE_FORMATS.has(o.format) ? byteOutput(bytes, o.format) : await formatOutput(report, o, lang, painter(process.stdout, env));
+  if (out === null && o.format === 'cloudflare-import' && bytes?.zones.length) {
+    // The import file holds only records to add: a fix that adds none has no file.
+    process.stderr.write(`mxray: ${cliMessage('notes.nothing-to-import', lang)}\n`);
+    return exitStatus(report, o.failOn);
+  }
   if (out === null) return fail(reportMessage('report.errors.no-zone-for-format', lang, { detail: o.format }));
   await write(process.stdout, out);
   return exitStatus(report, o.failOn);
@@ -360,7 +378,8 @@ function byteOutput(fix, format) {
       return Buffer.concat(fix.diff);
     case 'zone':
       if (fix.zones.length === 1) return Buffer.from(fix.zones[0].text);
-      return Buffer.concat(fix.zones.flatMap((z) => [Buffer.from(`;; mxray: ${z.file}${z.changed ? '' : ' (unchanged)'}\n`), z.text]));
+      // The name in display form: a newline in it cannot start a record line.
+      return Buffer.concat(fix.zones.flatMap((z) => [Buffer.from(`;; mxray: ${displayText(z.file)}${z.changed ? '' : ' (unchanged)'}\n`), z.text]));
     default:
       return fix.cloudflareImport ? Buffer.from(fix.cloudflareImport) : null;
   }

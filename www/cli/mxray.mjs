@@ -14,6 +14,7 @@ import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { parseCommandLine } from './args.mjs';
+import { displayText, quotedText } from '../lib/name-safety.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
@@ -35,6 +36,8 @@ const OPTIONS = {
   timeout: { type: 'string' },
   offline: { type: 'boolean' },
   'include-root': { type: 'string' },
+  'ask-ptr': { type: 'boolean' },
+  'no-padding': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -46,6 +49,7 @@ function parseArgs(argv) {
     command, origin: v.origin ?? '', generic: v.generic ?? false, format: v.format ?? 'auto', lang: v.lang ?? null, files: positionals,
     zones: v.zone ?? [], domain: v.domain ?? '', resolver: v.resolver ?? 'cloudflare', dohFormat: v['doh-format'] ?? 'wire', timeout: 5000,
     offline: v.offline ?? false, help: v.help ?? false, includeRoot: v['include-root'] ?? null,
+    askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false),
   };
   if (!FORMATS.includes(opts.format)) throw new UsageError('unknown-format', { value: opts.format });
   if (opts.lang !== null && !['en', 'ja'].includes(opts.lang)) throw new UsageError('unknown-language', { value: opts.lang });
@@ -81,18 +85,21 @@ function readZone(core, file, opts) {
   return reader;
 }
 
-// Why `file` cannot be read as a zone, in words, or null.
+// Why `file` cannot be read as a zone, in words, or null. The name is escaped as
+// diagnostics are (name-safety.js): it may hold any character.
 function fileProblem(file, lang) {
   try {
-    return statSync(file).isFile() ? null : reportMessage('report.errors.not-file', lang, { detail: file });
+    return statSync(file).isFile() ? null : reportMessage('report.errors.not-file', lang, { detail: displayText(file) });
   } catch (e) {
-    return reportMessage(e.code === 'ENOENT' ? 'report.errors.no-file' : 'report.errors.unreadable', lang, { detail: file });
+    return reportMessage(e.code === 'ENOENT' ? 'report.errors.no-file' : 'report.errors.unreadable', lang, { detail: displayText(file) });
   }
 }
 
 // Writes "mxray: <text>" (and the usage, for a usage error) to stderr; exit status 2.
+// The values in `text` are escaped where they are filled in; this keeps any other
+// control character off the terminal too.
 function fail(text, usage = '') {
-  process.stderr.write(`mxray: ${text}\n${usage ? usage + '\n' : ''}`);
+  process.stderr.write(`mxray: ${displayText(text, true)}\n${usage ? usage + '\n' : ''}`);
   return 2;
 }
 
@@ -141,10 +148,10 @@ async function facts(core, opts, lang) {
       for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
     }
     try {
-      session = createSession(core, { domain, zones: readers, options: { live: !opts.offline } });
+      session = createSession(core, { domain, zones: readers, options: { live: !opts.offline, ask_ptr: opts.askPtr, padding: opts.padding } });
     } catch (e) {
       if (!(e instanceof SessionError)) throw e;
-      return fail(sessionMessage('errors', e.code, lang, JSON.stringify(domain)));
+      return fail(sessionMessage('errors', e.code, lang, quotedText(domain)));
     }
     const tty = process.stderr.isTTY;
     await runSession(session, {

@@ -100,6 +100,8 @@ export function sourceDomain(source, byName = true) {
  * @param {boolean} [job.fixBytes] take the fix's files as bytes (default true)
  * @param {boolean} [job.zoneSummaries] also return each ZoneReader's summary (its files
  *   and diagnostics), for a shell that prints the diagnostics itself
+ * @param {object} [job.sessionOptions] the Session's options besides `live` (www/lib/session.js):
+ *   {ask_ptr, padding} as the person chose them (settings.js chosenSessionOptions)
  * @param {AbortSignal} [job.signal] cancels between chunks and during the live rounds
  * @param {(p: object) => void} [job.onProgress] {stage: 'read', file, index, count, loaded, total},
  *   {stage: 'dns', round, answered, total, name, type}, {stage: 'report'}
@@ -181,7 +183,7 @@ export async function runCheck(core, job = {}) {
     const t1 = now();
     // Without a domain, the session takes the first zone's apex.
     try {
-      session = createSession(core, { domain: name, zones: readers, options: { live } });
+      session = createSession(core, { domain: name, zones: readers, options: { ...job.sessionOptions, live } });
     } catch (e) {
       if (e instanceof SessionError) throw new CheckError(`session.${e.code}`, { detail: JSON.stringify(name) }, e.message, e);
       throw e;

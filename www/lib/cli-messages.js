@@ -3,6 +3,7 @@
 // diagnostics are in messages.js. tests/js/cli-messages.test.mjs holds both
 // languages to the same keys and placeholders.
 import { pickLanguage } from './messages.js';
+import { displayText } from './name-safety.js';
 import { fillTemplate, lookup } from './catalogue.js';
 
 export const cliMessages = {
@@ -29,6 +30,8 @@ options:
   --timeout MS    (facts) per-question timeout (default: 5000)
   --offline       (facts) ask nothing; only what the zone files say
   --include-root DIR  $INCLUDE may read files under DIR (default: only under the zone file's folder)
+  --ask-ptr       (facts) ask the PTR of the mail server's address: that tells the resolver the address
+  --no-padding    (facts) send DNS queries unpadded (default: padded to 128 octets, RFC 8467)
   -h, --help      this text
   --version       the version
 
@@ -52,6 +55,8 @@ exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
   --fail-on S      {severities}: the least severity that makes the exit status 1 (default: critical)
   --include-root DIR  (--zone) $INCLUDE may read files under DIR (default: only under the zone file's folder;
                    --zone-dir: only under DIR)
+  --ask-ptr        ask the PTR of the mail server's address: that tells the resolver the address
+  --no-padding     send DNS queries unpadded (default: padded to 128 octets, RFC 8467)
 
 exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input,
              3 nothing at or above --fail-on but the check could not tell (with --zone-dir: some zone)`,
@@ -77,6 +82,9 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-one-domain': 'facts takes one domain: --domain NAME or DOMAIN',
       'facts-needs-input': 'facts needs a --domain NAME (or DOMAIN) or a --zone FILE',
       'not-built': 'the wasm core is not built ({file}); run `make build` first',
+    },
+    notes: {
+      'nothing-to-import': 'the fix adds no record, so there is no Cloudflare import file (it holds only the records to add)',
     },
     // The verdict's state on a --zone-dir line (core/report/verdict.h): a word
     // or two, where a single check says a sentence (messages.js report.verdict).
@@ -118,6 +126,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   --timeout MS    (facts) 質問 1 件ごとのタイムアウト (既定: 5000)
   --offline       (facts) 何も問い合わせず、ゾーンファイルの内容だけを使う
   --include-root DIR  $INCLUDE で DIR の下のファイルも読めるようにする (既定: ゾーンファイルのフォルダーの下だけ)
+  --ask-ptr       (facts) メールサーバーのアドレスの PTR を問い合わせる (リゾルバーにそのアドレスが伝わります)
+  --no-padding    (facts) DNS の問い合わせをパディングなしで送る (既定: 128 オクテット単位にパディングする。RFC 8467)
   -h, --help      この説明
   --version       バージョン
 
@@ -141,6 +151,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   --fail-on S      {severities}: 終了ステータスを 1 にする最も低い重大度 (既定: critical)
   --include-root DIR  (--zone) $INCLUDE で DIR の下のファイルも読めるようにする (既定: ゾーンファイルの
                    フォルダーの下だけ。--zone-dir では DIR の下だけ)
+  --ask-ptr        メールサーバーのアドレスの PTR を問い合わせる (リゾルバーにそのアドレスが伝わります)
+  --no-padding     DNS の問い合わせをパディングなしで送る (既定: 128 オクテット単位にパディングする。RFC 8467)
 
 終了ステータス: 0 --fail-on 以上の問題なし、1 問題が見つかった、2 使い方のエラーまたは入力を読めない、
   3 --fail-on 以上の問題はないが判定できなかった (--zone-dir ではいずれかのゾーン)`,
@@ -167,6 +179,9 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-needs-input': 'facts には --domain NAME (または DOMAIN) か --zone FILE が必要です',
       'not-built': 'wasm のコアがビルドされていません ({file})。先に `make build` を実行してください',
     },
+    notes: {
+      'nothing-to-import': '修正で追加するレコードがないため、Cloudflare のインポート用ファイルはありません (このファイルには追加するレコードだけが入ります)',
+    },
     batchVerdict: {
       broken: '不具合あり',
       'at-risk': '要注意',
@@ -191,7 +206,11 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
  * as they are (the usage text shows the fix's {origin-ipv4}).
  */
 export function cliMessage(path, lang = 'en', values = {}) {
-  return fillTemplate(lookup(cliMessages, path, lang) ?? path, values, { brackets: false, keepUnknown: true });
+  // A value comes from the command line or the input (an option, a file or domain name, a
+  // resolver URL): escaped as diagnostics are, so no control, bidi or invisible character
+  // (an OSC 52 clipboard write, a line erase) reaches the terminal as it is.
+  const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? displayText(v) : v]));
+  return fillTemplate(lookup(cliMessages, path, lang) ?? path, shown, { brackets: false, keepUnknown: true });
 }
 
 /** A usage error: `code` names its words in cliMessages.<lang>.errors. */

@@ -201,3 +201,38 @@ export function nameWarnings(name) {
   }
   return [...found.values()];
 }
+
+// ---- file names in outputs ---------------------------------------------------
+
+/**
+ * `value` in double quotes for a message, as JSON writes a string (C0
+ * controls, quotes and backslashes escaped), with what JSON leaves as it is
+ * (C1 controls such as CSI U+009B, bidi controls such as U+202E, invisible
+ * characters, U+2028) shown as ⟨U+XXXX⟩ by displayText.
+ */
+export const quotedText = (value) => displayText(JSON.stringify(String(value ?? '')));
+
+// Octets git writes with a letter escape inside a quoted path (git's quote.c).
+const GIT_LETTER = { 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x22: '"', 0x5c: '\\' };
+
+/**
+ * `prefix` + `path` as git writes a path in a diff header with core.quotePath
+ * on, its default: as it is when no octet needs quoting; otherwise the whole
+ * in double quotes, with C's escapes — \a \b \t \n \v \f \r \" \\ — and every
+ * other control character, DEL and every octet of 0x80 and above (the UTF-8
+ * of anything not ASCII, U+202E among them) as three octal digits:
+ * gitQuotedPath('a/x\x1b.db') is "a/x\033.db" in quotes. GNU patch reads the
+ * quoted form back (so `patch -p1` finds the file), and no name can end a
+ * header line, add one, or reach the terminal as a control.
+ */
+export function gitQuotedPath(path, prefix = '') {
+  const bytes = utf8.encode(prefix + String(path ?? ''));
+  if (!bytes.some((b) => b < 0x20 || b === 0x22 || b === 0x5c || b >= 0x7f)) return prefix + String(path ?? '');
+  let out = '"';
+  for (const b of bytes) {
+    if (GIT_LETTER[b]) out += `\\${GIT_LETTER[b]}`;
+    else if (b < 0x20 || b >= 0x7f) out += `\\${b.toString(8).padStart(3, '0')}`;
+    else out += String.fromCharCode(b);
+  }
+  return out + '"';
+}

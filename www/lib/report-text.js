@@ -351,6 +351,8 @@ export function cpanelSteps(report, { lang = 'en' } = {}) {
   if (!plan.length) return [];
   const t = (k, v) => reportMessage(k, lang, v);
   const steps = [t('steps.cpanelIntro', { domain: displayText(bare(report.domain)) })];
+  // The plan lists deletions first; say why that order matters when something is added too.
+  if (plan.some((e) => e.action === 'delete') && plan.some((e) => e.action !== 'delete')) steps.push(t('steps.deleteFirst'));
   for (const e of plan.map((entry) => shownEntry(entry, lang))) {
     const v = { type: e.type, name: e.name, data: e.data };
     if (e.action === 'create') steps.push(t('steps.cpanelCreate', { ...v, data: e.after?.data ?? e.data, field: t('steps.field.value') }));
@@ -370,6 +372,8 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
   if (!plan.length) return [];
   const t = (k, v) => reportMessage(k, lang, v);
   const steps = [t('steps.cloudflareIntro', { domain: displayText(bare(report.domain)) })];
+  // The plan lists deletions first; say why that order matters when something is added too.
+  if (plan.some((e) => e.action === 'delete') && plan.some((e) => e.action !== 'delete')) steps.push(t('steps.deleteFirst'));
   const hidden = [];
   // The dashboard shows names without the root's trailing dot, in the data of a CNAME or MX too.
   const named = (e) => ['CNAME', 'MX', 'NS', 'PTR', 'SRV'].includes(e.type);
@@ -406,6 +410,8 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
   }
   if (hidden.length) steps.push(t('steps.cloudflareLiveDnsOnly', { names: [...new Set(hidden)].join(lang === 'ja' ? '、' : ', ') }));
   if (plan.some((e) => e.after?.proxied === false)) steps.push(t('steps.cloudflareProxy'));
+  // The import file holds only the records to add (core/fix/cloudflare.h): the old ones go first.
+  if (report.fix?.cloudflare_import) steps.push(t('steps.cloudflareImport'));
   if (plan.some((e) => e.live)) steps[0] = `${t('steps.liveNote')}${lang === 'ja' ? '' : ' '}${steps[0]}`;
   return steps.map((s, i) => `${i + 1}. ${s}`);
 }

@@ -31,7 +31,7 @@ export class ReportError extends Error {
  * @param core     the loaded wasm module (core-node.js loadCore(), or the site's loader)
  * @param domain   the domain to check; '' takes the first zone's apex
  * @param zones    finished ZoneReader objects; the session keeps their zones
- * @param options  {live, dnssec_ok, ask_ptr, dkim_selectors[], limits: {max_questions, max_rounds, max_cname_depth, max_spf_lookups, max_answer_records}}
+ * @param options  {live, dnssec_ok, ask_ptr (default false), padding (default true), dkim_selectors[], limits: {max_questions, max_rounds, max_cname_depth, max_spf_lookups, max_answer_records}}
  * @returns the interface runSession() drives, plus facts(), analyse() (the documented way to read a
  *   finished check: report, fix bytes, summary) and dispose()
  */

@@ -5,7 +5,10 @@
 // ever stored (see remember() in www/site/app.js and www/extension/options.js).
 //
 // Fields: lang ('en' | 'ja'), resolver ('cloudflare' | 'google' | 'custom'),
-// resolverUrl (https URL), timeout (seconds), diffLayout.
+// resolverUrl (https URL), timeout (seconds), diffLayout, askPtr (true: ask
+// the PTR of the mail server's address, which tells the resolver that
+// address; off unless chosen), padding (false: DNS queries unpadded; padded
+// to 128 octets unless chosen so, RFC 8467).
 
 export const SETTINGS_KEY = 'mxray.settings';
 
@@ -39,4 +42,13 @@ export function chosenResolver(settings) {
 export function chosenTimeout(settings) {
   const t = Number(settings.timeout);
   return Number.isFinite(t) && t >= 1 && t <= 120 ? t : 5;
+}
+
+/**
+ * The Session options the settings choose, as www/lib/check.js runCheck takes them
+ * (job.sessionOptions): {ask_ptr, padding}. Only an explicit true asks the PTR of
+ * the mail server's address; only an explicit false sends queries unpadded.
+ */
+export function chosenSessionOptions(settings) {
+  return { ask_ptr: settings?.askPtr === true, padding: settings?.padding !== false };
 }
