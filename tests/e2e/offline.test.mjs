@@ -163,6 +163,7 @@ test('side by side, downloads and copy of the fix', async () => {
     assert.ok(payload.posts.some((p) => p.name === 'mail.club.example' && p.type === 'A' && p.proxied === false));
     const [imp] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download: Cloudflare import file/ }).click()]);
     assert.equal(readFileSync(await imp.path(), 'utf8'), cli('cloudflare-import'));
+    assert.equal(imp.suggestedFilename(), 'club.example-cloudflare-import-add.txt');
     await page.getByRole('button', { name: 'Copy: Change plan' }).click();
     await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Copied'));
     assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^- DELETE {2}mail\.club\.example\. CNAME club\.example\./);

@@ -12,7 +12,7 @@ import PSL from 'mxray:psl';
 import { findingMessage, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { RESOLVERS } from '../lib/doh-driver.js';
 import { createSuffixList } from '../lib/psl.js';
-import { chosenResolver, chosenTimeout, loadSettings } from '../lib/settings.js';
+import { chosenResolver, chosenSessionOptions, chosenTimeout, loadSettings } from '../lib/settings.js';
 import { CheckError, normaliseDomain, runCheck } from '../lib/check.js';
 import { siteMessage } from '../lib/site-messages.js';
 import { SEVERITIES, placeholderWords, warningText } from '../lib/report-text.js';
@@ -112,6 +112,7 @@ async function check(domain) {
       domain,
       resolver,
       timeoutMs: chosenTimeout(settings) * 1000,
+      sessionOptions: chosenSessionOptions(settings),
       signal: controller.signal,
       onProgress: (p) => {
         if (running === controller) showProgress({ ...p, domain });

@@ -157,7 +157,7 @@ export const siteMessages = {
       file: {
         zone: 'Corrected zone ({file})',
         diff: 'Diff (patch -p1)',
-        import: 'Cloudflare import file (DNS › Records › Import)',
+        import: 'Cloudflare import file: only the records to add (delete the old ones first; DNS › Records › Import)',
         batch: 'Cloudflare API batch payload (JSON)',
         curl: 'Cloudflare API call (curl)',
         plan: 'Change plan',
@@ -325,7 +325,7 @@ export const siteMessages = {
       file: {
         zone: '修正済みのゾーン ({file})',
         diff: 'diff (patch -p1)',
-        import: 'Cloudflare のインポート用ファイル (DNS › レコード › インポート)',
+        import: 'Cloudflare のインポート用ファイル: 追加するレコードだけ (先に古いレコードを削除。DNS › レコード › インポート)',
         batch: 'Cloudflare API のバッチ用データ (JSON)',
         curl: 'Cloudflare API の呼び出し (curl)',
         plan: '変更計画',

@@ -9,7 +9,7 @@ import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { formatBytes, siteLanguages, siteMessage } from '../lib/site-messages.js';
 import { SYMPTOMS } from '../lib/symptoms.js';
 import { MAX_INPUT_BYTES, normaliseDomain } from '../lib/check.js';
-import { loadSettings, saveSettings } from '../lib/settings.js';
+import { chosenSessionOptions, loadSettings, saveSettings } from '../lib/settings.js';
 import { compareSection, diagnosticsSection, findingsSection, fixSection, h, summarySection, symptomsSection, verdictSection } from './render.js';
 import { couldNotCheck, otherResolver } from './could-not-check.js';
 import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';
@@ -394,6 +394,7 @@ export function startApp(host) {
       timeoutMs: Math.round(timeout * 1000),
       panel: $('panel').value,
       origin: $('origin').value.trim(),
+      sessionOptions: chosenSessionOptions(loadSettings()),
     });
   }
 
@@ -637,7 +638,7 @@ export function startApp(host) {
       items.push({ what: siteMessage('results.file.zone', lang, { file: base }), name: `fixed-${safeName(base)}`, blob: z.blob });
     }
     if (files.diff) items.push({ what: siteMessage('results.file.diff', lang), name: `${domain}.diff`, blob: files.diff });
-    if (files.cloudflareImport) items.push({ what: siteMessage('results.file.import', lang), name: `${domain}-cloudflare-import.txt`, blob: files.cloudflareImport });
+    if (files.cloudflareImport) items.push({ what: siteMessage('results.file.import', lang), name: `${domain}-cloudflare-import-add.txt`, blob: files.cloudflareImport });
     if (fix.cloudflare_batch) {
       const json = JSON.stringify(fix.cloudflare_batch, null, 2) + '\n';
       items.push({ what: siteMessage('results.file.batch', lang), name: `${domain}-cloudflare-batch.json`, blob: new Blob([json], { type: 'application/json' }) });

@@ -94,6 +94,7 @@ async function run(msg) {
       timeoutMs: msg.timeoutMs,
       panel: msg.panel,
       origin: msg.origin,
+      sessionOptions: msg.sessionOptions,
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
