@@ -427,6 +427,42 @@ TEST_CASE("auth rules: DKIM keys from the zone's selectors and the session's") {
   CHECK(evidence_codes(*finding(live, "dkim-advice")) == "txt-record record-problem:dkim-revoked");
 }
 
+TEST_CASE("auth rules: no DKIM advice on the revoked key of a domain locked down against mail") {
+  // gov.uk's lock-down for a domain that sends no mail (tests/real/cfimport-no-email-domain-protection.txt):
+  // null MX, "v=spf1 -all", DMARC p=reject and an empty wildcard DKIM key. The empty key is the advice.
+  const std::string locked =
+      "$ORIGIN club.test.\n$TTL 300\n"
+      "@ IN SOA ns1.club.test. hostmaster.club.test. 1 7200 3600 1209600 300\n"
+      "@ IN NS ns1.club.test.\n"
+      "@ IN MX 0 .\n"
+      "@ IN TXT \"v=spf1 -all\"\n"
+      "_dmarc IN TXT \"v=DMARC1;p=reject;sp=reject;adkim=s;aspf=s;rua=mailto:dmarc@club.test\"\n"
+      "*._domainkey IN TXT \"v=DKIM1; p=\"\n";
+  CHECK(auth_summary(offline_findings(locked)) == "");
+  // Any part of the lock-down missing, and the revoked key is worth saying again.
+  auto replace = [&](const std::string& from, const std::string& to) {
+    std::string z = locked;
+    z.replace(z.find(from), from.size(), to);
+    return z;
+  };
+  const std::string revoked = "dkim-advice info *._domainkey.club.test.\n";
+  CHECK(auth_summary(offline_findings(replace("v=spf1 -all", "v=spf1 ~all"))) == revoked);
+  CHECK(auth_summary(offline_findings(replace("p=reject;", "p=quarantine;"))) == revoked);
+  CHECK(auth_summary(offline_findings(replace("v=spf1 -all", "v=spf1 ip4:192.0.2.1 -all"))) == revoked);
+  // A problem other than revocation is still said on a locked-down domain.
+  auto testing =
+      offline_findings(locked + "s1._domainkey IN TXT \"v=DKIM1; t=y; p=" + kKeyA + "\" \"" + kKeyB + "\"\n");
+  CHECK(auth_summary(testing) == "dkim-advice info s1._domainkey.club.test.\n");
+  // Live: the same lock-down, answered by the resolver.
+  DnsWorld w;
+  w.records.push_back({"club.test.", "MX", "0 ."});
+  w.records.push_back({"club.test.", "TXT", "\"v=spf1 -all\""});
+  w.records.push_back({"_dmarc.club.test.", "TXT", "\"v=DMARC1; p=reject; rua=mailto:dmarc@club.test\""});
+  w.records.push_back({"google._domainkey.club.test.", "TXT", "\"v=DKIM1; p=\""});
+  Session s("club.test", SessionOptions{});
+  CHECK(auth_summary(live_findings(w, s)).find("dkim-advice") == std::string::npos);
+}
+
 TEST_CASE("auth rules: mta-sts-invalid") {
   auto bad_id = offline_findings(healthy_with("_mta-sts IN TXT", "_mta-sts IN TXT \"v=STSv1; id=2024-01-01\"\n"));
   CHECK(auth_summary(bad_id) == "mta-sts-invalid warning _mta-sts.club.test.\n");
