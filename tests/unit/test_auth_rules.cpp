@@ -626,3 +626,52 @@ TEST_CASE(
   CHECK(evidence_codes(*f) == "mx no-record spf-type-record");
   CHECK(param(f->evidence.back(), "text") == "v=spf1 mx -all");
 }
+
+TEST_CASE("auth rules: live, the MX and SPF of the zone's mail subdomains are asked and checked") {
+  // The zone names news.club.test as a mail domain (its MX and SPF); live DNS serves it otherwise:
+  // no SPF record, and an MX whose target has no address.
+  const std::string zone = healthy_zone() +
+                           "news IN MX 10 mx.news.club.test.\n"
+                           "news IN TXT \"v=spf1 mx -all\"\n"
+                           "mx.news IN A 203.0.113.20\n";
+  CHECK(auth_summary(offline_findings(zone)) == "");
+  DnsWorld w = healthy_world();
+  w.records.push_back({"news.club.test.", "MX", "10 gone.news.club.test."});
+  w.records.push_back({"news.club.test.", "A", "203.0.113.20"});
+  Session s("club.test", SessionOptions{}, {zone_from(zone)});
+  auto live = live_findings(w, s);
+  // Asked: the subdomain's MX and TXT, and the address of the MX target live DNS gave.
+  auto asked = [&](const std::string& q) { return std::find(w.asked.begin(), w.asked.end(), q) != w.asked.end(); };
+  CHECK(asked("news.club.test. MX"));
+  CHECK(asked("news.club.test. TXT"));
+  CHECK(asked("gone.news.club.test. A"));
+  // The same rules on the answers: live, news has an MX and no SPF; its live MX target has no address.
+  const Finding* spf = finding(live, "spf-missing");
+  REQUIRE(spf);
+  CHECK(spf->names.front() == "news.club.test.");
+  bool target = false;
+  for (const Finding& f : run_rules(MailModel(s)))
+    if (std::string(f.rule) == "mx-target-missing" && f.names.front() == "gone.news.club.test.") {
+      target = true;
+      bool from_news = false;
+      for (const EvidenceStep& e : f.evidence)
+        for (const auto& [k, v] : e.params)
+          if (e.code == "mx-of" && k == "from" && v == "news.club.test.") from_news = true;
+      CHECK(from_news);
+    }
+  CHECK(target);
+}
+
+TEST_CASE("auth rules: live, mail subdomains asked are bounded") {
+  std::string zone = healthy_zone();
+  for (int i = 0; i < 40; ++i) zone += "n" + std::to_string(i) + " IN MX 10 mail.club.test.\n";
+  DnsWorld w = healthy_world();
+  Session s("club.test", SessionOptions{}, {zone_from(zone)});
+  w.run(s);
+  int mx = 0;
+  for (const std::string& q : w.asked)
+    if (q.size() > 3 && q.compare(q.size() - 3, 3, " MX") == 0 && q[0] == 'n' &&
+        q.find(".club.test.") != std::string::npos)
+      ++mx;
+  CHECK(mx == 32);  // Session::kMaxMailNames
+}
