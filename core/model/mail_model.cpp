@@ -144,6 +144,16 @@ MailModel::MailModel(const FactStore& facts, const ModelOptions& options)
         add_mx(r.rdata, HopSource::of(zi, i, r));
     }
   }
+  // And what live DNS answers for them: the Session asks the MX of each
+  // such name (Session::ask_mail_name, purpose apex).
+  for (const Fact& f : facts.facts()) {
+    const std::string_view q = f.question.name.view();
+    if (f.question.type != rrtype::MX || f.state != FactState::answered || !(f.purposes & purpose::apex) ||
+        names_equal(q, apex) || !name_is_under(q, apex))
+      continue;
+    for (const ResourceRecord& r : f.records)
+      if (r.type == rrtype::MX) add_mx(r.rdata, HopSource::of_fact(f.id));
+  }
 
   // The names clients and panels connect to. mail. always counts: it is what
   // cPanel configures mail clients with, so its absence is a finding.

@@ -210,6 +210,11 @@ class DmarcParser {
           ok = false;
       });
       if (!ok) return bad_value(tag, name);
+      // §4.7: "0" and "1" are "mutually exclusive", and the §4.8 dmarc-fo
+      // rule allows one of them only. It asks for failure reports alone,
+      // never for how mail is handled: a note, and both are kept as written.
+      if ((fo & dmarc_fo::all_fail) && (fo & dmarc_fo::any_fail))
+        problem(DmarcProblemCode::fo_conflict, tag.value_offset, v.size(), std::string(utf8_prefix(v, 40)));
       r_.fo = fo;
     } else if (name == "t") {
       // §4.8: dmarc-yorn = "y" / "n"
@@ -270,8 +275,9 @@ class DmarcParser {
     };
     if (item.empty()) return bad("empty");
     // §4.8: obs-dmarc-report-size = "!" 1*DIGIT [ "k" / "m" / "g" / "t" ],
-    // obsolete syntax that reporters ignore; "!" inside the URI itself MUST
-    // be encoded, so the last one starts the size limit.
+    // obsolete syntax ("reporters should ignore the obs-dmarc-report-size");
+    // "!" inside the URI itself MUST be encoded, so the last one starts the
+    // size limit. Still read (RFC 7489 §6.2 had it), and noted.
     std::string_view text = item;
     const size_t bang = item.rfind('!');
     if (bang != std::string_view::npos) {
@@ -289,6 +295,7 @@ class DmarcParser {
       u.max_size =
           n > (std::numeric_limits<uint64_t>::max() >> shift) ? std::numeric_limits<uint64_t>::max() : n << shift;
       text = item.substr(0, bang);
+      problem(DmarcProblemCode::uri_size, at + bang, item.size() - bang, std::string(item.substr(bang)));
     }
     u.uri = std::string(text);
     for (char c : text)

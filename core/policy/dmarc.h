@@ -33,6 +33,8 @@ namespace mxray {
   X(p_none, "dmarc-p-none", info, "RFC 9989 §4.7")                            \
   X(test_mode, "dmarc-test-mode", info, "RFC 9989 §4.7")                      \
   X(no_rua, "dmarc-no-rua", info, "RFC 9989 §4.7")                            \
+  X(fo_conflict, "dmarc-fo-conflict", info, "RFC 9989 §4.7, §4.8")            \
+  X(uri_size, "dmarc-uri-size", info, "RFC 9989 §4.8")                        \
   X(inherited, "dmarc-inherited", info, "RFC 9989 §4.10.1")
 
 enum class DmarcProblemCode : uint8_t {

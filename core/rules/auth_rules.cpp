@@ -797,7 +797,42 @@ std::vector<Selector> selectors(const MailModel& model, View view) {
   return out;
 }
 
+// The domain says, in the view, that it neither receives nor sends mail:
+// only a null MX (RFC 7505), the SPF record "v=spf1 -all" (RFC 7208 §5.1:
+// no host is authorised) and a DMARC policy of reject. The lock-down of
+// https://www.gov.uk/guidance/protect-domains-that-dont-send-email, which
+// also publishes an empty (revoked) wildcard DKIM key on purpose.
+bool sends_no_mail(const MailModel& model, View view) {
+  const std::string_view domain = model.domain();
+  std::vector<std::string_view> mx;
+  if (view == View::zone) {
+    if (model.zones().zone_for(domain) < 0) return false;
+    for (ZoneRecordRef ref : model.zones().at(domain, rrtype::MX)) mx.push_back(model.zones().record(ref).rdata);
+  } else if (const Fact* f = answered(model.facts(), domain, rrtype::MX)) {
+    for (const ResourceRecord& r : f->records)
+      if (r.type == rrtype::MX) mx.push_back(r.rdata);
+  }
+  // RFC 7505 §3: a null MX is the only MX, preference 0 and the root.
+  if (mx.size() != 1 || mx[0].size() > 3) return false;
+  const TxtSet txt = txt_at(model, domain, view);
+  if (!txt.known) return false;
+  const std::vector<std::string_view> texts = texts_of(txt);
+  const SpfSelection spf = find_spf_record(texts);
+  if (!spf.index) return false;
+  const SpfRecord rec = parse_spf(texts[*spf.index]);
+  if (rec.has_errors() || rec.terms.size() != 1 || rec.terms[0].kind != SpfTermKind::all ||
+      rec.terms[0].qualifier != SpfQualifier::fail)
+    return false;
+  const DmarcFound dmarc = discover_dmarc_policy(model, domain, view);
+  if (dmarc.discovery.state != DmarcDiscovery::State::found || !dmarc.discovery.own) return false;
+  return parse_dmarc(dmarc.record.text).effective_policy() == DmarcPolicy::reject;
+}
+
 void dkim_view(const MailModel& model, View view, std::vector<Finding>& out) {
+  // A revoked key is the lock-down's own advice for a domain that sends no
+  // mail: saying it is revoked would be noise there (tests/real,
+  // cfimport-no-email-domain-protection.txt).
+  const bool locked_down = sends_no_mail(model, view);
   for (const Selector& sel : selectors(model, view)) {
     std::string_view name = sel.name.view();
     TxtSet set = txt_at(model, name, view);
@@ -816,6 +851,7 @@ void dkim_view(const MailModel& model, View view, std::vector<Finding>& out) {
     } else {
       DkimKey key = parse_dkim_key(keys[0]->text);
       for (const DkimProblem& p : key.problems) {
+        if (locked_down && p.code == DkimProblemCode::revoked) continue;
         Finding& f = p.severity == RecordSeverity::error ? invalid : advice;
         if (f.evidence.empty()) f.evidence.push_back(record_step(model, name, *keys[0]));
         f.evidence.push_back(

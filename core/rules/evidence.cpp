@@ -40,18 +40,27 @@ uint16_t source_type(const MailModel& model, const HopSource& src) {
   return src.record < z.size() ? z.record(src.record).type : 0;
 }
 
-bool of_domain(const MailModel& model, const HopSource& src) {
-  if (src.kind == HopSource::live) return true;
+// The name a source's record is at: a zone record's owner, or the name a
+// live answer was asked for (lowercased text); empty when unknown.
+static std::string source_owner(const MailModel& model, const HopSource& src) {
+  if (src.kind == HopSource::live) {
+    const auto& facts = model.facts().facts();
+    return src.fact < facts.size() ? lower_name(facts[src.fact].question.name.view()) : std::string();
+  }
   const Zone& z = model.input_zone(src.zone_index);
-  return src.record >= z.size() || names_equal(z.record(src.record).owner.view(), model.domain());
+  return src.record < z.size() ? lower_name(z.record(src.record).owner.view()) : std::string();
+}
+
+bool of_domain(const MailModel& model, const HopSource& src) {
+  const std::string owner = source_owner(model, src);
+  return owner.empty() || owner == lower_name(model.domain());
 }
 
 EvidenceStep mx_step(const MailModel& model, std::string_view target, const HopSource& src) {
   EvidenceStep s{"mx", {{"to", lower_name(target)}}};
   if (!of_domain(model, src)) {
     s.code = "mx-of";
-    s.params.insert(s.params.begin(),
-                    {"from", lower_name(model.input_zone(src.zone_index).record(src.record).owner.view())});
+    s.params.insert(s.params.begin(), {"from", source_owner(model, src)});
   }
   add_source(model, s, src);
   return s;

@@ -105,8 +105,10 @@ void Session::seed_from_zone(const Zone& zone) {
     // has a DMARC policy of its own to discover; "_spf.<apex>" and the like
     // are include targets, not mail domains.
     if (labels > apex_labels && owner[1] != '_' &&
-        (r.type == rrtype::MX || (r.type == rrtype::TXT && is_spf_record(txt_strings_joined(r.rdata)))))
+        (r.type == rrtype::MX || (r.type == rrtype::TXT && is_spf_record(txt_strings_joined(r.rdata))))) {
       start_dmarc_walk(owner);
+      ask_mail_name(owner);
+    }
     if (labels == apex_labels) {
       uint32_t p = purpose::apex | (r.type == rrtype::TXT ? purpose::spf : 0);
       follow_records(r.owner, r.type, r.rdata, p);
@@ -132,6 +134,18 @@ void Session::start_dmarc_walk(std::string_view domain) {
   DmarcWalk w;
   w.names = dmarc_tree_walk(domain);
   if (!w.names.empty()) dmarc_walks_.push_back(std::move(w));
+}
+
+void Session::ask_mail_name(std::string_view owner) {
+  // Once a name (the zone may hold many MX records there); ask() keeps one
+  // question per name and type and adds purposes to an earlier one.
+  if (const Fact* f = find(owner, rrtype::MX); f && (f->purposes & purpose::apex)) return;
+  if (mail_names_ >= kMaxMailNames) return;
+  ++mail_names_;
+  // As the apex's: the MX exchanges' addresses and TLSA follow, and an SPF
+  // record's includes and redirects.
+  ask(owner, rrtype::MX, purpose::apex);
+  ask(owner, rrtype::TXT, purpose::spf);
 }
 
 // Between rounds: each walk reads the answers it has and asks its next

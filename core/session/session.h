@@ -105,6 +105,13 @@ class Session : public FactStore {
   // name a round, never by a public suffix list.
   void start_dmarc_walk(std::string_view domain);
   void step_dmarc_walks();
+  // A name below the domain that the zone shows receiving or sending mail
+  // (an MX or an SPF owner): live, its MX and TXT are asked too, so that
+  // the MX and SPF rules read what resolvers serve for it. At most
+  // kMaxMailNames names; every question within max_questions.
+  void ask_mail_name(std::string_view owner);
+  static constexpr uint32_t kMaxMailNames = 32;
+  uint32_t mail_names_ = 0;
 
   SessionOptions options_;
   std::vector<std::string> wires_;  // query bytes, by fact id

@@ -731,7 +731,19 @@ class Importer {
         }
         pieces.add_owned(number_token(*priority), false, "priority", place);
       }
-      for (const TextToken& tk : cut) pieces.add(tk.text, tk.quoted, "content", place);
+      // Cloudflare's API gives a LOC's content as "IN LOC 37 46 46 N ..."
+      // (its schema: "Formatted LOC content", read-only; `data` holds the
+      // parts): the class and the type stand in front of the RDATA.
+      constexpr uint16_t kTypeLoc = 29;  // RFC 1876
+      size_t first = 0;
+      auto word = [&](size_t i, std::string_view w) {
+        if (cut[i].quoted || cut[i].text.size() != w.size()) return false;
+        for (size_t k = 0; k < w.size(); ++k)
+          if ((cut[i].text[k] | 0x20) != (w[k] | 0x20)) return false;
+        return true;
+      };
+      if (type == kTypeLoc && cut.size() > 2 && word(0, "in") && word(1, "loc")) first = 2;
+      for (size_t i = first; i < cut.size(); ++i) pieces.add(cut[i].text, cut[i].quoted, "content", place);
     }
 
     RdataError error;

@@ -9,8 +9,8 @@
 // up as a change to review). tests/real/combined/NAME.expect.json checks several files together
 // (its "zones"), as a user gives them. See tests/real/README.md.
 //
-// MXRAY_UPDATE_REAL=1 rewrites the pinned parts from the current CLI and keeps the "why" and
-// "defect" of every finding that is still made. A finding that is new gets an empty "why", and
+// MXRAY_UPDATE_REAL=1 rewrites the pinned parts from the current CLI and keeps the "why",
+// "defect" and "fixed" of every finding that is still made. A finding that is new gets an empty "why", and
 // the test fails until someone reads the zone and writes one: a change is never accepted blind.
 
 import { describe, it } from 'node:test';
@@ -33,7 +33,7 @@ const COMBINED = path.join(REAL, 'combined');
 const combined = fs.existsSync(COMBINED) ? fs.readdirSync(COMBINED).filter((f) => f.endsWith(EXPECT_SUFFIX)).sort() : [];
 const zoneFiles = fs
   .readdirSync(REAL)
-  .filter((f) => !f.endsWith(EXPECT_SUFFIX) && !f.endsWith('.md') && f !== 'combined')
+  .filter((f) => !f.endsWith(EXPECT_SUFFIX) && !f.endsWith('.md') && !f.endsWith('.mjs') && f !== 'combined')
   .sort();
 
 function check(files, args) {
@@ -105,6 +105,7 @@ function compare(file, expectPath, files) {
       const prev = old.get(finding);
       const entry = { finding, why: prev?.why ?? '' };
       if (prev?.defect) entry.defect = prev.defect;
+      if (prev?.fixed) entry.fixed = prev.fixed;
       return entry;
     });
     fs.writeFileSync(expectPath, JSON.stringify(next, null, 2) + '\n');

@@ -427,6 +427,42 @@ TEST_CASE("auth rules: DKIM keys from the zone's selectors and the session's") {
   CHECK(evidence_codes(*finding(live, "dkim-advice")) == "txt-record record-problem:dkim-revoked");
 }
 
+TEST_CASE("auth rules: no DKIM advice on the revoked key of a domain locked down against mail") {
+  // gov.uk's lock-down for a domain that sends no mail (tests/real/cfimport-no-email-domain-protection.txt):
+  // null MX, "v=spf1 -all", DMARC p=reject and an empty wildcard DKIM key. The empty key is the advice.
+  const std::string locked =
+      "$ORIGIN club.test.\n$TTL 300\n"
+      "@ IN SOA ns1.club.test. hostmaster.club.test. 1 7200 3600 1209600 300\n"
+      "@ IN NS ns1.club.test.\n"
+      "@ IN MX 0 .\n"
+      "@ IN TXT \"v=spf1 -all\"\n"
+      "_dmarc IN TXT \"v=DMARC1;p=reject;sp=reject;adkim=s;aspf=s;rua=mailto:dmarc@club.test\"\n"
+      "*._domainkey IN TXT \"v=DKIM1; p=\"\n";
+  CHECK(auth_summary(offline_findings(locked)) == "");
+  // Any part of the lock-down missing, and the revoked key is worth saying again.
+  auto replace = [&](const std::string& from, const std::string& to) {
+    std::string z = locked;
+    z.replace(z.find(from), from.size(), to);
+    return z;
+  };
+  const std::string revoked = "dkim-advice info *._domainkey.club.test.\n";
+  CHECK(auth_summary(offline_findings(replace("v=spf1 -all", "v=spf1 ~all"))) == revoked);
+  CHECK(auth_summary(offline_findings(replace("p=reject;", "p=quarantine;"))) == revoked);
+  CHECK(auth_summary(offline_findings(replace("v=spf1 -all", "v=spf1 ip4:192.0.2.1 -all"))) == revoked);
+  // A problem other than revocation is still said on a locked-down domain.
+  auto testing =
+      offline_findings(locked + "s1._domainkey IN TXT \"v=DKIM1; t=y; p=" + kKeyA + "\" \"" + kKeyB + "\"\n");
+  CHECK(auth_summary(testing) == "dkim-advice info s1._domainkey.club.test.\n");
+  // Live: the same lock-down, answered by the resolver.
+  DnsWorld w;
+  w.records.push_back({"club.test.", "MX", "0 ."});
+  w.records.push_back({"club.test.", "TXT", "\"v=spf1 -all\""});
+  w.records.push_back({"_dmarc.club.test.", "TXT", "\"v=DMARC1; p=reject; rua=mailto:dmarc@club.test\""});
+  w.records.push_back({"google._domainkey.club.test.", "TXT", "\"v=DKIM1; p=\""});
+  Session s("club.test", SessionOptions{});
+  CHECK(auth_summary(live_findings(w, s)).find("dkim-advice") == std::string::npos);
+}
+
 TEST_CASE("auth rules: mta-sts-invalid") {
   auto bad_id = offline_findings(healthy_with("_mta-sts IN TXT", "_mta-sts IN TXT \"v=STSv1; id=2024-01-01\"\n"));
   CHECK(auth_summary(bad_id) == "mta-sts-invalid warning _mta-sts.club.test.\n");
@@ -601,4 +637,53 @@ TEST_CASE(
   REQUIRE(f);
   CHECK(evidence_codes(*f) == "mx no-record spf-type-record");
   CHECK(param(f->evidence.back(), "text") == "v=spf1 mx -all");
+}
+
+TEST_CASE("auth rules: live, the MX and SPF of the zone's mail subdomains are asked and checked") {
+  // The zone names news.club.test as a mail domain (its MX and SPF); live DNS serves it otherwise:
+  // no SPF record, and an MX whose target has no address.
+  const std::string zone = healthy_zone() +
+                           "news IN MX 10 mx.news.club.test.\n"
+                           "news IN TXT \"v=spf1 mx -all\"\n"
+                           "mx.news IN A 203.0.113.20\n";
+  CHECK(auth_summary(offline_findings(zone)) == "");
+  DnsWorld w = healthy_world();
+  w.records.push_back({"news.club.test.", "MX", "10 gone.news.club.test."});
+  w.records.push_back({"news.club.test.", "A", "203.0.113.20"});
+  Session s("club.test", SessionOptions{}, {zone_from(zone)});
+  auto live = live_findings(w, s);
+  // Asked: the subdomain's MX and TXT, and the address of the MX target live DNS gave.
+  auto asked = [&](const std::string& q) { return std::find(w.asked.begin(), w.asked.end(), q) != w.asked.end(); };
+  CHECK(asked("news.club.test. MX"));
+  CHECK(asked("news.club.test. TXT"));
+  CHECK(asked("gone.news.club.test. A"));
+  // The same rules on the answers: live, news has an MX and no SPF; its live MX target has no address.
+  const Finding* spf = finding(live, "spf-missing");
+  REQUIRE(spf);
+  CHECK(spf->names.front() == "news.club.test.");
+  bool target = false;
+  for (const Finding& f : run_rules(MailModel(s)))
+    if (std::string(f.rule) == "mx-target-missing" && f.names.front() == "gone.news.club.test.") {
+      target = true;
+      bool from_news = false;
+      for (const EvidenceStep& e : f.evidence)
+        for (const auto& [k, v] : e.params)
+          if (e.code == "mx-of" && k == "from" && v == "news.club.test.") from_news = true;
+      CHECK(from_news);
+    }
+  CHECK(target);
+}
+
+TEST_CASE("auth rules: live, mail subdomains asked are bounded") {
+  std::string zone = healthy_zone();
+  for (int i = 0; i < 40; ++i) zone += "n" + std::to_string(i) + " IN MX 10 mail.club.test.\n";
+  DnsWorld w = healthy_world();
+  Session s("club.test", SessionOptions{}, {zone_from(zone)});
+  w.run(s);
+  int mx = 0;
+  for (const std::string& q : w.asked)
+    if (q.size() > 3 && q.compare(q.size() - 3, 3, " MX") == 0 && q[0] == 'n' &&
+        q.find(".club.test.") != std::string::npos)
+      ++mx;
+  CHECK(mx == 32);  // Session::kMaxMailNames
 }

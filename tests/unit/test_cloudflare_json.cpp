@@ -229,6 +229,13 @@ const Case kKinds[] = {
     {"LOC from content",
      R"([{"name":"example.com","type":"LOC","content":"51 30 12.748 N 0 7 39.611 W 0.00m 0.00m 0.00m 0.00m","ttl":300}])",
      "example.com. 300 LOC 51 30 12.748 N 0 7 39.611 W 0.00m 0.00m 0.00m 0.00m\n", ""},
+    // The API's own "Formatted LOC content": class and type in front (octoDNS's recorded page 3, tests/real).
+    {"LOC content with IN LOC in front, as the API gives it",
+     R"([{"name":"loc.unit.tests","type":"LOC","content":"IN LOC 31 58 52.1 S 115 49 11.7 E 20m 10m 10m 2m","ttl":300}])",
+     "loc.unit.tests. 300 LOC 31 58 52.100 S 115 49 11.700 E 20.00m 10.00m 10.00m 2.00m\n", ""},
+    {"LOC content with another word in front is still refused",
+     R"([{"name":"loc.unit.tests","type":"LOC","content":"IN A 31 58 52.1 S 115 49 11.7 E 20m","ttl":300}])", "",
+     "1:2 bad-loc field=content token=IN type=LOC\n"},
     {"RFC 3597 form in content", R"([{"name":"example.com","type":"TYPE65280","content":"\\# 2 abcd","ttl":300}])",
      "example.com. 300 TYPE65280 \\# 2 abcd\n", ""},
     {"lower-case type", R"([{"name":"example.com","type":"a","content":"192.0.2.1","ttl":300}])",

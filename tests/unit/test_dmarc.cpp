@@ -35,7 +35,6 @@ const Case kCases[] = {
     {"v=DMARC1;p=reject;rua=mailto:dmarc@example.com;", ""},            // none at all, trailing ";"
     {"v=DMARC1;\tp=reject;\trua=mailto:dmarc@example.com", ""},         // HTAB is WSP
     {"v=DMARC1; p=REJECT; ADKIM=S; rua=MAILTO:dmarc@example.com", ""},  // ABNF strings: any case
-    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com!10m", ""},       // §4.8 obsolete size limit, still read
     {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com; ruf=mailto:f@example.com; fo=1:d:s", ""},  // reporting tags
     {"v=DMARC1; p=reject; np=reject; psd=n; t=n; rua=mailto:dmarc@example.com", ""},  // §4.7: current tags
     {"v=DMARC1; rua=mailto:dmarc@example.com; p=reject", ""},                         // §4.7: p anywhere after v
@@ -72,6 +71,15 @@ const Case kCases[] = {
     {"v=DMARC1; p=reject; rua=mailto:a@example.com, mailto:b@example.com", ""},               // WSP after ","
     {"v=DMARC1; p=reject; rua=https://reports.example.com/dmarc", "dmarc-uri-not-mailto"},  // §6.2: mailto only is sure
     {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com; ruf=dmarc@example.com", "dmarc-bad-uri"},  // ruf too
+    // ---- RFC 7489 syntax RFC 9989 dropped: a note, never a parse error
+    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com!10m", "dmarc-uri-size"},  // §4.8 obs-dmarc-report-size
+    {"v=DMARC1; p=reject; rua=mailto:a@example.com!50k,mailto:b@example.net!1g",
+     "dmarc-uri-size dmarc-uri-size"},  // one note per address
+    {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com; ruf=mailto:f@example.com!2048", "dmarc-uri-size"},  // ruf too
+    {"v=DMARC1; p=reject; rua=mailto:d@example.com; ruf=mailto:f@example.com; fo=0:1", "dmarc-fo-conflict"},
+    {"v=DMARC1; p=reject; rua=mailto:d@example.com; ruf=mailto:f@example.com; fo=1:d:0", "dmarc-fo-conflict"},
+    {"v=DMARC1; p=reject; rua=mailto:d@example.com; ruf=mailto:f@example.com; fo=0:d:s", ""},  // one of 0, 1
+    {"v=DMARC1; p=reject; rua=mailto:d@example.com; ruf=mailto:f@example.com; fo=d:1", ""},    // any order
     // ---- tags
     {"v=DMARC1; p=reject; policy=strict; rua=mailto:dmarc@example.com", "dmarc-unknown-tag"},  // §4.7: ignored
     {"v=DMARC1; p=reject; rua=mailto:dmarc@example.com; foo", "dmarc-malformed-tag"},          // no "="
@@ -143,9 +151,26 @@ TEST_CASE("dmarc: values of a full record") {
   CHECK_FALSE(r.rua[1].max_size.has_value());
   REQUIRE(r.ruf.size() == 1);
   CHECK(r.ruf[0].address == "forensic@example.com");
-  CHECK(r.problems.empty());
+  REQUIRE(r.problems.size() == 1);  // the obsolete "!10m", a note
+  CHECK(r.problems[0].code == DmarcProblemCode::uri_size);
+  CHECK(r.problems[0].severity == RecordSeverity::info);
+  CHECK(r.problems[0].detail == "!10m");
   CHECK(r.effective_policy() == DmarcPolicy::quarantine);
   CHECK(dmarc_policy_name(*r.p) == "quarantine");
+}
+
+TEST_CASE("dmarc: fo=0:1 is noted, kept as written, and changes no policy") {
+  // RFC 9989 §4.7: "0" and "1" are "mutually exclusive"; fo only asks for failure reports.
+  const std::string text = "v=DMARC1; p=reject; rua=mailto:d@example.com; ruf=mailto:f@example.com; fo=0:1";
+  const DmarcRecord r = parse_dmarc(text);
+  CHECK(r.fo == (dmarc_fo::all_fail | dmarc_fo::any_fail));
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].code == DmarcProblemCode::fo_conflict);
+  CHECK(r.problems[0].severity == RecordSeverity::info);
+  CHECK(r.problems[0].detail == "0:1");
+  CHECK(text.substr(r.problems[0].offset, r.problems[0].length) == "0:1");
+  CHECK_FALSE(r.has_errors());
+  CHECK(r.effective_policy() == DmarcPolicy::reject);
 }
 
 TEST_CASE("dmarc: defaults and tag positions") {

@@ -278,3 +278,16 @@ TEST_CASE("real zones: a name that owns other records is not covered by the wild
                              "club.test.\t1\tIN\tMX\t10 mail.club.test.\n");
   CHECK_FALSE(finding(covered, "mx-target-missing", "mail.club.test."));
 }
+
+TEST_CASE("real zones: an MX to the zone's own apex, which has no address, gets the placeholder edit") {
+  // dnscontrol's 013-mx test zone: "@ MX 15 foo.com." and nothing else. The apex is inside the
+  // zone, so the edit is written there, with no "outside-zone" reason (rule page mx-target-missing).
+  auto apex = findings_of(kHead + "club.test.\t1\tIN\tMX\t15 club.test.\n");
+  const Finding* a = finding(apex, "mx-target-missing", "club.test.");
+  REQUIRE(a);
+  CHECK(edits_text(*a) == "add club.test. A {origin-ipv4}\n");
+  CHECK_FALSE(step(*a, "no-edit"));
+  // The target leaves the zone: offline, whether it has an address is unknown, and no finding says it has none.
+  auto out = findings_of(kHead + "club.test.\t1\tIN\tMX\t10 mx.provider.example.\n");
+  CHECK_FALSE(finding(out, "mx-target-missing", "mx.provider.example."));
+}

@@ -5,7 +5,7 @@
 // through the shared driver when the check is live, the report built, and the
 // big texts of the fix taken out of it as bytes. The shells own their I/O:
 // reading files (and their size checks), the terminal, the page.
-import { feedBytes, zoneDomain } from './zone-input.js';
+import { feedBytes, joinListingPages, listingGroups, zoneDomain } from './zone-input.js';
 import { createSession, SessionError, ReportError } from './session.js';
 import { runSession, resolveResolver, ResolverError } from './doh-driver.js';
 import { NotAZoneError, readableSource } from './input.js';
@@ -144,20 +144,35 @@ export async function runCheck(core, job = {}) {
   // or gzip file was decoded to.
   const texts = [];
   const decoded = [];
+  // The zones made of several files: the pages of one Cloudflare API listing, read as one
+  // zone (its index: {names, starts}, to give diagnostics and evidence their own file and line).
+  const listings = new Map();
   let session = null;
   try {
-    let before = 0;
-    for (const [index, given] of sources.entries()) {
+    // Told before it is parsed: a file that is not a zone is refused by name, UTF-16
+    // decoded, gzip inflated (www/lib/input.js).
+    const readied = [];
+    for (const given of sources) {
       signal?.throwIfAborted();
-      // Told before it is parsed: a file that is not a zone is refused by name, UTF-16
-      // decoded, gzip inflated (www/lib/input.js).
-      let ready;
       try {
-        ready = await readableSource(core, given, MAX_INPUT_BYTES);
+        readied.push({ given, ...(await readableSource(core, given, MAX_INPUT_BYTES)) });
       } catch (e) {
         if (e instanceof NotAZoneError) throw new CheckError('not-a-zone', { file: e.file, kind: e.kind }, e.message, e);
         throw e;
       }
+    }
+    // Pages of one listing are one zone, not the zones of a move (tests/real/combined).
+    const inputs = listingGroups(readied.map((r) => r.bytes)).map((group) => {
+      if (group.length === 1) return readied[group[0]];
+      const { bytes, starts } = joinListingPages(group.map((i) => readied[i].bytes));
+      const names = group.map((i) => readied[i].given.name);
+      return { given: { ...readied[group[0]].given }, bytes, decodedFrom: null, pages: { names, starts } };
+    });
+    let before = 0;
+    for (const [index, ready] of inputs.entries()) {
+      signal?.throwIfAborted();
+      const given = ready.given;
+      if (ready.pages) listings.set(index, ready.pages);
       const source = { ...given, bytes: ready.bytes };
       texts.push(ready.bytes);
       decoded.push(ready.decodedFrom);
@@ -170,14 +185,14 @@ export async function runCheck(core, job = {}) {
       for (let at = 0; at < bytes.length || at === 0; at += CHUNK_BYTES) {
         const end = Math.min(bytes.length, at + CHUNK_BYTES);
         if (end > at) feedBytes(core, reader, bytes.subarray(at, end));
-        onProgress?.({ stage: 'read', file: source.name, index, count: sources.length, loaded: before + end, total });
+        onProgress?.({ stage: 'read', file: source.name, index, count: inputs.length, loaded: before + end, total });
         if (end >= bytes.length) break;
         // Lets a cancel in; the site's page stays responsive anyway (this runs in a worker).
         await tick();
         signal?.throwIfAborted();
       }
       reader.finish();
-      if (zoneSummaries) summaries.push(JSON.parse(reader.summaryJson()));
+      if (zoneSummaries) summaries.push(pagedSummary(JSON.parse(reader.summaryJson()), ready.pages));
       before += bytes.length;
     }
     const t1 = now();
@@ -218,6 +233,7 @@ export async function runCheck(core, job = {}) {
     report.resolver = live ? { url: target.url, format: target.format } : null;
     // The shell decoded these, not the core: say so next to each input.
     for (const z of report.inputs?.zones ?? []) z.decoded_from = decoded[z.index] ?? null;
+    if (listings.size) pagedReport(report, listings);
     // The same fields for every shell, live or not (docs/report.md, `timings`).
     report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0), dns_questions: dns ? dns.questions : 0 };
     return { report, files, timings: report.timings, ...(zoneSummaries ? { zoneSummaries: summaries } : {}) };
@@ -225,6 +241,55 @@ export async function runCheck(core, job = {}) {
     session?.dispose();
     for (const r of readers) r.delete();
   }
+}
+
+// Where joined line `line` of a listing's pages lies: the page (index into
+// pages.names) and its own line.
+function pageLine(pages, line) {
+  let k = pages.starts.length - 1;
+  while (k > 0 && line <= pages.starts[k]) k -= 1;
+  return { page: k, line: line - pages.starts[k] };
+}
+
+// A diagnostic of a listing's joined text, given its page's file and line.
+function pagedDiagnostic(d, pages) {
+  if (!Number.isInteger(d.line) || d.line < 1) return d;
+  const at = pageLine(pages, d.line);
+  const out = { ...d, file: at.page, line: at.line };
+  if (at.line === 1 && Number.isInteger(d.column) && d.column > 1) out.column = d.column - 1;
+  if (Number.isInteger(d.record_line) && d.record_line >= 1) out.record_line = pageLine(pages, d.record_line).line;
+  return out;
+}
+
+// A ZoneReader's summary of a listing's joined pages, as the pages' own: their files, and
+// each diagnostic on its page's line.
+function pagedSummary(summary, pages) {
+  if (!pages) return summary;
+  return { ...summary, files: [...pages.names], diagnostics: (summary.diagnostics ?? []).map((d) => pagedDiagnostic(d, pages)) };
+}
+
+// The report of a check that read listings' pages as one zone: each such zone lists its
+// pages as its files, and diagnostics and evidence name the page and its own line.
+function pagedReport(report, listings) {
+  for (const z of report.inputs?.zones ?? []) {
+    const pages = listings.get(z.index);
+    if (pages) z.files = [...pages.names];
+  }
+  report.diagnostics = (report.diagnostics ?? []).map((d) => (listings.has(d.zone) ? pagedDiagnostic(d, listings.get(d.zone)) : d));
+  // Evidence names a record by its file name and line (strings); the joined text takes its first page's name.
+  const first = new Map([...listings.values()].map((p) => [p.names[0], p]));
+  const visit = (v) => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (!v || typeof v !== 'object') return;
+    if (typeof v.file === 'string' && first.has(v.file) && /^[1-9][0-9]*$/.test(String(v.line ?? ''))) {
+      const pages = first.get(v.file);
+      const at = pageLine(pages, Number(v.line));
+      v.file = pages.names[at.page];
+      v.line = typeof v.line === 'number' ? at.line : String(at.line);
+    }
+    for (const k of Object.keys(v)) visit(v[k]);
+  };
+  visit(report.findings);
 }
 
 // The files of the fix, as the core's bytes: the corrected zones, the diffs

@@ -48,3 +48,102 @@ export function zoneDomain(text, fileName = '', byName = true) {
   if (named && /^[a-z0-9_-]+(\.[a-z0-9_-]+)+\.?$/i.test(named[1])) return { domain: named[1], stated: false };
   return { domain: '', stated: false };
 }
+
+/**
+ * What a Cloudflare API list-records page (GET /zones/{zone_id}/dns_records)
+ * says of the listing it belongs to: its `result_info` page number, page count
+ * and page size, and the zone its first record names (zone_name, else
+ * zone_id: the core takes its apex from the first record too). Null for
+ * anything else: a single record, bare records, a BIND file, bad JSON.
+ * @param {Uint8Array} bytes
+ * @returns {{zone: string, page: number, pages: number, perPage: number} | null}
+ */
+export function listingPage(bytes) {
+  // A listing page is small (Cloudflare's per_page is at most 5,000 records).
+  if (bytes.length > 64 << 20) return null;
+  const text = new TextDecoder().decode(bytes);
+  if (!/^\s*\{/.test(text)) return null;
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const info = doc?.result_info;
+  if (!Array.isArray(doc?.result) || !doc.result.length || !info || typeof info !== 'object') return null;
+  const { page, total_pages: pages, per_page: perPage = 0 } = info;
+  if (!Number.isInteger(page) || !Number.isInteger(pages) || page < 1 || page > pages) return null;
+  const first = doc.result[0];
+  const zone = typeof first?.zone_name === 'string' ? first.zone_name.toLowerCase().replace(/\.$/, '') : typeof first?.zone_id === 'string' ? first.zone_id : '';
+  if (!zone) return null;
+  return { zone, page, pages, perPage: Number.isInteger(perPage) ? perPage : 0 };
+}
+
+/**
+ * The inputs to read as one zone: the pages of one Cloudflare API listing
+ * (the same zone, page count and page size, each page once) are one zone, not
+ * the zones of a move; every other input stands alone. Groups in the order of
+ * their first input, pages in page order.
+ * @param {Uint8Array[]} inputs
+ * @returns {number[][]} indexes into `inputs`
+ */
+export function listingGroups(inputs) {
+  const pages = inputs.map((bytes) => listingPage(bytes));
+  const byListing = new Map();
+  pages.forEach((p, i) => {
+    if (!p) return;
+    const key = `${p.zone}\n${p.pages}\n${p.perPage}`;
+    if (!byListing.has(key)) byListing.set(key, []);
+    byListing.get(key).push(i);
+  });
+  const joined = new Map();
+  for (const members of byListing.values()) {
+    const numbers = new Set(members.map((i) => pages[i].page));
+    // Two copies of one page are two saves of it, perhaps before and after: not one listing.
+    if (members.length < 2 || numbers.size !== members.length) continue;
+    const ordered = [...members].sort((a, b) => pages[a].page - pages[b].page);
+    for (const i of members) joined.set(i, ordered);
+  }
+  const groups = [];
+  const done = new Set();
+  inputs.forEach((_, i) => {
+    if (done.has(i)) return;
+    const group = joined.get(i) ?? [i];
+    for (const g of group) done.add(g);
+    groups.push(group);
+  });
+  return groups;
+}
+
+/**
+ * The pages of one listing as the one JSON document the core reads as
+ * several pages ([page, page, ...], core/zone/cloudflare_json.h): "[" before
+ * the first, "\n," before each next, "\n]" at the end, so each page keeps
+ * its own lines. `starts[k]` is the line of the joined text before page k's
+ * first line (a diagnostic on joined line L of page k is on its line
+ * L - starts[k]; on a page's first line its column is one more, for the "["
+ * or "," in front).
+ * @param {Uint8Array[]} pages
+ * @returns {{bytes: Uint8Array, starts: number[]}}
+ */
+export function joinListingPages(pages) {
+  const enc = new TextEncoder();
+  const parts = [];
+  const starts = [];
+  let line = 0;
+  pages.forEach((bytes, k) => {
+    parts.push(enc.encode(k === 0 ? '[' : '\n,'));
+    if (k > 0) line += 1;
+    starts.push(line);
+    parts.push(bytes);
+    for (const b of bytes) if (b === 0x0a) line += 1;
+  });
+  parts.push(enc.encode('\n]'));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return { bytes: out, starts };
+}
