@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { coreFiles } from '../lib/core-node.js';
 import { cliMessage } from '../lib/cli-messages.js';
 import { reportMessage } from '../lib/messages.js';
-import { displayText } from '../lib/name-safety.js';
+import { displayText, jsonEscaped } from '../lib/name-safety.js';
 import { MAX_INPUT_BYTES } from '../lib/check.js';
 import { SEVERITIES, zoneLine } from '../lib/report-text.js';
 import { instantiateCore, zoneChecker } from './check-worker.mjs';
@@ -94,7 +94,7 @@ function printer(o, files, { lang, style }) {
       else if (row.verdict === 'could-not-tell') state.unsure += 1;
       out +=
         o.format === 'jsonl'
-          ? JSON.stringify({ file: row.file, domain: row.domain, verdict: row.verdict ?? null, summary: row.summary, rules: row.rules, error: row.error }) + '\n'
+          ? jsonEscaped(JSON.stringify({ file: row.file, domain: row.domain, verdict: row.verdict ?? null, summary: row.summary, rules: row.rules, error: row.error })) + '\n'
           : zoneLine(row, { lang, style, failOn: o.failOn, verdict: row.verdict ? verdictWord(row.verdict) : '' }) + '\n';
     }
     if (out) await write(process.stdout, out);

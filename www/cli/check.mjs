@@ -18,7 +18,7 @@ import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
-import { displayText, gitQuotedPath, quotedText } from '../lib/name-safety.js';
+import { displayText, gitQuotedPath, jsonEscaped, quotedText } from '../lib/name-safety.js';
 import { SEVERITIES, exitStatus, renderPlan, renderReport } from '../lib/report-text.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl'];
@@ -348,7 +348,7 @@ export async function writeReportJson(stream, report, fix) {
     return bytes ? { text: slot(bytes), ...z } : z;
   });
   if (fix?.cloudflareImport) copy.fix.cloudflare_import = slot(fix.cloudflareImport);
-  const parts = (JSON.stringify(copy, null, 2) + '\n').split(new RegExp(`"mxray-text-${nonce}-(\\d+)"`));
+  const parts = (jsonEscaped(JSON.stringify(copy, null, 2)) + '\n').split(new RegExp(`"mxray-text-${nonce}-(\\d+)"`));
   for (let i = 0; i < parts.length; i++) {
     if (i % 2 === 0) await write(stream, parts[i]);
     else await writeJsonString(stream, texts[Number(parts[i])]);
@@ -362,10 +362,10 @@ async function writeJsonString(stream, bytes) {
   await write(stream, '"');
   for (let at = 0; at < bytes.length; at += TEXT_CHUNK) {
     const text = decoder.decode(bytes.subarray(at, at + TEXT_CHUNK), { stream: true });
-    await write(stream, JSON.stringify(text).slice(1, -1));
+    await write(stream, jsonEscaped(JSON.stringify(text).slice(1, -1)));
   }
   const rest = decoder.decode();
-  await write(stream, JSON.stringify(rest).slice(1, -1) + '"');
+  await write(stream, jsonEscaped(JSON.stringify(rest).slice(1, -1)) + '"');
 }
 
 // Formats that are files: written from the fix's bytes, so a zone that is not UTF-8 comes out
@@ -388,9 +388,9 @@ function byteOutput(fix, format) {
 async function formatOutput(report, o, lang, style) {
   switch (o.format) {
     case 'jsonl':
-      return JSON.stringify(zoneResult(o.zones[0] ?? null, report)) + '\n';
+      return jsonEscaped(JSON.stringify(zoneResult(o.zones[0] ?? null, report))) + '\n';
     case 'cloudflare-batch':
-      return JSON.stringify(report.fix.cloudflare_batch, null, 2) + '\n';
+      return jsonEscaped(JSON.stringify(report.fix.cloudflare_batch, null, 2)) + '\n';
     case 'curl':
       return report.fix.curl;
     case 'plan':

@@ -14,7 +14,7 @@ import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { parseCommandLine } from './args.mjs';
-import { displayText, quotedText } from '../lib/name-safety.js';
+import { displayText, jsonEscaped, quotedText } from '../lib/name-safety.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
@@ -165,7 +165,7 @@ async function facts(core, opts, lang) {
     if (tty) process.stderr.write('\n');
     const result = session.facts();
     result.resolver = { url: resolver.url, format: resolver.format };
-    await write(process.stdout, JSON.stringify(result, null, 2) + '\n');
+    await write(process.stdout, jsonEscaped(JSON.stringify(result, null, 2)) + '\n');
     return result.facts.some((f) => f.state !== 'answered') ? 1 : 0;
   } finally {
     session?.dispose();

@@ -33,6 +33,20 @@ export function charKind(ch) {
   return null;
 }
 
+// What the core's JSON writers escape (core/dns/json_text.cpp): C1, the line and
+// paragraph separators, and the bidi controls. JSON.stringify leaves them raw.
+const JSON_RAW = /[\u0080-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * JSON text (JSON.stringify's output) with C1 controls, U+2028, U+2029 and the
+ * bidi controls written as \uXXXX, as the core writes them: the same value, and
+ * nothing that reorders or breaks the text where it is shown or pasted. Outside
+ * strings JSON holds none of them, so the whole text may be given.
+ */
+export function jsonEscaped(json) {
+  return String(json).replace(JSON_RAW, (ch) => `\\u${ch.codePointAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * `text` with every bidi control, invisible and control character written as
  * ⟨U+202E⟩; all else, tabs included, is left as it is. With `keepNewlines`,
