@@ -71,7 +71,8 @@ bool parse_hex_groups(std::string_view t, char sep, size_t groups, size_t width,
     }
     size_t start = pos;
     uint32_t v = 0;
-    while (pos < t.size() && hex_value(t[pos]) >= 0 && pos - start < width) v = (v << 4) | uint32_t(hex_value(t[pos++]));
+    while (pos < t.size() && hex_value(t[pos]) >= 0 && pos - start < width)
+      v = (v << 4) | uint32_t(hex_value(t[pos++]));
     size_t n = pos - start;
     if (n == 0 || (exact && n != width)) return false;
     if (width == 2)
@@ -98,9 +99,9 @@ struct Service {
   uint16_t port;
 };
 constexpr Service kServices[] = {
-    {"ftp-data", 20}, {"ftp", 21},     {"ssh", 22},     {"telnet", 23},  {"smtp", 25},        {"time", 37},
-    {"domain", 53},   {"tftp", 69},    {"gopher", 70},  {"finger", 79},  {"http", 80},        {"pop3", 110},
-    {"sunrpc", 111},  {"nntp", 119},   {"ntp", 123},    {"imap", 143},   {"snmp", 161},       {"https", 443},
+    {"ftp-data", 20},    {"ftp", 21},    {"ssh", 22},    {"telnet", 23}, {"smtp", 25},  {"time", 37},
+    {"domain", 53},      {"tftp", 69},   {"gopher", 70}, {"finger", 79}, {"http", 80},  {"pop3", 110},
+    {"sunrpc", 111},     {"nntp", 119},  {"ntp", 123},   {"imap", 143},  {"snmp", 161}, {"https", 443},
     {"submission", 587}, {"imaps", 993}, {"pop3s", 995},
 };
 
@@ -582,8 +583,7 @@ bool parse_rare_field(FieldKind k, Cursor& c, std::string_view origin, std::stri
     case FieldKind::ilnp64: ok = parse_hex_groups(t.text, ':', 4, 4, true, w); break;
     case FieldKind::nsap: {
       std::string bytes;
-      ok = t.text.size() > 2 && t.text[0] == '0' && t.text[1] == 'x' &&
-           decode_dotted_hex(t.text.substr(2), bytes);
+      ok = t.text.size() > 2 && t.text[0] == '0' && t.text[1] == 'x' && decode_dotted_hex(t.text.substr(2), bytes);
       w.append(bytes);
       break;
     }

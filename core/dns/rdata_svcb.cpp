@@ -357,6 +357,7 @@ bool print_svc_params(std::string& out, std::string_view w) {
 struct SvcParam {
   uint16_t key;
   std::string value;
+  size_t token;  // where the key was written, for the error
 };
 
 // The key[=value] items, each key once; a value may be quoted and follow
@@ -388,7 +389,7 @@ bool collect_svc_params(Cursor& c, std::vector<SvcParam>& params, RdataError& er
     std::string value;
     if (!parse_svc_value(key, raw, has_value, value) || value.size() > 65535) return false;
     err.shown.clear();
-    params.push_back({key, std::move(value)});
+    params.push_back({key, std::move(value), err.token});
   }
   return true;
 }
@@ -408,12 +409,16 @@ bool mandatory_keys_present(const std::vector<SvcParam>& params) {
 }
 
 // RFC 9460 §7.1.1: with "no-default-alpn", "alpn" must be there too for
-// the RR to be self-consistent (§2.4.3: zone-file tools SHOULD check).
-bool alpn_consistent(const std::vector<SvcParam>& params) {
+// the RR to be self-consistent (§2.4.3: zone-file tools SHOULD check). On
+// failure `token` is where no-default-alpn was written.
+bool alpn_consistent(const std::vector<SvcParam>& params, size_t& token) {
   bool alpn = false, no_default = false;
   for (const SvcParam& p : params) {
     alpn = alpn || p.key == kAlpn;
-    no_default = no_default || p.key == kNoDefaultAlpn;
+    if (p.key == kNoDefaultAlpn) {
+      no_default = true;
+      token = p.token;
+    }
   }
   return alpn || !no_default;
 }
@@ -424,8 +429,12 @@ bool parse_svc_params_rest(Cursor& c, std::string& w, RdataError& err) {
   std::vector<SvcParam> params;
   if (!collect_svc_params(c, params, err)) return false;
   std::sort(params.begin(), params.end(), [](const SvcParam& a, const SvcParam& b) { return a.key < b.key; });
-  if (!mandatory_keys_present(params) || !alpn_consistent(params)) {
-    err.token = c.tokens.size() - 1;
+  if (!mandatory_keys_present(params)) {
+    err.token = params[0].token;  // the "mandatory" key, which comes first once sorted
+    return false;
+  }
+  if (size_t at = 0; !alpn_consistent(params, at)) {
+    err.token = at;
     return false;
   }
   for (const SvcParam& p : params) {

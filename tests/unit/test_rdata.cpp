@@ -593,19 +593,20 @@ const BadCase kBad[] = {
     {"SVCB", "1 . mandatory=mandatory", Code::bad_svcparam, 2},          // mandatory lists itself
     {"SVCB", "1 . mandatory=alpn,alpn alpn=h2", Code::bad_svcparam, 2},  // key listed twice
     {"SVCB", "1 . mandatory=foo", Code::bad_svcparam, 2},                // unknown key in the list
-    {"SVCB", "1 . mandatory=alpn port=1", Code::bad_svcparam, 3},        // alpn listed but absent (RFC 9460 §8)
-    {"SVCB", "1 . port=65536", Code::bad_svcparam, 2},                   // port over 16 bits
-    {"SVCB", "1 . port=", Code::bad_svcparam, 2},                        // port empty
-    {"SVCB", "1 . no-default-alpn=x", Code::bad_svcparam, 2},            // takes no value
-    {"SVCB", "1 . ipv4hint=192.0.2", Code::bad_svcparam, 2},             // bad address
-    {"SVCB", "1 . ipv6hint=192.0.2.1", Code::bad_svcparam, 2},           // IPv4 in ipv6hint
-    {"SVCB", "1 . ech=", Code::bad_svcparam, 2},                         // empty ech
-    {"SVCB", "1 . ech=AAE", Code::bad_svcparam, 2},                      // bad base64
-    {"SVCB", "1 . foo=bar", Code::bad_svcparam, 2},                      // unknown key name
-    {"SVCB", "1 . key01=x", Code::bad_svcparam, 2},                      // leading zero in keyNNNNN
-    {"SVCB", "1 . key65536=x", Code::bad_svcparam, 2},                   // key above 16 bits
-    {"SVCB", R"(1 . "alpn=h2")", Code::bad_svcparam, 2},                 // key quoted
-    {"HTTPS", "1 . port=443 port=443", Code::bad_svcparam, 3},           // duplicate key
+    {"SVCB", "1 . mandatory=alpn port=1", Code::bad_svcparam,
+     2},                                                       // alpn listed but absent (RFC 9460 §8): names mandatory
+    {"SVCB", "1 . port=65536", Code::bad_svcparam, 2},         // port over 16 bits
+    {"SVCB", "1 . port=", Code::bad_svcparam, 2},              // port empty
+    {"SVCB", "1 . no-default-alpn=x", Code::bad_svcparam, 2},  // takes no value
+    {"SVCB", "1 . ipv4hint=192.0.2", Code::bad_svcparam, 2},   // bad address
+    {"SVCB", "1 . ipv6hint=192.0.2.1", Code::bad_svcparam, 2},  // IPv4 in ipv6hint
+    {"SVCB", "1 . ech=", Code::bad_svcparam, 2},                // empty ech
+    {"SVCB", "1 . ech=AAE", Code::bad_svcparam, 2},             // bad base64
+    {"SVCB", "1 . foo=bar", Code::bad_svcparam, 2},             // unknown key name
+    {"SVCB", "1 . key01=x", Code::bad_svcparam, 2},             // leading zero in keyNNNNN
+    {"SVCB", "1 . key65536=x", Code::bad_svcparam, 2},          // key above 16 bits
+    {"SVCB", R"(1 . "alpn=h2")", Code::bad_svcparam, 2},        // key quoted
+    {"HTTPS", "1 . port=443 port=443", Code::bad_svcparam, 3},  // duplicate key
     // issue 28: RFC 9460 App. A.1 allows only "\," and "\\" in a list, never a second \DDD
     {"SVCB", R"(1 . alpn=a\\092,b)", Code::bad_svcparam, 2},
     {"SVCB", "1 . alpn=h2 no-default-alpn=", Code::bad_svcparam, 3},    // no value, not even an empty one
@@ -700,6 +701,19 @@ TEST_CASE("rdata: bad cases") {
     CHECK(code_name(p.error.code) == code_name(c.code));
     CHECK(p.error.token == c.token);
   }
+}
+
+TEST_CASE("rdata: a bad quoted SVCB value is shown whole, key and quotes included") {
+  Parsed p = parse_text(rrtype::SVCB, R"(1 . port=1 alpn="h2,,h3")");
+  REQUIRE_FALSE(p.ok);
+  CHECK(code_name(p.error.code) == "bad-svcparam");
+  CHECK(p.error.token == 3);  // the key token; the value is token 4
+  CHECK(p.error.shown == R"(alpn="h2,,h3")");
+  // A value that is fine leaves nothing to show for a later error.
+  Parsed q = parse_text(rrtype::SVCB, R"(1 . alpn="h2" port=x)");
+  REQUIRE_FALSE(q.ok);
+  CHECK(q.error.shown.empty());
+  CHECK(q.error.token == 4);
 }
 
 TEST_CASE("rdata: name limits in RDATA") {
