@@ -386,6 +386,12 @@ bool parse_ipseckey(Cursor& c, std::string_view origin, std::string& w, RdataErr
   w.push_back(char(alg));
   if (!parse_gateway(type, c, origin, w, err, "gateway", false)) return false;
   err.field = "public key";
+  // Algorithm 0: "No Public key is present" (IANA IPSECKEY registry, RFC 4025 §2.4).
+  if (alg == 0 && c.pos < c.tokens.size()) {
+    err.code = Code::extra_field;
+    err.token = c.pos;
+    return false;
+  }
   return parse_base64_tail(c, w, err, false);
 }
 
@@ -398,6 +404,7 @@ bool print_ipseckey(std::string& out, std::string_view w, size_t& p) {
   append_uint(out, alg);
   out.push_back(' ');
   if (!print_gateway(type, out, w, p)) return false;
+  if (alg == 0 && p < w.size()) return false;  // algorithm 0 has no key
   if (p < w.size()) {
     out.push_back(' ');
     append_base64(out, w.substr(p));

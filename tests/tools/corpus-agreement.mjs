@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// How far mxray agrees with other zone parsers on their own test corpora
-// (issue 28). Prints, per corpus, the entries the peer judges, how many
+// How far mxray agrees with other zone parsers on their own test corpora.
+// Prints, per corpus, the entries the peer judges, how many
 // mxray judges the same way (accept or reject), how many of the records both
 // accept are byte-identical, and every disagreement.
 //

@@ -211,7 +211,7 @@ const GoodCase kGood[] = {
     {"CAA", R"(128 iodef "mailto:security@example.com")",
      "8005696F6465666D61696C746F3A7365637572697479406578616D706C652E636F6D", ""},
     {"CAA", R"(0 issuewild "")", "0009697373756577696C64", ""},
-    // ---- The rarer types (issue 28). Expected wire from dnspython 2.3 where
+    // ---- The rarer types. Expected wire from dnspython 2.3 where
     // it knows the type; the others encoded by hand in Python from each
     // type's document (struct.pack, base64, dns.name.to_wire).
     {"WKS", "192.0.2.1 TCP 25 80", "C0000201060000004000000000000080", "192.0.2.1 6 25 80"},  // RFC 1035 §3.4.2
@@ -281,7 +281,7 @@ const GoodCase kGood[] = {
     {"IPN", "1.2", "0000000100000002", "4294967298"},
     {"TA", "12345 8 2 AABBCCDD", "30390802AABBCCDD", ""},
     {"DLV", "12345 8 2 AABBCCDD", "30390802AABBCCDD", ""},
-    // SvcParamKeys after RFC 9460 (issue 28)
+    // SvcParamKeys after RFC 9460
     {"SVCB", "1 . alpn=h2 dohpath=/dns-query{?dns}", "00010000010003026832000700102F646E732D71756572797B3F646E737D",
      R"(1 . alpn=h2 dohpath="/dns-query{?dns}")"},
     {"SVCB", "1 . ohttp tls-supported-groups=29,23 pvd", "0001000008000000090004001D0017000B0000", ""},
@@ -607,7 +607,7 @@ const BadCase kBad[] = {
     {"SVCB", "1 . key65536=x", Code::bad_svcparam, 2},          // key above 16 bits
     {"SVCB", R"(1 . "alpn=h2")", Code::bad_svcparam, 2},        // key quoted
     {"HTTPS", "1 . port=443 port=443", Code::bad_svcparam, 3},  // duplicate key
-    // issue 28: RFC 9460 App. A.1 allows only "\," and "\\" in a list, never a second \DDD
+    // RFC 9460 App. A.1 allows only "\," and "\\" in a list, never a second \DDD
     {"SVCB", R"(1 . alpn=a\\092,b)", Code::bad_svcparam, 2},
     {"SVCB", "1 . alpn=h2 no-default-alpn=", Code::bad_svcparam, 3},    // no value, not even an empty one
     {"SVCB", "1 . no-default-alpn", Code::bad_svcparam, 2},             // without alpn (RFC 9460 §7.1.1)
@@ -638,6 +638,8 @@ const BadCase kBad[] = {
     {"IPSECKEY", "10 4 2 . AQNR", Code::bad_number, 1},              // type 4 undefined
     {"IPSECKEY", "10 0 2 gw.example. AQNR", Code::bad_address, 3},   // type 0 is "."
     {"IPSECKEY", "10 1 2 192.0.2.1 AQN", Code::bad_base64, 4},
+    {"IPSECKEY", "10 0 0 . AA==", Code::extra_field, 4},     // algorithm 0: no public key is present (RFC 4025 §2.4)
+    {"IPSECKEY", "\\# 5 0A00000000", Code::bad_generic, 2},  // the same in RFC 3597 form
     {"AMTRELAY", "10 2 1 192.0.2.1", Code::bad_number, 1},   // D-bit 2
     {"AMTRELAY", "10 0 2 192.0.2.1", Code::bad_address, 3},  // type 2 is IPv6
     {"HIP", "2 XYZ AwEAAQ==", Code::bad_hex, 1},
