@@ -60,7 +60,10 @@ enum class Severity : uint8_t { error, warning };
   X(txt_string_split, "txt-string-split", warning)   \
   X(out_of_zone, "out-of-zone", warning)             \
   X(name_nul, "name-nul", warning)                   \
-  X(utf8_bom, "utf8-bom", warning)
+  X(utf8_bom, "utf8-bom", warning)                   \
+  X(bad_base32, "bad-base32", error)                 \
+  X(bad_caa_tag, "bad-caa-tag", error)               \
+  X(bad_address, "bad-address", error)
 
 enum class Code : uint8_t {
 #define MXRAY_X(id, name, sev) id,

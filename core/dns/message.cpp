@@ -86,24 +86,8 @@ NameStatus read_name(std::string_view msg, size_t pos, size_t limit, WireName& o
 
 // RFC 3597 §4: receivers MUST decompress the RDATA names of the RFC 1035
 // types and SHOULD for RP, AFSDB, RT, SIG, PX, NXT, NAPTR and SRV. The
-// layouts come from the type table; SIG, PX and NXT, which the table leaves
-// to RFC 3597, are described here.
+// layouts come from the type table.
 using K = FieldKind;
-constexpr RRType kSig{"SIG",
-                      24,
-                      "RFC 2535 §4.1",
-                      9,
-                      {{"type covered", K::rrtype},
-                       {"algorithm", K::algorithm},
-                       {"labels", K::u8},
-                       {"original TTL", K::u32},
-                       {"expiration", K::time},
-                       {"inception", K::time},
-                       {"key tag", K::u16},
-                       {"signer", K::name},
-                       {"signature", K::base64}}};
-constexpr RRType kPx{"PX", 26, "RFC 2163 §4", 3, {{"preference", K::u16}, {"map822", K::name}, {"mapx400", K::name}}};
-constexpr RRType kNxt{"NXT", 30, "RFC 2535 §5.2", 2, {{"next domain", K::name}, {"types", K::type_bitmap}}};
 
 const RRType* compressible_layout(uint16_t type) {
   switch (type) {
@@ -123,10 +107,10 @@ const RRType* compressible_layout(uint16_t type) {
     case 21:  // RT
     case 33:  // SRV
     case 35:  // NAPTR
+    case 24:  // SIG
+    case 26:  // PX
+    case 30:  // NXT
       return find_type(type);
-    case 24: return &kSig;
-    case 26: return &kPx;
-    case 30: return &kNxt;
     default: return nullptr;
   }
 }
@@ -135,6 +119,7 @@ const RRType* compressible_layout(uint16_t type) {
 size_t fixed_size(FieldKind k) {
   switch (k) {
     case K::u8:
+    case K::dsync_scheme:
     case K::algorithm: return 1;
     case K::u16:
     case K::rrtype:
@@ -144,6 +129,10 @@ size_t fixed_size(FieldKind k) {
     case K::time:
     case K::ipv4: return 4;
     case K::ipv6: return 16;
+    case K::eui48: return 6;
+    case K::u64:
+    case K::eui64:
+    case K::ilnp64: return 8;
     case K::name:
     case K::string:
     case K::strings:
@@ -156,7 +145,19 @@ size_t fixed_size(FieldKind k) {
     case K::caa_value:
     case K::uri_target:
     case K::loc:
-    case K::svc_params: return 0;
+    case K::svc_params:
+    case K::string_opt:
+    case K::base64_or_dash:
+    case K::base64_opt:
+    case K::nsap:
+    case K::atma:
+    case K::apl:
+    case K::wks:
+    case K::nxt_bitmap:
+    case K::a6:
+    case K::ipseckey:
+    case K::amtrelay:
+    case K::hip: return 0;
   }
   return 0;
 }

@@ -25,26 +25,28 @@ Code field_error(FieldKind k) {
     case FieldKind::uri_target: return Code::bad_escape;
     case FieldKind::base64: return Code::bad_base64;
     case FieldKind::hex:
-    case FieldKind::salt:
-    case FieldKind::base32hex: return Code::bad_hex;
+    case FieldKind::salt: return Code::bad_hex;
+    case FieldKind::base32hex: return Code::bad_base32;
     case FieldKind::time: return Code::bad_time;
     case FieldKind::rrtype:
     case FieldKind::type_bitmap: return Code::unknown_type;
-    case FieldKind::caa_tag: return Code::bad_name;
+    case FieldKind::caa_tag: return Code::bad_caa_tag;
     case FieldKind::loc: return Code::bad_loc;
     case FieldKind::svc_params: return Code::bad_svcparam;
+    default: return rare_kind_error(k);
   }
-  return Code::bad_number;
 }
 
 bool kind_allows_quotes(FieldKind k) {
   return k == FieldKind::string || k == FieldKind::strings || k == FieldKind::caa_value || k == FieldKind::uri_target ||
-         k == FieldKind::svc_params;
+         k == FieldKind::svc_params || k == FieldKind::string_opt;
 }
 
 // Only the "rest" kinds may be empty; of them TXT needs one string and the
 // keys and digests need some data.
-bool field_may_be_absent(FieldKind k) { return k == FieldKind::type_bitmap || k == FieldKind::svc_params; }
+bool field_may_be_absent(FieldKind k) {
+  return k == FieldKind::type_bitmap || k == FieldKind::svc_params || rare_kind_may_be_absent(k);
+}
 
 // Parses one field; on failure sets err.code and err.token.
 bool parse_field(const FieldInfo& f, Cursor& c, std::string_view origin, std::string& w, RdataError& err) {
@@ -84,6 +86,7 @@ bool parse_field(const FieldInfo& f, Cursor& c, std::string_view origin, std::st
     case FieldKind::type_bitmap: return parse_bitmap_rest(c, w, err);
     case FieldKind::loc: return parse_loc_rest(c, w);
     case FieldKind::svc_params: return parse_svc_params_rest(c, w, err);
+    default: return parse_rare_field(f.kind, c, origin, w, err);
   }
   if (!ok) return false;
   ++c.pos;
@@ -116,8 +119,8 @@ bool print_field(std::string& out, FieldKind k, std::string_view w, size_t& p) {
     case FieldKind::type_bitmap: return print_bitmap_rest(out, w, p);
     case FieldKind::loc: return print_loc_rest(out, w, p);
     case FieldKind::svc_params: return print_svc_params_rest(out, w, p);
+    default: return print_rare_field(out, k, w, p);
   }
-  return false;
 }
 
 bool print_rdata(std::string& out, const RRType& t, std::string_view w) {

@@ -26,6 +26,10 @@ struct RdataError {
   Code code{};
   size_t token = 0;        // index of the offending token (== count when missing)
   std::string_view field;  // field name from the type table
+  // When not empty, what to show instead of the token's text: an SVCB
+  // parameter whose quoted value is a token of its own (`alpn="h2,,h3"`)
+  // is shown whole, not cut at the quote.
+  std::string shown;
 };
 
 inline constexpr size_t kMaxRdataLength = 65535;

@@ -112,4 +112,10 @@ bool print_loc_rest(std::string& out, std::string_view w, size_t& p);
 bool parse_svc_params_rest(Cursor& c, std::string& w, RdataError& err);
 bool print_svc_params_rest(std::string& out, std::string_view w, size_t& p);
 
+// rdata_rare.cpp: the kinds of the rarer types (u64 and after in FieldKind).
+bool parse_rare_field(FieldKind k, Cursor& c, std::string_view origin, std::string& w, RdataError& err);
+bool print_rare_field(std::string& out, FieldKind k, std::string_view w, size_t& p);
+bool rare_kind_may_be_absent(FieldKind k);
+Code rare_kind_error(FieldKind k);
+
 }  // namespace mxray::rdata_impl

@@ -8,8 +8,38 @@
 namespace mxray::rdata_impl {
 namespace {
 
-// RFC 9460 §14.3.2 key registry.
-constexpr std::string_view kSvcKeys[] = {"mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech", "ipv6hint"};
+// The IANA SvcParamKeys registry (RFC 9460 §14.3.2 and later entries; see
+// docs/sources.md#svcparamkeys for the snapshot): the name of key N is kSvcKeys[N].
+constexpr std::string_view kSvcKeys[] = {
+    "mandatory",             // 0, RFC 9460 §8
+    "alpn",                  // 1, RFC 9460 §7.1
+    "no-default-alpn",       // 2, RFC 9460 §7.1
+    "port",                  // 3, RFC 9460 §7.2
+    "ipv4hint",              // 4, RFC 9460 §7.3
+    "ech",                   // 5, RFC 9849 §9 (ECHConfigList)
+    "ipv6hint",              // 6, RFC 9460 §7.3
+    "dohpath",               // 7, RFC 9461 §5: a URI Template, single value
+    "ohttp",                 // 8, RFC 9540 §4: no value
+    "tls-supported-groups",  // 9, draft-ietf-tls-key-share-prediction §3.1: u16 list
+    "docpath",               // 10, RFC 9953 §5: path segments, as alpn
+    "pvd",                   // 11, draft-ietf-intarea-proxy-config §2.1: no value
+    "oots",                  // 12, draft-johani-dnsop-svcb-oots: transport:percent list
+};
+enum SvcKey : uint16_t {
+  kMandatory = 0,
+  kAlpn = 1,
+  kNoDefaultAlpn = 2,
+  kPort = 3,
+  kIpv4Hint = 4,
+  kEch = 5,
+  kIpv6Hint = 6,
+  kDohPath = 7,
+  kOhttp = 8,
+  kTlsGroups = 9,
+  kDocPath = 10,
+  kPvd = 11,
+  kOots = 12,
+};
 
 bool parse_svc_key(std::string_view t, uint16_t& key) {
   for (size_t i = 0; i < std::size(kSvcKeys); ++i)
@@ -38,24 +68,18 @@ void append_svc_key(std::string& out, uint16_t key) {
   }
 }
 
-// Splits an unescaped value list on commas; `\,` was resolved by the caller
-// marking escaped commas, so here items come from the raw text.
+// Splits a value list (RFC 9460 Appendix A.1). `raw` has had its
+// <character-string> escapes resolved already; in the list only "\\," (a
+// comma inside an item) and "\\\\" (a backslash) are escapes, so "\\092"
+// here is an error, never a second decoding.
 bool split_value_list(std::string_view raw, std::vector<std::string>& items) {
   items.clear();
   std::string cur;
   for (size_t i = 0; i < raw.size(); ++i) {
     char c = raw[i];
     if (c == '\\') {
-      if (i + 1 >= raw.size()) return false;
-      if (is_digit(raw[i + 1])) {
-        if (i + 3 >= raw.size() || !is_digit(raw[i + 2]) || !is_digit(raw[i + 3])) return false;
-        unsigned v = unsigned(raw[i + 1] - '0') * 100 + unsigned(raw[i + 2] - '0') * 10 + unsigned(raw[i + 3] - '0');
-        if (v > 255) return false;
-        cur.push_back(char(v));
-        i += 3;
-      } else {
-        cur.push_back(raw[++i]);
-      }
+      if (i + 1 >= raw.size() || (raw[i + 1] != ',' && raw[i + 1] != '\\')) return false;
+      cur.push_back(raw[++i]);
     } else if (c == ',') {
       items.push_back(std::move(cur));
       cur.clear();
@@ -65,6 +89,26 @@ bool split_value_list(std::string_view raw, std::vector<std::string>& items) {
   }
   items.push_back(std::move(cur));
   return true;
+}
+
+// RFC 9461 §5: the URI Template (RFC 6570 §2.2, §2.3) has a variable "dns"
+// in one of its expressions: "{?dns}", "{&x,dns}", "{dns:10}".
+bool has_dns_variable(std::string_view t) {
+  for (size_t open = t.find('{'); open != std::string_view::npos; open = t.find('{', open + 1)) {
+    size_t close = t.find('}', open);
+    if (close == std::string_view::npos) return false;
+    std::string_view expr = t.substr(open + 1, close - open - 1);
+    if (!expr.empty() && std::string_view("+#./;?&").find(expr[0]) != std::string_view::npos) expr.remove_prefix(1);
+    while (!expr.empty()) {
+      size_t comma = expr.find(',');
+      std::string_view var = expr.substr(0, comma);
+      var = var.substr(0, var.find_first_of(":*"));
+      if (var == "dns") return true;
+      if (comma == std::string_view::npos) break;
+      expr.remove_prefix(comma + 1);
+    }
+  }
+  return false;
 }
 
 bool parse_svc_value(uint16_t key, std::string_view raw_text, bool has_value, std::string& w) {
@@ -89,7 +133,9 @@ bool parse_svc_value(uint16_t key, std::string_view raw_text, bool has_value, st
       for (uint16_t k : keys) put16(w, k);
       return true;
     }
-    case 1: {  // alpn: non-empty ids, each with a length octet
+    case kAlpn:       // non-empty ids, each with a length octet (RFC 9460 §7.1.1)
+    case kDocPath: {  // the same shape; no value is the root path (RFC 9953 §5)
+      if (key == kDocPath && !has_value) return true;
       if (!has_value || !split_value_list(raw, items)) return false;
       for (auto& it : items) {
         if (it.empty() || it.size() > 255) return false;
@@ -98,8 +144,9 @@ bool parse_svc_value(uint16_t key, std::string_view raw_text, bool has_value, st
       }
       return true;
     }
-    case 2:  // no-default-alpn: no value
-      return !has_value || raw.empty();
+    case kNoDefaultAlpn:  // no value, not even an empty one (RFC 9460 §7.1.1)
+    case kOhttp:          // RFC 9540 §4
+    case kPvd: return !has_value;
     case 3: {
       uint64_t v;
       if (!has_value || parse_decimal(raw, 65535, v) != NumberStatus::ok) return false;
@@ -123,6 +170,39 @@ bool parse_svc_value(uint16_t key, std::string_view raw_text, bool has_value, st
     }
     case 5:  // ech: base64 ECHConfigList
       return has_value && !raw.empty() && decode_base64(raw, w);
+    case kDohPath:  // one URI Template, UTF-8, with the "dns" variable (RFC 9461 §5)
+      if (!has_value || !has_dns_variable(raw)) return false;
+      w.append(raw);
+      return true;
+    case kTlsGroups: {  // decimal u16s, each once
+      if (!has_value || !split_value_list(raw, items)) return false;
+      std::vector<uint16_t> seen;
+      for (auto& it : items) {
+        uint64_t v;
+        if (parse_decimal(it, 0xffff, v) != NumberStatus::ok) return false;
+        if (std::find(seen.begin(), seen.end(), uint16_t(v)) != seen.end()) return false;
+        seen.push_back(uint16_t(v));
+        put16(w, uint16_t(v));
+      }
+      return true;
+    }
+    case kOots: {  // transport:percent, transports 1..255 octets and each once, percent 0..100
+      if (!has_value || !split_value_list(raw, items)) return false;
+      std::vector<std::string> seen;
+      for (auto& it : items) {
+        size_t colon = it.rfind(':');
+        uint64_t pct;
+        if (colon == std::string::npos || colon == 0 || colon > 255) return false;
+        if (parse_decimal(std::string_view(it).substr(colon + 1), 100, pct) != NumberStatus::ok) return false;
+        std::string transport = it.substr(0, colon);
+        if (std::find(seen.begin(), seen.end(), transport) != seen.end()) return false;
+        w.push_back(char(transport.size()));
+        w.append(transport);
+        w.push_back(char(pct));
+        seen.push_back(std::move(transport));
+      }
+      return true;
+    }
     default: w.append(raw); return true;
   }
 }
@@ -153,6 +233,7 @@ bool svc_key_present(std::string_view w, uint16_t key) {
 }
 
 bool print_svc_params(std::string& out, std::string_view w) {
+  if (svc_key_present(w, kNoDefaultAlpn) && !svc_key_present(w, kAlpn)) return false;  // RFC 9460 §7.1.1
   size_t p = 0;
   int32_t last = -1;
   while (p < w.size()) {
@@ -181,8 +262,12 @@ bool print_svc_params(std::string& out, std::string_view w) {
         }
         break;
       }
-      case 1: {
-        if (len == 0) return false;
+      case kAlpn:
+      case kDocPath: {
+        if (len == 0) {
+          if (key == kDocPath) break;  // the root path: no value
+          return false;
+        }
         out.push_back('=');
         size_t i = 0;
         bool first = true;
@@ -196,9 +281,46 @@ bool print_svc_params(std::string& out, std::string_view w) {
         }
         break;
       }
-      case 2:
+      case kNoDefaultAlpn:
+      case kOhttp:
+      case kPvd:
         if (len) return false;
         break;
+      case kDohPath:
+        if (len == 0 || !has_dns_variable(v)) return false;
+        out.push_back('=');
+        append_quoted(out, v);
+        break;
+      case kTlsGroups: {
+        if (len == 0 || len % 2) return false;
+        out.push_back('=');
+        for (size_t i = 0; i < len; i += 2) {
+          for (size_t j = 0; j < i; j += 2)
+            if (get16(v, j) == get16(v, i)) return false;
+          if (i) out.push_back(',');
+          append_uint(out, get16(v, i));
+        }
+        break;
+      }
+      case kOots: {
+        if (len == 0) return false;
+        out.push_back('=');
+        std::vector<std::string_view> seen;
+        for (size_t i = 0; i < len;) {
+          size_t n = uint8_t(v[i]);
+          if (n == 0 || i + 1 + n + 1 > len) return false;
+          std::string_view transport = v.substr(i + 1, n);
+          uint8_t pct = uint8_t(v[i + 1 + n]);
+          if (pct > 100 || std::find(seen.begin(), seen.end(), transport) != seen.end()) return false;
+          seen.push_back(transport);
+          if (i) out.push_back(',');
+          append_list_item(out, transport);
+          out.push_back(':');
+          append_uint(out, pct);
+          i += n + 2;
+        }
+        break;
+      }
       case 3:
         if (len != 2) return false;
         out.push_back('=');
@@ -235,6 +357,7 @@ bool print_svc_params(std::string& out, std::string_view w) {
 struct SvcParam {
   uint16_t key;
   std::string value;
+  size_t token;  // where the key was written, for the error
 };
 
 // The key[=value] items, each key once; a value may be quoted and follow
@@ -252,7 +375,11 @@ bool collect_svc_params(Cursor& c, std::vector<SvcParam>& params, RdataError& er
     bool has_value = eq != std::string_view::npos;
     if (has_value) {
       raw = item.substr(eq + 1);
-      if (raw.empty() && c.pos + 1 < tk.size() && tk[c.pos + 1].quoted) raw = tk[++c.pos].text;
+      if (raw.empty() && c.pos + 1 < tk.size() && tk[c.pos + 1].quoted) {
+        raw = tk[++c.pos].text;
+        // Shown whole if it is wrong: key, "=" and the quoted value.
+        err.shown.assign(item).append("\"").append(raw).append("\"");
+      }
     }
     ++c.pos;
     uint16_t key;
@@ -261,7 +388,8 @@ bool collect_svc_params(Cursor& c, std::vector<SvcParam>& params, RdataError& er
       if (p.key == key) return false;  // a key may appear once
     std::string value;
     if (!parse_svc_value(key, raw, has_value, value) || value.size() > 65535) return false;
-    params.push_back({key, std::move(value)});
+    err.shown.clear();
+    params.push_back({key, std::move(value), err.token});
   }
   return true;
 }
@@ -280,6 +408,21 @@ bool mandatory_keys_present(const std::vector<SvcParam>& params) {
   return true;
 }
 
+// RFC 9460 §7.1.1: with "no-default-alpn", "alpn" must be there too for
+// the RR to be self-consistent (§2.4.3: zone-file tools SHOULD check). On
+// failure `token` is where no-default-alpn was written.
+bool alpn_consistent(const std::vector<SvcParam>& params, size_t& token) {
+  bool alpn = false, no_default = false;
+  for (const SvcParam& p : params) {
+    alpn = alpn || p.key == kAlpn;
+    if (p.key == kNoDefaultAlpn) {
+      no_default = true;
+      token = p.token;
+    }
+  }
+  return alpn || !no_default;
+}
+
 }  // namespace
 
 bool parse_svc_params_rest(Cursor& c, std::string& w, RdataError& err) {
@@ -287,7 +430,11 @@ bool parse_svc_params_rest(Cursor& c, std::string& w, RdataError& err) {
   if (!collect_svc_params(c, params, err)) return false;
   std::sort(params.begin(), params.end(), [](const SvcParam& a, const SvcParam& b) { return a.key < b.key; });
   if (!mandatory_keys_present(params)) {
-    err.token = c.tokens.size() - 1;
+    err.token = params[0].token;  // the "mandatory" key, which comes first once sorted
+    return false;
+  }
+  if (size_t at = 0; !alpn_consistent(params, at)) {
+    err.token = at;
     return false;
   }
   for (const SvcParam& p : params) {

@@ -34,6 +34,24 @@ enum class FieldKind : uint8_t {
   uri_target,   // the rest of the RDATA, no length octet (RFC 7553 §4.5)
   loc,          // the whole LOC RDATA (RFC 1876 §3)
   svc_params,   // SVCB/HTTPS key=value list, to the end (RFC 9460 §2.1)
+  // Kinds of the rarer types (core/dns/rdata_rare.cpp).
+  u64,             // IPN: decimal 0..2^64-1, or two u32 as HIGH.LOW (draft-johnson-dns-ipn-cla §3.1)
+  string_opt,      // a <character-string> that may be left out at the end (ISDN subaddress)
+  base64_or_dash,  // base64 of the rest, "-" when empty (DOA data)
+  base64_opt,      // base64 of the rest, possibly absent (KEY with no key, IPSECKEY's key)
+  dsync_scheme,    // u8, or the mnemonic NOTIFY (RFC 9859 §2.1)
+  eui48,           // xx-xx-xx-xx-xx-xx (RFC 7043 §3.2)
+  eui64,           // xx-xx-xx-xx-xx-xx-xx-xx (RFC 7043 §4.2)
+  ilnp64,          // xxxx:xxxx:xxxx:xxxx, four hex digits each (RFC 6742 §2.1.3, §2.3.3)
+  nsap,            // "0x" and hex digits, dots allowed (RFC 1706 §5)
+  atma,            // ATM address: hex (AESA) or +digits (E.164) (ATM Forum af-dans-0152)
+  apl,             // [!]afi:address/prefix items, to the end (RFC 3123 §5)
+  wks,             // protocol and services, to the end (RFC 1035 §3.4.2)
+  nxt_bitmap,      // NXT's type list as the RFC 2535 §5.2 bit map, to the end
+  a6,              // prefix length, address suffix, prefix name (RFC 2874 §3.1)
+  ipseckey,        // gateway type, algorithm, gateway, key (RFC 4025 §3)
+  amtrelay,        // D-bit, type, relay (RFC 8777 §4)
+  hip,             // algorithm, HIT, key, rendezvous servers (RFC 8005 §5)
 };
 
 struct FieldInfo {

@@ -761,7 +761,7 @@ class Importer {
     problem.detail = std::string(error.field);
     if (error.token < pieces.tokens.size()) {
       problem.field = pieces.fields[error.token];
-      problem.token = shown_token(rec, offset, pieces, error.token);
+      problem.token = error.shown.empty() ? shown_token(rec, offset, pieces, error.token) : clip(error.shown);
     } else {
       problem.field = missing_field;
       problem.token = clip(whole);

@@ -270,8 +270,11 @@ MXRAY_ALWAYS_INLINE bool ZoneParser::Impl::record_rdata(const Source& s, const E
   if (!parse_rdata(type, rd, origin.view(), rdata, rerr, &split)) {
     if (rerr.token >= rd.size())
       report_missing(s, e, t, rerr.field, type_name(type));
-    else
+    else if (rerr.shown.empty())
       report_at(rerr.code, s, e, rd[rerr.token], rerr.field, type_name(type));
+    else
+      report_at(rerr.code, s, e, TextToken{rerr.shown, rd[rerr.token].line, rd[rerr.token].column, false}, rerr.field,
+                type_name(type));
     return false;
   }
   // Cloudflare's exports of about 2022 write a DKIM key as one string
