@@ -397,8 +397,9 @@ export function cloudflareSteps(report, { lang = 'en' } = {}) {
       hidden.push(v.name);
     } else {
       const changed = e.before?.proxied !== undefined && e.after?.proxied !== undefined && e.before.proxied !== e.after.proxied;
+      const sameData = (e.before?.data ?? '') === (e.after?.data ?? e.data);
       steps.push(
-        t('steps.cloudflareModify', {
+        t(changed && sameData ? 'steps.cloudflareProxyOnly' : 'steps.cloudflareModify', {
           ...v,
           before: e.before?.data ?? '',
           after: e.after?.data ?? e.data,
