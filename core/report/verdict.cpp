@@ -24,6 +24,7 @@ std::string_view blind_name(Blind b) {
     case Blind::no_records: return "no-records";
     case Blind::other_domain: return "zone-other-domain";
     case Blind::proxy_unknown: return "proxy-unknown";
+    case Blind::several_proxy_zones: return "several-proxy-zones";
   }
   return "unknown-facts";
 }
@@ -55,6 +56,21 @@ bool proxy_state_unknown(const MailModel& model) {
   return false;
 }
 
+// Two uploads of one apex that both carry proxy states (two Cloudflare
+// exports with cf_tags, or API JSON): the model reads the last one given,
+// but nothing says it is the one Cloudflare serves now.
+bool several_proxy_zones(const MailModel& model) {
+  auto flagged = [](const Zone& z) {
+    if (z.format == InputFormat::cloudflare_json) return true;
+    for (size_t i = 0; i < z.size(); ++i)
+      if (z.record(i).proxied != Proxied::unknown) return true;
+    return false;
+  };
+  for (const ZonePair& p : model.zone_pairs())
+    if (flagged(model.input_zone(p.panel)) && flagged(model.input_zone(p.proxy))) return true;
+  return false;
+}
+
 }  // namespace
 
 Verdict verdict_of(const Analysis& a) {
@@ -76,6 +92,8 @@ Verdict verdict_of(const Analysis& a) {
   if (empty) v.blind.push_back(Blind::no_records);
   if (other) v.blind.push_back(Blind::other_domain);
   if (proxy_state_unknown(model)) v.blind.push_back(Blind::proxy_unknown);
+  // Live answers show what is served; offline, nothing does.
+  if (facts.facts().empty() && several_proxy_zones(model)) v.blind.push_back(Blind::several_proxy_zones);
 
   bool critical = false, warning = false;
   for (const Finding& f : a.findings()) {

@@ -30,6 +30,7 @@ enum class Blind : uint8_t {
   no_records,        // an uploaded zone holds no record at or under its apex
   other_domain,      // an uploaded zone is of another domain than the one checked, so it was not used
   proxy_unknown,     // a Cloudflare export without proxy states (no cf_tags): whether a mail name is proxied is unknown
+  several_proxy_zones,  // two uploads of one domain both carry proxy states: which one is served is not known
 };
 // "unknown-facts", "budget", "rejected-records", "no-records", "zone-other-domain"
 std::string_view blind_name(Blind b);

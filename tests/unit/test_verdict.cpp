@@ -217,3 +217,41 @@ TEST_CASE("verdict: a Cloudflare export without cf_tags cannot say a mail name r
   const Verdict tagged = verdict(read_text(fs::path(MXRAY_SOURCE_DIR) / "examples" / "club-cloudflare-export.txt"));
   CHECK(std::find(tagged.blind.begin(), tagged.blind.end(), Blind::proxy_unknown) == tagged.blind.end());
 }
+
+TEST_CASE("verdict: two Cloudflare zones of one domain, offline, could not tell which is served") {
+  // The club's export, and the same export as mxray's fix leaves it: alone,
+  // the fixed one is fine; given after the broken one, nothing says which of
+  // the two Cloudflare serves, so the verdict may not be fine.
+  const std::string broken = read_text(fs::path(MXRAY_SOURCE_DIR) / "examples" / "club-cloudflare-export.txt");
+  std::string fixed = broken;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    const size_t at = fixed.find(from);
+    REQUIRE(at != std::string::npos);
+    fixed.replace(at, from.size(), to);
+  };
+  replace("webdisk.club.example.\t1\tIN\tA\t203.0.113.25 ; cf_tags=cf-proxied:true",
+          "webdisk.club.example.\t1\tIN\tA\t203.0.113.25 ; cf_tags=cf-proxied:false");
+  replace("mail.club.example.\t1\tIN\tCNAME\tclub.example. ; migrated from cPanel cf_tags=cf-proxied:false",
+          "mail.club.example.\t1\tIN\tA\t203.0.113.25 ; cf_tags=cf-proxied:false");
+  replace("club.example.\t1\tIN\tMX\t0 club.example.", "club.example.\t1\tIN\tMX\t0 mail.club.example.");
+  auto verdict = [](const std::vector<std::string>& texts) {
+    std::vector<std::shared_ptr<const Zone>> zones;
+    for (const std::string& t : texts) zones.push_back(std::make_shared<Zone>(parse_zone(t, "export.txt", {})));
+    SessionOptions o;
+    o.live = false;
+    Session s("", o, zones);
+    const Analysis a(s, {});
+    return verdict_of(a);
+  };
+  const auto has = [](const Verdict& v) {
+    return std::find(v.blind.begin(), v.blind.end(), Blind::several_proxy_zones) != v.blind.end();
+  };
+  const Verdict alone = verdict({fixed});
+  CHECK(verdict_state_name(alone.state) == "fine");
+  CHECK_FALSE(has(alone));
+  const Verdict both = verdict({broken, fixed});
+  CHECK(has(both));
+  CHECK(verdict_state_name(both.state) == "could-not-tell");
+  // The broken one read last: broken, whichever else was given.
+  CHECK(verdict_state_name(verdict({fixed, broken}).state) == "broken");
+}
