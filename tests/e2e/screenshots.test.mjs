@@ -39,12 +39,16 @@ for (const width of [1280, 390]) {
 
         await page.click('#try-example');
         assert.equal(await waitForResult(page), 'done');
-        await page.waitForSelector('.d2h-file-wrapper');
-        assert.ok((await findingLines(page)).includes('mail-host-proxied critical mail.club.example.'));
-        // Where the page lands after the check (the verdict on top), then the whole report.
+        await page.waitForSelector('#answer .answer-changes li');
+        // Where the page lands after the check: the verdict and What to do on top.
         const landed = join(SCREENSHOTS, `report-top-${width}-${lang}.png`);
         await page.screenshot({ path: landed });
         assert.deepEqual(pngSize(landed), viewport);
+        // Then the whole report, the evidence and the diff unfolded.
+        await page.click('details.how-known > summary');
+        await page.click('details.diff-fold > summary');
+        await page.waitForSelector('.d2h-file-wrapper');
+        assert.ok((await findingLines(page)).includes('mail-host-proxied critical mail.club.example.'));
         const whole = join(SCREENSHOTS, `report-${width}-${lang}.png`);
         await page.screenshot({ path: whole, fullPage: true });
         const size = pngSize(whole);

@@ -60,7 +60,7 @@ test('a Cloudflare export: Cloudflare serves the DNS; one sentence per change, m
   ]);
   assert.deepEqual(changeSentences(r, { lang: 'ja' }), [
     'mail.club.example を、203.0.113.25 を指す A レコードにします (プロキシステータスは「DNS のみ」、灰色の雲)。いまの CNAME レコード (club.example) と置き換えます。',
-    'club.example の MX レコードを “0 club.example” から “0 mail.club.example” に変えます。',
+    'club.example の MX レコードを「0 club.example」から「0 mail.club.example」に変えます。',
     'webdisk.club.example のプロキシをオフにします: A レコード (203.0.113.25) を「DNS のみ」(灰色の雲) にします。',
   ]);
 });

@@ -972,14 +972,14 @@ export const messages = {
         make: {
           address: '{name} を、{value} を指す {type} レコードにします[ (プロキシステータスは{proxy})]。いまの {oldType} レコード ({old}) と置き換えます。',
           alias: '{name} を {value} の別名 (CNAME) にします[ (プロキシステータスは{proxy})]。いまの {oldType} レコード ({old}) と置き換えます。',
-          other: '{name} のいまの {oldType} レコード ({old}) を、{type} レコード “{value}” に置き換えます。',
+          other: '{name} のいまの {oldType} レコード ({old}) を、{type} レコード「{value}」に置き換えます。',
         },
         add: {
           address: '{value} を指す {type} レコード {name} を追加します[ (プロキシステータスは{proxy})]。',
           alias: '{name} を {value} の別名 (CNAME) として追加します[ (プロキシステータスは{proxy})]。',
-          other: '{name} に {type} レコード “{value}” を追加します。',
+          other: '{name} に {type} レコード「{value}」を追加します。',
         },
-        change: '{name} の {type} レコードを “{old}” から “{value}” に変えます[ (プロキシステータスは{proxy})]。',
+        change: '{name} の {type} レコードを「{old}」から「{value}」に変えます[ (プロキシステータスは{proxy})]。',
         proxyOff: '{name} のプロキシをオフにします: {type} レコード ({old}) を「DNS のみ」(灰色の雲) にします。',
         proxyOffLive: '{name} のプロキシをオフにします: そのレコードを「DNS のみ」(灰色の雲) にします。',
         proxyOn: '{name} のプロキシをオンにします: {type} レコード ({old}) を「プロキシ済み」(オレンジの雲) にします。',
