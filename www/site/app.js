@@ -14,6 +14,9 @@ import { compareSection, diagnosticsSection, findingsSection, fixSection, h, sum
 import { couldNotCheck, otherResolver } from './could-not-check.js';
 import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';
 import { checkProgress } from './progress.js';
+import { historyChanges, historyEntry } from '../lib/history.js';
+import { openHistory } from './history-store.js';
+import { historySection } from './history-view.js';
 // The bundled example, as text (build.mjs bundles .txt files so): "Try the example".
 import clubExample from '../../examples/club-cloudflare-export.txt';
 
@@ -163,6 +166,7 @@ export function startApp(host) {
     renderError();
     renderNote();
     renderReport();
+    renderKept();
     if (state.run) showProgress(state.run.last ?? { stage: 'start' });
   }
 
@@ -379,7 +383,7 @@ export function startApp(host) {
     state.result = null;
     renderReport();
     const id = ++state.runSeq;
-    state.run = { id, last: null, started: performance.now(), bytes: total, bar: checkProgress({ files: state.files.length > 0, live }) };
+    state.run = { id, example, last: null, started: performance.now(), bytes: total, bar: checkProgress({ files: state.files.length > 0, live }) };
     state.focusResults = focus;
     setRunning(true);
     showProgress({ stage: 'start' });
@@ -456,6 +460,7 @@ export function startApp(host) {
   function finishRun(m) {
     const started = state.run?.started;
     const bytes = state.run?.bytes ?? 0;
+    const example = state.run?.example ?? false;
     endRun('done');
     // wasm memory only grows: after a big zone, a fresh worker gives it back.
     // (The result's files are Blobs, which outlive the worker that made them.)
@@ -471,6 +476,67 @@ export function startApp(host) {
     announce(siteMessage('status.done', state.lang, { summary: summaryText(m.report.summary, state.lang) }));
     if (state.focusResults) focusVerdict();
     document.body.dataset.state = 'done';
+    // The bundled example is nobody's domain: it is not remembered.
+    if (!example) rememberCheck(state.result);
+  }
+
+  // ---- the last check of each domain, in this browser only ------------------
+  // Opened on first use, not at start: the first report does not wait for it.
+  let historyStore;
+  const history = () => (historyStore ??= openHistory().catch(() => null));
+
+  // Compares the report with the last check of its domain, shows what changed
+  // since, and remembers this one in its place.
+  async function rememberCheck(result) {
+    const entry = historyEntry(result.report, Date.now());
+    if (!entry) return;
+    const store = await history();
+    let shown = { state: 'unavailable' };
+    if (store) {
+      try {
+        const before = await store.get(entry.domain);
+        shown = before ? { state: 'changes', changes: historyChanges(before, entry) } : { state: 'first', domain: entry.domain };
+        await store.put(entry);
+      } catch {
+        shown = { state: 'unavailable' };
+      }
+    }
+    if (state.result !== result) return; // a newer check has replaced it
+    result.history = shown;
+    replaceSection('history', historySection(shown, { lang: state.lang, onForget: forgetChecks }));
+    document.body.dataset.history = shown.state;
+    renderKept();
+  }
+
+  async function forgetChecks() {
+    const store = await history();
+    try {
+      await store?.clear();
+    } catch {
+      // Nothing else to do: the count below says what is still kept.
+    }
+    if (state.result?.history) {
+      state.result.history = null;
+      replaceSection('history', null);
+    }
+    setNote({ key: 'history.forgotten' });
+    announce(siteMessage('history.forgotten', state.lang));
+    document.body.dataset.history = 'forgotten';
+    await renderKept();
+    ($('settings').open ? $('history-forget') : $('check')).focus();
+  }
+
+  // The settings say how many checks this browser keeps (read when they are open).
+  async function renderKept() {
+    if (!$('settings').open) return;
+    const store = await history();
+    let text;
+    if (!store) text = siteMessage('history.unavailable', state.lang);
+    else {
+      const count = await store.count().catch(() => 0);
+      text = count ? siteMessage('history.kept', state.lang, { count }) : siteMessage('history.none', state.lang);
+    }
+    $('history-kept').textContent = text;
   }
 
   // The report is in: its verdict takes the focus and scrolls to the top of the
@@ -574,6 +640,7 @@ export function startApp(host) {
     const { section: fix, diffSlot } = fixSection(report, { lang: state.lang, diffControls: diffControls(), downloads: downloadList() });
     root.replaceChildren(
       slot('verdict', verdictSection(report, { lang: state.lang, ...failedCheck(report) })),
+      slot('history', historySection(state.result.history, { lang: state.lang, onForget: forgetChecks })),
       slot('summary', summarySection(report, opts)),
       slot('diagnostics', diagnosticsSection(report, opts)),
       slot('symptoms', symptomsSection(report, opts)),
@@ -759,6 +826,8 @@ export function startApp(host) {
     if ($('resolver-custom').checked) remember('resolver', 'custom');  // typing a URL chose it
   });
   $('timeout').addEventListener('change', () => remember('timeout', Number($('timeout').value) || 5));
+  $('settings').addEventListener('toggle', () => renderKept());
+  $('history-forget').addEventListener('click', () => forgetChecks());
   for (const r of document.querySelectorAll('input[name="resolver"]')) r.addEventListener('change', () => remember('resolver', r.value));
   $('resolver-url').addEventListener('input', () => {
     if ($('resolver-url').value.trim()) $('resolver-custom').checked = true;

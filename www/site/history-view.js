@@ -1,0 +1,53 @@
+// "Since your last check": the report's section comparing this check of a
+// domain with the last one this browser remembers (www/lib/history.js).
+import { findingMessage } from '../lib/messages.js';
+import { siteMessage } from '../lib/site-messages.js';
+import { HISTORY_FINDINGS } from '../lib/history.js';
+import { h } from './render.js';
+
+const verdictWord = (state, lang) => siteMessage(`history.verdicts.${state}`, lang);
+
+function findingList(className, title, findings, lang) {
+  if (!findings.length) return null;
+  return h('div', { className },
+    h('h4', {}, title),
+    h('ul', {}, findings.map((f) => h('li', { className: `sev-${f.severity}`, dataset: { rule: f.rule } }, findingMessage({ rule: f.rule, names: [f.name] }, lang)))),
+  );
+}
+
+/**
+ * The section, or null when there is nothing to say yet.
+ * @param {{state: 'unavailable'|'first'|'changes', changes?: object, domain?: string}} history
+ * @param {{lang: string, onForget?: () => void}} options
+ */
+export function historySection(history, { lang, onForget }) {
+  if (!history) return null;
+  const t = (k, v) => siteMessage(`history.${k}`, lang, v);
+  const body = [];
+  if (history.state === 'unavailable') {
+    body.push(h('p', { className: 'help' }, t('unavailable')));
+  } else if (history.state === 'first') {
+    body.push(h('p', { className: 'help' }, t('first', { domain: String(history.domain ?? '').replace(/\.$/, '') })));
+  } else {
+    const c = history.changes;
+    const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(c.at));
+    body.push(h('p', { className: 'history-when' }, t('when', { when })));
+    body.push(
+      h('p', { className: 'history-verdict', dataset: { before: c.verdictBefore, now: c.verdictNow } },
+        c.verdictBefore === c.verdictNow
+          ? t('verdictSame', { verdict: verdictWord(c.verdictNow, lang) })
+          : t('verdictChanged', { before: verdictWord(c.verdictBefore, lang), now: verdictWord(c.verdictNow, lang) })),
+    );
+    body.push(findingList('history-added', t('added'), c.added, lang));
+    body.push(findingList('history-gone', t('gone'), c.gone, lang));
+    if (!c.added.length && !c.gone.length) body.push(h('p', {}, t('nothingElse')));
+    if (!c.complete) body.push(h('p', { className: 'help' }, t('incomplete', { count: HISTORY_FINDINGS })));
+  }
+  if (history.state !== 'unavailable' && onForget) {
+    body.push(h('button', { type: 'button', className: 'history-forget', onclick: onForget }, t('forget')));
+  }
+  return h('details', { className: 'history', open: history.state === 'changes' ? true : undefined, dataset: { state: history.state } },
+    h('summary', {}, t('heading')),
+    ...body,
+  );
+}
