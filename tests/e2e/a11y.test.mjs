@@ -4,30 +4,13 @@
 // scheme (the system's prefers-color-scheme, emulated), contrast included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { assertAxeClean as axe } from './lib/axe.mjs';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { withSite } from './lib/site.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 const env = withSite();
-
-// The page's CSP admits no inline script: the test injects axe through the
-// DevTools protocol (bypassCSP), which the page itself cannot do.
-async function axe(page, label) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-  assert.deepEqual(
-    bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`),
-    [],
-    `${label}: serious or critical violations`,
-  );
-  return result.violations;
-}
 
 // The page's background, as a relative luminance (0 black, 1 white).
 const backgroundLuminance = (page) =>

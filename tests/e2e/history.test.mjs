@@ -7,10 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { assertAxeClean as axe } from './lib/axe.mjs';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { withSite } from './lib/site.mjs';
 import { findingMessage } from '../../www/lib/messages.js';
@@ -28,13 +28,6 @@ function fixedZone() {
   return file;
 }
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function axe(page, label) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), [], label);
-}
 
 const history = (page) => page.locator('#report [data-section="history"] details.history');
 const historyState = (page) => page.waitForFunction(() => document.body.dataset.history).then((h) => h.jsonValue());

@@ -9,9 +9,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { certDir, startResolver, zonesIn } from '../resolver/resolver.mjs';
+import { assertAxeClean as axe } from './lib/axe.mjs';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
 import { reportMessage } from '../../www/lib/messages.js';
@@ -44,15 +44,6 @@ async function answerFrom(context, pattern, url) {
   return asked;
 }
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-// axe-core injected past the page's CSP (bypassCSP): no serious or critical violation.
-async function axe(page, label) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), [], label);
-}
 
 // A page's console reports each aborted request: those are expected here, nothing else is.
 const unexpected = (errors) => errors.filter((e) => !/Failed to load resource: net::ERR_FAILED/.test(e));
