@@ -14,6 +14,7 @@ import { compareSection, diagnosticsSection, findingsSection, fixSection, h, sum
 import { couldNotCheck, otherResolver } from './could-not-check.js';
 import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';
 import { checkProgress } from './progress.js';
+import { languageLoaded, loadLanguage } from './words.js';
 // The bundled example, as text (build.mjs bundles .txt files so): "Try the example".
 import clubExample from '../../examples/club-cloudflare-export.txt';
 
@@ -43,8 +44,12 @@ const linkChecksAtOnce = () => /^(chrome|moz)-extension:$/.test(location.protoco
 
 const safeName = (s) => String(s ?? '').replace(/\.$/, '').replace(/[^a-z0-9._-]+/gi, '_') || 'mxray';
 
+/** The page's language: the one the person chose here before, else the browser's. */
+export const pageLanguage = (settings = loadSettings()) => (siteLanguages.includes(settings.lang) ? settings.lang : pickLanguage(navigator.language));
+
 /**
- * Starts the page.
+ * Starts the page. Its language's words must be in (words.js loadLanguage
+ * of pageLanguage(): main-hosted.js waits for them).
  * @param {object} host what differs between the hosted and the single-file build
  * @param {() => Worker} host.createWorker a new worker running worker.js
  * @param {() => Promise<WebAssembly.Module>} host.wasmModule the core's wasm, compiled (once) by the page
@@ -54,7 +59,7 @@ export function startApp(host) {
   performance.mark?.('mxray:app-start');
   const settings = loadSettings();
   const state = {
-    lang: siteLanguages.includes(settings.lang) ? settings.lang : pickLanguage(navigator.language),
+    lang: pageLanguage(settings),
     files: [],
     refused: [], // [{name, kind}]: the files of the last pick that are not zones
     symptoms: new Set(),
@@ -698,10 +703,24 @@ export function startApp(host) {
 
   // ---- wiring -----------------------------------------------------------------
   restoreSettings();
+  // The other languages' words come in when the page has nothing else to do
+  // (the build splits them out: words.js), so a switch is shown at once.
+  const fetchOtherLanguages = () => {
+    for (const l of siteLanguages) if (!languageLoaded(l)) loadLanguage(l).catch(() => {});
+  };
+  if (!siteLanguages.every(languageLoaded)) (window.requestIdleCallback ?? setTimeout)(fetchOtherLanguages, { timeout: 2000 });
+  let switching = Promise.resolve();
   $('language').addEventListener('change', (e) => {
-    state.lang = siteLanguages.includes(e.target.value) ? e.target.value : 'en';
-    remember('lang', state.lang);
-    applyLanguage();
+    const lang = siteLanguages.includes(e.target.value) ? e.target.value : 'en';
+    remember('lang', lang);
+    const show = () => {
+      if ($('language').value !== lang) return; // switched again meanwhile
+      state.lang = lang;
+      applyLanguage();
+    };
+    // Words not in yet (a switch the moment the page loaded): shown once they are.
+    if (languageLoaded(lang)) show();
+    else switching = switching.then(() => loadLanguage(lang)).then(show, () => show());
   });
   $('files').addEventListener('change', (e) => {
     pickFiles(e.target.files);
