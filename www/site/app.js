@@ -459,6 +459,13 @@ export function startApp(host) {
   }
 
   function finishRun(m) {
+    performance.mark?.('mxray:result-received');
+    if (m.timing && performance.mark) {
+      // The worker's moments on this page's clock, for the budget benchmark.
+      const at = (epoch) => ({ startTime: Math.max(0, epoch - performance.timeOrigin) });
+      performance.mark('mxray:worker-check-start', at(m.timing.start));
+      performance.mark('mxray:worker-check-end', at(m.timing.end));
+    }
     const started = state.run?.started;
     const bytes = state.run?.bytes ?? 0;
     endRun('done');
