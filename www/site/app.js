@@ -118,6 +118,7 @@ export function startApp(host) {
 
   function onWorkerMessage(m) {
     if (m.type === 'looked') {
+      performance.mark?.('mxray:looked');
       looks.get(m.id)?.done(m.kinds);
       looks.delete(m.id);
       return;
