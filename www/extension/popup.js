@@ -7,20 +7,15 @@
 // The tab's address comes from chrome.tabs with the activeTab grant a click
 // on the toolbar button gives. popup.html?url=ADDRESS checks that address in
 // place of the tab's (the tests open the popup so, in a tab of its own).
-import createMxrayCore from '../lib/wasm/mxray-core.js';
 import PSL from 'mxray:psl';
-import { findingMessage, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { RESOLVERS } from '../lib/doh-driver.js';
 import { createSuffixList } from '../lib/psl.js';
 import { chosenResolver, chosenSessionOptions, chosenTimeout, loadSettings } from '../lib/settings.js';
-import { CheckError, normaliseDomain, runCheck } from '../lib/check.js';
-import { siteMessage } from '../lib/site-messages.js';
-import { SEVERITIES, placeholderWords, warningText } from '../lib/report-text.js';
-import { changeSentences, neededAddress, servingPanel } from '../lib/answer.js';
+import { normaliseDomain } from '../lib/check.js';
 import { displayText, nameWarnings } from '../lib/name-safety.js';
 import { extensionLanguages, extensionMessage } from '../lib/extension-messages.js';
+import { languageLoaded, loadLanguage } from '../site/words.js';
 import { tabDomain } from './tab-domain.js';
-import { couldNotCheck, otherResolver } from '../site/could-not-check.js';
 
 /** Findings the popup lists; the full report has the rest. */
 const TOP_FINDINGS = 3;
@@ -30,6 +25,9 @@ const TOP_CHANGES = 3;
 const $ = (id) => document.getElementById(id);
 // Firefox's promise-based `browser`, else Chrome's `chrome` (promises in MV3); none on a plain page.
 const ext = globalThis.browser ?? globalThis.chrome;
+// messages.js pickLanguage, which would bring that module and its words into
+// the first paint's script: the same rule.
+const pickLanguage = (locale) => (String(locale || '').toLowerCase().startsWith('ja') ? 'ja' : 'en');
 const settings = loadSettings();
 const lang = extensionLanguages.includes(settings.lang) ? settings.lang : pickLanguage(navigator.language);
 const t = (path, values) => extensionMessage(path, lang, values);
@@ -37,8 +35,17 @@ const t = (path, values) => extensionMessage(path, lang, values);
 let resolver = chosenResolver(settings);
 const suffixes = createSuffixList(PSL.rules);
 
+// The first paint needs only this script; what a check needs (the core's
+// loader, the check, a report's words: popup-check.js) is fetched at once,
+// beside the popup's words when they are not English (words.js).
+let lib = null; // popup-check.js, once in
+const libReady = import('./popup-check.js').then(async (m) => {
+  if (!languageLoaded(lang)) await loadLanguage(lang);
+  lib = m;
+  return m;
+});
 // The core loads while the popup asks for the tab.
-const coreReady = createMxrayCore({ locateFile: (file) => new URL(`site/${file}`, location.href).href });
+const coreReady = libReady.then((m) => m.createMxrayCore({ locateFile: (file) => new URL(`site/${file}`, location.href).href }));
 coreReady.catch(() => {}); // reported when a check needs it
 
 let running = null; // the AbortController of the check under way
@@ -89,7 +96,7 @@ function showProblem(found) {
 
 function showProgress(p) {
   let text;
-  if (p.stage === 'dns') text = reportMessage('report.progress', lang, { round: p.round, answered: p.answered, total: p.total });
+  if (p.stage === 'dns') text = lib.reportMessage('report.progress', lang, { round: p.round, answered: p.answered, total: p.total });
   else if (p.stage === 'report') text = t('popup.report');
   else text = t('popup.checking', { domain: p.domain });
   $('progress').textContent = text;
@@ -106,9 +113,9 @@ async function check(domain) {
   showProgress({ stage: 'start', domain });
   try {
     const core = await coreReady.catch((e) => {
-      throw new CheckError('core-failed', { detail: e?.message ?? String(e) });
+      throw lib ? new lib.CheckError('core-failed', { detail: e?.message ?? String(e) }) : e;
     });
-    const { report } = await runCheck(core, {
+    const { report } = await lib.runCheck(core, {
       domain,
       resolver,
       timeoutMs: chosenTimeout(settings) * 1000,
@@ -136,10 +143,11 @@ async function check(domain) {
 }
 
 function errorText(e) {
-  if (!(e instanceof CheckError)) return siteMessage('errors.internal', lang, { detail: e?.message ?? String(e) });
-  if (e.code.startsWith('session.')) return sessionMessage('errors', e.code.slice(8), lang, e.values?.detail);
-  if (e.code.startsWith('resolver.')) return siteMessage(e.code, lang, e.values);
-  return siteMessage(`errors.${e.code}`, lang, e.values);
+  if (!lib) return e?.message ?? String(e); // popup-check.js itself did not load: no words to say it in
+  if (!(e instanceof lib.CheckError)) return lib.siteMessage('errors.internal', lang, { detail: e?.message ?? String(e) });
+  if (e.code.startsWith('session.')) return lib.sessionMessage('errors', e.code.slice(8), lang, e.values?.detail);
+  if (e.code.startsWith('resolver.')) return lib.siteMessage(e.code, lang, e.values);
+  return lib.siteMessage(`errors.${e.code}`, lang, e.values);
 }
 
 function el(tag, props = {}, ...children) {
@@ -159,14 +167,14 @@ function showReport(report) {
   verdict.className = `verdict verdict-${state}`;
   verdict.dataset.state = state;
   $('counts').replaceChildren(
-    ...SEVERITIES.map((s) =>
-      el('li', { className: `count sev-${s}${summary[s] ? '' : ' zero'}` }, el('span', { className: 'count-number' }, String(summary[s] ?? 0)), ' ', siteMessage(`results.counts.${s}`, lang)),
+    ...lib.SEVERITIES.map((s) =>
+      el('li', { className: `count sev-${s}${summary[s] ? '' : ' zero'}` }, el('span', { className: 'count-number' }, String(summary[s] ?? 0)), ' ', lib.siteMessage(`results.counts.${s}`, lang)),
     ),
   );
   const unknown = report.stats?.unknown ?? 0;
   $('unknown').hidden = !unknown;
   $('unknown').textContent = unknown ? t('popup.unknown', { count: unknown }) : '';
-  const findings = [...(report.findings ?? [])].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const findings = [...(report.findings ?? [])].sort((a, b) => lib.SEVERITIES.indexOf(a.severity) - lib.SEVERITIES.indexOf(b.severity));
   const top = findings.slice(0, TOP_FINDINGS);
   $('top-title').hidden = !top.length;
   $('findings').replaceChildren(
@@ -174,9 +182,9 @@ function showReport(report) {
       el(
         'li',
         { className: `finding sev-${f.severity}` },
-        el('span', { className: 'severity' }, reportMessage(`report.severity.${f.severity}`, lang)),
+        el('span', { className: 'severity' }, lib.reportMessage(`report.severity.${f.severity}`, lang)),
         ' ',
-        el('span', { className: 'headline' }, displayText(findingMessage(f, lang))),
+        el('span', { className: 'headline' }, displayText(lib.findingMessage(f, lang))),
       ),
     ),
   );
@@ -191,17 +199,17 @@ function showReport(report) {
 // What to do, right under the verdict: where, then one sentence per change
 // in the words of the panel that serves the DNS (www/lib/answer.js).
 function showAnswer(report) {
-  const panel = servingPanel(report);
-  const sentences = changeSentences(report, { lang, panel });
+  const panel = lib.servingPanel(report);
+  const sentences = lib.changeSentences(report, { lang, panel });
   $('answer').hidden = !sentences.length;
   $('answer-where').textContent = !sentences.length ? '' : panel === 'cloudflare' ? t('popup.where.cloudflare') : panel ? t('popup.where.panel', { panel: report.panel?.name ?? panel }) : t('popup.where.unknown');
   $('answer-changes').replaceChildren(...sentences.slice(0, TOP_CHANGES).map((s) => el('li', {}, s)));
   // A value the fix needs and the input does not tell: the likely one, to check, never filled in.
-  const needed = sentences.length ? neededAddress(report) : null;
+  const needed = sentences.length ? lib.neededAddress(report) : null;
   $('answer-address').hidden = !needed;
   $('answer-address').textContent = !needed
     ? ''
-    : t(needed.address ? 'popup.likelyAddress' : 'popup.unknownAddress', { placeholder: placeholderWords(needed.placeholder, lang), address: needed.address ?? '' });
+    : t(needed.address ? 'popup.likelyAddress' : 'popup.unknownAddress', { placeholder: lib.placeholderWords(needed.placeholder, lang), address: needed.address ?? '' });
   const more = sentences.length - TOP_CHANGES;
   $('answer-more').hidden = more <= 0;
   $('answer-more').textContent = more > 0 ? t('popup.changesMore', { count: more }) : '';
@@ -210,20 +218,20 @@ function showAnswer(report) {
 // Most questions unanswered: say so, name the resolver and the cause, and
 // offer the next preset resolver in one click (for this popup; not stored).
 function showCouldNotCheck(report) {
-  const failed = couldNotCheck(report);
-  const other = failed ? otherResolver(failed.resolver) : null;
+  const failed = lib.couldNotCheck(report);
+  const other = failed ? lib.otherResolver(failed.resolver) : null;
   $('could-not-check').hidden = !failed;
   // Nothing was checked: no 0 / 0 / 0 that could pass for "all fine".
   $('counts').hidden = Boolean(failed);
   if (!failed) return;
   $('unknown').hidden = true;
   $('could-not-check-why').textContent = displayText(
-    siteMessage('results.couldNotCheckWhy', lang, { resolver: failed.resolver, reason: sessionMessage('reasons', failed.reason, lang), count: failed.count, questions: failed.questions }),
+    lib.siteMessage('results.couldNotCheckWhy', lang, { resolver: failed.resolver, reason: lib.sessionMessage('reasons', failed.reason, lang), count: failed.count, questions: failed.questions }),
   );
   const button = $('other-resolver');
   button.hidden = !other;
   if (!other) return;
-  button.textContent = siteMessage('results.otherResolver', lang, { resolver: other.label });
+  button.textContent = lib.siteMessage('results.otherResolver', lang, { resolver: other.label });
   button.onclick = () => {
     resolver = other.name;
     showResolver();
@@ -243,7 +251,7 @@ $('form').addEventListener('submit', (e) => {
   const typed = $('domain').value.trim();
   const domain = normaliseDomain(typed);
   if (!domain) {
-    $('error').textContent = siteMessage('errors.bad-domain', lang, { value: typed });
+    libReady.then((l) => ($('error').textContent = l.siteMessage('errors.bad-domain', lang, { value: typed })), (e) => ($('error').textContent = errorText(e)));
     return;
   }
   $('tab-problem').hidden = true;
@@ -257,6 +265,8 @@ $('options').addEventListener('click', (e) => {
   runtime.openOptionsPage().then(() => window.close(), () => {});
 });
 
+// The popup's own words in its language before it shows any (English is in this script).
+if (!languageLoaded(lang)) await loadLanguage(lang).catch(() => {});
 applyTexts();
 const found = tabDomain(await tabUrl(), suffixes);
 if (found.problem) showProblem(found);
@@ -265,9 +275,15 @@ else {
   if (found.host !== found.domain) $('from-tab').textContent = t('popup.fromTab', { host: found.host });
   // A tab whose domain imitates another (Cyrillic "а" for Latin "a"): say so first.
   const lookalike = nameWarnings(found.domain).find((w) => w.code === 'lookalike' || w.code === 'mixed-script');
+  // Its words come with popup-check.js, before the check can start.
   if (lookalike) {
-    $('lookalike').hidden = false;
-    $('lookalike').textContent = `${found.domain}: ${warningText(lookalike, lang)}`;
+    libReady.then(
+      (l) => {
+        $('lookalike').hidden = false;
+        $('lookalike').textContent = `${found.domain}: ${l.warningText(lookalike, lang)}`;
+      },
+      () => {},
+    );
   }
   check(found.domain);
 }

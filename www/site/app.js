@@ -17,6 +17,7 @@ import { checkProgress } from './progress.js';
 import { historyChanges, historyEntry } from '../lib/history.js';
 import { openHistory } from './history-store.js';
 import { historySection } from './history-view.js';
+import { languageLoaded, loadLanguage } from './words.js';
 // The bundled example, as text (build.mjs bundles .txt files so): "Try the example".
 import clubExample from '../../examples/club-cloudflare-export.txt';
 
@@ -46,8 +47,12 @@ const linkChecksAtOnce = () => /^(chrome|moz)-extension:$/.test(location.protoco
 
 const safeName = (s) => String(s ?? '').replace(/\.$/, '').replace(/[^a-z0-9._-]+/gi, '_') || 'mxray';
 
+/** The page's language: the one the person chose here before, else the browser's. */
+export const pageLanguage = (settings = loadSettings()) => (siteLanguages.includes(settings.lang) ? settings.lang : pickLanguage(navigator.language));
+
 /**
- * Starts the page.
+ * Starts the page. Its language's words must be in (words.js loadLanguage
+ * of pageLanguage(): main-hosted.js waits for them).
  * @param {object} host what differs between the hosted and the single-file build
  * @param {() => Worker} host.createWorker a new worker running worker.js
  * @param {() => Promise<WebAssembly.Module>} host.wasmModule the core's wasm, compiled (once) by the page
@@ -57,7 +62,7 @@ export function startApp(host) {
   performance.mark?.('mxray:app-start');
   const settings = loadSettings();
   const state = {
-    lang: siteLanguages.includes(settings.lang) ? settings.lang : pickLanguage(navigator.language),
+    lang: pageLanguage(settings),
     files: [],
     refused: [], // [{name, kind}]: the files of the last pick that are not zones
     symptoms: new Set(),
@@ -116,6 +121,7 @@ export function startApp(host) {
 
   function onWorkerMessage(m) {
     if (m.type === 'looked') {
+      performance.mark?.('mxray:looked');
       looks.get(m.id)?.done(m.kinds);
       looks.delete(m.id);
       return;
@@ -458,6 +464,13 @@ export function startApp(host) {
   }
 
   function finishRun(m) {
+    performance.mark?.('mxray:result-received');
+    if (m.timing && performance.mark) {
+      // The worker's moments on this page's clock, for the budget benchmark.
+      const at = (epoch) => ({ startTime: Math.max(0, epoch - performance.timeOrigin) });
+      performance.mark('mxray:worker-check-start', at(m.timing.start));
+      performance.mark('mxray:worker-check-end', at(m.timing.end));
+    }
     const started = state.run?.started;
     const bytes = state.run?.bytes ?? 0;
     const example = state.run?.example ?? false;
@@ -765,10 +778,24 @@ export function startApp(host) {
 
   // ---- wiring -----------------------------------------------------------------
   restoreSettings();
+  // The other languages' words come in when the page has nothing else to do
+  // (the build splits them out: words.js), so a switch is shown at once.
+  const fetchOtherLanguages = () => {
+    for (const l of siteLanguages) if (!languageLoaded(l)) loadLanguage(l).catch(() => {});
+  };
+  if (!siteLanguages.every(languageLoaded)) (window.requestIdleCallback ?? setTimeout)(fetchOtherLanguages, { timeout: 2000 });
+  let switching = Promise.resolve();
   $('language').addEventListener('change', (e) => {
-    state.lang = siteLanguages.includes(e.target.value) ? e.target.value : 'en';
-    remember('lang', state.lang);
-    applyLanguage();
+    const lang = siteLanguages.includes(e.target.value) ? e.target.value : 'en';
+    remember('lang', lang);
+    const show = () => {
+      if ($('language').value !== lang) return; // switched again meanwhile
+      state.lang = lang;
+      applyLanguage();
+    };
+    // Words not in yet (a switch the moment the page loaded): shown once they are.
+    if (languageLoaded(lang)) show();
+    else switching = switching.then(() => loadLanguage(lang)).then(show, () => show());
   });
   $('files').addEventListener('change', (e) => {
     pickFiles(e.target.files);

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { siteMessage, siteLanguages } from '../lib/site-messages.js';
 import { escapeHtml, markdownToHtml } from './tools/markdown.mjs';
@@ -36,6 +36,63 @@ const browserCore = {
     build.onResolve({ filter: /(^|\/)wasm\/mxray-core\.js$/ }, () => ({ path: join(wasmDir, 'mxray-core.js') }));
   },
 };
+
+/**
+ * The message catalogues split by language (an esbuild plugin, for builds with
+ * code splitting). A catalogue module of www/lib (messages.js,
+ * site-messages.js, extension-messages.js: `export const NAME = { en: {…},
+ * ja: {…} };`) keeps its code, but its object holds only English, the
+ * language every lookup falls back to; every other language is `null` (so the
+ * list of languages stays whole, and a lookup falls to English until its words
+ * are in) and becomes a module of its own, `NAME-LANG-HASH.js`, which
+ * www/site/words.js loadLanguage() fetches. The words are taken from the
+ * catalogue as Node loads it, so the bundle says exactly what the source says.
+ */
+export function wordsByLanguage() {
+  const wordsJs = join(here, 'words.js');
+  const catalogues = new Map(); // module path -> {name, object}
+  const load = async (path) => {
+    if (!catalogues.has(path)) {
+      const source = readFileSync(path, 'utf8');
+      const m = /^export const (\w+) = \{\n/m.exec(source);
+      const end = m ? source.indexOf('\n};\n', m.index) : -1;
+      if (!m || end < 0) throw new Error(`${relative(root, path)}: no "export const NAME = {" … "};" catalogue to split`);
+      const object = (await import(pathToFileURL(path).href))[m[1]];
+      if (!object?.en) throw new Error(`${relative(root, path)}: ${m[1]} has no English words`);
+      catalogues.set(path, { name: m[1], object, source, start: m.index, end: end + 3 });
+    }
+    return catalogues.get(path);
+  };
+  return {
+    name: 'mxray-words-by-language',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]www[\\/]lib[\\/][\w-]*messages\.js$/ }, async ({ path }) => {
+        const c = await load(path);
+        const others = Object.keys(c.object).filter((l) => l !== 'en');
+        const object = { en: c.object.en, ...Object.fromEntries(others.map((l) => [l, null])) };
+        const loaders = others.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(`mxray-words:${path}#${l}`)})`).join(', ');
+        // Registered as it is made, and only when used: a bundle that takes only
+        // a function from the module (pickLanguage) leaves the words out.
+        const contents = [
+          `import { addCatalogue as __mxrayAddCatalogue } from ${JSON.stringify(wordsJs)};`,
+          c.source.slice(0, c.start),
+          `export const ${c.name} = /* @__PURE__ */ __mxrayAddCatalogue(${JSON.stringify(object)}, { ${loaders} });`,
+          c.source.slice(c.end),
+        ].join('\n');
+        return { contents, loader: 'js', resolveDir: dirname(path) };
+      });
+      // Named NAME-LANG (the chunk's file name: messages-ja-HASH.js).
+      build.onResolve({ filter: /^mxray-words:/ }, ({ path }) => {
+        const [file, lang] = path.slice('mxray-words:'.length).split('#');
+        return { path: `${file.replace(/\.js$/, '')}-${lang}`, namespace: 'mxray-words', pluginData: { file, lang } };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'mxray-words' }, async ({ pluginData: { file, lang } }) => {
+        const c = await load(file);
+        return { contents: `export default ${JSON.stringify(c.object[lang])};`, loader: 'js' };
+      });
+    },
+  };
+}
 
 /**
  * The hosted build's policy. connect-src allows any https origin because the
@@ -318,7 +375,17 @@ export async function buildHostedSite(siteDir, { headersFile = true } = {}) {
   const bootJs = await bundle('boot.js');
   writeFileSync(join(siteDir, 'worker.js'), workerJs);
   writeFileSync(join(siteDir, 'boot.js'), bootJs);
-  const app = await splitBundle({ app: 'main-hosted.js' }, siteDir);
+  const app = await splitBundle({ app: 'main-hosted.js' }, siteDir, { plugins: [wordsByLanguage()] });
+  // words-LANG.js: the modules of one language's words (NAME-LANG-HASH.js),
+  // which main-hosted.js loads as a script on a page in that language.
+  for (const lang of siteLanguages.filter((l) => l !== 'en')) {
+    const chunks = Object.keys(app.files).filter((f) => new RegExp(`^[\\w-]+-${lang}-[A-Z0-9]+\\.js$`).test(f));
+    if (!chunks.length) throw new Error(`no words of ${lang} in the hosted build`);
+    const words = chunks.map((f) => `import"./${f}";`).join('');
+    writeFileSync(join(siteDir, `words-${lang}.js`), words);
+    app.files[`words-${lang}.js`] = words.length;
+    app.lazy.push(`words-${lang}.js`);
+  }
   const css = await siteCss();
   writeFileSync(join(siteDir, 'site.css'), css);
   copyFileSync(join(wasmDir, 'mxray-core.wasm'), join(siteDir, 'mxray-core.wasm'));

@@ -1,6 +1,7 @@
 // The page's one Trusted Types policy ("mxray"; the CSP allows no other and
-// requires one for every script sink). It vouches for exactly two things:
-// diff2html's HTML for the diff (diff-view.js) and the worker's script URL.
+// requires one for every script sink). It vouches for exactly these:
+// diff2html's HTML for the diff (diff-view.js), the worker's script URL and
+// the script of the words of the page's language (main-hosted.js).
 // Everything else the page shows goes through text nodes.
 
 // One policy per page, though two bundles (boot.js, app.js) carry this module:
@@ -16,10 +17,11 @@ function create() {
     // every character of the diff text, and the CSP runs no inline handler.
     createHTML: (html) => html,
     // The worker: this site's own worker.js, or the Blob URL of the
-    // single-file build's embedded worker. Nothing else.
+    // single-file build's embedded worker; and this site's own words-LANG.js,
+    // the words of the page's language (main-hosted.js). Nothing else.
     createScriptURL: (url) => {
       const u = new URL(url, document.baseURI);
-      if (u.protocol === 'blob:' || (u.origin === location.origin && u.pathname.endsWith('/worker.js'))) return u.href;
+      if (u.protocol === 'blob:' || (u.origin === location.origin && /\/(worker|words-[a-z]{2})\.js$/.test(u.pathname))) return u.href;
       throw new TypeError(`mxray: refused script URL ${url}`);
     },
   });

@@ -11,7 +11,8 @@
 // Messages out:
 //   {type: 'ready', timing: {started, ready}} | {type: 'init-error', detail}  (times: epoch ms)
 //   {type: 'progress', id, progress}           see www/lib/check.js runCheck onProgress
-//   {type: 'result', id, report, files}        files: Blobs to download (zones, diff, import)
+//   {type: 'result', id, report, files, timing: {start, end}}  files: Blobs to download (zones,
+//                                              diff, import); timing: the check's own (epoch ms)
 //   {type: 'error', id, code, values}          CheckError's code (www/lib/check.js)
 //   {type: 'cancelled', id}
 //   {type: 'looked', id, kinds: string[]}      per file: "text" (read as a zone) or why not
@@ -84,6 +85,7 @@ async function run(msg) {
       core = await coreLoading.finally(() => waiting--);
     }
     await warming;
+    const start = performance.timeOrigin + performance.now();
     const sources = zoneSources(await readFiles(msg.files ?? []));
     controller.signal.throwIfAborted();
     const { report, files: out } = await runCheck(core, {
@@ -101,6 +103,7 @@ async function run(msg) {
     sources.length = 0; // the inputs are no longer needed; let them go before posting
     post({
       type: 'result',
+      timing: { start, end: performance.timeOrigin + performance.now() },
       report,
       files: {
         zones: out.zones.map((z) => ({ index: z.index, file: z.file, changed: z.changed, blob: asBlob(z.text) })),
