@@ -1,5 +1,5 @@
 // The small core's exports (www/lib/wasm/small/, what the browser loads):
-// plain C functions instead of embind, wrapped by www/lib/core-small.js into
+// plain C functions instead of embind, wrapped by www/site/core-small.js into
 // the same API the fast core's embind bindings give (zone_bindings.cpp,
 // input_bindings.cpp, session_bindings.cpp). Without embind the loader's JS
 // is a third of the size and the link keeps only what these call
@@ -40,7 +40,7 @@
 #include "zone/zone_text.h"
 
 // (reader handle, path address, path length) -> 0 none, 1 refused, 2 found.
-// The adapter (www/lib/core-small.js) sets Module.mxsInclude.
+// The adapter (www/site/core-small.js) sets Module.mxsInclude.
 EM_JS(int, mxs_js_include, (uintptr_t reader, const char* path, size_t length),
       { return Module["mxsInclude"](reader, path, length); });
 

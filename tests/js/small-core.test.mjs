@@ -1,4 +1,4 @@
-// The small core (www/lib/wasm/small/ through www/lib/core-small.js, what the
+// The small core (www/lib/wasm/small/ through www/site/core-small.js, what the
 // site and the extension load) against the fast core (www/lib/wasm/, what
 // Node loads), on the whole corpus: every scenario (offline, and live with its
 // recorded answers) and every real file (tests/real, tests/real/combined).
@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../www/lib/core-node.js';
-import createSmallCore from '../../www/lib/core-small.js';
+import createSmallCore from '../../www/site/core-small.js';
 import { createSession } from '../../www/lib/session.js';
 import { runCheck } from '../../www/lib/check.js';
 import { feedBytes } from '../../www/lib/zone-input.js';

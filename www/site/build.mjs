@@ -30,11 +30,11 @@ const wasmDir = join(root, 'www/lib/wasm/small');
 
 // Every bundle's import of the core's loader (`../lib/wasm/mxray-core.js`,
 // the fast build's, which Node uses) takes the small build's instead, through
-// its adapter (www/lib/core-small.js: the same API without embind).
+// its adapter (www/site/core-small.js: the same API without embind).
 const browserCore = {
   name: 'mxray-browser-core',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)wasm\/mxray-core\.js$/ }, () => ({ path: join(root, 'www/lib/core-small.js') }));
+    build.onResolve({ filter: /(^|\/)wasm\/mxray-core\.js$/ }, () => ({ path: join(root, 'www/site/core-small.js') }));
   },
 };
 

@@ -4,11 +4,12 @@
 // no embind, only the C exports of wasm/small_api.cpp (their calling
 // convention is described there); this module is what turns them back into
 // the objects www/lib and the site use. The site's and the extension's
-// builds import it in place of wasm/mxray-core.js. Strings go in as embind
+// builds import it in place of wasm/mxray-core.js. It lives here, not in
+// www/lib, because the npm package (www/lib/*.js) carries only the fast core. Strings go in as embind
 // sends them (Emscripten's UTF-8 encoder: a Uint8Array as its bytes) and come
 // out as embind gives them (TextDecoder, invalid UTF-8 as U+FFFD). The batch's
 // ZoneBatch is not here: the batch runs under Node, on the fast core.
-import createSmallCore from './wasm/small/mxray-core.js';
+import createSmallCore from '../lib/wasm/small/mxray-core.js';
 
 const decoder = new TextDecoder('utf-8');
 
