@@ -146,6 +146,8 @@ function group(name) {
   const h = head(name);
   const base = name.replace(/\.llvm\.\d+$/, '');
   if (/^byn\$/.test(name)) return 'binaryen helpers';
+  // The small core's C exports (wasm/small_api.cpp), with what LTO inlined into them.
+  if (/^mxs_/.test(name)) return 'wasm/small_api.cpp exports (and what is inlined into them)';
   if (h.startsWith('nlohmann::')) return 'nlohmann::json';
   if (h.startsWith('emscripten::') || /embind|EmscriptenBindingInitializer|__getTypeName/.test(name)) return 'embind';
   if (h.startsWith('std::')) {

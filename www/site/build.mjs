@@ -29,11 +29,12 @@ const root = resolve(here, '../..');
 const wasmDir = join(root, 'www/lib/wasm/small');
 
 // Every bundle's import of the core's loader (`../lib/wasm/mxray-core.js`,
-// the fast build's, which Node uses) takes the small build's instead.
+// the fast build's, which Node uses) takes the small build's instead, through
+// its adapter (www/site/core-small.js: the same API without embind).
 const browserCore = {
   name: 'mxray-browser-core',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)wasm\/mxray-core\.js$/ }, () => ({ path: join(wasmDir, 'mxray-core.js') }));
+    build.onResolve({ filter: /(^|\/)wasm\/mxray-core\.js$/ }, () => ({ path: join(root, 'www/site/core-small.js') }));
   },
 };
 
