@@ -1,0 +1,234 @@
+// Real Postfix and Dovecot from Debian on a loopback address, for the probe's
+// tests (tests/js/probe.test.mjs): Postfix on 25 (STARTTLS), 587 (STARTTLS)
+// and 465 (implicit TLS), Dovecot on 143 (STARTTLS), 993, 110 (STLS) and 995,
+// each with a self-signed certificate for the names given. Each start gets
+// its own temp dir with private configs and logs, and its own address in
+// 127.0.0.0/8 (Linux answers the whole block on lo), so runs in parallel never
+// share a port. Binding ports below 1024 needs root (`make test` runs as root).
+//
+//   const m = await startMailServers({ names: ['mail.club.example'] });
+//   // m.address = '127.x.y.z'; every mail port answers there
+//   await m.stop();
+//
+// Each daemon runs under tests/resolver/tether.sh: if Node dies, even by
+// SIGKILL, they go with it.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const TETHER = join(here, '../resolver/tether.sh');
+const POSTFIX_FG = join(here, 'postfix-fg.sh');
+
+/** The ports the servers listen on. */
+export const MAIL_PORTS = [25, 465, 587, 143, 993, 110, 995];
+
+const live = new Set();
+const tempDirs = new Set();
+process.on('exit', () => {
+  for (const child of live) killGroup(child, 'SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function launch(command, args, log) {
+  const fd = openSync(log, 'a');
+  const child = spawn('sh', [TETHER, command, ...args], { detached: true, stdio: ['pipe', fd, fd] });
+  closeSync(fd);
+  child.exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
+  child.on('error', () => {});
+  live.add(child);
+  child.unref();
+  child.stdin.unref?.();
+  return child;
+}
+
+async function halt(child, graceMs = 5000) {
+  if (child.exitCode === null && child.signalCode === null) {
+    killGroup(child, 'SIGTERM');
+    let timer;
+    const late = new Promise((ok) => (timer = setTimeout(ok, graceMs, 'late')));
+    const first = await Promise.race([child.exited, late]);
+    clearTimeout(timer);
+    if (first === 'late') {
+      killGroup(child, 'SIGKILL');
+      await child.exited;
+    }
+  }
+  killGroup(child, 'SIGKILL');
+  child.stdin.destroy();
+  live.delete(child);
+}
+
+// Whether `port` at `address` accepts a TCP connection now.
+function accepts(address, port) {
+  return new Promise((ok) => {
+    const s = connect({ host: address, port });
+    const done = (v) => {
+      s.destroy();
+      ok(v);
+    };
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+    s.setTimeout(500, () => done(false));
+  });
+}
+
+/** A fresh address in 127.0.0.0/8, other than 127.0.0.1. */
+export function loopbackAddress() {
+  const n = () => 1 + Math.floor(Math.random() * 254);
+  return `127.${n()}.${n()}.${n()}`;
+}
+
+/** A self-signed certificate (EC P-256) for `names` in `dir`: {cert, key}. */
+export function makeCertificate(dir, names) {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '30',
+    '-keyout', key, '-out', cert, '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`makeCertificate: openssl failed: ${r.stderr}`);
+  chmodSync(key, 0o644); // Dovecot's config process reads it as root, Postfix's smtpd as root before it drops
+  return { cert, key };
+}
+
+export function postfixFiles(dir, address, tls) {
+  const main = [
+    'compatibility_level = 3.6',
+    `queue_directory = ${dir}/postfix/queue`,
+    `data_directory = ${dir}/postfix/data`,
+    'maillog_file = /dev/stdout', // postfix.out, through postlogd
+    'myhostname = mail.club.example',
+    'mydestination =',
+    'inet_protocols = ipv4',
+    // master.cf binds each service to `address` itself; Postfix wants an interface it can see here.
+    'inet_interfaces = loopback-only',
+    `smtpd_tls_cert_file = ${tls.cert}`,
+    `smtpd_tls_key_file = ${tls.key}`,
+    'smtpd_tls_security_level = may',
+    // Accept nothing: the probe sends no mail, and no test should relay any.
+    'smtpd_relay_restrictions = reject',
+    'smtpd_recipient_restrictions = reject',
+    'alias_maps =',
+    'alias_database =',
+    '',
+  ].join('\n');
+  const service = (name, type, priv, chroot, wakeup, limit, command) => `${name} ${type} ${priv} - ${chroot} ${wakeup} ${limit} ${command}`;
+  const master = [
+    service(`${address}:smtp`, 'inet', 'n', 'n', '-', '-', 'smtpd'),
+    service(`${address}:submission`, 'inet', 'n', 'n', '-', '-', 'smtpd'),
+    service(`${address}:submissions`, 'inet', 'n', 'n', '-', '-', 'smtpd -o smtpd_tls_wrappermode=yes'),
+    service('cleanup', 'unix', 'n', 'n', '-', '0', 'cleanup'),
+    service('qmgr', 'unix', 'n', 'n', '300', '1', 'qmgr'),
+    service('tlsmgr', 'unix', '-', 'n', '1000?', '1', 'tlsmgr'),
+    service('rewrite', 'unix', '-', 'n', '-', '-', 'trivial-rewrite'),
+    service('bounce', 'unix', '-', 'n', '-', '0', 'bounce'),
+    service('defer', 'unix', '-', 'n', '-', '0', 'bounce'),
+    service('trace', 'unix', '-', 'n', '-', '0', 'bounce'),
+    service('verify', 'unix', '-', 'n', '-', '1', 'verify'),
+    service('flush', 'unix', 'n', 'n', '1000?', '0', 'flush'),
+    service('proxymap', 'unix', '-', 'n', '-', '-', 'proxymap'),
+    service('smtp', 'unix', '-', 'n', '-', '-', 'smtp'),
+    service('showq', 'unix', 'n', 'n', '-', '-', 'showq'),
+    service('error', 'unix', '-', 'n', '-', '-', 'error'),
+    service('retry', 'unix', '-', 'n', '-', '-', 'error'),
+    service('discard', 'unix', '-', 'n', '-', '-', 'discard'),
+    service('anvil', 'unix', '-', 'n', '-', '1', 'anvil'),
+    service('scache', 'unix', '-', 'n', '-', '1', 'scache'),
+    service('postlog', 'unix-dgram', 'n', 'n', '-', '1', 'postlogd'),
+    '',
+  ].join('\n');
+  return { main, master };
+}
+
+function dovecotConf(dir, address, tls) {
+  return [
+    `base_dir = ${dir}/dovecot/run`,
+    `state_dir = ${dir}/dovecot/state`,
+    'log_path = /dev/stderr',
+    'protocols = imap pop3',
+    `listen = ${address}`,
+    'ssl = yes',
+    `ssl_cert = <${tls.cert}`,
+    `ssl_key = <${tls.key}`,
+    'disable_plaintext_auth = yes',
+    'auth_mechanisms = plain',
+    'default_login_user = dovenull',
+    'default_internal_user = dovecot',
+    // Dovecot wants a passdb and a userdb; no test logs in.
+    'passdb {',
+    '  driver = static',
+    '  args = password=not-used-by-any-test',
+    '}',
+    'userdb {',
+    '  driver = static',
+    `  args = uid=dovecot gid=dovecot home=${dir}/dovecot/mail/%u`,
+    '}',
+    `mail_location = maildir:${dir}/dovecot/mail/%u`,
+    '',
+  ].join('\n');
+}
+
+function tail(path, max = 3000) {
+  try {
+    const text = readFileSync(path, 'utf8');
+    return text.length > max ? '…' + text.slice(-max) : text;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Starts Postfix and Dovecot on `address` (default: a fresh loopback address)
+ * with a certificate for `names`.
+ * @returns {Promise<{address, dir, stop: () => Promise<void>}>}
+ */
+export async function startMailServers({ names = ['mail.club.example'], address = loopbackAddress(), timeoutMs = 15000 } = {}) {
+  if (process.getuid?.() !== 0) throw new Error('startMailServers: binding the mail ports (25, 110, 143 …) needs root');
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-mail-'));
+  tempDirs.add(dir);
+  chmodSync(dir, 0o755); // Postfix's and Dovecot's own users walk into it
+  for (const d of ['postfix/etc', 'postfix/queue', 'postfix/data', 'dovecot/run', 'dovecot/state', 'dovecot/mail']) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
+  spawnSync('chown', ['postfix', join(dir, 'postfix/data')]);
+  const tls = makeCertificate(dir, names);
+  const pf = postfixFiles(dir, address, tls);
+  writeFileSync(join(dir, 'postfix/etc/main.cf'), pf.main);
+  writeFileSync(join(dir, 'postfix/etc/master.cf'), pf.master);
+  writeFileSync(join(dir, 'dovecot/dovecot.conf'), dovecotConf(dir, address, tls));
+  const logs = { postfix: join(dir, 'postfix.out'), dovecot: join(dir, 'dovecot.out') };
+  const postfix = launch('sh', [POSTFIX_FG, join(dir, 'postfix/etc')], logs.postfix);
+  const dovecot = launch('dovecot', ['-F', '-c', join(dir, 'dovecot/dovecot.conf')], logs.dovecot);
+  let stopped = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await Promise.all([halt(postfix), halt(dovecot)]);
+      rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
+    })());
+  const deadline = Date.now() + timeoutMs;
+  let waiting = [...MAIL_PORTS];
+  while (waiting.length && Date.now() < deadline) {
+    const gone = [['postfix', postfix], ['dovecot', dovecot]].find(([, c]) => c.exitCode !== null || c.signalCode !== null);
+    if (gone) break;
+    const open = await Promise.all(waiting.map((p) => accepts(address, p)));
+    waiting = waiting.filter((_, i) => !open[i]);
+    if (waiting.length) await sleep(50);
+  }
+  if (waiting.length) {
+    const report = Object.entries(logs).map(([n, p]) => `--- ${n} ---\n${tail(p).trimEnd() || '(empty)'}`).join('\n');
+    await stop();
+    throw new Error(`startMailServers: ports ${waiting.join(', ')} at ${address} did not open (is postfix or dovecot missing? make setup)\n${report}`);
+  }
+  return { address, dir, stop };
+}
