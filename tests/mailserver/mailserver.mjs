@@ -1,7 +1,8 @@
 // Real Postfix and Dovecot from Debian on a loopback address, for the probe's
 // tests (tests/js/probe.test.mjs): Postfix on 25 (STARTTLS), 587 (STARTTLS)
 // and 465 (implicit TLS), Dovecot on 143 (STARTTLS), 993, 110 (STLS) and 995,
-// each with a self-signed certificate for the names given. Each start gets
+// both with one certificate for the names given, signed by a test CA made for
+// the run. Each start gets
 // its own temp dir with private configs and logs, and its own address in
 // 127.0.0.0/8 (Linux answers the whole block on lo), so runs in parallel never
 // share a port. Binding ports below 1024 needs root (`make test` runs as root).
@@ -92,15 +93,32 @@ export function loopbackAddress() {
   return `127.${n()}.${n()}.${n()}`;
 }
 
-/** A self-signed certificate (EC P-256) for `names` in `dir`: {cert, key}. */
+/**
+ * A test CA and a certificate it signs for `names` (EC P-256), in `dir`:
+ * {ca, cert, key}. A client trusts the certificate only when it is told to
+ * trust `ca` (Node: NODE_EXTRA_CA_CERTS at start); otherwise the chain ends in
+ * an unknown issuer.
+ */
 export function makeCertificate(dir, names) {
+  const ca = join(dir, 'ca.pem');
+  const caKey = join(dir, 'ca-key.pem');
   const cert = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '30',
-    '-keyout', key, '-out', cert, '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`makeCertificate: openssl failed: ${r.stderr}`);
-  chmodSync(key, 0o644); // Dovecot's config process reads it as root, Postfix's smtpd as root before it drops
-  return { cert, key };
+  const csr = join(dir, 'cert.csr');
+  const ext = join(dir, 'cert.ext');
+  writeFileSync(ext, `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const steps = [
+    ['req', '-x509', ...ec, '-days', '30', '-keyout', caKey, '-out', ca, '-subj', '/CN=mxray test mail CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+    ['req', ...ec, '-keyout', key, '-out', csr, '-subj', `/CN=${names[0]}`],
+    ['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAcreateserial', '-days', '30', '-out', cert, '-extfile', ext],
+  ];
+  for (const args of steps) {
+    const r = spawnSync('openssl', args, { encoding: 'utf8', cwd: dir });
+    if (r.status !== 0) throw new Error(`makeCertificate: openssl ${args[0]} failed: ${r.stderr}`);
+  }
+  chmodSync(key, 0o644); // read by Dovecot's config process and Postfix's smtpd
+  return { ca, cert, key };
 }
 
 export function postfixFiles(dir, address, tls) {
@@ -192,7 +210,8 @@ function tail(path, max = 3000) {
 /**
  * Starts Postfix and Dovecot on `address` (default: a fresh loopback address)
  * with a certificate for `names`.
- * @returns {Promise<{address, dir, stop: () => Promise<void>}>}
+ * @returns {Promise<{address, dir, ca, stop: () => Promise<void>}>} ca: the test CA's
+ *   certificate (PEM file) that signed the servers' one
  */
 export async function startMailServers({ names = ['mail.club.example'], address = loopbackAddress(), timeoutMs = 15000 } = {}) {
   if (process.getuid?.() !== 0) throw new Error('startMailServers: binding the mail ports (25, 110, 143 …) needs root');
@@ -230,5 +249,5 @@ export async function startMailServers({ names = ['mail.club.example'], address 
     await stop();
     throw new Error(`startMailServers: ports ${waiting.join(', ')} at ${address} did not open (is postfix or dovecot missing? make setup)\n${report}`);
   }
-  return { address, dir, stop };
+  return { address, dir, ca: tls.ca, stop };
 }

@@ -354,7 +354,8 @@ function tlsFacts(socket, host) {
 /**
  * One probe: `target` from probeTargets. Never throws; the result says what happened.
  * @returns {Promise<object>} {name, port, service, address, provider, outcome, reason?,
- *   step?, detail?, greeting, starttls, tls, ms}; outcome: `tls` (TLS up and its
+ *   step?, detail?, greeting, starttls, tls, ms, ok}; ok: TLS with a certificate that
+ *   covers the name and chains to a trusted root; outcome: `tls` (TLS up and its
  *   certificate read), `no-connection` (reason: timeout, refused, unreachable, reset,
  *   error), `no-greeting`, `closed`, `bad-greeting`, `refused-greeting`,
  *   `no-starttls`, `starttls-refused`, `tls-failed`, `timeout` (step: after what),
@@ -411,6 +412,8 @@ export async function probeOne(target, { timeout = PROBE_TIMEOUT_MS } = {}) {
     }
   } finally {
     result.ms = Date.now() - started;
+    // What a mail app needs: TLS with a certificate for the name that chains to a trusted root.
+    result.ok = result.outcome === 'tls' && result.tls?.covers === true && result.tls?.trusted === true;
     // Let a goodbye go out, then close.
     for (const s of [secure, socket]) {
       if (!s) continue;

@@ -574,6 +574,8 @@ export const messages = {
       intro: 'mxray connected to each address of each mail name at the ports its users need, waiting {seconds} s at most for each step. It sent only EHLO, CAPABILITY or CAPA, STARTTLS or STLS, and QUIT or LOGOUT: no password and no mail.',
       none: 'No mail name has an address in live DNS, so there was nothing to connect to.',
       truncated: 'Only the first {count} connections were made.',
+      failing: 'At the mail ports, {count} of {total} connections did not end in TLS with a trusted certificate for the name (see "Probe of the mail ports" below).',
+      allGood: 'At the mail ports, all {total} connections ended in TLS with a trusted certificate for the name.',
       line: '{service} on {name} ({address}[, {provider}]): {outcome}',
       noConnection: {
         timeout: 'no connection after {seconds} s',
@@ -596,8 +598,8 @@ export const messages = {
       tls: '{starttls}TLS ({protocol}); the certificate names {names}',
       tlsNoNames: '{starttls}TLS ({protocol}); the certificate names no host',
       afterStarttls: 'STARTTLS, then ',
-      covers: ', which cover the name',
-      notCovers: ', none of which covers the name',
+      covers: '; it covers the name',
+      notCovers: '; it does not cover the name',
       untrusted: '; it does not chain to a trusted root ({why})',
       trust: {
         selfSigned: 'self-signed',
@@ -1151,6 +1153,8 @@ export const messages = {
       intro: 'mxray は、メール用の各名前の各アドレスに、利用者が使うポートで接続しました。各段階で待つのは最大 {seconds} 秒です。送ったのは EHLO、CAPABILITY または CAPA、STARTTLS または STLS、QUIT または LOGOUT だけで、パスワードもメールも送っていません。',
       none: 'ライブ DNS でアドレスを持つメール用の名前がないため、接続先がありませんでした。',
       truncated: '接続したのは最初の {count} 件だけです。',
+      failing: 'メール用ポートへの接続 {total} 件のうち {count} 件は、その名前に一致する信頼できる証明書での TLS になりませんでした (下の「メール用ポートへの接続確認」を参照)。',
+      allGood: 'メール用ポートへの接続 {total} 件はすべて、その名前に一致する信頼できる証明書での TLS になりました。',
       line: '{name} ({address}[、{provider}]) の {service}: {outcome}',
       noConnection: {
         timeout: '{seconds} 秒待っても接続できませんでした',
@@ -1174,7 +1178,7 @@ export const messages = {
       tlsNoNames: '{starttls}TLS ({protocol}) で接続しました。証明書にはホスト名がありません',
       afterStarttls: 'STARTTLS のあと、',
       covers: '。この名前に一致します',
-      notCovers: '。どれもこの名前に一致しません',
+      notCovers: '。この名前には一致しません',
       untrusted: '。信頼されたルート証明書にはつながりません (理由: {why})',
       trust: {
         selfSigned: '自己署名',

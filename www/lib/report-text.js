@@ -485,7 +485,13 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
   };
   const verdict = renderVerdict(report, { lang, style });
   add(verdict);
-  if (verdict.length) out.push('');
+  // What the probe saw, next to the verdict: the findings come from DNS, the probe from the ports.
+  const probed = report.probe?.results ?? [];
+  if (probed.length) {
+    const failing = probed.filter((r) => !r.ok).length;
+    out.push(failing ? style('warning', t('probe.failing', { count: failing, total: probed.length })) : t('probe.allGood', { total: probed.length }));
+  }
+  if (verdict.length || probed.length) out.push('');
   add(renderAnswer(report, { lang, style, cli }));
   out.push('', style('heading', t('report.answer.howTitle')));
   add(renderSummary(report, { lang, style }));
@@ -568,7 +574,7 @@ export function renderProbe(report, { lang = 'en', style = plain } = {}) {
   if (probe.truncated) out.push(style('warning', t('probe.truncated', { count: results.length })));
   for (const r of results) {
     const line = partsText(probeParts(probeStepParams(r, probe.timeout_ms), lang), lang, style);
-    out.push(`- ${r.outcome === 'tls' && r.tls?.covers ? line : style('warning', line)}`);
+    out.push(`- ${r.ok ? line : style('warning', line)}`);
   }
   return out;
 }
