@@ -2,10 +2,12 @@
 // tests (tests/js/probe.test.mjs): Postfix on 25 (STARTTLS), 587 (STARTTLS)
 // and 465 (implicit TLS), Dovecot on 143 (STARTTLS), 993, 110 (STLS) and 995,
 // both with one certificate for the names given, signed by a test CA made for
-// the run. Each start gets
-// its own temp dir with private configs and logs, and its own address in
-// 127.0.0.0/8 (Linux answers the whole block on lo), so runs in parallel never
-// share a port. Binding ports below 1024 needs root (`make test` runs as root).
+// the run. Each start gets its own temp dir with private configs and logs, and
+// its own address in 127.0.0.0/8 (Linux answers the whole block on lo), so
+// runs in parallel never share a port. Binding ports below 1024 needs root
+// (`make test` runs as root), and no daemon of the machine may listen on a
+// mail port on every address (Debian starts Postfix and Dovecot on install
+// where services may start; a container's policy-rc.d keeps them off).
 //
 //   const m = await startMailServers({ names: ['mail.club.example'] });
 //   // m.address = '127.x.y.z'; every mail port answers there
@@ -15,7 +17,7 @@
 // SIGKILL, they go with it.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +73,16 @@ async function halt(child, graceMs = 5000) {
   killGroup(child, 'SIGKILL');
   child.stdin.destroy();
   live.delete(child);
+}
+
+// Why `port` at `address` cannot be bound, or null: a daemon of the machine's own
+// listening there on every address (a system Postfix or Dovecot) takes it from all.
+function bindProblem(address, port) {
+  return new Promise((ok) => {
+    const server = createServer();
+    server.once('error', (e) => ok(e.code ?? e.message));
+    server.listen(port, address, () => server.close(() => ok(null)));
+  });
 }
 
 // Whether `port` at `address` accepts a TCP connection now.
@@ -215,6 +227,10 @@ function tail(path, max = 3000) {
  */
 export async function startMailServers({ names = ['mail.club.example'], address = loopbackAddress(), timeoutMs = 15000 } = {}) {
   if (process.getuid?.() !== 0) throw new Error('startMailServers: binding the mail ports (25, 110, 143 …) needs root');
+  for (const port of MAIL_PORTS) {
+    const problem = await bindProblem(address, port);
+    if (problem) throw new Error(`startMailServers: cannot bind ${address}:${port} (${problem}); a mail server of this machine listening on every address takes the port (stop it: systemctl stop postfix dovecot)`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'mxray-mail-'));
   tempDirs.add(dir);
   chmodSync(dir, 0o755); // Postfix's and Dovecot's own users walk into it

@@ -10,7 +10,8 @@
 // `QUIT`; IMAP `CAPABILITY`, `STARTTLS`, `LOGOUT`; POP3 `CAPA`, `STLS`, `QUIT`.
 // No credentials, no mail command. Every wait is bounded by the timeout, at most
 // PROBE_CONCURRENCY connections are open at once, and a server may send at most
-// MAX_LINE bytes a line and MAX_BYTES in all before the probe gives up on it.
+// MAX_LINE bytes a line and MAX_BYTES in all before the probe gives up on it;
+// the replies of one connection take CONNECTION_STEPS timeouts at most together.
 import { connect as tcpConnect, isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { probeStepParams } from '../lib/report-text.js';
@@ -22,6 +23,8 @@ export const PROBE_TIMEOUT_MS = 5000;
 /** The longest line read from a server, and the most bytes read from one connection. */
 export const MAX_LINE = 2048;
 export const MAX_BYTES = 16384;
+/** The replies of one connection take at most this many timeouts together, however its server paces its lines. */
+export const CONNECTION_STEPS = 4;
 /** The most connections one probe makes (names × addresses × ports). */
 export const MAX_PROBES = 256;
 
@@ -109,8 +112,9 @@ class ProbeStop extends Error {
 
 // Lines from a socket, each bounded, all together bounded; each wait bounded by `timeout`.
 class LineReader {
-  constructor(socket, timeout) {
+  constructor(socket, timeout, deadline) {
     this.timeout = timeout;
+    this.deadline = deadline; // of the whole connection: a server that drips lines cannot hold it
     this.total = 0;
     this.attach(socket);
   }
@@ -154,11 +158,11 @@ class LineReader {
   }
   // The next line; `step` names what was awaited, for a timeout or a close.
   async line(step) {
-    const deadline = Date.now() + this.timeout;
+    const deadline = Math.min(Date.now() + this.timeout, this.deadline);
     for (;;) {
       if (this.error) throw this.error instanceof ProbeStop ? this.error : new ProbeStop('closed', { step, detail: this.error.code ?? this.error.message });
       if (this.lines.length) return this.lines.shift();
-      if (this.ended) throw new ProbeStop(step === 'greeting' ? 'closed' : 'closed', { step });
+      if (this.ended) throw new ProbeStop('closed', { step });
       const left = deadline - Date.now();
       if (left <= 0) throw new ProbeStop(step === 'greeting' ? 'no-greeting' : 'timeout', { step });
       await new Promise((res) => {
@@ -169,11 +173,6 @@ class LineReader {
         };
       });
     }
-  }
-  // Bytes the server sent beyond the reply just read: before a TLS upgrade they
-  // must be dropped, never read as if they came inside TLS.
-  pending() {
-    return this.lines.length + this.buffer.length;
   }
   send(text) {
     this.socket.write(text);
@@ -364,6 +363,7 @@ function tlsFacts(socket, host) {
 export async function probeOne(target, { timeout = PROBE_TIMEOUT_MS } = {}) {
   const spec = PROBE_PORTS[target.port];
   const started = Date.now();
+  const deadline = started + CONNECTION_STEPS * timeout;
   const result = { name: target.name, port: target.port, service: spec.service, address: target.address, provider: target.provider ?? null, outcome: null, greeting: null, starttls: spec.implicit ? null : false, tls: null };
   let socket = null;
   let secure = null;
@@ -373,7 +373,7 @@ export async function probeOne(target, { timeout = PROBE_TIMEOUT_MS } = {}) {
     if (spec.implicit) {
       secure = await handshake({ socket, ...tlsOptions }, timeout);
       result.tls = tlsFacts(secure, target.name);
-      const r = new LineReader(secure, timeout);
+      const r = new LineReader(secure, timeout, deadline);
       try {
         const g = await greetingInTls(spec.protocol, r);
         result.greeting = g.greeting;
@@ -385,7 +385,7 @@ export async function probeOne(target, { timeout = PROBE_TIMEOUT_MS } = {}) {
         Object.assign(result, e.extra);
       }
     } else {
-      const r = new LineReader(socket, timeout);
+      const r = new LineReader(socket, timeout, deadline);
       const { greeting } = await beforeTls(spec.protocol, r);
       result.greeting = greeting;
       // Anything sent after the STARTTLS reply and before TLS is dropped (RFC 3207 §4.2, RFC 2595 §3.1).
