@@ -3,7 +3,8 @@
 // tests/resolver): mail.club.example is an alias of the servers' name and
 // their certificate names it; smtp.club.example reaches the same servers, whose
 // certificate does not name it; imap.club.example has an address where nothing
-// listens. No mock server: what is asserted is what the daemons answered.
+// listens; pop.club.example reaches a Dovecot whose greeting is longer than the
+// probe reads. No mock server: what is asserted is what the daemons answered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -41,9 +42,9 @@ function cli(args, { trustMailCa = true } = {}) {
 const live = (more = []) => ['--domain', 'club.example', '--resolver', resolver.url, '--probe', '--probe-timeout', '3000', ...more];
 
 before(async () => {
-  mail = await startMailServers({ names: ['mail.club.example'] });
+  mail = await startMailServers({ names: ['mail.club.example'], longGreeting: true });
   do closed = loopbackAddress();
-  while (closed === mail.address);
+  while (closed === mail.address || closed === mail.longAddress);
   const dir = mkdtempSync(join(tmpdir(), 'mxray-probe-'));
   const zone = join(dir, 'club.example.zone');
   writeFileSync(
@@ -60,6 +61,7 @@ mail IN CNAME srv.club.example.
 srv IN A ${mail.address}
 smtp IN A ${mail.address}
 imap IN A ${closed}
+pop IN A ${mail.longAddress}
 _dmarc IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@club.example"
 `,
   );
@@ -133,6 +135,20 @@ test('an address where nothing listens: no connection', () => {
   assert.ok(runs.ja.stdout.includes(`- imap.club.example (${closed}) の imaps: 接続できませんでした (アドレス側が接続を拒否しました)`), runs.ja.stdout);
 });
 
+test('a server that sends more than the probe reads: the probe stops, and says so', () => {
+  const got = results('pop.club.example');
+  assert.deepEqual(got.map((r) => r.port).sort((a, b) => a - b), [110, 995]);
+  for (const r of got) {
+    assert.equal(r.address, mail.longAddress);
+    assert.equal(r.outcome, 'too-long', JSON.stringify(r));
+    assert.equal(r.greeting, null);
+  }
+  // Implicit TLS: the handshake and the certificate came before the greeting.
+  assert.equal(got.find((r) => r.port === 995).tls.covers, false);
+  assert.ok(runs.text.stdout.includes(`- pop3 on pop.club.example (${mail.longAddress}): the server sent more than mxray reads from one connection`), runs.text.stdout);
+  assert.ok(runs.ja.stdout.includes(`- pop.club.example (${mail.longAddress}) の pop3: サーバーが 1 回の接続で mxray が読む量を超えて送ってきました`), runs.ja.stdout);
+});
+
 test('the results are evidence of the finding about the name, and the verdict says what the probe saw', () => {
   const f = report().findings.find((x) => x.rule === 'mx-target-cname' && x.names[0] === 'mail.club.example.');
   assert.ok(f, JSON.stringify(report().findings.map((x) => x.rule)));
@@ -147,9 +163,9 @@ test('the results are evidence of the finding about the name, and the verdict sa
   const findingAt = text.indexOf('(mx-target-cname)');
   const line = text.indexOf(`imaps on mail.club.example (${mail.address}): TLS (`, findingAt);
   assert.ok(findingAt > 0 && line > findingAt && line < text.indexOf('\nProbe of the mail ports\n'), text);
-  // 11 connections: 7 fine, 2 with a certificate for another name, 2 refused.
-  assert.match(text, /At the mail ports, 4 of 11 connections did not end in TLS with a trusted certificate for the name/);
-  assert.match(runs.ja.stdout, /メール用ポートへの接続 11 件のうち 4 件は、/);
+  // 13 connections: 7 fine, 2 with a certificate for another name, 2 refused, 2 too long.
+  assert.match(text, /At the mail ports, 6 of 13 connections did not end in TLS with a trusted certificate for the name/);
+  assert.match(runs.ja.stdout, /メール用ポートへの接続 13 件のうち 6 件は、/);
   assert.match(runs.ja.stdout, /メール用ポートへの接続確認\n/);
 });
 

@@ -26,6 +26,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const TETHER = join(here, '../resolver/tether.sh');
 const POSTFIX_FG = join(here, 'postfix-fg.sh');
 
+/** The length of the greeting at the long-greeting address. */
+export const LONG_GREETING = 3000;
+
 /** The ports the servers listen on. */
 export const MAIL_PORTS = [25, 465, 587, 143, 993, 110, 995];
 
@@ -182,13 +185,13 @@ export function postfixFiles(dir, address, tls) {
   return { main, master };
 }
 
-function dovecotConf(dir, address, tls) {
+function dovecotConf(dir, address, tls, longAddress) {
   return [
     `base_dir = ${dir}/dovecot/run`,
     `state_dir = ${dir}/dovecot/state`,
     'log_path = /dev/stderr',
     'protocols = imap pop3',
-    `listen = ${address}`,
+    `listen = ${longAddress ? `${address}, ${longAddress}` : address}`,
     'ssl = yes',
     `ssl_cert = <${tls.cert}`,
     `ssl_key = <${tls.key}`,
@@ -206,6 +209,9 @@ function dovecotConf(dir, address, tls) {
     `  args = uid=dovecot gid=dovecot home=${dir}/dovecot/mail/%u`,
     '}',
     `mail_location = maildir:${dir}/dovecot/mail/%u`,
+    // A server that talks too much: at the second address, a greeting longer than
+    // any line the probe reads (www/cli/probe.mjs MAX_LINE).
+    ...(longAddress ? [`local ${longAddress} {`, `  login_greeting = ${'x'.repeat(LONG_GREETING)}`, '}'] : []),
     '',
   ].join('\n');
 }
@@ -221,15 +227,21 @@ function tail(path, max = 3000) {
 
 /**
  * Starts Postfix and Dovecot on `address` (default: a fresh loopback address)
- * with a certificate for `names`.
- * @returns {Promise<{address, dir, ca, stop: () => Promise<void>}>} ca: the test CA's
- *   certificate (PEM file) that signed the servers' one
+ * with a certificate for `names`; with `longGreeting`, Dovecot also listens at a
+ * second fresh address, where its greeting is LONG_GREETING bytes long.
+ * @returns {Promise<{address, longAddress, dir, ca, stop: () => Promise<void>}>} ca: the test
+ *   CA's certificate (PEM file) that signed the servers' one; longAddress: null without longGreeting
  */
-export async function startMailServers({ names = ['mail.club.example'], address = loopbackAddress(), timeoutMs = 15000 } = {}) {
+export async function startMailServers({ names = ['mail.club.example'], address = loopbackAddress(), longGreeting = false, timeoutMs = 15000 } = {}) {
   if (process.getuid?.() !== 0) throw new Error('startMailServers: binding the mail ports (25, 110, 143 …) needs root');
-  for (const port of MAIL_PORTS) {
-    const problem = await bindProblem(address, port);
-    if (problem) throw new Error(`startMailServers: cannot bind ${address}:${port} (${problem}); a mail server of this machine listening on every address takes the port (stop it: systemctl stop postfix dovecot)`);
+  let longAddress = null;
+  if (longGreeting) do longAddress = loopbackAddress();
+  while (longAddress === address);
+  const dovecotPorts = [143, 993, 110, 995];
+  const wanted = [...MAIL_PORTS.map((port) => [address, port]), ...(longAddress ? dovecotPorts.map((port) => [longAddress, port]) : [])];
+  for (const [at, port] of wanted) {
+    const problem = await bindProblem(at, port);
+    if (problem) throw new Error(`startMailServers: cannot bind ${at}:${port} (${problem}); a mail server of this machine listening on every address takes the port (stop it: systemctl stop postfix dovecot)`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'mxray-mail-'));
   tempDirs.add(dir);
@@ -240,7 +252,7 @@ export async function startMailServers({ names = ['mail.club.example'], address 
   const pf = postfixFiles(dir, address, tls);
   writeFileSync(join(dir, 'postfix/etc/main.cf'), pf.main);
   writeFileSync(join(dir, 'postfix/etc/master.cf'), pf.master);
-  writeFileSync(join(dir, 'dovecot/dovecot.conf'), dovecotConf(dir, address, tls));
+  writeFileSync(join(dir, 'dovecot/dovecot.conf'), dovecotConf(dir, address, tls, longAddress));
   const logs = { postfix: join(dir, 'postfix.out'), dovecot: join(dir, 'dovecot.out') };
   const postfix = launch('sh', [POSTFIX_FG, join(dir, 'postfix/etc')], logs.postfix);
   const dovecot = launch('dovecot', ['-F', '-c', join(dir, 'dovecot/dovecot.conf')], logs.dovecot);
@@ -252,18 +264,18 @@ export async function startMailServers({ names = ['mail.club.example'], address 
       tempDirs.delete(dir);
     })());
   const deadline = Date.now() + timeoutMs;
-  let waiting = [...MAIL_PORTS];
+  let waiting = wanted;
   while (waiting.length && Date.now() < deadline) {
     const gone = [['postfix', postfix], ['dovecot', dovecot]].find(([, c]) => c.exitCode !== null || c.signalCode !== null);
     if (gone) break;
-    const open = await Promise.all(waiting.map((p) => accepts(address, p)));
+    const open = await Promise.all(waiting.map(([at, p]) => accepts(at, p)));
     waiting = waiting.filter((_, i) => !open[i]);
     if (waiting.length) await sleep(50);
   }
   if (waiting.length) {
     const report = Object.entries(logs).map(([n, p]) => `--- ${n} ---\n${tail(p).trimEnd() || '(empty)'}`).join('\n');
     await stop();
-    throw new Error(`startMailServers: ports ${waiting.join(', ')} at ${address} did not open (is postfix or dovecot missing? make setup)\n${report}`);
+    throw new Error(`startMailServers: ${waiting.map(([at, p]) => `${at}:${p}`).join(', ')} did not open (is postfix or dovecot missing? make setup)\n${report}`);
   }
-  return { address, dir, ca: tls.ca, stop };
+  return { address, longAddress, dir, ca: tls.ca, stop };
 }
