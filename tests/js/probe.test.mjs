@@ -242,4 +242,5 @@ test('a Cloudflare address that never answers, in the words of the issue, and as
   assert.ok(text.includes('- imaps on mail.example.org (104.21.1.1, Cloudflare): no connection after 5 s'), text);
   const ja = renderReport({ ...report, domain: 'example.org.', mode: 'live', summary: { critical: 1, warning: 0, info: 0 }, fix: {}, verdict: { state: 'broken' } }, { lang: 'ja' });
   assert.ok(ja.includes('mail.example.org (104.21.1.1、Cloudflare) の imaps: 5 秒待っても接続できませんでした'), ja);
+  assert.ok(ja.includes('1. mail.example.org (104.21.1.1、172.67.1.1、Cloudflare) の imaps: 5 秒待っても接続できませんでした'), ja);
 });

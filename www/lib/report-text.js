@@ -554,8 +554,12 @@ export function probeParts(params, lang = 'en') {
     if (params.trust) outcome += words('untrusted');
   } else outcome = words(o) || words('error');
   const template = words('line').replace('{outcome}', outcome);
+  // The addresses that answered alike, and the certificate's names, are lists: Japanese lists them with 、.
+  const list = (v) => (lang === 'ja' && typeof v === 'string' ? v.replace(/, /g, '、') : v);
   const values = {
     ...params,
+    address: list(params.address),
+    names: list(params.names),
     provider: params.provider ? providerName(params.provider, lang) : '',
     starttls: params.starttls === 'true' ? words('afterStarttls') : '',
     why: params.trust ? words(`trust.${TRUST_WORDS[params.trust] ?? 'other'}`) : '',
