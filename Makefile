@@ -12,10 +12,13 @@ JOBS ?= $(shell nproc)
 
 # Debian packages the build, the tests and the benchmark use (fonts-ipafont-gothic:
 # Japanese text in the browser tests' screenshots; pre-commit and python3-yaml:
-# the pre-commit hook's and the GitHub Action's tests, both offline).
+# the pre-commit hook's and the GitHub Action's tests, both offline; postfix,
+# dovecot-imapd and dovecot-pop3d: the servers `check --probe` is tested
+# against, run by tests/mailserver on a loopback address of their own).
 APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
 	python3-dnspython python3-yaml pre-commit knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time \
-	dnsdist openssl chromium fonts-ipafont-gothic clang-14 clang-format-14 libclang-rt-14-dev publicsuffix zip unzip firefox-esr
+	dnsdist openssl chromium fonts-ipafont-gothic clang-14 clang-format-14 libclang-rt-14-dev publicsuffix zip unzip firefox-esr \
+	postfix dovecot-imapd dovecot-pop3d
 # Node 20 and npm: Debian's packages only where the machine has none of its own
 # (a machine may carry a newer Node and npm that Debian's npm would conflict with).
 NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm)

@@ -20,6 +20,7 @@ import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '.
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { displayText, gitQuotedPath, jsonEscaped, quotedText } from '../lib/name-safety.js';
 import { SEVERITIES, exitStatus, renderPlan, renderReport } from '../lib/report-text.js';
+import { PROBE_TIMEOUT_MS, feedProbe, runProbe } from './probe.mjs';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl'];
 export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
@@ -45,6 +46,8 @@ const CHECK_OPTIONS = {
   'fail-on': { type: 'string' },
   'ask-ptr': { type: 'boolean' },
   'no-padding': { type: 'boolean' },
+  probe: { type: 'boolean' },
+  'probe-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -55,11 +58,18 @@ export function parseCheckArgs(argv) {
     resolver: v.resolver ?? 'cloudflare', timeout: 5000, origin: v.origin ?? null, panel: v.panel ?? 'auto', format: v.format ?? 'text',
     lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false, includeRoot: v['include-root'] ?? null,
     askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false),
+    probe: v.probe ?? false, probeTimeout: PROBE_TIMEOUT_MS,
   };
   if (v.timeout !== undefined) {
     o.timeout = Number(v.timeout);
     if (!Number.isInteger(o.timeout) || o.timeout < 100 || o.timeout > 120000) throw new UsageError('bad-timeout', { value: v.timeout });
   }
+  if (v['probe-timeout'] !== undefined) {
+    o.probeTimeout = Number(v['probe-timeout']);
+    if (!Number.isInteger(o.probeTimeout) || o.probeTimeout < 100 || o.probeTimeout > 60000) throw new UsageError('bad-probe-timeout', { value: v['probe-timeout'] });
+  }
+  // The probe confirms what live DNS serves: a single live check only.
+  if (o.probe && (o.zoneDir || o.offline || !o.domain)) throw new UsageError('probe-needs-live');
   if (!PANELS.includes(o.panel)) throw new UsageError('unknown-panel', { value: o.panel });
   if (!OUTPUT_FORMATS.includes(o.format)) throw new UsageError('unknown-format', { value: o.format });
   if (o.lang !== null && !['en', 'ja'].includes(o.lang)) throw new UsageError('unknown-language', { value: o.lang });
@@ -311,6 +321,8 @@ export async function runCheck(argv, env = process.env) {
   }
   onProgress?.end();
   const { report, diagnostics, bytes } = result;
+  // The probe's results are evidence: report.probe, and a step in each finding about the name.
+  if (o.probe) feedProbe(report, await runProbe(report, { timeout: o.probeTimeout }));
   for (const line of diagnostics) process.stderr.write(line + '\n');
 
   if (o.format === 'json') {

@@ -57,6 +57,9 @@ exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
                    --zone-dir: only under DIR)
   --ask-ptr        ask the PTR of the mail server's address: that tells the resolver the address
   --no-padding     send DNS queries unpadded (default: padded to 128 octets, RFC 8467)
+  --probe          (live) connect to each mail name's addresses at the mail ports: greeting, STARTTLS,
+                   certificate (sends no credentials and no mail)
+  --probe-timeout MS  (--probe) the limit of each step of a connection (default: 5000)
 
 exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input,
              3 nothing at or above --fail-on but the check could not tell (with --zone-dir: some zone)`,
@@ -82,6 +85,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-one-domain': 'facts takes one domain: --domain NAME or DOMAIN',
       'facts-needs-input': 'facts needs a --domain NAME (or DOMAIN) or a --zone FILE',
       'not-built': 'the wasm core is not built ({file}); run `make build` first',
+      'probe-needs-live': '--probe needs a live check: a --domain NAME without --offline and without --zone-dir',
+      'bad-probe-timeout': '--probe-timeout takes milliseconds between 100 and 60000: {value}',
     },
     notes: {
       'nothing-to-import': 'the fix adds no record, so there is no Cloudflare import file (it holds only the records to add)',
@@ -153,6 +158,9 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
                    フォルダーの下だけ。--zone-dir では DIR の下だけ)
   --ask-ptr        メールサーバーのアドレスの PTR を問い合わせる (リゾルバーにそのアドレスが伝わります)
   --no-padding     DNS の問い合わせをパディングなしで送る (既定: 128 オクテット単位にパディングする。RFC 8467)
+  --probe          (ライブ) 各メール用の名前のアドレスにメールのポートで接続し、挨拶、STARTTLS、証明書を
+                   確かめる (認証情報もメールも送りません)
+  --probe-timeout MS  (--probe) 接続の各段階の制限時間 (既定: 5000)
 
 終了ステータス: 0 --fail-on 以上の問題なし、1 問題が見つかった、2 使い方のエラーまたは入力を読めない、
   3 --fail-on 以上の問題はないが判定できなかった (--zone-dir ではいずれかのゾーン)`,
@@ -178,6 +186,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-one-domain': 'facts に指定できるドメインは 1 つです (--domain NAME か DOMAIN のどちらか)',
       'facts-needs-input': 'facts には --domain NAME (または DOMAIN) か --zone FILE が必要です',
       'not-built': 'wasm のコアがビルドされていません ({file})。先に `make build` を実行してください',
+      'probe-needs-live': '--probe はライブの検査でだけ使えます (--offline も --zone-dir もない --domain NAME)',
+      'bad-probe-timeout': '--probe-timeout には 100 から 60000 までのミリ秒を指定します: {value}',
     },
     notes: {
       'nothing-to-import': '修正で追加するレコードがないため、Cloudflare のインポート用ファイルはありません (このファイルには追加するレコードだけが入ります)',

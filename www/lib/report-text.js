@@ -12,6 +12,7 @@
 // for another is flagged.
 import { evidenceMessage, findingMessage, messages, proseName, providerName, reportMessage, serviceWords, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
+import { fillTemplate, lookup } from './catalogue.js';
 import { answerWhere, changeSentenceParts, changeTable, panelSteps, servingPanel } from './answer.js';
 
 /** Severities from the most to the least important. */
@@ -169,6 +170,10 @@ export function evidenceStepsParts(f, lang = 'en') {
   }
   const out = [];
   for (const s of steps) {
+    if (s.code === 'probe') {
+      out.push(probeParts(s.params ?? {}, lang));
+      continue;
+    }
     const group = s.code === 'port-not-proxied' ? ports.get(String(s.params?.provider ?? '')) : null;
     if (!group || group.length < 2) {
       out.push(evidenceParts(s, lang));
@@ -480,7 +485,13 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
   };
   const verdict = renderVerdict(report, { lang, style });
   add(verdict);
-  if (verdict.length) out.push('');
+  // What the probe saw, next to the verdict: the findings come from DNS, the probe from the ports.
+  const probed = report.probe?.results ?? [];
+  if (probed.length) {
+    const failing = probed.filter((r) => !r.ok).length;
+    out.push(failing ? style('warning', t('probe.failing', { count: failing, total: probed.length })) : t('probe.allGood', { total: probed.length }));
+  }
+  if (verdict.length || probed.length) out.push('');
   add(renderAnswer(report, { lang, style, cli }));
   out.push('', style('heading', t('report.answer.howTitle')));
   add(renderSummary(report, { lang, style }));
@@ -491,6 +502,7 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
     out.push('', style('heading', title));
     add(lines);
   };
+  if (report.probe) section(t('probe.title'), renderProbe(report, { lang, style }));
   if ((report.fix?.plan ?? []).length) {
     section(t('report.notesTitle'), [...renderNotes(report, { lang }), ...renderSkipped(report, { lang })]);
     section(t('report.planTitle'), renderPlan(report, { lang, style }));
@@ -514,4 +526,81 @@ export function zoneLine(r, { lang = 'en', style = plain, failOn = 'critical', v
     rules: displayText((r.rules ?? []).join(', ')),
   });
   return worst && SEVERITIES.indexOf(worst) <= limit ? style(worst, line) : line;
+}
+
+// Node's codes for a certificate that does not chain to a trusted root, in the probe's words.
+const TRUST_WORDS = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'selfSigned',
+  SELF_SIGNED_CERT_IN_CHAIN: 'selfSigned',
+  UNABLE_TO_GET_ISSUER_CERT: 'unknownIssuer',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unknownIssuer',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unknownIssuer',
+  CERT_HAS_EXPIRED: 'expired',
+  CERT_NOT_YET_VALID: 'notYetValid',
+};
+
+/**
+ * One probe result (www/cli/probe.mjs probeParams: strings) as messageParts:
+ * "imaps on mail.example.org (104.21.1.1, Cloudflare): no connection after 5 s".
+ */
+export function probeParts(params, lang = 'en') {
+  const words = (path) => lookup(messages, `probe.${path}`, lang) ?? '';
+  let outcome;
+  const o = params.outcome;
+  if (o === 'no-connection') outcome = words(`noConnection.${params.reason}`) || words('noConnection.error');
+  else if (o === 'closed') outcome = params.step === 'greeting' || !params.step ? words('closedBeforeGreeting') : words('closed');
+  else if (o === 'tls') {
+    outcome = (params.names ? words('tls') : words('tlsNoNames')) + (params.names ? words(params.covers === 'true' ? 'covers' : 'notCovers') : '');
+    if (params.trust) outcome += words('untrusted');
+  } else outcome = words(o) || words('error');
+  const template = words('line').replace('{outcome}', outcome);
+  // The addresses that answered alike, and the certificate's names, are lists: Japanese lists them with 、.
+  const list = (v) => (lang === 'ja' && typeof v === 'string' ? v.replace(/, /g, '、') : v);
+  const values = {
+    ...params,
+    address: list(params.address),
+    names: list(params.names),
+    provider: params.provider ? providerName(params.provider, lang) : '',
+    starttls: params.starttls === 'true' ? words('afterStarttls') : '',
+    why: params.trust ? words(`trust.${TRUST_WORDS[params.trust] ?? 'other'}`) : '',
+  };
+  return messageParts((v) => fillTemplate(template, v), values);
+}
+
+/** The probe section: how it was made, then one line per connection. */
+export function renderProbe(report, { lang = 'en', style = plain } = {}) {
+  const probe = report.probe;
+  if (!probe) return [];
+  const t = (k, v) => reportMessage(k, lang, v);
+  const results = probe.results ?? [];
+  if (!results.length) return [t('probe.none')];
+  const out = [t('probe.intro', { seconds: Math.round(probe.timeout_ms / 100) / 10 })];
+  if (probe.truncated) out.push(style('warning', t('probe.truncated', { count: results.length })));
+  for (const r of results) {
+    const line = partsText(probeParts(probeStepParams(r, probe.timeout_ms), lang), lang, style);
+    out.push(`- ${r.ok ? line : style('warning', line)}`);
+  }
+  return out;
+}
+
+/**
+ * One probe result (www/cli/probe.mjs probeOne) as the params of its evidence step and
+ * its line: strings only, as every evidence step's.
+ */
+export function probeStepParams(r, timeoutMs) {
+  const p = { service: r.service, port: String(r.port), name: r.name, address: r.address, provider: r.provider ?? '', outcome: r.outcome };
+  if (r.reason) p.reason = r.reason;
+  if (r.step) p.step = r.step;
+  p.seconds = String(Math.round(timeoutMs / 100) / 10);
+  if (r.text) p.text = r.text;
+  if (['bad-greeting', 'refused-greeting'].includes(r.outcome) && r.greeting) p.text = r.greeting;
+  if (r.outcome === 'tls' && r.tls) {
+    p.starttls = r.starttls ? 'true' : 'false';
+    p.protocol = r.tls.protocol ?? '';
+    const names = r.tls.cert?.san?.length ? r.tls.cert.san : r.tls.cert?.subject_cn ? [r.tls.cert.subject_cn] : [];
+    p.names = names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : '');
+    p.covers = r.tls.covers ? 'true' : 'false';
+    p.trust = r.tls.trusted ? '' : (r.tls.trust_error ?? 'unknown');
+  }
+  return p;
 }
