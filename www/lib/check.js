@@ -9,6 +9,7 @@ import { feedBytes, joinListingPages, listingGroups, zoneDomain } from './zone-i
 import { createSession, SessionError, ReportError } from './session.js';
 import { runSession, resolveResolver, ResolverError } from './doh-driver.js';
 import { NotAZoneError, readableSource } from './input.js';
+import { TerraformError, terraformKind, terraformToZone, terraformReport, terraformPatch } from './as-code/terraform.js';
 
 /**
  * The most bytes one check reads, all files together. The wasm memory (4 GiB
@@ -106,6 +107,8 @@ export function sourceDomain(source, byName = true) {
  * @param {(p: object) => void} [job.onProgress] {stage: 'read', file, index, count, loaded, total},
  *   {stage: 'dns', round, answered, total, name, type}, {stage: 'report'}
  * @param {typeof fetch} [job.fetch] for the live check (tests)
+ * @param {(file: string, text: string) => Promise<object>} [job.parseHcl] HCL's parser (hcl2json's
+ *   parse), for Terraform .tf inputs (www/lib/as-code/terraform.js); the command line's
  * @returns {Promise<{report: object, files: {zones: {index, file, changed, text, diff}[], diff: [], cloudflareImport} | null, timings, zoneSummaries?: object[]}>}
  *   report: the "mxray-report/2" document without the big texts (the report option
  *   texts: false: fix.zones[].text is left out; fix.cloudflare_import is true or null),
@@ -117,7 +120,7 @@ export function sourceDomain(source, byName = true) {
  */
 export async function runCheck(core, job = {}) {
   const { sources = [], domain = '', domainAsGiven = false, offline = false, resolver = 'cloudflare', timeoutMs = 5000, panel = 'auto', origin = '' } = job;
-  const { byName = true, fixBytes = true, zoneSummaries = false, signal, onProgress, fetch } = job;
+  const { byName = true, fixBytes = true, zoneSummaries = false, signal, onProgress, fetch, parseHcl = null } = job;
   const name = domainAsGiven ? String(domain ?? '') : normaliseDomain(domain);
   if (name === null) throw new CheckError('bad-domain', { value: String(domain).trim() });
   if (!sources.length && !name) throw new CheckError('no-input');
@@ -161,6 +164,8 @@ export async function runCheck(core, job = {}) {
         throw e;
       }
     }
+    // Terraform inputs (.tf, `terraform show -json`) read as the API JSON they describe.
+    const terraform = await terraformInputs(readied, { domain: name, parseHcl });
     // Pages of one listing are one zone, not the zones of a move (tests/real/combined).
     const inputs = listingGroups(readied.map((r) => r.bytes)).map((group) => {
       if (group.length === 1) return readied[group[0]];
@@ -234,12 +239,78 @@ export async function runCheck(core, job = {}) {
     // The shell decoded these, not the core: say so next to each input.
     for (const z of report.inputs?.zones ?? []) z.decoded_from = decoded[z.index] ?? null;
     if (listings.size) pagedReport(report, listings);
+    if (terraform.size) terraformResults(report, files, terraform, summaries);
     // The same fields for every shell, live or not (docs/report.md, `timings`).
     report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0), dns_questions: dns ? dns.questions : 0 };
     return { report, files, timings: report.timings, ...(zoneSummaries ? { zoneSummaries: summaries } : {}) };
   } finally {
     session?.dispose();
     for (const r of readers) r.delete();
+  }
+}
+
+// Each Terraform input of `readied` replaced, in place, by the Cloudflare API JSON it
+// describes; returns them by zone index (www/lib/as-code/terraform.js).
+async function terraformInputs(readied, { domain, parseHcl }) {
+  const out = new Map();
+  for (const [index, r] of readied.entries()) {
+    // A .tf is small; a show -json is read whole only when its head says it is one.
+    const head = new TextDecoder().decode(r.bytes.subarray(0, 1 << 16));
+    if (!terraformKind(r.given.name, head) && !(r.bytes.length > 1 << 16 && /^\s*\{/.test(head) && /"format_version"/.test(head) && terraformKind(r.given.name, new TextDecoder().decode(r.bytes)))) continue;
+    const text = new TextDecoder().decode(r.bytes);
+    let converted;
+    try {
+      converted = await terraformToZone({ name: r.given.name, text }, { domain, parseHcl });
+    } catch (e) {
+      if (e instanceof TerraformError) throw new CheckError(`terraform.${e.code}`, e.values, e.message, e);
+      throw e;
+    }
+    out.set(index, { ...converted, file: r.given.name, source: text });
+    r.bytes = new TextEncoder().encode(converted.text);
+  }
+  return out;
+}
+
+// The report and the fix of a check that read Terraform inputs, in Terraform's terms:
+// findings at the .tf lines and resource addresses, the values Terraform fills in
+// (left out) as warnings that keep the verdict from "fine", and the fix as a patch of
+// the .tf (none for show -json: it is state, the .tf is what to edit).
+function terraformResults(report, files, terraform, summaries) {
+  const byFile = new Map([...terraform.values()].map((t) => [t.file, t]));
+  terraformReport(report, byFile);
+  const encoder = new TextEncoder();
+  for (const [index, t] of terraform) {
+    const z = report.inputs?.zones?.find((x) => x.index === index);
+    if (z) {
+      z.format = t.kind === 'hcl' ? 'terraform' : 'terraform-show-json';
+      z.terraform = { kind: t.kind, domain: t.domain, domain_from: t.domainFrom, resources: t.resources, records: t.rows.length, unknown: t.unknown };
+    }
+    for (const u of t.unknown) {
+      const d = { severity: 'warning', code: 'terraform-unknown', zone: index, file: 0, line: u.line ?? 0, column: 1, field: u.attribute, token: u.value, detail: u.address };
+      report.diagnostics?.push(d);
+      summaries[index]?.diagnostics?.push({ ...d, zone: undefined });
+    }
+    const edits = (report.fix?.edits ?? []).filter((e) => e.zone === index);
+    const patch = terraformPatch(t.source, t.file, t, edits);
+    const fz = report.fix?.zones?.find((x) => x.index === index);
+    if (fz) {
+      fz.changed = patch.changed;
+      fz.diff = patch.diff;
+      fz.skipped = patch.skipped;
+      fz.format = z?.format;
+    }
+    const bz = files?.zones.find((x) => x.index === index);
+    if (bz) {
+      bz.changed = patch.changed;
+      bz.text = encoder.encode(patch.text);
+      bz.diff = encoder.encode(patch.diff);
+    }
+  }
+  if (files) files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);
+  const unknown = [...terraform.values()].some((t) => t.unknown.length);
+  if (unknown && report.verdict) {
+    report.verdict.blind = [...(report.verdict.blind ?? []), 'terraform-unknown'];
+    if (report.verdict.state === 'fine') report.verdict.state = 'could-not-tell';
   }
 }
 
