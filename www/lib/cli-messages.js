@@ -107,7 +107,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       warning: 'warning: {resource} is left out of the check: its {attribute} is {value}, which Terraform fills in when it runs, so mxray does not know it',
       'state-no-patch': '{file} is Terraform state (terraform show -json), not configuration: there is no patch of it. Make the changes of the plan in the .tf file that declares each resource',
       errors: {
-        'no-domain': '{file}: the domain of the zone is not in the file (the zone_id is an id or a variable): give it with --domain',
+        'no-domain': '{file}: the domain of the zone is not in the file (the zone_id is an id or a variable): give it with --domain (and --offline to ask no DNS)',
         syntax: '{file}:{line}:{column}: not valid Terraform: {detail}',
         'no-parser': '{file}: a Terraform file needs the HCL parser, which this build of mxray does not have',
         'not-terraform': '{file}: not a Terraform file with Cloudflare DNS records',
@@ -212,7 +212,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       warning: '警告: {resource} はチェックしていません。{attribute} が {value} で、Terraform の実行時に決まる値のため mxray には分かりません',
       'state-no-patch': '{file} は Terraform の設定ではなくステート (terraform show -json) なので、パッチは作れません。プランの変更は、各リソースを宣言している .tf ファイルで行ってください',
       errors: {
-        'no-domain': '{file}: ゾーンのドメインがファイルに書かれていません (zone_id が ID か変数です)。--domain で指定してください',
+        'no-domain': '{file}: ゾーンのドメインがファイルに書かれていません (zone_id が ID か変数です)。--domain で指定してください (DNS に問い合わせないときは --offline も付けます)',
         syntax: '{file}:{line}:{column}: Terraform として正しくありません: {detail}',
         'no-parser': '{file}: Terraform のファイルを読むには HCL パーサーが必要ですが、この mxray にはありません',
         'not-terraform': '{file}: Cloudflare の DNS レコードを含む Terraform のファイルではありません',

@@ -406,7 +406,7 @@ export function terraformReport(report, byFile) {
 // An HCL string literal of `s`: JSON's escapes, and Terraform's template
 // introducers doubled so they stay literal.
 export function hclString(s) {
-  return JSON.stringify(String(s)).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(String(s)).replace(/\$\{/g, '$$$${').replace(/%\{/g, '%%{');
 }
 
 // An edit's presentation data as the provider's attributes (API form: no trailing
