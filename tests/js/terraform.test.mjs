@@ -246,3 +246,17 @@ test('recognition, domain and string writing', () => {
   assert.deepEqual(terraformDomain({ given: 'Club.Example.', names: ['other.org'] }), { domain: 'club.example', from: 'given' });
   assert.equal(hclString('a${b}%{c}"'), '"a$${b}%%{c}\\""');
 });
+
+test('a record to add becomes a new resource with the file\'s zone_id; a file without a final newline still patches', () => {
+  // Written here: the MX names the apex, and no `mail` resource exists yet.
+  const text = 'resource "cloudflare_record" "mx" {\n  zone_id = var.zone\n  name = "club.example"\n  type = "MX"\n  value = "club.example"\n  priority = 0\n}\nresource "cloudflare_record" "apex" {\n  zone_id = var.zone\n  name = "club.example"\n  type = "A"\n  value = "203.0.113.25"\n  proxied = true\n}';
+  const { dir, file } = story(text);
+  const d = cli(['check', '--zone', file, '--format', 'diff'], dir);
+  assert.equal(d.status, 1, d.stderr);
+  assert.match(d.stdout, /\+resource "cloudflare_record" "mxray_mail_club_example_a" \{\n\+  zone_id = var\.zone\n\+  name    = "mail"\n/);
+  writeFileSync(join(dir, 'fix.diff'), d.stdout);
+  const p = spawnSync('patch', ['-p1', '-i', 'fix.diff'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(p.status, 0, p.stderr + p.stdout);
+  const again = json(cli(['check', '--zone', file, '--format', 'json'], dir));
+  assert.equal(again.findings.filter((x) => x.severity === 'critical').length, 0, JSON.stringify(again.findings.map((x) => x.rule)));
+});

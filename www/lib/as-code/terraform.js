@@ -501,6 +501,13 @@ export function terraformPatch(text, file, converted, edits) {
         inserts.push([attr, value]);
       }
     }
+    // v5's settings.flatten_cname is a CNAME's only: a record that is no longer one drops it.
+    const settings = row.attrs.settings;
+    if (settings && String(e.type).toUpperCase() !== 'CNAME' && body?.settings && typeof body.settings === 'object' && 'flatten_cname' in body.settings) {
+      const first = lines[settings.line - 1];
+      const next = withValue(first.replace(/\{.*$/, '{}'), '{}');
+      ops.push({ from: settings.line - 1, to: settings.endLine, lines: [next ?? `${/^[ \t]*/.exec(first)[0]}settings = {}`] });
+    }
     if (row.attrs.priority && attrs.priority === undefined) {
       // A priority left over from an MX that is no longer one.
       const at = row.attrs.priority;
@@ -530,7 +537,10 @@ export function terraformPatch(text, file, converted, edits) {
     body.push(['proxied', e.proxied ? 'true' : 'false'], ['ttl', '1']);
     const w = Math.max(...body.map(([k]) => k.length));
     const block = ['', `resource "${type}" "${label}" {${cr}`, ...body.map(([k, v]) => `  ${k}${' '.repeat(w - k.length)} = ${v}${cr}`), `}${cr}`];
-    ops.push({ from: lines.length, to: lines.length, lines: block.map((l, j) => (j === 0 ? cr : l)), append: true });
+    const added = block.map((l, j) => (j === 0 ? cr : l));
+    // A file without a final newline: its last line gets one, then the new resource.
+    if (!finalNewline && lines.length) ops.push({ from: lines.length - 1, to: lines.length, lines: [lines[lines.length - 1], ...added], append: true });
+    else ops.push({ from: lines.length, to: lines.length, lines: added, append: true });
   }
 
   if (!ops.length) return { diff: '', text, changed: false, skipped };
