@@ -134,6 +134,12 @@ for (const [label, text, mailLine, mailAddress] of [
     assert.equal(cname.params.line, String(mailLine));
     assert.equal(cname.params.resource, mailAddress);
 
+    // What to do says where: the .tf, not the dashboard, in both languages.
+    const words = cli(['check', '--zone', file], dir).stdout;
+    assert.match(words, new RegExp(`What to do\\nThese records are declared in Terraform \\(${file}\\): make the changes there, not in the dashboard`));
+    assert.doesNotMatch(words, /make these changes in its dashboard/);
+    assert.match(cli(['check', '--lang', 'ja', '--zone', file], dir).stdout, /Terraform \(dns\.tf\) で宣言されています/);
+
     const d = cli(['check', '--zone', file, '--format', 'diff'], dir);
     assert.equal(d.status, 1, d.stderr);
     assert.match(d.stdout, new RegExp(`^--- a/${file}\\n\\+\\+\\+ b/${file}\\n@@ `));
@@ -229,6 +235,7 @@ test('hand-written show -json (not real): findings name the resource address; no
   const d = cli(['check', '--zone', file, '--format', 'diff'], dir);
   assert.equal(d.stdout, '');
   assert.match(d.stderr, /state\.json is Terraform state .* no patch/);
+  assert.match(cli(['check', '--zone', file], dir).stdout, /state\.json is Terraform state: make the changes in the \.tf files that declare these resources \(module\.mail\.cloudflare_record\.mail\), then run terraform plan/);
   const plan = cli(['check', '--zone', file, '--format', 'plan'], dir);
   assert.match(plan.stdout, /CREATE\s+mail\.club\.example\. A 203\.0\.113\.25/);
 });

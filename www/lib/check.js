@@ -292,6 +292,9 @@ function terraformResults(report, files, terraform, summaries) {
     }
     const edits = (report.fix?.edits ?? []).filter((e) => e.zone === index);
     const patch = terraformPatch(t.source, t.file, t, edits);
+    // Skipped edits named by their index in fix.edits, as the core's are.
+    const all = report.fix?.edits ?? [];
+    patch.skipped = patch.skipped.map((x) => ({ ...x, edit: all.indexOf(edits[x.edit]) }));
     const fz = report.fix?.zones?.find((x) => x.index === index);
     if (fz) {
       fz.changed = patch.changed;

@@ -385,6 +385,7 @@ export const messages = {
         generated: 'the record comes from a $GENERATE line, which makes other records too: change it by hand',
         'cname-kept': 'a CNAME stays at that name, since it could not be removed here, and a CNAME takes no other record beside it: remove the CNAME by hand, then add this',
         'record-not-found': 'the record was not found in the text',
+        'terraform-by-hand': 'the Terraform resource is written in a way the patch does not rewrite (an attribute over several lines, or a record type it does not write): change it by hand',
       },
       placeholdersTitle: 'Values to fill in',
       placeholder: {
@@ -453,6 +454,9 @@ export const messages = {
         howTitle: 'How mxray knows',
         filesTitle: 'The full diff and the files',
         otherSteps: 'Steps in the other panels',
+        // Terraform inputs (www/lib/as-code/terraform.js): {files} the .tf files, {file} a show -json.
+        terraform: 'These records are declared in Terraform ({files}): make the changes there, not in the dashboard, or the next terraform apply undoes them. mxray check --format diff writes them as a patch of the .tf; then run terraform plan and terraform apply.',
+        terraformState: '{file} is Terraform state: make the changes in the .tf files that declare these resources ({resources}), then run terraform plan and terraform apply; a change made only in the dashboard is undone by the next terraform apply.',
       },
       // Several "does not carry port N" steps of one finding, said once.
       portsNotProxied: "{provider}'s proxy does not carry ports {ports} ({services})",
@@ -939,6 +943,7 @@ export const messages = {
         generated: 'レコードは $GENERATE の行から作られており、その行は他のレコードも作ります。手で修正してください',
         'cname-kept': 'その名前には CNAME が残ります。ここでは削除できず、CNAME と同じ名前には他のレコードを置けません。先に CNAME を手で削除してから、このレコードを追加してください',
         'record-not-found': 'レコードがテキスト中に見つかりません',
+        'terraform-by-hand': 'この Terraform のリソースはパッチで書き換えられない書き方です (複数行にわたる属性、またはパッチが書かないレコードの型)。手で変更してください',
       },
       placeholdersTitle: '入力が必要な値',
       placeholder: {
@@ -1000,6 +1005,9 @@ export const messages = {
         howTitle: 'mxray がそう判断した根拠',
         filesTitle: '差分の全体とファイル',
         otherSteps: 'ほかのパネルでの手順',
+        // Terraform の入力 (www/lib/as-code/terraform.js)。{files} は .tf ファイル、{file} は show -json の出力。
+        terraform: 'これらのレコードは Terraform ({files}) で宣言されています。ダッシュボードではなくそちらで変更してください。ダッシュボードだけで変えると、次の terraform apply で元に戻ります。mxray check --format diff で .tf へのパッチを出力できます。そのあと terraform plan と terraform apply を実行してください。',
+        terraformState: '{file} は Terraform のステートです。これらのリソース ({resources}) を宣言している .tf ファイルで変更し、terraform plan と terraform apply を実行してください。ダッシュボードだけで変えると、次の terraform apply で元に戻ります。',
       },
       portsNotProxied: '{provider} のプロキシは、ポート {ports} を通しません ({services})',
       portsAnd: '、',

@@ -453,7 +453,7 @@ export function terraformPatch(text, file, converted, edits) {
   const skipped = [];
   const used = new Set();
   if (converted.kind !== 'hcl') {
-    edits.forEach((_, i) => skipped.push({ edit: i, why: 'terraform-state' }));
+    edits.forEach((_, i) => skipped.push({ edit: i, why: 'format' }));
     return { diff: '', text, changed: false, skipped };
   }
   // terraformReport named each edit's resource.
@@ -474,15 +474,15 @@ export function terraformPatch(text, file, converted, edits) {
     if (e.op === 'replace') rewrite(rowOf(e), e, i);
     else if (e.op === 'remove') {
       const row = rowOf(e);
-      if (!row?.line) skipped.push({ edit: i, why: 'not-located' });
+      if (!row?.line) skipped.push({ edit: i, why: 'record-not-found' });
       else ops.push({ from: row.line - 1, to: row.end, lines: [] });
     } else if (e.op === 'add') addResource(e, i);
   }
 
   function rewrite(row, e, i) {
     const attrs = attributesOf(e.type, e.data);
-    if (!row?.line || !row.attrs) return skipped.push({ edit: i, why: 'not-located' });
-    if (!attrs) return skipped.push({ edit: i, why: 'type' });
+    if (!row?.line || !row.attrs) return skipped.push({ edit: i, why: 'record-not-found' });
+    if (!attrs) return skipped.push({ edit: i, why: 'terraform-by-hand' });
     const want = { type: hclString(String(e.type).toUpperCase()), proxied: e.proxied ? 'true' : 'false' };
     const contentAttr = row.attrs.content ? 'content' : row.attrs.value ? 'value' : row.type === 'cloudflare_dns_record' ? 'content' : 'value';
     want[contentAttr] = hclString(attrs.content);
@@ -492,10 +492,10 @@ export function terraformPatch(text, file, converted, edits) {
     for (const [attr, value] of Object.entries(want)) {
       const at = row.attrs[attr];
       if (at) {
-        if (at.endLine !== at.line) return skipped.push({ edit: i, why: 'multi-line' });
+        if (at.endLine !== at.line) return skipped.push({ edit: i, why: 'terraform-by-hand' });
         const old = lines[at.line - 1];
         const next = withValue(old, value);
-        if (next === null) return skipped.push({ edit: i, why: 'not-located' });
+        if (next === null) return skipped.push({ edit: i, why: 'record-not-found' });
         if (next !== old) ops.push({ from: at.line - 1, to: at.line, lines: [next] });
       } else if (!(attr === 'proxied' && !e.proxied && body?.proxied === undefined)) {
         inserts.push([attr, value]);
@@ -525,7 +525,7 @@ export function terraformPatch(text, file, converted, edits) {
 
   function addResource(e, i) {
     const attrs = attributesOf(e.type, e.data);
-    if (!attrs) return skipped.push({ edit: i, why: 'type' });
+    if (!attrs) return skipped.push({ edit: i, why: 'terraform-by-hand' });
     const sib = converted.rows.find((r) => r.line && r.attrs?.zone_id);
     const type = sib?.type ?? 'cloudflare_record';
     const zoneId = sib ? /=\s*(.*?)\s*(?:#.*|\/\/.*)?\r?$/.exec(lines[sib.attrs.zone_id.line - 1])?.[1] : null;
