@@ -267,3 +267,13 @@ test('a record to add becomes a new resource with the file\'s zone_id; a file wi
   const again = json(cli(['check', '--zone', file, '--format', 'json'], dir));
   assert.equal(again.findings.filter((x) => x.severity === 'critical').length, 0, JSON.stringify(again.findings.map((x) => x.rule)));
 });
+
+test('the website (no HCL parser) refuses a .tf by name, in words of its own in both languages', async () => {
+  const { loadCore } = await import('../../www/lib/core-node.js');
+  const { runCheck, CheckError } = await import('../../www/lib/check.js');
+  const { siteMessages } = await import('../../www/lib/site-messages.js');
+  const core = await loadCore();
+  const bytes = new TextEncoder().encode(CLUB_V4);
+  await assert.rejects(runCheck(core, { sources: [{ name: 'dns.tf', bytes }] }), (e) => e instanceof CheckError && e.code === 'terraform.no-parser' && e.values.file === 'dns.tf');
+  for (const lang of ['en', 'ja']) assert.match(siteMessages[lang].errors.terraform['no-parser'], /\{file\}/);
+});
