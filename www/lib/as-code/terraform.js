@@ -353,8 +353,6 @@ function showJsonResources(source) {
       if (!RECORD_TYPES.includes(r?.type)) continue;
       // State holds the full name as `hostname` (v4) or `name` (v5).
       const body = { ...v, name: v.hostname ?? v.name };
-      if (body.content === undefined && body.value === undefined) body.content = undefined;
-      if (!v.zone_name && typeof v.zone_name !== 'undefined') delete body.zone_name;
       items.push({ address: String(r.address ?? `${r.type}.${r.name}`), type: r.type, name: r.name, body, where: null });
       if (typeof v.zone_name === 'string') zones.push(v.zone_name);
     }
