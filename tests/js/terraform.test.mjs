@@ -277,3 +277,26 @@ test('the website (no HCL parser) refuses a .tf by name, in words of its own in 
   await assert.rejects(runCheck(core, { sources: [{ name: 'dns.tf', bytes }] }), (e) => e instanceof CheckError && e.code === 'terraform.no-parser' && e.values.file === 'dns.tf');
   for (const lang of ['en', 'ja']) assert.match(siteMessages[lang].errors.terraform['no-parser'], /\{file\}/);
 });
+
+test('several .tf files given together are one configuration: one zone, each finding and patch in its own file', () => {
+  // The real module's three files: one zone of 7 records, not three rival zones.
+  const real = json(cli(['check', '--offline', '--domain', 'example.org', ...['mx', 'srv', 'cname'].flatMap((k) => ['--zone', join(REAL, `migadu-cloudflare-record-${k}.tf`)]), '--format', 'json']));
+  assert.equal(real.inputs.zones.length, 1);
+  assert.equal(real.inputs.zones[0].records, 7);
+  assert.equal(real.inputs.zones[0].files.length, 3);
+  assert.ok(!real.verdict.blind.includes('several-proxy-zones'), JSON.stringify(real.verdict));
+  // The club story split in two files (written here), its MX at the proxied apex as in
+  // the story: the patch touches both files and applies.
+  const lines = CLUB_V4.replace('value    = "mail.club.example"', 'value    = "club.example"').split('\n');
+  const { dir } = story(lines.slice(0, 18).join('\n') + '\n', 'a.tf');
+  writeFileSync(join(dir, 'b.tf'), lines.slice(18).join('\n'));
+  const r = json(cli(['check', '--zone', 'a.tf', '--zone', 'b.tf', '--format', 'json'], dir));
+  const cname = r.findings.find((x) => x.rule === 'mail-host-proxied').evidence.find((e) => e.code === 'cname');
+  assert.deepEqual([cname.params.file, cname.params.line, cname.params.resource], ['b.tf', '2', 'cloudflare_record.mail']);
+  const d = cli(['check', '--zone', 'a.tf', '--zone', 'b.tf', '--format', 'diff'], dir);
+  assert.match(d.stdout, /^--- a\/a\.tf\n[\s\S]*^--- a\/b\.tf\n/m);
+  writeFileSync(join(dir, 'fix.diff'), d.stdout);
+  assert.equal(spawnSync('patch', ['-p1', '-i', 'fix.diff'], { cwd: dir }).status, 0);
+  const again = json(cli(['check', '--zone', 'a.tf', '--zone', 'b.tf', '--format', 'json'], dir));
+  assert.equal(again.verdict.state, 'fine', JSON.stringify(again.findings.map((x) => x.rule)));
+});

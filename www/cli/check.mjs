@@ -180,9 +180,16 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
   });
   const diagnostics = zoneSummaries.flatMap((summary) => summary.diagnostics.map((d) => (d.code === 'terraform-unknown' ? terraformWarning(d, summary.files, lang) : formatDiagnostic(d, summary.files, lang))));
   // The diffs name each file as `patch -p1` in the working folder finds it.
-  for (const z of report.fix?.zones ?? []) if (z.diff) z.diff = rebaseDiff(z.diff, z.file);
+  // Several .tf files read as one zone: each file's part of the patch names its own file.
+  const tfFiles = new Map((report.inputs?.zones ?? []).filter((z) => z.format === 'terraform' && z.files?.length > 1).map((z) => [z.index, z.files]));
+  const rebaseEach = (diff, names) => {
+    let text = typeof diff === 'string' ? diff : new TextDecoder().decode(diff);
+    for (const f of names) text = text.split(`--- a/${f}\n+++ b/${f}\n`).join(`--- ${gitQuotedPath(diffPath(f), 'a/')}\n+++ ${gitQuotedPath(diffPath(f), 'b/')}\n`);
+    return typeof diff === 'string' ? text : new TextEncoder().encode(text);
+  };
+  for (const z of report.fix?.zones ?? []) if (z.diff) z.diff = tfFiles.has(z.index) ? rebaseEach(z.diff, tfFiles.get(z.index)) : rebaseDiff(z.diff, z.file);
   if (files) {
-    for (const z of files.zones) if (z.changed) z.diff = rebaseDiff(z.diff, z.file);
+    for (const z of files.zones) if (z.changed) z.diff = tfFiles.has(z.index) ? rebaseEach(z.diff, tfFiles.get(z.index)) : rebaseDiff(z.diff, z.file);
     files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);
   }
   return { report, diagnostics, bytes: files };

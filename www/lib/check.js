@@ -249,64 +249,97 @@ export async function runCheck(core, job = {}) {
   }
 }
 
-// Each Terraform input of `readied` replaced, in place, by the Cloudflare API JSON it
-// describes; returns them by zone index (www/lib/as-code/terraform.js).
+// The Terraform inputs of `readied` replaced, in place, by the Cloudflare API JSON they
+// describe: all the .tf files given as one zone (one configuration split into files), each
+// `terraform show -json` as its own. Returns them by zone index (www/lib/as-code/terraform.js).
 async function terraformInputs(readied, { domain, parseHcl }) {
-  const out = new Map();
-  for (const [index, r] of readied.entries()) {
-    // A .tf is small; a show -json is read whole only when its head says it is one.
-    const head = new TextDecoder().decode(r.bytes.subarray(0, 1 << 16));
-    if (!terraformKind(r.given.name, head) && !(r.bytes.length > 1 << 16 && /^\s*\{/.test(head) && /"format_version"/.test(head) && terraformKind(r.given.name, new TextDecoder().decode(r.bytes)))) continue;
-    const text = new TextDecoder().decode(r.bytes);
-    let converted;
+  const decode = (bytes) => new TextDecoder().decode(bytes);
+  const kinds = readied.map((r) => {
+    // A .tf is small; a show -json is read whole only when its head says it may be one.
+    const head = decode(r.bytes.subarray(0, 1 << 16));
+    const kind = terraformKind(r.given.name, head);
+    if (kind || r.bytes.length <= 1 << 16 || !/^\s*\{/.test(head) || !/"format_version"/.test(head)) return kind;
+    return terraformKind(r.given.name, decode(r.bytes));
+  });
+  const groups = [];
+  const hcl = kinds.flatMap((k, i) => (k === 'hcl' ? [i] : []));
+  if (hcl.length) groups.push(hcl);
+  kinds.forEach((k, i) => k === 'show-json' && groups.push([i]));
+  const converted = new Map();
+  const joined = new Set();
+  for (const group of groups) {
+    const sources = group.map((i) => ({ name: readied[i].given.name, text: decode(readied[i].bytes) }));
+    let zone;
     try {
-      converted = await terraformToZone({ name: r.given.name, text }, { domain, parseHcl });
+      zone = await terraformToZone(sources, { domain, parseHcl });
     } catch (e) {
       if (e instanceof TerraformError) throw new CheckError(`terraform.${e.code}`, e.values, e.message, e);
       throw e;
     }
-    out.set(index, { ...converted, file: r.given.name, source: text });
-    r.bytes = new TextEncoder().encode(converted.text);
+    readied[group[0]].bytes = new TextEncoder().encode(zone.text);
+    converted.set(group[0], zone);
+    for (const i of group.slice(1)) joined.add(i);
   }
+  const out = new Map();
+  const kept = [];
+  readied.forEach((r, i) => {
+    if (joined.has(i)) return;
+    if (converted.has(i)) out.set(kept.length, converted.get(i));
+    kept.push(r);
+  });
+  readied.splice(0, readied.length, ...kept);
   return out;
 }
 
 // The report and the fix of a check that read Terraform inputs, in Terraform's terms:
 // findings at the .tf lines and resource addresses, the values Terraform fills in
 // (left out) as warnings that keep the verdict from "fine", and the fix as a patch of
-// the .tf (none for show -json: it is state, the .tf is what to edit).
+// each .tf (none for show -json: it is state, the .tf is what to edit).
 function terraformResults(report, files, terraform, summaries) {
-  const byFile = new Map([...terraform.values()].map((t) => [t.file, t]));
+  const byFile = new Map([...terraform.values()].map((t) => [t.files[0], t]));
   terraformReport(report, byFile);
   const encoder = new TextEncoder();
+  const all = report.fix?.edits ?? [];
   for (const [index, t] of terraform) {
     const z = report.inputs?.zones?.find((x) => x.index === index);
     if (z) {
       z.format = t.kind === 'hcl' ? 'terraform' : 'terraform-show-json';
+      z.files = [...t.files];
       z.terraform = { kind: t.kind, domain: t.domain, domain_from: t.domainFrom, resources: t.resources, records: t.rows.length, unknown: t.unknown };
     }
+    if (summaries[index]) summaries[index].files = [...t.files];
     for (const u of t.unknown) {
-      const d = { severity: 'warning', code: 'terraform-unknown', zone: index, file: 0, line: u.line ?? 0, column: 1, field: u.attribute, token: u.value, detail: u.address };
+      const d = { severity: 'warning', code: 'terraform-unknown', zone: index, file: Math.max(0, t.files.indexOf(u.file)), line: u.line ?? 0, column: 1, field: u.attribute, token: u.value, detail: u.address };
       report.diagnostics?.push(d);
       summaries[index]?.diagnostics?.push({ ...d, zone: undefined });
     }
-    const edits = (report.fix?.edits ?? []).filter((e) => e.zone === index);
-    const patch = terraformPatch(t.source, t.file, t, edits);
-    // Skipped edits named by their index in fix.edits, as the core's are.
-    const all = report.fix?.edits ?? [];
-    patch.skipped = patch.skipped.map((x) => ({ ...x, edit: all.indexOf(edits[x.edit]) }));
+    // Each edit goes to the file of its resource; an added record to the file of the
+    // record it replaces (removed at its name), else to the first file.
+    const edits = all.filter((e) => e.zone === index);
+    const fileOf = (e) => t.rows.find((r) => r.address === e.record?.resource)?.file;
+    const home = (e) => (e.op === 'add' ? fileOf(edits.find((r) => r.op === 'remove' && r.name === e.name) ?? {}) ?? t.files[0] : fileOf(e) ?? t.files[0]);
+    const patches = t.files.map((file) => {
+      const mine = edits.filter((e) => home(e) === file);
+      const patch = terraformPatch(t.texts.get(file), file, t, mine);
+      // Skipped edits named by their index in fix.edits, as the core's are.
+      return { file, ...patch, skipped: patch.skipped.map((x) => ({ ...x, edit: all.indexOf(mine[x.edit]) })) };
+    });
+    const changed = patches.some((p) => p.changed);
+    const diff = patches.map((p) => p.diff).join('');
+    // One file: the patched .tf; several: each after a comment naming it.
+    const text = patches.length === 1 ? patches[0].text : patches.map((p) => `# mxray: ${p.file}\n${p.text}`).join('');
     const fz = report.fix?.zones?.find((x) => x.index === index);
     if (fz) {
-      fz.changed = patch.changed;
-      fz.diff = patch.diff;
-      fz.skipped = patch.skipped;
-      fz.format = z?.format;
+      fz.changed = changed;
+      fz.diff = diff;
+      fz.skipped = patches.flatMap((p) => p.skipped);
+      fz.file = t.files[0];
     }
     const bz = files?.zones.find((x) => x.index === index);
     if (bz) {
-      bz.changed = patch.changed;
-      bz.text = encoder.encode(patch.text);
-      bz.diff = encoder.encode(patch.diff);
+      bz.changed = changed;
+      bz.text = encoder.encode(text);
+      bz.diff = encoder.encode(diff);
     }
   }
   if (files) files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);

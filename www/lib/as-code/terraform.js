@@ -277,37 +277,50 @@ function syntaxError(e, file) {
 }
 
 /**
- * A Terraform input as a zone the core reads: Cloudflare API JSON, one record a
- * line (line 1 is "["; record k, from 0, is on line k + 2).
- * @param {{name: string, text: string}} source
+ * Terraform inputs as one zone the core reads: Cloudflare API JSON, one record a
+ * line (line 1 is "["; record k, from 0, is on line k + 2). Several .tf files given
+ * together are one configuration (a module split into files), so one zone.
+ * @param {{name: string, text: string} | {name: string, text: string}[]} sources all
+ *   of one kind (terraformKind)
  * @param {object} options
  * @param {string} [options.domain] the zone's domain, when the person gave it
  * @param {(file: string, text: string) => Promise<object>} [options.parseHcl] hcl2json's parse
- * @returns {Promise<{kind: string, domain: string, domainFrom: string, text: string,
- *   rows: {address: string, type: string, name: string, line: number | null, end: number | null, attrs: object | null}[],
- *   unknown: {address: string, line: number | null, attribute: string, value: string}[], resources: number}>}
+ * @returns {Promise<{kind: string, files: string[], texts: Map<string, string>, domain: string,
+ *   domainFrom: string, text: string, rows: {file: string, address: string, type: string, name: string,
+ *   line: number | null, end: number | null, attrs: object | null}[],
+ *   unknown: {file: string, address: string, line: number | null, attribute: string, value: string}[],
+ *   resources: number}>}
  *   rows[k]: the resource of JSON line k + 2; unknown: the resources left out, and why
  * @throws TerraformError
  */
-export async function terraformToZone(source, { domain = '', parseHcl = null } = {}) {
-  const kind = terraformKind(source.name, source.text);
-  if (!kind) throw new TerraformError('not-terraform', { file: source.name });
-  const found = kind === 'hcl' ? await hclResources(source, parseHcl) : showJsonResources(source);
-  const names = found.items.map((r) => (Array.isArray(r.body.name) ? r.body.name[0] : r.body.name));
-  const zone = terraformDomain({ given: domain, zones: found.zones, names, file: source.name });
-  if (!zone) throw new TerraformError('no-domain', { file: source.name });
+export async function terraformToZone(sources, { domain = '', parseHcl = null } = {}) {
+  const list = [].concat(sources);
+  const kind = terraformKind(list[0]?.name, list[0]?.text);
+  const items = [];
+  const zones = [];
+  for (const source of list) {
+    if (terraformKind(source.name, source.text) !== kind || !kind) throw new TerraformError('not-terraform', { file: source.name });
+    const found = kind === 'hcl' ? await hclResources(source, parseHcl) : showJsonResources(source);
+    for (const item of found.items) items.push({ ...item, file: source.name });
+    zones.push(...found.zones);
+  }
+  const names = items.map((r) => (Array.isArray(r.body.name) ? r.body.name[0] : r.body.name));
+  let zone = terraformDomain({ given: domain, zones, names, file: list[0].name });
+  for (const source of list.slice(1)) zone ??= terraformDomain({ file: source.name });
+  if (!zone) throw new TerraformError('no-domain', { file: list.map((x) => x.name).join(', ') });
   const rows = [];
   const lines = [];
   const unknown = [];
-  for (const item of found.items) {
+  for (const item of items) {
     const { record, unknown: u } = recordOf(item.body, zone.domain);
-    for (const x of u) unknown.push({ address: item.address, line: item.where?.attrs.get(x.attribute.split('.')[0])?.line ?? item.where?.line ?? null, ...x });
+    for (const x of u) unknown.push({ file: item.file, address: item.address, line: item.where?.attrs.get(x.attribute.split('.')[0])?.line ?? item.where?.line ?? null, ...x });
     if (!record) continue;
     lines.push(JSON.stringify(record));
-    rows.push({ address: item.address, type: item.type, name: item.name, line: item.where?.line ?? null, end: item.where?.end ?? null, attrs: item.where ? Object.fromEntries(item.where.attrs) : null, body: item.body });
+    rows.push({ file: item.file, address: item.address, type: item.type, name: item.name, line: item.where?.line ?? null, end: item.where?.end ?? null, attrs: item.where ? Object.fromEntries(item.where.attrs) : null, body: item.body });
   }
   const text = `[\n${lines.join(',\n')}${lines.length ? '\n' : ''}]\n`;
-  return { kind, domain: zone.domain, domainFrom: zone.from, text, rows, unknown, resources: found.items.length };
+  const texts = new Map(list.map((x) => [x.name, x.text]));
+  return { kind, files: list.map((x) => x.name), texts, domain: zone.domain, domainFrom: zone.from, text, rows, unknown, resources: items.length };
 }
 
 async function hclResources(source, parseHcl) {
@@ -387,6 +400,7 @@ export function terraformReport(report, byFile) {
     if (typeof v.file === 'string' && byFile.has(v.file) && /^[1-9][0-9]*$/.test(String(v.line ?? ''))) {
       const row = rowOfLine(byFile.get(v.file), v.line);
       if (row) {
+        v.file = row.file;
         v.resource = row.address;
         if (row.line) v.line = typeof v.line === 'number' ? row.line : String(row.line);
         else delete v.line;
@@ -455,7 +469,7 @@ export function terraformPatch(text, file, converted, edits) {
     return { diff: '', text, changed: false, skipped };
   }
   // terraformReport named each edit's resource.
-  const rowOf = (e) => (e.record?.resource ? converted.rows.find((r) => r.address === e.record.resource) ?? null : null);
+  const rowOf = (e) => (e.record?.resource ? converted.rows.find((r) => r.file === file && r.address === e.record.resource) ?? null : null);
   const removes = edits.map((e, i) => ({ e, i })).filter(({ e }) => e.op === 'remove');
   const adds = edits.map((e, i) => ({ e, i })).filter(({ e }) => e.op === 'add');
   // A record removed and one added at its name: the resource is rewritten in place.
@@ -524,7 +538,7 @@ export function terraformPatch(text, file, converted, edits) {
   function addResource(e, i) {
     const attrs = attributesOf(e.type, e.data);
     if (!attrs) return skipped.push({ edit: i, why: 'terraform-by-hand' });
-    const sib = converted.rows.find((r) => r.line && r.attrs?.zone_id);
+    const sib = converted.rows.find((r) => r.file === file && r.line && r.attrs?.zone_id);
     const type = sib?.type ?? 'cloudflare_record';
     const zoneId = sib ? /=\s*(.*?)\s*(?:#.*|\/\/.*)?\r?$/.exec(lines[sib.attrs.zone_id.line - 1])?.[1] : null;
     const label = `mxray_${plainName(e.name).replace(/[^a-z0-9]+/g, '_')}_${String(e.type).toLowerCase()}`;
