@@ -300,3 +300,16 @@ test('several .tf files given together are one configuration: one zone, each fin
   const again = json(cli(['check', '--zone', 'a.tf', '--zone', 'b.tf', '--format', 'json'], dir));
   assert.equal(again.verdict.state, 'fine', JSON.stringify(again.findings.map((x) => x.rule)));
 });
+
+test('a proxied mail A record: the patch sets proxied = false, and nothing else', () => {
+  // Written here: mail is an A record of the server, but orange-clouded.
+  const text = CLUB_V4.replace('value   = "club.example"\n  type    = "CNAME"', 'value   = "203.0.113.25"\n  type    = "A"');
+  const { dir, file } = story(text);
+  const r = json(cli(['check', '--zone', file, '--format', 'json'], dir));
+  assert.deepEqual(r.fix.edits.map((e) => [e.op, e.record?.resource]), [['set-dns-only', 'cloudflare_record.mail']]);
+  const d = cli(['check', '--zone', file, '--format', 'diff'], dir);
+  assert.deepEqual(d.stdout.split('\n').filter((l) => /^[-+](?![-+])/.test(l)), ['-  proxied = true # orange cloud', '+  proxied = false # orange cloud']);
+  writeFileSync(join(dir, 'fix.diff'), d.stdout);
+  assert.equal(spawnSync('patch', ['-p1', '-i', 'fix.diff'], { cwd: dir }).status, 0);
+  assert.equal(json(cli(['check', '--zone', file, '--format', 'json'], dir)).verdict.state, 'fine');
+});

@@ -489,6 +489,19 @@ export function terraformPatch(text, file, converted, edits) {
       if (!row?.line) skipped.push({ edit: i, why: 'record-not-found' });
       else ops.push({ from: row.line - 1, to: row.end, lines: [] });
     } else if (e.op === 'add') addResource(e, i);
+    else if (e.op === 'set-dns-only') setDnsOnly(rowOf(e), i);
+    else skipped.push({ edit: i, why: 'terraform-by-hand' });
+  }
+
+  // The proxy turned off: `proxied = false` (a resource without the line is DNS only already).
+  function setDnsOnly(row, i) {
+    if (!row?.line || !row.attrs) return skipped.push({ edit: i, why: 'record-not-found' });
+    const at = row.attrs.proxied;
+    if (!at) return;
+    if (at.endLine !== at.line) return skipped.push({ edit: i, why: 'terraform-by-hand' });
+    const next = withValue(lines[at.line - 1], 'false');
+    if (next === null) return skipped.push({ edit: i, why: 'record-not-found' });
+    if (next !== lines[at.line - 1]) ops.push({ from: at.line - 1, to: at.line, lines: [next] });
   }
 
   function rewrite(row, e, i) {
