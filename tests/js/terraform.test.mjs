@@ -236,6 +236,9 @@ test('hand-written show -json (not real): findings name the resource address; no
   assert.equal(d.stdout, '');
   assert.match(d.stderr, /state\.json is Terraform state .* no patch/);
   assert.match(cli(['check', '--zone', file], dir).stdout, /state\.json is Terraform state: make the changes in the \.tf files that declare these resources \(module\.mail\.cloudflare_record\.mail\), then run terraform plan/);
+  // The text names the resources a finding rests on: state has no lines to point at.
+  assert.match(cli(['check', '--zone', file], dir).stdout, /\(mail-host-proxied\)\n(?: {4}\d+\. .*\n)+ {4}Terraform resources: module\.mail\.cloudflare_record\.mail, cloudflare_record\.apex\n/);
+  assert.match(cli(['check', '--lang', 'ja', '--zone', file], dir).stdout, /Terraform のリソース: module\.mail\.cloudflare_record\.mail/);
   const plan = cli(['check', '--zone', file, '--format', 'plan'], dir);
   assert.match(plan.stdout, /CREATE\s+mail\.club\.example\. A 203\.0\.113\.25/);
 });

@@ -457,6 +457,7 @@ export const messages = {
         // Terraform inputs (www/lib/as-code/terraform.js): {files} the .tf files, {file} a show -json.
         terraform: 'These records are declared in Terraform ({files}): make the changes there, not in the dashboard, or the next terraform apply undoes them. mxray check --format diff writes them as a patch of the .tf; then run terraform plan and terraform apply.',
         terraformState: '{file} is Terraform state: make the changes in the .tf files that declare these resources ({resources}), then run terraform plan and terraform apply; a change made only in the dashboard is undone by the next terraform apply.',
+        terraformResources: 'Terraform resources: {resources}',
       },
       // Several "does not carry port N" steps of one finding, said once.
       portsNotProxied: "{provider}'s proxy does not carry ports {ports} ({services})",
@@ -1008,6 +1009,7 @@ export const messages = {
         // Terraform の入力 (www/lib/as-code/terraform.js)。{files} は .tf ファイル、{file} は show -json の出力。
         terraform: 'これらのレコードは Terraform ({files}) で宣言されています。ダッシュボードではなくそちらで変更してください。ダッシュボードだけで変えると、次の terraform apply で元に戻ります。mxray check --format diff で .tf へのパッチを出力できます。そのあと terraform plan と terraform apply を実行してください。',
         terraformState: '{file} は Terraform のステートです。これらのリソース ({resources}) を宣言している .tf ファイルで変更し、terraform plan と terraform apply を実行してください。ダッシュボードだけで変えると、次の terraform apply で元に戻ります。',
+        terraformResources: 'Terraform のリソース: {resources}',
       },
       portsNotProxied: '{provider} のプロキシは、ポート {ports} を通しません ({services})',
       portsAnd: '、',

@@ -200,6 +200,9 @@ export function renderFindings(report, { lang = 'en', style = plain } = {}) {
     const seen = new Set();
     lines.push(`${style(f.severity, `[${i + 1}] ${sev}`)} ${partsText(findingParts(f, lang), lang, style, seen)} ${style('dim', `(${displayText(f.rule)})`)}`);
     evidenceStepsParts(f, lang).forEach((parts, n) => lines.push(`    ${n + 1}. ${partsText(parts, lang, style, seen)}`));
+    // A Terraform input's findings name the resources they rest on (www/lib/as-code/terraform.js).
+    const resources = [...new Set((f.evidence ?? []).map((e) => e.params?.resource).filter(Boolean))];
+    if (resources.length) lines.push(`    ${style('dim', reportMessage('report.answer.terraformResources', lang, { resources: displayText(resources.join(', ')) }))}`);
   });
   return lines;
 }
