@@ -69,12 +69,20 @@ test('the tarball holds the CLI, www/lib and the built core, and nothing of the 
     'package.json', 'README.md', 'LICENSE',
     ...listed('www/cli', '.mjs'),
     ...listed('www/lib', '.js'),
+    ...listed('www/lib/as-code', '.js'),
     'www/lib/wasm/mxray-core.js', 'www/lib/wasm/mxray-core.wasm',
     ...readdirSync(join(repo, 'examples')).map((f) => `examples/${f}`),
     ...['cli', 'report', 'zone-input', 'limits', 'integrations', 'sources'].map((d) => `docs/${d}.md`).filter((f) => existsSync(join(repo, f))),
   ];
-  assert.deepEqual([...entries].sort(), [...new Set(expected)].sort());
-  for (const path of entries) {
+  // The runtime dependencies ride in the tarball (bundleDependencies), with theirs: only
+  // the packages package-lock.json marks inBundle.
+  const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8'));
+  const bundled = Object.entries(lock.packages).filter(([k, v]) => k && v.inBundle).map(([k]) => `${k}/`);
+  const own = entries.filter((p) => !p.startsWith('node_modules/'));
+  for (const p of entries.filter((x) => x.startsWith('node_modules/'))) assert.ok(bundled.some((b) => p.startsWith(b)), `${p} is of a bundled dependency`);
+  for (const b of bundled) assert.ok(entries.includes(`${b}package.json`), `${b} is in the tarball`);
+  assert.deepEqual([...own].sort(), [...new Set(expected)].sort());
+  for (const path of own) {
     assert.doesNotMatch(path, /^(build|tests|core|wasm|node_modules|\.ci|www\/(site|extension|pack))\//, path);
     assert.doesNotMatch(path, /(^|\/)(CMakeLists\.txt|CMakePresets\.json|Makefile|package-lock\.json|\.clang-format)$|\.(cpp|h|cmake)$/, path);
   }
@@ -84,11 +92,13 @@ test('the tarball holds the CLI, www/lib and the built core, and nothing of the 
   }
 });
 
-test('the package needs nothing at run time: no dependency, no install script, only node: and its own modules', () => {
+test('the package needs nothing at run time but what it carries: bundled dependencies only, no install script, only node: and its own modules', () => {
   const pkg = JSON.parse(readFileSync(join(installed, 'node_modules/mxray/package.json'), 'utf8'));
-  for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies']) {
+  for (const field of ['optionalDependencies', 'peerDependencies', 'bundledDependencies']) {
     assert.equal(pkg[field], undefined, `package.json has no ${field}`);
   }
+  // Every runtime dependency is bundled (the HCL parser, for Terraform files: docs/zone-input.md).
+  assert.deepEqual(Object.keys(pkg.dependencies ?? {}).sort(), [...(pkg.bundleDependencies ?? [])].sort(), 'every dependency is bundled');
   for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) {
     assert.equal(pkg.scripts?.[script], undefined, `no ${script} script runs at install`);
   }
@@ -100,7 +110,7 @@ test('the package needs nothing at run time: no dependency, no install script, o
   // package; none reads anything under /usr/share (the Public Suffix List is
   // the extension's, compiled at its build, and the CLI does not use it).
   const root = join(installed, 'node_modules/mxray');
-  const js = entries.filter((p) => /\.(mjs|js)$/.test(p));
+  const js = entries.filter((p) => /\.(mjs|js)$/.test(p) && !p.startsWith('node_modules/'));
   for (const file of js) {
     const text = readFileSync(join(root, file), 'utf8');
     assert.ok(!text.includes('/usr/share'), `${file} reads nothing under /usr/share`);
@@ -164,6 +174,18 @@ test('installed, `mxray dump` prints what the checkout prints, and `mxray --vers
   const v = run('node', ['node_modules/.bin/mxray', '--version'], installed);
   assert.equal(v.status, 0);
   assert.equal(v.stdout.toString(), `mxray ${version}\n`);
+});
+
+test('installed, `mxray check` reads a Terraform file with the bundled HCL parser, as the checkout does', () => {
+  // Written here: the club's proxied mail CNAME as a .tf resource.
+  writeFileSync(join(installed, 'club.example.tf'), 'resource "cloudflare_record" "mail" {\n  zone_id = var.zone_id\n  name    = "mail"\n  value   = "club.example"\n  type    = "CNAME"\n  proxied = true\n}\n\nresource "cloudflare_record" "apex" {\n  zone_id = var.zone_id\n  name    = "@"\n  value   = "203.0.113.25"\n  type    = "A"\n  proxied = true\n}\n\nresource "cloudflare_record" "mx" {\n  zone_id  = var.zone_id\n  name     = "@"\n  value    = "mail.club.example"\n  type     = "MX"\n  priority = 0\n}\n');
+  const args = ['check', '--zone', 'club.example.tf', '--format', 'diff'];
+  const want = checkout(args);
+  assert.equal(want.status, 1, want.stderr.toString());
+  assert.match(want.stdout.toString(), /^\+  type    = "A"$/m);
+  const got = run('node', ['node_modules/.bin/mxray', ...args], installed);
+  assert.equal(got.status, 1, got.stderr.toString());
+  assert.ok(got.stdout.equals(want.stdout), `--- got\n${got.stdout}\n--- want\n${want.stdout}`);
 });
 
 test('npm pack stops with a clear message when the wasm core is not built', () => {

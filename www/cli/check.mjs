@@ -4,6 +4,7 @@
 // the words come from www/lib/report-text.js and messages.js, shared with the
 // website; this file owns the command line's I/O: files, terminal, exit status.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -19,6 +20,15 @@ import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from
 import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { displayText, gitQuotedPath, jsonEscaped, quotedText } from '../lib/name-safety.js';
+import { TerraformError } from '../lib/as-code/terraform.js';
+
+// HashiCorp's HCL parser (@cdktf/hcl2json, Go compiled to wasm), loaded only when a
+// Terraform .tf is read: loading it starts its runtime, some 0.8 s.
+let hclParse = null;
+async function parseHcl(file, text) {
+  hclParse ??= createRequire(import.meta.url)('@cdktf/hcl2json').parse;
+  return hclParse(file, text);
+}
 import { SEVERITIES, exitStatus, renderPlan, renderReport } from '../lib/report-text.js';
 import { PROBE_TIMEOUT_MS, feedProbe, runProbe } from './probe.mjs';
 
@@ -171,17 +181,25 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
     byName,
     fixBytes: wantBytes,
     zoneSummaries: true,
+    parseHcl,
     // What the person chose to tell the resolver: the PTR of origin addresses (off unless
     // --ask-ptr), and queries padded to 128 octets (on unless --no-padding).
     sessionOptions: { ask_ptr: askPtr, padding },
     // The terminal shows the live rounds only.
     onProgress: onProgress && ((p) => p.stage === 'dns' && onProgress(p)),
   });
-  const diagnostics = zoneSummaries.flatMap((summary) => summary.diagnostics.map((d) => formatDiagnostic(d, summary.files, lang)));
+  const diagnostics = zoneSummaries.flatMap((summary) => summary.diagnostics.map((d) => (d.code === 'terraform-unknown' ? terraformWarning(d, summary.files, lang) : formatDiagnostic(d, summary.files, lang))));
   // The diffs name each file as `patch -p1` in the working folder finds it.
-  for (const z of report.fix?.zones ?? []) if (z.diff) z.diff = rebaseDiff(z.diff, z.file);
+  // Several .tf files read as one zone: each file's part of the patch names its own file.
+  const tfFiles = new Map((report.inputs?.zones ?? []).filter((z) => z.format === 'terraform' && z.files?.length > 1).map((z) => [z.index, z.files]));
+  const rebaseEach = (diff, names) => {
+    let text = typeof diff === 'string' ? diff : new TextDecoder().decode(diff);
+    for (const f of names) text = text.split(`--- a/${f}\n+++ b/${f}\n`).join(`--- ${gitQuotedPath(diffPath(f), 'a/')}\n+++ ${gitQuotedPath(diffPath(f), 'b/')}\n`);
+    return typeof diff === 'string' ? text : new TextEncoder().encode(text);
+  };
+  for (const z of report.fix?.zones ?? []) if (z.diff) z.diff = tfFiles.has(z.index) ? rebaseEach(z.diff, tfFiles.get(z.index)) : rebaseDiff(z.diff, z.file);
   if (files) {
-    for (const z of files.zones) if (z.changed) z.diff = rebaseDiff(z.diff, z.file);
+    for (const z of files.zones) if (z.changed) z.diff = tfFiles.has(z.index) ? rebaseEach(z.diff, tfFiles.get(z.index)) : rebaseDiff(z.diff, z.file);
     files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);
   }
   return { report, diagnostics, bytes: files };
@@ -214,6 +232,12 @@ function rebaseDiff(diff, file) {
   return bytes.subarray(0, old.length).equals(old) ? Buffer.concat([Buffer.from(next), bytes.subarray(old.length)]) : diff;
 }
 
+// A value Terraform fills in, left out of the check: "main.tf:4:1: warning: ... [terraform-unknown]".
+function terraformWarning(d, files, lang) {
+  const where = `${displayText(files[d.file] ?? '?')}${d.line ? `:${d.line}:${d.column}` : ''}`;
+  return `${where}: ${cliMessage('terraform.warning', lang, { resource: d.detail, attribute: d.field, value: JSON.stringify(d.token) })} [${d.code}]`;
+}
+
 /** The words of an error analyse() throws, in `lang`. */
 export function errorText(e, lang, domain = '') {
   // The command line words the refusals of the session and the report itself, as before the
@@ -222,6 +246,7 @@ export function errorText(e, lang, domain = '') {
   // Names and values from the command line or the input, escaped as diagnostics are
   // (name-safety.js): no control or bidi character reaches the terminal.
   if (e instanceof NotAZoneError) return inputMessage(e.kind, lang, quotedText(e.file));
+  if (e instanceof TerraformError) return cliMessage(`terraform.errors.${e.code}`, lang, { file: displayText(e.values.file ?? ''), line: e.values.line ?? 0, column: e.values.column ?? 0, detail: displayText(e.values.detail ?? '') });
   if (e instanceof InputError) return reportMessage(`report.errors.${e.code}`, lang, { detail: displayText(e.detail), limit: MAX_INPUT_BYTES });
   if (e instanceof SessionError) return sessionMessage('errors', e.code, lang, quotedText(domain));
   if (e instanceof ReportError) return reportMessage(`report.errors.${e.code}`, lang, { detail: quotedText(e.message.replace(/^.*: /, '')) });
@@ -328,6 +353,10 @@ export async function runCheck(argv, env = process.env) {
   if (o.format === 'json') {
     await writeReportJson(process.stdout, report, bytes);
     return exitStatus(report, o.failOn);
+  }
+  // A `terraform show -json` input is state: its fix is the .tf's to make, not a patch of it.
+  if (['diff', 'zone'].includes(o.format)) {
+    for (const z of report.inputs?.zones ?? []) if (z.format === 'terraform-show-json' && report.fix?.edits?.some((e) => e.zone === z.index)) process.stderr.write(`mxray: ${cliMessage('terraform.state-no-patch', lang, { file: displayText(z.files?.[0] ?? '') })}\n`);
   }
   const out = BYTE_FORMATS.has(o.format) ? byteOutput(bytes, o.format) : await formatOutput(report, o, lang, painter(process.stdout, env));
   if (out === null && o.format === 'cloudflare-import' && bytes?.zones.length) {

@@ -9,6 +9,7 @@ import { feedBytes, joinListingPages, listingGroups, zoneDomain } from './zone-i
 import { createSession, SessionError, ReportError } from './session.js';
 import { runSession, resolveResolver, ResolverError } from './doh-driver.js';
 import { NotAZoneError, readableSource } from './input.js';
+import { TerraformError, terraformKind, terraformToZone, terraformReport, terraformPatch } from './as-code/terraform.js';
 
 /**
  * The most bytes one check reads, all files together. The wasm memory (4 GiB
@@ -106,6 +107,8 @@ export function sourceDomain(source, byName = true) {
  * @param {(p: object) => void} [job.onProgress] {stage: 'read', file, index, count, loaded, total},
  *   {stage: 'dns', round, answered, total, name, type}, {stage: 'report'}
  * @param {typeof fetch} [job.fetch] for the live check (tests)
+ * @param {(file: string, text: string) => Promise<object>} [job.parseHcl] HCL's parser (hcl2json's
+ *   parse), for Terraform .tf inputs (www/lib/as-code/terraform.js); the command line's
  * @returns {Promise<{report: object, files: {zones: {index, file, changed, text, diff}[], diff: [], cloudflareImport} | null, timings, zoneSummaries?: object[]}>}
  *   report: the "mxray-report/2" document without the big texts (the report option
  *   texts: false: fix.zones[].text is left out; fix.cloudflare_import is true or null),
@@ -117,7 +120,7 @@ export function sourceDomain(source, byName = true) {
  */
 export async function runCheck(core, job = {}) {
   const { sources = [], domain = '', domainAsGiven = false, offline = false, resolver = 'cloudflare', timeoutMs = 5000, panel = 'auto', origin = '' } = job;
-  const { byName = true, fixBytes = true, zoneSummaries = false, signal, onProgress, fetch } = job;
+  const { byName = true, fixBytes = true, zoneSummaries = false, signal, onProgress, fetch, parseHcl = null } = job;
   const name = domainAsGiven ? String(domain ?? '') : normaliseDomain(domain);
   if (name === null) throw new CheckError('bad-domain', { value: String(domain).trim() });
   if (!sources.length && !name) throw new CheckError('no-input');
@@ -161,6 +164,8 @@ export async function runCheck(core, job = {}) {
         throw e;
       }
     }
+    // Terraform inputs (.tf, `terraform show -json`) read as the API JSON they describe.
+    const terraform = await terraformInputs(readied, { domain: name, parseHcl });
     // Pages of one listing are one zone, not the zones of a move (tests/real/combined).
     const inputs = listingGroups(readied.map((r) => r.bytes)).map((group) => {
       if (group.length === 1) return readied[group[0]];
@@ -234,12 +239,114 @@ export async function runCheck(core, job = {}) {
     // The shell decoded these, not the core: say so next to each input.
     for (const z of report.inputs?.zones ?? []) z.decoded_from = decoded[z.index] ?? null;
     if (listings.size) pagedReport(report, listings);
+    if (terraform.size) terraformResults(report, files, terraform, summaries);
     // The same fields for every shell, live or not (docs/report.md, `timings`).
     report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0), dns_questions: dns ? dns.questions : 0 };
     return { report, files, timings: report.timings, ...(zoneSummaries ? { zoneSummaries: summaries } : {}) };
   } finally {
     session?.dispose();
     for (const r of readers) r.delete();
+  }
+}
+
+// The Terraform inputs of `readied` replaced, in place, by the Cloudflare API JSON they
+// describe: all the .tf files given as one zone (one configuration split into files), each
+// `terraform show -json` as its own. Returns them by zone index (www/lib/as-code/terraform.js).
+async function terraformInputs(readied, { domain, parseHcl }) {
+  const decode = (bytes) => new TextDecoder().decode(bytes);
+  const kinds = readied.map((r) => {
+    // A .tf is small; a show -json is read whole only when its head says it may be one.
+    const head = decode(r.bytes.subarray(0, 1 << 16));
+    const kind = terraformKind(r.given.name, head);
+    if (kind || r.bytes.length <= 1 << 16 || !/^\s*\{/.test(head) || !/"format_version"/.test(head)) return kind;
+    return terraformKind(r.given.name, decode(r.bytes));
+  });
+  const groups = [];
+  const hcl = kinds.flatMap((k, i) => (k === 'hcl' ? [i] : []));
+  if (hcl.length) groups.push(hcl);
+  kinds.forEach((k, i) => k === 'show-json' && groups.push([i]));
+  const converted = new Map();
+  const joined = new Set();
+  for (const group of groups) {
+    const sources = group.map((i) => ({ name: readied[i].given.name, text: decode(readied[i].bytes) }));
+    let zone;
+    try {
+      zone = await terraformToZone(sources, { domain, parseHcl });
+    } catch (e) {
+      if (e instanceof TerraformError) throw new CheckError(`terraform.${e.code}`, e.values, e.message, e);
+      throw e;
+    }
+    readied[group[0]].bytes = new TextEncoder().encode(zone.text);
+    converted.set(group[0], zone);
+    for (const i of group.slice(1)) joined.add(i);
+  }
+  const out = new Map();
+  const kept = [];
+  readied.forEach((r, i) => {
+    if (joined.has(i)) return;
+    if (converted.has(i)) out.set(kept.length, converted.get(i));
+    kept.push(r);
+  });
+  readied.splice(0, readied.length, ...kept);
+  return out;
+}
+
+// The report and the fix of a check that read Terraform inputs, in Terraform's terms:
+// findings at the .tf lines and resource addresses, the values Terraform fills in
+// (left out) as warnings that keep the verdict from "fine", and the fix as a patch of
+// each .tf (none for show -json: it is state, the .tf is what to edit).
+function terraformResults(report, files, terraform, summaries) {
+  const byFile = new Map([...terraform.values()].map((t) => [t.files[0], t]));
+  terraformReport(report, byFile);
+  const encoder = new TextEncoder();
+  const all = report.fix?.edits ?? [];
+  for (const [index, t] of terraform) {
+    const z = report.inputs?.zones?.find((x) => x.index === index);
+    if (z) {
+      z.format = t.kind === 'hcl' ? 'terraform' : 'terraform-show-json';
+      z.files = [...t.files];
+      z.terraform = { kind: t.kind, domain: t.domain, domain_from: t.domainFrom, resources: t.resources, records: t.rows.length, unknown: t.unknown };
+    }
+    if (summaries[index]) summaries[index].files = [...t.files];
+    for (const u of t.unknown) {
+      const d = { severity: 'warning', code: 'terraform-unknown', zone: index, file: Math.max(0, t.files.indexOf(u.file)), line: u.line ?? 0, column: 1, field: u.attribute, token: u.value, detail: u.address };
+      report.diagnostics?.push(d);
+      summaries[index]?.diagnostics?.push({ ...d, zone: undefined });
+    }
+    // Each edit goes to the file of its resource; an added record to the file of the
+    // record it replaces (removed at its name), else to the first file.
+    const edits = all.filter((e) => e.zone === index);
+    const fileOf = (e) => t.rows.find((r) => r.address === e.record?.resource)?.file;
+    const home = (e) => (e.op === 'add' ? fileOf(edits.find((r) => r.op === 'remove' && r.name === e.name) ?? {}) ?? t.files[0] : fileOf(e) ?? t.files[0]);
+    const patches = t.files.map((file) => {
+      const mine = edits.filter((e) => home(e) === file);
+      const patch = terraformPatch(t.texts.get(file), file, t, mine);
+      // Skipped edits named by their index in fix.edits, as the core's are.
+      return { file, ...patch, skipped: patch.skipped.map((x) => ({ ...x, edit: all.indexOf(mine[x.edit]) })) };
+    });
+    const changed = patches.some((p) => p.changed);
+    const diff = patches.map((p) => p.diff).join('');
+    // One file: the patched .tf; several: each after a comment naming it.
+    const text = patches.length === 1 ? patches[0].text : patches.map((p) => `# mxray: ${p.file}\n${p.text}`).join('');
+    const fz = report.fix?.zones?.find((x) => x.index === index);
+    if (fz) {
+      fz.changed = changed;
+      fz.diff = diff;
+      fz.skipped = patches.flatMap((p) => p.skipped);
+      fz.file = t.files[0];
+    }
+    const bz = files?.zones.find((x) => x.index === index);
+    if (bz) {
+      bz.changed = changed;
+      bz.text = encoder.encode(text);
+      bz.diff = encoder.encode(diff);
+    }
+  }
+  if (files) files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);
+  const unknown = [...terraform.values()].some((t) => t.unknown.length);
+  if (unknown && report.verdict) {
+    report.verdict.blind = [...(report.verdict.blind ?? []), 'terraform-unknown'];
+    if (report.verdict.state === 'fine') report.verdict.state = 'could-not-tell';
   }
 }
 

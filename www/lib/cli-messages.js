@@ -107,6 +107,17 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'not-a-url': 'resolver URL is not a URL: {value}',
       'not-https': 'resolver URL must be https (RFC 8484): {value}',
     },
+    // Terraform inputs (www/lib/as-code/terraform.js): {resource} is an address such as cloudflare_record.mail.
+    terraform: {
+      warning: 'warning: {resource} is left out of the check: its {attribute} is {value}, which Terraform fills in when it runs, so mxray does not know it',
+      'state-no-patch': '{file} is Terraform state (terraform show -json), not configuration: there is no patch of it. Make the changes of the plan in the .tf file that declares each resource',
+      errors: {
+        'no-domain': '{file}: the domain of the zone is not in the file (the zone_id is an id or a variable): give it with --domain (and --offline to ask no DNS)',
+        syntax: '{file}:{line}:{column}: not valid Terraform: {detail}',
+        'no-parser': '{file}: a Terraform file needs the HCL parser, which this build of mxray does not have',
+        'not-terraform': '{file}: not a Terraform file with Cloudflare DNS records',
+      },
+    },
   },
   ja: {
     usage: `使い方: mxray <コマンド> [オプション] ファイル...
@@ -205,6 +216,17 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'unknown-resolver': '不明なリゾルバーです: "{value}"。{presets} か https の URL を使ってください',
       'not-a-url': 'リゾルバーの URL が URL の形になっていません: {value}',
       'not-https': 'リゾルバーの URL は https でなければなりません (RFC 8484): {value}',
+    },
+    // Terraform の入力 (www/lib/as-code/terraform.js)。{resource} は cloudflare_record.mail のようなアドレスです。
+    terraform: {
+      warning: '警告: {resource} はチェックしていません。{attribute} が {value} で、Terraform の実行時に決まる値のため mxray には分かりません',
+      'state-no-patch': '{file} は Terraform の設定ではなくステート (terraform show -json) なので、パッチは作れません。プランの変更は、各リソースを宣言している .tf ファイルで行ってください',
+      errors: {
+        'no-domain': '{file}: ゾーンのドメインがファイルに書かれていません (zone_id が ID か変数です)。--domain で指定してください (DNS に問い合わせないときは --offline も付けます)',
+        syntax: '{file}:{line}:{column}: Terraform として正しくありません: {detail}',
+        'no-parser': '{file}: Terraform のファイルを読むには HCL パーサーが必要ですが、この mxray にはありません',
+        'not-terraform': '{file}: Cloudflare の DNS レコードを含む Terraform のファイルではありません',
+      },
     },
   },
 };

@@ -352,6 +352,7 @@ export const messages = {
         'zone-other-domain': 'a zone file is of another domain than the one checked, so it was not used',
         'several-proxy-zones': 'two of the zones are the domain’s Cloudflare zone (both say which records are proxied), and nothing tells which of them Cloudflare serves now: mxray read the last one given. Check one zone at a time, or check the live DNS too',
         'proxy-unknown': 'the Cloudflare export does not say which records are proxied (no cf_tags): whether the mail names reach the server is not known. Export the zone again (newer exports carry cf_tags), or check the live DNS too',
+        'terraform-unknown': 'some Terraform resources have values that Terraform fills in when it runs (a variable or an expression), so they were left out (listed on standard error). Give the values in the file, or check terraform show -json',
       },
       zoneOtherDomain: '{file} is the zone of {apex}, not of {domain}: it was not used. Give the zone of {domain}, or check {apex}.',
       blindTitle: 'Not looked at',
@@ -384,6 +385,7 @@ export const messages = {
         generated: 'the record comes from a $GENERATE line, which makes other records too: change it by hand',
         'cname-kept': 'a CNAME stays at that name, since it could not be removed here, and a CNAME takes no other record beside it: remove the CNAME by hand, then add this',
         'record-not-found': 'the record was not found in the text',
+        'terraform-by-hand': 'the Terraform resource is written in a way the patch does not rewrite (an attribute over several lines, or a record type it does not write): change it by hand',
       },
       placeholdersTitle: 'Values to fill in',
       placeholder: {
@@ -452,6 +454,10 @@ export const messages = {
         howTitle: 'How mxray knows',
         filesTitle: 'The full diff and the files',
         otherSteps: 'Steps in the other panels',
+        // Terraform inputs (www/lib/as-code/terraform.js): {files} the .tf files, {file} a show -json.
+        terraform: 'These records are declared in Terraform ({files}): make the changes there, not in the dashboard, or the next terraform apply undoes them. mxray check --format diff writes them as a patch of the .tf; then run terraform plan and terraform apply.',
+        terraformState: '{file} is Terraform state: make the changes in the .tf files that declare these resources ({resources}), then run terraform plan and terraform apply; a change made only in the dashboard is undone by the next terraform apply.',
+        terraformResources: 'Terraform resources: {resources}',
       },
       // Several "does not carry port N" steps of one finding, said once.
       portsNotProxied: "{provider}'s proxy does not carry ports {ports} ({services})",
@@ -947,6 +953,7 @@ export const messages = {
         'zone-other-domain': 'チェックしたドメインとは別のドメインのゾーンファイルがあるため、そのファイルは使っていません',
         'several-proxy-zones': 'このドメインの Cloudflare のゾーンが二つあり (どちらにもプロキシの状態が書かれています)、いま Cloudflare が返しているのがどちらかは分かりません。mxray は最後に指定されたゾーンを読みました。ゾーンを一つずつチェックするか、ライブ DNS もチェックしてください',
         'proxy-unknown': 'Cloudflare のエクスポートに、どのレコードがプロキシされているかが書かれていません (cf_tags がありません)。メール用の名前がサーバーに届くかどうかは分かりません。ゾーンをもう一度エクスポートする (新しいエクスポートには cf_tags があります) か、ライブ DNS もチェックしてください',
+        'terraform-unknown': 'Terraform のリソースの一部に、Terraform の実行時に決まる値 (変数や式) があるため、チェックから外しました (標準エラーに一覧があります)。値をファイルに書くか、terraform show -json の出力をチェックしてください',
       },
       zoneOtherDomain: '{file} は {apex} のゾーンで、{domain} のものではないため、使っていません。{domain} のゾーンを指定するか、{apex} をチェックしてください。',
       blindTitle: '確認できなかったこと',
@@ -979,6 +986,7 @@ export const messages = {
         generated: 'レコードは $GENERATE の行から作られており、その行は他のレコードも作ります。手で修正してください',
         'cname-kept': 'その名前には CNAME が残ります。ここでは削除できず、CNAME と同じ名前には他のレコードを置けません。先に CNAME を手で削除してから、このレコードを追加してください',
         'record-not-found': 'レコードがテキスト中に見つかりません',
+        'terraform-by-hand': 'この Terraform のリソースはパッチで書き換えられない書き方です (複数行にわたる属性、またはパッチが書かないレコードの型)。手で変更してください',
       },
       placeholdersTitle: '入力が必要な値',
       placeholder: {
@@ -1040,6 +1048,10 @@ export const messages = {
         howTitle: 'mxray がそう判断した根拠',
         filesTitle: '差分の全体とファイル',
         otherSteps: 'ほかのパネルでの手順',
+        // Terraform の入力 (www/lib/as-code/terraform.js)。{files} は .tf ファイル、{file} は show -json の出力。
+        terraform: 'これらのレコードは Terraform ({files}) で宣言されています。ダッシュボードではなくそちらで変更してください。ダッシュボードだけで変えると、次の terraform apply で元に戻ります。mxray check --format diff で .tf へのパッチを出力できます。そのあと terraform plan と terraform apply を実行してください。',
+        terraformState: '{file} は Terraform のステートです。これらのリソース ({resources}) を宣言している .tf ファイルで変更し、terraform plan と terraform apply を実行してください。ダッシュボードだけで変えると、次の terraform apply で元に戻ります。',
+        terraformResources: 'Terraform のリソース: {resources}',
       },
       portsNotProxied: '{provider} のプロキシは、ポート {ports} を通しません ({services})',
       portsAnd: '、',

@@ -205,6 +205,9 @@ export function renderFindings(report, { lang = 'en', style = plain } = {}) {
     const seen = new Set();
     lines.push(`${style(f.severity, `[${i + 1}] ${sev}`)} ${partsText(findingParts(f, lang), lang, style, seen)} ${style('dim', `(${displayText(f.rule)})`)}`);
     evidenceStepsParts(f, lang).forEach((parts, n) => lines.push(`    ${n + 1}. ${partsText(parts, lang, style, seen)}`));
+    // A Terraform input's findings name the resources they rest on (www/lib/as-code/terraform.js).
+    const resources = [...new Set((f.evidence ?? []).map((e) => e.params?.resource).filter(Boolean))];
+    if (resources.length) lines.push(`    ${style('dim', reportMessage('report.answer.terraformResources', lang, { resources: displayText(resources.join(', ')) }))}`);
   });
   return lines;
 }
@@ -436,6 +439,19 @@ export function renderChangeTable(report, { lang = 'en', style = plain } = {}) {
   return [style('dim', line(head)), ...rows.map(line)];
 }
 
+// Where a Terraform input's changes are made: in the .tf, not the dashboard
+// (www/lib/as-code/terraform.js; the zones' `format`).
+function terraformAnswer(report, lang) {
+  const zones = report.inputs?.zones ?? [];
+  const tf = zones.filter((z) => z.format === 'terraform').map((z) => displayText(z.files?.[0] ?? ''));
+  const out = tf.length ? [reportMessage('report.answer.terraform', lang, { files: tf.join(', ') })] : [];
+  for (const z of zones.filter((x) => x.format === 'terraform-show-json')) {
+    const resources = [...new Set((report.fix?.edits ?? []).filter((e) => e.zone === z.index && e.record?.resource).map((e) => e.record.resource))];
+    out.push(reportMessage('report.answer.terraformState', lang, { file: displayText(z.files?.[0] ?? ''), resources: displayText(resources.join(', ')) }));
+  }
+  return out;
+}
+
 /**
  * The answer, after the verdict: "What to do" (where, then one sentence per
  * change), the stated origin, the values to fill in, the records that
@@ -454,7 +470,10 @@ export function renderAnswer(report, { lang = 'en', style = plain, cli = false }
     return out;
   }
   const panel = servingPanel(report);
-  out.push(partsText(answerWhere(report, { lang, panel }), lang, style));
+  // Terraform's records are changed in the .tf, where the dashboard's would be undone.
+  const terraform = terraformAnswer(report, lang);
+  if (terraform.length) out.push(...terraform);
+  else out.push(partsText(answerWhere(report, { lang, panel }), lang, style));
   for (const parts of changeSentenceParts(report, { lang, panel })) out.push(`- ${partsText(parts, lang, style)}`);
   if (fix.origin?.address) out.push(t('report.origin', { address: displayText(fix.origin.address) }));
   const section = (title, lines) => {

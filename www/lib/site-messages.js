@@ -94,6 +94,13 @@ export const siteMessages = {
       'bad-timeout': 'The wait must be between 1 and 120 seconds.',
       framed: 'This page is shown inside another site, so it makes no live check. Open mxray in its own tab to check a domain.',
       internal: 'Something went wrong: {detail}',
+      // Terraform .tf files are read by the command line only (www/lib/as-code/terraform.js).
+      terraform: {
+        'no-parser': '{file} is a Terraform file: the website does not read those. Check it with the command line: mxray check --zone {file}',
+        'no-domain': '{file}: the domain of the zone is not in the file. Type the domain too.',
+        syntax: '{file}, line {line}: not valid Terraform: {detail}',
+        'not-terraform': '{file} is not a Terraform file with Cloudflare DNS records.',
+      },
     },
     resolver: {
       'bad-doh-format': 'Unknown DoH format: {value}',
@@ -281,6 +288,13 @@ export const siteMessages = {
       'bad-timeout': '待ち時間は 1 秒から 120 秒の間で指定してください。',
       framed: 'このページはほかのサイトの中に表示されているため、ライブチェックを行いません。ドメインをチェックするには、mxray を新しいタブで開いてください。',
       internal: '問題が起きました: {detail}',
+      // Terraform の .tf ファイルはコマンドラインだけが読みます (www/lib/as-code/terraform.js)。
+      terraform: {
+        'no-parser': '{file} は Terraform のファイルです。このサイトでは読めません。コマンドラインでチェックしてください: mxray check --zone {file}',
+        'no-domain': '{file}: ゾーンのドメインがファイルに書かれていません。ドメインも入力してください。',
+        syntax: '{file} の {line} 行目: Terraform として正しくありません: {detail}',
+        'not-terraform': '{file} は Cloudflare の DNS レコードを含む Terraform のファイルではありません。',
+      },
     },
     resolver: {
       'bad-doh-format': '不明な DoH 形式です: {value}',
