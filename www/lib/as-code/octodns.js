@@ -54,7 +54,9 @@ export function isOctodns(name, text) {
   if (doc.errors.length) {
     const e = doc.errors[0];
     const at = lineCounter.linePos(e.pos[0]);
-    throw new OctodnsError(name, 'bad-yaml', at.line, at.col, text.slice(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)).split('\n')[0]);
+    // The token there: the word, else the one character.
+    const token = /^[^\s,:[\]{}#]+|^\S/.exec(text.slice(e.pos[0])) ?? [''];
+    throw new OctodnsError(name, 'bad-yaml', at.line, at.col, token[0]);
   }
   const top = doc.contents;
   if (!isMap(top) || !top.items.length) return false;
@@ -208,31 +210,41 @@ function valueOf(type, rd) {
 }
 
 // The record set `old` (a plain object) with these records instead: type, ttl, values and the
-// proxied flag (removed when not proxied).
+// proxied flag (removed when not proxied); its other keys kept, each in its place.
 function rewrittenSet(old, records) {
   const type = records[0].type;
-  const obj = { ...old, type };
   const ttl = records[0].ttl;
-  if ('ttl' in old || ttl !== DEFAULT_TTL) obj.ttl = ttl;
-  delete obj.value;
-  delete obj.values;
   const values = records.map((r) => valueOf(type, r.rdata));
-  if (values.length === 1) obj.value = values[0];
-  else obj.values = values;
+  const valueKey = values.length === 1 ? 'value' : 'values';
+  const valueOut = values.length === 1 ? values[0] : values;
+  let octodns = old.octodns;
   const proxied = records[0].proxied;
   if (proxied !== null) {
-    const octo = { ...(obj.octodns ?? {}) };
+    const octo = { ...(old.octodns ?? {}) };
     const cf = { ...(octo.cloudflare ?? {}) };
     if (proxied) cf.proxied = true;
     else delete cf.proxied;
     if (Object.keys(cf).length) octo.cloudflare = cf;
     else delete octo.cloudflare;
-    if (Object.keys(octo).length) obj.octodns = octo;
-    else delete obj.octodns;
+    octodns = Object.keys(octo).length ? octo : undefined;
   }
-  // octoDNS's own order of keys: type first is what its dump writes; keep the others as they were.
-  const ordered = { type: obj.type };
-  for (const k of Object.keys(obj)) if (k !== 'type') ordered[k] = obj[k];
+  const out = {};
+  let placed = false;
+  for (const k of Object.keys(old)) {
+    if (k === 'type') out.type = type;
+    else if (k === 'ttl') out.ttl = ttl;
+    else if (k === 'value' || k === 'values') {
+      if (!placed) out[valueKey] = valueOut;
+      placed = true;
+    } else if (k === 'octodns') {
+      if (octodns) out.octodns = octodns;
+    } else out[k] = old[k];
+  }
+  // A new set: octoDNS's dump order (type, ttl, value), the proxied flag after.
+  const fresh = { type, ...(ttl !== DEFAULT_TTL || 'ttl' in old ? { ttl } : {}) };
+  const ordered = { ...fresh, ...out };
+  if (!placed) ordered[valueKey] = valueOut;
+  if (octodns && !('octodns' in out)) ordered.octodns = octodns;
   return ordered;
 }
 
@@ -348,44 +360,41 @@ export function octodnsFix(conv, zoneDiff, name) {
   for (const r of pending) {
     const k = ownerKey(r.owner);
     if (k === null) continue;
-    const id = `${k}\n${r.type}`;
-    if (!byKey.has(id)) byKey.set(id, { key: k, records: [] });
-    byKey.get(id).records.push(r);
+    if (!byKey.has(k)) byKey.set(k, new Map());
+    const types = byKey.get(k);
+    if (!types.has(r.type)) types.set(r.type, []);
+    types.get(r.type).push(r);
   }
   const topPairs = conv.doc.contents.items;
-  for (const { key, records } of byKey.values()) {
-    const obj = rewrittenSet({}, records);
+  for (const [key, types] of byKey) {
+    const objs = [...types.values()].map((records) => rewrittenSet({}, records));
     const same = topPairs.find((p) => String(p.key.value ?? '') === key);
-    const lines = [`${key === '' ? "''" : key}:`, ...indent(yamlText([obj]), '  ')];
     if (same) {
       const end = lineIndex(starts, Math.max(same.value.range[0], same.value.range[1] - 1)) + 1;
       if (isSeq(same.value)) {
-        // The name is a list of sets: one more item after its last.
+        // The name is a list of sets: more items after its last.
         const dashAt = srcLines[lineIndex(starts, same.value.items[0].range[0])].indexOf('-');
-        edits.push({ from: end, to: end, lines: indent(yamlText([obj]), ' '.repeat(dashAt)) });
+        edits.push({ from: end, to: end, lines: indent(yamlText(objs), ' '.repeat(dashAt)) });
       } else if (![...plan.keys()].some((s) => s.pair === same)) {
-        // One set at the name: the name becomes a list of its set and the new one.
+        // One set at the name: the name becomes a list of its set and the new ones.
         const from = lineIndex(starts, same.key.range[0]);
         const keyText = text.slice(same.key.range[0], same.key.range[1]);
-        edits.push({ from, to: end, lines: [`${keyText}:`, ...indent(yamlText([same.value.toJSON(), obj]), '  ')] });
+        edits.push({ from, to: end, lines: [`${keyText}:`, ...indent(yamlText([same.value.toJSON(), ...objs]), '  ')] });
       }
       continue;
     }
+    // A new name, in octoDNS's sorted order of names.
+    const lines = [`${key === '' ? "''" : key}:`, ...indent(yamlText(objs.length === 1 ? objs[0] : objs), '  ')];
     const next = topPairs.find((p) => String(p.key.value ?? '').localeCompare(key, 'en') > 0);
     const where = next ? lineIndex(starts, next.key.range[0]) : lineCount;
     edits.push({ from: where, to: where, lines });
   }
-  // Lines an edit leaves as they were (the key of a rewritten set, often) stay out of it.
-  for (const e of edits) {
-    while (e.from < e.to && e.lines.length && srcLines[e.from] === e.lines[0]) {
-      e.from += 1;
-      e.lines.shift();
-    }
-    while (e.from < e.to && e.lines.length && srcLines[e.to - 1] === e.lines[e.lines.length - 1]) {
-      e.to -= 1;
-      e.lines.pop();
-    }
-  }
+  // Lines an edit leaves as they were (the key of a rewritten set, its octodns block) stay
+  // out of it: each edit split on the lines its old and new text share (longest common subsequence).
+  const split = [];
+  for (const e of edits) split.push(...sharedLinesOut(srcLines.slice(e.from, e.to), e.lines, e.from));
+  edits.length = 0;
+  edits.push(...split);
   edits.sort((a, b) => a.from - b.from || a.to - b.to);
   const body = srcLines.slice(0, lineCount);
   const outLines = [];
@@ -397,6 +406,37 @@ export function octodnsFix(conv, zoneDiff, name) {
   outLines.push(...body.slice(at));
   const newText = outLines.join('\n') + (text.endsWith('\n') || !text.length ? '\n' : '');
   return { text: newText, diff: unifiedDiff(body, edits, name), changed: newText !== text };
+}
+
+// The edit of old lines (from line `from`) into new lines, as edits of only the lines that differ.
+function sharedLinesOut(old, lines, from) {
+  const n = old.length;
+  const m = lines.length;
+  const L = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) L[i][j] = old[i] === lines[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+  const out = [];
+  let cur = null;
+  let i = 0;
+  let j = 0;
+  const open = () => (cur ??= { from: from + i, to: from + i, lines: [] });
+  const close = () => {
+    if (cur) out.push(cur);
+    cur = null;
+  };
+  while (i < n || j < m) {
+    if (i < n && j < m && old[i] === lines[j]) {
+      close();
+      i++;
+      j++;
+    } else if (j < m && (i === n || L[i][j + 1] >= L[i + 1][j])) {
+      open().lines.push(lines[j++]);
+    } else {
+      open();
+      cur.to = from + ++i;
+    }
+  }
+  close();
+  return out;
 }
 
 // A unified diff (3 lines of context) of `lines` with the edits (sorted, not overlapping) applied.
