@@ -7,7 +7,7 @@
 // are rewritten, every other line stays byte for byte.
 // Record formats: https://github.com/octodns/octodns/blob/main/docs/records.md
 // Cloudflare provider: https://github.com/octodns/octodns-cloudflare (README).
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 /** octoDNS's TTL when a record set states none. */
 const DEFAULT_TTL = 3600;
@@ -135,6 +135,8 @@ export function octodnsToZone(name, text, domain) {
     return { line: p.line, column: p.col };
   };
   const top = doc.contents;
+  // A YAML alias (*name) read as the node its anchor (&name) marks.
+  const deref = (n) => (isAlias(n) ? n.resolve(doc) : n);
   const out = [`$ORIGIN ${domain}.`];
   const lines = [at(top.items[0].key)];
   const sets = [];
@@ -157,13 +159,13 @@ export function octodnsToZone(name, text, domain) {
       const ttl = Number.isInteger(node.get('ttl')) ? node.get('ttl') : DEFAULT_TTL;
       const proxied = node.getIn(['octodns', 'cloudflare', 'proxied']);
       const tag = cloudflare && PROXIABLE.has(type) ? ` ; cf_tags=cf-proxied:${proxied === true ? 'true' : 'false'}` : '';
-      const many = node.get('values', true);
-      const valueNodes = isSeq(many) ? many.items : [node.get('value', true)];
+      const many = deref(node.get('values', true));
+      const valueNodes = isSeq(many) ? many.items.map(deref) : [deref(node.get('value', true))];
       // ALIAS is a CNAME at the apex that the provider flattens (Cloudflare: CNAME flattening).
       const bindType = type === 'ALIAS' ? 'CNAME' : type;
       for (const vn of valueNodes) {
         if (vn === undefined || vn === null) continue;
-        const v = vn.toJSON ? vn.toJSON() : vn;
+        const v = vn.toJS ? vn.toJS(doc) : vn;
         out.push(`${ownerOf(key, domain)}\t${ttl}\tIN\t${bindType}\t${rdata(type, v)}${tag}`);
         set.zoneLines.push(out.length);
         lines.push(at(vn.range ? vn : node));
@@ -248,7 +250,18 @@ function rewrittenSet(old, records) {
   return ordered;
 }
 
-const yamlText = (value) => new Document(value).toString({ lineWidth: 0 });
+// YAML of a value; `anchors` ({key: name}) keeps the anchors (&name) the old set's keys had,
+// so the aliases (*name) elsewhere in the file still find them.
+function yamlText(value, anchors = {}) {
+  const d = new Document(value);
+  for (const [k, name] of Object.entries(anchors)) {
+    const n = d.get(k, true);
+    if (n) n.anchor = name;
+  }
+  return d.toString({ lineWidth: 0 });
+}
+// The anchors on a set's keys (values: &WEB ...).
+const anchorsOf = (node) => Object.fromEntries(node.items.filter((p) => p.value?.anchor).map((p) => [String(p.key.value), p.value.anchor]));
 const indent = (text, pad) =>
   text
     .replace(/\n$/, '')
@@ -332,7 +345,7 @@ export function octodnsFix(conv, zoneDiff, name) {
   const srcLines = text.split('\n');
   const edits = [];
   for (const [set, records] of plan) {
-    const old = set.node.toJSON();
+    const old = set.node.toJS(conv.doc);
     if (set.inSeq) {
       const first = lineIndex(starts, set.node.range[0]);
       const last = lineIndex(starts, Math.max(set.node.range[0], set.node.range[1] - 1));
@@ -341,7 +354,7 @@ export function octodnsFix(conv, zoneDiff, name) {
         continue;
       }
       const dashAt = srcLines[first].indexOf('-');
-      const body = indent(yamlText(rewrittenSet(old, records)), ' '.repeat(dashAt + 2));
+      const body = indent(yamlText(rewrittenSet(old, records), anchorsOf(set.node)), ' '.repeat(dashAt + 2));
       body[0] = `${' '.repeat(dashAt)}- ${body[0].trimStart()}`;
       edits.push({ from: first, to: last + 1, lines: body });
     } else {
@@ -352,7 +365,7 @@ export function octodnsFix(conv, zoneDiff, name) {
         continue;
       }
       const keyText = text.slice(set.pair.key.range[0], set.pair.key.range[1]);
-      edits.push({ from: first, to: last + 1, lines: [`${keyText}:`, ...indent(yamlText(rewrittenSet(old, records)), '  ')] });
+      edits.push({ from: first, to: last + 1, lines: [`${keyText}:`, ...indent(yamlText(rewrittenSet(old, records), anchorsOf(set.node)), '  ')] });
     }
   }
   // Records of names or types the file does not have yet: new keys, in octoDNS's sorted order.
@@ -379,7 +392,7 @@ export function octodnsFix(conv, zoneDiff, name) {
         // One set at the name: the name becomes a list of its set and the new ones.
         const from = lineIndex(starts, same.key.range[0]);
         const keyText = text.slice(same.key.range[0], same.key.range[1]);
-        edits.push({ from, to: end, lines: [`${keyText}:`, ...indent(yamlText([same.value.toJSON(), ...objs]), '  ')] });
+        edits.push({ from, to: end, lines: [`${keyText}:`, ...indent(yamlText([same.value.toJS(conv.doc), ...objs]), '  ')] });
       }
       continue;
     }
