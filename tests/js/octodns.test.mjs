@@ -213,3 +213,12 @@ for (const sub of readdirSync(REAL, { withFileTypes: true }).filter((d) => d.isD
     });
   }
 }
+
+test('a diagnostic names the YAML file, the line and column of the value, and the token', () => {
+  const dir = scratch({ 'bad.example.yaml': "'':\n  type: MX\n  value:\n    exchange: mail.bad.example.\n    preference: 10\nmail:\n  type: A\n  value: 300.1.1.1\n" });
+  const r = cli(['check', '--zone', 'bad.example.yaml', '--format', 'json'], dir);
+  assert.match(r.stderr, /^bad\.example\.yaml:8:10: error: invalid IPv4 address in A: "300\.1\.1\.1" \[bad-ipv4\]$/m);
+  const d = JSON.parse(r.stdout).diagnostics.find((x) => x.code === 'bad-ipv4');
+  assert.equal(d.line, 8);
+  assert.equal(d.column, 10);
+});
