@@ -13,6 +13,8 @@ import { packProblem } from '../../www/pack/prepack.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLE = 'examples/club-cloudflare-export.txt';
+// The runtime dependencies the package bundles (package.json bundleDependencies): installed with it, no network.
+const BUNDLED = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).bundleDependencies ?? [];
 const scratch = mkdtempSync(join(tmpdir(), 'mxray-package-'));
 
 // No network: npm is pointed at a loopback port where nothing listens (the
@@ -69,12 +71,17 @@ test('the tarball holds the CLI, www/lib and the built core, and nothing of the 
     'package.json', 'README.md', 'LICENSE',
     ...listed('www/cli', '.mjs'),
     ...listed('www/lib', '.js'),
+    ...listed('www/lib/as-code', '.js'),
+    // The runtime dependencies, bundled (package.json bundleDependencies): installed with no network.
+    ...entries.filter((p) => BUNDLED.some((d) => p.startsWith(`node_modules/${d}/`))),
     'www/lib/wasm/mxray-core.js', 'www/lib/wasm/mxray-core.wasm',
     ...readdirSync(join(repo, 'examples')).map((f) => `examples/${f}`),
     ...['cli', 'report', 'zone-input', 'limits', 'integrations', 'sources'].map((d) => `docs/${d}.md`).filter((f) => existsSync(join(repo, f))),
   ];
   assert.deepEqual([...entries].sort(), [...new Set(expected)].sort());
+  for (const d of BUNDLED) assert.ok(entries.includes(`node_modules/${d}/package.json`), `${d} is bundled`);
   for (const path of entries) {
+    if (BUNDLED.some((d) => path.startsWith(`node_modules/${d}/`))) continue;
     assert.doesNotMatch(path, /^(build|tests|core|wasm|node_modules|\.ci|www\/(site|extension|pack))\//, path);
     assert.doesNotMatch(path, /(^|\/)(CMakeLists\.txt|CMakePresets\.json|Makefile|package-lock\.json|\.clang-format)$|\.(cpp|h|cmake)$/, path);
   }
@@ -86,7 +93,9 @@ test('the tarball holds the CLI, www/lib and the built core, and nothing of the 
 
 test('the package needs nothing at run time: no dependency, no install script, only node: and its own modules', () => {
   const pkg = JSON.parse(readFileSync(join(installed, 'node_modules/mxray/package.json'), 'utf8'));
-  for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies']) {
+  // Its dependencies are all bundled in the tarball: installing it fetches nothing.
+  assert.deepEqual(Object.keys(pkg.dependencies ?? {}).sort(), [...BUNDLED].sort(), 'every dependency is bundled');
+  for (const field of ['optionalDependencies', 'peerDependencies']) {
     assert.equal(pkg[field], undefined, `package.json has no ${field}`);
   }
   for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) {
@@ -105,6 +114,7 @@ test('the package needs nothing at run time: no dependency, no install script, o
     const text = readFileSync(join(root, file), 'utf8');
     assert.ok(!text.includes('/usr/share'), `${file} reads nothing under /usr/share`);
     if (file.startsWith('www/lib/wasm/')) continue; // Emscripten's loader: run below, not parsed here
+    if (BUNDLED.some((d) => file.startsWith(`node_modules/${d}/`))) continue; // a bundled package's own modules
     const specifiers = [
       /^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm, // import … from '…', export … from '…'
       /^\s*import\s*['"]([^'"]+)['"]/gm, // import '…'
@@ -113,7 +123,7 @@ test('the package needs nothing at run time: no dependency, no install script, o
     ].flatMap((re) => [...text.matchAll(re)].map((m) => m[1]));
     if (file === 'www/cli/mxray.mjs') assert.ok(specifiers.includes('./check.mjs'), 'the scan sees the imports');
     for (const spec of specifiers) {
-      if (spec.startsWith('node:')) continue;
+      if (spec.startsWith('node:') || BUNDLED.includes(spec)) continue;
       assert.match(spec, /^\.\.?\//, `${file} imports ${spec}: neither node's nor the package's own`);
       const target = new URL(spec, `file:///${file}`).pathname.slice(1);
       assert.ok(entries.includes(target), `${file} needs ${target}, which is in the package`);
