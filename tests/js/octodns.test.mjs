@@ -222,3 +222,20 @@ test('a diagnostic names the YAML file, the line and column of the value, and th
   assert.equal(d.line, 8);
   assert.equal(d.column, 10);
 });
+
+test('a name holding a list of record sets: only the proxied blocks of its items go', () => {
+  const LIST = "'':\n  - type: A\n    value: 192.0.2.1\n    octodns:\n      cloudflare:\n        proxied: true\n  - type: MX\n    values:\n      - exchange: mail.club.example.\n        preference: 10\nmail:\n  - type: AAAA\n    value: 2001:db8::1\n    octodns:\n      cloudflare:\n        proxied: true\n  - type: A\n    value: 192.0.2.9\n    octodns:\n      cloudflare:\n        proxied: true\n";
+  const dir = scratch({ 'club.example.yaml': LIST });
+  const diff = cli(['check', '--zone', 'club.example.yaml', '--format', 'diff'], dir);
+  assert.equal(diff.status, 1, diff.stderr);
+  const minus = diff.stdout.split('\n').filter((l) => /^-[^-]/.test(l));
+  const plus = diff.stdout.split('\n').filter((l) => /^\+[^+]/.test(l));
+  assert.deepEqual(minus, ['-    octodns:', '-      cloudflare:', '-        proxied: true', '-    octodns:', '-      cloudflare:', '-        proxied: true']);
+  assert.deepEqual(plus, []);
+  writeFileSync(join(dir, 'fix.diff'), diff.stdout);
+  assert.equal(spawnSync('patch', ['-p1', '-i', 'fix.diff'], { cwd: dir }).status, 0);
+  const doc = parse(readFileSync(join(dir, 'club.example.yaml'), 'utf8'));
+  assert.deepEqual(doc.mail, [{ type: 'AAAA', value: '2001:db8::1' }, { type: 'A', value: '192.0.2.9' }]);
+  const again = cli(['check', '--zone', 'club.example.yaml', '--format', 'json'], dir);
+  assert.equal(again.status, 0, again.stdout.slice(0, 400));
+});
