@@ -1111,7 +1111,7 @@ export const messages = {
       how: 'ゾーンをテキストでエクスポートしてください。Cloudflare ではダッシュボードの DNS › Records › Import and Export › Export から。ホスティングパネルの場合は、そのゾーンファイルを使ってください。',
       // octoDNS のゾーンファイル (www/lib/as-code/octodns.js)。レコードを読む前に断るもの。
       'bad-yaml': '{file} は正しい YAML ではありません ({line} 行目 {column} 列目、{token} の位置)。レコードは 1 件もチェックしていません。',
-      yaml: '{file} は YAML ですが、octoDNS のゾーンファイルではありません。最上位にレコード名を置き、それぞれに type と value が必要です。レコードは 1 件もチェックしていません。',
+      yaml: '{file} は YAML ですが、octoDNS のゾーンファイルではありません。最上位にレコード名を並べ、それぞれに type と value を書く必要があります。レコードは 1 件もチェックしていません。',
       'as-code-no-domain': '{file} からは、どのドメインのファイルかわかりません。octoDNS と同じくゾーン名をファイル名にする (example.com.yaml) か、--domain でドメインを指定してください。',
     },
   },
