@@ -13,6 +13,8 @@ import { packProblem } from '../../www/pack/prepack.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLE = 'examples/club-cloudflare-export.txt';
+// The runtime dependencies the package bundles (package.json bundleDependencies): installed with it, no network.
+const BUNDLED = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).bundleDependencies ?? [];
 const scratch = mkdtempSync(join(tmpdir(), 'mxray-package-'));
 
 // No network: npm is pointed at a loopback port where nothing listens (the
@@ -115,6 +117,7 @@ test('the package needs nothing at run time but what it carries: bundled depende
     const text = readFileSync(join(root, file), 'utf8');
     assert.ok(!text.includes('/usr/share'), `${file} reads nothing under /usr/share`);
     if (file.startsWith('www/lib/wasm/')) continue; // Emscripten's loader: run below, not parsed here
+    if (BUNDLED.some((d) => file.startsWith(`node_modules/${d}/`))) continue; // a bundled package's own modules
     const specifiers = [
       /^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm, // import … from '…', export … from '…'
       /^\s*import\s*['"]([^'"]+)['"]/gm, // import '…'
@@ -123,7 +126,7 @@ test('the package needs nothing at run time but what it carries: bundled depende
     ].flatMap((re) => [...text.matchAll(re)].map((m) => m[1]));
     if (file === 'www/cli/mxray.mjs') assert.ok(specifiers.includes('./check.mjs'), 'the scan sees the imports');
     for (const spec of specifiers) {
-      if (spec.startsWith('node:')) continue;
+      if (spec.startsWith('node:') || BUNDLED.includes(spec)) continue;
       assert.match(spec, /^\.\.?\//, `${file} imports ${spec}: neither node's nor the package's own`);
       const target = new URL(spec, `file:///${file}`).pathname.slice(1);
       assert.ok(entries.includes(target), `${file} needs ${target}, which is in the package`);

@@ -33,7 +33,7 @@ const COMBINED = path.join(REAL, 'combined');
 const combined = fs.existsSync(COMBINED) ? fs.readdirSync(COMBINED).filter((f) => f.endsWith(EXPECT_SUFFIX)).sort() : [];
 const zoneFiles = fs
   .readdirSync(REAL)
-  .filter((f) => !f.endsWith(EXPECT_SUFFIX) && !f.endsWith('.md') && !f.endsWith('.mjs') && f !== 'combined' && f !== 'terraform')
+  .filter((f) => !f.endsWith(EXPECT_SUFFIX) && !f.endsWith('.md') && !f.endsWith('.mjs') && !fs.statSync(path.join(REAL, f)).isDirectory())
   .sort();
 
 function check(files, args) {

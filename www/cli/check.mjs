@@ -17,6 +17,7 @@ import { SessionError, ReportError } from '../lib/session.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
+import * as asCode from '../lib/as-code/index.js';
 import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { displayText, gitQuotedPath, jsonEscaped, quotedText } from '../lib/name-safety.js';
@@ -171,6 +172,8 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
   const name = domain || (byName && sources.length ? sourceDomain(sources[0], true).domain : '');
   const { report, files, zoneSummaries } = await checkFlow(core, {
     sources,
+    // octoDNS YAML files are read as zones, and the fix is a patch of them.
+    asCode,
     domain: name,
     domainAsGiven: true,
     live,
@@ -242,6 +245,8 @@ function terraformWarning(d, files, lang) {
 export function errorText(e, lang, domain = '') {
   // The command line words the refusals of the session and the report itself, as before the
   // flow was shared; a DNS failure keeps the driver's words.
+  // A zone-as-code file refused before it was read (www/lib/check.js asCodeSource).
+  if (e instanceof CheckError && e.code === 'not-a-zone' && !e.cause) return inputMessage(e.values.kind, lang, quotedText(e.values.file), { ...e.values, token: quotedText(String(e.values.token ?? '')) });
   if (e instanceof CheckError && e.cause) e = e.cause;
   // Names and values from the command line or the input, escaped as diagnostics are
   // (name-safety.js): no control or bidi character reaches the terminal.

@@ -150,13 +150,19 @@ export async function runCheck(core, job = {}) {
   // The zones made of several files: the pages of one Cloudflare API listing, read as one
   // zone (its index: {names, starts}, to give diagnostics and evidence their own file and line).
   const listings = new Map();
+  // The zones converted from zone-as-code files (index: the conversion, whose lines say
+  // where each zone line came from, and which writes the fix back in the tool's terms).
+  const asCoded = new Map();
   let session = null;
   try {
     // Told before it is parsed: a file that is not a zone is refused by name, UTF-16
     // decoded, gzip inflated (www/lib/input.js).
     const readied = [];
-    for (const given of sources) {
+    for (const source of sources) {
       signal?.throwIfAborted();
+      // A zone-as-code file (octoDNS YAML), when the shell reads them (job.asCode,
+      // www/lib/as-code/index.js): read as the zone it describes.
+      const given = job.asCode ? asCodeSource(job.asCode, source, name) : source;
       try {
         readied.push({ given, ...(await readableSource(core, given, MAX_INPUT_BYTES)) });
       } catch (e) {
@@ -178,6 +184,7 @@ export async function runCheck(core, job = {}) {
       signal?.throwIfAborted();
       const given = ready.given;
       if (ready.pages) listings.set(index, ready.pages);
+      if (given.asCode) asCoded.set(index, given.asCode);
       const source = { ...given, bytes: ready.bytes };
       texts.push(ready.bytes);
       decoded.push(ready.decodedFrom);
@@ -197,7 +204,7 @@ export async function runCheck(core, job = {}) {
         signal?.throwIfAborted();
       }
       reader.finish();
-      if (zoneSummaries) summaries.push(pagedSummary(JSON.parse(reader.summaryJson()), ready.pages));
+      if (zoneSummaries) summaries.push(asCodeSummary(pagedSummary(JSON.parse(reader.summaryJson()), ready.pages), given.asCode));
       before += bytes.length;
     }
     const t1 = now();
@@ -240,6 +247,7 @@ export async function runCheck(core, job = {}) {
     for (const z of report.inputs?.zones ?? []) z.decoded_from = decoded[z.index] ?? null;
     if (listings.size) pagedReport(report, listings);
     if (terraform.size) terraformResults(report, files, terraform, summaries);
+    if (asCoded.size) asCodeReport(job.asCode, report, files, asCoded);
     // The same fields for every shell, live or not (docs/report.md, `timings`).
     report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0), dns_questions: dns ? dns.questions : 0 };
     return { report, files, timings: report.timings, ...(zoneSummaries ? { zoneSummaries: summaries } : {}) };
@@ -405,4 +413,71 @@ function takeFiles(exact) {
   const zones = exact.zones.map((z) => ({ index: z.index, file: z.file, changed: z.changed, text: z.text, diff: z.diff }));
   const diff = exact.zones.filter((z) => z.changed).map((z) => z.diff);
   return { zones, diff, cloudflareImport: exact.cloudflareImport ?? null };
+}
+
+// A source as the zone it describes, when it is a zone-as-code file: its bytes the
+// converted zone's, its `asCode` the conversion. Other sources as they are.
+function asCodeSource(asCode, source, domain) {
+  // Only files named for a tool are looked at (octoDNS: .yaml, .yml).
+  if (!/\.ya?ml$/i.test(source.name) || source.bytes.length > MAX_INPUT_BYTES) return source;
+  const text = new TextDecoder().decode(source.bytes);
+  let kind;
+  try {
+    kind = asCode.asCodeKind(source.name, text);
+  } catch (e) {
+    if (e instanceof asCode.AsCodeError) throw new CheckError('not-a-zone', { file: source.name, kind: e.kind, line: e.line, column: e.column, token: e.token }, e.message);
+    throw e;
+  }
+  if (!kind) throw new CheckError('not-a-zone', { file: source.name, kind: 'yaml' }, `${source.name}: YAML but not an octoDNS zone`);
+  const zone = String(domain || asCode.asCodeDomain(kind, source.name)).replace(/\.$/, '');
+  if (!zone) throw new CheckError('not-a-zone', { file: source.name, kind: 'as-code-no-domain' }, `${source.name}: no domain`);
+  const conv = asCode.asCodeToZone(kind, source.name, text, zone);
+  return { name: source.name, bytes: conv.bytes, includes: null, asCode: conv };
+}
+
+// A line of a converted zone as its place in the tool's file.
+function asCodeLine(conv, line) {
+  return conv.lines[line - 1] ?? null;
+}
+
+// A ZoneReader's summary of a converted zone: its diagnostics on the tool's file's lines.
+function asCodeSummary(summary, conv) {
+  if (!conv) return summary;
+  const diagnostics = (summary.diagnostics ?? []).map((d) => {
+    const at = Number.isInteger(d.line) ? asCodeLine(conv, d.line) : null;
+    return at ? { ...d, line: at.line, column: at.column, ...(Number.isInteger(d.record_line) ? { record_line: at.line } : {}) } : d;
+  });
+  return { ...summary, diagnostics };
+}
+
+// The report and the fix of a check that read zone-as-code files: diagnostics and
+// evidence on the file's own lines, and the fix as the tool's file and a patch of it.
+function asCodeReport(asCode, report, files, asCoded) {
+  for (const z of report.inputs?.zones ?? []) {
+    const conv = asCoded.get(z.index);
+    if (conv) Object.assign(z, { format: conv.kind, skipped_types: conv.skipped });
+  }
+  report.diagnostics = (report.diagnostics ?? []).map((d) => (asCoded.has(d.zone) ? asCodeSummary({ diagnostics: [d] }, asCoded.get(d.zone)).diagnostics[0] : d));
+  const byName = new Map([...asCoded.values()].map((c) => [c.name, c]));
+  const visit = (v) => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (!v || typeof v !== 'object') return;
+    if (typeof v.file === 'string' && byName.has(v.file) && /^[1-9][0-9]*$/.test(String(v.line ?? ''))) {
+      const at = asCodeLine(byName.get(v.file), Number(v.line));
+      if (at) v.line = typeof v.line === 'number' ? at.line : String(at.line);
+    }
+    for (const k of Object.keys(v)) visit(v[k]);
+  };
+  visit(report.findings);
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  for (const [index, conv] of asCoded) {
+    const entry = (report.fix?.zones ?? []).find((z) => z.index === index);
+    const bytes = files?.zones.find((z) => z.index === index);
+    const zoneDiff = bytes ? dec.decode(bytes.diff) : entry?.diff ?? '';
+    const fix = asCode.asCodeFix(conv, zoneDiff, conv.name);
+    if (entry) Object.assign(entry, { changed: fix.changed, diff: fix.changed ? fix.diff : '', format: conv.kind }, 'text' in entry ? { text: fix.text } : {});
+    if (bytes) Object.assign(bytes, { changed: fix.changed, text: enc.encode(fix.text), diff: enc.encode(fix.changed ? fix.diff : '') });
+  }
+  if (files) files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);
 }

@@ -572,6 +572,10 @@ export const messages = {
       markdown: '{file} is an export copied through a Markdown page (cf\\_tags, **bold**), whose escapes change the names. Choose the exported file itself instead of text copied from a page.',
       binary: '{file} is not text (it holds control bytes), so it is not a zone file.',
       how: "Export the zone as text: in Cloudflare's dashboard, DNS › Records › Import and Export › Export; or take the zone file from your hosting panel.",
+      // octoDNS zone files (www/lib/as-code/octodns.js), refused before any record is read.
+      'bad-yaml': '{file} is not valid YAML: line {line}, column {column}, at {token}. No record in it was checked.',
+      yaml: '{file} is YAML but not an octoDNS zone file: its top level must name records, each with a type and a value. No record in it was checked.',
+      'as-code-no-domain': '{file} does not say which domain it is for: name it after the zone as octoDNS does (example.com.yaml), or give the domain with --domain.',
     },
     // `mxray check --probe` (www/cli/probe.mjs): what each connection to a mail port
     // showed, as a line of the probe section and as a finding's evidence step.
@@ -1159,6 +1163,10 @@ export const messages = {
       markdown: '{file} は Markdown のページを経由してコピーされたエクスポートです (cf\\_tags、**太字**)。エスケープによって名前が変わってしまいます。ページからコピーした文字ではなく、エクスポートしたファイルそのものを選んでください。',
       binary: '{file} はテキストではなく (制御文字を含みます)、ゾーンファイルではありません。',
       how: 'ゾーンをテキストでエクスポートしてください。Cloudflare ではダッシュボードの DNS › Records › Import and Export › Export から。ホスティングパネルの場合は、そのゾーンファイルを使ってください。',
+      // octoDNS のゾーンファイル (www/lib/as-code/octodns.js)。レコードを読む前に断るもの。
+      'bad-yaml': '{file} は正しい YAML ではありません ({line} 行目 {column} 列目、{token} の位置)。レコードは 1 件もチェックしていません。',
+      yaml: '{file} は YAML ですが、octoDNS のゾーンファイルではありません。最上位にレコード名を並べ、それぞれに type と value を書く必要があります。レコードは 1 件もチェックしていません。',
+      'as-code-no-domain': '{file} からは、どのドメインのファイルかわかりません。octoDNS と同じくゾーン名をファイル名にする (example.com.yaml) か、--domain でドメインを指定してください。',
     },
     probe: {
       title: 'メール用ポートへの接続確認',
@@ -1301,9 +1309,9 @@ const INPUT_NEEDS_EXPORT = new Set(['empty', 'html', 'bad-gzip', 'pdf', 'image',
  * @param {string} kind the core's input kind ("html", "zip" ...)
  * @param {string} file the file's name as the person gave it, made safe to show by the caller
  */
-export function inputMessage(kind, lang = 'en', file = '') {
+export function inputMessage(kind, lang = 'en', file = '', values = {}) {
   const words = messages[lang]?.input ?? messages.en.input;
-  const what = fill(words[kind] ?? messages.en.input[kind] ?? kind, { file });
+  const what = fill(words[kind] ?? messages.en.input[kind] ?? kind, { ...values, file });
   return INPUT_NEEDS_EXPORT.has(kind) ? `${what} ${words.how}` : what;
 }
 
