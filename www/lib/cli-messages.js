@@ -57,6 +57,8 @@ exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
                    --zone-dir: only under DIR)
   --ask-ptr        ask the PTR of the mail server's address: that tells the resolver the address
   --no-padding     send DNS queries unpadded (default: padded to 128 octets, RFC 8467)
+  --rule-url URL   (markdown, sarif) link each finding to its rule's page at URL, where {rule} stands
+                   for the rule id and {lang} for en or ja: https://…/rules/{lang}/{rule}.html
 
 exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input,
              3 nothing at or above --fail-on but the check could not tell (with --zone-dir: some zone)`,
@@ -82,6 +84,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-one-domain': 'facts takes one domain: --domain NAME or DOMAIN',
       'facts-needs-input': 'facts needs a --domain NAME (or DOMAIN) or a --zone FILE',
       'not-built': 'the wasm core is not built ({file}); run `make build` first',
+      'bad-rule-url': '--rule-url takes an http or https address with {rule} in it, such as https://example.org/rules/{lang}/{rule}.html: {value}',
     },
     notes: {
       'nothing-to-import': 'the fix adds no record, so there is no Cloudflare import file (it holds only the records to add)',
@@ -153,6 +156,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
                    フォルダーの下だけ。--zone-dir では DIR の下だけ)
   --ask-ptr        メールサーバーのアドレスの PTR を問い合わせる (リゾルバーにそのアドレスが伝わります)
   --no-padding     DNS の問い合わせをパディングなしで送る (既定: 128 オクテット単位にパディングする。RFC 8467)
+  --rule-url URL   (markdown、sarif) 各検出結果をそのルールのページ URL にリンクする。{rule} はルール ID、
+                   {lang} は en か ja に置き換わります: https://…/rules/{lang}/{rule}.html
 
 終了ステータス: 0 --fail-on 以上の問題なし、1 問題が見つかった、2 使い方のエラーまたは入力を読めない、
   3 --fail-on 以上の問題はないが判定できなかった (--zone-dir ではいずれかのゾーン)`,
@@ -178,6 +183,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'facts-one-domain': 'facts に指定できるドメインは 1 つです (--domain NAME か DOMAIN のどちらか)',
       'facts-needs-input': 'facts には --domain NAME (または DOMAIN) か --zone FILE が必要です',
       'not-built': 'wasm のコアがビルドされていません ({file})。先に `make build` を実行してください',
+      'bad-rule-url': '--rule-url には {rule} を含む http か https のアドレスを指定します (例: https://example.org/rules/{lang}/{rule}.html): {value}',
     },
     notes: {
       'nothing-to-import': '修正で追加するレコードがないため、Cloudflare のインポート用ファイルはありません (このファイルには追加するレコードだけが入ります)',

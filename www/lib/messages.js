@@ -567,6 +567,8 @@ export const messages = {
       binary: '{file} is not text (it holds control bytes), so it is not a zone file.',
       how: "Export the zone as text: in Cloudflare's dashboard, DNS › Records › Import and Export › Export; or take the zone file from your hosting panel.",
     },
+    // `mxray check --format sarif` (www/lib/report-sarif.js): the base of the files' names.
+    sarif: { srcRoot: 'the folder mxray ran in: each file is named relative to it' },
   },
   ja: {
     severity: { error: 'エラー', warning: '警告' },
@@ -1106,6 +1108,8 @@ export const messages = {
       binary: '{file} はテキストではなく (制御文字を含みます)、ゾーンファイルではありません。',
       how: 'ゾーンをテキストでエクスポートしてください。Cloudflare ではダッシュボードの DNS › Records › Import and Export › Export から。ホスティングパネルの場合は、そのゾーンファイルを使ってください。',
     },
+    // `mxray check --format sarif` (www/lib/report-sarif.js): the base of the files' names.
+    sarif: { srcRoot: 'mxray を実行したフォルダー。各ファイルはここからの相対パスで示します' },
   },
 };
 
