@@ -17,7 +17,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -272,4 +272,29 @@ test('--rule-url links each rule to its page; a bad one is a usage error; --zone
     assert.equal(r.status, 2);
     assert.match(r.stderr, new RegExp(`--zone-dir prints text or jsonl, not ${format}`));
   }
+});
+
+/** The text of the code block after `<!-- output: NAME -->` in docs/integrations.md. */
+const documented = (name) => {
+  const m = new RegExp(`<!-- output: ${name} -->\n\`\`\`\n([^]*?)\`\`\`\n`).exec(readFileSync(join(root, 'docs/integrations.md'), 'utf8'));
+  assert.ok(m, `docs/integrations.md shows the output ${name}`);
+  return m[1];
+};
+
+test('docs/integrations.md shows the real SARIF result and Markdown comment of the pull request that proxies mail', () => {
+  // The pull request of the Action's example: the fixed zone, with the proxy turned on for mail.
+  const MAIL_LINE = 'mail.club.example.\t1\tIN\tA\t203.0.113.25 ; cf_tags=cf-proxied:';
+  const fixed = cli(['--zone', seed, '--format', 'zone']).stdout;
+  assert.ok(fixed.includes(`\n${MAIL_LINE}false\n`));
+  const workspace = mkdtempSync(join(tmpdir(), 'mxray-formats-pr-'));
+  mkdirSync(join(workspace, 'dns'));
+  writeFileSync(join(workspace, 'dns/club.example.txt'), fixed.replace(`\n${MAIL_LINE}false\n`, `\n${MAIL_LINE}true\n`));
+  const args = ['--zone', 'dns/club.example.txt'];
+  const { status, log } = sarifOf(args, { cwd: workspace });
+  assert.equal(status, 1);
+  assertValid(log, 'pull request');
+  assert.equal(JSON.stringify(log.runs[0].results[0], null, 2) + '\n', documented('sarif-result'));
+  const md = cli([...args, '--format', 'markdown'], { cwd: workspace });
+  assert.equal(md.status, 1);
+  assert.equal(md.stdout, documented('markdown-comment'));
 });
