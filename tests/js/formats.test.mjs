@@ -29,7 +29,7 @@ import { loadCore } from '../../www/lib/core-node.js';
 import { reportMessage } from '../../www/lib/messages.js';
 import { changeSentences, changeTable } from '../../www/lib/answer.js';
 import { renderSarif } from '../../www/lib/report-sarif.js';
-import { renderMarkdown } from '../../www/lib/report-markdown.js';
+import { MARKDOWN_SHOWN, renderMarkdown } from '../../www/lib/report-markdown.js';
 import { runScenario, scenarios } from './lib/scenario-runs.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -297,4 +297,39 @@ test('docs/integrations.md shows the real SARIF result and Markdown comment of t
   const md = cli([...args, '--format', 'markdown'], { cwd: workspace });
   assert.equal(md.status, 1);
   assert.equal(md.stdout, documented('markdown-comment'));
+});
+
+test('markdown: a long report stays a comment: 30 findings, then how many more', () => {
+  const report = JSON.parse(cli(['--zone', seed, '--format', 'json']).stdout);
+  report.findings = Array.from({ length: 35 }, (_, i) => report.findings[i % report.findings.length]);
+  const md = renderMarkdown(report, { lang: 'en' });
+  assert.equal((md.match(/<details>/g) ?? []).length, MARKDOWN_SHOWN);
+  assert.equal(MARKDOWN_SHOWN, 30);
+  assert.ok(md.endsWith(`\n${reportMessage('report.unknownMore', 'en', { count: 5 })}\n`));
+  assert.ok(renderMarkdown(report, { lang: 'ja' }).endsWith(`\n${reportMessage('report.unknownMore', 'ja', { count: 5 })}\n`));
+});
+
+test('exit status as for text: 3 when the check could not tell, 0 when fine', () => {
+  const healthy = 'tests/scenarios/google-workspace-healthy/input/export.txt';
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-formats-blind-'));
+  // A record that cannot be read: the verdict is "could not tell", never "fine".
+  writeFileSync(join(dir, 'zone.txt'), readFileSync(join(root, healthy), 'utf8') + 'broken\tIN\tMX\tx y z\n');
+  for (const format of ['text', 'markdown', 'sarif']) {
+    assert.equal(cli(['--zone', 'zone.txt', '--format', format], { cwd: dir }).status, 3, format);
+    assert.equal(cli(['--zone', healthy, '--format', format]).status, 0, format);
+  }
+  const md = cli(['--zone', 'zone.txt', '--format', 'markdown'], { cwd: dir }).stdout;
+  assert.ok(md.startsWith(`**${reportMessage('report.verdict.could-not-tell', 'en', { domain: '`workspace.test`' })}**\n`));
+  assert.ok(md.includes(`- ${reportMessage('report.blind.rejected-records', 'en')}`));
+  const log = JSON.parse(cli(['--zone', 'zone.txt', '--format', 'sarif'], { cwd: dir }).stdout);
+  assertValid(log, 'could not tell');
+  assert.equal(log.runs[0].properties.verdict, 'could-not-tell');
+  // No result, and the run says why that is not "fine": the record it could not read, at its
+  // line and column, and the verdict's reason.
+  assert.deepEqual(log.runs[0].results, []);
+  const [bad, blind] = log.runs[0].invocations[0].toolExecutionNotifications;
+  assert.deepEqual([bad.level, bad.descriptor.id, bad.locations[0].physicalLocation.artifactLocation.uri, bad.locations[0].physicalLocation.region], ['error', 'bad-number', 'zone.txt', { startLine: 54, startColumn: 14 }]);
+  assert.match(bad.message.text, /^zone\.txt:54:14: error: /);
+  assert.deepEqual([blind.level, blind.descriptor.id, blind.message.text], ['warning', 'rejected-records', reportMessage('report.blind.rejected-records', 'en')]);
+  assert.deepEqual(JSON.parse(cli(['--zone', healthy, '--format', 'sarif']).stdout).runs[0].invocations, [{ executionSuccessful: true }]);
 });

@@ -14,7 +14,7 @@
 // carries them as a SARIF fix.
 //
 // Pure: same report, same bytes (no clock, no random id).
-import { reportMessage } from './messages.js';
+import { formatDiagnostic, reportMessage } from './messages.js';
 import { displayText } from './name-safety.js';
 import { editText, evidenceStepsParts, findingParts } from './report-text.js';
 import { markdownText, ruleLinkText } from './report-markdown.js';
@@ -146,6 +146,26 @@ export function renderSarif(report, { lang = 'en', version = '', path = (f) => S
     return result;
   });
 
+  // What kept the check from seeing everything, said where SARIF says how a run went: each
+  // record that could not be read (at its line and column), then each reason the verdict
+  // gives for "could not tell". No result is never "fine" unless these are empty too.
+  const zones = report.inputs?.zones ?? [];
+  const notifications = (report.diagnostics ?? []).map((d) => {
+    const files = zones[d.zone]?.files ?? [];
+    const file = files[d.file];
+    const line = lineOf(d.line);
+    const column = lineOf(d.column);
+    return {
+      level: d.severity === 'error' ? 'error' : 'warning',
+      message: { text: formatDiagnostic(d, files, lang) },
+      ...(file ? { locations: [{ physicalLocation: { artifactLocation: artifact(file), ...(line ? { region: { startLine: line, ...(column ? { startColumn: column } : {}) } } : {}) } }] } : {}),
+      descriptor: { id: String(d.code) },
+    };
+  });
+  for (const b of report.verdict?.blind ?? []) {
+    notifications.push({ level: 'warning', message: { text: reportMessage(`report.blind.${b}`, lang, { count: (report.verdict.unknown ?? []).length }) }, descriptor: { id: String(b) } });
+  }
+
   const driver = { name: 'mxray', ...(version ? { version, semanticVersion: version } : {}), informationUri: INFORMATION_URI, rules };
   return {
     $schema: SARIF_SCHEMA,
@@ -156,6 +176,7 @@ export function renderSarif(report, { lang = 'en', version = '', path = (f) => S
         originalUriBaseIds: { '%SRCROOT%': { description: { text: reportMessage('sarif.srcRoot', lang) } } },
         language: lang,
         columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
         results,
         properties: { domain: displayText(report.domain ?? ''), verdict: report.verdict?.state ?? null, mode: report.mode ?? null },
       },
