@@ -29,7 +29,7 @@ import { loadCore } from '../../www/lib/core-node.js';
 import { reportMessage } from '../../www/lib/messages.js';
 import { changeSentences, changeTable } from '../../www/lib/answer.js';
 import { renderSarif } from '../../www/lib/report-sarif.js';
-import { MARKDOWN_SHOWN, renderMarkdown } from '../../www/lib/report-markdown.js';
+import { MARKDOWN_SHOWN, codeSpan, markdownText, renderMarkdown } from '../../www/lib/report-markdown.js';
 import { runScenario, scenarios } from './lib/scenario-runs.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -332,4 +332,17 @@ test('exit status as for text: 3 when the check could not tell, 0 when fine', ()
   assert.match(bad.message.text, /^zone\.txt:54:14: error: /);
   assert.deepEqual([blind.level, blind.descriptor.id, blind.message.text], ['warning', 'rejected-records', reportMessage('report.blind.rejected-records', 'en')]);
   assert.deepEqual(JSON.parse(cli(['--zone', healthy, '--format', 'sarif']).stdout).runs[0].invocations, [{ executionSuccessful: true }]);
+});
+
+test('markdown: code spans and words keep a table cell whole, whatever they hold', () => {
+  const values = ['x|y', 'a`b', '``', '`lead', 'trail`', 'p|q\\', ' spaced ', '<b>&amp;</b>', '[l](/x "t")', '*em* _u_ ~s~', '&#60;', 'line\nbreak'];
+  // Our words hold no line break; zone data may, and shows it in display form.
+  const md = ['| data | words |', '| --- | --- |', ...values.map((v) => `| ${codeSpan(v, { table: true })} | ${markdownText(v.replace('\n', ' '))} |`)].join('\n');
+  const rows = [...html(md).matchAll(/<tr>\s*<td>([\s\S]*?)<\/td>\s*<td>([\s\S]*?)<\/td>\s*<\/tr>/g)];
+  assert.equal(rows.length, values.length);
+  const unescape = (h) => h.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  rows.forEach(([, code, words], i) => {
+    assert.equal(unescape(code), `<code>${values[i].replace('\n', '⟨U+000A⟩')}</code>`, values[i]);
+    assert.equal(unescape(words), values[i].replace('\n', ' ').trim(), values[i]);
+  });
 });

@@ -77,7 +77,8 @@ export function markdownChangeTable(report, { lang = 'en' } = {}) {
   const cell = (text, c) => {
     // The name, the type and a record's data are the input's: code spans. The
     // proxy status and the words for "none", "deleted", "hidden" are ours.
-    if (c === 4 || words.has(text) || text === '—') return markdownText(text).replace(/\|/g, '\\|');
+    // (markdownText escapes `|` already, as a table cell needs.)
+    if (c === 4 || words.has(text) || text === '—') return markdownText(text);
     return codeSpan(text, { table: true });
   };
   const { items, more } = shown(rows, lang);
