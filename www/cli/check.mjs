@@ -32,8 +32,10 @@ async function parseHcl(file, text) {
 }
 import { SEVERITIES, exitStatus, renderPlan, renderReport } from '../lib/report-text.js';
 import { PROBE_TIMEOUT_MS, feedProbe, runProbe } from './probe.mjs';
+import { renderMarkdown } from '../lib/report-markdown.js';
+import { renderSarif } from '../lib/report-sarif.js';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl'];
+export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl', 'markdown', 'sarif'];
 export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
 
 /** The usage text of `mxray check` in `lang`. */
@@ -59,6 +61,7 @@ const CHECK_OPTIONS = {
   'no-padding': { type: 'boolean' },
   probe: { type: 'boolean' },
   'probe-timeout': { type: 'string' },
+  'rule-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -68,9 +71,10 @@ export function parseCheckArgs(argv) {
     zones: v.zone ?? [], domain: v.domain ?? '', zoneDir: v['zone-dir'] ?? '', offline: v.offline ?? false, live: v.live ?? false,
     resolver: v.resolver ?? 'cloudflare', timeout: 5000, origin: v.origin ?? null, panel: v.panel ?? 'auto', format: v.format ?? 'text',
     lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false, includeRoot: v['include-root'] ?? null,
-    askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false),
+    askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false), ruleUrl: v['rule-url'] ?? null,
     probe: v.probe ?? false, probeTimeout: PROBE_TIMEOUT_MS,
   };
+  if (o.ruleUrl !== null && !rulePageOf(o.ruleUrl)) throw new UsageError('bad-rule-url', { value: o.ruleUrl });
   if (v.timeout !== undefined) {
     o.timeout = Number(v.timeout);
     if (!Number.isInteger(o.timeout) || o.timeout < 100 || o.timeout > 120000) throw new UsageError('bad-timeout', { value: v.timeout });
@@ -414,6 +418,31 @@ async function writeJsonString(stream, bytes) {
   await write(stream, jsonEscaped(JSON.stringify(rest).slice(1, -1)) + '"');
 }
 
+/**
+ * The address of a rule's page from --rule-url's template, where {lang} and
+ * {rule} stand for the language and the rule id ("https://…/rules/{lang}/{rule}.html");
+ * null when there is no template, or when it does not make an http(s) address that names the rule.
+ */
+export function rulePageOf(template) {
+  if (template === null || template === undefined || !template.includes('{rule}')) return null;
+  const page = (lang, rule) => {
+    try {
+      const url = new URL(template.replaceAll('{lang}', lang).replaceAll('{rule}', rule));
+      return ['https:', 'http:'].includes(url.protocol) ? url.href : null;
+    } catch {
+      return null;
+    }
+  };
+  return page('en', 'mx-target-proxied') ? page : null;
+}
+
+/** mxray's version, as package.json gives it (tests/js/package.test.mjs holds `mxray --version` to it). */
+export const packageVersion = () => JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+// A zone file as SARIF names it: relative to the working folder as in the diff's headers
+// (diffPath), each segment percent-encoded, so that no name can break the URI.
+const sarifPath = (file) => diffPath(file).split('/').map(encodeURIComponent).join('/');
+
 // Formats that are files: written from the fix's bytes, so a zone that is not UTF-8 comes out
 // exactly as it went in, but for the edited lines.
 const BYTE_FORMATS = new Set(['diff', 'zone', 'cloudflare-import']);
@@ -441,6 +470,10 @@ async function formatOutput(report, o, lang, style) {
       return report.fix.curl;
     case 'plan':
       return renderPlan(report, { lang, style }).join('\n') + '\n';
+    case 'markdown':
+      return renderMarkdown(report, { lang, rulePage: rulePageOf(o.ruleUrl) });
+    case 'sarif':
+      return jsonEscaped(JSON.stringify(renderSarif(report, { lang, version: packageVersion(), path: sarifPath, rulePage: rulePageOf(o.ruleUrl) }), null, 2)) + '\n';
     default:
       return renderReport(report, { lang, style, cli: true });
   }

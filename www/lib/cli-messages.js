@@ -60,6 +60,8 @@ exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
   --probe          (live) connect to each mail name's addresses at the mail ports: greeting, STARTTLS,
                    certificate (sends no credentials and no mail)
   --probe-timeout MS  (--probe) the limit of each step of a connection (default: 5000)
+  --rule-url URL   (markdown, sarif) link each finding to its rule's page at URL, where {rule} stands
+                   for the rule id and {lang} for en or ja: https://…/rules/{lang}/{rule}.html
 
 exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage error or unreadable input,
              3 nothing at or above --fail-on but the check could not tell (with --zone-dir: some zone)`,
@@ -87,6 +89,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'not-built': 'the wasm core is not built ({file}); run `make build` first',
       'probe-needs-live': '--probe needs a live check: a --domain NAME without --offline and without --zone-dir',
       'bad-probe-timeout': '--probe-timeout takes milliseconds between 100 and 60000: {value}',
+      'bad-rule-url': '--rule-url takes an http or https address with {rule} in it, such as https://example.org/rules/{lang}/{rule}.html: {value}',
     },
     notes: {
       'nothing-to-import': 'the fix adds no record, so there is no Cloudflare import file (it holds only the records to add)',
@@ -172,6 +175,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   --probe          (ライブ) 各メール用の名前のアドレスにメールのポートで接続し、挨拶、STARTTLS、証明書を
                    確かめる (認証情報もメールも送りません)
   --probe-timeout MS  (--probe) 接続の各段階の制限時間 (既定: 5000)
+  --rule-url URL   (markdown、sarif) 各検出結果をそのルールのページ URL にリンクする。{rule} はルール ID、
+                   {lang} は en か ja に置き換わります: https://…/rules/{lang}/{rule}.html
 
 終了ステータス: 0 --fail-on 以上の問題なし、1 問題が見つかった、2 使い方のエラーまたは入力を読めない、
   3 --fail-on 以上の問題はないが判定できなかった (--zone-dir ではいずれかのゾーン)`,
@@ -199,6 +204,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'not-built': 'wasm のコアがビルドされていません ({file})。先に `make build` を実行してください',
       'probe-needs-live': '--probe はライブの検査でだけ使えます (--offline も --zone-dir もない --domain NAME)',
       'bad-probe-timeout': '--probe-timeout には 100 から 60000 までのミリ秒を指定します: {value}',
+      'bad-rule-url': '--rule-url には {rule} を含む http か https のアドレスを指定します (例: https://example.org/rules/{lang}/{rule}.html): {value}',
     },
     notes: {
       'nothing-to-import': '修正で追加するレコードがないため、Cloudflare のインポート用ファイルはありません (このファイルには追加するレコードだけが入ります)',

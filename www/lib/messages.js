@@ -619,6 +619,8 @@ export const messages = {
         other: 'it could not be verified',
       },
     },
+    // `mxray check --format sarif` (www/lib/report-sarif.js): the base of the files' names.
+    sarif: { srcRoot: 'the folder mxray ran in: each file is named relative to it' },
   },
   ja: {
     severity: { error: 'エラー', warning: '警告' },
@@ -1208,6 +1210,8 @@ export const messages = {
         other: '検証できず',
       },
     },
+    // `mxray check --format sarif` (www/lib/report-sarif.js): the base of the files' names.
+    sarif: { srcRoot: 'mxray を実行したフォルダー。各ファイルはここからの相対パスで示します' },
   },
 };
 
