@@ -187,3 +187,14 @@ test('mxray facts --server HOST:PORT asks nsd directly and prints its facts per 
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--server takes HOST/);
 });
+
+test('mxray facts --authoritative finds the NS and their addresses through the resolver, then asks each on port 53', async () => {
+  // The zone's NS is ns1.auth.test. at 127.0.0.1; nsd listens elsewhere, so
+  // port 53 gives no authoritative answer (nothing there, or some other
+  // server without AA): every fact unknown, exit 1, but the server is found.
+  const r = await cli(['facts', '--authoritative', '--resolver', resolver.url, '--timeout', '200', 'auth.test']);
+  assert.equal(r.status, 1, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(out.servers.map((s) => [s.host, s.address, s.server]), [['ns1.auth.test.', '127.0.0.1', '127.0.0.1:53']]);
+  assert.ok(out.servers[0].facts.every((f) => f.state === 'unknown'));
+});
