@@ -14,7 +14,7 @@ JOBS ?= $(shell nproc)
 # Japanese text in the browser tests' screenshots; pre-commit and python3-yaml:
 # the pre-commit hook's and the GitHub Action's tests, both offline).
 APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
-	python3-dnspython python3-yaml pre-commit knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time \
+	python3-dnspython python3-yaml pre-commit knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd unbound time \
 	dnsdist openssl chromium fonts-ipafont-gothic clang-14 clang-format-14 libclang-rt-14-dev publicsuffix zip unzip firefox-esr
 # Node 20 and npm: Debian's packages only where the machine has none of its own
 # (a machine may carry a newer Node and npm that Debian's npm would conflict with).

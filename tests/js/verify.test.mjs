@@ -1,8 +1,16 @@
 // www/lib/verify.js: the verdict of `verify` for one record set, from the
-// facts of the authoritative servers and the public resolvers. Pure: the
-// live part (nsd behind a caching Unbound) is not written yet.
+// facts of the authoritative servers and the public resolvers; then live,
+// with nsd behind a real caching resolver (Unbound) behind dnsdist.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startResolver } from '../resolver/resolver.mjs';
+import { loadCore } from '../../www/lib/core-node.js';
+import { createSession } from '../../www/lib/session.js';
+import { runSession } from '../../www/lib/doh-driver.js';
+import { createDnsTransport } from '../../www/cli/dns-transport.mjs';
 import { verifyRecord, verifySummary, watchInterval, observe } from '../../www/lib/verify.js';
 
 const answered = (records, rcode = 'NOERROR') => ({ state: 'answered', rcode, records: records.map(([data, ttl]) => ({ data, ttl })) });
@@ -55,4 +63,55 @@ test('summary and watch interval', () => {
   assert.equal(watchInterval(42.2), 43);
   assert.equal(watchInterval(86400), 300);
   assert.equal(watchInterval(null), 10);
+});
+
+const zone = (serial, mx) => `$ORIGIN vfy.test.
+$TTL 3
+@ IN SOA ns1.vfy.test. hostmaster.vfy.test. ${serial} 3600 600 86400 3
+@ IN NS ns1.vfy.test.
+ns1 IN A 127.0.0.1
+@ IN MX ${mx}
+`;
+
+test('live: not yet served, then seen by some while Unbound caches the old MX, then seen everywhere after the TTL', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-verify-'));
+  const file = join(dir, 'vfy.test.zone');
+  writeFileSync(file, zone(1, '10 old.vfy.test.'));
+  const r = await startResolver({ zones: [{ origin: 'vfy.test.', file }], cache: true });
+  const core = await loadCore();
+  const mxFact = async (runOptions, options) => {
+    const session = createSession(core, { domain: 'vfy.test', options: { padding: false, ...options } });
+    try {
+      await runSession(session, runOptions);
+      return session.facts().facts.find((f) => f.name === 'vfy.test.' && f.type === 'MX');
+    } finally {
+      session.dispose();
+    }
+  };
+  const look = async () => {
+    const [authFact, cached] = await Promise.all([
+      mxFact({ transport: createDnsTransport(r.do53) }, { authoritative: true }),
+      mxFact({ resolver: r.url }, {}),
+    ]);
+    return verifyRecord({ name: 'vfy.test.', type: 'MX', expected: ['10 new.vfy.test.'] }, {
+      authoritative: [{ source: 'nsd', fact: authFact }],
+      resolvers: [{ source: 'unbound', fact: cached }],
+    });
+  };
+  try {
+    const before = await look(); // also fills Unbound's cache with the old MX
+    assert.equal(before.state, 'not-yet-served');
+    writeFileSync(file, zone(2, '10 new.vfy.test.'));
+    await r.reload();
+    const during = await look();
+    assert.equal(during.authoritative[0].matches, true, 'nsd serves the new MX');
+    assert.equal(during.state, 'seen-by-some', JSON.stringify(during));
+    assert.ok(during.timeLeft >= 1 && during.timeLeft <= 3, `time left ${during.timeLeft}`);
+    await new Promise((res) => setTimeout(res, (during.timeLeft + 1) * 1000));
+    const after = await look();
+    assert.equal(after.state, 'seen-everywhere', JSON.stringify(after));
+  } finally {
+    await r.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
