@@ -16,7 +16,7 @@ JOBS ?= $(shell nproc)
 # dovecot-imapd and dovecot-pop3d: the servers `check --probe` is tested
 # against, run by tests/mailserver on a loopback address of their own).
 APT_PACKAGES := g++ make cmake emscripten nlohmann-json3-dev doctest-dev \
-	python3-dnspython python3-yaml pre-commit knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd time \
+	python3-dnspython python3-yaml pre-commit knot-dnssecutils knot-dnsutils bind9-utils ldnsutils nsd unbound time \
 	dnsdist openssl chromium fonts-ipafont-gothic clang-14 clang-format-14 libclang-rt-14-dev publicsuffix zip unzip firefox-esr \
 	postfix dovecot-imapd dovecot-pop3d
 # Node 20 and npm: Debian's packages only where the machine has none of its own

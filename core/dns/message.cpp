@@ -311,7 +311,7 @@ std::string encode_query(const WireName& name, uint16_t type, const QueryOptions
   w.reserve(kHeaderSize + name.length + 4 + 11 + 4 + options.padding_block);
   // Header (RFC 1035 §4.1.1). RFC 8484 §4.1: ID 0 so that answers cache well.
   put16(w, 0);
-  put16(w, uint16_t(dnsflag::RD | (options.checking_disabled ? dnsflag::CD : 0)));
+  put16(w, uint16_t((options.recursion_desired ? dnsflag::RD : 0) | (options.checking_disabled ? dnsflag::CD : 0)));
   put16(w, 1);  // QDCOUNT
   put16(w, 0);  // ANCOUNT
   put16(w, 0);  // NSCOUNT

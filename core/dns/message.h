@@ -99,9 +99,12 @@ struct QueryOptions {
   bool checking_disabled = false;  // CD bit
   uint16_t udp_size = 1232;        // DNS flag day 2020 recommendation
   uint16_t padding_block = 0;      // RFC 8467 block padding when non-zero (RFC 7830 option)
+  // RD (RFC 1035 §4.1.1): off for a question to an authoritative server,
+  // which answers from its own zones only (RFC 1034 §4.3.1).
+  bool recursion_desired = true;
 };
 
-// An RFC 8484 query: ID 0, RD set, one question in class IN, and an EDNS(0)
+// An RFC 8484 query: ID 0, RD as `options` says (set by default), one question in class IN, and an EDNS(0)
 // OPT record. Returns the wire bytes.
 std::string encode_query(const WireName& name, uint16_t type, const QueryOptions& options = {});
 

@@ -16,9 +16,10 @@ constexpr std::array<std::string_view, 12> kPurposeNames = {"apex",      "dmarc"
 constexpr std::array<std::string_view, 7> kBudgetNames = {"questions",      "rounds",     "cname-depth", "spf-lookups",
                                                           "answer-records", "mail-names", "zone-records"};
 // By UnknownCode: FailureKind's and AnswerVerdict's names, then the decoders' and the budgets'.
-constexpr std::array<std::string_view, 13> kUnknownCodeNames = {
-    "timeout",        "http",    "network",     "content-type", "no-question",    "wrong-question", "truncated",
-    "server-failure", "refused", "other-rcode", "malformed",    "malformed-json", "budget"};
+constexpr std::array<std::string_view, 14> kUnknownCodeNames = {
+    "timeout",        "http",           "network",        "content-type",     "no-question",
+    "wrong-question", "truncated",      "server-failure", "refused",          "other-rcode",
+    "malformed",      "malformed-json", "budget",         "not-authoritative"};
 
 }  // namespace
 

@@ -68,6 +68,9 @@ enum class UnknownCode : uint8_t {
   malformed,       // detail: the MessageError's name
   malformed_json,  // detail: the DohJsonError's name, then its detail in parentheses
   budget,          // detail: the budget's name ("rounds")
+  // An answer from a server asked as authoritative without the AA bit
+  // (RFC 1035 §4.1.1); detail: "referral" or "no-aa".
+  not_authoritative,
 };
 std::string_view unknown_code_name(UnknownCode c);  // "timeout", ..., "malformed-json", "budget"
 UnknownCode unknown_code_of(FailureKind k);
@@ -91,6 +94,7 @@ struct Fact {
   FactState state = FactState::pending;
   uint16_t rcode = 0;          // when answered
   bool authenticated = false;  // AD bit
+  bool authoritative = false;  // AA bit (RFC 1035 §4.1.1): the answer came from the zone's own server
   UnknownReason reason;        // when unknown
   std::vector<ExtendedError> extended_errors;
   std::string comment;  // DoH JSON Comment

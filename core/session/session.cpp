@@ -56,6 +56,7 @@ Session::Session(std::string_view domain, SessionOptions options, std::vector<st
     if (parse_name(domain, std::string_view(kRoot, 1), domain_) != NameError::none || domain_.length <= 1)
       error_ = SessionError::bad_domain;
   }
+  if (options_.authoritative) options_.query.recursion_desired = false;
   if (error_ != SessionError::none || !options_.live) return;
   seed();
   step_dmarc_walks();
@@ -405,12 +406,23 @@ void Session::accept(Fact& fact, const Message& m) {
   fact.extended_errors = m.edns ? m.edns->extended_errors : std::vector<ExtendedError>{};
   fact.comment = m.comment;
   fact.authenticated = m.has(dnsflag::AD);
+  fact.authoritative = m.has(dnsflag::AA);
   fact.rcode = m.rcode;
   AnswerVerdict verdict = check_answer(m, fact.question.name, fact.question.type);
   if (verdict != AnswerVerdict::ok) {
     UnknownReason reason{unknown_code_of(verdict), {}};
     if (verdict == AnswerVerdict::other_rcode) reason.detail = rcode_name(m.rcode);
     fail(fact, std::move(reason));
+    return;
+  }
+  // Asked as authoritative, a server that does not set AA does not serve
+  // the zone: a referral to the child's servers (NS in the authority
+  // section, no answer), or a lame or recursive server. What it says is not
+  // what the zone holds.
+  if (options_.authoritative && !fact.authoritative) {
+    bool referral = m.answer.empty() && std::any_of(m.authority.begin(), m.authority.end(),
+                                                    [](const ResourceRecord& r) { return r.type == rrtype::NS; });
+    fail(fact, {UnknownCode::not_authoritative, referral ? "referral" : "no-aa"});
     return;
   }
   fact.state = FactState::answered;

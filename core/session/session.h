@@ -59,6 +59,11 @@ struct SessionOptions {
   // which address the mail server has, which the proxy may be there to
   // hide, so it is asked only when the person chose so.
   bool ask_ptr = false;
+  // The questions go to a name server asked as authoritative for the domain
+  // (the shell sends them over UDP/TCP, RFC 1035 §4.2): RD is off, and an
+  // answer without the AA bit (a referral, a lame server) makes the fact
+  // unknown ("not-authoritative"), never an answer.
+  bool authoritative = false;
 };
 
 // A question of the current round, ready to send.

@@ -41,6 +41,7 @@ json fact_to_json(const Fact& f) {
   if (f.state == FactState::answered) {
     j["rcode"] = rcode_name(f.rcode);
     j["authenticated"] = f.authenticated;
+    j["authoritative"] = f.authoritative;
     json chain = json::array(), records = json::array();
     for (const ResourceRecord& r : f.chain) chain.push_back(record_json(r));
     for (const ResourceRecord& r : f.records) records.push_back(record_json(r));
@@ -86,6 +87,7 @@ SessionOptions session_options_from_json(std::string_view text) {
   flag("live", o.live);
   flag("dnssec_ok", o.query.dnssec_ok);
   flag("ask_ptr", o.ask_ptr);
+  flag("authoritative", o.authoritative);
   bool padding = o.query.padding_block != 0;
   flag("padding", padding);
   o.query.padding_block = padding ? kQueryPaddingBlock : 0;

@@ -109,6 +109,38 @@ function nsdConf(dir, port, zones) {
   return lines.join('\n') + '\n';
 }
 
+// A caching resolver (Unbound) between dnsdist and nsd: each zone is a stub
+// zone served by nsd, so answers are cached for their TTL (and NXDOMAIN or
+// no data for the SOA minimum, RFC 2308) while nsd may already serve new data.
+function unboundConf(dir, port, nsdPort, zones) {
+  const lines = [
+    'server:',
+    `  interface: 127.0.0.1@${port}`,
+    `  port: ${port}`,
+    '  do-ip6: no',
+    '  username: ""',
+    '  chroot: ""',
+    `  directory: "${dir}"`,
+    `  pidfile: "${dir}/unbound.pid"`,
+    '  use-syslog: no',
+    '  logfile: ""',
+    '  num-threads: 1',
+    '  so-reuseport: no',
+    '  module-config: "iterator"', // no DNSSEC validation: the test zones are unsigned
+    '  do-not-query-localhost: no',
+    '  qname-minimisation: no',
+    '  prefetch: no',
+    '  serve-expired: no',
+    '  access-control: 127.0.0.0/8 allow',
+    'remote-control:',
+    '  control-enable: no',
+  ];
+  // Unbound answers some special-use names (test., invalid. ...) itself unless told not to.
+  for (const tld of new Set(zones.map((z) => z.origin.replace(/\.$/, '').split('.').pop() + '.'))) lines.splice(lines.indexOf('remote-control:'), 0, `  local-zone: "${tld}" nodefault`);
+  for (const z of zones) lines.push('stub-zone:', `  name: "${z.origin}"`, `  stub-addr: 127.0.0.1@${nsdPort}`);
+  return lines.join('\n') + '\n';
+}
+
 function dnsdistConf(nsdPort, dohPort, cert, key) {
   return [
     'setSecurityPollSuffix("")', // offline: no security-poll lookups
@@ -210,14 +242,17 @@ let warnedTrust = false;
 
 /**
  * Starts nsd (authoritative for `zones`) behind dnsdist (DoH on loopback).
- * @param {{zones: {origin: string, file: string}[], dir?: string, timeoutMs?: number}} options
+ * @param {{zones: {origin: string, file: string}[], dir?: string, timeoutMs?: number, cache?: boolean}} options
  *   zones: absolute zone file paths with their origins; dir: where configs and
  *   logs go (default: a fresh temp dir, removed by stop()); timeoutMs: how long
- *   to wait for the first real answer.
- * @returns {Promise<{url: string, do53: {host: string, port: number}, dir: string, cert: string, stop: () => Promise<void>}>}
- *   url: the DoH endpoint; do53: nsd itself (UDP and TCP).
+ *   to wait for the first real answer; cache: put a caching resolver (Unbound)
+ *   between dnsdist and nsd, so the DoH endpoint serves cached answers until
+ *   their TTL runs out.
+ * @returns {Promise<{url: string, do53: {host: string, port: number}, cache: {host: string, port: number} | null, dir: string, cert: string, reload: () => Promise<void>, stop: () => Promise<void>}>}
+ *   url: the DoH endpoint; do53: nsd itself (UDP and TCP); cache: Unbound when asked for;
+ *   reload(): nsd reads its zone files again (SIGHUP), e.g. after a test rewrote one.
  */
-export async function startResolver({ zones, dir, timeoutMs = 10000 } = {}) {
+export async function startResolver({ zones, dir, timeoutMs = 10000, cache = false } = {}) {
   if (!Array.isArray(zones) || zones.length === 0) throw new Error('startResolver: give at least one zone');
   for (const z of zones) {
     if (!/\.$/.test(z.origin)) throw new Error(`startResolver: origin must be absolute (end with '.'): ${z.origin}`);
@@ -256,20 +291,31 @@ export async function startResolver({ zones, dir, timeoutMs = 10000 } = {}) {
     let dohPort;
     do dohPort = await freePort(false);
     while (dohPort === nsdPort);
+    let cachePort = null;
+    if (cache) {
+      do cachePort = await freePort(true);
+      while (cachePort === nsdPort || cachePort === dohPort);
+    }
     writeFileSync(join(work, 'nsd.conf'), nsdConf(work, nsdPort, files));
-    writeFileSync(join(work, 'dnsdist.conf'), dnsdistConf(nsdPort, dohPort, cert, key));
+    writeFileSync(join(work, 'dnsdist.conf'), dnsdistConf(cachePort ?? nsdPort, dohPort, cert, key));
     const logs = { 'nsd.log': join(work, 'nsd.log'), 'nsd output': join(work, 'nsd.out'), 'dnsdist output': join(work, 'dnsdist.out') };
+    if (cache) {
+      writeFileSync(join(work, 'unbound.conf'), unboundConf(work, cachePort, nsdPort, files));
+      logs['unbound output'] = join(work, 'unbound.out');
+    }
     for (const p of Object.values(logs)) writeFileSync(p, '');
 
     const nsd = launch('nsd', ['-d', '-c', join(work, 'nsd.conf')], logs['nsd output']);
+    const unbound = cache ? launch('unbound', ['-d', '-c', join(work, 'unbound.conf')], logs['unbound output']) : null;
     const dnsdist = launch('dnsdist', ['--supervised', '--disable-syslog', '-C', join(work, 'dnsdist.conf')], logs['dnsdist output']);
+    const daemons = [['nsd', nsd], ['dnsdist', dnsdist], ...(unbound ? [['unbound', unbound]] : [])];
     const url = `https://127.0.0.1:${dohPort}/dns-query`;
 
     const deadline = Date.now() + timeoutMs;
     let waiting = files.slice();
     let exited = null;
     while (waiting.length && Date.now() < deadline) {
-      exited = [['nsd', nsd], ['dnsdist', dnsdist]].find(([, c]) => c.exitCode !== null || c.signalCode !== null);
+      exited = daemons.find(([, c]) => c.exitCode !== null || c.signalCode !== null);
       if (exited) break;
       // Every zone must answer its SOA: a zone nsd failed to load answers SERVFAIL.
       const r = await probe(url, ca, waiting[0].origin).catch((e) => ({ error: e }));
@@ -285,13 +331,20 @@ export async function startResolver({ zones, dir, timeoutMs = 10000 } = {}) {
       let stopped = null;
       const stop = () =>
         (stopped ??= (async () => {
-          await Promise.all([halt(dnsdist), halt(nsd)]);
+          await Promise.all(daemons.map(([, c]) => halt(c)));
           removeWork();
         })());
-      return { url, do53: { host: '127.0.0.1', port: nsdPort }, dir: work, cert, startupMs: Date.now() - started, stop };
+      // nsd re-reads changed zone files on SIGHUP (nsd(8)); its pid file names the daemon itself.
+      const reload = async () => {
+        const pid = Number(readFileSync(join(work, 'nsd.pid'), 'utf8').trim());
+        process.kill(pid, 'SIGHUP');
+        await sleep(300);
+      };
+      const cacheAddress = cache ? { host: '127.0.0.1', port: cachePort } : null;
+      return { url, do53: { host: '127.0.0.1', port: nsdPort }, cache: cacheAddress, dir: work, cert, startupMs: Date.now() - started, reload, stop };
     }
 
-    await Promise.all([halt(dnsdist), halt(nsd)]);
+    await Promise.all(daemons.map(([, c]) => halt(c)));
     const report = Object.entries(logs)
       .map(([name, p]) => `--- ${name} ---\n${tail(p).trimEnd() || '(empty)'}`)
       .join('\n');

@@ -522,7 +522,8 @@ TEST_CASE("session: the codes of unknown reasons and budgets keep the names they
                           AnswerVerdict::server_failure, AnswerVerdict::refused, AnswerVerdict::other_rcode})
     CHECK(unknown_code_name(unknown_code_of(v)) == answer_verdict_name(v));
   CHECK(unknown_code_name(UnknownCode::malformed_json) == "malformed-json");
-  CHECK(unknown_reason_codes().size() == size_t(UnknownCode::budget) + 1);
+  CHECK(unknown_reason_codes().size() == size_t(UnknownCode::not_authoritative) + 1);
+  CHECK(unknown_code_name(UnknownCode::not_authoritative) == "not-authoritative");
   CHECK(UnknownReason{UnknownCode::other_rcode, "BADVERS"}.text() == "other-rcode: BADVERS");
   CHECK(UnknownReason{UnknownCode::refused, ""}.text() == "refused");
   const std::vector<std::string_view> budgets(budget_names().begin(), budget_names().end());
@@ -714,4 +715,70 @@ TEST_CASE("session: a name below the domain with its own MX or SPF gets its DMAR
   CHECK(asked(s, "_dmarc.test.", rrtype::TXT));
   const std::vector<std::string> q = dmarc_asked(w);
   CHECK(std::count(q.begin(), q.end(), "_dmarc.club.test. TXT") == 1);
+}
+
+TEST_CASE("session: asked as authoritative, RD is off and an answer without AA is unknown, never an answer") {
+  SessionOptions o;
+  o.authoritative = true;
+  o.query.padding_block = 0;
+  Session s("club.test", o);
+  auto qs = s.pending();
+  REQUIRE(qs.size() > 4);
+  // Header flags of every query: RD clear (RFC 1035 §4.1.1); the default session sets it.
+  for (const PendingQuestion& q : qs) CHECK((uint8_t(q.wire[2]) & 0x01) == 0);
+  CHECK((uint8_t(Session("club.test", SessionOptions{}).pending()[0].wire[2]) & 0x01) == 1);
+
+  auto find_q = [&](uint16_t type) {
+    for (const PendingQuestion& q : qs)
+      if (q.question->type == type && names_equal(q.question->name.view(), qs[0].question->name.view())) return q;
+    FAIL("question not asked");
+    return qs[0];
+  };
+  // Apex A, with AA: 8584 = QR AA RD-clear NOERROR.
+  const std::string question = "04636C756204746573740000010001";
+  const std::string a_rr = "C00C000100010000012C0004C0000201";  // 192.0.2.1, TTL 300
+  PendingQuestion a = find_q(rrtype::A);
+  CHECK(s.feed_wire(a.id, test::from_hex("00008400000100010000000"
+                                         "0" +
+                                         question + a_rr)));
+  const Fact& fa = s.facts()[a.id];
+  CHECK(fa.state == FactState::answered);
+  CHECK(fa.authoritative);
+  REQUIRE(fa.records.size() == 1);
+  CHECK(fa.records[0].ttl == 300);
+
+  // The same answer without AA (a lame or recursive server).
+  PendingQuestion aaaa = find_q(rrtype::AAAA);
+  std::string q6 =
+      "04636C756204746573740000"
+      "1C"
+      "0001";
+  CHECK(s.feed_wire(aaaa.id, test::from_hex("000080000001000000000000" + q6)));
+  CHECK(s.facts()[aaaa.id].state == FactState::unknown);
+  CHECK(s.facts()[aaaa.id].reason.text() == "not-authoritative: no-aa");
+
+  // A referral: no answer, NS in the authority section, no AA.
+  PendingQuestion mx = find_q(rrtype::MX);
+  std::string qmx =
+      "04636C756204746573740000"
+      "0F"
+      "0001";
+  std::string ns = "C00C000200010000012C0006036E7331C00C";  // club.test. NS ns1.club.test.
+  CHECK(s.feed_wire(mx.id, test::from_hex("000080000001000000010000" + qmx + ns)));
+  CHECK(s.facts()[mx.id].reason.text() == "not-authoritative: referral");
+
+  // REFUSED (a server that does not serve the zone at all) stays "refused".
+  PendingQuestion soa = find_q(rrtype::SOA);
+  std::string qsoa =
+      "04636C756204746573740000"
+      "06"
+      "0001";
+  CHECK(s.feed_wire(soa.id, test::from_hex("000080050001000000000000" + qsoa)));
+  CHECK(s.facts()[soa.id].reason.text() == "refused");
+
+  nlohmann::json j = session_to_json(s);
+  for (const auto& f : j["facts"])
+    if (f["id"] == a.id) CHECK(f["authoritative"] == true);
+  CHECK(session_options_from_json(R"({"authoritative":true})").authoritative);
+  CHECK_FALSE(session_options_from_json("{}").authoritative);
 }

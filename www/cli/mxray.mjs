@@ -21,7 +21,7 @@ const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
 const CHUNK = 1 << 20;
 const PAGE = 20000; // records per call into the core
 
-const usageText = (lang) => cliMessage('usage', lang, { formats: FORMATS.join(', ') });
+const usageText = (lang) => `${cliMessage('usage', lang, { formats: FORMATS.join(', ') })}\n\n${cliMessage('server.usage', lang)}`;
 
 // The options of dump and facts, for parseArgs.
 const OPTIONS = {
@@ -38,6 +38,8 @@ const OPTIONS = {
   'include-root': { type: 'string' },
   'ask-ptr': { type: 'boolean' },
   'no-padding': { type: 'boolean' },
+  server: { type: 'string', multiple: true },
+  authoritative: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -50,6 +52,7 @@ function parseArgs(argv) {
     zones: v.zone ?? [], domain: v.domain ?? '', resolver: v.resolver ?? 'cloudflare', dohFormat: v['doh-format'] ?? 'wire', timeout: 5000,
     offline: v.offline ?? false, help: v.help ?? false, includeRoot: v['include-root'] ?? null,
     askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false),
+    servers: v.server ?? [], authoritative: v.authoritative ?? false,
   };
   if (!FORMATS.includes(opts.format)) throw new UsageError('unknown-format', { value: opts.format });
   if (opts.lang !== null && !['en', 'ja'].includes(opts.lang)) throw new UsageError('unknown-language', { value: opts.lang });
@@ -129,6 +132,7 @@ async function facts(core, opts, lang) {
   if (opts.files.length > (opts.domain ? 0 : 1)) return fail(cliMessage('errors.facts-one-domain', lang), usageText(lang));
   const domain = opts.domain || opts.files[0] || '';
   if (!domain && !opts.zones.length) return fail(cliMessage('errors.facts-needs-input', lang), usageText(lang));
+  if (opts.servers.length || opts.authoritative) return (await import('./authoritative.mjs')).authoritativeFacts(core, opts, lang, { domain, readZone, fileProblem, fail, write, usageText });
   let resolver;
   try {
     resolver = resolveResolver(opts.resolver, opts.dohFormat);

@@ -109,6 +109,15 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'unknown-resolver': 'unknown resolver "{value}": use {presets} or an https URL',
       'not-a-url': 'resolver URL is not a URL: {value}',
       'not-https': 'resolver URL must be https (RFC 8484): {value}',
+    },    // Asking name servers directly (facts --server, --authoritative; www/cli/dns-transport.mjs).
+    server: {
+      usage: `name servers asked directly (facts), over UDP with TCP when an answer is truncated:
+  --server HOST[:PORT]  ask this name server as authoritative (RD off, AA checked) instead of DoH; may repeat
+  --authoritative       ask each of the domain's name servers (their NS and addresses from the resolver)`,
+      'bad-server': '--server takes HOST, HOST:PORT or [IPV6]:PORT: {value}',
+      'no-address': 'no address found for the name server {value}',
+      'no-ns': 'the resolver gave no name server for {value}',
+      'server-or-resolver': '--server and --authoritative go without --doh-format json',
     },
     // Terraform inputs (www/lib/as-code/terraform.js): {resource} is an address such as cloudflare_record.mail.
     terraform: {
@@ -222,6 +231,14 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'unknown-resolver': '不明なリゾルバーです: "{value}"。{presets} か https の URL を使ってください',
       'not-a-url': 'リゾルバーの URL が URL の形になっていません: {value}',
       'not-https': 'リゾルバーの URL は https でなければなりません (RFC 8484): {value}',
+    },    server: {
+      usage: `ネームサーバーに直接問い合わせる (facts)。UDP で送り、応答が切れていれば TCP で送り直します:
+  --server HOST[:PORT]  DoH の代わりにこのネームサーバーに権威サーバーとして問い合わせます (RD なし、AA を確認)。複数指定できます
+  --authoritative       ドメインのネームサーバーすべてに問い合わせます (NS とそのアドレスはリゾルバーから得ます)`,
+      'bad-server': '--server には HOST、HOST:PORT、[IPV6]:PORT のいずれかを指定します: {value}',
+      'no-address': 'ネームサーバー {value} のアドレスが見つかりません',
+      'no-ns': 'リゾルバーが {value} のネームサーバーを返しませんでした',
+      'server-or-resolver': '--server と --authoritative は --doh-format json と一緒には使えません',
     },
     // Terraform の入力 (www/lib/as-code/terraform.js)。{resource} は cloudflare_record.mail のようなアドレスです。
     terraform: {

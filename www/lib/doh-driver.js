@@ -203,6 +203,10 @@ async function discard(response) {
  * @param {typeof fetch} [options.fetch=globalThis.fetch]
  * @param {(p: {round: number, answered: number, total: number, name: string, type: string, failure?: string}) => void} [options.onProgress]
  *   called after each question is fed; answered/total count the current round
+ * @param {{label: string, exchange: (question: object, o: {timeoutMs: number, signal: AbortSignal}) => Promise<{body: Uint8Array} | {kind: string, detail: string, retry: boolean}>}} [options.transport]
+ *   asks the questions some other way than DoH (www/cli/dns-transport.mjs: UDP, then TCP on
+ *   truncation, to one name server); its answers are DNS wire messages. resolver and format are
+ *   then ignored. DoH stays the default.
  * @param {AbortSignal} [options.signal] aborts the run: in-flight requests are
  *   cancelled, nothing more is fed, and the promise rejects with the signal's reason
  * @param {number} [options.maxRounds=MAX_ROUNDS] guard against a session that never finishes
@@ -223,12 +227,14 @@ export async function runSession(session, options = {}) {
     onProgress,
     signal,
     maxRounds = MAX_ROUNDS,
+    transport = null,
   } = options;
-  if (typeof fetchFn !== 'function') throw new Error('runSession: no fetch() available');
+  if (transport && typeof transport.exchange !== 'function') throw new Error('runSession: transport has no exchange()');
+  if (!transport && typeof fetchFn !== 'function') throw new Error('runSession: no fetch() available');
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('runSession: concurrency must be an integer >= 1');
   if (!(timeoutMs > 0)) throw new Error('runSession: timeoutMs must be > 0');
   if (!Number.isInteger(retries) || retries < 0) throw new Error('runSession: retries must be an integer >= 0');
-  const target = resolveResolver(resolver, format);
+  const target = transport ? { url: transport.label, format: 'wire', transport } : resolveResolver(resolver, format);
   const started = Date.now();
   const stats = { rounds: 0, questions: 0, failures: 0 };
   signal?.throwIfAborted();
@@ -321,6 +327,11 @@ async function ask(question, runSignal, ctx) {
 }
 
 async function attemptOnce(question, runSignal, { target, timeoutMs, fetchFn }) {
+  if (target.transport) {
+    const outcome = await target.transport.exchange(question, { timeoutMs, signal: runSignal });
+    if (runSignal.aborted) throw runSignal.reason;
+    return outcome;
+  }
   const format = FORMATS[target.format];
   const request = new AbortController();
   const onRunAbort = () => request.abort(runSignal.reason);

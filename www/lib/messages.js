@@ -87,6 +87,7 @@ export const messages = {
         malformed: 'the answer is not a well-formed DNS message',
         'malformed-json': 'the JSON answer is not usable',
         budget: 'not asked: a limit of the check was reached',
+        'not-authoritative': 'the server asked did not answer as authoritative for the name (no AA bit)',
       },
       purposes: {
         apex: 'the domain itself',
@@ -706,6 +707,7 @@ export const messages = {
         malformed: '応答が正しい DNS メッセージではありません',
         'malformed-json': 'JSON 形式の応答が使えません',
         budget: '未実施: チェックの上限に達しました',
+        'not-authoritative': '問い合わせたサーバーはこの名前の権威サーバーとして応答しませんでした (AA ビットなし)',
       },
       purposes: {
         apex: 'ドメインそのもの',

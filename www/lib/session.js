@@ -32,6 +32,9 @@ export class ReportError extends Error {
  * @param domain   the domain to check; '' takes the first zone's apex
  * @param zones    finished ZoneReader objects; the session keeps their zones
  * @param options  {live, dnssec_ok, ask_ptr (default false), padding (default true), dkim_selectors[], limits: {max_questions, max_rounds, max_cname_depth, max_spf_lookups, max_answer_records}}
+ *                 authoritative (default false): the questions go to a name server itself
+ *                 (runSession's transport, www/cli/dns-transport.mjs): RD off, and an answer
+ *                 without the AA bit is unknown ("not-authoritative"); each fact has `authoritative`
  * @returns the interface runSession() drives, plus facts(), analyse() (the documented way to read a
  *   finished check: report, fix bytes, summary) and dispose()
  */

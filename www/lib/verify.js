@@ -1,0 +1,92 @@
+// Verify: has a change to the DNS reached the world yet? For one record set
+// (a name and type, and the records expected there after the fix; none for
+// a deletion), what the authoritative servers serve and what each public
+// resolver serves are compared with what is expected, and a verdict comes
+// out. Pure: the shells (the CLI's verify command, later the site) ask the
+// questions, with runSession, and hand the facts (session.facts().facts
+// entries) here. Shared by the CLI and the site, so it has no I/O.
+//
+//   verifyRecord({ name: 'club.test.', type: 'MX', expected: ['10 mx.mail.test.'] },
+//     { authoritative: [{ source: '192.0.2.53:53', fact }], resolvers: [{ source: 'cloudflare', fact }] })
+//   -> { state: 'seen-by-some', timeLeft: 240, ... }
+//
+// States:
+//   seen-everywhere   every authoritative server and every resolver serves the expected records
+//   seen-by-some      the authoritative servers serve them, some resolvers still hold the old
+//                     answer: timeLeft is the longest TTL those resolvers returned (seconds)
+//   not-yet-served    an authoritative server serves something else: the change has not
+//                     been saved or published
+//   unknown           some answer could not be had (a timeout, REFUSED, no AA): never "seen"
+
+/** The states a record's verdict can take, in the order of the doc above. */
+export const VERIFY_STATES = Object.freeze(['seen-everywhere', 'seen-by-some', 'not-yet-served', 'unknown']);
+
+// Presentation data compared without case for names (the core writes
+// canonical text; names in RDATA may differ only in case, RFC 4343).
+const norm = (data) => String(data).trim().toLowerCase();
+
+function sameSet(a, b) {
+  const x = [...new Set(a.map(norm))].sort();
+  const y = [...new Set(b.map(norm))].sort();
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/**
+ * What one source served for the record set.
+ * @param fact a session fact ({state, rcode, records: [{data, ttl}], reason}) or undefined
+ * @param expected the expected data strings ([] for "no such record")
+ * @returns {{known: boolean, matches: boolean, records: string[], ttl: number | null, reason?: object}}
+ */
+export function observe(fact, expected) {
+  if (!fact || fact.state !== 'answered') return { known: false, matches: false, records: [], ttl: null, reason: fact?.reason ?? { code: 'not-asked' } };
+  const records = (fact.records ?? []).map((r) => r.data);
+  const ttls = (fact.records ?? []).map((r) => r.ttl);
+  // A cached "no such record" has no TTL here: the session's facts do not
+  // carry the SOA minimum of a negative answer yet (see the report).
+  const ttl = ttls.length ? Math.min(...ttls) : null;
+  return { known: true, matches: sameSet(records, expected), records, ttl };
+}
+
+/**
+ * The verdict for one record set.
+ * @param {{name: string, type: string, expected: string[]}} record
+ * @param {{authoritative: {source: string, fact: object}[], resolvers: {source: string, fact: object}[]}} seen
+ * @returns {{name, type, expected, state: string, timeLeft: number | null,
+ *   authoritative: object[], resolvers: object[]}} each source with observe()'s fields and its name
+ */
+export function verifyRecord(record, { authoritative = [], resolvers = [] }) {
+  const expected = record.expected ?? [];
+  const auth = authoritative.map(({ source, fact }) => ({ source, ...observe(fact, expected) }));
+  const res = resolvers.map(({ source, fact }) => ({ source, ...observe(fact, expected) }));
+  const out = { name: record.name, type: record.type, expected, authoritative: auth, resolvers: res, timeLeft: null };
+  if (!auth.length || auth.some((a) => !a.known)) return { ...out, state: 'unknown' };
+  if (auth.some((a) => !a.matches)) return { ...out, state: 'not-yet-served' };
+  if (res.some((r) => !r.known)) return { ...out, state: 'unknown' };
+  const stale = res.filter((r) => !r.matches);
+  if (!stale.length) return { ...out, state: 'seen-everywhere' };
+  const ttls = stale.map((r) => r.ttl).filter((t) => t !== null);
+  return { ...out, state: 'seen-by-some', timeLeft: ttls.length ? Math.max(...ttls) : null };
+}
+
+/**
+ * The verdict over all record sets: 'seen-everywhere' only when every one is (and there is one).
+ * @returns {{state: string, timeLeft: number | null}} timeLeft: the longest of the records'
+ */
+export function verifySummary(verdicts) {
+  // Nothing to verify says nothing: not "seen".
+  if (!verdicts.length) return { state: 'unknown', timeLeft: null };
+  const rank = (s) => VERIFY_STATES.indexOf(s);
+  let state = 'seen-everywhere';
+  for (const v of verdicts) if (rank(v.state) > rank(state)) state = v.state;
+  const left = verdicts.map((v) => v.timeLeft).filter((t) => t !== null);
+  return { state, timeLeft: left.length ? Math.max(...left) : null };
+}
+
+/**
+ * The seconds to wait before asking again in watch mode: the longest time
+ * left, at least 10 s and at most 300 s.
+ */
+export function watchInterval(timeLeft, { min = 10, max = 300 } = {}) {
+  if (timeLeft === null || !(timeLeft >= 0)) return min;
+  return Math.min(max, Math.max(min, Math.ceil(timeLeft)));
+}
