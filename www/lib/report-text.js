@@ -12,7 +12,7 @@
 // for another is flagged.
 import { evidenceMessage, findingMessage, messages, proseName, providerName, reportMessage, serviceWords, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
-import { answerWhere, changeSentenceParts, changeTable, panelSteps, servingPanel } from './answer.js';
+import { answerWhere, changeSentenceParts, changeTable, fixChanges, panelSteps, servingPanel } from './answer.js';
 
 /** Severities from the most to the least important. */
 export const SEVERITIES = Object.freeze(['critical', 'warning', 'info']);
@@ -425,10 +425,26 @@ const columns = (text) => [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1
 export function renderChangeTable(report, { lang = 'en', style = plain } = {}) {
   const { head, rows } = changeTable(report, { lang });
   if (!rows.length) return [];
+  // A name that name-safety.js marks (a lookalike, an invisible character)
+  // gets [!] in its cell, and what is wrong with it below the table, once
+  // a name: the table has no room for the words, and never hides the mark.
+  const changes = fixChanges(report);
+  const notes = [];
+  const noted = new Set();
+  const marked = rows.map((r, i) => {
+    const name = String(changes[i]?.name ?? '').replace(/\.$/, '');
+    const warnings = name ? nameWarnings(name) : [];
+    if (!warnings.length) return r;
+    if (!noted.has(name)) {
+      noted.add(name);
+      notes.push(style('warning', `[!] ${displayText(name)}: ${warnings.map((w) => warningText(w, lang)).join('; ')}`));
+    }
+    return [`${r[0]} [!]`, ...r.slice(1)];
+  });
   // Widths by a loop: spread into Math.max, the rows of a large fix pass the engine's limit on arguments.
-  const widths = head.map((_, c) => rows.reduce((w, r) => Math.max(w, columns(r[c])), columns(head[c])));
+  const widths = head.map((_, c) => marked.reduce((w, r) => Math.max(w, columns(r[c])), columns(head[c])));
   const line = (cells) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell + ' '.repeat(widths[c] - columns(cell)))).join('  ');
-  return [style('dim', line(head)), ...rows.map(line)];
+  return [style('dim', line(head)), ...marked.map(line), ...notes];
 }
 
 /**
