@@ -521,6 +521,9 @@ export const messages = {
           Hangul: 'Hangul', Other: 'other',
         },
       },
+      // Origin addresses whose reverse DNS (PTR) a live check did not ask (verdict.not_asked): ptr-mismatch did not run.
+      notAskedTitle: 'Not asked',
+      ptrNotAsked: 'Reverse DNS of {address} was not asked (--ask-ptr asks it), so whether its PTR matches the mail server was not checked',
     },
     // The change plan, in the style of DNS tools: + CREATE / ± MODIFY / - DELETE.
     plan: {
@@ -1064,6 +1067,9 @@ export const messages = {
           Hangul: 'ハングル', Other: 'その他の文字',
         },
       },
+      // Origin addresses whose reverse DNS (PTR) a live check did not ask (verdict.not_asked): ptr-mismatch did not run.
+      notAskedTitle: '確認していないこと',
+      ptrNotAsked: '{address} の逆引き DNS (PTR) は問い合わせていません (--ask-ptr で問い合わせます)。PTR の不一致は確認していません',
     },
     // 変更計画 (DNS ツールの + CREATE / ± MODIFY / - DELETE の形式)。
     plan: {

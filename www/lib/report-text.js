@@ -42,7 +42,17 @@ export function renderVerdict(report, { lang = 'en', style = plain } = {}) {
   const kind = { broken: 'critical', 'at-risk': 'warning', fine: 'heading', 'could-not-tell': 'warning' }[v.state];
   // The domain as people write it, without the root's trailing dot, inside a sentence.
   const lines = [style(kind, t(`report.verdict.${v.state}`, { domain: displayText(String(report.domain ?? '').replace(/\.$/, '')) }))];
-  if (!(v.blind ?? []).length) return lines;
+  // What the check chose not to ask (the PTR without --ask-ptr): said even when all is fine.
+  const notAsked = (v.not_asked ?? []).filter((n) => n.what === 'ptr');
+  const sayNotAsked = () => {
+    if (!notAsked.length) return;
+    lines.push('', style('heading', t('report.notAskedTitle')));
+    for (const n of notAsked) lines.push(`- ${t('report.ptrNotAsked', { address: displayText(n.address ?? '') })}`);
+  };
+  if (!(v.blind ?? []).length) {
+    sayNotAsked();
+    return lines;
+  }
   lines.push('', style('heading', t('report.blindTitle')));
   for (const b of v.blind) lines.push(`- ${t(`report.blind.${b}`, { count: (v.unknown ?? []).length })}`);
   const unknown = v.unknown ?? [];
@@ -52,6 +62,7 @@ export function renderVerdict(report, { lang = 'en', style = plain } = {}) {
   }
   if (unknown.length > UNKNOWN_SHOWN) lines.push(`  ${t('report.unknownMore', { count: unknown.length - UNKNOWN_SHOWN })}`);
   if (unknown.length && report.resolver) lines.push(t('report.otherResolver'));
+  sayNotAsked();
   return lines;
 }
 
