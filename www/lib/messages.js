@@ -524,6 +524,7 @@ export const messages = {
       // Origin addresses whose reverse DNS (PTR) a live check did not ask (verdict.not_asked): ptr-mismatch did not run.
       notAskedTitle: 'Not asked',
       ptrNotAsked: 'Reverse DNS of {address} was not asked (--ask-ptr asks it), so whether its PTR matches the mail server was not checked',
+      ptrNotAskedSetting: 'Reverse DNS of {address} was not asked (the setting “Ask the reverse DNS (PTR) of the mail server’s address too” asks it), so whether its PTR matches the mail server was not checked',
     },
     // The change plan, in the style of DNS tools: + CREATE / ± MODIFY / - DELETE.
     plan: {
@@ -1070,6 +1071,7 @@ export const messages = {
       // Origin addresses whose reverse DNS (PTR) a live check did not ask (verdict.not_asked): ptr-mismatch did not run.
       notAskedTitle: '確認していないこと',
       ptrNotAsked: '{address} の逆引き DNS (PTR) は問い合わせていません (--ask-ptr で問い合わせます)。PTR の不一致は確認していません',
+      ptrNotAskedSetting: '{address} の逆引き DNS (PTR) は問い合わせていません (設定「メールサーバーのアドレスの逆引き DNS (PTR) も問い合わせる」で問い合わせます)。PTR の不一致は確認していません',
     },
     // 変更計画 (DNS ツールの + CREATE / ± MODIFY / - DELETE の形式)。
     plan: {

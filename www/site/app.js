@@ -303,6 +303,7 @@ export function startApp(host) {
     if (radio) radio.checked = true;
     if (typeof settings.resolverUrl === 'string') $('resolver-url').value = settings.resolverUrl;
     if (Number.isFinite(settings.timeout)) $('timeout').value = String(settings.timeout);
+    $('ask-ptr').checked = settings.askPtr === true;
   }
 
   // ---- a check ---------------------------------------------------------------
@@ -759,6 +760,7 @@ export function startApp(host) {
     if ($('resolver-custom').checked) remember('resolver', 'custom');  // typing a URL chose it
   });
   $('timeout').addEventListener('change', () => remember('timeout', Number($('timeout').value) || 5));
+  $('ask-ptr').addEventListener('change', () => remember('askPtr', $('ask-ptr').checked));
   for (const r of document.querySelectorAll('input[name="resolver"]')) r.addEventListener('change', () => remember('resolver', r.value));
   $('resolver-url').addEventListener('input', () => {
     if ($('resolver-url').value.trim()) $('resolver-custom').checked = true;
