@@ -1,7 +1,12 @@
 #include "report/verdict.h"
 
+#include <algorithm>
+#include <span>
+
 #include "dns/name.h"
 #include "dns/types.h"
+#include "policy/proxy_providers.h"
+#include "rules/evidence.h"
 #include "rules/finding.h"
 
 namespace mxray {
@@ -95,6 +100,22 @@ Verdict verdict_of(const Analysis& a) {
   // Live answers show what is served; offline, nothing does.
   if (facts.facts().empty() && several_proxy_zones(model)) v.blind.push_back(Blind::several_proxy_zones);
 
+  // The origin addresses a live check found, as the Session would have
+  // asked their PTR with ask_ptr (Session::follow_records), whose PTR no
+  // question asked.
+  constexpr uint32_t kServes = purpose::apex | purpose::client_name | purpose::mx_target | purpose::srv_target;
+  for (const Fact& f : facts.facts()) {
+    if (f.state != FactState::answered || !(f.purposes & kServes)) continue;
+    for (const ResourceRecord& r : f.records) {
+      if ((r.type != rrtype::A || r.rdata.size() != 4) && (r.type != rrtype::AAAA || r.rdata.size() != 16)) continue;
+      if (proxy_provider_for(std::span(reinterpret_cast<const uint8_t*>(r.rdata.data()), r.rdata.size()))) continue;
+      if (facts.find(reverse_name(r.rdata).view(), rrtype::PTR)) continue;
+      std::string text = rules::address_text(r.type, r.rdata);
+      if (std::find(v.ptr_not_asked.begin(), v.ptr_not_asked.end(), text) == v.ptr_not_asked.end())
+        v.ptr_not_asked.push_back(std::move(text));
+    }
+  }
+
   bool critical = false, warning = false;
   for (const Finding& f : a.findings()) {
     critical |= f.severity == FindingSeverity::critical;
@@ -126,7 +147,12 @@ nlohmann::json verdict_json(const Analysis& a, const Verdict& v) {
                        {"reason", std::move(reason)},
                        {"rests_on", std::move(rests_on)}});
   }
-  return {{"state", verdict_state_name(v.state)}, {"blind", std::move(blind)}, {"unknown", std::move(unknown)}};
+  json not_asked = json::array();
+  for (const std::string& address : v.ptr_not_asked) not_asked.push_back({{"what", "ptr"}, {"address", address}});
+  return {{"state", verdict_state_name(v.state)},
+          {"blind", std::move(blind)},
+          {"unknown", std::move(unknown)},
+          {"not_asked", std::move(not_asked)}};
 }
 
 }  // namespace mxray

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -39,11 +40,19 @@ struct Verdict {
   VerdictState state = VerdictState::could_not_tell;
   std::vector<Blind> blind;             // empty only when nothing was left unknown
   std::vector<uint32_t> unknown_facts;  // Fact ids, in the order asked
+  // Origin (non-proxy) addresses of the mail names and the domain that a
+  // live check found and whose reverse DNS (PTR) it did not ask: it asks
+  // only when the person chose so (SessionOptions::ask_ptr), since the
+  // question tells the public resolver the server's address. Not a blind
+  // spot: the verdict stays what the rest says, and the report names them
+  // so that "fine" never hides that ptr-mismatch did not run.
+  std::vector<std::string> ptr_not_asked;
 };
 
 Verdict verdict_of(const Analysis& analysis);
 
-// {state, blind: [...], unknown: [{name, type, reason: {code, detail}, rests_on: [purposes]}]}
+// {state, blind: [...], unknown: [{name, type, reason: {code, detail}, rests_on: [purposes]}],
+//  not_asked: [{what: "ptr", address}]}
 nlohmann::json verdict_json(const Analysis& analysis, const Verdict& verdict);
 
 }  // namespace mxray

@@ -416,10 +416,61 @@ std::vector<std::pair<WireName, std::optional<EvidenceStep>>> spf_names(const Ma
         out[at].second = mx_step(model, r.rdata.substr(2), HopSource::of(zi, i, r));
     }
   }
+  // A live check with no zone: the names below the domain whose MX or TXT
+  // the Session asked as mail names (Session::discover_mail_name) and
+  // that live DNS shows receiving (an MX) or sending (an SPF record). A
+  // name that does not exist, or whose answer is unknown, adds nothing.
+  std::vector<std::string> live_spf;  // the live SPF texts, for the includes below
+  if (!model.has_zone())
+    for (const Fact& f : model.facts().facts()) {
+      const std::string_view q = f.question.name.view();
+      if (f.state != FactState::answered || names_equal(q, model.domain()) || !name_is_under(q, model.domain()))
+        continue;
+      std::optional<EvidenceStep> step;
+      bool mail = false;
+      if (f.question.type == rrtype::MX && (f.purposes & purpose::apex)) {
+        for (const ResourceRecord& r : f.records)
+          if (r.type == rrtype::MX && r.rdata.size() > 3) {  // not a null MX (RFC 7505)
+            mail = true;
+            if (!step) step = mx_step(model, r.rdata.substr(2), HopSource::of_fact(f.id));
+          }
+      } else if (f.question.type == rrtype::TXT && (f.purposes & purpose::spf)) {
+        for (const ResourceRecord& r : f.records)
+          if (r.type == rrtype::TXT)
+            if (std::string text = txt_strings_joined(r.rdata); is_spf_record(text)) {
+              mail = true;
+              live_spf.push_back(std::move(text));
+            }
+      }
+      if (!mail) continue;
+      size_t at = out.size();
+      for (auto [it, end] = seen.equal_range(name_hash(q)); it != end; ++it)
+        if (names_equal(out[it->second].first.view(), q)) at = it->second;
+      if (at == out.size()) {
+        if (out.size() >= model.max_record_names()) continue;
+        seen.emplace(name_hash(q), at);
+        out.push_back({wire_of(q), std::nullopt});
+      }
+      if (step && !out[at].second) out[at].second = std::move(step);
+    }
   // A name whose SPF record another one includes or redirects to is part
   // of that record's evaluation, checked with it; unless it receives mail
   // itself, it is not a mail name of its own.
   std::vector<bool> part(out.size(), false);
+  auto mark_parts = [&](std::string_view text) {
+    for (const SpfTerm& t : parse_spf(text).terms)
+      if ((t.kind == SpfTermKind::include || t.kind == SpfTermKind::redirect) && t.valid && !t.has_macro)
+        if (std::optional<WireName> n = name_from_text(t.value))
+          for (auto [it, end] = seen.equal_range(name_hash(n->view())); it != end; ++it)
+            if (names_equal(out[it->second].first.view(), n->view())) part[it->second] = true;
+  };
+  for (const std::string& text : live_spf) mark_parts(text);
+  // The domain's own live SPF record names its includes too.
+  if (!model.has_zone())
+    if (const Fact* f = model.facts().find(model.domain(), rrtype::TXT); f && f->state == FactState::answered)
+      for (const ResourceRecord& r : f->records)
+        if (r.type == rrtype::TXT)
+          if (std::string text = txt_strings_joined(r.rdata); is_spf_record(text)) mark_parts(text);
   for (uint32_t zi = 0; zi < zones.zone_count(); ++zi) {
     if (!zones.present(zi)) continue;
     const Zone& z = zones.zone(zi);

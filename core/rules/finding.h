@@ -90,7 +90,8 @@ struct EvidenceStep {
   X(outside_zone, "outside-zone")             \
   X(apex_mx, "apex-mx")                       \
   X(alias_kept, "alias-kept")                 \
-  X(mixed_unknown, "mixed-unknown")
+  X(mixed_unknown, "mixed-unknown")           \
+  X(alias_no_address, "alias-no-address")
 
 enum class NoEditReason : uint8_t {
 #define MXRAY_X(id, name) id,

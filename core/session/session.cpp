@@ -87,8 +87,27 @@ void Session::seed() {
   for (const std::string& selector : options_.dkim_selectors)
     if (prefixed_name({selector, "_domainkey"}, apex, name)) ask(wire_view(name), TXT, purpose::dkim);
 
+  discover_ = options_.live && std::none_of(zones_.begin(), zones_.end(), [](const auto& z) { return bool(z); });
+  // Sending subdomains whose label a provider fixes (docs/sources.md#sending-subdomains):
+  // Resend's Return-Path subdomain `send` and Mailgun's recommended `mg`.
+  // Amazon SES's custom MAIL FROM and SendGrid's em<digits> are the
+  // customer's or generated, so they cannot be guessed.
+  static constexpr std::array<std::string_view, 2> kCommonSendingNames = {"send", "mg"};
+  if (discover_)
+    for (std::string_view label : kCommonSendingNames)
+      if (prefixed_name({label}, apex, name)) discover_mail_name(wire_view(name));
+
   for (const auto& zone : zones_)
     if (zone) seed_from_zone(*zone);
+}
+
+void Session::discover_mail_name(std::string_view name) {
+  if (!discover_) return;
+  const std::string_view apex = wire_view(domain_);
+  // Strictly below the domain, and a host name: "_spf.<domain>" and the
+  // like are include targets, not mail domains.
+  if (name.size() <= 1 || name[1] == '_' || names_equal(name, apex) || !name_is_under(name, apex)) return;
+  ask_mail_name(name);
 }
 
 // What the uploaded zone already names goes out in the first round too: its
@@ -243,6 +262,7 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
       // A null MX (RFC 7505) has the root as exchange: nothing to follow.
       if (exchange.size() <= 1) return;
       if (purposes & purpose::apex) {
+        discover_mail_name(exchange);
         ask(exchange, A, purpose::mx_target);
         ask(exchange, AAAA, purpose::mx_target);
         WireName tlsa;  // DANE for SMTP (RFC 7672 §2.2)
@@ -258,6 +278,7 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
       std::string_view target = rdata_name(rdata, 6);
       // "." means the service is decidedly not available (RFC 2782).
       if (target.size() <= 1 || !(purposes & purpose::srv)) return;
+      discover_mail_name(target);
       ask(target, A, purpose::srv_target);
       ask(target, AAAA, purpose::srv_target);
       return;
@@ -265,6 +286,18 @@ void Session::follow_records(const WireName& owner, uint16_t type, std::string_v
     case TXT: {
       std::string text = txt_strings_joined(rdata);
       if ((purposes & purpose::spf) && is_spf_record(text)) follow_spf(text, owner);
+      // Where a domain's DMARC reports go may be a mail name of its own.
+      if (discover_ && (purposes & purpose::dmarc) && iequals_prefix(text, "v=dmarc1")) {
+        const DmarcRecord d = parse_dmarc(text);
+        static const char kRoot[] = {0};
+        for (const auto* list : {&d.rua, &d.ruf})
+          for (const DmarcUri& u : *list) {
+            WireName host;
+            if (u.valid && !u.domain.empty() &&
+                parse_name(u.domain, std::string_view(kRoot, 1), host) == NameError::none)
+              discover_mail_name(wire_view(host));
+          }
+      }
       // An MTA-STS policy is fetched from https://mta-sts.<domain>/ (RFC 8461
       // §3.3): where the _mta-sts TXT announces one, that host's addresses.
       std::string_view o = owner.view();
@@ -341,6 +374,9 @@ void Session::follow_spf(std::string_view policy, const WireName& owner) {
       static const char kRoot[] = {0};
       if (parse_name(t.value, std::string_view(kRoot, 1), name) != NameError::none) continue;
     }
+    if (!t.value.empty() && (t.kind == SpfTermKind::include || t.kind == SpfTermKind::redirect ||
+                             t.kind == SpfTermKind::a || t.kind == SpfTermKind::mx))
+      discover_mail_name(wire_view(name));
     switch (t.kind) {
       case SpfTermKind::include:
       case SpfTermKind::redirect: ask(wire_view(name), rrtype::TXT, purpose::spf); break;

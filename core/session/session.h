@@ -117,6 +117,12 @@ class Session : public FactStore {
   void ask_mail_name(std::string_view owner);
   static constexpr uint32_t kMaxMailNames = 32;
   uint32_t mail_names_ = 0;
+  // A live check with no zone: a name below the domain that an answer
+  // reveals (an MX exchange, an SRV target, an SPF include/redirect/a:/mx:
+  // name, a DMARC report address's domain) or one of kCommonSendingNames
+  // gets its MX and TXT asked as ask_mail_name does (docs/limits.md).
+  void discover_mail_name(std::string_view name);
+  bool discover_ = false;
 
   SessionOptions options_;
   std::vector<std::string> wires_;  // query bytes, by fact id

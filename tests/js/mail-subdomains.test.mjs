@@ -57,3 +57,44 @@ test('live: news.club.test MX and TXT are asked, and its live SPF and MX are che
   assert.equal(step?.params.from, 'news.club.test.');
   assert.equal(step?.params.source, 'live');
 });
+
+// Live alone (no zone): the names below the domain that the live answers reveal (an MX
+// exchange, SPF include/a: names, a DMARC report domain) and the fixed sending names (send, mg:
+// docs/sources.md#sending-subdomains) get their MX and TXT asked; the same MX and SPF rules run on
+// those that receive or send mail; a name that does not exist yields nothing.
+const discovered = `$ORIGIN disc.test.
+$TTL 300
+@ IN SOA ns1.disc.test. hostmaster.disc.test. 1 7200 3600 1209600 300
+@ IN NS ns1.disc.test.
+ns1 IN A 127.0.0.1
+@ IN A 203.0.113.30
+@ IN MX 10 mx.disc.test.
+@ IN TXT "v=spf1 include:_spf.disc.test a:out.disc.test -all"
+_spf IN TXT "v=spf1 ip4:203.0.113.30 -all"
+mx IN A 203.0.113.30
+out IN A 203.0.113.31
+_dmarc IN TXT "v=DMARC1; p=reject; rua=mailto:d@reports.disc.test"
+reports IN MX 10 mx.disc.test.
+mg IN MX 10 in.mg.disc.test.
+`;
+
+test('live alone: mail subdomains are discovered from the answers and the sending names, and checked', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-mail-disc-'));
+  const file = join(dir, 'disc.test.zone');
+  writeFileSync(file, discovered);
+  const r = await startResolver({ zones: [{ origin: 'disc.test.', file }] });
+  try {
+    const live = await runCheck(core, { domain: 'disc.test', resolver: r.url, timeoutMs: 3000 });
+    const found = live.report.findings.map((f) => `${f.rule} ${f.names[0]}`);
+    // mg (Mailgun's sending name) receives mail at a name with no address, and has no SPF.
+    assert.ok(found.includes('mx-target-missing in.mg.disc.test.'), found.join('\n'));
+    assert.ok(found.includes('spf-missing mg.disc.test.'), found.join('\n'));
+    // The DMARC report domain receives mail and publishes no SPF.
+    assert.ok(found.includes('spf-missing reports.disc.test.'), found.join('\n'));
+    // send. does not exist; out. (an SPF a: host) and mx. (the MX exchange) neither receive nor send mail.
+    for (const name of ['send.disc.test.', 'out.disc.test.', 'mx.disc.test.', '_spf.disc.test.'])
+      assert.ok(!live.report.findings.some((f) => f.names.includes(name) && f.rule !== 'mx-target-proxied'), `${name}: ${found.join('\n')}`);
+  } finally {
+    await r.stop();
+  }
+});

@@ -236,7 +236,9 @@ test('text output: no raw bidi control or ESC reaches a terminal, lookalike name
   assert.match(out, /\(a⟨U\+202E⟩b\.zone line 2\)/);
   assert.match(out, /has the TXT record "v=DMARC1; p=⟨U\+202E⟩reject⟨U\+001B⟩\[2J⟨U\+009B⟩1m"/);
   // The text shows the records that change as a table (the diff is --format diff), names in display form.
-  assert.match(out, /^\\226\\128\\174x\.x\.test +A +192\.0\.2\.1 +192\.0\.2\.1 +proxied → DNS only$/m);
+  // A name name-safety marks gets [!] in its cell, and its reason once below the table.
+  assert.match(out, /^\\226\\128\\174x\.x\.test \[!\] +A +192\.0\.2\.1 +192\.0\.2\.1 +proxied → DNS only$/m);
+  assert.match(out, /^\[!\] \\226\\128\\174x\.x\.test: contains a hidden character that changes the direction of text \(U\+202E\)$/m);
   // With colour, the only ESC sequences are the painter's own.
   const painted = renderReport(report, { style: (kind, text) => `\x1b[1m${text}\x1b[0m` });
   assert.doesNotMatch(painted.replace(/\x1b\[[01]m/g, ''), /[\x1b\u202E]/u);

@@ -27,7 +27,7 @@ test('a healthy zone read whole: fine, exit 0, and the JSON verdict says so with
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout.split('\n')[0], /^Fine: mxray found nothing wrong with mail for dental\.test/);
   const j = JSON.parse(cli(['check', '--zone', healthy, '--format', 'json']).stdout);
-  assert.deepEqual(j.verdict, { state: 'fine', blind: [], unknown: [] });
+  assert.deepEqual(j.verdict, { state: 'fine', blind: [], unknown: [], not_asked: [] });
 });
 
 test('a resolver that cannot be reached: could not tell, exit 3, the reason, and --resolver named; never "No problem found"', () => {

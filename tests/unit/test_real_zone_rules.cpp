@@ -291,3 +291,36 @@ TEST_CASE("real zones: an MX to the zone's own apex, which has no address, gets 
   auto out = findings_of(kHead + "club.test.\t1\tIN\tMX\t10 mx.provider.example.\n");
   CHECK_FALSE(finding(out, "mx-target-missing", "mx.provider.example."));
 }
+
+TEST_CASE("real zones: an MX to an alias of the zone that leads to no address says why there is no edit") {
+  // mx.club.test. is an alias of www.club.test., which has no address: the chain ends inside the
+  // zone. An address at www would answer for every name aliasing it (the website's), so no edit,
+  // and the reason is the alias, not "outside-zone" (nothing here leads out of the domain).
+  auto fs = findings_of(kHead + "club.test.\t1\tIN\tA\t203.0.113.10\n" + "club.test.\t1\tIN\tMX\t10 mx.club.test.\n" +
+                        "mx.club.test.\t1\tIN\tCNAME\twww.club.test.\n" + "www.club.test.\t1\tIN\tTXT\t\"site\"\n");
+  const Finding* f = finding(fs, "mx-target-missing", "mx.club.test.");
+  REQUIRE(f);
+  CHECK(f->edits.empty());
+  const EvidenceStep* why = step(*f, "no-edit");
+  REQUIRE(why);
+  CHECK(param(*why, "reason") == "alias-no-address");
+  const EvidenceStep* cname = step(*f, "cname");
+  REQUIRE(cname);
+  CHECK(param(*cname, "to") == "www.club.test.");
+  // A chain of two aliases ending at a name with no address: the same reason. (A chain that
+  // loops is no "missing" path but an unknown one, so mx-target-missing does not fire on it.)
+  auto two = findings_of(kHead + "club.test.\t1\tIN\tA\t203.0.113.10\n" + "club.test.\t1\tIN\tMX\t10 mx.club.test.\n" +
+                         "mx.club.test.\t1\tIN\tCNAME\tmail.club.test.\n" +
+                         "mail.club.test.\t1\tIN\tCNAME\twww.club.test.\n" + "www.club.test.\t1\tIN\tTXT\t\"site\"\n");
+  const Finding* t = finding(two, "mx-target-missing", "mx.club.test.");
+  REQUIRE(t);
+  CHECK(t->edits.empty());
+  const EvidenceStep* tw = step(*t, "no-edit");
+  REQUIRE(tw);
+  CHECK(param(*tw, "reason") == "alias-no-address");
+  // A target of the zone that is no alias still gets its edit.
+  auto plain = findings_of(kHead + "club.test.\t1\tIN\tMX\t10 mx.club.test.\n" + "mx.club.test.\t1\tIN\tTXT\t\"x\"\n");
+  const Finding* p = finding(plain, "mx-target-missing", "mx.club.test.");
+  REQUIRE(p);
+  CHECK_FALSE(p->edits.empty());
+}

@@ -255,3 +255,31 @@ TEST_CASE("verdict: two Cloudflare zones of one domain, offline, could not tell 
   // The broken one read last: broken, whichever else was given.
   CHECK(verdict_state_name(verdict({fixed, broken}).state) == "broken");
 }
+
+TEST_CASE("verdict: a live check that did not ask the PTR of an origin address names it, and keeps its state") {
+  const std::string dir = std::string(MXRAY_SOURCE_DIR) + "/tests/scenarios/origin-no-ptr/";
+  const nlohmann::json answers = test::read_json_file(dir + "answers.json");
+  auto run = [&](bool ask_ptr) {
+    SessionOptions o;
+    o.ask_ptr = ask_ptr;
+    auto s = std::make_unique<Session>("noptr.test", o);
+    test::replay(*s, answers);
+    return s;
+  };
+  // Without --ask-ptr: no PTR asked, ptr-mismatch does not run, and the report says which addresses.
+  auto quiet = run(false);
+  const Analysis qa(*quiet, {});
+  const Verdict qv = verdict_of(qa);
+  CHECK(std::find(qv.ptr_not_asked.begin(), qv.ptr_not_asked.end(), "203.0.113.170") != qv.ptr_not_asked.end());
+  CHECK(std::none_of(qa.findings().begin(), qa.findings().end(),
+                     [](const Finding& f) { return f.rule == "ptr-mismatch"; }));
+  // Not a blind spot: the state is what the findings and the blind spots say.
+  CHECK(std::find(qv.blind.begin(), qv.blind.end(), Blind::unknown_facts) == qv.blind.end());
+  const nlohmann::json j = verdict_json(qa, qv);
+  REQUIRE(j["not_asked"].is_array());
+  CHECK(j["not_asked"][0]["what"] == "ptr");
+  // With --ask-ptr: every origin address had its PTR asked, so nothing is listed.
+  auto asked = run(true);
+  const Analysis aa(*asked, {});
+  CHECK(verdict_of(aa).ptr_not_asked.empty());
+}

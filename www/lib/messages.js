@@ -138,6 +138,7 @@ export const messages = {
       'apex-mx': 'No edit from mxray without the zone: the MX points at the domain itself, which stays proxied for the website. Point the MX at a name of its own (mail. before the domain) and give that name an A record with the server\'s address, DNS only.',
       'alias-kept': 'No edit from mxray: mail servers follow the alias in practice, and replacing it would pin an address its owner may change. To follow RFC 2181, give the name an A record with the address the alias leads to, or point the MX at the name the alias ends at.',
       'mixed-unknown': 'No edit from mxray: it cannot tell which proxy status you meant. Give every address record of this name the same status (DNS only, if the name serves mail).',
+      'alias-no-address': 'No edit from mxray: the MX target is an alias in your zone, and the alias leads to a name with no address. An address added there would also answer for every other name that aliases it, often the website, and the zone does not hold the mail server\'s address. Give the MX a name of its own with the mail server\'s address, DNS only, or make the alias lead to a name that has one.',
     },
     // Words for the code-valued parameters of evidence steps: the core writes
     // codes (JSON consumers key on them), a sentence says what they mean.
@@ -527,6 +528,10 @@ export const messages = {
           Hangul: 'Hangul', Other: 'other',
         },
       },
+      // Origin addresses whose reverse DNS (PTR) a live check did not ask (verdict.not_asked): ptr-mismatch did not run.
+      notAskedTitle: 'Not asked',
+      ptrNotAsked: 'Reverse DNS of {address} was not asked (--ask-ptr asks it), so whether its PTR matches the mail server was not checked',
+      ptrNotAskedSetting: 'Reverse DNS of {address} was not asked (the setting “Ask the reverse DNS (PTR) of the mail server’s address too” asks it), so whether its PTR matches the mail server was not checked',
     },
     // The change plan, in the style of DNS tools: + CREATE / ± MODIFY / - DELETE.
     plan: {
@@ -754,6 +759,7 @@ export const messages = {
       'apex-mx': 'ゾーンがないため mxray は修正を書きません: MX がドメインそのものを指していますが、そこはウェブサイトのためにプロキシされたままです。MX を専用の名前 (ドメインの前に mail. を付けた名前) に向け、その名前にサーバーのアドレスの A レコードを DNS のみで作成してください。',
       'alias-kept': 'mxray は修正を書きません: 実際にはメールサーバーは別名をたどりますし、置き換えると別名の持ち主が変えうるアドレスを固定してしまいます。RFC 2181 に従うには、別名の先のアドレスで A レコードを作るか、MX を別名の最終的な名前に向けてください。',
       'mixed-unknown': 'mxray は修正を書きません: どちらのプロキシステータスを意図したのか分かりません。この名前のアドレスレコードをすべて同じステータスにしてください (メールに使う名前なら DNS のみ)。',
+      'alias-no-address': 'mxray は修正を書きません: MX の宛先はゾーン内の別名 (CNAME) で、たどり着く先の名前にアドレスがありません。そこにアドレスを足すと、その名前を指す他の名前 (多くは Web サイト) にも効いてしまいます。しかもメールサーバーのアドレスはゾーンに書かれていません。メールサーバーのアドレスを DNS のみで持つ専用の名前へ MX を向けるか、別名の先をアドレスのある名前にしてください。',
     },
     providers: { cloudflare: 'Cloudflare', fastly: 'Fastly', cloudfront: 'Amazon CloudFront', akamai: 'Akamai', imperva: 'Imperva', 'azure-front-door': 'Azure Front Door', sucuri: 'Sucuri' },
     proxied: { true: 'プロキシ済み', false: 'DNS のみ' },
@@ -1124,6 +1130,10 @@ export const messages = {
           Hangul: 'ハングル', Other: 'その他の文字',
         },
       },
+      // Origin addresses whose reverse DNS (PTR) a live check did not ask (verdict.not_asked): ptr-mismatch did not run.
+      notAskedTitle: '確認していないこと',
+      ptrNotAsked: '{address} の逆引き DNS (PTR) は問い合わせていません (--ask-ptr で問い合わせます)。PTR の不一致は確認していません',
+      ptrNotAskedSetting: '{address} の逆引き DNS (PTR) は問い合わせていません (設定「メールサーバーのアドレスの逆引き DNS (PTR) も問い合わせる」で問い合わせます)。PTR の不一致は確認していません',
     },
     // 変更計画 (DNS ツールの + CREATE / ± MODIFY / - DELETE の形式)。
     plan: {

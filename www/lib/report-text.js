@@ -13,7 +13,7 @@
 import { evidenceMessage, findingMessage, messages, proseName, providerName, reportMessage, serviceWords, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
 import { fillTemplate, lookup } from './catalogue.js';
-import { answerWhere, changeSentenceParts, changeTable, panelSteps, servingPanel } from './answer.js';
+import { answerWhere, changeSentenceParts, changeTable, fixChanges, panelSteps, servingPanel } from './answer.js';
 
 /** Severities from the most to the least important. */
 export const SEVERITIES = Object.freeze(['critical', 'warning', 'info']);
@@ -43,7 +43,17 @@ export function renderVerdict(report, { lang = 'en', style = plain } = {}) {
   const kind = { broken: 'critical', 'at-risk': 'warning', fine: 'heading', 'could-not-tell': 'warning' }[v.state];
   // The domain as people write it, without the root's trailing dot, inside a sentence.
   const lines = [style(kind, t(`report.verdict.${v.state}`, { domain: displayText(String(report.domain ?? '').replace(/\.$/, '')) }))];
-  if (!(v.blind ?? []).length) return lines;
+  // What the check chose not to ask (the PTR without --ask-ptr): said even when all is fine.
+  const notAsked = (v.not_asked ?? []).filter((n) => n.what === 'ptr');
+  const sayNotAsked = () => {
+    if (!notAsked.length) return;
+    lines.push('', style('heading', t('report.notAskedTitle')));
+    for (const n of notAsked) lines.push(`- ${t('report.ptrNotAsked', { address: displayText(n.address ?? '') })}`);
+  };
+  if (!(v.blind ?? []).length) {
+    sayNotAsked();
+    return lines;
+  }
   lines.push('', style('heading', t('report.blindTitle')));
   for (const b of v.blind) lines.push(`- ${t(`report.blind.${b}`, { count: (v.unknown ?? []).length })}`);
   const unknown = v.unknown ?? [];
@@ -53,6 +63,7 @@ export function renderVerdict(report, { lang = 'en', style = plain } = {}) {
   }
   if (unknown.length > UNKNOWN_SHOWN) lines.push(`  ${t('report.unknownMore', { count: unknown.length - UNKNOWN_SHOWN })}`);
   if (unknown.length && report.resolver) lines.push(t('report.otherResolver'));
+  sayNotAsked();
   return lines;
 }
 
@@ -433,10 +444,26 @@ const columns = (text) => [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1
 export function renderChangeTable(report, { lang = 'en', style = plain } = {}) {
   const { head, rows } = changeTable(report, { lang });
   if (!rows.length) return [];
+  // A name that name-safety.js marks (a lookalike, an invisible character)
+  // gets [!] in its cell, and what is wrong with it below the table, once
+  // a name: the table has no room for the words, and never hides the mark.
+  const changes = fixChanges(report);
+  const notes = [];
+  const noted = new Set();
+  const marked = rows.map((r, i) => {
+    const name = String(changes[i]?.name ?? '').replace(/\.$/, '');
+    const warnings = name ? nameWarnings(name) : [];
+    if (!warnings.length) return r;
+    if (!noted.has(name)) {
+      noted.add(name);
+      notes.push(style('warning', `[!] ${displayText(name)}: ${warnings.map((w) => warningText(w, lang)).join('; ')}`));
+    }
+    return [`${r[0]} [!]`, ...r.slice(1)];
+  });
   // Widths by a loop: spread into Math.max, the rows of a large fix pass the engine's limit on arguments.
-  const widths = head.map((_, c) => rows.reduce((w, r) => Math.max(w, columns(r[c])), columns(head[c])));
+  const widths = head.map((_, c) => marked.reduce((w, r) => Math.max(w, columns(r[c])), columns(head[c])));
   const line = (cells) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell + ' '.repeat(widths[c] - columns(cell)))).join('  ');
-  return [style('dim', line(head)), ...rows.map(line)];
+  return [style('dim', line(head)), ...marked.map(line), ...notes];
 }
 
 // Where a Terraform input's changes are made: in the .tf, not the dashboard

@@ -67,6 +67,9 @@ export const siteMessages = {
       customLabel: 'Resolver URL (https://…/dns-query, RFC 8484)',
       timeoutLabel: 'Seconds to wait for each answer',
       saved: 'Settings are kept in this browser only.',
+      // The askPtr setting (www/lib/settings.js): off unless chosen.
+      askPtr: 'Ask the reverse DNS (PTR) of the mail server’s address too',
+      askPtrHelp: 'This tells the resolver the address of your mail server, which the proxy may be there to hide. Left off, the report says which addresses were not asked.',
     },
     progress: {
       label: 'Progress of the check',
@@ -261,6 +264,9 @@ export const siteMessages = {
       customLabel: 'リゾルバの URL (https://…/dns-query、RFC 8484)',
       timeoutLabel: '1 つの応答を待つ秒数',
       saved: '設定はこのブラウザの中だけに保存されます。',
+      // The askPtr setting (www/lib/settings.js): off unless chosen.
+      askPtr: 'メールサーバーのアドレスの逆引き DNS (PTR) も問い合わせる',
+      askPtrHelp: 'プロキシで隠しているかもしれないメールサーバーのアドレスを、リゾルバに伝えることになります。オフのときは、問い合わせなかったアドレスをレポートに示します。',
     },
     progress: {
       label: 'チェックの進み具合',

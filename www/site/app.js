@@ -313,6 +313,7 @@ export function startApp(host) {
     if (radio) radio.checked = true;
     if (typeof settings.resolverUrl === 'string') $('resolver-url').value = settings.resolverUrl;
     if (Number.isFinite(settings.timeout)) $('timeout').value = String(settings.timeout);
+    $('ask-ptr').checked = settings.askPtr === true;
   }
 
   // ---- a check ---------------------------------------------------------------
@@ -855,6 +856,7 @@ export function startApp(host) {
   $('timeout').addEventListener('change', () => remember('timeout', Number($('timeout').value) || 5));
   $('settings').addEventListener('toggle', () => renderKept());
   $('history-forget').addEventListener('click', () => forgetChecks());
+  $('ask-ptr').addEventListener('change', () => remember('askPtr', $('ask-ptr').checked));
   for (const r of document.querySelectorAll('input[name="resolver"]')) r.addEventListener('change', () => remember('resolver', r.value));
   $('resolver-url').addEventListener('input', () => {
     if ($('resolver-url').value.trim()) $('resolver-custom').checked = true;

@@ -128,6 +128,15 @@ export function verdictSection(report, { lang, failed = null, other = null, answ
       ),
     );
   }
+  // What the check chose not to ask (the PTR, askPtr off): said even when the verdict is fine.
+  const notAsked = (v.not_asked ?? []).filter((x) => x.what === 'ptr');
+  if (notAsked.length)
+    parts.push(
+      h('div', { className: 'not-asked', role: 'group', 'aria-labelledby': 'not-asked-title' },
+        h('h3', { id: 'not-asked-title' }, t('report.notAskedTitle')),
+        h('ul', {}, notAsked.map((x) => h('li', {}, partsNodes(messageParts((y) => t('report.ptrNotAskedSetting', y), { address: x.address ?? '' }), lang)))),
+      ),
+    );
   return h('section', { className: 'verdict-box' }, parts, answer ? answerSection(report, { lang }) : null);
 }
 
