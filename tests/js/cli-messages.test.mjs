@@ -66,7 +66,7 @@ test('the language comes from --lang, else the locale', () => {
 
 test('resolver errors carry a code for the shells', () => {
   for (const [spec, code] of [
-    ['quad9', 'unknown-resolver'],
+    ['opendns', 'unknown-resolver'],
     ['http://127.0.0.1/dns-query', 'not-https'],
     ['https://', 'not-a-url'],
   ]) {

@@ -493,7 +493,7 @@ test('resolveResolver takes preset names and https URLs', () => {
   assert.equal(resolveResolver('https://doh.example.test/q?x=1').url, 'https://doh.example.test/q?x=1');
   assert.equal(resolveResolver('https://doh.example.test/q', 'json').format, 'json');
   assert.throws(() => resolveResolver('http://doh.example.test/dns-query'), /must be https/);
-  assert.throws(() => resolveResolver('quad9'), /unknown resolver "quad9"/);
+  assert.throws(() => resolveResolver('opendns'), /unknown resolver "opendns"/);
   assert.throws(() => resolveResolver('google', 'xml'), /unknown DoH format/);
   assert.match(questionUrl('https://doh.example.test/q?x=1', 'json', { name: 'club.test.', type: 'MX' }), /\?x=1&name=club\.test\.&type=MX$/);
 });

@@ -85,7 +85,7 @@ test('problems come back as codes the site has words for', async () => {
   await fail({}, 'no-input');
   await fail({ sources: [{ name: 'big', bytes: { length: MAX_INPUT_BYTES + 1 } }] }, 'too-large');
   await fail({ domain: 'club.test', resolver: 'http://127.0.0.1/dns-query' }, 'resolver.not-https');
-  await fail({ domain: 'club.test', resolver: 'quad9' }, 'resolver.unknown-resolver');
+  await fail({ domain: 'club.test', resolver: 'opendns' }, 'resolver.unknown-resolver');
   await fail({ domain: 'not a domain!' }, 'bad-domain');
   await fail({ domain: 'localhost' }, 'bad-domain');
   await fail({ sources: [fileOf(seed)], origin: 'mail.example' }, 'bad-origin');

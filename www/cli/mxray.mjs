@@ -180,6 +180,7 @@ async function facts(core, opts, lang) {
 async function main(argv) {
   // check has options of its own (--origin is the server's address there).
   if (argv[0] === 'check') return (await import('./check.mjs')).runCheck(argv.slice(1));
+  if (argv[0] === 'verify') return (await import('./verify.mjs')).runVerify(argv.slice(1));
   const argLang = cliLanguage(argv, process.env);
   let opts;
   try {

@@ -130,6 +130,48 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
         'not-terraform': '{file}: not a Terraform file with Cloudflare DNS records',
       },
     },
+    // mxray verify (www/cli/verify.mjs): has the fix of a check reached the authoritative servers and the public resolvers.
+    verify: {
+      usage: `verify: has the fix reached the world yet
+  mxray verify DOMAIN --expect FILE [--server HOST[:PORT]]... [--resolver NAME|URL]... [--watch [SECONDS]]
+  --expect FILE         the JSON of mxray check --format json: the records its fix adds and removes
+  --server HOST[:PORT]  the authoritative server to ask (may repeat); else the domain's name servers
+  --resolver NAME|URL   a public resolver to ask over DoH (may repeat); cloudflare, google and quad9 by default
+  --watch [SECONDS]     look again when the longest cached answer runs out, print what changed, stop when the fix is seen everywhere
+  --watch-limit SECONDS stop watching after this long (3600 by default)
+  --format text|json    words or JSON
+  exit status: 0 seen everywhere, 1 not yet, 2 a usage or input error, 3 something could not be asked`,
+      errors: {
+        'needs-domain': 'verify takes one domain',
+        'needs-expect': 'verify needs --expect FILE, the JSON of mxray check --format json',
+        'bad-expect': '{file}: not the JSON of mxray check: {detail}',
+        'no-edits': '{file}: the check has no change to verify',
+        'bad-watch': '--watch takes seconds from 1 to 86400: {value}',
+        'bad-watch-limit': '--watch-limit takes seconds from 1 to 604800: {value}',
+        'bad-format': '--format takes text or json: {value}',
+      },
+      'dns-only': 'DNS only',
+      proxied: 'proxied',
+      removed: 'removed: {data}',
+      'no-data': 'with no data known',
+      authoritative: 'authoritative {server}',
+      serves: 'serves it',
+      'old-answer': 'old answer ({records})',
+      'no-record': 'no such record',
+      'could-not-ask': 'could not ask: {reason}',
+      'time-left': '{seconds} s left',
+      states: {
+        'seen-everywhere': 'seen everywhere',
+        'seen-by-some': 'seen by some: everywhere within {seconds} s',
+        'seen-by-some-no-time': 'seen by some: the time left is not known',
+        'not-yet-served': 'not yet served by the authoritative servers',
+        unknown: 'not known: an answer could not be had',
+        unknowable: 'not known: the check does not say which data to expect (give the server address with --origin when you run the check)',
+      },
+      summary: 'verify {domain}: {state}',
+      'watch-next': 'looking again in {seconds} s',
+      'watch-limit': 'stopped watching after {seconds} s: the fix is not seen everywhere yet',
+    },
   },
   ja: {
     usage: `使い方: mxray <コマンド> [オプション] ファイル...
@@ -250,6 +292,48 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
         'no-parser': '{file}: Terraform のファイルを読むには HCL パーサーが必要ですが、この mxray にはありません',
         'not-terraform': '{file}: Cloudflare の DNS レコードを含む Terraform のファイルではありません',
       },
+    },
+    // mxray verify (www/cli/verify.mjs): チェックの修正が権威サーバーと公開リゾルバーに届いたか。
+    verify: {
+      usage: `verify: 修正が反映されたかを確かめます
+  mxray verify DOMAIN --expect FILE [--server HOST[:PORT]]... [--resolver NAME|URL]... [--watch [SECONDS]]
+  --expect FILE         mxray check --format json の JSON。その修正が追加・削除するレコードを確かめます
+  --server HOST[:PORT]  問い合わせる権威サーバー (複数指定できます)。指定しなければドメインのネームサーバーです
+  --resolver NAME|URL   DoH で問い合わせる公開リゾルバー (複数指定できます)。既定は cloudflare、google、quad9 です
+  --watch [SECONDS]     キャッシュの残り時間が最も長い応答が切れたら問い合わせ直し、変わった点を表示し、すべてに反映されたら終わります
+  --watch-limit SECONDS 監視をやめるまでの秒数 (既定は 3600)
+  --format text|json    文章か JSON か
+  終了コード: 0 すべてに反映、1 まだ、2 使い方か入力の誤り、3 問い合わせられなかったものがある`,
+      errors: {
+        'needs-domain': 'verify にはドメインを一つ指定します',
+        'needs-expect': 'verify には --expect FILE (mxray check --format json の JSON) が必要です',
+        'bad-expect': '{file}: mxray check の JSON ではありません: {detail}',
+        'no-edits': '{file}: このチェックには確かめる変更がありません',
+        'bad-watch': '--watch には 1 から 86400 までの秒数を指定します: {value}',
+        'bad-watch-limit': '--watch-limit には 1 から 604800 までの秒数を指定します: {value}',
+        'bad-format': '--format には text か json を指定します: {value}',
+      },
+      'dns-only': 'DNS のみ',
+      proxied: 'プロキシ経由',
+      removed: '削除: {data}',
+      'no-data': 'データは不明',
+      authoritative: '権威サーバー {server}',
+      serves: '反映済み',
+      'old-answer': '古い応答 ({records})',
+      'no-record': 'レコードなし',
+      'could-not-ask': '問い合わせできませんでした: {reason}',
+      'time-left': '残り {seconds} 秒',
+      states: {
+        'seen-everywhere': 'すべてに反映されています',
+        'seen-by-some': '一部に反映されています: {seconds} 秒以内にすべてに反映されます',
+        'seen-by-some-no-time': '一部に反映されています: 残り時間は分かりません',
+        'not-yet-served': '権威サーバーがまだ配信していません',
+        unknown: '分かりません: 応答を得られないものがありました',
+        unknowable: '分かりません: チェックの結果に期待するデータがありません (チェックを実行するときに --origin でサーバーのアドレスを指定してください)',
+      },
+      summary: '{domain} の確認: {state}',
+      'watch-next': '{seconds} 秒後にもう一度確かめます',
+      'watch-limit': '{seconds} 秒で監視をやめました: 修正はまだすべてには反映されていません',
     },
   },
 };

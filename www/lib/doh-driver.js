@@ -24,6 +24,11 @@ export const RESOLVERS = Object.freeze({
     wire: 'https://dns.google/dns-query',
     json: 'https://dns.google/resolve',
   }),
+  // RFC 8484 wire format only: no JSON endpoint is offered here.
+  quad9: Object.freeze({
+    label: 'Quad9 (9.9.9.9)',
+    wire: 'https://dns.quad9.net/dns-query',
+  }),
 });
 
 // `max`: the most bytes the core takes of an answer (a DNS message is at most

@@ -40,6 +40,7 @@ function sameSet(a, b) {
 export function observe(fact, expected) {
   if (!fact || fact.state !== 'answered') return { known: false, matches: false, records: [], ttl: null, reason: fact?.reason ?? { code: 'not-asked' } };
   const records = (fact.records ?? []).map((r) => r.data);
+  if (!Array.isArray(expected)) return { ...observe(fact, records), matches: meets(records, expected) };
   const ttls = (fact.records ?? []).map((r) => r.ttl);
   // A cached "no such record" has no TTL here: the session's facts do not
   // carry the SOA minimum of a negative answer yet (see the report).
@@ -47,19 +48,67 @@ export function observe(fact, expected) {
   return { known: true, matches: sameSet(records, expected), records, ttl };
 }
 
+// An expectation of verify's edits: {present[], absent[], exact}. `exact`:
+// the record set must be just `present` (a DNS-only A/AAAA: any other
+// address, the proxy's among them, is the old answer).
+function meets(records, { present = [], absent = [], exact = false }) {
+  const have = new Set(records.map(norm));
+  if (exact) return sameSet(records, present);
+  return present.every((d) => have.has(norm(d))) && !absent.some((d) => have.has(norm(d)));
+}
+
+/**
+ * What verify expects per record set (name and type), from the JSON of
+ * `mxray check --format json` (its fix.edits[], else the findings' edits).
+ * An added record must be present, a removed one absent. A record set made
+ * DNS only (proxied false) of type A or AAAA must hold just the added
+ * addresses: the proxy's ranges are known to the core only, so an address
+ * other than the expected ones counts as the old answer. An edit whose data
+ * is not known (a placeholder, a live set-dns-only with no address) makes
+ * its record set `unknowable`: it can never be "seen".
+ * @returns {{name: string, type: string, present: string[], absent: string[], exact: boolean,
+ *   proxied: boolean | null, unknowable: boolean}[]} in the order of the edits
+ * @throws {Error} with `code` 'no-edits' when the report holds no edit
+ */
+export function expectationsFromReport(report) {
+  let edits = report?.fix?.edits;
+  if (!Array.isArray(edits)) edits = (report?.findings ?? []).flatMap((f) => f?.edits ?? []);
+  edits = (edits ?? []).filter((e) => e && typeof e.name === 'string' && typeof e.type === 'string');
+  if (!edits.length) throw Object.assign(new Error('no edits'), { code: 'no-edits' });
+  const sets = new Map();
+  for (const e of edits) {
+    const name = e.name.endsWith('.') ? e.name.toLowerCase() : `${e.name.toLowerCase()}.`;
+    const type = e.type.toUpperCase();
+    const key = `${name} ${type}`;
+    if (!sets.has(key)) sets.set(key, { name, type, present: [], absent: [], exact: false, proxied: null, unknowable: false });
+    const s = sets.get(key);
+    const data = typeof e.data === 'string' ? e.data : '';
+    if (!data || e.placeholder || /\{[a-z0-9-]+\}/.test(data)) {
+      s.unknowable = true;
+      continue;
+    }
+    if (e.op === 'remove') s.absent.push(data);
+    else s.present.push(data);
+    if (e.op !== 'remove' && typeof e.proxied === 'boolean') s.proxied = e.proxied;
+  }
+  for (const s of sets.values()) s.exact = s.proxied === false && (s.type === 'A' || s.type === 'AAAA');
+  return [...sets.values()];
+}
+
 /**
  * The verdict for one record set.
- * @param {{name: string, type: string, expected: string[]}} record
+ * @param {{name: string, type: string, expected?: string[], present?: string[], absent?: string[], exact?: boolean, unknowable?: boolean}} record
+ *   expected: the exact record set; else present/absent/exact as expectationsFromReport() gives
  * @param {{authoritative: {source: string, fact: object}[], resolvers: {source: string, fact: object}[]}} seen
  * @returns {{name, type, expected, state: string, timeLeft: number | null,
  *   authoritative: object[], resolvers: object[]}} each source with observe()'s fields and its name
  */
 export function verifyRecord(record, { authoritative = [], resolvers = [] }) {
-  const expected = record.expected ?? [];
+  const expected = record.expected ?? (record.present || record.absent ? { present: record.present, absent: record.absent, exact: record.exact } : []);
   const auth = authoritative.map(({ source, fact }) => ({ source, ...observe(fact, expected) }));
   const res = resolvers.map(({ source, fact }) => ({ source, ...observe(fact, expected) }));
   const out = { name: record.name, type: record.type, expected, authoritative: auth, resolvers: res, timeLeft: null };
-  if (!auth.length || auth.some((a) => !a.known)) return { ...out, state: 'unknown' };
+  if (record.unknowable || !auth.length || auth.some((a) => !a.known)) return { ...out, state: 'unknown' };
   if (auth.some((a) => !a.matches)) return { ...out, state: 'not-yet-served' };
   if (res.some((r) => !r.known)) return { ...out, state: 'unknown' };
   const stale = res.filter((r) => !r.matches);

@@ -1,0 +1,119 @@
+// `mxray verify` (www/cli/verify.mjs) live: nsd behind a real caching
+// Unbound behind dnsdist (tests/resolver, cache: true). The fix takes
+// mail.vfy.test off a proxy address (104.21.1.1) onto the origin
+// (203.0.113.25, DNS only); the zone's TTLs are 3 s.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startResolver } from '../resolver/resolver.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+const zone = (serial, address, ttl = 3) => `$ORIGIN vfy.test.
+$TTL ${ttl}
+@ IN SOA ns1.vfy.test. hostmaster.vfy.test. ${serial} 3600 600 86400 3
+@ IN NS ns1.vfy.test.
+ns1 IN A 127.0.0.1
+@ IN MX 10 mail.vfy.test.
+mail IN A ${address}
+`;
+
+// What `mxray check --format json` writes of the fix (docs/report.md fix.edits[]).
+const expectJson = {
+  fix: {
+    edits: [
+      { op: 'replace', zone: 0, name: 'mail.vfy.test.', type: 'A', data: '203.0.113.25', proxied: false },
+    ],
+  },
+};
+
+function run(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['www/cli/mxray.mjs', 'verify', ...args], { cwd: root, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test('verify live: not yet served, seen by some while Unbound caches, seen everywhere after the TTL; --watch ends by itself', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-verify-cli-'));
+  const file = join(dir, 'vfy.test.zone');
+  const expect = join(dir, 'check.json');
+  writeFileSync(file, zone(1, '104.21.1.1'));
+  writeFileSync(expect, JSON.stringify(expectJson));
+  const r = await startResolver({ zones: [{ origin: 'vfy.test.', file }], cache: true });
+  const args = ['vfy.test', '--expect', expect, '--server', `${r.do53.host}:${r.do53.port}`, '--resolver', r.url];
+  try {
+    const before = await run(args); // also fills Unbound's cache with the old address
+    assert.equal(before.code, 1, before.stdout + before.stderr);
+    assert.match(before.stdout, /mail\.vfy\.test A 203\.0\.113\.25 \(DNS only\)/);
+    assert.match(before.stdout, /old answer \(104\.21\.1\.1\)/);
+    assert.match(before.stdout, /not yet served by the authoritative servers/);
+
+    writeFileSync(file, zone(2, '203.0.113.25'));
+    await r.reload();
+    const during = await run([...args, '--format', 'json']);
+    assert.equal(during.code, 1, during.stdout + during.stderr);
+    const j = JSON.parse(during.stdout);
+    assert.equal(j.state, 'seen-by-some', during.stdout);
+    assert.equal(j.records[0].authoritative[0].matches, true);
+    assert.ok(j.time_left >= 1 && j.time_left <= 3, `time left ${j.time_left}`);
+
+    await new Promise((res) => setTimeout(res, (j.time_left + 1) * 1000));
+    const after = await run(args);
+    assert.equal(after.code, 0, after.stdout + after.stderr);
+    assert.match(after.stdout, /serves it/);
+    assert.match(after.stdout, /verify vfy\.test: seen everywhere/);
+
+    // Watch: back to the old address (TTL 8 s, longer than a start of the CLI) and again to the new one.
+    writeFileSync(file, zone(3, '104.21.1.1', 8));
+    await r.reload();
+    await new Promise((res) => setTimeout(res, 4000)); // the 3 s answer cached above runs out
+    const old = await run(args); // Unbound caches the old address again, for 8 s
+    assert.equal(old.code, 1, old.stdout);
+    writeFileSync(file, zone(4, '203.0.113.25', 8));
+    await r.reload();
+    const t0 = Date.now();
+    const watched = await run([...args, '--watch', '1', '--watch-limit', '60']);
+    assert.equal(watched.code, 0, watched.stdout + watched.stderr);
+    assert.match(watched.stdout, /seen by some: everywhere within \d s/);
+    assert.match(watched.stdout, /verify vfy\.test: seen everywhere/);
+    assert.ok(Date.now() - t0 < 30000);
+
+    // An unreachable resolver: unknown, exit 3, never 0.
+    const dead = await run(['vfy.test', '--expect', expect, '--server', `${r.do53.host}:${r.do53.port}`, '--resolver', 'https://127.0.0.1:9/dns-query', '--timeout', '1000']);
+    assert.equal(dead.code, 3, dead.stdout + dead.stderr);
+    assert.match(dead.stdout, /could not ask/);
+  } finally {
+    await r.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('verify: a bad --expect file is exit 2 with the file named', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-verify-cli-'));
+  try {
+    const bad = join(dir, 'broken.json');
+    writeFileSync(bad, '{"fix": ');
+    const r = await run(['vfy.test', '--expect', bad]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /broken\.json: not the JSON of mxray check/);
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '{"fix": {"edits": []}}');
+    const e = await run(['vfy.test', '--expect', empty, '--lang', 'ja']);
+    assert.equal(e.code, 2);
+    assert.match(e.stderr, /empty\.json: このチェックには確かめる変更がありません/);
+    const none = await run(['vfy.test']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /--expect FILE/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,255 @@
+// `mxray verify DOMAIN --expect FILE`: has the fix of a check reached the
+// world? Per record set the fix changes (name and type, from the check's
+// JSON: expectationsFromReport in www/lib/verify.js), what each
+// authoritative server serves (asked directly, RD off, AA checked:
+// dns-transport.mjs) and what each public resolver serves over DoH, with the
+// time left on its cached answer, and a verdict (verifyRecord). --watch asks
+// again when the longest cached answer runs out and stops when the fix is
+// seen everywhere.
+//
+// Exit status: 0 seen everywhere, 1 not yet, 2 usage or input error,
+// 3 something could not be asked (never 0 then).
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { cliCore } from './core.mjs';
+import { parseCommandLine } from './args.mjs';
+import { createDnsTransport, parseServer } from './dns-transport.mjs';
+import { createSession } from '../lib/session.js';
+import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
+import { sessionMessage } from '../lib/messages.js';
+import { displayText, jsonEscaped, quotedText } from '../lib/name-safety.js';
+import { expectationsFromReport, verifyRecord, verifySummary, watchInterval } from '../lib/verify.js';
+
+const OPTIONS = {
+  expect: { type: 'string' },
+  server: { type: 'string', multiple: true },
+  resolver: { type: 'string', multiple: true },
+  watch: { type: 'string' },
+  'watch-limit': { type: 'string' },
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+const DEFAULT_RESOLVERS = ['cloudflare', 'google', 'quad9'];
+const EXIT = { 'seen-everywhere': 0, 'seen-by-some': 1, 'not-yet-served': 1, unknown: 3 };
+
+const fail = (text, usage = '') => {
+  process.stderr.write(`mxray: ${displayText(text, true)}\n${usage ? usage + '\n' : ''}`);
+  return 2;
+};
+const bare = (name) => String(name).replace(/\.$/, '');
+const sleep = (s) => new Promise((res) => setTimeout(res, s * 1000));
+
+// --watch takes an optional value: a bare --watch (not followed by a number) is --watch=auto.
+function withWatchValue(argv) {
+  return argv.map((a, i) => (a === '--watch' && !/^\d+$/.test(argv[i + 1] ?? '') ? '--watch=auto' : a));
+}
+
+function integer(text, min, max, code) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(code, { value: text });
+  return n;
+}
+
+// The facts of one source: a whole session of the domain, then a small one
+// (its SOA, NS, MX, A, AAAA) for each expected name the first did not ask.
+async function factsOf(core, domain, names, run, options, timeoutMs) {
+  const ask = async (name, extra) => {
+    let session;
+    try {
+      session = createSession(core, { domain: name, options: { ask_ptr: false, padding: false, ...options, ...extra } });
+      await runSession(session, { ...run, timeoutMs });
+      return session.facts().facts;
+    } catch (e) {
+      return [{ name: `${bare(name)}.`, type: '*', state: 'unknown', reason: { code: 'network', detail: String(e?.message ?? e) } }];
+    } finally {
+      session?.dispose();
+    }
+  };
+  const facts = await ask(domain, {});
+  const failed = facts.find((f) => f.type === '*');
+  for (const { name, type } of names) {
+    if (failed || facts.some((f) => f.name === name && f.type === type)) continue;
+    if (!['SOA', 'NS', 'MX', 'A', 'AAAA'].includes(type)) continue;
+    facts.push(...(await ask(name, { limits: { max_questions: 5, max_rounds: 1 } })));
+  }
+  return facts;
+}
+
+function factFor(facts, name, type) {
+  return facts.find((f) => f.name === name && f.type === type) ?? facts.find((f) => f.type === '*');
+}
+
+// The domain's name servers and their addresses, through the first resolver.
+async function delegatedServers(core, domain, resolver, timeoutMs) {
+  const records = (facts, type) => facts.filter((f) => f.type === type && f.state === 'answered').flatMap((f) => f.records.map((r) => r.data));
+  const run = { resolver: resolver.url, format: resolver.format };
+  const nsFacts = await factsOf(core, domain, [], run, { limits: { max_questions: 2, max_rounds: 1 } }, timeoutMs);
+  const servers = [];
+  for (const host of records(nsFacts, 'NS')) {
+    const addrFacts = await factsOf(core, host, [], run, { limits: { max_questions: 5, max_rounds: 1 } }, timeoutMs);
+    for (const address of [...records(addrFacts, 'A'), ...records(addrFacts, 'AAAA')]) servers.push({ host: bare(host), port: 53, address });
+  }
+  return servers;
+}
+
+// One look at every source: the verdict of each record set and the summary.
+async function look(core, domain, expectations, servers, resolvers, timeoutMs) {
+  const names = expectations.map(({ name, type }) => ({ name, type }));
+  const [auth, res] = await Promise.all([
+    Promise.all(servers.map(async (server) => {
+      const transport = createDnsTransport(server);
+      const label = server.address && server.address !== server.host ? `${server.host} (${server.address})` : transport.label;
+      return { source: label, facts: await factsOf(core, domain, names, { transport }, { authoritative: true }, timeoutMs) };
+    })),
+    Promise.all(resolvers.map(async (r) => ({ source: r.label, facts: await factsOf(core, domain, names, { resolver: r.url, format: r.format }, {}, timeoutMs) }))),
+  ]);
+  const verdicts = expectations.map((e) =>
+    verifyRecord(e, {
+      authoritative: auth.map(({ source, facts }) => ({ source, fact: factFor(facts, e.name, e.type) })),
+      resolvers: res.map(({ source, facts }) => ({ source, fact: factFor(facts, e.name, e.type) })),
+    }),
+  );
+  for (let i = 0; i < verdicts.length; i++) verdicts[i] = { ...verdicts[i], proxied: expectations[i].proxied, unknowable: expectations[i].unknowable, present: expectations[i].present, absent: expectations[i].absent };
+  return { verdicts, summary: verifySummary(verdicts) };
+}
+
+function stateText(state, timeLeft, lang, unknowable) {
+  if (unknowable) return cliMessage('verify.states.unknowable', lang);
+  if (state === 'seen-by-some' && timeLeft === null) return cliMessage('verify.states.seen-by-some-no-time', lang);
+  return cliMessage(`verify.states.${state}`, lang, { seconds: timeLeft });
+}
+
+// The lines of one record set.
+function recordLines(v, lang) {
+  const sep = lang === 'ja' ? '、' : ', ';
+  const parts = [`${bare(v.name)} ${v.type}`];
+  if (v.present.length) parts.push(v.present.join(sep));
+  if (v.absent.length) parts.push(cliMessage('verify.removed', lang, { data: v.absent.join(sep) }));
+  if (v.unknowable) parts.push(cliMessage('verify.no-data', lang));
+  let head = parts.join(' ');
+  if (v.proxied !== null && v.proxied !== undefined) head += ` (${cliMessage(v.proxied ? 'verify.proxied' : 'verify.dns-only', lang)})`;
+  const seen = (o) => {
+    if (!o.known) return cliMessage('verify.could-not-ask', lang, { reason: sessionMessage('reasons', o.reason ?? { code: 'not-asked' }, lang) });
+    const what = o.matches ? cliMessage('verify.serves', lang) : o.records.length ? cliMessage('verify.old-answer', lang, { records: o.records.join(sep) }) : cliMessage('verify.no-record', lang);
+    return what;
+  };
+  const lines = [displayText(head)];
+  for (const a of v.authoritative) lines.push(`  ${cliMessage('verify.authoritative', lang, { server: a.source })}: ${seen(a)}`);
+  for (const r of v.resolvers) {
+    const left = r.known && r.ttl !== null ? `${sep}${cliMessage('verify.time-left', lang, { seconds: r.ttl })}` : '';
+    lines.push(`  ${displayText(r.source)}: ${seen(r)}${left}`);
+  }
+  lines.push(`  → ${stateText(v.state, v.timeLeft, lang, v.unknowable)}`);
+  return lines.join('\n');
+}
+
+const jsonOf = (domain, { verdicts, summary }) => ({
+  domain: bare(domain),
+  state: summary.state,
+  time_left: summary.timeLeft,
+  records: verdicts.map((v) => ({
+    name: v.name, type: v.type, present: v.present, absent: v.absent, proxied: v.proxied, unknowable: v.unknowable,
+    state: v.state, time_left: v.timeLeft,
+    authoritative: v.authoritative, resolvers: v.resolvers,
+  })),
+});
+
+/** Runs `mxray verify` with the arguments after the command; returns the exit status. */
+export async function runVerify(argv) {
+  let lang = cliLanguage(argv, process.env);
+  const usage = () => cliMessage('verify.usage', lang);
+  let opts;
+  try {
+    const { values: v, positionals } = parseCommandLine(withWatchValue(argv), OPTIONS, true);
+    if (v.lang !== undefined && !['en', 'ja'].includes(v.lang)) throw new UsageError('unknown-language', { value: v.lang });
+    if (v.lang) lang = v.lang;
+    if (v.help) {
+      process.stdout.write(usage() + '\n');
+      return 0;
+    }
+    opts = {
+      domain: positionals,
+      expect: v.expect,
+      servers: v.server ?? [],
+      resolvers: v.resolver ?? DEFAULT_RESOLVERS,
+      watch: v.watch === undefined ? null : v.watch === 'auto' ? 10 : integer(v.watch, 1, 86400, 'bad-watch'),
+      watchLimit: v['watch-limit'] === undefined ? 3600 : integer(v['watch-limit'], 1, 604800, 'bad-watch-limit'),
+      format: v.format ?? 'text',
+      timeout: v.timeout === undefined ? 5000 : integer(v.timeout, 100, 120000, 'bad-timeout'),
+    };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const text = cliMessage(`errors.${e.code}`, lang, e.values);
+    return fail(text.startsWith('errors.') ? cliMessage(`verify.errors.${e.code}`, lang, e.values) : text, usage());
+  }
+  if (!['text', 'json'].includes(opts.format)) return fail(cliMessage('verify.errors.bad-format', lang, { value: opts.format }), usage());
+  if (opts.domain.length !== 1) return fail(cliMessage('verify.errors.needs-domain', lang), usage());
+  if (!opts.expect) return fail(cliMessage('verify.errors.needs-expect', lang), usage());
+  let expectations;
+  try {
+    expectations = expectationsFromReport(JSON.parse(readFileSync(opts.expect, 'utf8')));
+  } catch (e) {
+    if (e.code === 'no-edits') return fail(cliMessage('verify.errors.no-edits', lang, { file: opts.expect }));
+    return fail(cliMessage('verify.errors.bad-expect', lang, { file: opts.expect, detail: String(e.message) }));
+  }
+  const wanted = [];
+  for (const text of opts.servers) {
+    const server = parseServer(text);
+    if (!server) return fail(cliMessage('server.bad-server', lang, { value: quotedText(text) }));
+    wanted.push(server);
+  }
+  const resolvers = [];
+  try {
+    for (const spec of opts.resolvers) resolvers.push(resolveResolver(spec, 'wire'));
+  } catch (e) {
+    if (!(e instanceof ResolverError)) throw e;
+    return fail(cliMessage(`resolver.${e.code}`, lang, e.values));
+  }
+  const { core, error: notBuilt } = await cliCore(lang);
+  if (notBuilt) return fail(notBuilt);
+  const domain = opts.domain[0];
+  const servers = [];
+  for (const s of wanted) {
+    if (isIP(s.host)) servers.push({ ...s, address: s.host });
+    else {
+      const found = await delegatedServers(core, s.host, resolvers[0], opts.timeout);
+      for (const f of found) servers.push({ ...s, address: f.address });
+      if (!found.length) return fail(cliMessage('server.no-address', lang, { value: quotedText(s.host) }));
+    }
+  }
+  if (!wanted.length) {
+    servers.push(...(await delegatedServers(core, domain, resolvers[0], opts.timeout)));
+    // No name server found: nothing authoritative was asked, so the verdict is unknown.
+    if (!servers.length) process.stderr.write(`mxray: ${cliMessage('server.no-ns', lang, { value: quotedText(domain) })}\n`);
+  }
+
+  const started = Date.now();
+  let shown = new Map();
+  let shownSummary = '';
+  for (;;) {
+    const result = await look(core, domain, expectations, servers, resolvers, opts.timeout);
+    const { summary } = result;
+    if (opts.format === 'json') {
+      process.stdout.write(jsonEscaped(JSON.stringify(jsonOf(domain, result), null, opts.watch === null ? 2 : 0)) + '\n');
+    } else {
+      const now = new Map(result.verdicts.map((v) => [`${v.name} ${v.type}`, recordLines(v, lang)]));
+      // In watch mode, only what changed since the last look.
+      for (const [key, text] of now) if (shown.get(key) !== text) process.stdout.write(text + '\n');
+      const line = cliMessage('verify.summary', lang, { domain: bare(domain), state: stateText(summary.state, summary.timeLeft, lang, false) });
+      if (line !== shownSummary) process.stdout.write(line + '\n');
+      shown = now;
+      shownSummary = line;
+    }
+    if (opts.watch === null || summary.state === 'seen-everywhere') return EXIT[summary.state];
+    const wait = watchInterval(summary.timeLeft, { min: opts.watch, max: Math.max(300, opts.watch) });
+    if ((Date.now() - started) / 1000 + wait > opts.watchLimit) {
+      process.stderr.write(`mxray: ${cliMessage('verify.watch-limit', lang, { seconds: opts.watchLimit })}\n`);
+      return EXIT[summary.state];
+    }
+    if (process.stderr.isTTY) process.stderr.write(cliMessage('verify.watch-next', lang, { seconds: wait }) + '\n');
+    await sleep(wait);
+  }
+}
