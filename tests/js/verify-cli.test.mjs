@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startResolver } from '../resolver/resolver.mjs';
+import { expectationsFromReport, verifyRecord } from '../../www/lib/verify.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -116,4 +117,33 @@ test('verify: a bad --expect file is exit 2 with the file named', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('expectations from a check: added present, removed absent, DNS-only A exactly the expected addresses, unknown data never seen', () => {
+  const ex = expectationsFromReport({
+    fix: {
+      edits: [
+        { op: 'replace', name: 'mail.club.test.', type: 'A', data: '203.0.113.25', proxied: false },
+        { op: 'remove', name: 'club.test', type: 'mx', data: '10 club.test.' },
+        { op: 'add', name: 'club.test.', type: 'MX', data: '10 mail.club.test.' },
+        { op: 'set-dns-only', name: 'www.club.test.', type: 'A', data: '{origin-ipv4}', placeholder: 'origin-ipv4', proxied: false },
+      ],
+    },
+  });
+  assert.deepEqual(ex.map((e) => [e.name, e.type, e.present, e.absent, e.exact, e.unknowable]), [
+    ['mail.club.test.', 'A', ['203.0.113.25'], [], true, false],
+    ['club.test.', 'MX', ['10 mail.club.test.'], ['10 club.test.'], false, false],
+    ['www.club.test.', 'A', [], [], true, true],
+  ]);
+  const fact = (...data) => ({ state: 'answered', rcode: 'NOERROR', records: data.map((d) => ({ data: d, ttl: 60 })) });
+  const at = (e, auth, res) => verifyRecord(e, { authoritative: [{ source: 'ns', fact: auth }], resolvers: [{ source: 'r', fact: res }] }).state;
+  // The proxy's address beside the origin's is the old answer.
+  assert.equal(at(ex[0], fact('203.0.113.25'), fact('203.0.113.25', '104.21.1.1')), 'seen-by-some');
+  assert.equal(at(ex[0], fact('203.0.113.25'), fact('203.0.113.25')), 'seen-everywhere');
+  // The MX set may hold other records; the removed one must be gone.
+  assert.equal(at(ex[1], fact('10 mail.club.test.', '20 backup.test.'), fact('10 mail.club.test.', '10 club.test.')), 'seen-by-some');
+  assert.equal(at(ex[1], fact('10 club.test.'), fact('10 club.test.')), 'not-yet-served');
+  assert.equal(at(ex[2], fact('192.0.2.1'), fact('192.0.2.1')), 'unknown');
+  assert.throws(() => expectationsFromReport({ fix: { edits: [] } }), (e) => e.code === 'no-edits');
+  assert.throws(() => expectationsFromReport(null), (e) => e.code === 'no-edits');
 });

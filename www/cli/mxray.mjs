@@ -21,7 +21,7 @@ const FORMATS = ['auto', 'bind', 'cloudflare', 'cloudflare-json'];
 const CHUNK = 1 << 20;
 const PAGE = 20000; // records per call into the core
 
-const usageText = (lang) => `${cliMessage('usage', lang, { formats: FORMATS.join(', ') })}\n\n${cliMessage('server.usage', lang)}`;
+const usageText = (lang) => `${cliMessage('usage', lang, { formats: FORMATS.join(', ') })}\n\n${cliMessage('server.usage', lang)}\n\n${cliMessage('verify.usage', lang)}`;
 
 // The options of dump and facts, for parseArgs.
 const OPTIONS = {

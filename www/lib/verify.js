@@ -83,13 +83,13 @@ export function expectationsFromReport(report) {
     if (!sets.has(key)) sets.set(key, { name, type, present: [], absent: [], exact: false, proxied: null, unknowable: false });
     const s = sets.get(key);
     const data = typeof e.data === 'string' ? e.data : '';
+    if (e.op !== 'remove' && typeof e.proxied === 'boolean') s.proxied = e.proxied;
     if (!data || e.placeholder || /\{[a-z0-9-]+\}/.test(data)) {
       s.unknowable = true;
       continue;
     }
     if (e.op === 'remove') s.absent.push(data);
     else s.present.push(data);
-    if (e.op !== 'remove' && typeof e.proxied === 'boolean') s.proxied = e.proxied;
   }
   for (const s of sets.values()) s.exact = s.proxied === false && (s.type === 'A' || s.type === 'AAAA');
   return [...sets.values()];
