@@ -136,7 +136,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   mxray verify DOMAIN --expect FILE [--server HOST[:PORT]]... [--resolver NAME|URL]... [--watch [SECONDS]]
   --expect FILE         the JSON of mxray check --format json: the records its fix adds and removes
   --server HOST[:PORT]  the authoritative server to ask (may repeat); else the domain's name servers
-  --resolver NAME|URL   a public resolver to ask over DoH (may repeat); cloudflare, google and quad9 by default
+  --resolver NAME|URL   a public resolver to ask over DoH (may repeat); cloudflare and google by default (quad9: HTTP/2 only, not spoken yet)
   --watch [SECONDS]     look again when the longest cached answer runs out, print what changed, stop when the fix is seen everywhere
   --watch-limit SECONDS stop watching after this long (3600 by default)
   --format text|json    words or JSON
@@ -299,7 +299,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   mxray verify DOMAIN --expect FILE [--server HOST[:PORT]]... [--resolver NAME|URL]... [--watch [SECONDS]]
   --expect FILE         mxray check --format json の JSON。その修正が追加・削除するレコードを確かめます
   --server HOST[:PORT]  問い合わせる権威サーバー (複数指定できます)。指定しなければドメインのネームサーバーです
-  --resolver NAME|URL   DoH で問い合わせる公開リゾルバー (複数指定できます)。既定は cloudflare、google、quad9 です
+  --resolver NAME|URL   DoH で問い合わせる公開リゾルバー (複数指定できます)。既定は cloudflare と google です (quad9 は HTTP/2 のみのため未対応)
   --watch [SECONDS]     キャッシュの残り時間が最も長い応答が切れたら問い合わせ直し、変わった点を表示し、すべてに反映されたら終わります
   --watch-limit SECONDS 監視をやめるまでの秒数 (既定は 3600)
   --format text|json    文章か JSON か
