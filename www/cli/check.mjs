@@ -34,13 +34,32 @@ import { SEVERITIES, exitStatus, renderPlan, renderReport } from '../lib/report-
 import { PROBE_TIMEOUT_MS, feedProbe, runProbe } from './probe.mjs';
 import { renderMarkdown } from '../lib/report-markdown.js';
 import { renderSarif } from '../lib/report-sarif.js';
+import { createDnsTransport, parseServer } from './dns-transport.mjs';
+
+// The words of --server and --authoritative are one block of the catalogue (checkServer).
+class ServerUsageError extends UsageError {
+  constructor(code, values = {}) {
+    super(code, values);
+    this.message = cliMessage(`checkServer.${code}`, 'en', values);
+  }
+  text(lang) {
+    return cliMessage(`checkServer.${this.code}`, lang, this.values);
+  }
+}
+
+// --server: a name server asked directly, as check.js takes a resolver ({url, format}) with
+// the transport runSession uses instead of DoH (dns-transport.mjs: UDP, TCP when truncated).
+function serverTarget(server) {
+  const transport = createDnsTransport(server);
+  return { url: transport.label, format: 'wire', transport };
+}
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl', 'markdown', 'sarif'];
 export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
 
 /** The usage text of `mxray check` in `lang`. */
 export const checkUsage = (lang = 'en') =>
-  cliMessage('checkUsage', lang, { panels: PANELS.join(', '), formats: OUTPUT_FORMATS.join(', '), severities: SEVERITIES.join(', ') });
+  `${cliMessage('checkUsage', lang, { panels: PANELS.join(', '), formats: OUTPUT_FORMATS.join(', '), severities: SEVERITIES.join(', ') })}\n\n${cliMessage('checkServer.usage', lang)}`;
 
 // The options of `mxray check`, for parseArgs.
 const CHECK_OPTIONS = {
@@ -62,6 +81,7 @@ const CHECK_OPTIONS = {
   probe: { type: 'boolean' },
   'probe-timeout': { type: 'string' },
   'rule-url': { type: 'string' },
+  server: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -73,7 +93,10 @@ export function parseCheckArgs(argv) {
     lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false, includeRoot: v['include-root'] ?? null,
     askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false), ruleUrl: v['rule-url'] ?? null,
     probe: v.probe ?? false, probeTimeout: PROBE_TIMEOUT_MS,
+    server: v.server === undefined ? null : parseServer(v.server),
   };
+  // One name server by its address: a name would need a resolver to find it.
+  if (v.server !== undefined && (!o.server || !isIP(o.server.host))) throw new ServerUsageError('bad-server', { value: v.server });
   if (o.ruleUrl !== null && !rulePageOf(o.ruleUrl)) throw new UsageError('bad-rule-url', { value: o.ruleUrl });
   if (v.timeout !== undefined) {
     o.timeout = Number(v.timeout);
@@ -92,12 +115,14 @@ export function parseCheckArgs(argv) {
   if (o.zoneDir) {
     if (o.zones.length || o.domain) throw new UsageError('zone-dir-alone');
     if (o.includeRoot !== null) throw new UsageError('include-root-zone-dir');
+    if (o.server) throw new ServerUsageError('zone-dir');
     if (!['text', 'jsonl'].includes(o.format)) throw new UsageError('zone-dir-format', { value: o.format });
     if (o.live && o.offline) throw new UsageError('live-and-offline');
   } else {
     if (o.live) throw new UsageError('live-without-zone-dir');
     if (!o.zones.length && !o.domain && !o.help) throw new UsageError('check-needs-input');
     if (!o.zones.length && o.offline) throw new UsageError('offline-needs-zone');
+    if (o.server && (o.offline || !o.domain) && !o.help) throw new ServerUsageError('needs-live');
   }
   return o;
 }
@@ -171,7 +196,7 @@ export function loadZone(core, file, { domain = '', byName = true, room = MAX_IN
  *   the fix byte for byte (check.js runCheck's files) when `wantBytes`, else null
  * @throws InputError, CheckError
  */
-export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = true, lang = 'en', onProgress, wantBytes = false, includeRoot = null, askPtr = false, padding = true }) {
+export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = true, lang = 'en', onProgress, wantBytes = false, includeRoot = null, askPtr = false, padding = true, authoritative = false }) {
   const sources = readSources(zones, includeRoot);
   const name = domain || (byName && sources.length ? sourceDomain(sources[0], true).domain : '');
   const { report, files, zoneSummaries } = await checkFlow(core, {
@@ -191,7 +216,9 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
     parseHcl,
     // What the person chose to tell the resolver: the PTR of origin addresses (off unless
     // --ask-ptr), and queries padded to 128 octets (on unless --no-padding).
-    sessionOptions: { ask_ptr: askPtr, padding },
+    // A name server asked directly (--server): no recursion, the AA bit required (an answer
+    // without it is unknown), nothing padded (RFC 8467 pads encrypted queries only).
+    sessionOptions: { ask_ptr: askPtr, padding: padding && !authoritative, authoritative },
     // The terminal shows the live rounds only.
     onProgress: onProgress && ((p) => p.stage === 'dns' && onProgress(p)),
   });
@@ -327,7 +354,7 @@ export async function runCheck(argv, env = process.env) {
   let resolver = null;
   if (live) {
     try {
-      resolver = resolveResolver(o.resolver, 'wire');
+      resolver = o.server ? serverTarget(o.server) : resolveResolver(o.resolver, 'wire');
     } catch (e) {
       if (!(e instanceof ResolverError)) throw e;
       return fail(cliMessage(`resolver.${e.code}`, lang, e.values));
@@ -344,7 +371,7 @@ export async function runCheck(argv, env = process.env) {
   let result;
   try {
     const wantBytes = BYTE_FORMATS.has(o.format) || o.format === 'json';
-    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes, includeRoot: o.includeRoot, askPtr: o.askPtr, padding: o.padding });
+    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes, includeRoot: o.includeRoot, askPtr: o.askPtr, padding: o.padding, authoritative: Boolean(o.server) });
   } catch (e) {
     onProgress?.end();
     // A programming error inside the flow's DNS step is not the person's to read.
