@@ -4,19 +4,40 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startResolver, zonesIn } from '../resolver/resolver.mjs';
 import { cliMessage } from '../../www/lib/cli-messages.js';
+import { cliCore } from '../../www/cli/core.mjs';
+import { analyse, authoritativeServer } from '../../www/cli/check.mjs';
 
 const scenario = fileURLToPath(new URL('../scenarios/cpanel-mail-cname/', import.meta.url));
+// A zone whose name server has an address on loopback (ns1.auth.test. at 127.0.0.1), for
+// --authoritative: nsd listens on a free port, not 53, so the test asks it there.
+const AUTH_ZONE = `$ORIGIN auth.test.
+$TTL 300
+@ IN SOA ns1.auth.test. hostmaster.auth.test. 1 3600 600 86400 300
+@ IN NS ns1.auth.test.
+ns1 IN A 127.0.0.1
+@ IN MX 10 mail.auth.test.
+mail IN A 192.0.2.25
+@ IN TXT "v=spf1 mx -all"
+_dmarc IN TXT "v=DMARC1; p=reject"
+`;
+let dir;
 let resolver;
 let server;
 before(async () => {
-  resolver = await startResolver({ zones: zonesIn(`${scenario}served`) });
+  dir = mkdtempSync(join(tmpdir(), 'mxray-check-server-'));
+  writeFileSync(join(dir, 'auth.test.zone'), AUTH_ZONE);
+  resolver = await startResolver({ zones: [...zonesIn(`${scenario}served`), { origin: 'auth.test.', file: join(dir, 'auth.test.zone') }] });
   server = `${resolver.do53.host}:${resolver.do53.port}`;
 });
 after(async () => {
   await resolver?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 // Asynchronous: nsd and dnsdist live in this process's event loop.
@@ -96,5 +117,45 @@ test('check --server refuses --zone-dir, a name or a bad address, and a check wi
     const help = await cli(['check', '--help', '--lang', lang]);
     assert.equal(help.status, 0);
     assert.ok(help.stdout.includes(cliMessage('checkServer.usage', lang)));
+  }
+});
+
+test('check --authoritative finds the NS and its address through DoH and asks the first that answers', async () => {
+  const { core, error } = await cliCore('en');
+  assert.equal(error, undefined);
+  const doh = { url: resolver.url, format: 'wire' };
+  // nsd's own port stands for 53: the server found is ns1.auth.test. at 127.0.0.1 there.
+  const found = await authoritativeServer(core, 'auth.test', doh, { timeoutMs: 2000, port: resolver.do53.port });
+  assert.equal(found.error, undefined, JSON.stringify(found));
+  assert.equal(found.host, 'ns1.auth.test.');
+  assert.equal(found.address, '127.0.0.1');
+  assert.equal(found.target.url, server);
+  // The check through that server finds what the check through DoH finds, nothing unknown.
+  const direct = (await analyse(core, { domain: 'auth.test', live: true, resolver: found.target, timeout: 2000, authoritative: true })).report;
+  const viaDoh = (await analyse(core, { domain: 'auth.test', live: true, resolver: doh, timeout: 2000 })).report;
+  assert.deepEqual(direct.resolver, { url: server, format: 'wire' });
+  assert.deepEqual(direct.verdict.unknown, []);
+  assert.equal(direct.verdict.state, viaDoh.verdict.state);
+  assert.deepEqual(findings(direct), findings(viaDoh));
+  // club.test's NS (ada and bob.ns.cloudflare.com.) have no address this resolver knows.
+  const none = await authoritativeServer(core, 'club.test', doh, { timeoutMs: 2000, port: resolver.do53.port });
+  assert.equal(none.error, 'checkServer.none-answered');
+  assert.match(none.values.detail, /ada\.ns\.cloudflare\.com\./);
+  // A domain without NS: the resolver's words for it.
+  const noNs = await authoritativeServer(core, 'other.test', doh, { timeoutMs: 2000 });
+  assert.equal(noNs.error, 'server.no-ns');
+});
+
+test('check --authoritative on the command line: port 53 of 127.0.0.1 gives no authoritative answer (exit 2, the servers named)', async () => {
+  for (const lang of ['en', 'ja']) {
+    const r = await cli(['check', '--authoritative', '--resolver', resolver.url, '--timeout', '300', '--domain', 'auth.test', '--lang', lang]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.ok(r.stderr.includes(cliMessage('checkServer.none-answered', lang, { value: 'auth.test.', detail: 'ns1.auth.test. (127.0.0.1:53)' })), r.stderr);
+    const both = await cli(['check', '--authoritative', '--server', server, '--domain', 'auth.test', '--lang', lang]);
+    assert.equal(both.status, 2);
+    assert.ok(both.stderr.includes(cliMessage('checkServer.server-and-authoritative', lang)), both.stderr);
+    const dirRun = await cli(['check', '--authoritative', '--zone-dir', scenario, '--lang', lang]);
+    assert.equal(dirRun.status, 2);
+    assert.ok(dirRun.stderr.includes(cliMessage('checkServer.zone-dir', lang)), dirRun.stderr);
   }
 });

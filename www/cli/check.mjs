@@ -14,7 +14,7 @@ import { parseCommandLine } from './args.mjs';
 import { batch } from './batch.mjs';
 import { feedBytes } from '../lib/zone-input.js';
 import { SessionError, ReportError } from '../lib/session.js';
-import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { resolveResolver, runSession, ResolverError } from '../lib/doh-driver.js';
 import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import * as asCode from '../lib/as-code/index.js';
@@ -35,6 +35,8 @@ import { PROBE_TIMEOUT_MS, feedProbe, runProbe } from './probe.mjs';
 import { renderMarkdown } from '../lib/report-markdown.js';
 import { renderSarif } from '../lib/report-sarif.js';
 import { createDnsTransport, parseServer } from './dns-transport.mjs';
+import { addressesOf, askResolver, recordsOf } from './authoritative.mjs';
+import { createSession } from '../lib/session.js';
 
 // The words of --server and --authoritative are one block of the catalogue (checkServer).
 class ServerUsageError extends UsageError {
@@ -52,6 +54,42 @@ class ServerUsageError extends UsageError {
 function serverTarget(server) {
   const transport = createDnsTransport(server);
   return { url: transport.label, format: 'wire', transport };
+}
+
+/**
+ * --authoritative: the domain's NS as `resolver` (DoH) serves them, their addresses from it
+ * too, then each address on `port` in turn, asked the domain's SOA directly (RD off); the
+ * first whose answer is authoritative (AA) is the server the check asks. One server is
+ * enough for a check; `facts --authoritative` shows them all.
+ * @returns {Promise<{host, address, target} | {error: string, values: object}>} target as
+ *   check.js takes a resolver; error names the words of checkServer / server
+ */
+export async function authoritativeServer(core, domain, resolver, { timeoutMs = 5000, port = 53 } = {}) {
+  const options = { live: true, authoritative: true, padding: false, ask_ptr: false, limits: { max_questions: 1, max_rounds: 1 } };
+  const open = () => createSession(core, { domain, options });
+  const first = open();
+  const apex = first.domain;
+  first.dispose();
+  const hosts = recordsOf(await askResolver(core, apex, 2, resolver, timeoutMs), 'NS');
+  if (!hosts.length) return { error: 'server.no-ns', values: { value: apex } };
+  const tried = [];
+  for (const host of hosts) {
+    const addresses = await addressesOf(core, host, resolver, timeoutMs);
+    if (!addresses.length) tried.push(host);
+    for (const address of addresses) {
+      const target = serverTarget({ host, address, port });
+      const session = open();
+      try {
+        await runSession(session, { transport: target.transport, timeoutMs });
+        const soa = session.facts().facts[0];
+        if (soa?.state === 'answered') return { host, address, target };
+        tried.push(`${host} (${target.url})`);
+      } finally {
+        session.dispose();
+      }
+    }
+  }
+  return { error: 'checkServer.none-answered', values: { value: apex, detail: tried.join('; ') } };
 }
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl', 'markdown', 'sarif'];
@@ -82,6 +120,7 @@ const CHECK_OPTIONS = {
   'probe-timeout': { type: 'string' },
   'rule-url': { type: 'string' },
   server: { type: 'string' },
+  authoritative: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -94,6 +133,7 @@ export function parseCheckArgs(argv) {
     askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false), ruleUrl: v['rule-url'] ?? null,
     probe: v.probe ?? false, probeTimeout: PROBE_TIMEOUT_MS,
     server: v.server === undefined ? null : parseServer(v.server),
+    authoritative: v.authoritative ?? false,
   };
   // One name server by its address: a name would need a resolver to find it.
   if (v.server !== undefined && (!o.server || !isIP(o.server.host))) throw new ServerUsageError('bad-server', { value: v.server });
@@ -115,14 +155,15 @@ export function parseCheckArgs(argv) {
   if (o.zoneDir) {
     if (o.zones.length || o.domain) throw new UsageError('zone-dir-alone');
     if (o.includeRoot !== null) throw new UsageError('include-root-zone-dir');
-    if (o.server) throw new ServerUsageError('zone-dir');
+    if (o.server || o.authoritative) throw new ServerUsageError('zone-dir');
     if (!['text', 'jsonl'].includes(o.format)) throw new UsageError('zone-dir-format', { value: o.format });
     if (o.live && o.offline) throw new UsageError('live-and-offline');
   } else {
     if (o.live) throw new UsageError('live-without-zone-dir');
     if (!o.zones.length && !o.domain && !o.help) throw new UsageError('check-needs-input');
     if (!o.zones.length && o.offline) throw new UsageError('offline-needs-zone');
-    if (o.server && (o.offline || !o.domain) && !o.help) throw new ServerUsageError('needs-live');
+    if (o.server && o.authoritative) throw new ServerUsageError('server-and-authoritative');
+    if ((o.server || o.authoritative) && (o.offline || !o.domain) && !o.help) throw new ServerUsageError('needs-live');
   }
   return o;
 }
@@ -367,11 +408,24 @@ export async function runCheck(argv, env = process.env) {
 
   const { core, error: notBuilt } = await cliCore(lang);
   if (notBuilt) return fail(notBuilt);
+  if (o.authoritative) {
+    // The DoH resolver finds the servers; the check then asks the first that answers.
+    let found;
+    try {
+      found = await authoritativeServer(core, o.domain, resolver, { timeoutMs: o.timeout });
+    } catch (e) {
+      if (e instanceof SessionError) return fail(sessionMessage('errors', e.code, lang, quotedText(o.domain)));
+      throw e;
+    }
+    if (found.error) return fail(cliMessage(found.error, lang, found.values));
+    process.stderr.write(`mxray: ${cliMessage('checkServer.used', lang, { host: found.host, server: found.target.url })}\n`);
+    resolver = found.target;
+  }
   const onProgress = live ? progress(lang) : undefined;
   let result;
   try {
     const wantBytes = BYTE_FORMATS.has(o.format) || o.format === 'json';
-    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes, includeRoot: o.includeRoot, askPtr: o.askPtr, padding: o.padding, authoritative: Boolean(o.server) });
+    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes, includeRoot: o.includeRoot, askPtr: o.askPtr, padding: o.padding, authoritative: Boolean(o.server) || o.authoritative });
   } catch (e) {
     onProgress?.end();
     // A programming error inside the flow's DNS step is not the person's to read.

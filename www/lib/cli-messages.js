@@ -143,7 +143,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'needs-live': '--server and --authoritative need a live check: --domain NAME without --offline',
       'server-and-authoritative': '--server and --authoritative go one at a time',
       used: 'asked the name server {host} at {server}',
-      'none-answered': 'none of the name servers of {value} answered: {detail}',
+      'none-answered': 'no name server of {value} gave an authoritative answer: {detail}',
     },
   },
   ja: {
@@ -279,7 +279,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'needs-live': '--server と --authoritative は DNS に問い合わせるチェックで使います: --offline を付けずに --domain NAME を指定してください',
       'server-and-authoritative': '--server と --authoritative はどちらか一方だけを指定してください',
       used: 'ネームサーバー {host} ({server}) に問い合わせました',
-      'none-answered': '{value} のネームサーバーはどれも応答しませんでした: {detail}',
+      'none-answered': '{value} のネームサーバーはどれも権威のある応答を返しませんでした: {detail}',
     },
   },
 };
