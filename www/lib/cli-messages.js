@@ -137,7 +137,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
                    an answer without the AA bit is unknown, so a server that does not hold the zone
                    makes the check could not tell (exit status 3), never fine
   --authoritative  ask the domain's own name servers (their names and addresses from --resolver):
-                   the first that answers is used and named on standard error`,
+                   the first that answers with the AA bit is used and named on standard error`,
       'bad-server': 'check --server takes one IP address, with :PORT if not 53: {value}',
       'zone-dir': '--server and --authoritative go with --domain, not with --zone-dir',
       'needs-live': '--server and --authoritative need a live check: --domain NAME without --offline',
@@ -273,7 +273,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
                    AA ビットのない応答は不明として扱うため、ゾーンを持たないサーバーでは
                    「判定できません」(終了ステータス 3) になり、問題なしとはなりません
   --authoritative  ドメイン自身のネームサーバーに問い合わせます (名前とアドレスは --resolver から得ます)。
-                   最初に応答したサーバーを使い、その名前を標準エラー出力に表示します`,
+                   最初に AA ビット付きで応答したサーバーを使い、その名前を標準エラー出力に表示します`,
       'bad-server': 'check の --server には IP アドレスを 1 つ指定してください (ポートが 53 以外なら :PORT を付けます): {value}',
       'zone-dir': '--server と --authoritative は --domain と使います。--zone-dir とは使えません',
       'needs-live': '--server と --authoritative は DNS に問い合わせるチェックで使います: --offline を付けずに --domain NAME を指定してください',
