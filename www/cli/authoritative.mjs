@@ -18,7 +18,7 @@ import { createDnsTransport, parseServer } from './dns-transport.mjs';
 // The first questions a Session asks of a name are SOA, NS, MX, A, AAAA
 // (core/session seed()): a budget of 2 or 5 questions in one round asks
 // just the NS, or just the addresses, of a name through the resolver.
-async function askResolver(core, name, questions, resolver, timeoutMs) {
+export async function askResolver(core, name, questions, resolver, timeoutMs) {
   const session = createSession(core, {
     domain: name,
     options: { ask_ptr: false, limits: { max_questions: questions, max_rounds: 1 } },
@@ -31,10 +31,10 @@ async function askResolver(core, name, questions, resolver, timeoutMs) {
   }
 }
 
-const recordsOf = (facts, type) =>
+export const recordsOf = (facts, type) =>
   facts.filter((f) => f.type === type && f.state === 'answered').flatMap((f) => f.records.map((r) => r.data));
 
-async function addressesOf(core, host, resolver, timeoutMs) {
+export async function addressesOf(core, host, resolver, timeoutMs) {
   if (isIP(host)) return [host];
   const facts = await askResolver(core, host, 5, resolver, timeoutMs);
   return [...recordsOf(facts, 'A'), ...recordsOf(facts, 'AAAA')];

@@ -14,7 +14,7 @@ import { parseCommandLine } from './args.mjs';
 import { batch } from './batch.mjs';
 import { feedBytes } from '../lib/zone-input.js';
 import { SessionError, ReportError } from '../lib/session.js';
-import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { resolveResolver, runSession, ResolverError } from '../lib/doh-driver.js';
 import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import * as asCode from '../lib/as-code/index.js';
@@ -34,13 +34,70 @@ import { SEVERITIES, exitStatus, renderPlan, renderReport } from '../lib/report-
 import { PROBE_TIMEOUT_MS, feedProbe, runProbe } from './probe.mjs';
 import { renderMarkdown } from '../lib/report-markdown.js';
 import { renderSarif } from '../lib/report-sarif.js';
+import { createDnsTransport, parseServer } from './dns-transport.mjs';
+import { addressesOf, askResolver, recordsOf } from './authoritative.mjs';
+import { createSession } from '../lib/session.js';
+
+// The words of --server and --authoritative are one block of the catalogue (checkServer).
+class ServerUsageError extends UsageError {
+  constructor(code, values = {}) {
+    super(code, values);
+    this.message = cliMessage(`checkServer.${code}`, 'en', values);
+  }
+  text(lang) {
+    return cliMessage(`checkServer.${this.code}`, lang, this.values);
+  }
+}
+
+// --server: a name server asked directly, as check.js takes a resolver ({url, format}) with
+// the transport runSession uses instead of DoH (dns-transport.mjs: UDP, TCP when truncated).
+function serverTarget(server) {
+  const transport = createDnsTransport(server);
+  return { url: transport.label, format: 'wire', transport };
+}
+
+/**
+ * --authoritative: the domain's NS as `resolver` (DoH) serves them, their addresses from it
+ * too, then each address on `port` in turn, asked the domain's SOA directly (RD off); the
+ * first whose answer is authoritative (AA) is the server the check asks. One server is
+ * enough for a check; `facts --authoritative` shows them all.
+ * @returns {Promise<{host, address, target} | {error: string, values: object}>} target as
+ *   check.js takes a resolver; error names the words of checkServer / server
+ */
+export async function authoritativeServer(core, domain, resolver, { timeoutMs = 5000, port = 53 } = {}) {
+  const options = { live: true, authoritative: true, padding: false, ask_ptr: false, limits: { max_questions: 1, max_rounds: 1 } };
+  const open = () => createSession(core, { domain, options });
+  const first = open();
+  const apex = first.domain;
+  first.dispose();
+  const hosts = recordsOf(await askResolver(core, apex, 2, resolver, timeoutMs), 'NS');
+  if (!hosts.length) return { error: 'server.no-ns', values: { value: apex } };
+  const tried = [];
+  for (const host of hosts) {
+    const addresses = await addressesOf(core, host, resolver, timeoutMs);
+    if (!addresses.length) tried.push(host);
+    for (const address of addresses) {
+      const target = serverTarget({ host, address, port });
+      const session = open();
+      try {
+        await runSession(session, { transport: target.transport, timeoutMs });
+        const soa = session.facts().facts[0];
+        if (soa?.state === 'answered') return { host, address, target };
+        tried.push(`${host} (${target.url})`);
+      } finally {
+        session.dispose();
+      }
+    }
+  }
+  return { error: 'checkServer.none-answered', values: { value: apex, detail: tried.join('; ') } };
+}
 
 export const OUTPUT_FORMATS = ['text', 'json', 'diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan', 'jsonl', 'markdown', 'sarif'];
 export const PANELS = ['auto', 'none', 'cpanel', 'plesk', 'directadmin'];
 
 /** The usage text of `mxray check` in `lang`. */
 export const checkUsage = (lang = 'en') =>
-  cliMessage('checkUsage', lang, { panels: PANELS.join(', '), formats: OUTPUT_FORMATS.join(', '), severities: SEVERITIES.join(', ') });
+  `${cliMessage('checkUsage', lang, { panels: PANELS.join(', '), formats: OUTPUT_FORMATS.join(', '), severities: SEVERITIES.join(', ') })}\n\n${cliMessage('checkServer.usage', lang)}`;
 
 // The options of `mxray check`, for parseArgs.
 const CHECK_OPTIONS = {
@@ -62,6 +119,8 @@ const CHECK_OPTIONS = {
   probe: { type: 'boolean' },
   'probe-timeout': { type: 'string' },
   'rule-url': { type: 'string' },
+  server: { type: 'string' },
+  authoritative: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -73,7 +132,11 @@ export function parseCheckArgs(argv) {
     lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false, includeRoot: v['include-root'] ?? null,
     askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false), ruleUrl: v['rule-url'] ?? null,
     probe: v.probe ?? false, probeTimeout: PROBE_TIMEOUT_MS,
+    server: v.server === undefined ? null : parseServer(v.server),
+    authoritative: v.authoritative ?? false,
   };
+  // One name server by its address: a name would need a resolver to find it.
+  if (v.server !== undefined && (!o.server || !isIP(o.server.host))) throw new ServerUsageError('bad-server', { value: v.server });
   if (o.ruleUrl !== null && !rulePageOf(o.ruleUrl)) throw new UsageError('bad-rule-url', { value: o.ruleUrl });
   if (v.timeout !== undefined) {
     o.timeout = Number(v.timeout);
@@ -92,12 +155,15 @@ export function parseCheckArgs(argv) {
   if (o.zoneDir) {
     if (o.zones.length || o.domain) throw new UsageError('zone-dir-alone');
     if (o.includeRoot !== null) throw new UsageError('include-root-zone-dir');
+    if (o.server || o.authoritative) throw new ServerUsageError('zone-dir');
     if (!['text', 'jsonl'].includes(o.format)) throw new UsageError('zone-dir-format', { value: o.format });
     if (o.live && o.offline) throw new UsageError('live-and-offline');
   } else {
     if (o.live) throw new UsageError('live-without-zone-dir');
     if (!o.zones.length && !o.domain && !o.help) throw new UsageError('check-needs-input');
     if (!o.zones.length && o.offline) throw new UsageError('offline-needs-zone');
+    if (o.server && o.authoritative) throw new ServerUsageError('server-and-authoritative');
+    if ((o.server || o.authoritative) && (o.offline || !o.domain) && !o.help) throw new ServerUsageError('needs-live');
   }
   return o;
 }
@@ -171,7 +237,7 @@ export function loadZone(core, file, { domain = '', byName = true, room = MAX_IN
  *   the fix byte for byte (check.js runCheck's files) when `wantBytes`, else null
  * @throws InputError, CheckError
  */
-export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = true, lang = 'en', onProgress, wantBytes = false, includeRoot = null, askPtr = false, padding = true }) {
+export async function analyse(core, { zones = [], domain = '', live = false, resolver = null, timeout = 5000, panel = 'auto', origin = '', byName = true, lang = 'en', onProgress, wantBytes = false, includeRoot = null, askPtr = false, padding = true, authoritative = false }) {
   const sources = readSources(zones, includeRoot);
   const name = domain || (byName && sources.length ? sourceDomain(sources[0], true).domain : '');
   const { report, files, zoneSummaries } = await checkFlow(core, {
@@ -191,7 +257,9 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
     parseHcl,
     // What the person chose to tell the resolver: the PTR of origin addresses (off unless
     // --ask-ptr), and queries padded to 128 octets (on unless --no-padding).
-    sessionOptions: { ask_ptr: askPtr, padding },
+    // A name server asked directly (--server): no recursion, the AA bit required (an answer
+    // without it is unknown), nothing padded (RFC 8467 pads encrypted queries only).
+    sessionOptions: { ask_ptr: askPtr, padding: padding && !authoritative, authoritative },
     // The terminal shows the live rounds only.
     onProgress: onProgress && ((p) => p.stage === 'dns' && onProgress(p)),
   });
@@ -327,7 +395,7 @@ export async function runCheck(argv, env = process.env) {
   let resolver = null;
   if (live) {
     try {
-      resolver = resolveResolver(o.resolver, 'wire');
+      resolver = o.server ? serverTarget(o.server) : resolveResolver(o.resolver, 'wire');
     } catch (e) {
       if (!(e instanceof ResolverError)) throw e;
       return fail(cliMessage(`resolver.${e.code}`, lang, e.values));
@@ -340,11 +408,24 @@ export async function runCheck(argv, env = process.env) {
 
   const { core, error: notBuilt } = await cliCore(lang);
   if (notBuilt) return fail(notBuilt);
+  if (o.authoritative) {
+    // The DoH resolver finds the servers; the check then asks the first that answers.
+    let found;
+    try {
+      found = await authoritativeServer(core, o.domain, resolver, { timeoutMs: o.timeout });
+    } catch (e) {
+      if (e instanceof SessionError) return fail(sessionMessage('errors', e.code, lang, quotedText(o.domain)));
+      throw e;
+    }
+    if (found.error) return fail(cliMessage(found.error, lang, found.values));
+    process.stderr.write(`mxray: ${cliMessage('checkServer.used', lang, { host: found.host, server: found.target.url })}\n`);
+    resolver = found.target;
+  }
   const onProgress = live ? progress(lang) : undefined;
   let result;
   try {
     const wantBytes = BYTE_FORMATS.has(o.format) || o.format === 'json';
-    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes, includeRoot: o.includeRoot, askPtr: o.askPtr, padding: o.padding });
+    result = await analyse(core, { zones: o.zones, domain: o.domain, live, resolver, timeout: o.timeout, panel: o.panel, origin: o.origin ?? '', lang, onProgress, wantBytes, includeRoot: o.includeRoot, askPtr: o.askPtr, padding: o.padding, authoritative: Boolean(o.server) || o.authoritative });
   } catch (e) {
     onProgress?.end();
     // A programming error inside the flow's DNS step is not the person's to read.

@@ -218,7 +218,7 @@ export async function runCheck(core, job = {}) {
     let dns = null;
     if (live) {
       try {
-        dns = await runSession(session, { resolver: target.url, format: target.format, timeoutMs, signal, onProgress: (p) => onProgress?.({ stage: 'dns', ...p }), ...(fetch ? { fetch } : {}) });
+        dns = await runSession(session, { resolver: target.url, format: target.format, timeoutMs, signal, onProgress: (p) => onProgress?.({ stage: 'dns', ...p }), ...(fetch ? { fetch } : {}), ...(target.transport ? { transport: target.transport } : {}) });
       } catch (e) {
         if (signal?.aborted) throw signal.reason;
         throw new CheckError('dns-failed', { detail: e?.message ?? String(e) }, e?.message, e);

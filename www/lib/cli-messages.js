@@ -172,6 +172,21 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'watch-next': 'looking again in {seconds} s',
       'watch-limit': 'stopped watching after {seconds} s: the fix is not seen everywhere yet',
     },
+    // check --server, --authoritative (www/cli/check.mjs): the check asked of one name server directly.
+    checkServer: {
+      usage: `a name server asked directly instead of the resolver, over UDP with TCP when an answer is truncated:
+  --server ADDR[:PORT]  ask the name server at this IP address (port 53 if not given), without recursion;
+                   an answer without the AA bit is unknown, so a server that does not hold the zone
+                   makes the check could not tell (exit status 3), never fine
+  --authoritative  ask the domain's own name servers (their names and addresses from --resolver):
+                   the first that answers with the AA bit is used and named on standard error`,
+      'bad-server': 'check --server takes one IP address, with :PORT if not 53: {value}',
+      'zone-dir': '--server and --authoritative go with --domain, not with --zone-dir',
+      'needs-live': '--server and --authoritative need a live check: --domain NAME without --offline',
+      'server-and-authoritative': '--server and --authoritative go one at a time',
+      used: 'asked the name server {host} at {server}',
+      'none-answered': 'no name server of {value} gave an authoritative answer: {detail}',
+    },
   },
   ja: {
     usage: `使い方: mxray <コマンド> [オプション] ファイル...
@@ -334,6 +349,21 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       summary: '{domain} の確認: {state}',
       'watch-next': '{seconds} 秒後にもう一度確かめます',
       'watch-limit': '{seconds} 秒で監視をやめました: 修正はまだすべてには反映されていません',
+    },
+    // check --server、--authoritative (www/cli/check.mjs): ネームサーバー 1 台に直接問い合わせるチェック。
+    checkServer: {
+      usage: `リゾルバーではなくネームサーバーに直接問い合わせる。UDP で送り、応答が切れていれば TCP で送り直します:
+  --server ADDR[:PORT]  この IP アドレスのネームサーバーに再帰なしで問い合わせます (ポートの既定は 53)。
+                   AA ビットのない応答は不明として扱うため、ゾーンを持たないサーバーでは
+                   「判定できません」(終了ステータス 3) になり、問題なしとはなりません
+  --authoritative  ドメイン自身のネームサーバーに問い合わせます (名前とアドレスは --resolver から得ます)。
+                   最初に AA ビット付きで応答したサーバーを使い、その名前を標準エラー出力に表示します`,
+      'bad-server': 'check の --server には IP アドレスを 1 つ指定してください (ポートが 53 以外なら :PORT を付けます): {value}',
+      'zone-dir': '--server と --authoritative は --domain と使います。--zone-dir とは使えません',
+      'needs-live': '--server と --authoritative は DNS に問い合わせるチェックで使います: --offline を付けずに --domain NAME を指定してください',
+      'server-and-authoritative': '--server と --authoritative はどちらか一方だけを指定してください',
+      used: 'ネームサーバー {host} ({server}) に問い合わせました',
+      'none-answered': '{value} のネームサーバーはどれも権威のある応答を返しませんでした: {detail}',
     },
   },
 };

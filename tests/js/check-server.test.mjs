@@ -1,0 +1,161 @@
+// `mxray check --server ADDR[:PORT]`: the check's questions put to one name server directly
+// (www/cli/dns-transport.mjs), here nsd itself on loopback, against the same nsd behind the
+// DoH resolver (dnsdist): the same zone must give the same findings either way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startResolver, zonesIn } from '../resolver/resolver.mjs';
+import { cliMessage } from '../../www/lib/cli-messages.js';
+import { cliCore } from '../../www/cli/core.mjs';
+import { analyse, authoritativeServer } from '../../www/cli/check.mjs';
+
+const scenario = fileURLToPath(new URL('../scenarios/cpanel-mail-cname/', import.meta.url));
+// A zone whose name server has an address on loopback (ns1.auth.test. at 127.0.0.1), for
+// --authoritative: nsd listens on a free port, not 53, so the test asks it there.
+const AUTH_ZONE = `$ORIGIN auth.test.
+$TTL 300
+@ IN SOA ns1.auth.test. hostmaster.auth.test. 1 3600 600 86400 300
+@ IN NS ns1.auth.test.
+ns1 IN A 127.0.0.1
+@ IN MX 10 mail.auth.test.
+mail IN A 192.0.2.25
+@ IN TXT "v=spf1 mx -all"
+_dmarc IN TXT "v=DMARC1; p=reject"
+`;
+let dir;
+let resolver;
+let server;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mxray-check-server-'));
+  writeFileSync(join(dir, 'auth.test.zone'), AUTH_ZONE);
+  resolver = await startResolver({ zones: [...zonesIn(`${scenario}served`), { origin: 'auth.test.', file: join(dir, 'auth.test.zone') }] });
+  server = `${resolver.do53.host}:${resolver.do53.port}`;
+});
+after(async () => {
+  await resolver?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// Asynchronous: nsd and dnsdist live in this process's event loop.
+const cli = (args, env = {}) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ['www/cli/mxray.mjs', ...args], {
+      env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+
+const findings = (report) => report.findings.map((f) => `${f.rule} ${f.severity} ${f.names.join(',')}`).sort();
+
+test('check --server asks nsd directly and finds what the check through DoH finds', async () => {
+  const doh = await cli(['check', '--domain', 'club.test', '--resolver', resolver.url, '--format', 'json']);
+  assert.equal(doh.status, 1, doh.stderr);
+  const direct = await cli(['check', '--domain', 'club.test', '--server', server, '--format', 'json']);
+  assert.equal(direct.status, 1, direct.stderr);
+  const a = JSON.parse(doh.stdout);
+  const b = JSON.parse(direct.stdout);
+  assert.ok(findings(a).length > 0);
+  assert.deepEqual(findings(b), findings(a));
+  assert.deepEqual(b.resolver, { url: server, format: 'wire' });
+  assert.equal(b.mode, 'live');
+  assert.equal(b.verdict.state, a.verdict.state);
+  // Every question nsd was asked came back answered with AA: nothing left unknown.
+  assert.equal(b.stats.questions, a.stats.questions);
+  // With the zone too: the same findings as the zone and DoH together.
+  const zone = `${scenario}input/club.test-export.txt`;
+  const both = await cli(['check', '--zone', zone, '--domain', 'club.test', '--server', server, '--format', 'json']);
+  const bothDoh = await cli(['check', '--zone', zone, '--domain', 'club.test', '--resolver', resolver.url, '--format', 'json']);
+  assert.equal(both.status, 1, both.stderr);
+  assert.deepEqual(findings(JSON.parse(both.stdout)), findings(JSON.parse(bothDoh.stdout)));
+});
+
+test('check --server: a domain the server does not hold is could-not-tell (exit 3), never fine', async () => {
+  const r = await cli(['check', '--domain', 'other.test', '--server', server, '--format', 'json']);
+  assert.equal(r.status, 3, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.verdict.state, 'could-not-tell');
+  assert.deepEqual(report.resolver, { url: server, format: 'wire' });
+  // The unknown facts say why: nsd refuses a zone it does not serve (a server that answered
+  // without the AA bit would give not-authoritative); every question the check asked is unknown.
+  const unknown = report.verdict.unknown;
+  assert.equal(unknown.length, report.stats.questions);
+  assert.ok(unknown.some((u) => u.name === 'other.test.' && u.type === 'MX'));
+  assert.ok(unknown.every((u) => ['refused', 'not-authoritative'].includes(u.reason.code)), JSON.stringify(unknown[0]));
+  assert.deepEqual(report.findings, []);
+  // The text report in both languages opens with "could not tell".
+  for (const lang of ['en', 'ja']) {
+    const t = await cli(['check', '--domain', 'other.test', '--server', server, '--lang', lang]);
+    assert.equal(t.status, 3, t.stderr);
+    assert.ok(t.stdout.toLowerCase().startsWith(cliMessage('batchVerdict.could-not-tell', lang)), t.stdout.slice(0, 200));
+  }
+});
+
+test('check --server refuses --zone-dir, a name or a bad address, and a check without DNS (exit 2)', async () => {
+  for (const lang of ['en', 'ja']) {
+    const dir = await cli(['check', '--zone-dir', scenario, '--server', server, '--lang', lang]);
+    assert.equal(dir.status, 2);
+    assert.ok(dir.stderr.includes(cliMessage('checkServer.zone-dir', lang)), dir.stderr);
+    for (const bad of ['ns1.example', '127.0.0.1:0', '127.0.0.1:99999', '']) {
+      const r = await cli(['check', '--domain', 'club.test', '--server', bad, '--lang', lang]);
+      assert.equal(r.status, 2, bad);
+      assert.ok(r.stderr.includes(cliMessage('checkServer.bad-server', lang, { value: bad })), r.stderr);
+    }
+    const offline = await cli(['check', '--zone', `${scenario}input/club.test-export.txt`, '--server', server, '--lang', lang]);
+    assert.equal(offline.status, 2);
+    assert.ok(offline.stderr.includes(cliMessage('checkServer.needs-live', lang)), offline.stderr);
+  }
+  // The usage text names the option, in both languages.
+  for (const lang of ['en', 'ja']) {
+    const help = await cli(['check', '--help', '--lang', lang]);
+    assert.equal(help.status, 0);
+    assert.ok(help.stdout.includes(cliMessage('checkServer.usage', lang)));
+  }
+});
+
+test('check --authoritative finds the NS and its address through DoH and asks the first that answers', async () => {
+  const { core, error } = await cliCore('en');
+  assert.equal(error, undefined);
+  const doh = { url: resolver.url, format: 'wire' };
+  // nsd's own port stands for 53: the server found is ns1.auth.test. at 127.0.0.1 there.
+  const found = await authoritativeServer(core, 'auth.test', doh, { timeoutMs: 2000, port: resolver.do53.port });
+  assert.equal(found.error, undefined, JSON.stringify(found));
+  assert.equal(found.host, 'ns1.auth.test.');
+  assert.equal(found.address, '127.0.0.1');
+  assert.equal(found.target.url, server);
+  // The check through that server finds what the check through DoH finds, nothing unknown.
+  const direct = (await analyse(core, { domain: 'auth.test', live: true, resolver: found.target, timeout: 2000, authoritative: true })).report;
+  const viaDoh = (await analyse(core, { domain: 'auth.test', live: true, resolver: doh, timeout: 2000 })).report;
+  assert.deepEqual(direct.resolver, { url: server, format: 'wire' });
+  assert.deepEqual(direct.verdict.unknown, []);
+  assert.equal(direct.verdict.state, viaDoh.verdict.state);
+  assert.deepEqual(findings(direct), findings(viaDoh));
+  // club.test's NS (ada and bob.ns.cloudflare.com.) have no address this resolver knows.
+  const none = await authoritativeServer(core, 'club.test', doh, { timeoutMs: 2000, port: resolver.do53.port });
+  assert.equal(none.error, 'checkServer.none-answered');
+  assert.match(none.values.detail, /ada\.ns\.cloudflare\.com\./);
+  // A domain without NS: the resolver's words for it.
+  const noNs = await authoritativeServer(core, 'other.test', doh, { timeoutMs: 2000 });
+  assert.equal(noNs.error, 'server.no-ns');
+});
+
+test('check --authoritative on the command line: port 53 of 127.0.0.1 gives no authoritative answer (exit 2, the servers named)', async () => {
+  for (const lang of ['en', 'ja']) {
+    const r = await cli(['check', '--authoritative', '--resolver', resolver.url, '--timeout', '300', '--domain', 'auth.test', '--lang', lang]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.ok(r.stderr.includes(cliMessage('checkServer.none-answered', lang, { value: 'auth.test.', detail: 'ns1.auth.test. (127.0.0.1:53)' })), r.stderr);
+    const both = await cli(['check', '--authoritative', '--server', server, '--domain', 'auth.test', '--lang', lang]);
+    assert.equal(both.status, 2);
+    assert.ok(both.stderr.includes(cliMessage('checkServer.server-and-authoritative', lang)), both.stderr);
+    const dirRun = await cli(['check', '--authoritative', '--zone-dir', scenario, '--lang', lang]);
+    assert.equal(dirRun.status, 2);
+    assert.ok(dirRun.stderr.includes(cliMessage('checkServer.zone-dir', lang)), dirRun.stderr);
+  }
+});
