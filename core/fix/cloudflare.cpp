@@ -144,6 +144,20 @@ std::string record_data(const Target& t) {
   return out;
 }
 
+// One record of a Cloudflare import file, without its proxy comment and
+// newline: owner, TTL, class, type and data, tab-separated as Cloudflare's
+// own export writes them.
+void append_import_record(std::string& to, std::string_view owner, uint32_t ttl, uint16_t type,
+                          std::string_view rdata) {
+  to.append(owner);
+  to += '\t';
+  to += std::to_string(ttl);
+  to += "\tIN\t";
+  append_type_name(to, type);
+  to += '\t';
+  to.append(rdata);
+}
+
 }  // namespace
 
 json cloudflare_batch(const FixInputs& in, const FixPlan& plan) {
@@ -340,13 +354,7 @@ std::string cloudflare_import(const Zone& zone, uint32_t zone_index, const FixPl
   std::string deletes, adds;
   auto line = [](std::string& to, std::string_view owner, uint32_t ttl, uint16_t type, std::string_view rdata,
                  Proxied proxied) {
-    to.append(owner);
-    to += '\t';
-    to += std::to_string(ttl);
-    to += "\tIN\t";
-    append_type_name(to, type);
-    to += '\t';
-    to.append(rdata);
+    append_import_record(to, owner, ttl, type, rdata);
     // Every record that can be proxied says whether it is: the import
     // option's default never decides. What the zone and the fix leave
     // unsaid goes in DNS only, as the mail names must.
@@ -415,13 +423,7 @@ std::string cloudflare_zone_file(const Zone& zone, uint32_t zone_index, const Fi
     if (located[k] >= 0 && plan.edits[k].edit.op != ZoneEdit::Op::add)
       edit_of[twins.first(size_t(located[k]))] = &plan.edits[k].edit;
   auto line = [&](std::string_view owner, uint32_t ttl, uint16_t type, std::string_view rdata, Proxied proxied) {
-    out.append(owner);
-    out += '\t';
-    out += std::to_string(ttl);
-    out += "\tIN\t";
-    append_type_name(out, type);
-    out += '\t';
-    out.append(rdata);
+    append_import_record(out, owner, ttl, type, rdata);
     if (proxiable(type)) {
       if (proxied != Proxied::unknown) {
         out += cf_proxied_comment(proxied == Proxied::yes);
