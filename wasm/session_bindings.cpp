@@ -47,42 +47,6 @@ struct JsTexts {
   JsTexts& operator=(const JsTexts&) = delete;
 };
 
-// analysis options: {"panel": "auto" | "none" | a panel id, "origin": address}
-AnalysisOptions analysis_options_from(const std::string& text) {
-  AnalysisOptions o;
-  json j = json::parse(text, nullptr, false);
-  if (!j.is_object()) return o;
-  if (auto it = j.find("panel"); it != j.end() && it->is_string()) o.model.panel = it->get<std::string>();
-  if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
-  return o;
-}
-
-std::optional<FailureKind> failure_from(const std::string& kind) {
-  if (kind == "timeout") return FailureKind::timeout;
-  if (kind == "http") return FailureKind::http;
-  if (kind == "network") return FailureKind::network;
-  if (kind == "content-type") return FailureKind::content_type;
-  return std::nullopt;
-}
-
-// {domain, verdict, summary: {critical, info, warning}, rules: [...] without
-// the closing brace, for the caller to add to: written by hand, in the key
-// order of the report's JSON, since a batch reads one per zone.
-std::string summary_text(const AnalysisSummary& s) {
-  std::string out = "{\"domain\":" + to_text(s.domain);
-  out += ",\"verdict\":\"";
-  out += s.verdict;  // a verdict state name: [a-z-], nothing to escape
-  out += "\",\"summary\":{\"critical\":" + std::to_string(s.critical) + ",\"info\":" + std::to_string(s.info) +
-         ",\"warning\":" + std::to_string(s.warning) + "},\"rules\":[";
-  for (size_t i = 0; i < s.rules.size(); ++i) {
-    if (i) out += ',';
-    out += '"';
-    out += s.rules[i];  // a catalogue id: [a-z0-9-], nothing to escape
-    out += '"';
-  }
-  return out + "]";
-}
-
 // Zones are added first, then start() builds the Session from them.
 class SessionHandle {
  public:

@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-#include "dns/json_text.h"
+#include "binding_common.h"
 #include "dns/name.h"
 #include "dns/types.h"
 #include "report/analysis.h"
@@ -36,8 +36,6 @@
 #include "session/session.h"
 #include "session/session_json.h"
 #include "zone/input_kind.h"
-#include "zone/parser.h"
-#include "zone/zone_text.h"
 
 // (reader handle, path address, path length) -> 0 none, 1 refused, 2 found.
 // The adapter (www/site/core-small.js) sets Module.mxsInclude.
@@ -68,13 +66,11 @@ const char* out_view(std::string_view bytes) {
   return bytes.data();
 }
 
-std::string to_text(const json& j) { return json_text(j); }
-
 // The views of the staged texts, for the core.
 std::vector<std::string_view> text_views() { return {g_texts.begin(), g_texts.end()}; }
 
 // As zone_reader.h's ZoneReader, with the includes asked of JS by handle.
-class SmallZoneReader {
+class SmallZoneReader : public ZoneReaderCore {
  public:
   SmallZoneReader(const std::string& file_name, const std::string& options_json, bool includes) {
     IncludeResolver resolver;
@@ -87,68 +83,9 @@ class SmallZoneReader {
         return std::nullopt;
       };
     }
-    parser_ =
-        std::make_unique<ZoneParser>(*zone_, file_name, parse_options_from_json(options_json), std::move(resolver));
+    start(file_name, parse_options_from_json(options_json), std::move(resolver));
   }
-  size_t input_buffer(size_t size) {
-    input_.resize(size);
-    return reinterpret_cast<size_t>(input_.data());
-  }
-  void feed_input(size_t length) { parser_->feed(std::string_view(input_.data(), std::min(length, input_.size()))); }
-  void finish() { parser_->finish(); }
-  std::shared_ptr<const Zone> zone() const { return zone_; }
-  size_t record_count() const { return zone_->size(); }
-  size_t diagnostic_count() const { return zone_->diagnostics.size(); }
-  std::string dump(size_t start, size_t count, bool generic) const {
-    std::string text;
-    size_t end = std::min(zone_->size(), start + count);
-    for (size_t i = start; i < end; ++i) {
-      append_record_text(text, zone_->record(i), generic);
-      text.push_back('\n');
-    }
-    return text;
-  }
-  std::string summary_json() const { return to_text(zone_summary_json(*zone_)); }
-
- private:
-  std::shared_ptr<Zone> zone_ = std::make_shared<Zone>();
-  std::string input_;
-  std::unique_ptr<ZoneParser> parser_;
 };
-
-// As session_bindings.cpp's analysis_options_from.
-AnalysisOptions analysis_options_from(const std::string& text) {
-  AnalysisOptions o;
-  json j = json::parse(text, nullptr, false);
-  if (!j.is_object()) return o;
-  if (auto it = j.find("panel"); it != j.end() && it->is_string()) o.model.panel = it->get<std::string>();
-  if (auto it = j.find("origin"); it != j.end() && it->is_string()) o.origin = it->get<std::string>();
-  return o;
-}
-
-std::optional<FailureKind> failure_from(const std::string& kind) {
-  if (kind == "timeout") return FailureKind::timeout;
-  if (kind == "http") return FailureKind::http;
-  if (kind == "network") return FailureKind::network;
-  if (kind == "content-type") return FailureKind::content_type;
-  return std::nullopt;
-}
-
-// As session_bindings.cpp's summary_text, closed.
-std::string summary_text(const AnalysisSummary& s) {
-  std::string text = "{\"domain\":" + to_text(s.domain);
-  text += ",\"verdict\":\"";
-  text += s.verdict;
-  text += "\",\"summary\":{\"critical\":" + std::to_string(s.critical) + ",\"info\":" + std::to_string(s.info) +
-          ",\"warning\":" + std::to_string(s.warning) + "},\"rules\":[";
-  for (size_t i = 0; i < s.rules.size(); ++i) {
-    if (i) text += ',';
-    text += '"';
-    text += s.rules[i];
-    text += '"';
-  }
-  return text + "]}";
-}
 
 // As session_bindings.cpp's SessionHandle.
 struct SmallSession {
@@ -365,7 +302,7 @@ EMSCRIPTEN_KEEPALIVE const char* mxs_analysis_fix_import(uintptr_t h) {
 }
 EMSCRIPTEN_KEEPALIVE const char* mxs_analysis_summary(uintptr_t h) {
   SmallAnalysis* a = handle<SmallAnalysis>(h);
-  return out(a->analysis ? summary_text(summarise(*a->analysis)) : "null");
+  return out(a->analysis ? summary_text(summarise(*a->analysis)) + "}" : "null");
 }
 
 }  // extern "C"
