@@ -1,6 +1,7 @@
 // The live-check setting that asks the PTR of origin addresses (settings.js askPtr): a checkbox
 // in Settings, off by default, kept in this browser, with a 44 px target, in English and
-// Japanese, and no serious or critical axe-core violation. Screenshots at 1280 and 390 px.
+// Japanese, and no serious or critical axe-core violation. Screenshots at 1280 and 390 px, of
+// Settings and of the results' "Not asked" group, which axe checks too (EN and JA).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,9 +10,16 @@ import { join } from 'node:path';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { startResolver, zonesIn } from '../resolver/resolver.mjs';
 import { withSite } from './lib/site.mjs';
+import { assertAxeClean } from './lib/axe.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const env = withSite();
+
+// The group lies inside the page's width: nothing of it cut off or scrolled sideways.
+async function assertFits(page, box, label) {
+  const { right, scroll, client } = await box.evaluate((el) => ({ right: el.getBoundingClientRect().right, scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(right <= client && scroll <= client, `${label}: the group ends at ${right} px, the page is ${scroll} px wide in a ${client} px view`);
+}
 
 test('settings: "ask the reverse DNS too" is off by default, is kept, and reads in EN and JA', async () => {
   const { page, context, errors } = await newPage(env.chromium.browser, { allow: [env.site.origin], contextOptions: { bypassCSP: true } });
@@ -53,7 +61,8 @@ test('settings: "ask the reverse DNS too" is off by default, is kept, and reads 
 
 test('a live check with the setting off says, under the verdict, which reverse DNS was not asked (EN, JA)', async () => {
   const resolver = await startResolver({ zones: zonesIn(join(ROOT, 'tests/scenarios/origin-no-ptr/served')) });
-  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin, resolver.url] });
+  // bypassCSP: the page admits no inline script, and axe is injected (lib/axe.mjs).
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin, resolver.url], contextOptions: { bypassCSP: true } });
   try {
     await page.goto(env.site.url);
     await page.click('#settings summary');
@@ -63,12 +72,22 @@ test('a live check with the setting off says, under the verdict, which reverse D
     await page.click('#check');
     assert.equal(await waitForResult(page), 'done');
     const box = page.locator('.not-asked');
-    assert.match(await box.textContent(), /Reverse DNS of 203\.0\.113\.170 was not asked \(the setting “Ask the reverse DNS \(PTR\) of the mail server’s address too” asks it\)/);
-    await page.setViewportSize({ width: 390, height: 900 });
-    await screenshot(page, 'ask-ptr-not-asked-en-390');
-    await page.selectOption('#language', 'ja');
-    assert.match(await box.textContent(), /203\.0\.113\.170 の逆引き DNS \(PTR\) は問い合わせていません/);
-    await screenshot(page, 'ask-ptr-not-asked-ja-390');
+    const en = /Reverse DNS of 203\.0\.113\.170 was not asked \(the setting “Ask the reverse DNS \(PTR\) of the mail server’s address too” asks it\)/;
+    const ja = /203\.0\.113\.170 の逆引き DNS \(PTR\) は問い合わせていません/;
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.selectOption('#language', 'en');
+      assert.match(await box.textContent(), en);
+      await assertFits(page, box, `en ${width} px`);
+      await screenshot(page, `ask-ptr-not-asked-en-${width}`);
+      await assertAxeClean(page, `results with the not-asked group, en ${width} px`);
+      await page.selectOption('#language', 'ja');
+      assert.match(await box.textContent(), ja);
+      assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+      await assertFits(page, box, `ja ${width} px`);
+      await screenshot(page, `ask-ptr-not-asked-ja-${width}`);
+      await assertAxeClean(page, `results with the not-asked group, ja ${width} px`);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

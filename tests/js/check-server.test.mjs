@@ -4,11 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startResolver, zonesIn } from '../resolver/resolver.mjs';
+import { zonesIn } from '../resolver/resolver.mjs';
+import { serveZones } from './lib/serve-zones.mjs';
 import { cliMessage } from '../../www/lib/cli-messages.js';
 import { cliCore } from '../../www/cli/core.mjs';
 import { analyse, authoritativeServer } from '../../www/cli/check.mjs';
@@ -26,18 +24,14 @@ mail IN A 192.0.2.25
 @ IN TXT "v=spf1 mx -all"
 _dmarc IN TXT "v=DMARC1; p=reject"
 `;
-let dir;
 let resolver;
 let server;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mxray-check-server-'));
-  writeFileSync(join(dir, 'auth.test.zone'), AUTH_ZONE);
-  resolver = await startResolver({ zones: [...zonesIn(`${scenario}served`), { origin: 'auth.test.', file: join(dir, 'auth.test.zone') }] });
+  resolver = await serveZones({ 'auth.test.': AUTH_ZONE }, { zones: zonesIn(`${scenario}served`), prefix: 'mxray-check-server-' });
   server = `${resolver.do53.host}:${resolver.do53.port}`;
 });
 after(async () => {
   await resolver?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 // Asynchronous: nsd and dnsdist live in this process's event loop.

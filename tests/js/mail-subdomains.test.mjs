@@ -4,12 +4,9 @@
 // loopback (tests/resolver): the zone served differs from the zone uploaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadCore } from '../../www/lib/core-node.js';
 import { runCheck } from '../../www/lib/check.js';
-import { startResolver } from '../resolver/resolver.mjs';
+import { serveZones } from './lib/serve-zones.mjs';
 
 // What nsd serves: news.club.test has an MX to a name without an address, and no SPF.
 const served = `$ORIGIN club.test.
@@ -32,10 +29,7 @@ let core;
 let resolver;
 before(async () => {
   core = await loadCore();
-  const dir = mkdtempSync(join(tmpdir(), 'mxray-mail-sub-'));
-  const file = join(dir, 'club.test.zone');
-  writeFileSync(file, served);
-  resolver = await startResolver({ zones: [{ origin: 'club.test.', file }] });
+  resolver = await serveZones({ 'club.test.': served }, { prefix: 'mxray-mail-sub-' });
 });
 after(async () => {
   await resolver?.stop();
@@ -79,10 +73,7 @@ mg IN MX 10 in.mg.disc.test.
 `;
 
 test('live alone: mail subdomains are discovered from the answers and the sending names, and checked', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mxray-mail-disc-'));
-  const file = join(dir, 'disc.test.zone');
-  writeFileSync(file, discovered);
-  const r = await startResolver({ zones: [{ origin: 'disc.test.', file }] });
+  const r = await serveZones({ 'disc.test.': discovered }, { prefix: 'mxray-mail-disc-' });
   try {
     const live = await runCheck(core, { domain: 'disc.test', resolver: r.url, timeoutMs: 3000 });
     const found = live.report.findings.map((f) => `${f.rule} ${f.names[0]}`);

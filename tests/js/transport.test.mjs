@@ -6,10 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startResolver } from '../resolver/resolver.mjs';
+import { serveZones } from './lib/serve-zones.mjs';
 import { loadCore } from '../../www/lib/core-node.js';
 import { createSession } from '../../www/lib/session.js';
 import { runSession } from '../../www/lib/doh-driver.js';
@@ -30,18 +27,14 @@ ${['a', 'b', 'c', 'd', 'e', 'f'].map((c) => `@ IN TXT ${long(c)}`).join('\n')}
 _dmarc IN TXT "v=DMARC1; p=none"
 `;
 
-let dir;
 let resolver;
 let core;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mxray-transport-'));
-  writeFileSync(join(dir, 'auth.test.zone'), ZONE);
-  resolver = await startResolver({ zones: [{ origin: 'auth.test.', file: join(dir, 'auth.test.zone') }] });
+  resolver = await serveZones({ 'auth.test.': ZONE }, { prefix: 'mxray-transport-' });
   core = await loadCore();
 });
 after(async () => {
   await resolver?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function askServer(domain, server, runOptions = {}, transportOptions = {}) {

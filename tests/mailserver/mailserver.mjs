@@ -13,17 +13,16 @@
 //   // m.address = '127.x.y.z'; every mail port answers there
 //   await m.stop();
 //
-// Each daemon runs under tests/resolver/tether.sh: if Node dies, even by
-// SIGKILL, they go with it.
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Each daemon runs under tests/resolver/tether.sh (tests/lib/daemon.mjs): if
+// Node dies, even by SIGKILL, they go with it.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gone, halt, launch, logReport, ownTempDir, removeTempDir, sleep } from '../lib/daemon.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const TETHER = join(here, '../resolver/tether.sh');
 const POSTFIX_FG = join(here, 'postfix-fg.sh');
 
 /** The length of the greeting at the long-greeting address. */
@@ -31,52 +30,6 @@ export const LONG_GREETING = 3000;
 
 /** The ports the servers listen on. */
 export const MAIL_PORTS = [25, 465, 587, 143, 993, 110, 995];
-
-const live = new Set();
-const tempDirs = new Set();
-process.on('exit', () => {
-  for (const child of live) killGroup(child, 'SIGKILL');
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function launch(command, args, log) {
-  const fd = openSync(log, 'a');
-  const child = spawn('sh', [TETHER, command, ...args], { detached: true, stdio: ['pipe', fd, fd] });
-  closeSync(fd);
-  child.exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
-  child.on('error', () => {});
-  live.add(child);
-  child.unref();
-  child.stdin.unref?.();
-  return child;
-}
-
-async function halt(child, graceMs = 5000) {
-  if (child.exitCode === null && child.signalCode === null) {
-    killGroup(child, 'SIGTERM');
-    let timer;
-    const late = new Promise((ok) => (timer = setTimeout(ok, graceMs, 'late')));
-    const first = await Promise.race([child.exited, late]);
-    clearTimeout(timer);
-    if (first === 'late') {
-      killGroup(child, 'SIGKILL');
-      await child.exited;
-    }
-  }
-  killGroup(child, 'SIGKILL');
-  child.stdin.destroy();
-  live.delete(child);
-}
 
 // Why `port` at `address` cannot be bound, or null: a daemon of the machine's own
 // listening there on every address (a system Postfix or Dovecot) takes it from all.
@@ -216,15 +169,6 @@ function dovecotConf(dir, address, tls, longAddress) {
   ].join('\n');
 }
 
-function tail(path, max = 3000) {
-  try {
-    const text = readFileSync(path, 'utf8');
-    return text.length > max ? '…' + text.slice(-max) : text;
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Starts Postfix and Dovecot on `address` (default: a fresh loopback address)
  * with a certificate for `names`; with `longGreeting`, Dovecot also listens at a
@@ -243,8 +187,7 @@ export async function startMailServers({ names = ['mail.club.example'], address 
     const problem = await bindProblem(at, port);
     if (problem) throw new Error(`startMailServers: cannot bind ${at}:${port} (${problem}); a mail server of this machine listening on every address takes the port (stop it: systemctl stop postfix dovecot)`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'mxray-mail-'));
-  tempDirs.add(dir);
+  const dir = ownTempDir('mxray-mail-');
   chmodSync(dir, 0o755); // Postfix's and Dovecot's own users walk into it
   for (const d of ['postfix/etc', 'postfix/queue', 'postfix/data', 'dovecot/run', 'dovecot/state', 'dovecot/mail']) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
   spawnSync('chown', ['postfix', join(dir, 'postfix/data')]);
@@ -259,21 +202,19 @@ export async function startMailServers({ names = ['mail.club.example'], address 
   let stopped = null;
   const stop = () =>
     (stopped ??= (async () => {
-      await Promise.all([halt(postfix), halt(dovecot)]);
-      rmSync(dir, { recursive: true, force: true });
-      tempDirs.delete(dir);
+      await Promise.all([halt(postfix, 5000), halt(dovecot, 5000)]);
+      removeTempDir(dir);
     })());
   const deadline = Date.now() + timeoutMs;
   let waiting = wanted;
   while (waiting.length && Date.now() < deadline) {
-    const gone = [['postfix', postfix], ['dovecot', dovecot]].find(([, c]) => c.exitCode !== null || c.signalCode !== null);
-    if (gone) break;
+    if (gone(postfix) || gone(dovecot)) break;
     const open = await Promise.all(waiting.map(([at, p]) => accepts(at, p)));
     waiting = waiting.filter((_, i) => !open[i]);
     if (waiting.length) await sleep(50);
   }
   if (waiting.length) {
-    const report = Object.entries(logs).map(([n, p]) => `--- ${n} ---\n${tail(p).trimEnd() || '(empty)'}`).join('\n');
+    const report = logReport(logs, 3000);
     await stop();
     throw new Error(`startMailServers: ${waiting.map(([at, p]) => `${at}:${p}`).join(', ')} did not open (is postfix or dovecot missing? make setup)\n${report}`);
   }

@@ -10,17 +10,15 @@
 // Node's fetch trusts the certificate only when the process was started with
 // NODE_EXTRA_CA_CERTS=build/resolver/cert.pem (`make test` does that; the
 // cert comes from tests/resolver/make-cert.sh).
-import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gone, halt as haltDaemon, launch, logReport, ownTempDir, removeTempDir, sleep } from '../lib/daemon.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const TETHER = join(here, 'tether.sh');
 
 /** Where make-cert.sh puts the cert by default; MXRAY_TEST_CERT_DIR overrides. */
 export const DEFAULT_CERT_DIR = resolve(here, '../../build/resolver');
@@ -40,25 +38,6 @@ export function zonesIn(folder) {
     .sort()
     .map((f) => ({ origin: f.slice(0, -'zone'.length), file: resolve(folder, f) }));
 }
-
-// Daemons still running, killed synchronously if the process exits without
-// stop(); tether.sh covers the case where Node itself is killed.
-const live = new Set();
-const tempDirs = new Set();
-process.on('exit', () => {
-  for (const child of live) killGroup(child, 'SIGKILL');
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal); // detached: the wrapper leads its own process group
-  } catch {
-    // already gone
-  }
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A loopback port free for TCP and, when `udp`, for UDP too (nsd binds both).
 // Another process may still take it before the daemon binds: startResolver
@@ -181,47 +160,7 @@ function probe(url, ca, origin) {
   });
 }
 
-function tail(path, max = 4000) {
-  try {
-    const text = readFileSync(path, 'utf8');
-    return text.length > max ? '…' + text.slice(-max) : text;
-  } catch {
-    return '';
-  }
-}
-
-// Starts `command` under tether.sh with its output in `log`.
-function launch(command, args, log) {
-  const fd = openSync(log, 'a');
-  const child = spawn('sh', [TETHER, command, ...args], { detached: true, stdio: ['pipe', fd, fd] });
-  closeSync(fd);
-  child.exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
-  child.on('error', () => {}); // 'sh' always exists; a missing daemon shows as exit 127
-  live.add(child);
-  // Neither the daemon nor its stdin pipe keeps Node alive: a test file that
-  // forgets stop() still exits, and the 'exit' hook kills the daemons.
-  child.unref();
-  child.stdin.unref?.();
-  return child;
-}
-
-async function halt(child, graceMs = 3000) {
-  if (child.exitCode === null && child.signalCode === null) {
-    killGroup(child, 'SIGTERM');
-    let timer;
-    const late = new Promise((ok) => (timer = setTimeout(ok, graceMs, 'late')));
-    const first = await Promise.race([child.exited, late]);
-    clearTimeout(timer); // a pending grace timer would keep Node alive
-    if (first === 'late') {
-      killGroup(child, 'SIGKILL');
-      await child.exited;
-    }
-  }
-  // The wrapper is gone; make sure no member of its group (nsd's workers) is left.
-  killGroup(child, 'SIGKILL');
-  child.stdin.destroy();
-  live.delete(child);
-}
+const halt = (child) => haltDaemon(child, 3000);
 
 /**
  * Why Node's fetch() would reject the test certificate, or null when it will
@@ -272,13 +211,10 @@ export async function startResolver({ zones, dir, timeoutMs = 10000, cache = fal
   const ca = readFileSync(cert);
 
   const ownDir = !dir;
-  const work = dir ? resolve(dir) : mkdtempSync(join(tmpdir(), 'mxray-resolver-'));
+  const work = dir ? resolve(dir) : ownTempDir('mxray-resolver-');
   mkdirSync(work, { recursive: true });
-  if (ownDir) tempDirs.add(work);
   const removeWork = () => {
-    if (!ownDir) return;
-    rmSync(work, { recursive: true, force: true });
-    tempDirs.delete(work);
+    if (ownDir) removeTempDir(work);
   };
   const files = zones.map((z) => ({ origin: z.origin, file: resolve(z.file) }));
   const started = Date.now();
@@ -315,7 +251,7 @@ export async function startResolver({ zones, dir, timeoutMs = 10000, cache = fal
     let waiting = files.slice();
     let exited = null;
     while (waiting.length && Date.now() < deadline) {
-      exited = daemons.find(([, c]) => c.exitCode !== null || c.signalCode !== null);
+      exited = daemons.find(([, c]) => gone(c));
       if (exited) break;
       // Every zone must answer its SOA: a zone nsd failed to load answers SERVFAIL.
       const r = await probe(url, ca, waiting[0].origin).catch((e) => ({ error: e }));
@@ -345,9 +281,7 @@ export async function startResolver({ zones, dir, timeoutMs = 10000, cache = fal
     }
 
     await Promise.all(daemons.map(([, c]) => halt(c)));
-    const report = Object.entries(logs)
-      .map(([name, p]) => `--- ${name} ---\n${tail(p).trimEnd() || '(empty)'}`)
-      .join('\n');
+    const report = logReport(logs, 4000);
     const portClash = /already in use|can't bind|Unable to bind|EADDRINUSE/i.test(report);
     if (exited && portClash && attempt < 5) continue; // lost the port race: new ports
     removeWork();
