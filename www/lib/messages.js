@@ -343,7 +343,7 @@ export const messages = {
       verdict: {
         broken: 'Broken: mail to or from {domain} fails now. What to change follows.',
         'at-risk': 'At risk: mail for {domain} works, but something weakens it. What to change follows.',
-        fine: 'Fine: mxray found nothing wrong with mail for {domain}, and it could read everything it needed.',
+        fine: 'Fine: mxray found nothing wrong with mail for {domain}, and it could read everything it looked at.',
         'could-not-tell': 'Could not tell: mxray found no problem with mail for {domain}, but it could not look at everything it needed, so it cannot say that all is well.',
       },
       blind: {
@@ -956,7 +956,7 @@ export const messages = {
       verdict: {
         broken: '不具合あり: {domain} のメールは現在届きません。変更すべき点を以下に示します。',
         'at-risk': '要注意: {domain} のメールは届いていますが、弱点があります。変更すべき点を以下に示します。',
-        fine: '問題なし: {domain} のメールに問題は見つからず、必要な情報もすべて確認できました。',
+        fine: '問題なし: {domain} のメールに問題は見つからず、調べた情報はすべて確認できました。',
         'could-not-tell': '判定できません: {domain} のメールに問題は見つかりませんでしたが、必要な情報の一部を確認できなかったため、問題がないとは言えません。',
       },
       blind: {
