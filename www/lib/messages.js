@@ -1132,8 +1132,8 @@ export const messages = {
       },
       // Origin addresses whose reverse DNS (PTR) a live check did not ask (verdict.not_asked): ptr-mismatch did not run.
       notAskedTitle: '確認していないこと',
-      ptrNotAsked: '{address} の逆引き DNS (PTR) は問い合わせていません (--ask-ptr で問い合わせます)。PTR の不一致は確認していません',
-      ptrNotAskedSetting: '{address} の逆引き DNS (PTR) は問い合わせていません (設定「メールサーバーのアドレスの逆引き DNS (PTR) も問い合わせる」で問い合わせます)。PTR の不一致は確認していません',
+      ptrNotAsked: '{address} の逆引き DNS (PTR) は問い合わせていません (--ask-ptr を付けると問い合わせます)。PTR がメールサーバーと一致するかは確認していません',
+      ptrNotAskedSetting: '{address} の逆引き DNS (PTR) は問い合わせていません (設定「メールサーバーのアドレスの逆引き DNS (PTR) も問い合わせる」をオンにすると問い合わせます)。PTR がメールサーバーと一致するかは確認していません',
     },
     // 変更計画 (DNS ツールの + CREATE / ± MODIFY / - DELETE の形式)。
     plan: {
