@@ -18,7 +18,6 @@ import { historyChanges, historyEntry } from '../lib/history.js';
 import { openHistory } from './history-store.js';
 import { historySection } from './history-view.js';
 import { languageLoaded, loadLanguage } from './words.js';
-import { createVerifyView, verifiable } from './verify-view.js';
 // The bundled example, as text (build.mjs bundles .txt files so): "Try the example".
 import clubExample from '../../examples/club-cloudflare-export.txt';
 
@@ -193,7 +192,7 @@ export function startApp(host) {
     renderNote();
     renderReport();
     renderKept();
-    verifyView.render();
+    verifyView?.render();
     if (state.run) showProgress(state.run.last ?? { stage: 'start' });
   }
 
@@ -689,12 +688,12 @@ export function startApp(host) {
 
   // "Is it fixed yet?" next to the fix: the verify view for this check's fix (verify-view.js).
   function verifyAction(report) {
-    const found = verifiable(report);
-    if (!found || framed()) return null;
+    const edits = report.fix?.edits ?? (report.findings ?? []).flatMap((f) => f?.edits ?? []);
+    if (!report.domain || !edits.length || framed()) return null;
     return h(
       'div',
       { className: 'verify-action' },
-      h('button', { type: 'button', id: 'verify-open', 'aria-describedby': 'verify-open-help', onclick: () => verifyView.open(found) }, siteMessage('verify.action', state.lang)),
+      h('button', { type: 'button', id: 'verify-open', 'aria-describedby': 'verify-open-help', onclick: () => openVerify(report).catch((e) => setError({ key: 'errors.internal', values: { detail: e?.message ?? String(e) } })) }, siteMessage('verify.action', state.lang)),
       h('p', { id: 'verify-open-help', className: 'help' }, siteMessage('verify.actionHelp', state.lang)),
     );
   }
@@ -813,7 +812,16 @@ export function startApp(host) {
 
   // ---- wiring -----------------------------------------------------------------
   restoreSettings();
-  const verifyView = createVerifyView({
+  // The view's code comes when first wanted (the build splits it out): a first check does not load it.
+  let verifyView = null;
+  let verifyModule = null;
+  async function openVerify(report) {
+    const { createVerifyView, verifiable } = await (verifyModule ??= import('./verify-view.js'));
+    verifyView ??= createVerifyView(verifyOptions);
+    const found = verifiable(report);
+    if (found) verifyView.open(found);
+  }
+  const verifyOptions = {
     lang: () => state.lang,
     ask: askVerify,
     settings: () => {
@@ -827,7 +835,7 @@ export function startApp(host) {
     },
     // Tests shorten the intervals (tests/e2e/verify.test.mjs); seconds.
     timing: globalThis.mxrayVerifyTiming ?? {},
-  });
+  };
   // The other languages' words come in when the page has nothing else to do
   // (the build splits them out: words.js), so a switch is shown at once.
   const fetchOtherLanguages = () => {

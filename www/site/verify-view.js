@@ -274,7 +274,8 @@ export function createVerifyView({ lang, ask, settings, timing = {} }) {
     if (r.matches) what = t('serves');
     else if (r.records.length) what = t('oldAnswer', { records: r.records.map((d) => displayText(d)).join(sep) });
     else what = t('noRecord');
-    if (r.ttl !== null) what += `${sep}${t('timeLeft', { seconds: r.ttl })}`;
+    // How long a resolver may keep an answer that is not the fix yet (its TTL).
+    if (!r.matches && r.ttl !== null) what += ` (${t('timeLeft', { seconds: r.ttl })})`;
     return what;
   }
 
@@ -290,7 +291,9 @@ export function createVerifyView({ lang, ask, settings, timing = {} }) {
     if (e.present.length) parts.push(t('expected', { records: e.present.join(sep) }));
     if (e.absent.length) parts.push(t('removed', { records: e.absent.join(sep) }));
     if (e.unknowable) parts.push(t('noData'));
-    const tag = e.proxied === false ? t('dnsOnly') : e.proxied === true ? t('proxied') : null;
+    // Only an address or an alias has a proxy state (Cloudflare's orange cloud).
+    const proxiable = ['A', 'AAAA', 'CNAME'].includes(e.type);
+    const tag = !proxiable ? null : e.proxied === false ? t('dnsOnly') : e.proxied === true ? t('proxied') : null;
     return h('p', { className: 'verify-expected' }, parts.join(' '), tag ? [' ', h('span', { className: 'verify-tag' }, tag)] : null);
   }
 
