@@ -184,10 +184,17 @@ test('verify: old answers, then the fix is served and the view says so by itself
     await screenshot(page, 'verify-done-en-1280');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'verify-done-en-390');
-    for (const id of ['verify-now', 'verify-close', 'verify-add']) {
-      const b = await page.locator(`#${id}`).boundingBox();
-      assert.ok(b.height >= 44 && b.width >= 44, `${id}: 44 px target at 390 px`);
-    }
+    // Every control of the view: a checkbox through its label.
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('#verify button, #verify input')]
+        .map((el) => (el.type === 'checkbox' ? el.closest('label') : el))
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => ({ what: el.id || el.textContent.trim(), r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.height < 44 || r.width < 44)
+        .map(({ what, r }) => `${what} ${r.width}x${r.height}`),
+    );
+    assert.deepEqual(small, [], '44 px targets at 390 px');
+    assert.ok((await page.$$('#verify button, #verify input')).length >= 9);
     await page.selectOption('#language', 'ja');
     await page.waitForFunction(() => document.documentElement.lang === 'ja');
     assert.equal(await page.textContent('#verify-status'), 'すべてのリゾルバに修正が反映されました。');

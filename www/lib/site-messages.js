@@ -233,7 +233,7 @@ export const siteMessages = {
       noRecord: 'no such record',
       timeLeft: '{seconds} s left',
       couldNotAsk: 'could not ask ({reason})',
-      notAsked: 'not asked',
+      notAsked: 'no answer came for this record',
       states: {
         'seen-by-all': 'Seen by every resolver asked',
         'seen-by-some': 'Seen by some resolvers; the others hold the old answer for up to {seconds} s more',
@@ -474,7 +474,7 @@ export const siteMessages = {
       noRecord: 'レコードなし',
       timeLeft: '残り {seconds} 秒',
       couldNotAsk: '問い合わせできませんでした ({reason})',
-      notAsked: '問い合わせていません',
+      notAsked: 'このレコードの回答が得られませんでした',
       states: {
         'seen-by-all': '問い合わせたすべてのリゾルバに反映済み',
         'seen-by-some': '一部のリゾルバに反映済み。ほかのリゾルバの古い回答は最長であと {seconds} 秒残ります',
