@@ -1,7 +1,7 @@
 // www/lib/verify.js: the verdict of `verify` for one record set, from the
 // facts of the authoritative servers and the public resolvers; then live,
 // with nsd behind a real caching resolver (Unbound) behind dnsdist.
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { createSession } from '../../www/lib/session.js';
 import { runSession } from '../../www/lib/doh-driver.js';
 import { createDnsTransport } from '../../www/cli/dns-transport.mjs';
 import { verifyRecord, verifySummary, watchInterval, observe } from '../../www/lib/verify.js';
+import { expectationsFromReport, resolverFact, resolversSummary, resolversVerdict } from '../../www/lib/verify.js';
 
 const answered = (records, rcode = 'NOERROR') => ({ state: 'answered', rcode, records: records.map(([data, ttl]) => ({ data, ttl })) });
 const unknown = (code) => ({ state: 'unknown', reason: { code } });
@@ -114,4 +115,68 @@ test('live: not yet served, then seen by some while Unbound caches the old MX, t
     await r.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// The site's resolvers-only verdict (no authoritative server can be asked from a browser).
+describe('resolversVerdict: public resolvers only', () => {
+  const mxSet = { name: 'club.test.', type: 'MX', present: ['10 mx.mail.test.'], absent: ['0 club.test.'], exact: false };
+  const at = (...facts) => facts.map((fact, i) => ({ source: `r${i}`, fact }));
+
+  test('seen by all the resolvers asked', () => {
+    const v = resolversVerdict(mxSet, at(NEW, answered([['10 mx.mail.test.', 20]])));
+    assert.equal(v.state, 'seen-by-all');
+    assert.equal(v.timeLeft, null);
+    assert.deepEqual(v.resolvers.map((r) => r.matches), [true, true]);
+  });
+
+  test('seen by some: the longest time left of those still holding the old answer', () => {
+    const v = resolversVerdict(mxSet, at(NEW, OLD, answered([['0 club.test.', 40]])));
+    assert.equal(v.state, 'seen-by-some');
+    assert.equal(v.timeLeft, 240);
+    assert.deepEqual(v.resolvers[1].records, ['0 club.test.']);
+  });
+
+  test('seen by none yet: old answers or no record everywhere (cannot tell whether published)', () => {
+    assert.equal(resolversVerdict(mxSet, at(OLD, answered([], 'NXDOMAIN'))).state, 'seen-by-none');
+    assert.equal(resolversVerdict(mxSet, at(OLD)).timeLeft, 240);
+  });
+
+  test('a resolver that could not be asked makes it unknown, never seen', () => {
+    const v = resolversVerdict(mxSet, at(NEW, unknown('network')));
+    assert.equal(v.state, 'unknown');
+    assert.equal(v.resolvers[1].known, false);
+    assert.equal(resolversVerdict(mxSet, at(NEW, undefined)).state, 'unknown', 'a record set the resolver was not asked about');
+    assert.equal(resolversVerdict(mxSet, []).state, 'unknown', 'no resolver asked');
+    assert.equal(resolversVerdict({ ...mxSet, unknowable: true }, at(NEW)).state, 'unknown', 'data not known');
+  });
+
+  test('a DNS-only address must be the only one: the proxy address beside it is the old answer', () => {
+    const a = { name: 'mail.club.test.', type: 'A', present: ['203.0.113.10'], absent: [], exact: true };
+    assert.equal(resolversVerdict(a, at(answered([['203.0.113.10', 5], ['104.21.48.1', 5]]))).state, 'seen-by-none');
+    assert.equal(resolversVerdict(a, at(answered([['203.0.113.10', 5]]))).state, 'seen-by-all');
+  });
+
+  test('summary: the worst record set wins; nothing to verify is unknown', () => {
+    const all = { state: 'seen-by-all', timeLeft: null };
+    assert.deepEqual(resolversSummary([all, all]), { state: 'seen-by-all', timeLeft: null });
+    assert.deepEqual(resolversSummary([all, { state: 'seen-by-some', timeLeft: 30 }, { state: 'seen-by-none', timeLeft: 90 }]), { state: 'seen-by-none', timeLeft: 90 });
+    assert.equal(resolversSummary([all, { state: 'unknown', timeLeft: null }]).state, 'unknown');
+    assert.equal(resolversSummary([]).state, 'unknown');
+  });
+
+  test('resolverFact: a CNAME comes from the chain of a question for the name; its absence from an answer without one', () => {
+    const chained = { name: 'mail.club.test.', type: 'A', state: 'answered', rcode: 'NOERROR', chain: [{ name: 'mail.club.test.', type: 'CNAME', data: 'club.test.', ttl: 7 }], records: [{ data: '104.21.48.1', ttl: 7 }] };
+    const cname = resolverFact([chained], 'mail.club.test.', 'CNAME');
+    assert.deepEqual(cname.records, [{ data: 'club.test.', ttl: 7 }]);
+    const removal = expectationsFromReport({ fix: { edits: [{ op: 'remove', name: 'mail.club.test.', type: 'CNAME', data: 'club.test.', proxied: false }] } })[0];
+    assert.equal(resolversVerdict(removal, [{ source: 'r', fact: cname }]).state, 'seen-by-none');
+    const plain = { ...chained, chain: [], records: [{ data: '203.0.113.10', ttl: 7 }] };
+    assert.deepEqual(resolverFact([plain], 'MAIL.club.test.', 'CNAME').records, []);
+    assert.equal(resolversVerdict(removal, [{ source: 'r', fact: resolverFact([plain], 'mail.club.test.', 'CNAME') }]).state, 'seen-by-all');
+    // Not asked at all, or the session failed: no fact, or the failure.
+    assert.equal(resolverFact([plain], 'other.club.test.', 'CNAME'), undefined);
+    const failed = { name: 'club.test.', type: '*', state: 'unknown', reason: { code: 'network' } };
+    assert.equal(resolverFact([failed], 'mail.club.test.', 'A'), failed);
+    assert.equal(resolversVerdict(removal, [{ source: 'r', fact: resolverFact([failed], 'mail.club.test.', 'CNAME') }]).state, 'unknown');
+  });
 });

@@ -139,3 +139,76 @@ export function watchInterval(timeLeft, { min = 10, max = 300 } = {}) {
   if (timeLeft === null || !(timeLeft >= 0)) return min;
   return Math.min(max, Math.max(min, Math.ceil(timeLeft)));
 }
+
+// ---- Resolvers only (the site) ------------------------------------------------
+// A browser cannot ask the authoritative servers (no UDP): the site's verify
+// view asks public DoH resolvers only, and says so. Without the authoritative
+// servers' answer, "nobody serves it yet" cannot tell an unpublished change
+// from caches that still hold the old answer: the verdict says just that.
+//
+// States, in order (the summary takes the last that any record set has):
+//   seen-by-all    every resolver asked serves the expected records
+//   seen-by-some   some do, some still hold another answer: timeLeft is the
+//                  longest TTL those others returned (seconds; null if none said)
+//   seen-by-none   no resolver serves it yet: not published, or all still cached
+//                  (timeLeft as above)
+//   unknown        a resolver could not be asked (or gave no answer for the
+//                  record set), the record set's data is not known, or no
+//                  resolver was asked: never "seen"
+
+/** The states of resolversVerdict(), in the order of the doc above. */
+export const RESOLVER_STATES = Object.freeze(['seen-by-all', 'seen-by-some', 'seen-by-none', 'unknown']);
+
+/**
+ * The fact of one record set among a session's facts. A CNAME is not asked
+ * as such: a question for the name (A, AAAA, MX...) shows it in its `chain`,
+ * and an answered question whose chain does not start at the name says there
+ * is none. Otherwise the fact of that name and type; else the session's
+ * failure ('*'), if any; else undefined (not asked).
+ * @param {object[]} facts session.facts().facts
+ */
+export function resolverFact(facts, name, type) {
+  const list = Array.isArray(facts) ? facts : [];
+  const key = String(name).toLowerCase();
+  const same = (n) => String(n ?? '').toLowerCase() === key;
+  const exact = list.find((f) => same(f.name) && f.type === type);
+  if (exact || type !== 'CNAME') return exact ?? list.find((f) => f.type === '*');
+  const forName = list.filter((f) => same(f.name) && f.type !== '*');
+  const withAnswer = forName.find((f) => f.state === 'answered');
+  if (!withAnswer) return forName[0] ?? list.find((f) => f.type === '*');
+  const cnames = (withAnswer.chain ?? []).filter((c) => same(c.name) && c.type === 'CNAME');
+  return { ...withAnswer, type: 'CNAME', records: cnames.map((c) => ({ data: c.data, ttl: c.ttl })) };
+}
+
+/**
+ * The verdict of one record set from public resolvers alone.
+ * @param record as expectationsFromReport() gives it (or {name, type, expected[]})
+ * @param {{source: string, fact: object}[]} resolvers
+ * @returns {{name, type, expected, state: string, timeLeft: number | null, resolvers: object[]}}
+ *   each resolver with observe()'s fields and its source
+ */
+export function resolversVerdict(record, resolvers = []) {
+  const expected = record.expected ?? { present: record.present ?? [], absent: record.absent ?? [], exact: Boolean(record.exact) };
+  const res = resolvers.map(({ source, fact }) => ({ source, ...observe(fact, expected) }));
+  const stale = res.filter((r) => r.known && !r.matches);
+  const ttls = stale.map((r) => r.ttl).filter((t) => t !== null);
+  const timeLeft = ttls.length ? Math.max(...ttls) : null;
+  const out = { name: record.name, type: record.type, expected, resolvers: res, timeLeft };
+  if (record.unknowable || !res.length || res.some((r) => !r.known)) return { ...out, state: 'unknown' };
+  if (!stale.length) return { ...out, state: 'seen-by-all', timeLeft: null };
+  return { ...out, state: stale.length === res.length ? 'seen-by-none' : 'seen-by-some' };
+}
+
+/**
+ * The verdict over all record sets of resolversVerdict(): 'seen-by-all' only
+ * when every one is (and there is one).
+ * @returns {{state: string, timeLeft: number | null}} timeLeft: the longest of the record sets'
+ */
+export function resolversSummary(verdicts) {
+  if (!verdicts.length) return { state: 'unknown', timeLeft: null };
+  const rank = (s) => RESOLVER_STATES.indexOf(s);
+  let state = 'seen-by-all';
+  for (const v of verdicts) if (rank(v.state) > rank(state)) state = v.state;
+  const left = verdicts.map((v) => v.timeLeft).filter((t) => t !== null);
+  return { state, timeLeft: left.length ? Math.max(...left) : null };
+}

@@ -110,6 +110,20 @@ export function startApp(host) {
   function dropWorker() {
     worker?.terminate();
     worker = null;
+    // The verify view's questions in flight get no answer from it: "could not ask".
+    for (const done of verifyAsks.values()) done(null);
+    verifyAsks.clear();
+  }
+
+  // The verify view's questions, through the worker: id -> resolve(answer | null).
+  const verifyAsks = new Map();
+  let verifySeq = 0;
+  function askVerify(job) {
+    const id = ++verifySeq;
+    return new Promise((done) => {
+      verifyAsks.set(id, done);
+      ensureWorker().postMessage({ type: 'verify', id, ...job });
+    });
   }
 
   // A worker whose core cannot start answers no look: the files are taken as
@@ -120,6 +134,11 @@ export function startApp(host) {
   }
 
   function onWorkerMessage(m) {
+    if (m.type === 'verified') {
+      verifyAsks.get(m.id)?.(m);
+      verifyAsks.delete(m.id);
+      return;
+    }
     if (m.type === 'looked') {
       performance.mark?.('mxray:looked');
       looks.get(m.id)?.done(m.kinds);
@@ -173,6 +192,7 @@ export function startApp(host) {
     renderNote();
     renderReport();
     renderKept();
+    verifyView?.render();
     if (state.run) showProgress(state.run.last ?? { stage: 'start' });
   }
 
@@ -661,8 +681,21 @@ export function startApp(host) {
       slot('findings', findingsSection(report, opts)),
       slot('compare', compareSection(report, opts)),
       slot('fix', fix),
+      slot('verify', verifyAction(report)),
     );
     if (diffSlot) drawDiff(diffSlot);
+  }
+
+  // "Is it fixed yet?" next to the fix: the verify view for this check's fix (verify-view.js).
+  function verifyAction(report) {
+    const edits = report.fix?.edits ?? (report.findings ?? []).flatMap((f) => f?.edits ?? []);
+    if (!report.domain || !edits.length || framed()) return null;
+    return h(
+      'div',
+      { className: 'verify-action' },
+      h('button', { type: 'button', id: 'verify-open', 'aria-describedby': 'verify-open-help', onclick: () => openVerify(report).catch((e) => setError({ key: 'errors.internal', values: { detail: e?.message ?? String(e) } })) }, siteMessage('verify.action', state.lang)),
+      h('p', { id: 'verify-open-help', className: 'help' }, siteMessage('verify.actionHelp', state.lang)),
+    );
   }
 
   // Most questions unanswered: the same check again with the next preset
@@ -779,6 +812,30 @@ export function startApp(host) {
 
   // ---- wiring -----------------------------------------------------------------
   restoreSettings();
+  // The view's code comes when first wanted (the build splits it out): a first check does not load it.
+  let verifyView = null;
+  let verifyModule = null;
+  async function openVerify(report) {
+    const { createVerifyView, verifiable } = await (verifyModule ??= import('./verify-view.js'));
+    verifyView ??= createVerifyView(verifyOptions);
+    const found = verifiable(report);
+    if (found) verifyView.open(found);
+  }
+  const verifyOptions = {
+    lang: () => state.lang,
+    ask: askVerify,
+    settings: () => {
+      const timeout = Number($('timeout').value);
+      const chosen = readResolver(); // a preset is asked anyway; a URL of the settings is added
+      return {
+        custom: chosen === 'cloudflare' || chosen === 'google' ? null : chosen || null,
+        timeoutMs: Number.isFinite(timeout) && timeout >= 1 && timeout <= 120 ? Math.round(timeout * 1000) : 5000,
+        padding: chosenSessionOptions(loadSettings()).padding,
+      };
+    },
+    // Tests shorten the intervals (tests/e2e/verify.test.mjs); seconds.
+    timing: globalThis.mxrayVerifyTiming ?? {},
+  };
   // The other languages' words come in when the page has nothing else to do
   // (the build splits them out: words.js), so a switch is shown at once.
   const fetchOtherLanguages = () => {

@@ -8,6 +8,7 @@
 //   {type: 'run', id, files: File[], domain, offline, resolver, timeoutMs, panel, origin}
 //   {type: 'cancel', id}
 //   {type: 'look', id, files: File[]}          what each picked file is (look.js), from its head
+//   {type: 'verify', id, ...}                  the verify view's questions (verify-worker.js)
 // Messages out:
 //   {type: 'ready', timing: {started, ready}} | {type: 'init-error', detail}  (times: epoch ms)
 //   {type: 'progress', id, progress}           see www/lib/check.js runCheck onProgress
@@ -16,10 +17,12 @@
 //   {type: 'error', id, code, values}          CheckError's code (www/lib/check.js)
 //   {type: 'cancelled', id}
 //   {type: 'looked', id, kinds: string[]}      per file: "text" (read as a zone) or why not
+//   {type: 'verified', id, results}            see verify-worker.js
 import createMxrayCore from '../lib/wasm/mxray-core.js';
 import { runCheck, CheckError, MAX_INPUT_BYTES } from '../lib/check.js';
 import { lookAt } from './look.js';
 import { zoneSources } from './includes.js';
+import { verifyInWorker } from './verify-worker.js';
 
 // When this script started, on the page's clock (for tests/bench/site-budget.mjs).
 const startedAt = performance.timeOrigin + performance.now();
@@ -175,6 +178,12 @@ self.onmessage = (event) => {
     run(msg);
   } else if (msg.type === 'look') {
     look(msg);
+  } else if (msg.type === 'verify') {
+    // The verify view's questions (verify-worker.js); a failure answers with no results: "could not ask".
+    coreLoading.then((c) => verifyInWorker(c, msg)).then(
+      (m) => self.postMessage(m),
+      () => self.postMessage({ type: 'verified', id: msg.id, results: [] }),
+    );
   } else if (msg.type === 'cancel') {
     running.get(msg.id)?.abort(new DOMException('cancelled', 'AbortError'));
   }
