@@ -474,7 +474,16 @@ function terraformAnswer(report, lang) {
   const out = tf.length ? [reportMessage('report.answer.terraform', lang, { files: tf.join(', ') })] : [];
   for (const z of zones.filter((x) => x.format === 'terraform-show-json')) {
     const resources = [...new Set((report.fix?.edits ?? []).filter((e) => e.zone === z.index && e.record?.resource).map((e) => e.record.resource))];
-    out.push(reportMessage('report.answer.terraformState', lang, { file: displayText(z.files?.[0] ?? ''), resources: displayText(resources.join(', ')) }));
+    const key = z.terraform?.show === 'plan' ? 'report.answer.terraformPlan' : 'report.answer.terraformState';
+    out.push(reportMessage(key, lang, { file: displayText(z.files?.[0] ?? ''), resources: displayText(resources.join(', ')) }));
+    // What to write in the .tf, resource by resource (as-code/terraform.js terraformStateEdits).
+    const edits = report.fix?.edits ?? [];
+    for (const x of (report.fix?.zones ?? []).find((f) => f.index === z.index)?.terraform_edits ?? []) {
+      if (x.action === 'set') out.push(reportMessage('report.answer.terraformSet', lang, { resource: displayText(x.resource) }), ...x.hcl.split('\n').map((l) => `    ${displayText(l)}`));
+      else if (x.action === 'add') out.push(reportMessage('report.answer.terraformAdd', lang), ...x.hcl.split('\n').map((l) => `    ${displayText(l)}`));
+      else if (x.action === 'remove') out.push(reportMessage('report.answer.terraformRemove', lang, { resource: displayText(x.resource) }));
+      else out.push(reportMessage('report.answer.terraformByHand', lang, { edit: edits[x.edit] ? editText(edits[x.edit], lang) : '' }));
+    }
   }
   return out;
 }

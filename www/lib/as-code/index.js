@@ -8,7 +8,7 @@
 // such a file is chosen) never loads it, nor the parsers.
 import { CheckError, MAX_INPUT_BYTES } from '../check.js';
 import { isOctodns, octodnsDomain, octodnsFix, octodnsToZone, OctodnsError } from './octodns.js';
-import { TerraformError, terraformKind, terraformToZone, terraformReport, terraformPatch } from './terraform.js';
+import { TerraformError, terraformKind, terraformToZone, terraformReport, terraformPatch, terraformStateEdits } from './terraform.js';
 
 /** One entry per single-file tool: {kind, recognise(name, text), domain(name), toZone(name, text, domain), fix(conv, zoneDiff, name)}. */
 const KINDS = [{ kind: 'octodns', recognise: isOctodns, domain: octodnsDomain, toZone: octodnsToZone, fix: octodnsFix }];
@@ -125,7 +125,7 @@ function terraformResults(report, files, terraform, summaries) {
     if (z) {
       z.format = t.kind === 'hcl' ? 'terraform' : 'terraform-show-json';
       z.files = [...t.files];
-      z.terraform = { kind: t.kind, domain: t.domain, domain_from: t.domainFrom, resources: t.resources, records: t.rows.length, unknown: t.unknown };
+      z.terraform = { kind: t.kind, ...(t.show ? { show: t.show } : {}), domain: t.domain, domain_from: t.domainFrom, resources: t.resources, records: t.rows.length, unknown: t.unknown };
     }
     if (summaries[index]) summaries[index].files = [...t.files];
     for (const u of t.unknown) {
@@ -154,6 +154,8 @@ function terraformResults(report, files, terraform, summaries) {
       fz.diff = diff;
       fz.skipped = patches.flatMap((p) => p.skipped);
       fz.file = t.files[0];
+      // show -json: no .tf to patch; what to write in the .tf, resource by resource.
+      if (t.kind === 'show-json') fz.terraform_edits = terraformStateEdits(t, edits).map((x) => ({ ...x, edit: all.indexOf(edits[x.edit]) }));
     }
     const bz = files?.zones.find((x) => x.index === index);
     if (bz) {
