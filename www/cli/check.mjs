@@ -26,7 +26,7 @@ import { TerraformError } from '../lib/as-code/terraform.js';
 // HashiCorp's HCL parser (@cdktf/hcl2json, Go compiled to wasm), loaded only when a
 // Terraform .tf is read: loading it starts its runtime, some 0.8 s.
 let hclParse = null;
-async function parseHcl(file, text) {
+export async function parseHcl(file, text) {
   hclParse ??= createRequire(import.meta.url)('@cdktf/hcl2json').parse;
   return hclParse(file, text);
 }
@@ -308,7 +308,7 @@ function rebaseDiff(diff, file) {
 }
 
 // A value Terraform fills in, left out of the check: "main.tf:4:1: warning: ... [terraform-unknown]".
-function terraformWarning(d, files, lang) {
+export function terraformWarning(d, files, lang) {
   const where = `${displayText(files[d.file] ?? '?')}${d.line ? `:${d.line}:${d.column}` : ''}`;
   return `${where}: ${cliMessage('terraform.warning', lang, { resource: d.detail, attribute: d.field, value: JSON.stringify(d.token) })} [${d.code}]`;
 }

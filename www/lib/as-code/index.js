@@ -238,3 +238,39 @@ function asCodeReport(report, files, asCoded) {
   }
   if (files) files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);
 }
+
+/**
+ * One zone-as-code file as the zone the core reads, for a shell that reads a file on its
+ * own (`mxray dump`): octoDNS YAML as BIND text, Terraform (.tf, show -json) as the
+ * Cloudflare API JSON it describes, with the way back to the file's own places.
+ * @param {string} name the file's name
+ * @param {Uint8Array} bytes its bytes
+ * @param {{domain?: string, parseHcl?: Function}} options domain: the zone's, when given
+ * @returns {Promise<{kind: string, bytes: Uint8Array, origin: string, placeOf: (line: number) => ({line: number, column?: number, resource?: string} | null),
+ *   unknown: {address: string, attribute: string, value: string, line: number | null}[]} | null>}
+ *   null for a file of no tool
+ * @throws CheckError (as runCheck's: not-a-zone, terraform.<code>)
+ */
+export async function asCodeAsZone(name, bytes, { domain = '', parseHcl = null } = {}) {
+  const head = new TextDecoder().decode(bytes.subarray(0, 1 << 16));
+  const kind = asCodeFileKind(name, head);
+  if (kind === 'octodns') {
+    const given = sourceAsZone({ name, bytes }, domain);
+    const conv = given.asCode;
+    return { kind, bytes: given.bytes, origin: '', placeOf: (line) => conv.lines[line - 1] ?? null, unknown: [] };
+  }
+  if (!kind) return null;
+  let zone;
+  try {
+    zone = await terraformToZone([{ name, text: new TextDecoder().decode(bytes) }], { domain, parseHcl });
+  } catch (e) {
+    if (e instanceof TerraformError) throw new CheckError(`terraform.${e.code}`, e.values, e.message, e);
+    throw e;
+  }
+  const placeOf = (line) => {
+    const k = line - 2;
+    const row = k >= 0 && k < zone.rows.length ? zone.rows[k] : null;
+    return row ? { ...(row.line ? { line: row.line, column: 1 } : {}), resource: row.address } : null;
+  };
+  return { kind, bytes: new TextEncoder().encode(zone.text), origin: zone.domain, placeOf, unknown: zone.unknown.map(({ address, attribute, value, line }) => ({ address, attribute, value, line })) };
+}
