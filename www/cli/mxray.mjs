@@ -144,7 +144,9 @@ async function dump(core, opts, lang) {
         asCoded = await asCodeZone(core, file, opts, lang);
       } catch (e) {
         const { errorText } = await import('./check.mjs');
-        return fail(errorText(e, lang));
+        const { toCheckError } = await import('../lib/as-code/index.js');
+        const { CheckError } = await import('../lib/check.js');
+        return fail(errorText(toCheckError(e, CheckError), lang));
       }
     }
     const reader = asCoded ? asCoded.reader : readZone(core, file, opts);

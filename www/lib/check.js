@@ -164,7 +164,7 @@ export async function runCheck(core, job = {}) {
       signal?.throwIfAborted();
       // A zone-as-code file (octoDNS YAML), when the shell reads them (job.asCode,
       // www/lib/as-code/index.js): read as the zone it describes.
-      const given = asCode ? asCode.sourceAsZone(source, name) : source;
+      const given = asCode ? asCodeStep(asCode, () => asCode.sourceAsZone(source, name)) : source;
       // Without the hook, a Terraform .tf is refused by name: only the hook reads one.
       if (!asCode && /\.tf$/i.test(source.name)) throw new CheckError('terraform.no-parser', { file: source.name }, `${source.name}: no HCL parser`);
       try {
@@ -175,7 +175,7 @@ export async function runCheck(core, job = {}) {
       }
     }
     // Terraform inputs (.tf, `terraform show -json`) read as the API JSON they describe.
-    const terraform = asCode ? await asCode.readInputs(readied, { domain: name, parseHcl }) : new Map();
+    const terraform = asCode ? await asCodeStep(asCode, () => asCode.readInputs(readied, { domain: name, parseHcl })) : new Map();
     // Pages of one listing are one zone, not the zones of a move (tests/real/combined).
     const inputs = listingGroups(readied.map((r) => r.bytes)).map((group) => {
       if (group.length === 1) return readied[group[0]];
@@ -319,4 +319,17 @@ function takeFiles(exact) {
   const zones = exact.zones.map((z) => ({ index: z.index, file: z.file, changed: z.changed, text: z.text, diff: z.diff }));
   const diff = exact.zones.filter((z) => z.changed).map((z) => z.diff);
   return { zones, diff, cloudflareImport: exact.cloudflareImport ?? null };
+}
+
+// A step of the zone-as-code hook, its refusals as CheckErrors (www/lib/as-code/index.js).
+function asCodeStep(asCode, step) {
+  const fail = (e) => {
+    throw asCode.toCheckError(e, CheckError);
+  };
+  try {
+    const out = step();
+    return out instanceof Promise ? out.catch(fail) : out;
+  } catch (e) {
+    return fail(e);
+  }
 }

@@ -6,7 +6,6 @@
 // This module is the one hook www/lib/check.js runs them through (job.asCode): a shell
 // that reads such files hands it in; one that does not (the extension, the website until
 // such a file is chosen) never loads it, nor the parsers.
-import { CheckError, MAX_INPUT_BYTES } from '../check.js';
 import { isOctodns, octodnsDomain, octodnsFix, octodnsToZone, OctodnsError } from './octodns.js';
 import { TerraformError, terraformKind, terraformToZone, terraformReport, terraformPatch, terraformStateEdits } from './terraform.js';
 
@@ -14,6 +13,29 @@ import { TerraformError, terraformKind, terraformToZone, terraformReport, terraf
 const KINDS = [{ kind: 'octodns', recognise: isOctodns, domain: octodnsDomain, toZone: octodnsToZone, fix: octodnsFix }];
 
 export { OctodnsError as AsCodeError };
+
+/**
+ * A check that cannot be done, as www/lib/check.js's CheckError words it (`code`, `values`,
+ * `cause`): this module does not import check.js, so that the website loads it as a module
+ * of its own; toCheckError() makes it the caller's CheckError.
+ */
+export class AsCodeCheckError extends Error {
+  constructor(code, values = {}, message = code, cause = undefined) {
+    super(message);
+    this.name = 'AsCodeCheckError';
+    this.code = code;
+    this.values = values;
+    this.asCause = cause;
+  }
+}
+
+/** `e` as the caller's CheckError when it is an AsCodeCheckError, else `e`. */
+export function toCheckError(e, CheckError) {
+  return e instanceof AsCodeCheckError ? new CheckError(e.code, e.values, e.message, e.asCause) : e;
+}
+
+// The largest file the check reads (www/lib/check.js MAX_INPUT_BYTES), for the YAML test below.
+const MAX_BYTES = 256 * 1024 * 1024;
 
 /**
  * What zone-as-code tool a file is for, or null for a file of none.
@@ -93,7 +115,7 @@ export async function readInputs(readied, { domain, parseHcl }) {
     try {
       zone = await terraformToZone(sources, { domain, parseHcl });
     } catch (e) {
-      if (e instanceof TerraformError) throw new CheckError(`terraform.${e.code}`, e.values, e.message, e);
+      if (e instanceof TerraformError) throw new AsCodeCheckError(`terraform.${e.code}`, e.values, e.message, e);
       throw e;
     }
     readied[group[0]].bytes = new TextEncoder().encode(zone.text);
@@ -176,18 +198,18 @@ function terraformResults(report, files, terraform, summaries) {
 // converted zone's, its `asCode` the conversion. Other sources as they are.
 export function sourceAsZone(source, domain) {
   // Only files named for a tool are looked at (octoDNS: .yaml, .yml).
-  if (!/\.ya?ml$/i.test(source.name) || source.bytes.length > MAX_INPUT_BYTES) return source;
+  if (!/\.ya?ml$/i.test(source.name) || source.bytes.length > MAX_BYTES) return source;
   const text = new TextDecoder().decode(source.bytes);
   let kind;
   try {
     kind = asCodeKind(source.name, text);
   } catch (e) {
-    if (e instanceof OctodnsError) throw new CheckError('not-a-zone', { file: source.name, kind: e.kind, line: e.line, column: e.column, token: e.token }, e.message);
+    if (e instanceof OctodnsError) throw new AsCodeCheckError('not-a-zone', { file: source.name, kind: e.kind, line: e.line, column: e.column, token: e.token }, e.message);
     throw e;
   }
-  if (!kind) throw new CheckError('not-a-zone', { file: source.name, kind: 'yaml' }, `${source.name}: YAML but not an octoDNS zone`);
+  if (!kind) throw new AsCodeCheckError('not-a-zone', { file: source.name, kind: 'yaml' }, `${source.name}: YAML but not an octoDNS zone`);
   const zone = String(domain || asCodeDomain(kind, source.name)).replace(/\.$/, '');
-  if (!zone) throw new CheckError('not-a-zone', { file: source.name, kind: 'as-code-no-domain' }, `${source.name}: no domain`);
+  if (!zone) throw new AsCodeCheckError('not-a-zone', { file: source.name, kind: 'as-code-no-domain' }, `${source.name}: no domain`);
   const conv = asCodeToZone(kind, source.name, text, zone);
   return { name: source.name, bytes: conv.bytes, includes: null, asCode: conv };
 }
@@ -249,7 +271,7 @@ function asCodeReport(report, files, asCoded) {
  * @returns {Promise<{kind: string, bytes: Uint8Array, origin: string, placeOf: (line: number) => ({line: number, column?: number, resource?: string} | null),
  *   unknown: {address: string, attribute: string, value: string, line: number | null}[]} | null>}
  *   null for a file of no tool
- * @throws CheckError (as runCheck's: not-a-zone, terraform.<code>)
+ * @throws AsCodeCheckError (as runCheck's CheckError: not-a-zone, terraform.<code>)
  */
 export async function asCodeAsZone(name, bytes, { domain = '', parseHcl = null } = {}) {
   const head = new TextDecoder().decode(bytes.subarray(0, 1 << 16));
@@ -264,7 +286,7 @@ export async function asCodeAsZone(name, bytes, { domain = '', parseHcl = null }
   try {
     zone = await terraformToZone([{ name, text: new TextDecoder().decode(bytes) }], { domain, parseHcl });
   } catch (e) {
-    if (e instanceof TerraformError) throw new CheckError(`terraform.${e.code}`, e.values, e.message, e);
+    if (e instanceof TerraformError) throw new AsCodeCheckError(`terraform.${e.code}`, e.values, e.message, e);
     throw e;
   }
   const placeOf = (line) => {
