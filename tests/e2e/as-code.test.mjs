@@ -88,11 +88,57 @@ test('a real .tf (its domain typed): findings at the .tf line; a .tf with a prox
     assert.ok((await findingLines(page)).includes('mail-host-proxied critical mail.club.example.'), (await findingLines(page)).join('\n'));
     await page.click('details.how-known > summary');
     assert.ok((await evidence(page)).some((s) => s.includes('(club.tf line 17)')), (await evidence(page)).join('\n'));
+    assert.match(await page.textContent('#answer .answer-terraform'), /declared in Terraform \(club\.tf\)/);
     const diff = await downloaded(page, 'Download: Diff (patch -p1)');
     assert.match(diff, /^--- a\/club\.tf\n/);
     assert.equal(diff, cliDiff(['--zone', 'club.tf'], dir));
     await screenshot(page, 'as-code-terraform-en');
     assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a terraform show -json of a plan (written here): the answer gives the HCL to write in the .tf, in English and Japanese, whole at 390 px', async () => {
+  const { page, requests, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    // Terraform's documented JSON output format; not a real file (tests/real/terraform-json/README.md).
+    const rec = (name, values) => ({ address: `cloudflare_dns_record.${name}`, mode: 'managed', type: 'cloudflare_dns_record', name, values: { zone_id: 'z', ttl: 1, ...values } });
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            { address: 'cloudflare_zone.club', mode: 'managed', type: 'cloudflare_zone', name: 'club', values: { name: 'club.example' } },
+            rec('mx', { name: 'club.example', type: 'MX', content: 'mail.club.example', priority: 10, proxied: false }),
+            rec('mail', { name: 'mail.club.example', type: 'A', content: '203.0.113.25', proxied: true }),
+          ],
+        },
+      },
+      resource_changes: [],
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'mxray-e2e-plan-'));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(env.site.url);
+    await page.setInputFiles('#files', join(dir, 'plan.json'));
+    assert.equal(await waitForResult(page), 'done');
+    assert.ok((await findingLines(page)).includes('mail-host-proxied critical mail.club.example.'));
+    assert.match(await page.textContent('#answer .answer-terraform'), /plan\.json is a Terraform plan/);
+    assert.equal(await page.textContent('#answer pre.answer-hcl'), 'resource "cloudflare_dns_record" "mail" {\n  proxied = false\n}');
+    assert.ok(!requests.some((u) => u.includes('hcl2json')), 'a show -json needs no HCL parser');
+    await page.locator('#answer').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'as-code-plan-en-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const lang of ['en', 'ja']) {
+      await page.selectOption('#language', lang);
+      if (lang === 'ja') assert.match(await page.textContent('#answer .answer-terraform'), /plan\.json は Terraform のプランです/);
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= width, `${lang}: no sideways scroll`);
+      await page.locator('#answer').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `as-code-plan-${lang}-390.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('#answer').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'as-code-plan-ja-1280.png') });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -467,8 +467,9 @@ export function renderChangeTable(report, { lang = 'en', style = plain } = {}) {
 }
 
 // Where a Terraform input's changes are made: in the .tf, not the dashboard
-// (www/lib/as-code/terraform.js; the zones' `format`).
-function terraformAnswer(report, lang) {
+// (www/lib/as-code/terraform.js; the zones' `format`). Lines of text; HCL lines are
+// indented by four spaces (the website shows them as code).
+export function terraformAnswer(report, lang) {
   const zones = report.inputs?.zones ?? [];
   const tf = zones.filter((z) => z.format === 'terraform').map((z) => displayText(z.files?.[0] ?? ''));
   const out = tf.length ? [reportMessage('report.answer.terraform', lang, { files: tf.join(', ') })] : [];
