@@ -190,10 +190,7 @@ async function facts(core, opts, lang) {
       const reader = readZone(core, file, opts);
       readers.push(reader);
       const summary = JSON.parse(reader.summaryJson());
-      // A converted zone's diagnostics on the file's own lines (a show -json has none).
-      if (asCoded) summary.diagnostics = summary.diagnostics.map((d) => asCoded.place(d));
       for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
-      for (const line of asCoded?.warnings ?? []) process.stderr.write(line + '\n');
     }
     try {
       session = createSession(core, { domain, zones: readers, options: { live: !opts.offline, ask_ptr: opts.askPtr, padding: opts.padding } });
