@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
 
@@ -139,6 +140,27 @@ test('a terraform show -json of a plan (written here): the answer gives the HCL 
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator('#answer').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'as-code-plan-ja-1280.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the single file, opened from disk, reads an octoDNS YAML in its worker and refuses a .tf by name, in both languages', async () => {
+  const url = pathToFileURL(env.site.single).href;
+  const { page, outside, errors, context } = await newPage(env.chromium.browser, { allow: [url] });
+  try {
+    await page.goto(url);
+    await page.setInputFiles('#files', OCTODNS);
+    assert.equal(await waitForResult(page), 'done');
+    assert.ok((await findingLines(page)).includes('mx-target-missing critical smtp-1.unit.tests.'));
+    await page.goto(url);
+    await page.setInputFiles('#files', MIGADU_MX);
+    assert.equal(await waitForResult(page), 'error');
+    assert.match(await page.textContent('#form-error'), /migadu-cloudflare-record-mx\.tf is a Terraform file, which this page cannot read/);
+    await page.selectOption('#language', 'ja');
+    assert.match(await page.textContent('#form-error'), /migadu-cloudflare-record-mx\.tf は Terraform のファイルですが、このページでは読めません/);
+    assert.deepEqual(outside, []);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
