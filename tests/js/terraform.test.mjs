@@ -316,3 +316,90 @@ test('a proxied mail A record: the patch sets proxied = false, and nothing else'
   assert.equal(spawnSync('patch', ['-p1', '-i', 'fix.diff'], { cwd: dir }).status, 0);
   assert.equal(json(cli(['check', '--zone', file, '--format', 'json'], dir)).verdict.state, 'fine');
 });
+
+// A `terraform show -json` of a plan, written here in Terraform's documented JSON output format
+// (planned_values, resource_changes, prior_state; not a real file: none with Cloudflare DNS
+// records was found, tests/real/terraform-json/README.md): v5 resources, the zone named by a
+// cloudflare_zone of the prior state, `mail` proxied and about to be created, `lb` a CNAME
+// whose target is known only after apply.
+function handWrittenPlan({ planned = true } = {}) {
+  const zoneId = '023e105f4ecef8ad9ca31a8372d0c353';
+  const rec = (name, values) => ({ address: `cloudflare_dns_record.${name}`, mode: 'managed', type: 'cloudflare_dns_record', name, provider_name: 'registry.terraform.io/cloudflare/cloudflare', values: { zone_id: zoneId, ttl: 1, ...values } });
+  const apex = rec('apex', { name: 'club.example', type: 'A', content: '203.0.113.25', proxied: true });
+  const mx = rec('mx', { name: 'club.example', type: 'MX', content: 'mail.club.example', priority: 10, proxied: false });
+  const mail = rec('mail', { name: 'mail.club.example', type: 'A', content: '203.0.113.25', proxied: true });
+  const lb = rec('lb', { name: 'lb.club.example', type: 'CNAME', proxied: true });
+  const change = (r, actions, unknown = {}) => ({ address: r.address, mode: 'managed', type: r.type, name: r.name, provider_name: r.provider_name, change: { actions, before: actions[0] === 'create' ? null : r.values, after: r.values, after_unknown: { id: true, ...unknown } } });
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.8',
+    ...(planned ? { planned_values: { root_module: { resources: [apex, mx, mail, lb] } } } : {}),
+    resource_changes: [change(apex, ['no-op']), change(mx, ['no-op']), change(mail, ['create']), change(lb, ['create'], { content: true })],
+    prior_state: { format_version: '1.0', values: { root_module: { resources: [{ address: 'cloudflare_zone.club', mode: 'managed', type: 'cloudflare_zone', name: 'club', values: { name: 'club.example', id: zoneId } }, apex, mx] } } },
+  };
+}
+
+test('hand-written show -json of a plan (not real): planned values read, values known after apply left out, the fix as HCL for each resource', () => {
+  const { dir, file } = story(JSON.stringify(handWrittenPlan(), null, 2), 'plan.json');
+  const report = json(cli(['check', '--offline', '--zone', file, '--format', 'json'], dir));
+  const z = report.inputs.zones[0];
+  assert.equal(z.format, 'terraform-show-json');
+  assert.deepEqual([z.terraform.show, z.terraform.domain, z.terraform.domain_from, z.terraform.resources, z.records], ['plan', 'club.example', 'zone-resource', 4, 3]);
+  assert.deepEqual(z.terraform.unknown.map((u) => [u.address, u.attribute, u.value]), [['cloudflare_dns_record.lb', 'content', '(known after apply)']]);
+  assert.equal(report.verdict.state, 'broken');
+  assert.ok(report.verdict.blind.includes('terraform-unknown'));
+  const f = report.findings.find((x) => x.rule === 'mail-host-proxied');
+  assert.ok(f.evidence.some((e) => e.params?.resource === 'cloudflare_dns_record.mail'), JSON.stringify(f.evidence));
+  assert.deepEqual(report.fix.zones[0].terraform_edits, [{ action: 'set', resource: 'cloudflare_dns_record.mail', hcl: 'resource "cloudflare_dns_record" "mail" {\n  proxied = false\n}', edit: 0 }]);
+  const text = cli(['check', '--offline', '--zone', file], dir).stdout;
+  assert.match(text, /plan\.json is a Terraform plan: make the changes in the \.tf files that declare these resources \(cloudflare_dns_record\.mail\)/);
+  assert.match(text, /set these attributes of cloudflare_dns_record\.mail .*:\n {4}resource "cloudflare_dns_record" "mail" \{\n {6}proxied = false\n {4}\}\n/);
+  assert.match(cli(['check', '--offline', '--lang', 'ja', '--zone', file], dir).stdout, /plan\.json は Terraform のプランです。.*\n\.tf の cloudflare_dns_record\.mail で、次の属性を設定してください/);
+  const d = cli(['check', '--offline', '--zone', file, '--format', 'diff'], dir);
+  assert.equal(d.stdout, '');
+  assert.match(d.stderr, /plan\.json is a Terraform plan \(terraform show -json\), not configuration: there is no patch of it/);
+  assert.match(d.stderr, /plan\.json: warning: cloudflare_dns_record\.lb is left out of the check: its content is "\(known after apply\)"/);
+  // Without planned_values, the changes' `after` (the same records).
+  const { dir: dir2, file: file2 } = story(JSON.stringify(handWrittenPlan({ planned: false })), 'plan.json');
+  const again = json(cli(['check', '--offline', '--zone', file2, '--format', 'json'], dir2));
+  assert.deepEqual([again.inputs.zones[0].records, again.verdict.state, again.fix.zones[0].terraform_edits.length], [3, 'broken', 1]);
+});
+
+test('hand-written show -json of a v4 state (not real): a record replaced is the attributes to set in its block; no zone named, --domain is asked for', () => {
+  const state = {
+    format_version: '1.0',
+    values: {
+      root_module: {
+        resources: [
+          { address: 'cloudflare_record.apex', mode: 'managed', type: 'cloudflare_record', name: 'apex', values: { zone_id: 'z1', hostname: 'club.example', name: '@', type: 'A', value: '203.0.113.25', proxied: true, ttl: 1 } },
+          { address: 'cloudflare_record.mx', mode: 'managed', type: 'cloudflare_record', name: 'mx', values: { zone_id: 'z1', hostname: 'club.example', name: '@', type: 'MX', value: 'mail.club.example', priority: 0, proxied: false, ttl: 1 } },
+          { address: 'cloudflare_record.mail', mode: 'managed', type: 'cloudflare_record', name: 'mail', values: { zone_id: 'z1', hostname: 'mail.club.example', name: 'mail', type: 'CNAME', value: 'club.example', proxied: true, ttl: 1 } },
+        ],
+      },
+    },
+  };
+  const { dir, file } = story(JSON.stringify(state), 'terraform-state.json');
+  const report = json(cli(['check', '--offline', '--zone', file, '--format', 'json'], dir));
+  assert.equal(report.inputs.zones[0].terraform.show, 'state');
+  const edits = report.fix.zones[0].terraform_edits;
+  const mail = edits.find((x) => x.resource === 'cloudflare_record.mail');
+  assert.equal(mail.action, 'set');
+  assert.equal(mail.hcl, 'resource "cloudflare_record" "mail" {\n  type    = "A"\n  value   = "203.0.113.25"\n  proxied = false\n}');
+  assert.equal(report.fix.edits[mail.edit].op, 'add');
+  // The same records named only relative to the zone, in a plan without hostnames: the domain is asked for.
+  const relative = { format_version: '1.2', resource_changes: state.values.root_module.resources.map((r) => ({ address: r.address, mode: 'managed', type: r.type, name: r.name, change: { actions: ['create'], before: null, after: { ...r.values, hostname: undefined }, after_unknown: { hostname: true } } })) };
+  const { dir: dir2, file: file2 } = story(JSON.stringify(relative), 'plan.json');
+  const refused = cli(['check', '--offline', '--zone', file2], dir2);
+  assert.equal(refused.status, 2, refused.stderr);
+  assert.match(refused.stderr, /plan\.json: the domain of the zone is not in the file .*give it with --domain/);
+  const given = json(cli(['check', '--offline', '--domain', 'club.example', '--zone', file2, '--format', 'json'], dir2));
+  assert.deepEqual([given.inputs.zones[0].records, given.inputs.zones[0].terraform.domain_from], [3, 'given']);
+  assert.ok(given.findings.some((x) => x.rule === 'mail-host-proxied'));
+});
+
+test('show -json recognised by content: state values, plan planned_values or resource_changes', () => {
+  const rc = '{"format_version":"1.2","resource_changes":[{"address":"cloudflare_dns_record.a","type":"cloudflare_dns_record","change":{"actions":["create"]}}]}';
+  assert.equal(terraformKind('anything.json', rc), 'show-json');
+  assert.equal(terraformKind('p.json', '{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"type":"cloudflare_record"}]}}}'), 'show-json');
+  assert.equal(terraformKind('p.json', '{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"type":"aws_route53_record"}]}}}'), null);
+});

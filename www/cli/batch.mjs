@@ -3,7 +3,7 @@
 // line needs only the check's summary, so both take the lean path: parse, the
 // session, the model and the rules, never the report, the fix texts or the
 // Cloudflare forms.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -15,6 +15,7 @@ import { displayText, jsonEscaped } from '../lib/name-safety.js';
 import { MAX_INPUT_BYTES } from '../lib/check.js';
 import { SEVERITIES, zoneLine } from '../lib/report-text.js';
 import { instantiateCore, zoneChecker } from './check-worker.mjs';
+import { terraformKind } from '../lib/as-code/terraform.js';
 
 // Files a thread is given at once: one message per file costs more than a
 // cPanel-size zone's check; a small chunk still spreads the load evenly.
@@ -38,6 +39,51 @@ function zoneFilesIn(dir) {
     .filter(([d, path]) => regular(d, path))
     .map(([, path]) => path)
     .sort();
+}
+
+// The head of a file (64 KiB: enough to tell a `terraform show -json`), '' if unreadable.
+function headOf(path) {
+  let fd = null;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(1 << 16);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+// The folder's files as the lines of the output, in order: {path} a file the threads
+// check, {entry} a zone-as-code input (www/lib/as-code/index.js) checked whole: an octoDNS
+// zone (.yaml, .yml) or a `terraform show -json` each one, and all the .tf files with
+// Cloudflare DNS records one configuration (a module split into files), at the first's place.
+function batchLines(files) {
+  const out = [];
+  let tf = null;
+  for (const path of files) {
+    if (/\.ya?ml$/i.test(path)) out.push({ entry: { files: [path], kind: 'octodns' } });
+    else if (/\.tf$/i.test(path) && terraformKind(path, headOf(path)) === 'hcl') {
+      if (tf) tf.files.push(path);
+      else out.push({ entry: (tf = { files: [path], kind: 'terraform' }) });
+    } else if (/\.json$/i.test(path) && terraformKind(path, headOf(path)) === 'show-json') out.push({ entry: { files: [path], kind: 'terraform-show-json' } });
+    else out.push({ path });
+  }
+  return out;
+}
+
+// One zone-as-code entry's batch line, from the whole check (check.mjs analyse, with the
+// as-code hook and the HCL parser): {file, domain, verdict, summary, rules, error, diagnostics}.
+async function checkAsCode(core, entry, job) {
+  const { analyse, errorText, zoneResult } = await import('./check.mjs');
+  const file = entry.files.join(', ');
+  try {
+    const { report, diagnostics } = await analyse(core, { zones: entry.files, live: job.live, resolver: job.resolver, timeout: job.timeout, panel: job.panel, origin: job.origin, lang: job.lang });
+    return { ...zoneResult(file, report), diagnostics };
+  } catch (e) {
+    return zoneResult(file, null, errorText(e, job.lang));
+  }
 }
 
 // Up to this many files, the core runs on V8's baseline wasm compiler
@@ -130,7 +176,7 @@ function startWorker(job) {
   return new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job } });
 }
 
-function runWorker(worker, compiling, next, { results, flush }) {
+function runWorker(worker, compiling, next, { put, flush }) {
   return new Promise((done, broke) => {
     compiling.then((wasm) => worker.postMessage({ wasm }), broke);
     const give = () => worker.postMessage(next());
@@ -140,7 +186,7 @@ function runWorker(worker, compiling, next, { results, flush }) {
         return;
       }
       give();
-      m.results.forEach((r, i) => (results[m.first + i] = r));
+      m.results.forEach((r, i) => put(m.first + i, r));
       flush().catch(broke);
     });
     worker.on('error', broke);
@@ -150,10 +196,10 @@ function runWorker(worker, compiling, next, { results, flush }) {
 
 // The main thread's share: a Worker costs about as much CPU to start as a
 // hundred zones, so this thread checks zones instead of waiting for two.
-async function runHere(job, wasm, next, { results, flush }) {
+async function runHere(job, wasm, next, { put, flush }) {
   const checkZone = zoneChecker(await instantiateCore(wasm), job);
   for (let chunk = next(); chunk; chunk = next()) {
-    for (let i = 0; i < chunk.files.length; i++) results[chunk.first + i] = await checkZone(chunk.files[i]);
+    for (let i = 0; i < chunk.files.length; i++) put(chunk.first + i, await checkZone(chunk.files[i]));
     await flush();
     await new Promise(setImmediate); // the worker's results and requests come in
   }
@@ -178,19 +224,35 @@ export async function batch(o, { lang, live, resolver, style }) {
     process.stderr.write(`mxray: ${reportMessage('report.errors.no-zones-in-dir', lang, { detail: displayText(o.zoneDir) })}\n`);
     return 2;
   }
-  const threads = Math.max(1, Math.min(availableParallelism(), 2, files.length));
+  // Zone-as-code files are checked whole on this thread; the other files are shared out.
+  const lines = batchLines(files);
+  const plain = [];
+  const codeAt = [];
+  lines.forEach((l, k) => (l.entry ? codeAt.push([k, l.entry]) : plain.push(k)));
+  const shown = lines.length;
+  const threads = Math.max(1, Math.min(availableParallelism(), 2, plain.length));
   if (threads < 2) worker?.terminate();
-  const print = printer(o, files, { lang, style });
-  const next = dispenser(files, threads);
-  const compiling = compiledCore(files.length);
-  const helper = threads > 1 ? runWorker(worker, compiling, next, print) : null;
-  await Promise.all([runHere(job, await compiling, next, print), helper]);
+  const print = printer(o, lines, { lang, style });
+  const plainFiles = plain.map((k) => lines[k].path);
+  const next = dispenser(plainFiles, threads);
+  const sink = { put: (k, r) => (print.results[plain[k]] = r), flush: print.flush };
+  const compiling = compiledCore(plainFiles.length + codeAt.length);
+  const helper = threads > 1 && plain.length ? runWorker(worker, compiling, next, sink) : null;
+  const codeHere = async () => {
+    if (!codeAt.length) return;
+    const core = await instantiateCore(await compiling);
+    for (const [k, entry] of codeAt) {
+      print.results[k] = await checkAsCode(core, entry, job);
+      await print.flush();
+    }
+  };
+  await Promise.all([runHere(job, await compiling, next, sink), helper, codeHere()]);
   await print.flush();
   const { failing, errors, unsure } = print.state;
   if (o.format === 'text') {
     process.stdout.write(
       reportMessage('report.batchTotal', lang, {
-        zones: files.length,
+        zones: shown,
         failing,
         level: reportMessage(`report.severity.${o.failOn}`, lang),
         errors,

@@ -26,7 +26,7 @@ import { TerraformError } from '../lib/as-code/terraform.js';
 // HashiCorp's HCL parser (@cdktf/hcl2json, Go compiled to wasm), loaded only when a
 // Terraform .tf is read: loading it starts its runtime, some 0.8 s.
 let hclParse = null;
-async function parseHcl(file, text) {
+export async function parseHcl(file, text) {
   hclParse ??= createRequire(import.meta.url)('@cdktf/hcl2json').parse;
   return hclParse(file, text);
 }
@@ -308,7 +308,7 @@ function rebaseDiff(diff, file) {
 }
 
 // A value Terraform fills in, left out of the check: "main.tf:4:1: warning: ... [terraform-unknown]".
-function terraformWarning(d, files, lang) {
+export function terraformWarning(d, files, lang) {
   const where = `${displayText(files[d.file] ?? '?')}${d.line ? `:${d.line}:${d.column}` : ''}`;
   return `${where}: ${cliMessage('terraform.warning', lang, { resource: d.detail, attribute: d.field, value: JSON.stringify(d.token) })} [${d.code}]`;
 }
@@ -317,7 +317,7 @@ function terraformWarning(d, files, lang) {
 export function errorText(e, lang, domain = '') {
   // The command line words the refusals of the session and the report itself, as before the
   // flow was shared; a DNS failure keeps the driver's words.
-  // A zone-as-code file refused before it was read (www/lib/check.js asCodeSource).
+  // A zone-as-code file refused before it was read (www/lib/as-code/index.js sourceAsZone).
   if (e instanceof CheckError && e.code === 'not-a-zone' && !e.cause) return inputMessage(e.values.kind, lang, quotedText(e.values.file), { ...e.values, token: quotedText(String(e.values.token ?? '')) });
   if (e instanceof CheckError && e.cause) e = e.cause;
   // Names and values from the command line or the input, escaped as diagnostics are
@@ -446,7 +446,7 @@ export async function runCheck(argv, env = process.env) {
   }
   // A `terraform show -json` input is state: its fix is the .tf's to make, not a patch of it.
   if (['diff', 'zone'].includes(o.format)) {
-    for (const z of report.inputs?.zones ?? []) if (z.format === 'terraform-show-json' && report.fix?.edits?.some((e) => e.zone === z.index)) process.stderr.write(`mxray: ${cliMessage('terraform.state-no-patch', lang, { file: displayText(z.files?.[0] ?? '') })}\n`);
+    for (const z of report.inputs?.zones ?? []) if (z.format === 'terraform-show-json' && report.fix?.edits?.some((e) => e.zone === z.index)) process.stderr.write(`mxray: ${cliMessage(z.terraform?.show === 'plan' ? 'terraform.plan-no-patch' : 'terraform.state-no-patch', lang, { file: displayText(z.files?.[0] ?? '') })}\n`);
   }
   const out = BYTE_FORMATS.has(o.format) ? byteOutput(bytes, o.format) : await formatOutput(report, o, lang, painter(process.stdout, env));
   if (out === null && o.format === 'cloudflare-import' && bytes?.zones.length) {

@@ -5,11 +5,11 @@
 //   node www/cli/mxray.mjs check [--zone FILE]... [--domain NAME] [--format F] ... (check.mjs)
 // Exit status: 0 clean; 1 when a record was rejected (dump) or a DNS fact is
 // unknown (facts); 2 on usage, file or resolver errors.
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
 import { cliCore } from './core.mjs';
 import { includeResolver } from './include-files.mjs';
 import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
-import { feedFromFd } from '../lib/zone-input.js';
+import { feedBytes, feedFromFd } from '../lib/zone-input.js';
 import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
@@ -88,6 +88,32 @@ function readZone(core, file, opts) {
   return reader;
 }
 
+// A zone-as-code file read as the zone it describes (www/lib/as-code/index.js, loaded
+// only for such a file): {reader, place(diagnostic), warnings}, or null for a file of no tool.
+async function asCodeZone(core, file, opts, lang) {
+  const { asCodeAsZone } = await import('../lib/as-code/index.js');
+  const { parseHcl, terraformWarning } = await import('./check.mjs');
+  const zone = await asCodeAsZone(file, new Uint8Array(readFileSync(file)), { domain: opts.origin, parseHcl });
+  if (!zone) return null;
+  const reader = new core.ZoneReader(file, JSON.stringify({ origin: zone.origin || opts.origin, format: 'auto' }), null);
+  try {
+    feedBytes(core, reader, zone.bytes);
+    reader.finish();
+  } catch (e) {
+    reader.delete();
+    throw e;
+  }
+  const place = (d) => {
+    const at = Number.isInteger(d.line) && d.line > 0 ? zone.placeOf(d.line) : null;
+    if (!at) return d;
+    const out = { ...d, line: at.line ?? 0, column: at.column ?? 0 };
+    if (Number.isInteger(d.record_line)) out.record_line = at.line ?? 0;
+    return out;
+  };
+  const warnings = zone.unknown.map((u) => terraformWarning({ file: 0, line: u.line ?? 0, column: 1, detail: u.address, field: u.attribute, token: u.value, code: 'terraform-unknown' }, [file], lang));
+  return { reader, place, warnings };
+}
+
 // Why `file` cannot be read as a zone, in words, or null. The name is escaped as
 // diagnostics are (name-safety.js): it may hold any character.
 function fileProblem(file, lang) {
@@ -111,12 +137,27 @@ async function dump(core, opts, lang) {
   for (const file of opts.files) {
     const problem = file === '-' ? null : fileProblem(file, lang);
     if (problem) return fail(problem);
-    const reader = readZone(core, file, opts);
+    // A zone-as-code file (octoDNS YAML, Terraform .tf or show -json) as the zone it describes.
+    let asCoded = null;
+    if (file !== '-' && /\.(ya?ml|tf|json)$/i.test(file)) {
+      try {
+        asCoded = await asCodeZone(core, file, opts, lang);
+      } catch (e) {
+        const { errorText } = await import('./check.mjs');
+        const { toCheckError } = await import('../lib/as-code/index.js');
+        const { CheckError } = await import('../lib/check.js');
+        return fail(errorText(toCheckError(e, CheckError), lang));
+      }
+    }
+    const reader = asCoded ? asCoded.reader : readZone(core, file, opts);
     try {
       const total = reader.recordCount();
       for (let i = 0; i < total; i += PAGE) await write(process.stdout, reader.dump(i, PAGE, opts.generic));
       const summary = JSON.parse(reader.summaryJson());
+      // A converted zone's diagnostics on the file's own lines (a show -json has none).
+      if (asCoded) summary.diagnostics = summary.diagnostics.map((d) => asCoded.place(d));
       for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
+      for (const line of asCoded?.warnings ?? []) process.stderr.write(line + '\n');
       if (summary.errors > 0) rejected = true;
     } finally {
       reader.delete();

@@ -9,7 +9,6 @@ import { feedBytes, joinListingPages, listingGroups, zoneDomain } from './zone-i
 import { createSession, SessionError, ReportError } from './session.js';
 import { runSession, resolveResolver, ResolverError } from './doh-driver.js';
 import { NotAZoneError, readableSource } from './input.js';
-import { TerraformError, terraformKind, terraformToZone, terraformReport, terraformPatch } from './as-code/terraform.js';
 
 /**
  * The most bytes one check reads, all files together. The wasm memory (4 GiB
@@ -121,6 +120,9 @@ export function sourceDomain(source, byName = true) {
 export async function runCheck(core, job = {}) {
   const { sources = [], domain = '', domainAsGiven = false, offline = false, resolver = 'cloudflare', timeoutMs = 5000, panel = 'auto', origin = '' } = job;
   const { byName = true, fixBytes = true, zoneSummaries = false, signal, onProgress, fetch, parseHcl = null } = job;
+  // Zone-as-code inputs (octoDNS, Terraform) go through this one hook, www/lib/as-code/index.js,
+  // when the shell hands it in; without it they are read as any other file.
+  const asCode = job.asCode ?? null;
   const name = domainAsGiven ? String(domain ?? '') : normaliseDomain(domain);
   if (name === null) throw new CheckError('bad-domain', { value: String(domain).trim() });
   if (!sources.length && !name) throw new CheckError('no-input');
@@ -162,7 +164,9 @@ export async function runCheck(core, job = {}) {
       signal?.throwIfAborted();
       // A zone-as-code file (octoDNS YAML), when the shell reads them (job.asCode,
       // www/lib/as-code/index.js): read as the zone it describes.
-      const given = job.asCode ? asCodeSource(job.asCode, source, name) : source;
+      const given = asCode ? asCodeStep(asCode, () => asCode.sourceAsZone(source, name)) : source;
+      // Without the hook, a Terraform .tf is refused by name: only the hook reads one.
+      if (!asCode && /\.tf$/i.test(source.name)) throw new CheckError('terraform.no-parser', { file: source.name }, `${source.name}: no HCL parser`);
       try {
         readied.push({ given, ...(await readableSource(core, given, MAX_INPUT_BYTES)) });
       } catch (e) {
@@ -171,7 +175,7 @@ export async function runCheck(core, job = {}) {
       }
     }
     // Terraform inputs (.tf, `terraform show -json`) read as the API JSON they describe.
-    const terraform = await terraformInputs(readied, { domain: name, parseHcl });
+    const terraform = asCode ? await asCodeStep(asCode, () => asCode.readInputs(readied, { domain: name, parseHcl })) : new Map();
     // Pages of one listing are one zone, not the zones of a move (tests/real/combined).
     const inputs = listingGroups(readied.map((r) => r.bytes)).map((group) => {
       if (group.length === 1) return readied[group[0]];
@@ -204,7 +208,10 @@ export async function runCheck(core, job = {}) {
         signal?.throwIfAborted();
       }
       reader.finish();
-      if (zoneSummaries) summaries.push(asCodeSummary(pagedSummary(JSON.parse(reader.summaryJson()), ready.pages), given.asCode));
+      if (zoneSummaries) {
+        const summary = pagedSummary(JSON.parse(reader.summaryJson()), ready.pages);
+        summaries.push(given.asCode ? asCode.zoneSummary(summary, given.asCode) : summary);
+      }
       before += bytes.length;
     }
     const t1 = now();
@@ -246,115 +253,14 @@ export async function runCheck(core, job = {}) {
     // The shell decoded these, not the core: say so next to each input.
     for (const z of report.inputs?.zones ?? []) z.decoded_from = decoded[z.index] ?? null;
     if (listings.size) pagedReport(report, listings);
-    if (terraform.size) terraformResults(report, files, terraform, summaries);
-    if (asCoded.size) asCodeReport(job.asCode, report, files, asCoded);
+    // Zone-as-code inputs' findings and fix in their tool's terms.
+    if (asCode) asCode.reportResults(report, files, { terraform, asCoded, summaries });
     // The same fields for every shell, live or not (docs/report.md, `timings`).
     report.timings = { read_ms: ms(t1 - t0), dns_ms: ms(t2 - t1), report_ms: ms(t3 - t2), total_ms: ms(t3 - t0), dns_questions: dns ? dns.questions : 0 };
     return { report, files, timings: report.timings, ...(zoneSummaries ? { zoneSummaries: summaries } : {}) };
   } finally {
     session?.dispose();
     for (const r of readers) r.delete();
-  }
-}
-
-// The Terraform inputs of `readied` replaced, in place, by the Cloudflare API JSON they
-// describe: all the .tf files given as one zone (one configuration split into files), each
-// `terraform show -json` as its own. Returns them by zone index (www/lib/as-code/terraform.js).
-async function terraformInputs(readied, { domain, parseHcl }) {
-  const decode = (bytes) => new TextDecoder().decode(bytes);
-  const kinds = readied.map((r) => {
-    // A .tf is small; a show -json is read whole only when its head says it may be one.
-    const head = decode(r.bytes.subarray(0, 1 << 16));
-    const kind = terraformKind(r.given.name, head);
-    if (kind || r.bytes.length <= 1 << 16 || !/^\s*\{/.test(head) || !/"format_version"/.test(head)) return kind;
-    return terraformKind(r.given.name, decode(r.bytes));
-  });
-  const groups = [];
-  const hcl = kinds.flatMap((k, i) => (k === 'hcl' ? [i] : []));
-  if (hcl.length) groups.push(hcl);
-  kinds.forEach((k, i) => k === 'show-json' && groups.push([i]));
-  const converted = new Map();
-  const joined = new Set();
-  for (const group of groups) {
-    const sources = group.map((i) => ({ name: readied[i].given.name, text: decode(readied[i].bytes) }));
-    let zone;
-    try {
-      zone = await terraformToZone(sources, { domain, parseHcl });
-    } catch (e) {
-      if (e instanceof TerraformError) throw new CheckError(`terraform.${e.code}`, e.values, e.message, e);
-      throw e;
-    }
-    readied[group[0]].bytes = new TextEncoder().encode(zone.text);
-    converted.set(group[0], zone);
-    for (const i of group.slice(1)) joined.add(i);
-  }
-  const out = new Map();
-  const kept = [];
-  readied.forEach((r, i) => {
-    if (joined.has(i)) return;
-    if (converted.has(i)) out.set(kept.length, converted.get(i));
-    kept.push(r);
-  });
-  readied.splice(0, readied.length, ...kept);
-  return out;
-}
-
-// The report and the fix of a check that read Terraform inputs, in Terraform's terms:
-// findings at the .tf lines and resource addresses, the values Terraform fills in
-// (left out) as warnings that keep the verdict from "fine", and the fix as a patch of
-// each .tf (none for show -json: it is state, the .tf is what to edit).
-function terraformResults(report, files, terraform, summaries) {
-  const byFile = new Map([...terraform.values()].map((t) => [t.files[0], t]));
-  terraformReport(report, byFile);
-  const encoder = new TextEncoder();
-  const all = report.fix?.edits ?? [];
-  for (const [index, t] of terraform) {
-    const z = report.inputs?.zones?.find((x) => x.index === index);
-    if (z) {
-      z.format = t.kind === 'hcl' ? 'terraform' : 'terraform-show-json';
-      z.files = [...t.files];
-      z.terraform = { kind: t.kind, domain: t.domain, domain_from: t.domainFrom, resources: t.resources, records: t.rows.length, unknown: t.unknown };
-    }
-    if (summaries[index]) summaries[index].files = [...t.files];
-    for (const u of t.unknown) {
-      const d = { severity: 'warning', code: 'terraform-unknown', zone: index, file: Math.max(0, t.files.indexOf(u.file)), line: u.line ?? 0, column: 1, field: u.attribute, token: u.value, detail: u.address };
-      report.diagnostics?.push(d);
-      summaries[index]?.diagnostics?.push({ ...d, zone: undefined });
-    }
-    // Each edit goes to the file of its resource; an added record to the file of the
-    // record it replaces (removed at its name), else to the first file.
-    const edits = all.filter((e) => e.zone === index);
-    const fileOf = (e) => t.rows.find((r) => r.address === e.record?.resource)?.file;
-    const home = (e) => (e.op === 'add' ? fileOf(edits.find((r) => r.op === 'remove' && r.name === e.name) ?? {}) ?? t.files[0] : fileOf(e) ?? t.files[0]);
-    const patches = t.files.map((file) => {
-      const mine = edits.filter((e) => home(e) === file);
-      const patch = terraformPatch(t.texts.get(file), file, t, mine);
-      // Skipped edits named by their index in fix.edits, as the core's are.
-      return { file, ...patch, skipped: patch.skipped.map((x) => ({ ...x, edit: all.indexOf(mine[x.edit]) })) };
-    });
-    const changed = patches.some((p) => p.changed);
-    const diff = patches.map((p) => p.diff).join('');
-    // One file: the patched .tf; several: each after a comment naming it.
-    const text = patches.length === 1 ? patches[0].text : patches.map((p) => `# mxray: ${p.file}\n${p.text}`).join('');
-    const fz = report.fix?.zones?.find((x) => x.index === index);
-    if (fz) {
-      fz.changed = changed;
-      fz.diff = diff;
-      fz.skipped = patches.flatMap((p) => p.skipped);
-      fz.file = t.files[0];
-    }
-    const bz = files?.zones.find((x) => x.index === index);
-    if (bz) {
-      bz.changed = changed;
-      bz.text = encoder.encode(text);
-      bz.diff = encoder.encode(diff);
-    }
-  }
-  if (files) files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);
-  const unknown = [...terraform.values()].some((t) => t.unknown.length);
-  if (unknown && report.verdict) {
-    report.verdict.blind = [...(report.verdict.blind ?? []), 'terraform-unknown'];
-    if (report.verdict.state === 'fine') report.verdict.state = 'could-not-tell';
   }
 }
 
@@ -415,69 +321,15 @@ function takeFiles(exact) {
   return { zones, diff, cloudflareImport: exact.cloudflareImport ?? null };
 }
 
-// A source as the zone it describes, when it is a zone-as-code file: its bytes the
-// converted zone's, its `asCode` the conversion. Other sources as they are.
-function asCodeSource(asCode, source, domain) {
-  // Only files named for a tool are looked at (octoDNS: .yaml, .yml).
-  if (!/\.ya?ml$/i.test(source.name) || source.bytes.length > MAX_INPUT_BYTES) return source;
-  const text = new TextDecoder().decode(source.bytes);
-  let kind;
-  try {
-    kind = asCode.asCodeKind(source.name, text);
-  } catch (e) {
-    if (e instanceof asCode.AsCodeError) throw new CheckError('not-a-zone', { file: source.name, kind: e.kind, line: e.line, column: e.column, token: e.token }, e.message);
-    throw e;
-  }
-  if (!kind) throw new CheckError('not-a-zone', { file: source.name, kind: 'yaml' }, `${source.name}: YAML but not an octoDNS zone`);
-  const zone = String(domain || asCode.asCodeDomain(kind, source.name)).replace(/\.$/, '');
-  if (!zone) throw new CheckError('not-a-zone', { file: source.name, kind: 'as-code-no-domain' }, `${source.name}: no domain`);
-  const conv = asCode.asCodeToZone(kind, source.name, text, zone);
-  return { name: source.name, bytes: conv.bytes, includes: null, asCode: conv };
-}
-
-// A line of a converted zone as its place in the tool's file.
-function asCodeLine(conv, line) {
-  return conv.lines[line - 1] ?? null;
-}
-
-// A ZoneReader's summary of a converted zone: its diagnostics on the tool's file's lines.
-function asCodeSummary(summary, conv) {
-  if (!conv) return summary;
-  const diagnostics = (summary.diagnostics ?? []).map((d) => {
-    const at = Number.isInteger(d.line) ? asCodeLine(conv, d.line) : null;
-    return at ? { ...d, line: at.line, column: at.column, ...(Number.isInteger(d.record_line) ? { record_line: at.line } : {}) } : d;
-  });
-  return { ...summary, diagnostics };
-}
-
-// The report and the fix of a check that read zone-as-code files: diagnostics and
-// evidence on the file's own lines, and the fix as the tool's file and a patch of it.
-function asCodeReport(asCode, report, files, asCoded) {
-  for (const z of report.inputs?.zones ?? []) {
-    const conv = asCoded.get(z.index);
-    if (conv) Object.assign(z, { format: conv.kind, skipped_types: conv.skipped });
-  }
-  report.diagnostics = (report.diagnostics ?? []).map((d) => (asCoded.has(d.zone) ? asCodeSummary({ diagnostics: [d] }, asCoded.get(d.zone)).diagnostics[0] : d));
-  const byName = new Map([...asCoded.values()].map((c) => [c.name, c]));
-  const visit = (v) => {
-    if (Array.isArray(v)) return v.forEach(visit);
-    if (!v || typeof v !== 'object') return;
-    if (typeof v.file === 'string' && byName.has(v.file) && /^[1-9][0-9]*$/.test(String(v.line ?? ''))) {
-      const at = asCodeLine(byName.get(v.file), Number(v.line));
-      if (at) v.line = typeof v.line === 'number' ? at.line : String(at.line);
-    }
-    for (const k of Object.keys(v)) visit(v[k]);
+// A step of the zone-as-code hook, its refusals as CheckErrors (www/lib/as-code/index.js).
+function asCodeStep(asCode, step) {
+  const fail = (e) => {
+    throw asCode.toCheckError(e, CheckError);
   };
-  visit(report.findings);
-  const enc = new TextEncoder();
-  const dec = new TextDecoder();
-  for (const [index, conv] of asCoded) {
-    const entry = (report.fix?.zones ?? []).find((z) => z.index === index);
-    const bytes = files?.zones.find((z) => z.index === index);
-    const zoneDiff = bytes ? dec.decode(bytes.diff) : entry?.diff ?? '';
-    const fix = asCode.asCodeFix(conv, zoneDiff, conv.name);
-    if (entry) Object.assign(entry, { changed: fix.changed, diff: fix.changed ? fix.diff : '', format: conv.kind }, 'text' in entry ? { text: fix.text } : {});
-    if (bytes) Object.assign(bytes, { changed: fix.changed, text: enc.encode(fix.text), diff: enc.encode(fix.changed ? fix.diff : '') });
+  try {
+    const out = step();
+    return out instanceof Promise ? out.catch(fail) : out;
+  } catch (e) {
+    return fail(e);
   }
-  if (files) files.diff = files.zones.filter((z) => z.changed).map((z) => z.diff);
 }

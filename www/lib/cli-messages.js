@@ -129,6 +129,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
         'no-parser': '{file}: a Terraform file needs the HCL parser, which this build of mxray does not have',
         'not-terraform': '{file}: not a Terraform file with Cloudflare DNS records',
       },
+      // A plan's show -json (www/lib/as-code/terraform.js): the same, for a plan.
+      'plan-no-patch': '{file} is a Terraform plan (terraform show -json), not configuration: there is no patch of it. Make the changes in the .tf file that declares each resource, then run terraform plan again',
     },
     // mxray verify (www/cli/verify.mjs): has the fix of a check reached the authoritative servers and the public resolvers.
     verify: {
@@ -307,6 +309,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
         'no-parser': '{file}: Terraform のファイルを読むには HCL パーサーが必要ですが、この mxray にはありません',
         'not-terraform': '{file}: Cloudflare の DNS レコードを含む Terraform のファイルではありません',
       },
+      // プランの show -json (www/lib/as-code/terraform.js)。
+      'plan-no-patch': '{file} は Terraform の設定ではなくプラン (terraform show -json) なので、パッチは作れません。各リソースを宣言している .tf ファイルで変更し、もう一度 terraform plan を実行してください',
     },
     // mxray verify (www/cli/verify.mjs): チェックの修正が権威サーバーと公開リゾルバーに届いたか。
     verify: {

@@ -467,14 +467,24 @@ export function renderChangeTable(report, { lang = 'en', style = plain } = {}) {
 }
 
 // Where a Terraform input's changes are made: in the .tf, not the dashboard
-// (www/lib/as-code/terraform.js; the zones' `format`).
-function terraformAnswer(report, lang) {
+// (www/lib/as-code/terraform.js; the zones' `format`). Lines of text; HCL lines are
+// indented by four spaces (the website shows them as code).
+export function terraformAnswer(report, lang) {
   const zones = report.inputs?.zones ?? [];
   const tf = zones.filter((z) => z.format === 'terraform').map((z) => displayText(z.files?.[0] ?? ''));
   const out = tf.length ? [reportMessage('report.answer.terraform', lang, { files: tf.join(', ') })] : [];
   for (const z of zones.filter((x) => x.format === 'terraform-show-json')) {
     const resources = [...new Set((report.fix?.edits ?? []).filter((e) => e.zone === z.index && e.record?.resource).map((e) => e.record.resource))];
-    out.push(reportMessage('report.answer.terraformState', lang, { file: displayText(z.files?.[0] ?? ''), resources: displayText(resources.join(', ')) }));
+    const key = z.terraform?.show === 'plan' ? 'report.answer.terraformPlan' : 'report.answer.terraformState';
+    out.push(reportMessage(key, lang, { file: displayText(z.files?.[0] ?? ''), resources: displayText(resources.join(', ')) }));
+    // What to write in the .tf, resource by resource (as-code/terraform.js terraformStateEdits).
+    const edits = report.fix?.edits ?? [];
+    for (const x of (report.fix?.zones ?? []).find((f) => f.index === z.index)?.terraform_edits ?? []) {
+      if (x.action === 'set') out.push(reportMessage('report.answer.terraformSet', lang, { resource: displayText(x.resource) }), ...x.hcl.split('\n').map((l) => `    ${displayText(l)}`));
+      else if (x.action === 'add') out.push(reportMessage('report.answer.terraformAdd', lang), ...x.hcl.split('\n').map((l) => `    ${displayText(l)}`));
+      else if (x.action === 'remove') out.push(reportMessage('report.answer.terraformRemove', lang, { resource: displayText(x.resource) }));
+      else out.push(reportMessage('report.answer.terraformByHand', lang, { edit: edits[x.edit] ? editText(edits[x.edit], lang) : '' }));
+    }
   }
   return out;
 }

@@ -23,7 +23,7 @@ export const siteMessages = {
       filesLegend: 'Zone files',
       drop: 'Drop zone files here, or press to choose them',
       filesHelp:
-        'A cPanel zone (/var/named/<domain>.db), a Cloudflare DNS export, or Cloudflare API JSON. Several files may be chosen at once (the zones of a move, say); a new choice replaces the list. The files are read here; nothing is uploaded.',
+        'A cPanel zone (/var/named/<domain>.db), a Cloudflare DNS export, Cloudflare API JSON, an octoDNS zone (YAML), Terraform files with Cloudflare DNS records (.tf) or terraform show -json output. Several files may be chosen at once (the zones of a move, say); a new choice replaces the list. The files are read here; nothing is uploaded.',
       chosen: 'Chosen files',
       noFiles: 'No file chosen.',
       remove: 'Remove {file}',
@@ -97,9 +97,9 @@ export const siteMessages = {
       'bad-timeout': 'The wait must be between 1 and 120 seconds.',
       framed: 'This page is shown inside another site, so it makes no live check. Open mxray in its own tab to check a domain.',
       internal: 'Something went wrong: {detail}',
-      // Terraform .tf files are read by the command line only (www/lib/as-code/terraform.js).
+      // Terraform inputs (www/lib/as-code/terraform.js); the single file cannot read a .tf.
       terraform: {
-        'no-parser': '{file} is a Terraform file: the website does not read those. Check it with the command line: mxray check --zone {file}',
+        'no-parser': '{file} is a Terraform file, which this page cannot read: opened from disk, it cannot load the HCL parser. Check it on the hosted page or with the command line: mxray check --zone {file}',
         'no-domain': '{file}: the domain of the zone is not in the file. Type the domain too.',
         syntax: '{file}, line {line}: not valid Terraform: {detail}',
         'not-terraform': '{file} is not a Terraform file with Cloudflare DNS records.',
@@ -266,7 +266,7 @@ export const siteMessages = {
       filesLegend: 'ゾーンファイル',
       drop: 'ここにゾーンファイルをドロップ、または押して選択',
       filesHelp:
-        'cPanel のゾーン (/var/named/<ドメイン>.db)、Cloudflare の DNS エクスポート、Cloudflare API の JSON。複数のファイルを一度に選べます (移行前後のゾーンなど)。新しく選ぶと一覧が入れ替わります。ファイルはここで読み込まれ、どこにもアップロードされません。',
+        'cPanel のゾーン (/var/named/<ドメイン>.db)、Cloudflare の DNS エクスポート、Cloudflare API の JSON、octoDNS のゾーン (YAML)、Cloudflare の DNS レコードを含む Terraform のファイル (.tf)、terraform show -json の出力。複数のファイルを一度に選べます (移行前後のゾーンなど)。新しく選ぶと一覧が入れ替わります。ファイルはここで読み込まれ、どこにもアップロードされません。',
       chosen: '選んだファイル',
       noFiles: 'ファイルが選ばれていません。',
       remove: '{file} を外す',
@@ -340,9 +340,9 @@ export const siteMessages = {
       'bad-timeout': '待ち時間は 1 秒から 120 秒の間で指定してください。',
       framed: 'このページはほかのサイトの中に表示されているため、ライブチェックを行いません。ドメインをチェックするには、mxray を新しいタブで開いてください。',
       internal: '問題が起きました: {detail}',
-      // Terraform の .tf ファイルはコマンドラインだけが読みます (www/lib/as-code/terraform.js)。
+      // Terraform の入力 (www/lib/as-code/terraform.js)。ディスクから開いたページは .tf を読めません。
       terraform: {
-        'no-parser': '{file} は Terraform のファイルです。このサイトでは読めません。コマンドラインでチェックしてください: mxray check --zone {file}',
+        'no-parser': '{file} は Terraform のファイルですが、このページでは読めません。ディスクから開いたページは HCL パーサーを読み込めないためです。公開されているページかコマンドラインでチェックしてください: mxray check --zone {file}',
         'no-domain': '{file}: ゾーンのドメインがファイルに書かれていません。ドメインも入力してください。',
         syntax: '{file} の {line} 行目: Terraform として正しくありません: {detail}',
         'not-terraform': '{file} は Cloudflare の DNS レコードを含む Terraform のファイルではありません。',

@@ -15,7 +15,7 @@
 // The wasm core must be built first (make wasm: www/lib/wasm/small/mxray-core.*,
 // the small build for the browser).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -228,6 +228,30 @@ export async function splitBundle(entries, dir, { plugins = [] } = {}) {
   return { files, initial, lazy };
 }
 
+// The zone-as-code hook of the worker (worker.js `import loadAsCode from 'mxray:as-code'`):
+// in the hosted build, an import() of its own module (`chunk`, as-code-HASH.js: the hook,
+// the YAML parser and hcl2json's Go runtime, fetched only when a chosen file is one);
+// in the single file, the hook itself, inside the worker, without the HCL parser (its
+// wasm cannot be fetched from a page opened from disk: a .tf is refused by name).
+function asCodePlugin(chunk) {
+  return {
+    name: 'mxray-as-code',
+    setup(build) {
+      build.onResolve({ filter: /^mxray:as-code$/ }, () => ({ path: 'as-code', namespace: 'mxray-as-code' }));
+      build.onResolve({ filter: /^\.\/as-code-[A-Za-z0-9]+\.js$/ }, (a) => ({ path: a.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'mxray-as-code' }, () => ({
+        contents: chunk
+          ? `export default () => import(${JSON.stringify(`./${chunk}`)});`
+          : `import * as asCode from ${JSON.stringify(join(root, 'www/lib/as-code/index.js'))};\nexport default async () => ({ asCode, parseHcl: null });`,
+        resolveDir: here,
+      }));
+    },
+  };
+}
+
+/** HashiCorp's HCL parser's wasm (gzip), as npm's @cdktf/hcl2json ships it. */
+const HCL_WASM_GZ = join(root, 'node_modules/@cdktf/hcl2json/main.wasm.gz');
+
 // The worker's code as a module of the single-file page: `import source from 'mxray:worker-source'`.
 function workerSourcePlugin(source) {
   return {
@@ -372,7 +396,12 @@ export async function buildHostedSite(siteDir, { headersFile = true } = {}) {
   // be fetched one after the other before it can run, and boot.js exists to
   // start the worker and the wasm at once. app.js loads what the first report
   // does not need (the diff renderer) later, by import().
-  const workerJs = await bundle('worker.js');
+  // The zone-as-code module, loaded by the worker only for such a file (asCodePlugin).
+  const asCodeJs = await bundle('as-code-site.js');
+  const asCodeChunk = `as-code-${createHash('sha256').update(asCodeJs).digest('hex').slice(0, 8).toUpperCase()}.js`;
+  writeFileSync(join(siteDir, asCodeChunk), asCodeJs);
+  copyFileSync(HCL_WASM_GZ, join(siteDir, 'hcl2json.wasm.gz'));
+  const workerJs = await bundle('worker.js', { plugins: [asCodePlugin(asCodeChunk)] });
   const bootJs = await bundle('boot.js');
   writeFileSync(join(siteDir, 'worker.js'), workerJs);
   writeFileSync(join(siteDir, 'boot.js'), bootJs);
@@ -410,9 +439,9 @@ export async function buildHostedSite(siteDir, { headersFile = true } = {}) {
   // What a page loads for its first check (the budget, tests/bench/site-budget.mjs) and what it loads later.
   const initial = ['boot.js', ...app.initial.app, 'worker.js', 'mxray-core.wasm'];
   return {
-    files: { 'boot.js': bootJs.length, 'worker.js': workerJs.length, ...app.files, 'site.css': css.length },
+    files: { 'boot.js': bootJs.length, 'worker.js': workerJs.length, ...app.files, 'site.css': css.length, [asCodeChunk]: asCodeJs.length, 'hcl2json.wasm.gz': statSync(HCL_WASM_GZ).size },
     initial,
-    lazy: app.lazy,
+    lazy: [...app.lazy, asCodeChunk, 'hcl2json.wasm.gz'],
   };
 }
 
@@ -426,7 +455,7 @@ export async function build({ out }) {
 
   // Chromium runs no module worker from a Blob URL in a page opened from disk
   // (origin "null"): the single file's worker is a classic script.
-  const classicWorkerJs = await bundle('worker.js', { format: 'iife', define: { 'import.meta.url': 'self.location.href' } });
+  const classicWorkerJs = await bundle('worker.js', { format: 'iife', define: { 'import.meta.url': 'self.location.href' }, plugins: [asCodePlugin(null)] });
   const singleJs = await bundle('main-single.js', { plugins: [workerSourcePlugin(classicWorkerJs)] });
   const css = await siteCss();
   const template = pageTemplate();

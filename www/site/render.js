@@ -7,7 +7,7 @@
 // messages.js through report-text.js (shared with the command line) and from
 // site-messages.js for the site's own labels.
 import { formatDiagnostic, providerName, reportMessage, sessionMessage } from '../lib/messages.js';
-import { SEVERITIES, evidenceStepsParts, findingParts, messageParts, renderNotes, renderPlaceholders, renderPlan, renderSkipped, summaryText, warningText } from '../lib/report-text.js';
+import { SEVERITIES, evidenceStepsParts, findingParts, messageParts, renderNotes, renderPlaceholders, renderPlan, renderSkipped, summaryText, terraformAnswer, warningText } from '../lib/report-text.js';
 import { answerWhere, changeSentenceParts, changeTable, panelSteps, servingPanel } from '../lib/answer.js';
 import { charKind, displayText, nameWarnings } from '../lib/name-safety.js';
 import { siteMessage } from '../lib/site-messages.js';
@@ -161,6 +161,13 @@ export function answerSection(report, { lang }) {
   const panel = servingPanel(report);
   parts.push(h('p', { className: 'answer-where', dataset: { panel: panel ?? 'unknown' } }, partsNodes(answerWhere(report, { lang, panel }), lang)));
   parts.push(h('ol', { className: 'answer-changes' }, changeSentenceParts(report, { lang, panel }).map((p) => h('li', {}, partsNodes(p, lang)))));
+  // Terraform inputs: the changes are made in the .tf (for a show -json, the HCL to write there).
+  for (const line of terraformAnswer(report, lang)) {
+    const last = parts[parts.length - 1];
+    if (!line.startsWith('    ')) parts.push(h('p', { className: 'answer-terraform' }, line));
+    else if (last?.className === 'answer-hcl') last.textContent += `\n${line.slice(4)}`;
+    else parts.push(h('pre', { className: 'answer-hcl' }, line.slice(4)));
+  }
   if (fix.origin?.address) parts.push(h('p', {}, t('report.origin', { address: fix.origin.address })));
   const placeholders = renderPlaceholders(report, { lang });
   if (placeholders.length) {

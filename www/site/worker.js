@@ -23,6 +23,9 @@ import { runCheck, CheckError, MAX_INPUT_BYTES } from '../lib/check.js';
 import { lookAt } from './look.js';
 import { zoneSources } from './includes.js';
 import { verifyInWorker } from './verify-worker.js';
+// The zone-as-code hook and its parsers (as-code-site.js), a module of its own: the build
+// (build.mjs) makes this import() of the hosted build's chunk, or of the module itself.
+import loadAsCode from 'mxray:as-code';
 
 // When this script started, on the page's clock (for tests/bench/site-budget.mjs).
 const startedAt = performance.timeOrigin + performance.now();
@@ -74,6 +77,14 @@ async function readFiles(files) {
   return out;
 }
 
+// A file for the zone-as-code hook, told by its name (.yaml, .yml, .tf) or, for a
+// `terraform show -json`, by a JSON head naming its format_version.
+function isAsCode(source) {
+  if (/\.(ya?ml|tf)$/i.test(source.name)) return true;
+  const head = new TextDecoder().decode(source.bytes.subarray(0, 4096));
+  return /^\s*\{/.test(head) && /"format_version"\s*:/.test(head);
+}
+
 const TEXT = 'text/plain;charset=utf-8';
 const asBlob = (parts, type = TEXT) => new Blob(Array.isArray(parts) ? parts : [parts], { type });
 
@@ -91,8 +102,12 @@ async function run(msg) {
     const start = performance.timeOrigin + performance.now();
     const sources = zoneSources(await readFiles(msg.files ?? []));
     controller.signal.throwIfAborted();
+    // Zone-as-code files (octoDNS YAML, Terraform .tf or show -json) load their hook first.
+    const hook = sources.some(isAsCode) ? await loadAsCode() : null;
+    controller.signal.throwIfAborted();
     const { report, files: out } = await runCheck(core, {
       sources,
+      ...(hook ? { asCode: hook.asCode, parseHcl: hook.parseHcl } : {}),
       domain: msg.domain,
       offline: msg.offline,
       resolver: msg.resolver,

@@ -43,7 +43,7 @@ export function terraformKind(name, text) {
   const t = String(text ?? '');
   if (/\.tf$/i.test(String(name ?? '')) && RESOURCE_RE.test(t)) return 'hcl';
   const head = t.slice(0, 1 << 16);
-  if (/^\s*\{/.test(head) && /"format_version"\s*:/.test(head) && /"(?:values|root_module)"\s*:/.test(t) && /"type"\s*:\s*"cloudflare_(?:dns_)?record"/.test(t)) return 'show-json';
+  if (/^\s*\{/.test(head) && /"format_version"\s*:/.test(head) && /"(?:values|root_module|planned_values|resource_changes)"\s*:/.test(t) && /"type"\s*:\s*"cloudflare_(?:dns_)?record"/.test(t)) return 'show-json';
   return null;
 }
 
@@ -178,10 +178,14 @@ export function locateResource(text, type, name, starts = lineStarts(text)) {
 
 const isExpr = (v) => typeof v === 'string' && /[$%]\{/.test(v);
 
+// A plan's value that is "known after apply" (its after_unknown), as Terraform words it.
+export const AFTER_APPLY = Object.freeze({ afterApply: '(known after apply)' });
+
 // The value as a JSON-able scalar, or {unknown: text} when Terraform fills it in.
 function scalar(v) {
   if (Array.isArray(v) && v.length === 1) v = v[0];
   if (isExpr(v)) return { unknown: v };
+  if (v === AFTER_APPLY) return { unknown: v.afterApply };
   return { value: v };
 }
 
@@ -208,8 +212,10 @@ export function terraformDomain({ given = '', zones = [], names = [], file = '' 
     if (abs.every((n) => n === shortest || n.endsWith(`.${shortest}`))) return { domain: shortest, from: 'names' };
     return null;
   }
-  const base = String(file).split(/[\\/]/).pop().replace(/\.tf$/i, '');
-  if (domainLike(base)) return { domain: plainName(base), from: 'file-name' };
+  // Only a .tf's name: a show -json's (plan.json) names no zone.
+  const last = String(file).split(/[\\/]/).pop();
+  const base = last.replace(/\.tf$/i, '');
+  if (base !== last && domainLike(base)) return { domain: plainName(base), from: 'file-name' };
   return null;
 }
 
@@ -298,11 +304,13 @@ export async function terraformToZone(sources, { domain = '', parseHcl = null } 
   const kind = terraformKind(list[0]?.name, list[0]?.text);
   const items = [];
   const zones = [];
+  let show = null;
   for (const source of list) {
     if (terraformKind(source.name, source.text) !== kind || !kind) throw new TerraformError('not-terraform', { file: source.name });
     const found = kind === 'hcl' ? await hclResources(source, parseHcl) : showJsonResources(source);
     for (const item of found.items) items.push({ ...item, file: source.name });
     zones.push(...found.zones);
+    show ??= found.show ?? null;
   }
   const names = items.map((r) => (Array.isArray(r.body.name) ? r.body.name[0] : r.body.name));
   let zone = terraformDomain({ given: domain, zones, names, file: list[0].name });
@@ -320,7 +328,7 @@ export async function terraformToZone(sources, { domain = '', parseHcl = null } 
   }
   const text = `[\n${lines.join(',\n')}${lines.length ? '\n' : ''}]\n`;
   const texts = new Map(list.map((x) => [x.name, x.text]));
-  return { kind, files: list.map((x) => x.name), texts, domain: zone.domain, domainFrom: zone.from, text, rows, unknown, resources: items.length };
+  return { kind, show, files: list.map((x) => x.name), texts, domain: zone.domain, domainFrom: zone.from, text, rows, unknown, resources: items.length };
 }
 
 async function hclResources(source, parseHcl) {
@@ -347,7 +355,13 @@ async function hclResources(source, parseHcl) {
   return { items, zones };
 }
 
-// `terraform show -json`: values.root_module.resources and child_modules, nested.
+// The attributes read from a record resource; those a plan knows only after apply are marked.
+const READ_ATTRS = ['name', 'type', 'content', 'value', 'proxied', 'priority', 'data'];
+
+// `terraform show -json`: of a state, values.root_module; of a plan, planned_values.root_module
+// (what the state will be), each with child_modules nested; a plan's attributes that
+// resource_changes[].change.after_unknown marks are known only after apply. A plan without
+// planned_values is read from resource_changes[].change.after (all but deletions).
 function showJsonResources(source) {
   let doc;
   try {
@@ -357,22 +371,48 @@ function showJsonResources(source) {
   }
   const items = [];
   const zones = [];
+  const changes = new Map();
+  for (const rc of Array.isArray(doc?.resource_changes) ? doc.resource_changes : []) if (rc && typeof rc.address === 'string') changes.set(rc.address, rc);
+  const show = doc?.planned_values || changes.size ? 'plan' : 'state';
+  const take = (r, values) => {
+    if (r?.mode && r.mode !== 'managed') return;
+    const v = values && typeof values === 'object' ? values : {};
+    if (r?.type === 'cloudflare_zone' && typeof (v.zone ?? v.name) === 'string') zones.push(v.zone ?? v.name);
+    if (!RECORD_TYPES.includes(r?.type)) return;
+    const address = String(r.address ?? `${r.type}.${r.name}`);
+    const afterUnknown = changes.get(address)?.change?.after_unknown ?? {};
+    // State holds the full name as `hostname` (v4) or `name` (v5); a plan may know
+    // v4's hostname only after apply, its `name` (as written) before.
+    const body = { ...v, name: typeof v.hostname === 'string' ? v.hostname : v.name };
+    // A TTL known only after apply is the provider's default: left out, as an unset one.
+    if (afterUnknown.ttl === true) delete body.ttl;
+    for (const attr of READ_ATTRS) if (afterUnknown[attr] === true && !(attr === 'content' && v.value != null) && !(attr === 'value' && v.content != null)) body[attr] = AFTER_APPLY;
+    items.push({ address, type: r.type, name: r.name, body, where: null });
+    if (typeof v.zone_name === 'string') zones.push(v.zone_name);
+  };
   const visit = (mod, depth) => {
     if (!mod || typeof mod !== 'object' || depth > 64) return;
-    for (const r of Array.isArray(mod.resources) ? mod.resources : []) {
-      if (r?.mode && r.mode !== 'managed') continue;
-      const v = r?.values ?? {};
-      if (r?.type === 'cloudflare_zone') zones.push(v.zone ?? v.name);
-      if (!RECORD_TYPES.includes(r?.type)) continue;
-      // State holds the full name as `hostname` (v4) or `name` (v5).
-      const body = { ...v, name: v.hostname ?? v.name };
-      items.push({ address: String(r.address ?? `${r.type}.${r.name}`), type: r.type, name: r.name, body, where: null });
-      if (typeof v.zone_name === 'string') zones.push(v.zone_name);
-    }
+    for (const r of Array.isArray(mod.resources) ? mod.resources : []) take(r, r?.values);
     for (const c of Array.isArray(mod.child_modules) ? mod.child_modules : []) visit(c, depth + 1);
   };
-  visit(doc?.values?.root_module, 0);
-  return { items, zones };
+  if (doc?.planned_values) visit(doc.planned_values.root_module, 0);
+  else if (changes.size) {
+    for (const rc of changes.values()) {
+      const actions = Array.isArray(rc.change?.actions) ? rc.change.actions : [];
+      if (actions.length === 1 && actions[0] === 'delete') continue;
+      take(rc, rc.change?.after);
+    }
+  } else visit(doc?.values?.root_module, 0);
+  // A plan's zones: also those it keeps unchanged or reads (prior_state).
+  if (show === 'plan') {
+    const prior = (mod, depth) => {
+      if (!mod || typeof mod !== 'object' || depth > 64) return;
+      for (const r of Array.isArray(mod.resources) ? mod.resources : []) if (r?.type === 'cloudflare_zone' && typeof (r.values?.zone ?? r.values?.name) === 'string') zones.push(r.values.zone ?? r.values.name);
+      for (const c of Array.isArray(mod.child_modules) ? mod.child_modules : []) prior(c, depth + 1);
+    };
+    prior(doc?.prior_state?.values?.root_module, 0);
+  }
+  return { items, zones, show };
 }
 
 // ---- the report, in the .tf's terms -------------------------------------------
@@ -596,6 +636,67 @@ export function terraformPatch(text, file, converted, edits) {
   out.push(...lines.slice(at));
   const newText = out.join('\n') + (finalNewline || merged.some((o) => o.append) ? '\n' : '');
   return { diff: unifiedDiff(file, lines, merged, finalNewline), text: newText, changed: newText !== text, skipped };
+}
+
+/**
+ * The fix of a `terraform show -json` input in the .tf's terms: there is no .tf to patch,
+ * so each edit becomes what to write in the resource block its address names (the
+ * attributes to set, as HCL lines), a resource block to remove, or a new resource block.
+ * @param {object} converted what terraformToZone returned for the show -json
+ * @param {object[]} edits the report's fix.edits of this zone (terraformReport named their resources)
+ * @returns {{action: 'set' | 'remove' | 'add' | 'by-hand', resource: string, hcl: string, edit: number}[]}
+ *   edit: the index into `edits`; hcl: lines of HCL ('' for remove and by-hand)
+ */
+export function terraformStateEdits(converted, edits) {
+  const out = [];
+  const used = new Set();
+  const rowOf = (e) => (e.record?.resource ? converted.rows.find((r) => r.address === e.record.resource) ?? null : null);
+  const align = (pairs, indent = '  ') => {
+    const w = Math.max(...pairs.map(([k]) => k.length));
+    return pairs.map(([k, v]) => `${indent}${k}${' '.repeat(w - k.length)} = ${v}`);
+  };
+  const contentAttr = (row) => (row.body?.content != null || row.type === 'cloudflare_dns_record' ? 'content' : 'value');
+  // The attributes to set in `row`'s block so it holds edit `e`'s record.
+  const setTo = (row, e, i) => {
+    const attrs = attributesOf(e.type, e.data);
+    if (!attrs) return out.push({ action: 'by-hand', resource: row.address, hcl: '', edit: i });
+    const pairs = [['type', hclString(String(e.type).toUpperCase())], [contentAttr(row), hclString(attrs.content)]];
+    if (attrs.priority !== undefined) pairs.push(['priority', String(attrs.priority)]);
+    pairs.push(['proxied', e.proxied ? 'true' : 'false']);
+    out.push({ action: 'set', resource: row.address, hcl: [`resource "${row.type}" "${row.name}" {`, ...align(pairs), '}'].join('\n'), edit: i });
+  };
+  const removes = edits.map((e, i) => ({ e, i })).filter(({ e }) => e.op === 'remove');
+  for (const r of removes) {
+    const a = edits.findIndex((x, j) => !used.has(j) && x.op === 'add' && x.name === r.e.name);
+    const row = rowOf(r.e);
+    if (a >= 0 && row) {
+      used.add(a);
+      used.add(r.i);
+      setTo(row, edits[a], a);
+    }
+  }
+  edits.forEach((e, i) => {
+    if (used.has(i)) return;
+    const row = rowOf(e);
+    if (e.op === 'set-dns-only' && row) out.push({ action: 'set', resource: row.address, hcl: [`resource "${row.type}" "${row.name}" {`, ...align([['proxied', 'false']]), '}'].join('\n'), edit: i });
+    else if (e.op === 'replace' && row) setTo(row, e, i);
+    else if (e.op === 'remove' && row) out.push({ action: 'remove', resource: row.address, hcl: '', edit: i });
+    else if (e.op === 'add') {
+      const attrs = attributesOf(e.type, e.data);
+      if (!attrs) return out.push({ action: 'by-hand', resource: '', hcl: '', edit: i });
+      const sib = converted.rows.find((x) => typeof x.body?.zone_id === 'string') ?? converted.rows[0] ?? null;
+      const type = sib?.type ?? 'cloudflare_dns_record';
+      const label = `mxray_${plainName(e.name).replace(/[^a-z0-9]+/g, '_')}_${String(e.type).toLowerCase()}`;
+      // v5 names a record by its full name; v4 relative to the zone ("@" the apex).
+      const full = plainName(e.name);
+      const name = type === 'cloudflare_dns_record' ? full : full === converted.domain ? '@' : full.slice(0, -(converted.domain.length + 1));
+      const pairs = [['zone_id', typeof sib?.body?.zone_id === 'string' ? hclString(sib.body.zone_id) : hclString('ZONE_ID')], ['name', hclString(name)], ['type', hclString(String(e.type).toUpperCase())], [sib ? contentAttr(sib) : 'content', hclString(attrs.content)]];
+      if (attrs.priority !== undefined) pairs.push(['priority', String(attrs.priority)]);
+      pairs.push(['proxied', e.proxied ? 'true' : 'false'], ['ttl', '1']);
+      out.push({ action: 'add', resource: `${type}.${label}`, hcl: [`resource "${type}" "${label}" {`, ...align(pairs), '}'].join('\n'), edit: i });
+    } else out.push({ action: 'by-hand', resource: row?.address ?? '', hcl: '', edit: i });
+  });
+  return out.sort((a, b) => a.edit - b.edit);
 }
 
 // A unified diff (3 lines of context) of `lines` with `ops` applied.
