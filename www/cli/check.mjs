@@ -19,7 +19,7 @@ import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import * as asCode from '../lib/as-code/index.js';
 import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
-import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
+import { UsageError, cliLanguage, cliMessage, nameServerMessage } from '../lib/cli-messages.js';
 import { displayText, gitQuotedPath, jsonEscaped, quotedText } from '../lib/name-safety.js';
 import { TerraformError } from '../lib/as-code/terraform.js';
 
@@ -556,6 +556,7 @@ async function formatOutput(report, o, lang, style) {
     case 'sarif':
       return jsonEscaped(JSON.stringify(renderSarif(report, { lang, version: packageVersion(), path: sarifPath, rulePage: rulePageOf(o.ruleUrl) }), null, 2)) + '\n';
     default:
-      return renderReport(report, { lang, style, cli: true });
+      // Asked of a name server directly: its words, never "resolver".
+      return renderReport(report, { lang, style, cli: true, ...(o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {}) });
   }
 }
