@@ -273,11 +273,13 @@ export function createHttp2Fetch({ fallback = globalThis.fetch && ((...a) => glo
               resolve();
               return;
             }
+            // Held while it closes (an idle session is unref'd): whoever awaits close() gets
+            // an answer within the grace time, not an event loop that empties under it.
+            session.ref();
             const timer = setTimeout(() => {
               session.destroy();
               resolve();
             }, CLOSE_GRACE_MS);
-            timer.unref();
             session.close(() => {
               clearTimeout(timer);
               resolve();
