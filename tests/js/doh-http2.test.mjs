@@ -285,3 +285,44 @@ test('the process exits when the work is done: after close(), and with an idle c
     assert.ok(r.ms < 10000, `${r.ms} ms`);
   }
 });
+
+// `mxray verify` in a fresh Node; resolves to {code, stdout, stderr}.
+function verify(args) {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, ['www/cli/mxray.mjs', 'verify', ...args], { cwd: root, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => ok({ code, stdout, stderr }));
+  });
+}
+
+test('mxray verify asks an HTTP/2-only resolver with --doh-http2 (and could not without it); quad9 is a default', async () => {
+  const url = await relay();
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-h2-verify-'));
+  try {
+    const expect = join(dir, 'check.json');
+    writeFileSync(expect, JSON.stringify({ fix: { edits: [{ op: 'replace', zone: 0, name: 'mail.club.test.', type: 'A', data: '203.0.113.25', proxied: false }] } }));
+    const args = ['club.test', '--expect', expect, '--server', `${resolver.do53.host}:${resolver.do53.port}`, '--resolver', url, '--format', 'json', '--timeout', '2000'];
+    const over2 = await verify([...args, '--doh-http2']);
+    const over1 = await verify(args);
+    const seen = (r) => JSON.parse(r.stdout).records[0].resolvers[0];
+    // The zone still has the old address: the relay answers it over HTTP/2.
+    assert.equal(over2.code, 1, over2.stdout + over2.stderr);
+    assert.equal(seen(over2).known, true, over2.stdout);
+    assert.equal(seen(over2).matches, false);
+    // Over HTTP/1.1 the relay cannot be asked (the authoritative server's old answer decides the exit status).
+    assert.equal(over1.code, 1, over1.stdout + over1.stderr);
+    assert.equal(seen(over1).known, false, over1.stdout);
+    assert.equal(seen(over1).reason.code, 'network', over1.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const lang of ['en', 'ja']) {
+    const help = await verify(['--help', '--lang', lang]);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, lang === 'en' ? /cloudflare, google and quad9 by default/ : /既定は cloudflare、google、quad9 です/);
+    assert.match(help.stdout, /--doh-http2/);
+  }
+});

@@ -199,7 +199,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
         refused: 'the name server refused the question',
         'other-rcode': 'the name server answered with an error code',
       },
-      other: 'Ask another of the domain’s name servers with --server and its address, or a public resolver over DNS over HTTPS without --server.',
+      other: 'Ask another of the domain’s name servers with --server and its address, or leave out --server to ask over DNS over HTTPS.',
     },
   },
   ja: {
@@ -390,7 +390,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
         refused: 'ネームサーバーが質問を拒否しました',
         'other-rcode': 'ネームサーバーがエラーコードを返しました',
       },
-      other: 'ドメインの別のネームサーバーに --server とそのアドレスで問い合わせるか、--server を付けずに公開リゾルバーに DNS over HTTPS で問い合わせてください。',
+      other: 'ドメインの別のネームサーバーに --server とそのアドレスで問い合わせるか、--server を付けずに DNS over HTTPS で問い合わせてください。',
     },
   },
 };
