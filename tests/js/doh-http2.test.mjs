@@ -86,7 +86,10 @@ async function factsThrough(run, domain = 'club.test') {
   const session = newSession(domain);
   try {
     const stats = await runSession(session, { resolver: resolver.url, ...run });
-    return { facts: session.facts().facts, stats };
+    // In question order: the session lists facts in the order the answers came.
+    const facts = [...session.facts().facts].sort((x, y) => x.id - y.id);
+    assert.equal(new Set(facts.map((f) => f.id)).size, facts.length);
+    return { facts, stats };
   } finally {
     session.dispose();
   }

@@ -291,3 +291,25 @@ export function createHttp2Fetch({ fallback = globalThis.fetch && ((...a) => glo
 
   return { fetch, close, stats: () => ({ ...counts }) };
 }
+
+// The command's one HTTP/2 client, made on first use. Its idle connections do not hold the
+// process, so a command that never calls closeHttp2() still exits when its work is done.
+let shared = null;
+
+/**
+ * runSession's `fetch` option for `resolver` (resolveResolver's result): the shared HTTP/2
+ * client's fetch when the resolver is marked `http2` (Quad9's preset, verify --doh-http2),
+ * else nothing (Node's fetch, HTTP/1.1). Spread it into runSession's options.
+ */
+export function http2FetchFor(resolver) {
+  if (!resolver?.http2) return {};
+  shared ??= createHttp2Fetch();
+  return { fetch: shared.fetch };
+}
+
+/** Ends the shared client's connections (a command calls it when it is done). */
+export async function closeHttp2() {
+  const client = shared;
+  shared = null;
+  await client?.close();
+}

@@ -14,7 +14,7 @@ import { isIP } from 'node:net';
 import { cliCore } from './core.mjs';
 import { parseCommandLine } from './args.mjs';
 import { createDnsTransport, parseServer } from './dns-transport.mjs';
-import { createHttp2Fetch } from './doh-http2.mjs';
+import { closeHttp2, http2FetchFor } from './doh-http2.mjs';
 import { createSession } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { UsageError, cliLanguage, cliMessage, nameServerMessage } from '../lib/cli-messages.js';
@@ -37,9 +37,8 @@ const OPTIONS = {
 // Quad9 answers DoH over HTTP/2 only (docs/sources.md#doh-wire): its preset says so
 // (http2), and it is asked through doh-http2.mjs; --doh-http2 asks every resolver so.
 const DEFAULT_RESOLVERS = ['cloudflare', 'google', 'quad9'];
-// The HTTP/2 client, opened on first use and closed when the command ends.
-let http2 = null;
-const runOf = (r) => ({ resolver: r.url, format: r.format, ...(r.http2 ? { fetch: (http2 ??= createHttp2Fetch()).fetch } : {}) });
+// runSession's options for resolver `r`; the HTTP/2 client is closed when the command ends.
+const runOf = (r) => ({ resolver: r.url, format: r.format, ...http2FetchFor(r) });
 const EXIT = { 'seen-everywhere': 0, 'seen-by-some': 1, 'not-yet-served': 1, unknown: 3 };
 
 const fail = (text, usage = '') => {
@@ -172,7 +171,7 @@ export async function runVerify(argv) {
   try {
     return await verify(argv);
   } finally {
-    await http2?.close();
+    await closeHttp2();
   }
 }
 
