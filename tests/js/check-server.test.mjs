@@ -153,3 +153,39 @@ test('check --authoritative on the command line: port 53 of 127.0.0.1 gives no a
     assert.ok(dirRun.stderr.includes(cliMessage('checkServer.zone-dir', lang)), dirRun.stderr);
   }
 });
+
+// Where the check or verify asked a name server directly, the words say "name server", never
+// "resolver": the reasons of the unknown facts and what to try instead (cli-messages.js
+// nameServer), EN and JA.
+const RESOLVER_WORD = { en: /resolver/i, ja: /リゾルバ/ };
+
+test('check --server: the words of the report say name server, not resolver (EN and JA)', async () => {
+  for (const lang of ['en', 'ja']) {
+    const r = await cli(['check', '--domain', 'other.test', '--server', server, '--lang', lang]);
+    assert.equal(r.status, 3, r.stderr);
+    // nsd refuses a zone it does not serve: each unknown fact says the name server refused.
+    const refused = cliMessage('nameServer.reasons.refused', lang);
+    assert.ok(refused.includes(lang === 'ja' ? 'ネームサーバー' : 'name server'), refused);
+    const sep = lang === 'ja' ? '。' : '; ';
+    assert.ok(r.stdout.includes(`other.test MX: ${refused}${sep}`), r.stdout.slice(0, 1200));
+    assert.ok(r.stdout.includes(cliMessage('nameServer.other', lang)), r.stdout.slice(0, 1200));
+    assert.doesNotMatch(r.stdout, RESOLVER_WORD[lang]);
+    // The same question through the DoH resolver keeps the resolver's words.
+    const doh = await cli(['check', '--domain', 'other.test', '--resolver', resolver.url, '--lang', lang]);
+    assert.match(doh.stdout, RESOLVER_WORD[lang]);
+    assert.ok(!doh.stdout.includes(cliMessage('nameServer.other', lang)));
+  }
+});
+
+test('verify: an authoritative server asked directly is named a name server in its line (EN and JA)', async () => {
+  const expect = join(dir, 'check.json');
+  writeFileSync(expect, JSON.stringify({ fix: { edits: [{ op: 'replace', zone: 0, name: 'mail.other.test.', type: 'A', data: '203.0.113.25', proxied: false }] } }));
+  for (const lang of ['en', 'ja']) {
+    const r = await cli(['verify', 'other.test', '--expect', expect, '--server', server, '--resolver', resolver.url, '--lang', lang]);
+    assert.equal(r.status, 3, r.stdout + r.stderr);
+    const line = r.stdout.split('\n').find((l) => l.includes(cliMessage('verify.authoritative', lang, { server })));
+    assert.ok(line, r.stdout);
+    assert.ok(line.endsWith(cliMessage('verify.could-not-ask', lang, { reason: cliMessage('nameServer.reasons.refused', lang) })), line);
+    assert.doesNotMatch(line, RESOLVER_WORD[lang]);
+  }
+});

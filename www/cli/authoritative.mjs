@@ -10,6 +10,7 @@
 import { isIP } from 'node:net';
 import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { http2FetchFor } from './doh-http2.mjs';
 import { cliMessage } from '../lib/cli-messages.js';
 import { formatDiagnostic, sessionMessage } from '../lib/messages.js';
 import { jsonEscaped, quotedText } from '../lib/name-safety.js';
@@ -24,7 +25,7 @@ export async function askResolver(core, name, questions, resolver, timeoutMs) {
     options: { ask_ptr: false, limits: { max_questions: questions, max_rounds: 1 } },
   });
   try {
-    await runSession(session, { resolver: resolver.url, format: resolver.format, timeoutMs });
+    await runSession(session, { resolver: resolver.url, format: resolver.format, timeoutMs, ...http2FetchFor(resolver) });
     return session.facts().facts;
   } finally {
     session.dispose();

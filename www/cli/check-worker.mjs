@@ -115,7 +115,8 @@ export function zoneChecker(core, job) {
       session = createSession(core, { domain: zone.domain, zones: [zone.reader], options: { live: job.live } });
       if (job.live) {
         const { runSession } = await import('../lib/doh-driver.js');
-        await runSession(session, { resolver: job.resolver.url, format: job.resolver.format, timeoutMs: job.timeout });
+        const { http2FetchFor } = await import('./doh-http2.mjs');
+        await runSession(session, { resolver: job.resolver.url, format: job.resolver.format, timeoutMs: job.timeout, ...http2FetchFor(job.resolver) });
       }
       const { domain, verdict, summary, rules } = session.analyse({ panel: job.panel, origin: job.origin }).summary();
       return { file, domain, verdict, summary, rules, error: null, diagnostics };

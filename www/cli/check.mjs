@@ -15,11 +15,12 @@ import { batch } from './batch.mjs';
 import { feedBytes } from '../lib/zone-input.js';
 import { SessionError, ReportError } from '../lib/session.js';
 import { resolveResolver, runSession, ResolverError } from '../lib/doh-driver.js';
+import { http2FetchFor } from './doh-http2.mjs';
 import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import * as asCode from '../lib/as-code/index.js';
 import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
-import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
+import { UsageError, cliLanguage, cliMessage, nameServerMessage } from '../lib/cli-messages.js';
 import { displayText, gitQuotedPath, jsonEscaped, quotedText } from '../lib/name-safety.js';
 import { TerraformError } from '../lib/as-code/terraform.js';
 
@@ -262,6 +263,8 @@ export async function analyse(core, { zones = [], domain = '', live = false, res
     sessionOptions: { ask_ptr: askPtr, padding: padding && !authoritative, authoritative },
     // The terminal shows the live rounds only.
     onProgress: onProgress && ((p) => p.stage === 'dns' && onProgress(p)),
+    // A resolver that answers over HTTP/2 only (Quad9) is asked with doh-http2.mjs.
+    ...http2FetchFor(resolver),
   });
   const diagnostics = zoneSummaries.flatMap((summary) => summary.diagnostics.map((d) => (d.code === 'terraform-unknown' ? terraformWarning(d, summary.files, lang) : formatDiagnostic(d, summary.files, lang))));
   // The diffs name each file as `patch -p1` in the working folder finds it.
@@ -556,6 +559,7 @@ async function formatOutput(report, o, lang, style) {
     case 'sarif':
       return jsonEscaped(JSON.stringify(renderSarif(report, { lang, version: packageVersion(), path: sarifPath, rulePage: rulePageOf(o.ruleUrl) }), null, 2)) + '\n';
     default:
-      return renderReport(report, { lang, style, cli: true });
+      // Asked of a name server directly: its words, never "resolver".
+      return renderReport(report, { lang, style, cli: true, ...(o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {}) });
   }
 }

@@ -12,6 +12,7 @@ import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages
 import { feedBytes, feedFromFd } from '../lib/zone-input.js';
 import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
+import { http2FetchFor } from './doh-http2.mjs';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { parseCommandLine } from './args.mjs';
 import { displayText, jsonEscaped, quotedText } from '../lib/name-safety.js';
@@ -202,6 +203,7 @@ async function facts(core, opts, lang) {
     await runSession(session, {
       resolver: resolver.url,
       format: resolver.format,
+      ...http2FetchFor(resolver), // Quad9: HTTP/2 only
       timeoutMs: opts.timeout,
       onProgress: tty
         ? ({ round, answered, total }) => process.stderr.write(`\r${reportMessage('report.progress', lang, { round, answered, total })} `)

@@ -14,9 +14,10 @@ import { isIP } from 'node:net';
 import { cliCore } from './core.mjs';
 import { parseCommandLine } from './args.mjs';
 import { createDnsTransport, parseServer } from './dns-transport.mjs';
+import { closeHttp2, http2FetchFor } from './doh-http2.mjs';
 import { createSession } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
-import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
+import { UsageError, cliLanguage, cliMessage, nameServerMessage } from '../lib/cli-messages.js';
 import { sessionMessage } from '../lib/messages.js';
 import { displayText, jsonEscaped, quotedText } from '../lib/name-safety.js';
 import { expectationsFromReport, verifyRecord, verifySummary, watchInterval } from '../lib/verify.js';
@@ -30,11 +31,14 @@ const OPTIONS = {
   format: { type: 'string' },
   lang: { type: 'string' },
   timeout: { type: 'string' },
+  'doh-http2': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
-// Quad9 is not a default: it answers DoH over HTTP/2 only (docs/sources.md#doh-wire),
-// which Node's fetch does not speak, so it would always be "could not ask".
-const DEFAULT_RESOLVERS = ['cloudflare', 'google'];
+// Quad9 answers DoH over HTTP/2 only (docs/sources.md#doh-wire): its preset says so
+// (http2), and it is asked through doh-http2.mjs; --doh-http2 asks every resolver so.
+const DEFAULT_RESOLVERS = ['cloudflare', 'google', 'quad9'];
+// runSession's options for resolver `r`; the HTTP/2 client is closed when the command ends.
+const runOf = (r) => ({ resolver: r.url, format: r.format, ...http2FetchFor(r) });
 const EXIT = { 'seen-everywhere': 0, 'seen-by-some': 1, 'not-yet-served': 1, unknown: 3 };
 
 const fail = (text, usage = '') => {
@@ -87,7 +91,7 @@ function factFor(facts, name, type) {
 // The domain's name servers and their addresses, through the first resolver.
 async function delegatedServers(core, domain, resolver, timeoutMs) {
   const records = (facts, type) => facts.filter((f) => f.type === type && f.state === 'answered').flatMap((f) => f.records.map((r) => r.data));
-  const run = { resolver: resolver.url, format: resolver.format };
+  const run = runOf(resolver);
   const nsFacts = await factsOf(core, domain, [], run, { limits: { max_questions: 2, max_rounds: 1 } }, timeoutMs);
   const servers = [];
   for (const host of records(nsFacts, 'NS')) {
@@ -106,7 +110,7 @@ async function look(core, domain, expectations, servers, resolvers, timeoutMs) {
       const label = server.address && server.address !== server.host ? `${server.host} (${server.address})` : transport.label;
       return { source: label, facts: await factsOf(core, domain, names, { transport }, { authoritative: true }, timeoutMs) };
     })),
-    Promise.all(resolvers.map(async (r) => ({ source: r.label, facts: await factsOf(core, domain, names, { resolver: r.url, format: r.format }, {}, timeoutMs) }))),
+    Promise.all(resolvers.map(async (r) => ({ source: r.label, facts: await factsOf(core, domain, names, runOf(r), {}, timeoutMs) }))),
   ]);
   const verdicts = expectations.map((e) =>
     verifyRecord(e, {
@@ -133,13 +137,16 @@ function recordLines(v, lang) {
   if (v.unknowable) parts.push(cliMessage('verify.no-data', lang));
   let head = parts.join(' ');
   if (v.proxied !== null && v.proxied !== undefined) head += ` (${cliMessage(v.proxied ? 'verify.proxied' : 'verify.dns-only', lang)})`;
-  const seen = (o) => {
-    if (!o.known) return cliMessage('verify.could-not-ask', lang, { reason: sessionMessage('reasons', o.reason ?? { code: 'not-asked' }, lang) });
+  // An authoritative server is a name server asked directly: its own words, never "resolver".
+  const seen = (o, direct = false) => {
+    const code = String(o.reason?.code ?? '').split(':')[0];
+    const reason = (direct && nameServerMessage(`reasons.${code}`, lang)) || sessionMessage('reasons', o.reason ?? { code: 'not-asked' }, lang);
+    if (!o.known) return cliMessage('verify.could-not-ask', lang, { reason });
     const what = o.matches ? cliMessage('verify.serves', lang) : o.records.length ? cliMessage('verify.old-answer', lang, { records: o.records.join(sep) }) : cliMessage('verify.no-record', lang);
     return what;
   };
   const lines = [displayText(head)];
-  for (const a of v.authoritative) lines.push(`  ${cliMessage('verify.authoritative', lang, { server: a.source })}: ${seen(a)}`);
+  for (const a of v.authoritative) lines.push(`  ${cliMessage('verify.authoritative', lang, { server: a.source })}: ${seen(a, true)}`);
   for (const r of v.resolvers) {
     const left = r.known && r.ttl !== null ? `${sep}${cliMessage('verify.time-left', lang, { seconds: r.ttl })}` : '';
     lines.push(`  ${displayText(r.source)}: ${seen(r)}${left}`);
@@ -161,6 +168,14 @@ const jsonOf = (domain, { verdicts, summary }) => ({
 
 /** Runs `mxray verify` with the arguments after the command; returns the exit status. */
 export async function runVerify(argv) {
+  try {
+    return await verify(argv);
+  } finally {
+    await closeHttp2();
+  }
+}
+
+async function verify(argv) {
   let lang = cliLanguage(argv, process.env);
   const usage = () => cliMessage('verify.usage', lang);
   let opts;
@@ -181,6 +196,7 @@ export async function runVerify(argv) {
       watchLimit: v['watch-limit'] === undefined ? 3600 : integer(v['watch-limit'], 1, 604800, 'bad-watch-limit'),
       format: v.format ?? 'text',
       timeout: v.timeout === undefined ? 5000 : integer(v.timeout, 100, 120000, 'bad-timeout'),
+      http2: v['doh-http2'] ?? false,
     };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -205,7 +221,7 @@ export async function runVerify(argv) {
   }
   const resolvers = [];
   try {
-    for (const spec of opts.resolvers) resolvers.push(resolveResolver(spec, 'wire'));
+    for (const spec of opts.resolvers) resolvers.push({ ...resolveResolver(spec, 'wire'), ...(opts.http2 ? { http2: true } : {}) });
   } catch (e) {
     if (!(e instanceof ResolverError)) throw e;
     return fail(cliMessage(`resolver.${e.code}`, lang, e.values));

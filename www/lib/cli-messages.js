@@ -138,7 +138,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   mxray verify DOMAIN --expect FILE [--server HOST[:PORT]]... [--resolver NAME|URL]... [--watch [SECONDS]]
   --expect FILE         the JSON of mxray check --format json: the records its fix adds and removes
   --server HOST[:PORT]  the authoritative server to ask (may repeat); else the domain's name servers
-  --resolver NAME|URL   a public resolver to ask over DoH (may repeat); cloudflare and google by default (quad9: HTTP/2 only, not spoken yet)
+  --resolver NAME|URL   a public resolver to ask over DoH (may repeat); cloudflare, google and quad9 by default (quad9 over HTTP/2)
+  --doh-http2           ask every resolver over HTTP/2 when it offers it, else over HTTP/1.1
   --watch [SECONDS]     look again when the longest cached answer runs out, print what changed, stop when the fix is seen everywhere
   --watch-limit SECONDS stop watching after this long (3600 by default)
   --format text|json    words or JSON
@@ -188,6 +189,19 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'server-and-authoritative': '--server and --authoritative go one at a time',
       used: 'asked the name server {host} at {server}',
       'none-answered': 'no name server of {value} gave an authoritative answer: {detail}',
+    },
+    // A name server asked directly (check --server or --authoritative, verify's authoritative
+    // servers): why a question got no usable answer, in place of the resolver's words
+    // (messages.js session.reasons), and what to try instead (report-text.js renderVerdict).
+    nameServer: {
+      reasons: {
+        timeout: 'the name server did not answer in time',
+        network: 'the name server could not be reached',
+        'server-failure': 'the name server failed to answer for the name (SERVFAIL)',
+        refused: 'the name server refused the question',
+        'other-rcode': 'the name server answered with an error code',
+      },
+      other: 'Ask another of the domain’s name servers with --server and its address, or leave out --server to ask over DNS over HTTPS.',
     },
   },
   ja: {
@@ -318,7 +332,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   mxray verify DOMAIN --expect FILE [--server HOST[:PORT]]... [--resolver NAME|URL]... [--watch [SECONDS]]
   --expect FILE         mxray check --format json の JSON。その修正が追加・削除するレコードを確かめます
   --server HOST[:PORT]  問い合わせる権威サーバー (複数指定できます)。指定しなければドメインのネームサーバーです
-  --resolver NAME|URL   DoH で問い合わせる公開リゾルバー (複数指定できます)。既定は cloudflare と google です (quad9 は HTTP/2 のみのため未対応)
+  --resolver NAME|URL   DoH で問い合わせる公開リゾルバー (複数指定できます)。既定は cloudflare、google、quad9 です (quad9 には HTTP/2 で問い合わせます)
+  --doh-http2           どのリゾルバーにも、HTTP/2 に対応していれば HTTP/2 で、そうでなければ HTTP/1.1 で問い合わせます
   --watch [SECONDS]     キャッシュの残り時間が最も長い応答が切れたら問い合わせ直し、変わった点を表示し、すべてに反映されたら終わります
   --watch-limit SECONDS 監視をやめるまでの秒数 (既定は 3600)
   --format text|json    文章か JSON か
@@ -369,6 +384,18 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       used: 'ネームサーバー {host} ({server}) に問い合わせました',
       'none-answered': '{value} のネームサーバーはどれも権威のある応答を返しませんでした: {detail}',
     },
+    // ネームサーバーに直接問い合わせたとき (check --server、--authoritative、verify の権威サーバー):
+    // 使える応答がなかった理由 (messages.js の session.reasons の代わり) と、次に試すこと。
+    nameServer: {
+      reasons: {
+        timeout: 'ネームサーバーが時間内に応答しませんでした',
+        network: 'ネームサーバーに接続できませんでした',
+        'server-failure': 'ネームサーバーがこの名前に応答できませんでした (SERVFAIL)',
+        refused: 'ネームサーバーが質問を拒否しました',
+        'other-rcode': 'ネームサーバーがエラーコードを返しました',
+      },
+      other: 'ドメインの別のネームサーバーに --server とそのアドレスで問い合わせるか、--server を付けずに DNS over HTTPS で問い合わせてください。',
+    },
   },
 };
 
@@ -411,4 +438,12 @@ export function cliLanguage(argv, env = {}) {
     if (v === 'en' || v === 'ja') return v;
   }
   return pickLanguage(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/**
+ * The words of a name server asked directly (`nameServer.reasons.<code>`, `nameServer.other`)
+ * in `lang`, or null where it has none of its own (the reason then reads as messages.js has it).
+ */
+export function nameServerMessage(key, lang = 'en', values = {}) {
+  return lookup(cliMessages, `nameServer.${key}`, lang) === undefined ? null : cliMessage(`nameServer.${key}`, lang, values);
 }

@@ -24,10 +24,13 @@ export const RESOLVERS = Object.freeze({
     wire: 'https://dns.google/dns-query',
     json: 'https://dns.google/resolve',
   }),
-  // RFC 8484 wire format only: no JSON endpoint is offered here.
+  // RFC 8484 wire format only: no JSON endpoint is offered here. `http2`: it
+  // answers DoH over HTTP/2 only (docs/sources.md#doh-wire); the CLI asks it
+  // with www/cli/doh-http2.mjs, a browser's fetch speaks HTTP/2 by itself.
   quad9: Object.freeze({
     label: 'Quad9 (9.9.9.9)',
     wire: 'https://dns.quad9.net/dns-query',
+    http2: true,
   }),
 });
 
@@ -52,7 +55,8 @@ export const MAX_ROUNDS = 64;
  *   a preset name from RESOLVERS ('cloudflare', 'google'), a preset object,
  *   or any https URL of a DoH endpoint.
  * @param {'wire' | 'json'} [format] RFC 8484 wire format (default) or JSON.
- * @returns {{url: string, format: 'wire' | 'json', label: string}}
+ * @returns {{url: string, format: 'wire' | 'json', label: string, http2?: true}} http2: the
+ *   preset answers over HTTP/2 only (a shell whose fetch speaks HTTP/1.1 asks it otherwise)
  * @throws {Error} on an unknown preset, a format the preset lacks, or a URL
  *   that is not https (DoH is HTTPS only, RFC 8484 §5).
  */
@@ -83,7 +87,8 @@ export function resolveResolver(spec = 'cloudflare', format = 'wire') {
       const value = preset.label ?? JSON.stringify(preset);
       throw new ResolverError('no-endpoint', { value, format }, `resolver ${value} has no ${format} endpoint`);
     }
-    return { url: checkedUrl(preset[format]), format, label: preset.label ?? new URL(preset[format]).host };
+    const http2 = preset.http2 === true ? { http2: true } : {};
+    return { url: checkedUrl(preset[format]), format, label: preset.label ?? new URL(preset[format]).host, ...http2 };
   }
   if (typeof spec !== 'string') throw new ResolverError('bad-spec', {}, 'resolver must be a preset name or an https URL');
   if (!/^[a-z][a-z0-9+.-]*:/i.test(spec)) {

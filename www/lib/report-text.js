@@ -35,8 +35,11 @@ const UNKNOWN_SHOWN = 8;
 /**
  * The verdict first: one sentence, then what the check could not look at (each unknown
  * fact with its reason and what rests on it), and another resolver to try when answers failed.
+ * @param options.nameServer when the check asked a name server directly (check --server,
+ *   --authoritative): `(key) => text | null`, its own words for `reasons.<code>` and `other`
+ *   (the command line's nameServerMessage), so nothing then says "resolver"
  */
-export function renderVerdict(report, { lang = 'en', style = plain } = {}) {
+export function renderVerdict(report, { lang = 'en', style = plain, nameServer = null } = {}) {
   const v = report.verdict;
   if (!v) return [];
   const t = (k, values) => reportMessage(k, lang, values);
@@ -59,10 +62,11 @@ export function renderVerdict(report, { lang = 'en', style = plain } = {}) {
   const unknown = v.unknown ?? [];
   for (const u of unknown.slice(0, UNKNOWN_SHOWN)) {
     const purposes = (u.rests_on ?? []).map((p) => sessionMessage('purposes', p, lang)).join(lang === 'ja' ? '、' : ', ');
-    lines.push(`  ${t('report.unknownFact', { name: displayText(proseName(u.name)), type: u.type, reason: sessionMessage('reasons', u.reason, lang), purposes })}`);
+    const reason = nameServer?.(`reasons.${String(u.reason?.code ?? '').split(':')[0]}`) ?? sessionMessage('reasons', u.reason, lang);
+    lines.push(`  ${t('report.unknownFact', { name: displayText(proseName(u.name)), type: u.type, reason, purposes })}`);
   }
   if (unknown.length > UNKNOWN_SHOWN) lines.push(`  ${t('report.unknownMore', { count: unknown.length - UNKNOWN_SHOWN })}`);
-  if (unknown.length && report.resolver) lines.push(t('report.otherResolver'));
+  if (unknown.length && report.resolver) lines.push(nameServer?.('other') ?? t('report.otherResolver'));
   sayNotAsked();
   return lines;
 }
@@ -529,9 +533,10 @@ export function renderAnswer(report, { lang = 'en', style = plain, cli = false }
  * The whole report as text: the verdict, then the answer (renderAnswer),
  * then how mxray knows: the summary, the findings with their evidence, how
  * the edits were merged and the change plan. The diff is `--format diff`.
- * @param options {lang, style, cli}: cli adds the hint about --origin.
+ * @param options {lang, style, cli, nameServer}: cli adds the hint about --origin; nameServer
+ *   as renderVerdict takes it.
  */
-export function renderReport(report, { lang = 'en', style = plain, cli = false } = {}) {
+export function renderReport(report, { lang = 'en', style = plain, cli = false, nameServer = null } = {}) {
   const t = (k, v) => reportMessage(k, lang, v);
   const out = [];
   // Lines go in one at a time: spread into push(), the lines of a report about 100,000
@@ -539,7 +544,7 @@ export function renderReport(report, { lang = 'en', style = plain, cli = false }
   const add = (lines) => {
     for (const line of lines) out.push(line);
   };
-  const verdict = renderVerdict(report, { lang, style });
+  const verdict = renderVerdict(report, { lang, style, nameServer });
   add(verdict);
   // What the probe saw, next to the verdict: the findings come from DNS, the probe from the ports.
   const probed = report.probe?.results ?? [];
