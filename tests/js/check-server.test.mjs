@@ -4,6 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zonesIn } from '../resolver/resolver.mjs';
 import { serveZones } from './lib/serve-zones.mjs';
@@ -178,7 +180,7 @@ test('check --server: the words of the report say name server, not resolver (EN 
 });
 
 test('verify: an authoritative server asked directly is named a name server in its line (EN and JA)', async () => {
-  const expect = join(dir, 'check.json');
+  const expect = join(resolver.zoneDir, 'check.json');
   writeFileSync(expect, JSON.stringify({ fix: { edits: [{ op: 'replace', zone: 0, name: 'mail.other.test.', type: 'A', data: '203.0.113.25', proxied: false }] } }));
   for (const lang of ['en', 'ja']) {
     const r = await cli(['verify', 'other.test', '--expect', expect, '--server', server, '--resolver', resolver.url, '--lang', lang]);
