@@ -35,7 +35,7 @@ const OPTIONS = {
 // Quad9 is not a default: it answers DoH over HTTP/2 only (docs/sources.md#doh-wire),
 // which Node's fetch does not speak, so it would always be "could not ask".
 const DEFAULT_RESOLVERS = ['cloudflare', 'google'];
-const EXIT = { 'seen-everywhere': 0, 'seen-by-some': 1, 'not-yet-served': 1, unknown: 3 };
+const EXIT = { 'seen-everywhere': 0, 'seen-by-some': 1, 'not-yet-served': 1, 'serves-something-else': 1, unknown: 3 };
 
 const fail = (text, usage = '') => {
   process.stderr.write(`mxray: ${displayText(text, true)}\n${usage ? usage + '\n' : ''}`);
@@ -108,11 +108,13 @@ async function look(core, domain, expectations, servers, resolvers, timeoutMs) {
     })),
     Promise.all(resolvers.map(async (r) => ({ source: r.label, facts: await factsOf(core, domain, names, { resolver: r.url, format: r.format }, {}, timeoutMs) }))),
   ]);
+  // The core's proxy ranges tell a DNS-only address still on the proxy (not yet) from another one.
+  const providerOf = (address) => core.providerOf(address);
   const verdicts = expectations.map((e) =>
     verifyRecord(e, {
       authoritative: auth.map(({ source, facts }) => ({ source, fact: factFor(facts, e.name, e.type) })),
       resolvers: res.map(({ source, facts }) => ({ source, fact: factFor(facts, e.name, e.type) })),
-    }),
+    }, { providerOf }),
   );
   for (let i = 0; i < verdicts.length; i++) verdicts[i] = { ...verdicts[i], proxied: expectations[i].proxied, unknowable: expectations[i].unknowable, present: expectations[i].present, absent: expectations[i].absent };
   return { verdicts, summary: verifySummary(verdicts) };
@@ -120,6 +122,7 @@ async function look(core, domain, expectations, servers, resolvers, timeoutMs) {
 
 function stateText(state, timeLeft, lang, unknowable) {
   if (unknowable) return cliMessage('verify.states.unknowable', lang);
+  if (state === 'serves-something-else') return cliMessage('verify.state-something-else', lang);
   if (state === 'seen-by-some' && timeLeft === null) return cliMessage('verify.states.seen-by-some-no-time', lang);
   return cliMessage(`verify.states.${state}`, lang, { seconds: timeLeft });
 }
@@ -135,8 +138,9 @@ function recordLines(v, lang) {
   if (v.proxied !== null && v.proxied !== undefined) head += ` (${cliMessage(v.proxied ? 'verify.proxied' : 'verify.dns-only', lang)})`;
   const seen = (o) => {
     if (!o.known) return cliMessage('verify.could-not-ask', lang, { reason: sessionMessage('reasons', o.reason ?? { code: 'not-asked' }, lang) });
-    const what = o.matches ? cliMessage('verify.serves', lang) : o.records.length ? cliMessage('verify.old-answer', lang, { records: o.records.join(sep) }) : cliMessage('verify.no-record', lang);
-    return what;
+    if (o.matches) return cliMessage('verify.serves', lang);
+    if (o.answer === 'something-else') return cliMessage('verify.something-else', lang, { records: o.records.join(sep) });
+    return o.records.length ? cliMessage('verify.old-answer', lang, { records: o.records.join(sep) }) : cliMessage('verify.no-record', lang);
   };
   const lines = [displayText(head)];
   for (const a of v.authoritative) lines.push(`  ${cliMessage('verify.authoritative', lang, { server: a.source })}: ${seen(a)}`);
