@@ -138,9 +138,9 @@ function recordLines(v, lang) {
   if (v.proxied !== null && v.proxied !== undefined) head += ` (${cliMessage(v.proxied ? 'verify.proxied' : 'verify.dns-only', lang)})`;
   const seen = (o) => {
     if (!o.known) return cliMessage('verify.could-not-ask', lang, { reason: sessionMessage('reasons', o.reason ?? { code: 'not-asked' }, lang) });
-    if (o.matches) return cliMessage('verify.serves', lang);
-    if (o.answer === 'something-else') return cliMessage('verify.something-else', lang, { records: o.records.join(sep) });
-    return o.records.length ? cliMessage('verify.old-answer', lang, { records: o.records.join(sep) }) : cliMessage('verify.no-record', lang);
+    const what = o.matches ? cliMessage('verify.serves', lang) : o.records.length ? cliMessage('verify.old-answer', lang, { records: o.records.join(sep) }) : cliMessage('verify.no-record', lang);
+    // A DNS-only address that is neither the fix's nor a proxy's (verifyRecord's providerOf).
+    return o.answer === 'something-else' ? cliMessage('verify.something-else', lang, { records: o.records.join(sep) }) : what;
   };
   const lines = [displayText(head)];
   for (const a of v.authoritative) lines.push(`  ${cliMessage('verify.authoritative', lang, { server: a.source })}: ${seen(a)}`);
