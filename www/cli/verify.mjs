@@ -35,7 +35,9 @@ const OPTIONS = {
 // Quad9 is not a default: it answers DoH over HTTP/2 only (docs/sources.md#doh-wire),
 // which Node's fetch does not speak, so it would always be "could not ask".
 const DEFAULT_RESOLVERS = ['cloudflare', 'google'];
-const EXIT = { 'seen-everywhere': 0, 'seen-by-some': 1, 'not-yet-served': 1, 'serves-something-else': 1, unknown: 3 };
+const EXIT = { 'seen-everywhere': 0, 'seen-by-some': 1, 'not-yet-served': 1, unknown: 3 };
+// A DNS-only A/AAAA served otherwise (neither the fix's address nor a proxy's): not done, 1.
+EXIT['serves-something-else'] = 1;
 
 const fail = (text, usage = '') => {
   process.stderr.write(`mxray: ${displayText(text, true)}\n${usage ? usage + '\n' : ''}`);
