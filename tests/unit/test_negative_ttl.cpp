@@ -105,20 +105,20 @@ std::string json_answer(int status, std::string_view qname, uint16_t qtype, std:
 TEST_CASE("negative_ttl, wire (RFC 8484): NXDOMAIN and NODATA, SOA TTL below and above MINIMUM") {
   const std::string name = name_wire("gone.example.");
   // A resolver's cache counts the SOA's TTL down: 240 left of a MINIMUM of 3600.
-  Message nx = decoded(response("gone.example.", rrtype::A, rcode::NXDOMAIN, {},
-                                {{"example.", rrtype::SOA, 240, soa_rdata(3600)}}));
+  Message nx = decoded(
+      response("gone.example.", rrtype::A, rcode::NXDOMAIN, {}, {{"example.", rrtype::SOA, 240, soa_rdata(3600)}}));
   CHECK(negative_ttl(nx, name) == std::optional<uint32_t>(240));
   // An SOA TTL above MINIMUM: MINIMUM bounds the negative cache.
-  Message nodata = decoded(response("gone.example.", rrtype::A, rcode::NOERROR, {},
-                                    {{"example.", rrtype::SOA, 86400, soa_rdata(300)}}));
+  Message nodata = decoded(
+      response("gone.example.", rrtype::A, rcode::NOERROR, {}, {{"example.", rrtype::SOA, 86400, soa_rdata(300)}}));
   CHECK(negative_ttl(nodata, name) == std::optional<uint32_t>(300));
   // Equal: either.
-  Message equal = decoded(response("gone.example.", rrtype::A, rcode::NOERROR, {},
-                                   {{"example.", rrtype::SOA, 60, soa_rdata(60)}}));
+  Message equal =
+      decoded(response("gone.example.", rrtype::A, rcode::NOERROR, {}, {{"example.", rrtype::SOA, 60, soa_rdata(60)}}));
   CHECK(negative_ttl(equal, name) == std::optional<uint32_t>(60));
   // A TTL of 0 that was sent is 0 (expired), not unknown.
-  Message zero = decoded(response("gone.example.", rrtype::A, rcode::NXDOMAIN, {},
-                                  {{"example.", rrtype::SOA, 0, soa_rdata(3600)}}));
+  Message zero = decoded(
+      response("gone.example.", rrtype::A, rcode::NXDOMAIN, {}, {{"example.", rrtype::SOA, 0, soa_rdata(3600)}}));
   CHECK(negative_ttl(zero, name) == std::optional<uint32_t>(0));
 }
 
@@ -171,12 +171,12 @@ TEST_CASE("negative_ttl: a malformed SOA RDATA gives no negative TTL and no cras
   };
   const std::string good = soa_rdata(60);
   CHECK(with_rdata(good) == std::optional<uint32_t>(60));
-  CHECK_FALSE(with_rdata(""));                                 // empty
-  CHECK_FALSE(with_rdata(good.substr(0, good.size() - 1)));    // MINIMUM cut short
-  CHECK_FALSE(with_rdata(good + std::string(1, '\0')));        // an octet past MINIMUM
-  CHECK_FALSE(with_rdata(name_wire("ns1.example.")));          // MNAME only
-  CHECK_FALSE(with_rdata(std::string("\x3f", 1) + "abc"));     // a label running past the end
-  CHECK_FALSE(with_rdata(std::string(20, '\0')));              // two root names and 18 octets
+  CHECK_FALSE(with_rdata(""));                               // empty
+  CHECK_FALSE(with_rdata(good.substr(0, good.size() - 1)));  // MINIMUM cut short
+  CHECK_FALSE(with_rdata(good + std::string(1, '\0')));      // an octet past MINIMUM
+  CHECK_FALSE(with_rdata(name_wire("ns1.example.")));        // MNAME only
+  CHECK_FALSE(with_rdata(std::string("\x3f", 1) + "abc"));   // a label running past the end
+  CHECK_FALSE(with_rdata(std::string(20, '\0')));            // two root names and 18 octets
   // The wire decoder refuses the whole message (a malformed SOA is a
   // malformed answer); the JSON decoder refuses SOA data it cannot read.
   Message m;
@@ -185,9 +185,9 @@ TEST_CASE("negative_ttl: a malformed SOA RDATA gives no negative TTL and no cras
                              {{"example.", rrtype::SOA, 300, good.substr(0, good.size() - 2)}});
   CHECK_FALSE(decode_message(bad, m, e));
   DohJsonProblem problem;
-  CHECK_FALSE(decode_doh_json(json_answer(3, "gone.example.", 1, "",
-                                          R"({"name":"example.","type":6,"TTL":300,"data":"ns1.example. 1 2"})"),
-                              m, problem));
+  CHECK_FALSE(decode_doh_json(
+      json_answer(3, "gone.example.", 1, "", R"({"name":"example.","type":6,"TTL":300,"data":"ns1.example. 1 2"})"), m,
+      problem));
 }
 
 namespace {
@@ -212,10 +212,9 @@ TEST_CASE("session: a negative answer's fact carries negative_ttl, in its JSON t
   Session s("example", SessionOptions{});
   REQUIRE(s.error() == SessionError::none);
   // NODATA over the wire: no MX at the apex.
-  nlohmann::json mx = fed(s, "example.", rrtype::MX,
-                          response("example.", rrtype::MX, rcode::NOERROR, {},
-                                   {{"example.", rrtype::SOA, 3600, soa_rdata(240)}}),
-                          false);
+  nlohmann::json mx = fed(
+      s, "example.", rrtype::MX,
+      response("example.", rrtype::MX, rcode::NOERROR, {}, {{"example.", rrtype::SOA, 3600, soa_rdata(240)}}), false);
   CHECK(mx["state"] == "answered");
   CHECK(mx["records"].empty());
   CHECK(mx["negative_ttl"] == 240);
@@ -259,10 +258,10 @@ TEST_CASE("session: through a CNAME, the negative TTL is that of the zone the ch
   CHECK(j["chain"].size() == 1);
   CHECK(j["negative_ttl"] == 90);
   CHECK_FALSE(j.contains("chain_incomplete"));
-  nlohmann::json other = fed(s, "mail.example.", rrtype::A,
-                             response("mail.example.", rrtype::A, rcode::NOERROR, chain,
-                                      {{"example.", rrtype::SOA, 900, soa_rdata(90)}}),
-                             false);
+  nlohmann::json other =
+      fed(s, "mail.example.", rrtype::A,
+          response("mail.example.", rrtype::A, rcode::NOERROR, chain, {{"example.", rrtype::SOA, 900, soa_rdata(90)}}),
+          false);
   CHECK_FALSE(other.contains("negative_ttl"));
   CHECK(other["chain_incomplete"] == true);  // the chain's end is asked next
 }
