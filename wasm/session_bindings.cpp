@@ -8,6 +8,7 @@
 
 #include "dns/types.h"
 #include "model/mail_model.h"
+#include "proxy_address.h"
 #include "report/analysis.h"
 #include "report/report.h"
 #include "rules/catalogue.h"
@@ -221,6 +222,9 @@ class ZoneBatch {
 
 EMSCRIPTEN_BINDINGS(mxray_session) {
   using namespace mxray;
+  // providerOf("104.16.1.1") -> "cloudflare", "" for any other address.
+  emscripten::function(
+      "providerOf", +[](const std::string& address) { return proxy_provider_of(address); });
   emscripten::class_<SessionHandle>("Session")
       .constructor<const std::string&, const std::string&>()
       .function("addZone", &SessionHandle::add_zone)

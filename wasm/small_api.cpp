@@ -31,6 +31,7 @@
 #include "binding_common.h"
 #include "dns/name.h"
 #include "dns/types.h"
+#include "proxy_address.h"
 #include "report/analysis.h"
 #include "report/report.h"
 #include "session/session.h"
@@ -243,6 +244,10 @@ EMSCRIPTEN_KEEPALIVE const char* mxs_session_facts_json(uintptr_t h) {
   SmallSession* s = handle<SmallSession>(h);
   return out(s->session ? to_text(session_to_json(*s->session)) : "null");
 }
+
+// ---- session_bindings.cpp's providerOf ----
+// arg 0: an address's text.
+EMSCRIPTEN_KEEPALIVE const char* mxs_provider_of() { return out(proxy_provider_of(take_arg(0))); }
 
 // ---- Analysis ----
 // arg 0: the options' JSON.

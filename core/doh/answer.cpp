@@ -1,6 +1,9 @@
 #include "doh/answer.h"
 
+#include <algorithm>
+
 #include "dns/types.h"
+#include "dns/wire.h"
 
 namespace mxray {
 
@@ -40,6 +43,22 @@ AnswerVerdict check_answer(const Message& answer, const WireName& name, uint16_t
     return AnswerVerdict::wrong_question;
   if (answer.has(dnsflag::TC)) return AnswerVerdict::truncated;
   return rcode_verdict();
+}
+
+std::optional<uint32_t> negative_ttl(const Message& answer, std::string_view name) {
+  if (answer.rcode != rcode::NOERROR && answer.rcode != rcode::NXDOMAIN) return std::nullopt;
+  for (const ResourceRecord& r : answer.authority) {
+    if (r.type != rrtype::SOA || r.rclass != rrclass::IN || !name_is_under(name, r.owner.view())) continue;
+    // MNAME and RNAME (uncompressed: the decoders expand them), then SERIAL,
+    // REFRESH, RETRY, EXPIRE and MINIMUM, 32 bits each (RFC 1035 §3.3.13).
+    const std::string_view rdata = r.rdata;
+    const size_t mname = wire_name_size(rdata);
+    const size_t rname = mname ? wire_name_size(rdata.substr(mname)) : 0;
+    if (!rname || rdata.size() != mname + rname + 20) return std::nullopt;
+    const uint32_t minimum = wire::get32(rdata, mname + rname + 16);
+    return std::min(r.ttl, minimum);
+  }
+  return std::nullopt;
 }
 
 }  // namespace mxray

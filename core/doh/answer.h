@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "dns/message.h"
@@ -24,5 +25,15 @@ std::string_view answer_verdict_name(AnswerVerdict v);
 // question at all gets the RCODE's verdict when that is an error, since
 // servers need not echo the question in an error, and no_question otherwise.
 AnswerVerdict check_answer(const Message& answer, const WireName& name, uint16_t type);
+
+// How long a negative answer (NXDOMAIN, or NOERROR without a record of the
+// asked type: NODATA) may be cached: the smaller of the TTL and the MINIMUM
+// field of the zone's SOA in the authority section (RFC 2308 §5). From a
+// resolver's cache the SOA's TTL counts down (RFC 2308 §6), so this is the
+// time left on its cached "no such record". `name` is the name the answer
+// denies (the question's, or the end of its CNAME chain); the SOA must be of
+// that name or one above it. nullopt (unknown, never 0) for another RCODE,
+// when no such SOA is there, or when its RDATA is not a well-formed SOA.
+std::optional<uint32_t> negative_ttl(const Message& answer, std::string_view name);
 
 }  // namespace mxray

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -103,6 +104,11 @@ struct Fact {
   std::vector<ResourceRecord> chain;
   std::vector<ResourceRecord> records;
   bool chain_incomplete = false;  // ended at a CNAME target not in this answer
+  // An answered question with no record at the chain's end (NXDOMAIN or
+  // NODATA) whose authority section holds the zone's SOA: the seconds the
+  // "no such record" may stay cached, or is left in a resolver's cache
+  // (negative_ttl() in doh/answer.h, RFC 2308 §5). Unset without the SOA.
+  std::optional<uint32_t> negative_ttl;
 };
 
 // The budgets of a check (docs/limits.md): the Session's, and the model's

@@ -496,6 +496,7 @@ void Session::accept(Fact& fact, const Message& m) {
     }
   // The records past the cap are left out, and the report says how many.
   if (dropped) hit(Budget::answer_records, options_.limits.max_answer_records, dropped);
+  if (fact.records.empty()) fact.negative_ttl = negative_ttl(m, current);
 
   // An authoritative server does not chase a CNAME out of its zone, and a
   // resolver may stop early: when the chain ends at a name this answer says
@@ -523,6 +524,7 @@ void Session::fail(Fact& fact, UnknownReason reason) {
   fact.reason = std::move(reason);
   fact.chain.clear();
   fact.records.clear();
+  fact.negative_ttl.reset();
   settle(fact);
 }
 

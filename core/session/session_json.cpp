@@ -48,6 +48,7 @@ json fact_to_json(const Fact& f) {
     j["chain"] = chain;
     j["records"] = records;
     if (f.chain_incomplete) j["chain_incomplete"] = true;
+    if (f.negative_ttl) j["negative_ttl"] = *f.negative_ttl;
   }
   if (f.state == FactState::unknown)
     j["reason"] = {{"code", unknown_code_name(f.reason.code)}, {"detail", f.reason.detail}};

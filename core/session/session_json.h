@@ -10,7 +10,8 @@ namespace mxray {
 
 // {domain, rounds, questions, done, spf_lookups, budget_hits[], facts[]}; each
 // fact: {id, name, type, round, purposes[], depth, state, rcode, reason,
-// authenticated, ede[], comment, chain[], records[], chain_incomplete}.
+// authenticated, ede[], comment, chain[], records[], chain_incomplete,
+// negative_ttl (seconds, only for a negative answer with its zone's SOA)}.
 nlohmann::json session_to_json(const Session& session);
 
 // Field names of one fact, to keep the JS side and docs in step.

@@ -1,6 +1,8 @@
 // The DNS message decoder (RFC 1035 §4, with EDNS): any bytes decode or are
 // refused with a reason; what decodes is checked against a question and
 // every record's RDATA prints.
+#include <algorithm>
+
 #include "dns/message.h"
 #include "dns/rdata.h"
 #include "dns/types.h"
@@ -22,6 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   WireName name;
   if (parse_name("mail.fuzz.test.", std::string_view("\0", 1), name) != NameError::none) fuzz::fail("name");
   (void)answer_verdict_name(check_answer(m, name, rrtype::A));
+  // RFC 2308 §5: never above the TTL the SOA it came from was sent with.
+  if (auto ttl = negative_ttl(m, name.view()))
+    fuzz::check(std::any_of(m.authority.begin(), m.authority.end(),
+                            [&](const ResourceRecord& r) { return r.type == rrtype::SOA && r.ttl >= *ttl; }),
+                "negative TTL above its SOA's");
   std::string text;
   for (const auto* section : {&m.answer, &m.authority, &m.additional})
     for (const ResourceRecord& r : *section) {

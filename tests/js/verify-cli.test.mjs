@@ -98,6 +98,72 @@ test('verify live: not yet served, seen by some while Unbound caches, seen every
   }
 });
 
+// A record added after Unbound cached its absence: the resolver's cached "no
+// such record" shows the time left on it (the SOA's MINIMUM, 30 s, below its
+// TTL of 60 s: RFC 2308 §5). And a DNS-only address that is neither the fix's
+// nor the proxy's is "serves something else", shown.
+const negZone = (serial, extra) => `$ORIGIN neg.test.
+$TTL 60
+@ IN SOA ns1.neg.test. hostmaster.neg.test. ${serial} 3600 600 86400 30
+@ IN NS ns1.neg.test.
+ns1 IN A 127.0.0.1
+@ IN MX 10 mail.neg.test.
+mail IN A 192.0.2.77
+${extra}
+`;
+
+test('verify live: a record added after Unbound cached its absence shows the negative TTL left; another address is something else', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-verify-neg-'));
+  const file = join(dir, 'neg.test.zone');
+  const expect = join(dir, 'check.json');
+  writeFileSync(file, negZone(1, ''));
+  writeFileSync(expect, JSON.stringify({
+    fix: {
+      edits: [
+        { op: 'add', zone: 0, name: 'new.neg.test.', type: 'A', data: '203.0.113.30', proxied: false },
+        { op: 'replace', zone: 0, name: 'mail.neg.test.', type: 'A', data: '203.0.113.25', proxied: false },
+      ],
+    },
+  }));
+  const r = await startResolver({ zones: [{ origin: 'neg.test.', file }], cache: true });
+  const args = ['neg.test', '--expect', expect, '--server', `${r.do53.host}:${r.do53.port}`, '--resolver', r.url];
+  try {
+    const before = await run(args); // Unbound caches that new.neg.test does not exist
+    assert.equal(before.code, 1, before.stdout + before.stderr);
+    assert.match(before.stdout, /new\.neg\.test A 203\.0\.113\.30 \(DNS only\)\n {2}authoritative [^\n]*: no such record\n/);
+    // mail.neg.test: neither the fix's address nor the proxy's.
+    assert.match(before.stdout, /mail\.neg\.test A 203\.0\.113\.25 \(DNS only\)\n {2}authoritative [^\n]*: serves something else \(192\.0\.2\.77\)\n/);
+    assert.match(before.stdout, /→ served otherwise: the authoritative servers answer with an address that is neither the fix's nor the proxy's/);
+
+    writeFileSync(file, negZone(2, 'new IN A 203.0.113.30'));
+    await r.reload();
+    const during = await run(args);
+    assert.equal(during.code, 1, during.stdout + during.stderr);
+    const lines = during.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('new.neg.test A'));
+    assert.match(lines[at + 1], /^ {2}authoritative .*: serves it$/);
+    const cached = /^ {2}\S+: no such record, (\d+) s left$/.exec(lines[at + 2]);
+    assert.ok(cached, during.stdout);
+    const left = Number(cached[1]);
+    assert.ok(left >= 1 && left <= 30, `time left ${left}: the SOA MINIMUM (30) bounds it, not its TTL (60)`);
+    assert.match(lines[at + 3], new RegExp(`→ seen by some: everywhere within (\\d+) s`));
+    assert.ok(Number(/within (\d+) s/.exec(lines[at + 3])[1]) >= left);
+    // The same in JSON and in Japanese.
+    const j = JSON.parse((await run([...args, '--format', 'json'])).stdout);
+    const added = j.records.find((x) => x.name === 'new.neg.test.');
+    assert.equal(added.state, 'seen-by-some');
+    assert.deepEqual([added.resolvers[0].answer, added.resolvers[0].records], ['no-record', []]);
+    assert.ok(added.resolvers[0].ttl >= 1 && added.resolvers[0].ttl <= 30, JSON.stringify(added.resolvers[0]));
+    assert.equal(j.records.find((x) => x.name === 'mail.neg.test.').state, 'serves-something-else');
+    const ja = await run([...args, '--lang', 'ja']);
+    assert.match(ja.stdout, /: レコードなし、残り \d+ 秒\n/);
+    assert.match(ja.stdout, /: 別の応答 \(192\.0\.2\.77\)\n/);
+  } finally {
+    await r.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('verify: a bad --expect file is exit 2 with the file named', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mxray-verify-cli-'));
   try {

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { startResolver } from '../resolver/resolver.mjs';
 import { loadCore } from '../../www/lib/core-node.js';
 import { createSession } from '../../www/lib/session.js';
+import { describe as describeNegativeTtl } from 'node:test';
+import createSmallCore from '../../www/site/core-small.js';
+import { readFileSync } from 'node:fs';
 import { runSession } from '../../www/lib/doh-driver.js';
 import { createDnsTransport } from '../../www/cli/dns-transport.mjs';
 import { verifyRecord, verifySummary, watchInterval, observe } from '../../www/lib/verify.js';
@@ -64,6 +67,112 @@ test('summary and watch interval', () => {
   assert.equal(watchInterval(42.2), 43);
   assert.equal(watchInterval(86400), 300);
   assert.equal(watchInterval(null), 10);
+});
+
+// The time left on a cached "no such record" (the fact's negative_ttl, from
+// the SOA's TTL and MINIMUM, RFC 2308 §5), and a DNS-only A/AAAA judged
+// against the proxy's ranges with the core's providerOf (both cores).
+describeNegativeTtl('negative TTL and the proxy ranges', () => {
+  const negative = (rcode, negativeTtl) => ({ state: 'answered', rcode, records: [], ...(negativeTtl === undefined ? {} : { negative_ttl: negativeTtl }) });
+
+  test('observe: a negative answer’s ttl is its negative_ttl; unknown without the SOA, never 0', () => {
+    assert.equal(observe(negative('NXDOMAIN', 240), []).ttl, 240);
+    assert.equal(observe(negative('NOERROR', 90), ['192.0.2.1']).ttl, 90);
+    assert.equal(observe(negative('NOERROR', 0), []).ttl, 0, 'a negative TTL of 0 that was sent is 0');
+    assert.equal(observe(negative('NXDOMAIN'), []).ttl, null);
+    assert.equal(observe(negative('NOERROR', 90), ['192.0.2.1']).answer, 'no-record');
+    // Records present: the smallest of their TTLs, whatever else the fact says.
+    assert.equal(observe({ ...answered([['192.0.2.1', 50], ['192.0.2.2', 40]]), negative_ttl: 5 }, ['192.0.2.1']).ttl, 40);
+  });
+
+  test('a record added after a resolver cached its absence: seen by some, time left is the negative TTL', () => {
+    const added = { name: 'new.club.test.', type: 'A', expected: ['203.0.113.30'] };
+    const served = answered([['203.0.113.30', 300]]);
+    const v = verifyRecord(added, {
+      authoritative: [{ source: 'ns', fact: served }],
+      resolvers: [{ source: 'cloudflare', fact: served }, { source: 'google', fact: negative('NXDOMAIN', 240) }, { source: 'quad9', fact: negative('NOERROR', 60) }],
+    });
+    assert.equal(v.state, 'seen-by-some');
+    assert.equal(v.timeLeft, 240);
+    assert.deepEqual(v.resolvers.map((r) => [r.answer, r.ttl]), [['serves', 300], ['no-record', 240], ['no-record', 60]]);
+    // Without the SOA the time left is not known, and not made up.
+    assert.equal(verifyRecord(added, { authoritative: [{ source: 'ns', fact: served }], resolvers: [{ source: 'r', fact: negative('NXDOMAIN') }] }).timeLeft, null);
+    // A deletion seen by a resolver: its cached "no such record" matches.
+    const gone = verifyRecord({ name: 'old.club.test.', type: 'A', expected: [] }, { authoritative: [{ source: 'ns', fact: negative('NXDOMAIN', 30) }], resolvers: [{ source: 'r', fact: negative('NXDOMAIN', 20) }] });
+    assert.equal(gone.state, 'seen-everywhere');
+    assert.equal(gone.resolvers[0].ttl, 20);
+  });
+
+  test('providerOf: the proxy’s ranges, the same in the fast and the small core', async () => {
+    const fast = await loadCore();
+    const small = await createSmallCore({ wasmBinary: readFileSync(new URL('../../www/lib/wasm/small/mxray-core.wasm', import.meta.url)) });
+    const cases = [
+      ['104.21.1.1', 'cloudflare'], // 104.16.0.0/13
+      ['172.67.70.1', 'cloudflare'], // 172.64.0.0/13
+      ['2606:4700:3030::6815:101', 'cloudflare'], // 2606:4700::/32
+      ['::ffff:104.21.1.1', 'cloudflare'], // IPv4-mapped
+      ['203.0.113.25', ''],
+      ['2001:db8::1', ''],
+      ['not an address', ''],
+      ['', ''],
+    ];
+    for (const [address, provider] of cases) {
+      assert.equal(fast.providerOf(address), provider, `fast ${address}`);
+      assert.equal(small.providerOf(address), provider, `small ${address}`);
+    }
+  });
+
+  test('DNS-only A/AAAA: a proxy address is not yet, the expected one is seen, another one is something else', async () => {
+    const { providerOf } = await loadCore();
+    const dnsOnly = { name: 'mail.club.test.', type: 'A', present: ['203.0.113.25'], absent: [], exact: true, proxied: false };
+    const at = (auth, res, options = { providerOf }) => verifyRecord(dnsOnly, { authoritative: [{ source: 'ns', fact: auth }], resolvers: [{ source: 'r', fact: res }] }, options);
+    const origin = answered([['203.0.113.25', 300]]);
+    const proxy = answered([['104.21.1.1', 120], ['172.67.70.1', 120]]);
+    const other = answered([['192.0.2.77', 200]]);
+    // Still the proxy at the authoritative servers: not yet served.
+    let v = at(proxy, proxy);
+    assert.equal(v.state, 'not-yet-served');
+    assert.deepEqual([v.authoritative[0].answer, v.authoritative[0].provider], ['old', 'cloudflare']);
+    // Served; a resolver still holds the proxy's addresses: seen by some, their TTL left.
+    v = at(origin, proxy);
+    assert.equal(v.state, 'seen-by-some');
+    assert.equal(v.timeLeft, 120);
+    assert.equal(v.resolvers[0].answer, 'old');
+    // The proxy's address beside the origin's is still the old answer.
+    assert.equal(at(origin, answered([['203.0.113.25', 60], ['104.21.1.1', 60]])).resolvers[0].answer, 'old');
+    assert.equal(at(origin, origin).state, 'seen-everywhere');
+    // An unrelated address at the authoritative servers: served otherwise, shown.
+    v = at(other, origin);
+    assert.equal(v.state, 'serves-something-else');
+    assert.deepEqual([v.authoritative[0].answer, v.authoritative[0].records], ['something-else', ['192.0.2.77']]);
+    assert.equal(v.authoritative[0].provider, undefined);
+    // ... beside the expected one too; at a resolver it is stale like any other answer.
+    assert.equal(at(answered([['203.0.113.25', 60], ['192.0.2.77', 60]]), origin).state, 'serves-something-else');
+    v = at(origin, other);
+    assert.equal(v.state, 'seen-by-some');
+    assert.equal(v.resolvers[0].answer, 'something-else');
+    assert.equal(v.timeLeft, 200);
+    // No record at all is no record, with its negative TTL.
+    v = at(origin, negative('NXDOMAIN', 45));
+    assert.deepEqual([v.state, v.timeLeft, v.resolvers[0].answer], ['seen-by-some', 45, 'no-record']);
+    // IPv6: Cloudflare's 2606:4700::/32 is the proxy.
+    const aaaa = { ...dnsOnly, type: 'AAAA', present: ['2001:db8::25'] };
+    const v6 = verifyRecord(aaaa, { authoritative: [{ source: 'ns', fact: answered([['2606:4700:3030::6815:101', 60]]) }], resolvers: [] }, { providerOf });
+    assert.equal(v6.state, 'not-yet-served');
+    assert.equal(v6.authoritative[0].provider, 'cloudflare');
+    // Without the classifier nothing tells the two apart: any other address is the old answer.
+    v = at(other, origin, {});
+    assert.equal(v.state, 'not-yet-served');
+    assert.equal(v.authoritative[0].answer, 'old');
+    // Record sets that are not DNS-only A/AAAA are not judged by address.
+    const mx = verifyRecord({ name: 'club.test.', type: 'MX', present: ['10 mail.club.test.'], absent: [], exact: false }, { authoritative: [{ source: 'ns', fact: answered([['10 other.test.', 60]]) }], resolvers: [] }, { providerOf });
+    assert.deepEqual([mx.state, mx.authoritative[0].answer], ['not-yet-served', 'old']);
+  });
+
+  test('summary: served otherwise ranks above not yet and below unknown', () => {
+    assert.equal(verifySummary([{ state: 'not-yet-served', timeLeft: null }, { state: 'serves-something-else', timeLeft: null }]).state, 'serves-something-else');
+    assert.equal(verifySummary([{ state: 'serves-something-else', timeLeft: null }, { state: 'unknown', timeLeft: null }]).state, 'unknown');
+  });
 });
 
 const zone = (serial, mx) => `$ORIGIN vfy.test.

@@ -40,6 +40,8 @@ const DEFAULT_RESOLVERS = ['cloudflare', 'google', 'quad9'];
 // runSession's options for resolver `r`; the HTTP/2 client is closed when the command ends.
 const runOf = (r) => ({ resolver: r.url, format: r.format, ...http2FetchFor(r) });
 const EXIT = { 'seen-everywhere': 0, 'seen-by-some': 1, 'not-yet-served': 1, unknown: 3 };
+// A DNS-only A/AAAA served otherwise (neither the fix's address nor a proxy's): not done, 1.
+EXIT['serves-something-else'] = 1;
 
 const fail = (text, usage = '') => {
   process.stderr.write(`mxray: ${displayText(text, true)}\n${usage ? usage + '\n' : ''}`);
@@ -112,11 +114,13 @@ async function look(core, domain, expectations, servers, resolvers, timeoutMs) {
     })),
     Promise.all(resolvers.map(async (r) => ({ source: r.label, facts: await factsOf(core, domain, names, runOf(r), {}, timeoutMs) }))),
   ]);
+  // The core's proxy ranges tell a DNS-only address still on the proxy (not yet) from another one.
+  const providerOf = (address) => core.providerOf(address);
   const verdicts = expectations.map((e) =>
     verifyRecord(e, {
       authoritative: auth.map(({ source, facts }) => ({ source, fact: factFor(facts, e.name, e.type) })),
       resolvers: res.map(({ source, facts }) => ({ source, fact: factFor(facts, e.name, e.type) })),
-    }),
+    }, { providerOf }),
   );
   for (let i = 0; i < verdicts.length; i++) verdicts[i] = { ...verdicts[i], proxied: expectations[i].proxied, unknowable: expectations[i].unknowable, present: expectations[i].present, absent: expectations[i].absent };
   return { verdicts, summary: verifySummary(verdicts) };
@@ -124,6 +128,7 @@ async function look(core, domain, expectations, servers, resolvers, timeoutMs) {
 
 function stateText(state, timeLeft, lang, unknowable) {
   if (unknowable) return cliMessage('verify.states.unknowable', lang);
+  if (state === 'serves-something-else') return cliMessage('verify.state-something-else', lang);
   if (state === 'seen-by-some' && timeLeft === null) return cliMessage('verify.states.seen-by-some-no-time', lang);
   return cliMessage(`verify.states.${state}`, lang, { seconds: timeLeft });
 }
@@ -143,7 +148,8 @@ function recordLines(v, lang) {
     const reason = (direct && nameServerMessage(`reasons.${code}`, lang)) || sessionMessage('reasons', o.reason ?? { code: 'not-asked' }, lang);
     if (!o.known) return cliMessage('verify.could-not-ask', lang, { reason });
     const what = o.matches ? cliMessage('verify.serves', lang) : o.records.length ? cliMessage('verify.old-answer', lang, { records: o.records.join(sep) }) : cliMessage('verify.no-record', lang);
-    return what;
+    // A DNS-only address that is neither the fix's nor a proxy's (verifyRecord's providerOf).
+    return o.answer === 'something-else' ? cliMessage('verify.something-else', lang, { records: o.records.join(sep) }) : what;
   };
   const lines = [displayText(head)];
   for (const a of v.authoritative) lines.push(`  ${cliMessage('verify.authoritative', lang, { server: a.source })}: ${seen(a, true)}`);

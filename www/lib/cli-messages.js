@@ -174,6 +174,9 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       summary: 'verify {domain}: {state}',
       'watch-next': 'looking again in {seconds} s',
       'watch-limit': 'stopped watching after {seconds} s: the fix is not seen everywhere yet',
+      // A DNS-only A/AAAA answered with an address neither the fix's nor a proxy's.
+      'something-else': 'serves something else ({records})',
+      'state-something-else': "served otherwise: the authoritative servers answer with an address that is neither the fix's nor the proxy's",
     },
     // check --server, --authoritative (www/cli/check.mjs): the check asked of one name server directly.
     checkServer: {
@@ -368,6 +371,9 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       summary: '{domain} の確認: {state}',
       'watch-next': '{seconds} 秒後にもう一度確かめます',
       'watch-limit': '{seconds} 秒で監視をやめました: 修正はまだすべてには反映されていません',
+      // DNS のみの A/AAAA が、修正のアドレスでもプロキシのアドレスでもないアドレスで応答した。
+      'something-else': '別の応答 ({records})',
+      'state-something-else': '別の内容で配信されています: 権威サーバーが、修正のアドレスでもプロキシのアドレスでもないアドレスを返しています',
     },
     // check --server、--authoritative (www/cli/check.mjs): ネームサーバー 1 台に直接問い合わせるチェック。
     checkServer: {

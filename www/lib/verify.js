@@ -4,22 +4,27 @@
 // resolver serves are compared with what is expected, and a verdict comes
 // out. Pure: the shells (the CLI's verify command, later the site) ask the
 // questions, with runSession, and hand the facts (session.facts().facts
-// entries) here. Shared by the CLI and the site, so it has no I/O.
+// entries) here, with the core's providerOf (which proxy an address is of)
+// as a parameter. Shared by the CLI and the site, so it has no I/O.
 //
 //   verifyRecord({ name: 'club.test.', type: 'MX', expected: ['10 mx.mail.test.'] },
 //     { authoritative: [{ source: '192.0.2.53:53', fact }], resolvers: [{ source: 'cloudflare', fact }] })
 //   -> { state: 'seen-by-some', timeLeft: 240, ... }
 //
 // States:
-//   seen-everywhere   every authoritative server and every resolver serves the expected records
-//   seen-by-some      the authoritative servers serve them, some resolvers still hold the old
-//                     answer: timeLeft is the longest TTL those resolvers returned (seconds)
-//   not-yet-served    an authoritative server serves something else: the change has not
-//                     been saved or published
-//   unknown           some answer could not be had (a timeout, REFUSED, no AA): never "seen"
+//   seen-everywhere        every authoritative server and every resolver serves the expected records
+//   seen-by-some           the authoritative servers serve them, some resolvers still hold the old
+//                          answer: timeLeft is the longest TTL those resolvers returned (seconds;
+//                          for a cached "no such record", the time left on it: the fact's negative_ttl)
+//   not-yet-served         an authoritative server serves something else: the change has not
+//                          been saved or published
+//   serves-something-else  a DNS-only A/AAAA record set: an authoritative server answers with an
+//                          address that is neither the expected one nor a proxy's (known only
+//                          when verifyRecord is given providerOf): the change was made otherwise
+//   unknown                some answer could not be had (a timeout, REFUSED, no AA): never "seen"
 
 /** The states a record's verdict can take, in the order of the doc above. */
-export const VERIFY_STATES = Object.freeze(['seen-everywhere', 'seen-by-some', 'not-yet-served', 'unknown']);
+export const VERIFY_STATES = Object.freeze(['seen-everywhere', 'seen-by-some', 'not-yet-served', 'serves-something-else', 'unknown']);
 
 // Presentation data compared without case for names (the core writes
 // canonical text; names in RDATA may differ only in case, RFC 4343).
@@ -31,30 +36,55 @@ function sameSet(a, b) {
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
+// The time left on a fact's cached answer: the smallest TTL of its records,
+// or, for a negative answer (NXDOMAIN or no record of the type), the
+// negative_ttl the core read from the zone's SOA (RFC 2308 §5); null when
+// not known (a negative answer without the SOA).
+function timeLeft(fact) {
+  const ttls = (fact.records ?? []).map((r) => r.ttl).filter((t) => typeof t === 'number');
+  if (ttls.length) return Math.min(...ttls);
+  return typeof fact.negative_ttl === 'number' ? fact.negative_ttl : null;
+}
+
 /**
  * What one source served for the record set.
- * @param fact a session fact ({state, rcode, records: [{data, ttl}], reason}) or undefined
- * @param expected the expected data strings ([] for "no such record")
- * @returns {{known: boolean, matches: boolean, records: string[], ttl: number | null, reason?: object}}
+ * @param fact a session fact ({state, rcode, records: [{data, ttl}], negative_ttl?, reason}) or undefined
+ * @param expected the expected data strings ([] for "no such record"), or an
+ *   expectation {present[], absent[], exact} as expectationsFromReport() gives
+ * @param {(address: string) => string} [providerOf] the proxy provider of an
+ *   address ('cloudflare'), '' for none: the core's providerOf. With it, an
+ *   `exact` (DNS-only A/AAAA) set that answers with an address neither
+ *   expected nor a proxy's is told apart from the old answer
+ * @returns {{known: boolean, matches: boolean, records: string[], ttl: number | null,
+ *   answer?: 'serves' | 'old' | 'no-record' | 'something-else', provider?: string, reason?: object}}
+ *   ttl: the time left on the cached answer, a negative one's included; answer: what it is
+ *   (provider: whose proxy the old answer's address is, when providerOf says)
  */
-export function observe(fact, expected) {
+export function observe(fact, expected, providerOf = null) {
   if (!fact || fact.state !== 'answered') return { known: false, matches: false, records: [], ttl: null, reason: fact?.reason ?? { code: 'not-asked' } };
   const records = (fact.records ?? []).map((r) => r.data);
-  if (!Array.isArray(expected)) return { ...observe(fact, records), matches: meets(records, expected) };
-  const ttls = (fact.records ?? []).map((r) => r.ttl);
-  // A cached "no such record" has no TTL here: the session's facts do not
-  // carry the SOA minimum of a negative answer yet (see the report).
-  const ttl = ttls.length ? Math.min(...ttls) : null;
-  return { known: true, matches: sameSet(records, expected), records, ttl };
+  const out = { known: true, matches: false, records, ttl: timeLeft(fact) };
+  if (Array.isArray(expected)) out.matches = sameSet(records, expected);
+  else Object.assign(out, judge(records, expected, providerOf));
+  if (out.answer) return out;
+  return { ...out, answer: out.matches ? 'serves' : records.length ? 'old' : 'no-record' };
 }
 
 // An expectation of verify's edits: {present[], absent[], exact}. `exact`:
-// the record set must be just `present` (a DNS-only A/AAAA: any other
-// address, the proxy's among them, is the old answer).
-function meets(records, { present = [], absent = [], exact = false }) {
+// the record set must be just `present` (a DNS-only A/AAAA). Then a proxy's
+// address among the records is the old answer; without providerOf any other
+// address is taken as the old answer; with it, an address that is neither
+// expected nor a proxy's is something else.
+function judge(records, { present = [], absent = [], exact = false }, providerOf) {
   const have = new Set(records.map(norm));
-  if (exact) return sameSet(records, present);
-  return present.every((d) => have.has(norm(d))) && !absent.some((d) => have.has(norm(d)));
+  if (!exact) return { matches: present.every((d) => have.has(norm(d))) && !absent.some((d) => have.has(norm(d))) };
+  if (sameSet(records, present)) return { matches: true };
+  if (typeof providerOf !== 'function' || !records.length) return { matches: false };
+  const wanted = new Set(present.map(norm));
+  const extra = records.filter((d) => !wanted.has(norm(d)));
+  const provider = extra.map((d) => providerOf(String(d).trim()) || '').find((p) => p);
+  if (provider) return { matches: false, answer: 'old', provider };
+  return { matches: false, answer: extra.length ? 'something-else' : 'old' };
 }
 
 /**
@@ -62,10 +92,11 @@ function meets(records, { present = [], absent = [], exact = false }) {
  * `mxray check --format json` (its fix.edits[], else the findings' edits).
  * An added record must be present, a removed one absent. A record set made
  * DNS only (proxied false) of type A or AAAA must hold just the added
- * addresses: the proxy's ranges are known to the core only, so an address
- * other than the expected ones counts as the old answer. An edit whose data
- * is not known (a placeholder, a live set-dns-only with no address) makes
- * its record set `unknowable`: it can never be "seen".
+ * addresses (`exact`): verifyRecord, given the core's providerOf, tells a
+ * proxy's address there (the old answer: not yet) from an unrelated one
+ * (something else); without it any other address counts as the old answer.
+ * An edit whose data is not known (a placeholder, a live set-dns-only with no
+ * address) makes its record set `unknowable`: it can never be "seen".
  * @returns {{name: string, type: string, present: string[], absent: string[], exact: boolean,
  *   proxied: boolean | null, unknowable: boolean}[]} in the order of the edits
  * @throws {Error} with `code` 'no-edits' when the report holds no edit
@@ -100,15 +131,18 @@ export function expectationsFromReport(report) {
  * @param {{name: string, type: string, expected?: string[], present?: string[], absent?: string[], exact?: boolean, unknowable?: boolean}} record
  *   expected: the exact record set; else present/absent/exact as expectationsFromReport() gives
  * @param {{authoritative: {source: string, fact: object}[], resolvers: {source: string, fact: object}[]}} seen
+ * @param {{providerOf?: (address: string) => string}} [options] providerOf: the core's
+ *   (core.providerOf), to tell a proxy's address from another one (see observe)
  * @returns {{name, type, expected, state: string, timeLeft: number | null,
  *   authoritative: object[], resolvers: object[]}} each source with observe()'s fields and its name
  */
-export function verifyRecord(record, { authoritative = [], resolvers = [] }) {
+export function verifyRecord(record, { authoritative = [], resolvers = [] }, { providerOf = null } = {}) {
   const expected = record.expected ?? (record.present || record.absent ? { present: record.present, absent: record.absent, exact: record.exact } : []);
-  const auth = authoritative.map(({ source, fact }) => ({ source, ...observe(fact, expected) }));
-  const res = resolvers.map(({ source, fact }) => ({ source, ...observe(fact, expected) }));
+  const auth = authoritative.map(({ source, fact }) => ({ source, ...observe(fact, expected, providerOf) }));
+  const res = resolvers.map(({ source, fact }) => ({ source, ...observe(fact, expected, providerOf) }));
   const out = { name: record.name, type: record.type, expected, authoritative: auth, resolvers: res, timeLeft: null };
   if (record.unknowable || !auth.length || auth.some((a) => !a.known)) return { ...out, state: 'unknown' };
+  if (auth.some((a) => a.answer === 'something-else')) return { ...out, state: 'serves-something-else' };
   if (auth.some((a) => !a.matches)) return { ...out, state: 'not-yet-served' };
   if (res.some((r) => !r.known)) return { ...out, state: 'unknown' };
   const stale = res.filter((r) => !r.matches);

@@ -1,6 +1,6 @@
 // The small core (www/lib/wasm/small/, what the browser loads) with the API
 // of the fast core's embind bindings (wasm/*_bindings.cpp): ZoneReader,
-// Session, Analysis, classifyInput, utf16ToUtf8, HEAPU8. The small core has
+// Session, Analysis, classifyInput, providerOf, utf16ToUtf8, HEAPU8. The small core has
 // no embind, only the C exports of wasm/small_api.cpp (their calling
 // convention is described there); this module is what turns them back into
 // the objects www/lib and the site use. The site's and the extension's
@@ -216,6 +216,10 @@ export default async function createMxrayCore(options = {}) {
     classifyInput(head, whole) {
       arg(0, head);
       return text(m._mxs_classify_input(whole ? 1 : 0));
+    },
+    providerOf(address) {
+      arg(0, address);
+      return text(m._mxs_provider_of());
     },
     utf16ToUtf8(bytes, bigEndian) {
       arg(0, bytes);
