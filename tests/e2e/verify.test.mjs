@@ -147,7 +147,7 @@ test('verify: old answers, then the fix is served and the view says so by itself
     const byKey = Object.fromEntries(sets.map((s) => [s.key, s]));
     assert.equal(byKey['mail.club.test. A'].state, 'seen-by-none');
     assert.equal(byKey['mail.club.test. A'].expected, 'Expected: 203.0.113.10 DNS only');
-    assert.match(byKey['mail.club.test. A'].lines[0].text, new RegExp(`^${plainHost}: old answer: (104\\.21\\.48\\.1, 172\\.67\\.160\\.1|172\\.67\\.160\\.1, 104\\.21\\.48\\.1) \\([0-3] s left\\)$`));
+    assert.match(byKey['mail.club.test. A'].lines[0].text, new RegExp(`^${plainHost}: old answer: the proxy’s addresses (104\\.21\\.48\\.1, 172\\.67\\.160\\.1|172\\.67\\.160\\.1, 104\\.21\\.48\\.1) \\([0-3] s left\\)$`));
     assert.match(byKey['mail.club.test. A'].verdict, /^Not seen by any resolver yet\. Whether the change is published cannot be told from here/);
     assert.equal(byKey['mail.club.test. CNAME'].expected, 'No longer: club.test.');
     assert.match(byKey['mail.club.test. CNAME'].lines[0].text, /old answer: club\.test\./);
@@ -228,7 +228,7 @@ test('verify: old answers, then the fix is served and the view says so by itself
     assert.equal(a.state, 'seen-by-some', JSON.stringify(a));
     assert.match(a.verdict, /^Seen by some resolvers; the others hold the old answer for up to [1-8] s more$/);
     assert.ok(a.lines.some((l) => l.seen === 'serves' && l.text.startsWith(plainHost)), JSON.stringify(a.lines));
-    assert.ok(a.lines.some((l) => l.seen === 'old' && new RegExp(`^${cachedHost}: old answer: (104\\.21\\.48\\.1, 172\\.67\\.160\\.1|172\\.67\\.160\\.1, 104\\.21\\.48\\.1) \\([1-8] s left\\)$`).test(l.text)), JSON.stringify(a.lines));
+    assert.ok(a.lines.some((l) => l.seen === 'old' && new RegExp(`^${cachedHost}: old answer: the proxy’s addresses (104\\.21\\.48\\.1, 172\\.67\\.160\\.1|172\\.67\\.160\\.1, 104\\.21\\.48\\.1) \\([1-8] s left\\)$`).test(l.text)), JSON.stringify(a.lines));
     assert.match(await page.textContent('#verify-status'), /^Some resolvers see the fix; everyone should within [1-8] s\.$/);
     await screenshot(page, 'verify-some-en-1280');
     await page.selectOption('#language', 'ja');

@@ -289,3 +289,32 @@ describe('resolversVerdict: public resolvers only', () => {
     assert.equal(resolversVerdict(removal, [{ source: 'r', fact: resolverFact([failed], 'mail.club.test.', 'CNAME') }]).state, 'unknown');
   });
 });
+
+// The site passes the worker core's providerOf (as a table of the answered addresses) to the
+// resolvers-only verdict: a DNS-only A record set is judged against the proxy's ranges there too.
+const providerCore = await loadCore();
+describe('resolversVerdict with providerOf: DNS only against the proxy ranges', () => {
+  const dnsOnly = { name: 'mail.club.test.', type: 'A', present: ['203.0.113.25'], absent: [], exact: true };
+  const at = (...facts) => facts.map((fact, i) => ({ source: `r${i}`, fact }));
+  const providerOf = (a) => providerCore.providerOf(a);
+
+  test('a resolver still answering with Cloudflare addresses holds the old answer, named as the proxy’s', () => {
+    const v = resolversVerdict(dnsOnly, at(answered([['203.0.113.25', 60]]), answered([['104.21.48.1', 200], ['172.67.160.1', 200]])), { providerOf });
+    assert.equal(v.state, 'seen-by-some');
+    assert.equal(v.timeLeft, 200);
+    assert.equal(v.resolvers[1].answer, 'old');
+    assert.equal(v.resolvers[1].provider, 'cloudflare');
+  });
+
+  test('an address neither expected nor a proxy’s is something else, never seen', () => {
+    const v = resolversVerdict(dnsOnly, at(answered([['192.0.2.77', 60]])), { providerOf });
+    assert.equal(v.state, 'seen-by-none');
+    assert.equal(v.resolvers[0].answer, 'something-else');
+    assert.equal(v.resolvers[0].matches, false);
+  });
+
+  test('exactly the expected address is seen', () => {
+    const v = resolversVerdict(dnsOnly, at(answered([['203.0.113.25', 60]])), { providerOf });
+    assert.equal(v.state, 'seen-by-all');
+  });
+});

@@ -218,12 +218,15 @@ export function resolverFact(facts, name, type) {
  * The verdict of one record set from public resolvers alone.
  * @param record as expectationsFromReport() gives it (or {name, type, expected[]})
  * @param {{source: string, fact: object}[]} resolvers
+ * @param {{providerOf?: (address: string) => string}} [options] as verifyRecord's: with it, a
+ *   DNS-only A/AAAA record set answered with a proxy's address is the old answer, and one
+ *   answered with another address serves something else (observe)
  * @returns {{name, type, expected, state: string, timeLeft: number | null, resolvers: object[]}}
  *   each resolver with observe()'s fields and its source
  */
-export function resolversVerdict(record, resolvers = []) {
+export function resolversVerdict(record, resolvers = [], { providerOf = null } = {}) {
   const expected = record.expected ?? { present: record.present ?? [], absent: record.absent ?? [], exact: Boolean(record.exact) };
-  const res = resolvers.map(({ source, fact }) => ({ source, ...observe(fact, expected) }));
+  const res = resolvers.map(({ source, fact }) => ({ source, ...observe(fact, expected, providerOf) }));
   const stale = res.filter((r) => r.known && !r.matches);
   const ttls = stale.map((r) => r.ttl).filter((t) => t !== null);
   const timeLeft = ttls.length ? Math.max(...ttls) : null;

@@ -133,10 +133,14 @@ export function createVerifyView({ lang, ask, settings, timing = {} }) {
     const answer = await ask({ domain: job.domain, records: job.expectations.map(({ name, type }) => ({ name, type })), resolvers: asked.map((r) => r.spec), timeoutMs, padding });
     if (!job || mine !== seq) return; // closed, reopened or asked again meanwhile
     const byResolver = new Map((answer?.results ?? []).map((r) => [r.resolver, r.facts]));
+    // Which proxy an answered address is of, as the worker's core said.
+    const providers = answer?.providers ?? {};
+    const providerOf = (address) => (Object.hasOwn(providers, address) ? providers[address] : '');
     job.verdicts = job.expectations.map((e, i) => ({
       ...resolversVerdict(
         e,
         asked.map((r) => ({ source: r.label, fact: byResolver.get(r.spec)?.[i] ?? undefined })),
+        { providerOf },
       ),
       present: e.present,
       absent: e.absent,
@@ -271,8 +275,11 @@ export function createVerifyView({ lang, ask, settings, timing = {} }) {
       return t('couldNotAsk', { reason });
     }
     let what;
+    const records = r.records.map((d) => displayText(d)).join(sep);
     if (r.matches) what = t('serves');
-    else if (r.records.length) what = t('oldAnswer', { records: r.records.map((d) => displayText(d)).join(sep) });
+    else if (r.answer === 'something-else') what = t('somethingElse', { records });
+    else if (r.provider) what = t('oldProxy', { records });
+    else if (r.records.length) what = t('oldAnswer', { records });
     else what = t('noRecord');
     // How long a resolver may keep an answer that is not the fix yet (its TTL).
     if (!r.matches && r.ttl !== null) what += ` (${t('timeLeft', { seconds: r.ttl })})`;
@@ -312,7 +319,7 @@ export function createVerifyView({ lang, ask, settings, timing = {} }) {
                 'ul',
                 { className: 'verify-resolvers' },
                 v.resolvers.map((r) =>
-                  h('li', { dataset: { seen: !r.known ? 'unknown' : r.matches ? 'serves' : r.records.length ? 'old' : 'none' } }, h('span', { className: 'verify-source' }, r.source), ': ', seenText(r)),
+                  h('li', { dataset: { seen: !r.known ? 'unknown' : r.matches ? 'serves' : r.answer === 'something-else' ? 'other' : r.records.length ? 'old' : 'none' } }, h('span', { className: 'verify-source' }, r.source), ': ', seenText(r)),
                 ),
               )
             : null,

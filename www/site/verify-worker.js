@@ -5,7 +5,9 @@
 // (resolverFact in www/lib/verify.js): the page judges.
 //
 // In:  {type: 'verify', id, domain, records: [{name, type}], resolvers: string[], timeoutMs, padding}
-// Out: {type: 'verified', id, results: [{resolver, facts: (fact | null)[]}]}  facts: one per record set
+// Out: {type: 'verified', id, results: [{resolver, facts: (fact | null)[]}], providers}  facts: one per
+//      record set; providers: {address: provider} for every A and AAAA answered, from the core's
+//      providerOf (the page has no core: it judges a DNS-only record set's addresses with this)
 import { createSession } from '../lib/session.js';
 import { runSession } from '../lib/doh-driver.js';
 import { resolverFact } from '../lib/verify.js';
@@ -43,5 +45,13 @@ async function lookThrough(core, msg, resolver) {
 /** Answers one 'verify' message: every resolver at once. */
 export async function verifyInWorker(core, msg) {
   const results = await Promise.all((msg.resolvers ?? []).map(async (resolver) => ({ resolver, facts: await lookThrough(core, msg, resolver) })));
-  return { type: 'verified', id: msg.id, results };
+  const providers = {};
+  for (const { facts } of results)
+    for (const fact of facts)
+      if (fact && (fact.type === 'A' || fact.type === 'AAAA'))
+        for (const { data } of fact.records ?? []) {
+          const address = String(data).trim();
+          if (!Object.hasOwn(providers, address)) providers[address] = core.providerOf(address) || '';
+        }
+  return { type: 'verified', id: msg.id, results, providers };
 }
