@@ -213,3 +213,75 @@ test('expectations from a check: added present, removed absent, DNS-only A exact
   assert.throws(() => expectationsFromReport({ fix: { edits: [] } }), (e) => e.code === 'no-edits');
   assert.throws(() => expectationsFromReport(null), (e) => e.code === 'no-edits');
 });
+
+// --expect with the corrected zone itself (here written as a Cloudflare export with cf_tags):
+// every record set in it must be served as written; a proxied one as the proxy's addresses.
+test('verify --expect ZONE: every record set of the corrected zone, a proxied one as the proxy’s addresses', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-verify-zone-'));
+  const file = join(dir, 'vfz.test.zone');
+  const served = (mail) => `$ORIGIN vfz.test.
+$TTL 3
+@ IN SOA ns1.vfz.test. hostmaster.vfz.test. 1 3600 600 86400 3
+@ IN NS ns1.vfz.test.
+ns1 IN A 127.0.0.1
+@ IN A 104.21.1.1
+www IN A 104.21.1.1
+@ IN MX 10 mail.vfz.test.
+mail IN A ${mail}
+@ IN TXT "v=spf1 mx -all"
+`;
+  const corrected = join(dir, 'corrected.txt');
+  writeFileSync(corrected, `vfz.test.\t3600\tIN\tSOA\tns1.vfz.test. hostmaster.vfz.test. 2 3600 600 86400 3
+vfz.test.\t3600\tIN\tNS\tns1.vfz.test.
+ns1.vfz.test.\t1\tIN\tA\t127.0.0.1 ; cf_tags=cf-proxied:false
+vfz.test.\t1\tIN\tA\t203.0.113.25 ; cf_tags=cf-proxied:true
+www.vfz.test.\t1\tIN\tCNAME\tvfz.test. ; cf_tags=cf-proxied:true
+vfz.test.\t1\tIN\tMX\t10 mail.vfz.test.
+mail.vfz.test.\t1\tIN\tA\t203.0.113.25 ; cf_tags=cf-proxied:false
+vfz.test.\t1\tIN\tTXT\t"v=spf1 mx -all"
+`);
+  writeFileSync(file, served('104.21.1.1'));
+  const r = await startResolver({ zones: [{ origin: 'vfz.test.', file }] });
+  const args = ['vfz.test', '--expect', corrected, '--server', `${r.do53.host}:${r.do53.port}`, '--resolver', r.url, '--format', 'json'];
+  try {
+    const before = await run(args);
+    assert.equal(before.code, 1, before.stdout + before.stderr);
+    const b = JSON.parse(before.stdout);
+    const byKey = (j) => Object.fromEntries(j.records.map((x) => [`${x.name} ${x.type}`, x]));
+    const k = byKey(b);
+    // The SOA is not followed; the proxied apex and www (a proxied CNAME: its A) are the proxy's addresses.
+    assert.deepEqual(Object.keys(k).sort(), ['mail.vfz.test. A', 'ns1.vfz.test. A', 'vfz.test. A', 'vfz.test. MX', 'vfz.test. NS', 'vfz.test. TXT', 'www.vfz.test. A']);
+    assert.equal(k['vfz.test. A'].state, 'seen-everywhere');
+    assert.equal(k['www.vfz.test. A'].state, 'seen-everywhere');
+    assert.equal(k['vfz.test. TXT'].state, 'seen-everywhere');
+    assert.equal(k['mail.vfz.test. A'].state, 'not-yet-served', before.stdout);
+    assert.equal(b.state, 'not-yet-served');
+
+    writeFileSync(file, served('203.0.113.25').replace(' 1 3600 600', ' 2 3600 600'));
+    await r.reload();
+    await new Promise((res) => setTimeout(res, 4000)); // anything cached for 3 s runs out
+    const after = await run(args);
+    assert.equal(after.code, 0, after.stdout + after.stderr);
+    assert.equal(JSON.parse(after.stdout).state, 'seen-everywhere');
+
+    // The words: the zone given, in text.
+    const text = await run(args.slice(0, -2));
+    assert.match(text.stdout, /mail\.vfz\.test A 203\.0\.113\.25 \(DNS only\)/);
+  } finally {
+    await r.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('verify --expect ZONE: a zone with no record set of the domain is exit 2, named', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-verify-zone-'));
+  const corrected = join(dir, 'other.zone');
+  writeFileSync(corrected, '$ORIGIN other.test.\n@ 300 IN A 192.0.2.1\n');
+  try {
+    const r = await run(['vfz.test', '--expect', corrected, '--server', '127.0.0.1:9']);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.ok(r.stderr.includes(`${corrected}: the zone holds no record set of "vfz.test" to verify`), r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

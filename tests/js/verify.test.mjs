@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { runSession } from '../../www/lib/doh-driver.js';
 import { createDnsTransport } from '../../www/cli/dns-transport.mjs';
 import { verifyRecord, verifySummary, watchInterval, observe } from '../../www/lib/verify.js';
-import { expectationsFromReport, resolverFact, resolversSummary, resolversVerdict } from '../../www/lib/verify.js';
+import { expectationsFromReport, expectationsFromZone, resolverFact, resolversSummary, resolversVerdict } from '../../www/lib/verify.js';
 
 const answered = (records, rcode = 'NOERROR') => ({ state: 'answered', rcode, records: records.map(([data, ttl]) => ({ data, ttl })) });
 const unknown = (code) => ({ state: 'unknown', reason: { code } });
@@ -316,5 +316,44 @@ describe('resolversVerdict with providerOf: DNS only against the proxy ranges', 
   test('exactly the expected address is seen', () => {
     const v = resolversVerdict(dnsOnly, at(answered([['203.0.113.25', 60]])), { providerOf });
     assert.equal(v.state, 'seen-by-all');
+  });
+});
+
+// A corrected zone as verify's expectation (mxray verify --expect ZONE): the records as
+// `mxray dump` writes them.
+describe('expectationsFromZone: every record set of the corrected zone', () => {
+  const dump = [
+    'club.test. 3600 IN SOA ns1.club.test. hostmaster.club.test. 2 3600 600 86400 300',
+    'club.test. 86400 IN NS ns1.club.test.',
+    'club.test. 1 IN A 203.0.113.25 ; cf-proxied:true',
+    'www.club.test. 1 IN CNAME club.test. ; cf-proxied:true',
+    'mail.club.test. 1 IN A 203.0.113.25 ; cf-proxied:false',
+    'club.test. 300 IN MX 10 mail.club.test.',
+    'club.test. 300 IN TXT "v=spf1 mx ; -all"',
+    'club.test. 300 IN TXT "google-site-verification=x"',
+    'other.test. 300 IN A 192.0.2.1',
+    'club.test. 300 IN RRSIG A 13 2 300 20270101000000 20261201000000 1 club.test. AAAA',
+  ].join('\n');
+  const sets = Object.fromEntries(expectationsFromZone(dump, 'club.test').map((e) => [`${e.name} ${e.type}`, e]));
+
+  test('the SOA, DNSSEC records and names outside the domain are not followed', () => {
+    assert.deepEqual(Object.keys(sets).sort(), ['club.test. A', 'club.test. MX', 'club.test. NS', 'club.test. TXT', 'mail.club.test. A', 'www.club.test. A']);
+  });
+
+  test('data as written, a TXT with a semicolon inside its quotes included; several records one set', () => {
+    assert.deepEqual(sets['club.test. TXT'].present, ['"v=spf1 mx ; -all"', '"google-site-verification=x"']);
+    assert.equal(sets['club.test. TXT'].exact, true);
+    assert.deepEqual(sets['mail.club.test. A'], { name: 'mail.club.test.', type: 'A', present: ['203.0.113.25'], absent: [], exact: true, proxied: false, unknowable: false, proxy: false });
+  });
+
+  test('a proxied A, and a proxied CNAME as the A at its name, must answer with the proxy’s addresses', () => {
+    for (const key of ['club.test. A', 'www.club.test. A']) {
+      assert.equal(sets[key].proxy, true, key);
+      assert.deepEqual(sets[key].present, [], key);
+    }
+    const providerOf = (a) => providerCore.providerOf(a);
+    const seen = (records) => verifyRecord(sets['www.club.test. A'], { authoritative: [{ source: 'ns', fact: answered(records) }], resolvers: [] }, { providerOf });
+    assert.equal(seen([['104.21.48.1', 300], ['172.67.160.1', 300]]).state, 'seen-everywhere');
+    assert.equal(seen([['203.0.113.25', 300]]).state, 'serves-something-else');
   });
 });

@@ -18,9 +18,10 @@ import { closeHttp2, http2FetchFor } from './doh-http2.mjs';
 import { createSession } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { UsageError, cliLanguage, cliMessage, nameServerMessage } from '../lib/cli-messages.js';
-import { sessionMessage } from '../lib/messages.js';
+import { formatDiagnostic, sessionMessage } from '../lib/messages.js';
+import { feedBytes } from '../lib/zone-input.js';
 import { displayText, jsonEscaped, quotedText } from '../lib/name-safety.js';
-import { expectationsFromReport, verifyRecord, verifySummary, watchInterval } from '../lib/verify.js';
+import { expectationsFromReport, expectationsFromZone, verifyRecord, verifySummary, watchInterval } from '../lib/verify.js';
 
 const OPTIONS = {
   expect: { type: 'string' },
@@ -122,7 +123,7 @@ async function look(core, domain, expectations, servers, resolvers, timeoutMs) {
       resolvers: res.map(({ source, facts }) => ({ source, fact: factFor(facts, e.name, e.type) })),
     }, { providerOf }),
   );
-  for (let i = 0; i < verdicts.length; i++) verdicts[i] = { ...verdicts[i], proxied: expectations[i].proxied, unknowable: expectations[i].unknowable, present: expectations[i].present, absent: expectations[i].absent };
+  for (let i = 0; i < verdicts.length; i++) verdicts[i] = { ...verdicts[i], proxied: expectations[i].proxied, proxy: Boolean(expectations[i].proxy), unknowable: expectations[i].unknowable, present: expectations[i].present, absent: expectations[i].absent };
   return { verdicts, summary: verifySummary(verdicts) };
 }
 
@@ -138,6 +139,7 @@ function recordLines(v, lang) {
   const sep = lang === 'ja' ? '、' : ', ';
   const parts = [`${bare(v.name)} ${v.type}`];
   if (v.present.length) parts.push(v.present.join(sep));
+  if (v.proxy) parts.push(cliMessage('verify.proxy-addresses', lang));
   if (v.absent.length) parts.push(cliMessage('verify.removed', lang, { data: v.absent.join(sep) }));
   if (v.unknowable) parts.push(cliMessage('verify.no-data', lang));
   let head = parts.join(' ');
@@ -166,7 +168,7 @@ const jsonOf = (domain, { verdicts, summary }) => ({
   state: summary.state,
   time_left: summary.timeLeft,
   records: verdicts.map((v) => ({
-    name: v.name, type: v.type, present: v.present, absent: v.absent, proxied: v.proxied, unknowable: v.unknowable,
+    name: v.name, type: v.type, present: v.present, absent: v.absent, proxied: v.proxied, proxy_addresses: v.proxy, unknowable: v.unknowable,
     state: v.state, time_left: v.timeLeft,
     authoritative: v.authoritative, resolvers: v.resolvers,
   })),
@@ -178,6 +180,30 @@ export async function runVerify(argv) {
     return await verify(argv);
   } finally {
     await closeHttp2();
+  }
+}
+
+// At most this many record sets of a corrected zone are followed: each is asked of
+// every server and resolver, on every look.
+const MAX_ZONE_SETS = 100;
+
+// The expectations of a corrected zone file (expectationsFromZone): the core reads
+// it (any format it reads; a BIND file's origin is the domain), its diagnostics go to
+// standard error, and what was read is verified.
+function expectationsOfZone(core, file, bytes, domain, lang) {
+  const reader = new core.ZoneReader(file, JSON.stringify({ origin: domain, format: 'auto' }), null);
+  try {
+    feedBytes(core, reader, bytes);
+    reader.finish();
+    const summary = JSON.parse(reader.summaryJson());
+    for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
+    const all = expectationsFromZone(reader.dump(0, reader.recordCount(), false), domain);
+    if (!all.length) return { error: cliMessage('verify.errors.zone-empty', lang, { file, domain: quotedText(domain) }) };
+    if (all.length > MAX_ZONE_SETS)
+      process.stderr.write(`mxray: ${cliMessage('verify.errors.zone-capped', lang, { file, count: all.length, limit: MAX_ZONE_SETS })}\n`);
+    return { expectations: all.slice(0, MAX_ZONE_SETS) };
+  } finally {
+    reader.delete();
   }
 }
 
@@ -213,11 +239,29 @@ async function verify(argv) {
   if (opts.domain.length !== 1) return fail(cliMessage('verify.errors.needs-domain', lang), usage());
   if (!opts.expect) return fail(cliMessage('verify.errors.needs-expect', lang), usage());
   let expectations;
+  let expectBytes;
   try {
-    expectations = expectationsFromReport(JSON.parse(readFileSync(opts.expect, 'utf8')));
+    expectBytes = readFileSync(opts.expect);
   } catch (e) {
-    if (e.code === 'no-edits') return fail(cliMessage('verify.errors.no-edits', lang, { file: opts.expect }));
     return fail(cliMessage('verify.errors.bad-expect', lang, { file: opts.expect, detail: String(e.message) }));
+  }
+  // The JSON of a check (its fix), or else the corrected zone itself.
+  const zoneGiven = !/^\s*[{[]/.test(expectBytes.subarray(0, 64).toString('utf8'));
+  let zoneCore = null;
+  if (zoneGiven) {
+    const loaded = await cliCore(lang);
+    if (loaded.error) return fail(loaded.error);
+    zoneCore = loaded.core;
+    const read = expectationsOfZone(zoneCore, opts.expect, expectBytes, opts.domain[0], lang);
+    if (read.error) return fail(read.error);
+    expectations = read.expectations;
+  } else {
+    try {
+      expectations = expectationsFromReport(JSON.parse(expectBytes.toString('utf8')));
+    } catch (e) {
+      if (e.code === 'no-edits') return fail(cliMessage('verify.errors.no-edits', lang, { file: opts.expect }));
+      return fail(cliMessage('verify.errors.bad-expect', lang, { file: opts.expect, detail: String(e.message) }));
+    }
   }
   const wanted = [];
   for (const text of opts.servers) {

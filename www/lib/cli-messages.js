@@ -136,7 +136,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
     verify: {
       usage: `verify: has the fix reached the world yet
   mxray verify DOMAIN --expect FILE [--server HOST[:PORT]]... [--resolver NAME|URL]... [--watch [SECONDS]]
-  --expect FILE         the JSON of mxray check --format json: the records its fix adds and removes
+  --expect FILE         the JSON of mxray check --format json (the records its fix adds and removes),
+                        or the corrected zone file (every record set in it, as written)
   --server HOST[:PORT]  the authoritative server to ask (may repeat); else the domain's name servers
   --resolver NAME|URL   a public resolver to ask over DoH (may repeat); cloudflare, google and quad9 by default (quad9 over HTTP/2)
   --doh-http2           ask every resolver over HTTP/2 when it offers it, else over HTTP/1.1
@@ -146,14 +147,17 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   exit status: 0 seen everywhere, 1 not yet, 2 a usage or input error, 3 something could not be asked`,
       errors: {
         'needs-domain': 'verify takes one domain',
-        'needs-expect': 'verify needs --expect FILE, the JSON of mxray check --format json',
+        'needs-expect': 'verify needs --expect FILE: the JSON of mxray check --format json, or the corrected zone file',
         'bad-expect': '{file}: not the JSON of mxray check: {detail}',
+        'zone-empty': '{file}: the zone holds no record set of {domain} to verify',
+        'zone-capped': '{file}: {count} record sets; the first {limit} are verified',
         'no-edits': '{file}: the check has no change to verify',
         'bad-watch': '--watch takes seconds from 1 to 86400: {value}',
         'bad-watch-limit': '--watch-limit takes seconds from 1 to 604800: {value}',
         'bad-format': '--format takes text or json: {value}',
       },
       'dns-only': 'DNS only',
+      'proxy-addresses': 'the proxy’s addresses',
       proxied: 'proxied',
       removed: 'removed: {data}',
       'no-data': 'with no data known',
@@ -333,7 +337,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
     verify: {
       usage: `verify: 修正が反映されたかを確かめます
   mxray verify DOMAIN --expect FILE [--server HOST[:PORT]]... [--resolver NAME|URL]... [--watch [SECONDS]]
-  --expect FILE         mxray check --format json の JSON。その修正が追加・削除するレコードを確かめます
+  --expect FILE         mxray check --format json の JSON (その修正が追加・削除するレコードを確かめます)、
+                        または修正後のゾーンファイル (その中のすべてのレコードセットを書かれたとおりに確かめます)
   --server HOST[:PORT]  問い合わせる権威サーバー (複数指定できます)。指定しなければドメインのネームサーバーです
   --resolver NAME|URL   DoH で問い合わせる公開リゾルバー (複数指定できます)。既定は cloudflare、google、quad9 です (quad9 には HTTP/2 で問い合わせます)
   --doh-http2           どのリゾルバーにも、HTTP/2 に対応していれば HTTP/2 で、そうでなければ HTTP/1.1 で問い合わせます
@@ -343,14 +348,17 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   終了コード: 0 すべてに反映、1 まだ、2 使い方か入力の誤り、3 問い合わせられなかったものがある`,
       errors: {
         'needs-domain': 'verify にはドメインを一つ指定します',
-        'needs-expect': 'verify には --expect FILE (mxray check --format json の JSON) が必要です',
+        'needs-expect': 'verify には --expect FILE (mxray check --format json の JSON、または修正後のゾーンファイル) が必要です',
         'bad-expect': '{file}: mxray check の JSON ではありません: {detail}',
+        'zone-empty': '{file}: このゾーンには確かめる {domain} のレコードセットがありません',
+        'zone-capped': '{file}: レコードセットが {count} 個あります。確かめるのは最初の {limit} 個です',
         'no-edits': '{file}: このチェックには確かめる変更がありません',
         'bad-watch': '--watch には 1 から 86400 までの秒数を指定します: {value}',
         'bad-watch-limit': '--watch-limit には 1 から 604800 までの秒数を指定します: {value}',
         'bad-format': '--format には text か json を指定します: {value}',
       },
       'dns-only': 'DNS のみ',
+      'proxy-addresses': 'プロキシのアドレス',
       proxied: 'プロキシ経由',
       removed: '削除: {data}',
       'no-data': 'データは不明',

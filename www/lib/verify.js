@@ -75,7 +75,13 @@ export function observe(fact, expected, providerOf = null) {
 // address among the records is the old answer; without providerOf any other
 // address is taken as the old answer; with it, an address that is neither
 // expected nor a proxy's is something else.
-function judge(records, { present = [], absent = [], exact = false }, providerOf) {
+function judge(records, { present = [], absent = [], exact = false, proxy = false }, providerOf) {
+  // A proxied record set (a corrected zone's cf-proxied:true): served as the proxy's addresses.
+  if (proxy) {
+    if (typeof providerOf !== 'function' || !records.length) return { matches: false };
+    const all = records.every((d) => providerOf(String(d).trim()));
+    return all ? { matches: true } : { matches: false, answer: 'something-else' };
+  }
   const have = new Set(records.map(norm));
   if (!exact) return { matches: present.every((d) => have.has(norm(d))) && !absent.some((d) => have.has(norm(d))) };
   if (sameSet(records, present)) return { matches: true };
@@ -126,6 +132,46 @@ export function expectationsFromReport(report) {
   return [...sets.values()];
 }
 
+// Types a corrected zone holds that verify does not ask for: the SOA (its
+// serial moves with every change) and DNSSEC's own records.
+const NOT_VERIFIED = new Set(['SOA', 'RRSIG', 'NSEC', 'NSEC3', 'NSEC3PARAM', 'DNSKEY', 'CDS', 'CDNSKEY', 'ZONEMD']);
+
+/**
+ * What verify expects from a corrected zone: every record set in it (name
+ * and type) served just as written, the SOA and DNSSEC records aside. A
+ * record set the zone marks proxied (cf-proxied:true) is served as the
+ * proxy's addresses: its A/AAAA, or for a proxied CNAME an A at its name,
+ * must answer with a proxy's addresses (verifyRecord's providerOf says).
+ * @param {string} text the zone's records as `mxray dump` writes them: one a line,
+ *   "owner ttl class type data", a Cloudflare proxy state as "; cf-proxied:true|false"
+ * @param {string} domain only names at or under it count
+ * @returns the expectations as expectationsFromReport() gives them, in the zone's order
+ */
+export function expectationsFromZone(text, domain) {
+  const apex = `${String(domain).toLowerCase().replace(/\.$/, '')}.`;
+  const inZone = (name) => name === apex || name.endsWith(`.${apex}`);
+  const sets = new Map();
+  for (const raw of String(text).split('\n')) {
+    const m = /^(\S+)\s+\d+\s+\S+\s+(\S+)\s+(.*?)(?:\s+; cf-proxied:(true|false))?\s*$/.exec(raw);
+    if (!m) continue;
+    const name = m[1].toLowerCase();
+    const type = m[2].toUpperCase();
+    if (!inZone(name) || NOT_VERIFIED.has(type)) continue;
+    const proxied = m[4] === undefined ? null : m[4] === 'true';
+    // A proxied name answers with the proxy's addresses, whatever its record says.
+    const asked = proxied && type === 'CNAME' ? 'A' : type;
+    const key = `${name} ${asked}`;
+    if (!sets.has(key)) sets.set(key, { name, type: asked, present: [], absent: [], exact: true, proxied, unknowable: false, proxy: false });
+    const set = sets.get(key);
+    if (proxied && (type === 'A' || type === 'AAAA' || type === 'CNAME')) {
+      set.proxy = true;
+      set.proxied = true;
+    } else set.present.push(m[3]);
+  }
+  for (const set of sets.values()) if (set.proxy) set.present = [];
+  return [...sets.values()];
+}
+
 /**
  * The verdict for one record set.
  * @param {{name: string, type: string, expected?: string[], present?: string[], absent?: string[], exact?: boolean, unknowable?: boolean}} record
@@ -137,7 +183,7 @@ export function expectationsFromReport(report) {
  *   authoritative: object[], resolvers: object[]}} each source with observe()'s fields and its name
  */
 export function verifyRecord(record, { authoritative = [], resolvers = [] }, { providerOf = null } = {}) {
-  const expected = record.expected ?? (record.present || record.absent ? { present: record.present, absent: record.absent, exact: record.exact } : []);
+  const expected = record.expected ?? (record.present || record.absent ? { present: record.present, absent: record.absent, exact: record.exact, proxy: Boolean(record.proxy) } : []);
   const auth = authoritative.map(({ source, fact }) => ({ source, ...observe(fact, expected, providerOf) }));
   const res = resolvers.map(({ source, fact }) => ({ source, ...observe(fact, expected, providerOf) }));
   const out = { name: record.name, type: record.type, expected, authoritative: auth, resolvers: res, timeLeft: null };
@@ -225,7 +271,7 @@ export function resolverFact(facts, name, type) {
  *   each resolver with observe()'s fields and its source
  */
 export function resolversVerdict(record, resolvers = [], { providerOf = null } = {}) {
-  const expected = record.expected ?? { present: record.present ?? [], absent: record.absent ?? [], exact: Boolean(record.exact) };
+  const expected = record.expected ?? { present: record.present ?? [], absent: record.absent ?? [], exact: Boolean(record.exact), proxy: Boolean(record.proxy) };
   const res = resolvers.map(({ source, fact }) => ({ source, ...observe(fact, expected, providerOf) }));
   const stale = res.filter((r) => r.known && !r.matches);
   const ttls = stale.map((r) => r.ttl).filter((t) => t !== null);
