@@ -202,10 +202,16 @@ export function verifyRecord(record, { authoritative = [], resolvers = [] }, { p
  * @returns {{state: string, timeLeft: number | null}} timeLeft: the longest of the records'
  */
 export function verifySummary(verdicts) {
-  // Nothing to verify says nothing: not "seen".
+  return worstOf(verdicts, VERIFY_STATES);
+}
+
+// The worst state of the verdicts, `states` ordered best first (its last is
+// "unknown"), and the longest time left. Nothing to verify says nothing: not
+// "seen".
+function worstOf(verdicts, states) {
   if (!verdicts.length) return { state: 'unknown', timeLeft: null };
-  const rank = (s) => VERIFY_STATES.indexOf(s);
-  let state = 'seen-everywhere';
+  const rank = (s) => states.indexOf(s);
+  let state = states[0];
   for (const v of verdicts) if (rank(v.state) > rank(state)) state = v.state;
   const left = verdicts.map((v) => v.timeLeft).filter((t) => t !== null);
   return { state, timeLeft: left.length ? Math.max(...left) : null };
@@ -288,10 +294,5 @@ export function resolversVerdict(record, resolvers = [], { providerOf = null } =
  * @returns {{state: string, timeLeft: number | null}} timeLeft: the longest of the record sets'
  */
 export function resolversSummary(verdicts) {
-  if (!verdicts.length) return { state: 'unknown', timeLeft: null };
-  const rank = (s) => RESOLVER_STATES.indexOf(s);
-  let state = 'seen-by-all';
-  for (const v of verdicts) if (rank(v.state) > rank(state)) state = v.state;
-  const left = verdicts.map((v) => v.timeLeft).filter((t) => t !== null);
-  return { state, timeLeft: left.length ? Math.max(...left) : null };
+  return worstOf(verdicts, RESOLVER_STATES);
 }
