@@ -3,7 +3,7 @@
 // DoH resolver (dnsdist): the same zone must give the same findings either way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { runCli } from './lib/run-cli.mjs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,18 +36,8 @@ after(async () => {
   await resolver?.stop();
 });
 
-// Asynchronous: nsd and dnsdist live in this process's event loop.
-const cli = (args, env = {}) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, ['www/cli/mxray.mjs', ...args], {
-      env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+// Asynchronous (lib/run-cli.mjs): the daemons live in this process's event loop.
+const cli = runCli;
 
 const findings = (report) => report.findings.map((f) => `${f.rule} ${f.severity} ${f.names.join(',')}`).sort();
 

@@ -2,7 +2,7 @@
 // on loopback) what the world sees of a domain's mail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { runCli } from './lib/run-cli.mjs';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
@@ -18,18 +18,8 @@ after(async () => {
   await resolver?.stop();
 });
 
-// Asynchronous: the resolver lives in this process's event loop.
-const cli = (args, env = {}) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, ['www/cli/mxray.mjs', ...args], {
-      env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+// Asynchronous (lib/run-cli.mjs): the daemons live in this process's event loop.
+const cli = runCli;
 
 test('facts DOMAIN prints what the resolver said, as JSON', async () => {
   const r = await cli(['facts', '--resolver', resolver.url, 'club.test']);
