@@ -12,7 +12,7 @@ import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { http2FetchFor } from './doh-http2.mjs';
 import { cliMessage } from '../lib/cli-messages.js';
-import { formatDiagnostic, sessionMessage } from '../lib/messages.js';
+import { sessionMessage } from '../lib/messages.js';
 import { jsonEscaped, quotedText } from '../lib/name-safety.js';
 import { createDnsTransport, parseServer } from './dns-transport.mjs';
 
@@ -42,7 +42,7 @@ export async function addressesOf(core, host, resolver, timeoutMs) {
 }
 
 /** Runs `facts` against name servers; prints {domain, servers: [{server, host, address, ...facts}]}. */
-export async function authoritativeFacts(core, opts, lang, { domain, readZone, fileProblem, fail, write }) {
+export async function authoritativeFacts(core, opts, lang, { domain, readZones, fail, write }) {
   if (opts.dohFormat !== 'wire') return fail(cliMessage('server.server-or-resolver', lang));
   const wanted = [];
   for (const text of opts.servers) {
@@ -59,14 +59,8 @@ export async function authoritativeFacts(core, opts, lang, { domain, readZone, f
   }
   const readers = [];
   try {
-    for (const file of opts.zones) {
-      const problem = fileProblem(file, lang);
-      if (problem) return fail(problem);
-      const reader = readZone(core, file, opts);
-      readers.push(reader);
-      const summary = JSON.parse(reader.summaryJson());
-      for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
-    }
+    const problem = readZones(core, opts, lang, readers);
+    if (problem) return fail(problem);
     const options = { live: true, authoritative: true, ask_ptr: opts.askPtr, padding: false };
     const open = () => createSession(core, { domain, zones: readers, options });
     let apex;

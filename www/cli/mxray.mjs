@@ -89,6 +89,20 @@ function readZone(core, file, opts) {
   return reader;
 }
 
+// Reads every --zone into `readers` (the caller deletes them), their diagnostics on
+// standard error; the words of the first file that cannot be read, or null.
+function readZones(core, opts, lang, readers) {
+  for (const file of opts.zones) {
+    const problem = fileProblem(file, lang);
+    if (problem) return problem;
+    const reader = readZone(core, file, opts);
+    readers.push(reader);
+    const summary = JSON.parse(reader.summaryJson());
+    for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
+  }
+  return null;
+}
+
 // A zone-as-code file read as the zone it describes (www/lib/as-code/index.js, loaded
 // only for such a file): {reader, place(diagnostic), warnings}, or null for a file of no tool.
 async function asCodeZone(core, file, opts, lang) {
@@ -174,7 +188,7 @@ async function facts(core, opts, lang) {
   if (opts.files.length > (opts.domain ? 0 : 1)) return fail(cliMessage('errors.facts-one-domain', lang), usageText(lang));
   const domain = opts.domain || opts.files[0] || '';
   if (!domain && !opts.zones.length) return fail(cliMessage('errors.facts-needs-input', lang), usageText(lang));
-  if (opts.servers.length || opts.authoritative) return (await import('./authoritative.mjs')).authoritativeFacts(core, opts, lang, { domain, readZone, fileProblem, fail, write, usageText });
+  if (opts.servers.length || opts.authoritative) return (await import('./authoritative.mjs')).authoritativeFacts(core, opts, lang, { domain, readZones, fail, write, usageText });
   let resolver;
   try {
     resolver = resolveResolver(opts.resolver, opts.dohFormat);
@@ -185,14 +199,8 @@ async function facts(core, opts, lang) {
   const readers = [];
   let session;
   try {
-    for (const file of opts.zones) {
-      const problem = fileProblem(file, lang);
-      if (problem) return fail(problem);
-      const reader = readZone(core, file, opts);
-      readers.push(reader);
-      const summary = JSON.parse(reader.summaryJson());
-      for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
-    }
+    const problem = readZones(core, opts, lang, readers);
+    if (problem) return fail(problem);
     try {
       session = createSession(core, { domain, zones: readers, options: { live: !opts.offline, ask_ptr: opts.askPtr, padding: opts.padding } });
     } catch (e) {
