@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startResolver, zonesIn, certDir, nodeTrustProblem } from '../resolver/resolver.mjs';
 import { runSession, resolveResolver, questionUrl, RESOLVERS, MAX_ROUNDS, readAtMost } from '../../www/lib/doh-driver.js';
+import { progressMessage } from '../../www/lib/messages.js';
 
 const served = fileURLToPath(new URL('../scenarios/cpanel-mail-cname/served/', import.meta.url));
 const TYPES = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, SRV: 33 };
@@ -273,7 +274,8 @@ test('runSession follows the scenario over three rounds against the real resolve
 
   assert.deepEqual(progress.map((p) => p.round), [1, 1, 1, 1, 2, 2, 3]);
   assert.deepEqual(progress.map((p) => `${p.answered}/${p.total}`), ['1/4', '2/4', '3/4', '4/4', '1/2', '2/2', '1/1']);
-  assert.ok(progress.every((p) => typeof p.name === 'string' && typeof p.type === 'string' && !p.failure));
+  assert.ok(progress.every((p) => typeof p.name === 'string' && typeof p.type === 'string' && !p.failure && p.failed === 0));
+  assert.equal(progressMessage(progress[3]), 'round 1: 4/4 answered');
 });
 
 test('wire queries go out as GET ?dns= base64url without padding, with accept: application/dns-message', async () => {
@@ -337,6 +339,19 @@ test('an answer of the wrong media type is fed as a content-type failure', async
   await runSession(session, { resolver: portal.url });
   assert.deepEqual(session.log.map((l) => [l.failure, l.detail]), [['content-type', 'expected application/dns-message, got text/html']]);
   assert.equal(portal.hits, 1, 'not retried');
+});
+
+test('a question that got no answer is never counted as answered, in the progress nor in its words', async () => {
+  const closed = createTcpServer();
+  const url = await new Promise((ok) => closed.listen(0, '127.0.0.1', () => ok(`https://127.0.0.1:${closed.address().port}/dns-query`)));
+  await new Promise((ok) => closed.close(ok));
+  const session = new TestSession([['club.test.', 'MX'], ['club.test.', 'A'], ['club.test.', 'TXT']]);
+  const progress = [];
+  await runSession(session, { resolver: url, retries: 0, onProgress: (p) => progress.push(p) });
+  assert.deepEqual(progress.map((p) => `${p.answered}/${p.failed}/${p.total}`), ['1/1/3', '2/2/3', '3/3/3']);
+  assert.equal(progressMessage(progress.at(-1)), 'round 1: 0/3 answered, 3 got no answer');
+  assert.equal(progressMessage(progress.at(-1), 'ja'), 'ラウンド 1: 0/3 件回答済み、3 件は応答なし');
+  assert.equal(progressMessage({ round: 2, answered: 5, failed: 1, total: 9 }), 'round 2: 4/9 answered, 1 got no answer');
 });
 
 test('a refused connection is retried, then fed as a network failure', async () => {

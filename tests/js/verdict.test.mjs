@@ -38,6 +38,8 @@ test('a resolver that cannot be reached: could not tell, exit 3, the reason, and
     assert.match(first, lang === 'en' ? /^Could not tell: / : /^判定できません: /);
     assert.match(r.stdout, /--resolver google/);
     assert.doesNotMatch(r.stdout, /No problem found\.|問題は見つかりませんでした。/);
+    // Not even the progress says "answered": none of the round's questions was.
+    assert.match(r.stderr, lang === 'en' ? /^round 1: 0\/(\d+) answered, \1 got no answer$/m : /^ラウンド 1: 0\/(\d+) 件回答済み、\1 件は応答なし$/m);
   }
   const j = JSON.parse(cli(['check', '--domain', 'dental.test', '--resolver', nowhere, '--timeout', '500', '--format', 'json']).stdout);
   assert.equal(j.verdict.state, 'could-not-tell');

@@ -19,7 +19,7 @@ import { http2FetchFor } from './doh-http2.mjs';
 import { NotAZoneError } from '../lib/input.js';
 import { CheckError, MAX_INPUT_BYTES, runCheck as checkFlow, sourceDomain } from '../lib/check.js';
 import * as asCode from '../lib/as-code/index.js';
-import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { formatDiagnostic, inputMessage, progressMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { UsageError, cliLanguage, cliMessage, nameServerMessage } from '../lib/cli-messages.js';
 import { displayText, gitQuotedPath, jsonEscaped, quotedText } from '../lib/name-safety.js';
 import { TerraformError } from '../lib/as-code/terraform.js';
@@ -361,10 +361,10 @@ function write(stream, text) {
 function progress(lang) {
   const tty = process.stderr.isTTY;
   let shown = '';
-  const fn = ({ round, answered, total }) => {
-    const line = reportMessage('report.progress', lang, { round, answered, total });
+  const fn = (p) => {
+    const line = progressMessage(p, lang);
     if (tty) process.stderr.write(`\r${line} `);
-    else if (answered === total && shown !== line) process.stderr.write(`${line}\n`);
+    else if (p.answered === p.total && shown !== line) process.stderr.write(`${line}\n`);
     shown = line;
   };
   fn.end = () => tty && shown && process.stderr.write('\n');

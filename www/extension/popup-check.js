@@ -3,7 +3,7 @@
 // loader, the check, and the words and sentences of a report. The first
 // paint's script stays small (tests/bench/site-budget.mjs: popup JS).
 export { default as createMxrayCore } from '../lib/wasm/mxray-core.js';
-export { findingMessage, reportMessage, sessionMessage } from '../lib/messages.js';
+export { findingMessage, progressMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 export { CheckError, runCheck } from '../lib/check.js';
 export { siteMessage } from '../lib/site-messages.js';
 export { SEVERITIES, placeholderWords, warningText } from '../lib/report-text.js';

@@ -96,7 +96,7 @@ function showProblem(found) {
 
 function showProgress(p) {
   let text;
-  if (p.stage === 'dns') text = lib.reportMessage('report.progress', lang, { round: p.round, answered: p.answered, total: p.total });
+  if (p.stage === 'dns') text = lib.progressMessage(p, lang);
   else if (p.stage === 'report') text = t('popup.report');
   else text = t('popup.checking', { domain: p.domain });
   $('progress').textContent = text;

@@ -211,8 +211,10 @@ async function discard(response) {
  * @param {number} [options.timeoutMs=5000] per request, body included
  * @param {number} [options.retries=1] extra attempts after a retryable failure
  * @param {typeof fetch} [options.fetch=globalThis.fetch]
- * @param {(p: {round: number, answered: number, total: number, name: string, type: string, failure?: string}) => void} [options.onProgress]
- *   called after each question is fed; answered/total count the current round
+ * @param {(p: {round: number, answered: number, failed: number, total: number, name: string, type: string, failure?: string}) => void} [options.onProgress]
+ *   called after each question is fed; answered/total count the current round's questions done,
+ *   failed those of them that got no answer (could not be sent, timed out, an HTTP error):
+ *   messages.js progressMessage() words it
  * @param {{label: string, exchange: (question: object, o: {timeoutMs: number, signal: AbortSignal}) => Promise<{body: Uint8Array} | {kind: string, detail: string, retry: boolean}>}} [options.transport]
  *   asks the questions some other way than DoH (www/cli/dns-transport.mjs: UDP, then TCP on
  *   truncation, to one name server); its answers are DNS wire messages. resolver and format are
@@ -286,6 +288,7 @@ async function runRound(session, batch, round, ctx) {
   const decoder = new TextDecoder();
   let next = 0;
   let answered = 0;
+  let failed = 0;
 
   const worker = async () => {
     while (next < batch.length) {
@@ -295,6 +298,7 @@ async function runRound(session, batch, round, ctx) {
       if (outcome.kind) {
         session.feedFailure(question.id, outcome.kind, outcome.detail);
         stats.failures++;
+        failed++;
       } else if (target.format === 'json') {
         session.feedJson(question.id, decoder.decode(outcome.body));
       } else {
@@ -305,6 +309,7 @@ async function runRound(session, batch, round, ctx) {
       onProgress?.({
         round,
         answered,
+        failed,
         total: batch.length,
         name: question.name,
         type: question.type,

@@ -505,7 +505,7 @@ export const messages = {
         'tlsrpt-invalid': 'the TLS reporting record is not usable',
       },
       diagnostics: '{count} {count|problem|problems} reading the zone files (listed on standard error)',
-      progress: 'round {round}: {answered}/{total} answered',
+      progress: 'round {round}: {answered}/{total} answered[, {failed} got no answer]',
       zoneLine: '{file}: {domain}: {summary}[: {rules}]',
       zoneError: '{file}: error: {error}',
       batchTotal: '{zones} {zones|zone file|zone files}: {failing} at or above {level}, {errors} unreadable',
@@ -1114,7 +1114,7 @@ export const messages = {
         'tlsrpt-invalid': 'TLS レポートのレコードが使えない',
       },
       diagnostics: 'ゾーンファイルの読み込みで問題が {count} 件ありました (標準エラー出力に表示)',
-      progress: 'ラウンド {round}: {answered}/{total} 件回答済み',
+      progress: 'ラウンド {round}: {answered}/{total} 件回答済み[、{failed} 件は応答なし]',
       zoneLine: '{file}: {domain}: {summary}[: {rules}]',
       zoneError: '{file}: エラー: {error}',
       batchTotal: 'ゾーンファイル {zones} 件: {level} 以上の問題あり {failing} 件、読めないもの {errors} 件',
@@ -1353,6 +1353,14 @@ const fill = (template, values) => fillTemplate(template, values);
 // `path` is dotted ("plan.create", "report.noteWhy.duplicate").
 export function reportMessage(path, lang = 'en', values = {}) {
   return fill(lookup(messages, path, lang) ?? path, values);
+}
+
+/**
+ * The line of a round of DNS questions (www/lib/doh-driver.js onProgress): how many of
+ * the round's questions have an answer, and how many got none (never counted as answered).
+ */
+export function progressMessage({ round, answered, failed = 0, total }, lang = 'en') {
+  return reportMessage('report.progress', lang, { round, answered: answered - failed, total, failed: failed || undefined });
 }
 
 // The message of one diagnostic (as the core's JSON gives it), without position.

@@ -2,7 +2,7 @@
 // from the worker's result. All DNS and zone work happens in the worker
 // (worker.js); this file only listens and renders. Every string comes from a
 // message catalogue; every piece of data reaches the page as a text node.
-import { inputMessage, messages, pickLanguage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { inputMessage, messages, pickLanguage, progressMessage, sessionMessage } from '../lib/messages.js';
 import { displayText } from '../lib/name-safety.js';
 import { renderPlan, summaryText } from '../lib/report-text.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
@@ -626,7 +626,7 @@ export function startApp(host) {
       const percent = p.total ? Math.floor((p.loaded / p.total) * 100) : 100;
       text = siteMessage('progress.reading', lang, { file: p.file, percent });
     } else if (p.stage === 'dns') {
-      text = reportMessage('report.progress', lang, { round: p.round, answered: p.answered, total: p.total });
+      text = progressMessage(p, lang);
     } else if (p.stage === 'report') {
       text = siteMessage('progress.report', lang);
     } else {
