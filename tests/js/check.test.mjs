@@ -188,7 +188,10 @@ test('usage errors and unreadable input exit 2, before any DNS is asked', () => 
     [['check', '--zone', seed, '--panel', 'webmin'], /unknown panel/],
     [['check', '--zone', seed, '--lang', 'fr'], /unknown language/],
     [['check', '--zone'], /--zone needs a value/],
-    [['check', seed], /unexpected argument/],
+    // A bare argument is the domain (as facts and verify take it); one that is a file was meant as a zone.
+    [['check', seed], /examples\/club-cloudflare-export\.txt is a file: to check it, give it with --zone examples\/club-cloudflare-export\.txt/],
+    [['check', 'a.test', 'b.test'], /check takes one domain \(--domain NAME or DOMAIN\): b\.test/],
+    [['check', '--domain', 'a.test', 'b.test'], /check takes one domain/],
     [['check', '--zone', 'no/such/file.txt'], /no such file: no\/such\/file\.txt/],
     [['check', '--zone', 'examples'], /not a regular file: examples/],
     [['check', '--offline', '--domain', 'club.test'], /--offline needs a --zone/],
@@ -206,7 +209,7 @@ test('usage errors and unreadable input exit 2, before any DNS is asked', () => 
     [['check', '--zone', seed, '--offline=yes'], /unknown option: --offline=yes\n/],
     [['check', '--zone', '--domain', 'club.test'], /--zone needs a value/],
     [['check', '--zone', seed, '--timeout', '-5'], /--timeout needs a value/],
-    [['check', '--zone', seed, '--', 'club.test'], /unexpected argument: club\.test /],
+    [['check', '--zone', seed, '--', 'a.test', 'b.test'], /check takes one domain \(--domain NAME or DOMAIN\): b\.test/],
   ];
   for (const [args, pattern] of cases) {
     const r = cli(args);
@@ -483,6 +486,10 @@ test('live: check --domain against the real resolver, alone and with the zone', 
   assert.match(r.stderr, /^round 1: \d+\/\d+ answered$/m, 'progress goes to stderr');
   const report = JSON.parse(r.stdout);
   assert.equal(report.mode, 'live');
+  // The bare DOMAIN is --domain DOMAIN.
+  const bare = await cliAsync(['check', 'club.test', '--resolver', resolver.url, '--format', 'json']);
+  assert.equal(bare.status, 1, bare.stderr);
+  assert.deepEqual(JSON.parse(bare.stdout).findings, report.findings);
   assert.deepEqual(report.resolver, { url: resolver.url, format: 'wire' });
   assert.equal(report.stats.rounds, live.sc.depth);
   // Every question the session asked went out once (none failed on loopback).

@@ -125,10 +125,24 @@ const CHECK_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 };
 
+function isFileOrFolder(path) {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function parseCheckArgs(argv) {
-  const { values: v } = parseCommandLine(argv, CHECK_OPTIONS);
+  const { values: v, positionals } = parseCommandLine(argv, CHECK_OPTIONS, true);
+  // The domain as --domain NAME or as the one bare DOMAIN (as facts and verify take it);
+  // a bare name that is a file was meant as a zone: said so, never asked of DNS.
+  const bare = positionals[0];
+  if (bare !== undefined && isFileOrFolder(bare)) throw new UsageError('argument-is-file', { value: bare });
+  if (positionals.length > (v.domain === undefined ? 1 : 0)) throw new UsageError('check-one-domain', { value: positionals.at(-1) });
   const o = {
-    zones: v.zone ?? [], domain: v.domain ?? '', zoneDir: v['zone-dir'] ?? '', offline: v.offline ?? false, live: v.live ?? false,
+    zones: v.zone ?? [], domain: v.domain ?? bare ?? '', zoneDir: v['zone-dir'] ?? '', offline: v.offline ?? false, live: v.live ?? false,
     resolver: v.resolver ?? 'cloudflare', timeout: 5000, origin: v.origin ?? null, panel: v.panel ?? 'auto', format: v.format ?? 'text',
     lang: v.lang ?? null, failOn: v['fail-on'] ?? 'critical', help: v.help ?? false, includeRoot: v['include-root'] ?? null,
     askPtr: v['ask-ptr'] ?? false, padding: !(v['no-padding'] ?? false), ruleUrl: v['rule-url'] ?? null,

@@ -15,8 +15,10 @@ commands:
   facts     ask DNS over HTTPS what the world sees of the domain's mail and
             print the facts as JSON (names from --zone files are asked too):
             mxray facts [options] --domain NAME, or mxray facts [options] DOMAIN
-  check     find what breaks the domain's mail and write the fix
-            (mxray check --help for its options)
+  check     find what breaks the domain's mail and write the fix:
+            mxray check DOMAIN, or mxray check --zone FILE (mxray check --help for its options)
+  verify    whether the world sees a fix yet: the name servers and public resolvers asked
+            (mxray verify --help for its options)
 
 options:
   --origin NAME   origin for relative names (default: from the file)
@@ -37,11 +39,12 @@ options:
 
 exit status: 0 clean, 1 some record was rejected or some DNS fact is unknown,
              2 usage, file or resolver error`,
-    checkUsage: `usage: mxray check [--zone FILE]... [--domain NAME] [options]
+    checkUsage: `usage: mxray check [--zone FILE]... [--domain NAME | DOMAIN] [options]
        mxray check --zone-dir DIR [--live] [options]
 
   --zone FILE      a zone export of the domain (BIND, Cloudflare export, API JSON); may repeat; - is stdin
-  --domain NAME    the domain; without --offline its live DNS is asked (default: the zone's apex)
+  --domain NAME    the domain (a bare DOMAIN is the same); without --offline its live DNS is asked
+                   (default: the zone's apex)
   --zone-dir DIR   check every zone file of DIR, one summary line each (cPanel: /var/named)
   --offline        ask no DNS (the default with zones only, and with --zone-dir)
   --live           (--zone-dir) ask live DNS for each zone's domain too
@@ -82,6 +85,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'live-and-offline': '--live and --offline together',
       'live-without-zone-dir': '--live goes with --zone-dir (a --domain is checked live unless --offline)',
       'check-needs-input': 'check needs a --zone FILE, a --domain NAME, or --zone-dir DIR',
+      'check-one-domain': 'check takes one domain (--domain NAME or DOMAIN): {value}',
+      'argument-is-file': '{value} is a file: to check it, give it with --zone {value} (a folder of zone files with --zone-dir)',
       'offline-needs-zone': '--offline needs a --zone FILE',
       'dump-needs-file': 'dump needs at least one FILE',
       'facts-one-domain': 'facts takes one domain: --domain NAME or DOMAIN',
@@ -219,8 +224,10 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
   facts     ドメインのメールについて、世界から見える DNS の状態を
             DNS over HTTPS で問い合わせ、JSON で表示します (--zone のファイルにある名前も問い合わせます):
             mxray facts [オプション] --domain NAME、または mxray facts [オプション] DOMAIN
-  check     ドメインのメールを壊している原因を見つけ、修正を書き出します
-            (オプションは mxray check --help を参照)
+  check     ドメインのメールを壊している原因を見つけ、修正を書き出します:
+            mxray check DOMAIN、または mxray check --zone FILE (オプションは mxray check --help を参照)
+  verify    修正が世界から見えるようになったかを、ネームサーバーと公開リゾルバーに問い合わせて確かめます
+            (オプションは mxray verify --help を参照)
 
 オプション:
   --origin NAME   相対名の起点 (既定: ファイルから)
@@ -241,11 +248,12 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
 
 終了ステータス: 0 問題なし、1 拒否されたレコードまたは不明な DNS の事実がある、
                2 使い方・ファイル・リゾルバーのエラー`,
-    checkUsage: `使い方: mxray check [--zone FILE]... [--domain NAME] [オプション]
+    checkUsage: `使い方: mxray check [--zone FILE]... [--domain NAME | DOMAIN] [オプション]
         mxray check --zone-dir DIR [--live] [オプション]
 
   --zone FILE      ドメインのゾーンのエクスポート (BIND、Cloudflare のエクスポート、API JSON)。複数指定可。- は標準入力
-  --domain NAME    ドメイン。--offline がなければ実際の DNS に問い合わせます (既定: ゾーンの頂点)
+  --domain NAME    ドメイン (--domain を付けずに DOMAIN と書いても同じ)。--offline がなければ実際の DNS に
+                   問い合わせます (既定: ゾーンの頂点)
   --zone-dir DIR   DIR のゾーンファイルをすべて検査し、1 件 1 行で要約します (cPanel: /var/named)
   --offline        DNS に問い合わせない (ゾーンだけのとき、および --zone-dir の既定)
   --live           (--zone-dir) 各ゾーンのドメインの実際の DNS にも問い合わせる
@@ -286,6 +294,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'live-and-offline': '--live と --offline は同時に指定できません',
       'live-without-zone-dir': '--live は --zone-dir と一緒に使います (--domain は --offline がなければ実際の DNS で検査します)',
       'check-needs-input': 'check には --zone FILE、--domain NAME、--zone-dir DIR のいずれかが必要です',
+      'check-one-domain': 'check に指定できるドメインは 1 つです (--domain NAME か DOMAIN のどちらか): {value}',
+      'argument-is-file': '{value} はファイルです。検査するには --zone {value} と指定してください (ゾーンファイルのフォルダーは --zone-dir)',
       'offline-needs-zone': '--offline には --zone FILE が必要です',
       'dump-needs-file': 'dump にはファイルを 1 つ以上指定してください',
       'facts-one-domain': 'facts に指定できるドメインは 1 つです (--domain NAME か DOMAIN のどちらか)',
