@@ -103,10 +103,10 @@ export function moduleGraph(dir, file) {
   return { statics, later };
 }
 
-// What index.html loads: its scripts (classic or module) with their
+// What index.html loads: its module scripts (and modulepreloads) with their
 // static imports, the worker the page starts (boot.js) and its imports, the wasm.
 const html = readFileSync(join(site, 'index.html'), 'utf8');
-const pageScripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+const pageScripts = [...html.matchAll(/<script type="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
 const first = [];
 const later = [];
 for (const entry of [...pageScripts, 'worker.js']) {

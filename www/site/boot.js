@@ -3,18 +3,11 @@
 // fetches and compiles the page's larger script (app.js), which takes them
 // over (main-hosted.js). The compiled module goes to the worker, which only
 // instantiates it.
-//
-// The page loads it as a classic async script (build.mjs bundles it as an
-// IIFE, import.meta.url read as document.currentScript.src), which runs the
-// moment it arrives; main-hosted.js imports the same functions as a module.
 import { trustedScriptUrl } from './trusted.js';
 
 const BOOT = Symbol.for('mxray.boot');
 
-// Read once, as the script starts: a classic script's document.currentScript
-// is only set while it runs.
-const base = import.meta.url;
-const here = (path) => new URL(path, base).href;
+const here = (path) => new URL(path, import.meta.url).href;
 
 /** A new worker running worker.js. */
 export const newWorker = () => new Worker(trustedScriptUrl(here('./worker.js')), { type: 'module', name: 'mxray' });
@@ -40,10 +33,6 @@ export function takeBoot() {
 if (!(BOOT in globalThis)) {
   performance.mark?.('mxray:boot');
   const wasm = compileCore();
-  const worker = newWorker();
-  // The worker gets the compiled core the moment it is compiled, not once
-  // app.js runs (it says the same again, which the worker ignores): its
-  // core is ready, and warm, sooner.
-  wasm.then((module) => worker.postMessage({ type: 'init', module }), () => {}); // a failure is reported when the page takes it over
-  globalThis[BOOT] = { worker, wasm };
+  wasm.catch(() => {}); // reported when the page takes it over
+  globalThis[BOOT] = { worker: newWorker(), wasm };
 }

@@ -402,8 +402,7 @@ export async function buildHostedSite(siteDir, { headersFile = true } = {}) {
   writeFileSync(join(siteDir, asCodeChunk), asCodeJs);
   copyFileSync(HCL_WASM_GZ, join(siteDir, 'hcl2json.wasm.gz'));
   const workerJs = await bundle('worker.js', { plugins: [asCodePlugin(asCodeChunk)] });
-  // A classic script (see boot.js): its exports are main-hosted.js's, not the page's.
-  const bootJs = await bundle('boot.js', { format: 'iife', define: { 'import.meta.url': 'document.currentScript.src' } });
+  const bootJs = await bundle('boot.js');
   writeFileSync(join(siteDir, 'worker.js'), workerJs);
   writeFileSync(join(siteDir, 'boot.js'), bootJs);
   const app = await splitBundle({ app: 'main-hosted.js' }, siteDir, { plugins: [wordsByLanguage()] });
@@ -427,10 +426,9 @@ export async function buildHostedSite(siteDir, { headersFile = true } = {}) {
     // boot.js's fetch() (same mode and credentials) takes this response.
     '<link rel="preload" href="mxray-core.wasm" as="fetch" type="application/wasm" crossorigin>',
     '<link rel="stylesheet" href="site.css">',
-    // boot.js as soon as it arrives (a classic async script: a module one
-    // waited for the first layout): it starts the worker and the wasm while
-    // app.js loads; app.js takes them over (or starts them, if first).
-    '<script async src="boot.js"></script>',
+    // boot.js as soon as it arrives (async): it starts the worker and the wasm
+    // while app.js loads; app.js takes them over (or starts them, if first).
+    '<script type="module" async src="boot.js"></script>',
     '<script type="module" src="app.js"></script>',
     // app.js's own imports, fetched with it rather than after it is parsed.
     ...app.initial.app.filter((f) => f !== 'app.js').map((f) => `<link rel="modulepreload" href="${f}">`),
