@@ -137,8 +137,9 @@ async function run(msg) {
   }
 }
 
-// Looking at a pick does not wait for the warm-up check: it reads only the
-// files' heads, between the warm-up's steps.
+// What each picked file is, from its head. A pick ends the warm-ups to come
+// (its check warms the core); one that comes while the warm-up runs is looked
+// at once that is over (the warm-up's check runs in one go).
 async function look({ id, files = [] }) {
   const kinds = [];
   asked = true;
