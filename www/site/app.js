@@ -683,7 +683,16 @@ export function startApp(host) {
       slot('fix', fix),
       slot('verify', verifyAction(report)),
     );
-    if (diffSlot) drawDiff(diffSlot);
+    // The full diff is folded: drawn (and its renderer, diff2html, loaded) when
+    // first opened, not with the report.
+    if (diffSlot) {
+      const fold = diffSlot.closest('details');
+      const draw = () => {
+        if (fold.open && !diffSlot.hasChildNodes()) drawDiff(diffSlot);
+      };
+      fold.addEventListener('toggle', draw);
+      draw();
+    }
   }
 
   // "Is it fixed yet?" next to the fix: the verify view for this check's fix (verify-view.js).
@@ -736,7 +745,7 @@ export function startApp(host) {
     state.diffLayout = e.target.value;
     remember('diffLayout', state.diffLayout);
     const slot = document.querySelector('.diff-view');
-    if (slot) drawDiff(slot);
+    if (slot?.hasChildNodes()) drawDiff(slot);
   }
 
   // The files of the fix, each with Download and Copy.

@@ -38,9 +38,10 @@ const coreLoading = new Promise((resolve) => {
 }).then(loadCore);
 coreLoading.catch(() => {}); // reported by the init handler
 const running = new Map(); // id -> AbortController
-// Picks being looked at and checks asked for before the core was ready: a
-// check is on its way, and the warm-up would only delay it.
-let waiting = 0;
+// A pick looked at or a check asked for: the person's check is on its way (a
+// pick of zones starts it at once), and warms the core itself; a warm-up
+// started after this would only delay it.
+let asked = false;
 
 /**
  * The core from what 'init' carries: a compiled WebAssembly.Module (the page
@@ -94,10 +95,8 @@ async function run(msg) {
   running.set(id, controller);
   const post = (m) => self.postMessage({ ...m, id });
   try {
-    if (!core) {
-      waiting++;
-      core = await coreLoading.finally(() => waiting--);
-    }
+    asked = true;
+    if (!core) core = await coreLoading;
     await warming;
     const start = performance.timeOrigin + performance.now();
     const sources = zoneSources(await readFiles(msg.files ?? []));
@@ -138,16 +137,14 @@ async function run(msg) {
   }
 }
 
-// Looking at a pick does not wait for the warm-up check: it reads only the
-// files' heads, between the warm-up's steps.
+// What each picked file is, from its head. A pick ends the warm-ups to come
+// (its check warms the core); one that comes while the warm-up runs is looked
+// at once that is over (the warm-up's check runs in one go).
 async function look({ id, files = [] }) {
   const kinds = [];
+  asked = true;
   try {
-    let c = core;
-    if (!c) {
-      waiting++;
-      c = await coreLoading.finally(() => waiting--);
-    }
+    const c = core ?? (await coreLoading);
     for (const f of files) kinds.push(await lookAt(c, f));
   } catch {
     // The core did not load or failed: the page takes the files, and the check says what is wrong.
@@ -170,16 +167,31 @@ mail IN CNAME @ ; cf_tags=cf-proxied:false
 _dmarc IN TXT "v=DMARC1; p=none"
 `;
 
+// After the messages already queued (a MessageChannel's message: no timer clamp).
+const nextTurn = () =>
+  new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+
 coreLoading.then(
   async (c) => {
     core = c;
     self.postMessage({ type: 'ready', timing: { started: startedAt, ready: performance.timeOrigin + performance.now() } });
     // The first check of a fresh core is several times slower than the next (the
-    // engine compiles its hot code again, optimised): spend that on this zone
-    // while the person is still choosing files. A real check waits at most this
-    // long; when files were picked before the core was ready (a link, a drop on
-    // a page still loading), their check comes next and warms it itself.
-    if (waiting === 0) warming = runCheck(core, { sources: [{ name: 'warm-up', bytes: new TextEncoder().encode(WARM_UP) }] }).catch(() => {});
+    // engine compiles its wasm and its hot code on first use): spend that on
+    // this zone while the person is still choosing files. Never ahead of theirs:
+    // the messages that came while the core loaded (a drop on a page still
+    // loading) are taken first, on the next turn of the event loop, and once a
+    // pick or a check has come there is no warm-up (their check warms the core
+    // itself). A pick or check that comes during the warm-up waits at most for
+    // it (one check of a small zone).
+    await nextTurn();
+    if (!asked) warming = runCheck(core, { sources: [{ name: 'warm-up', bytes: new TextEncoder().encode(WARM_UP) }] }).catch(() => {});
   },
   (e) => self.postMessage({ type: 'init-error', detail: e?.message ?? String(e) }),
 );
