@@ -48,6 +48,17 @@ test('the seed example offline: findings, evidence, diff; not one request leaves
     const inserted = await page.$$eval('.d2h-ins .d2h-code-line-ctn', (n) => n.map((x) => x.textContent));
     assert.ok(deleted.some((l) => /mail\.club\.example\.\s+1\s+IN\s+CNAME\s+club\.example\./.test(l)), deleted.join('\n'));
     assert.ok(inserted.some((l) => /mail\.club\.example\.\s+1\s+IN\s+A\s+203\.0\.113\.25/.test(l)), inserted.join('\n'));
+    // Both line numbers of an unchanged line side by side, whole: the page's own table
+    // styles once pushed the new side's under the old side's, cut off by the row.
+    const numbers = await page.$$eval('.d2h-cntx.d2h-code-linenumber', (cells) =>
+      cells.map((cell) => {
+        const [a, b] = [cell.querySelector('.line-num1'), cell.querySelector('.line-num2')].map((n) => n.getBoundingClientRect());
+        const row = cell.closest('tr').getBoundingClientRect();
+        return { sameLine: Math.abs(a.top - b.top) < 1, inRow: b.bottom <= row.bottom + 0.5, apart: a.right <= b.left + 0.5 };
+      }),
+    );
+    assert.ok(numbers.length > 5);
+    assert.deepEqual(numbers.filter((n) => !(n.sameLine && n.inRow && n.apart)), []);
     // The plan and the panel steps, from the shared renderer.
     assert.match(await page.textContent('pre.plan'), /\+ CREATE\s+mail\.club\.example\. A 203\.0\.113\.25 \(DNS only\)/);
     assert.ok((await page.locator('ol.steps').count()) === 2);
