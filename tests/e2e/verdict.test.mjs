@@ -99,6 +99,7 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     const report = await page.textContent('#report');
     assert.ok(!report.includes(reportMessage('report.noFindings', 'en')), 'never "No problem found."');
     assert.ok(!report.includes(reportMessage('report.noFix', 'en')), 'never "No change to make."');
+    assert.equal(await page.textContent('#answer .answer-none'), reportMessage('report.noFixBlind', 'en'));
     assert.equal(await page.locator('.all-clear').count(), 0, 'no green all clear');
     assert.notEqual(await page.evaluate(() => getComputedStyle(document.getElementById('verdict')).color), 'rgb(23, 102, 57)', 'not green');
     // What was not looked at, folded: the unknown questions with their reason.

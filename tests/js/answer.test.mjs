@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { changeSentences, changeTable, fixChanges, panelSteps, servingPanel } from '../../www/lib/answer.js';
 import { evidenceStepsParts, partsText, renderReport } from '../../www/lib/report-text.js';
 import { languages, messages, reportMessage } from '../../www/lib/messages.js';
+import { renderMarkdown } from '../../www/lib/report-markdown.js';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -165,6 +166,15 @@ test('nothing to change: What to do says so, never under a finding that asks for
   assert.match(renderReport(fine), /^What to do\nNo change to make\.$/m);
   const stuck = report({ fix: { plan: [], zones: [] } });
   assert.match(renderReport(stuck), /^What to do\nmxray cannot write an edit for these findings/m);
+  // A check that could not look at everything never says "No change to make", in text or Markdown, in either language.
+  const blind = report({ verdict: { state: 'could-not-tell', blind: ['unknown-facts'], unknown: [{ name: 'club.example.', type: 'MX', reason: { code: 'timeout', detail: '' }, rests_on: ['mx-target'] }] }, findings: [], summary: { critical: 0, warning: 0, info: 0 }, fix: { plan: [], zones: [] } });
+  for (const lang of languages) {
+    const text = renderReport(blind, { lang });
+    const markdown = renderMarkdown(blind, { lang });
+    const title = reportMessage('report.answer.title', lang);
+    const said = (out) => out.split('\n').slice(out.split('\n').findIndex((l) => l.endsWith(title)) + 1).find((l) => l.trim());
+    for (const out of [text, markdown]) assert.equal(said(out), reportMessage('report.noFixBlind', lang), out);
+  }
 });
 
 test('the port lines of one finding are said once; a single one stays as it is', () => {

@@ -31,6 +31,18 @@ export function servingPanel(report) {
   return report.panel?.id ?? null;
 }
 
+/**
+ * What "What to do" says when the fix changes nothing: the key of its one
+ * sentence. Never "No change to make" under a finding that asks for a change
+ * (critical or warning), nor when the check could not look at everything
+ * (verdict could-not-tell): there it says what it could not see may still
+ * need one.
+ */
+export function noChangeKey(report) {
+  if ((report.findings ?? []).some((f) => f.severity === 'critical' || f.severity === 'warning')) return 'report.noFixForFindings';
+  return report.verdict?.state === 'could-not-tell' ? 'report.noFixBlind' : 'report.noFix';
+}
+
 /** The serving panel's name for people: "Cloudflare", "cPanel" …; '' when not known. */
 function panelName(report, panel) {
   if (panel === 'cloudflare') return 'Cloudflare';

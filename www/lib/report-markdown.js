@@ -13,7 +13,7 @@
 // sentence cannot turn into markup by accident.
 import { reportMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
-import { answerWhere, changeSentenceParts, changeTable, servingPanel } from './answer.js';
+import { answerWhere, changeSentenceParts, changeTable, noChangeKey, servingPanel } from './answer.js';
 import { evidenceStepsParts, findingParts, messageParts, warningText } from './report-text.js';
 
 /** How many findings, sentences and table rows a comment shows before "and N more". */
@@ -115,9 +115,7 @@ export function renderMarkdown(report, { lang = 'en', rulePage = null } = {}) {
   out.push(`### ${markdownText(t('report.answer.title'))}`, '');
   const fix = report.fix ?? {};
   if (!(fix.plan ?? []).length) {
-    // Never "no change to make" under a finding that asks for one.
-    const asks = (report.findings ?? []).some((f) => f.severity !== 'info');
-    out.push(markdownText(t(asks ? 'report.noFixForFindings' : 'report.noFix')), '');
+    out.push(markdownText(t(noChangeKey(report))), '');
   } else {
     const panel = servingPanel(report);
     out.push(partsMarkdown(answerWhere(report, { lang, panel }), lang), '');

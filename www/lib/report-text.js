@@ -13,7 +13,7 @@
 import { evidenceMessage, findingMessage, messages, proseName, providerName, reportMessage, serviceWords, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
 import { fillTemplate, lookup } from './catalogue.js';
-import { answerWhere, changeSentenceParts, changeTable, fixChanges, panelSteps, servingPanel } from './answer.js';
+import { answerWhere, changeSentenceParts, changeTable, fixChanges, noChangeKey, panelSteps, servingPanel } from './answer.js';
 
 /** Severities from the most to the least important. */
 export const SEVERITIES = Object.freeze(['critical', 'warning', 'info']);
@@ -505,9 +505,7 @@ export function renderAnswer(report, { lang = 'en', style = plain, cli = false }
   const fix = report.fix ?? {};
   const out = [style('heading', t('report.answer.title'))];
   if (!(fix.plan ?? []).length) {
-    // Never "no change to make" under a finding that asks for one.
-    const asks = (report.findings ?? []).some((f) => f.severity !== 'info');
-    out.push(t(asks ? 'report.noFixForFindings' : 'report.noFix'));
+    out.push(t(noChangeKey(report)));
     return out;
   }
   const panel = servingPanel(report);

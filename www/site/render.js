@@ -8,7 +8,7 @@
 // site-messages.js for the site's own labels.
 import { formatDiagnostic, providerName, reportMessage, sessionMessage } from '../lib/messages.js';
 import { SEVERITIES, evidenceStepsParts, findingParts, messageParts, renderNotes, renderPlaceholders, renderPlan, renderSkipped, summaryText, terraformAnswer, warningText } from '../lib/report-text.js';
-import { answerWhere, changeSentenceParts, changeTable, panelSteps, servingPanel } from '../lib/answer.js';
+import { answerWhere, changeSentenceParts, changeTable, noChangeKey, panelSteps, servingPanel } from '../lib/answer.js';
 import { charKind, displayText, nameWarnings } from '../lib/name-safety.js';
 import { siteMessage } from '../lib/site-messages.js';
 import { explainSymptoms, orderFindings } from '../lib/symptoms.js';
@@ -152,10 +152,7 @@ export function answerSection(report, { lang }) {
   const fix = report.fix ?? {};
   const parts = [h('h3', { id: 'answer-title' }, t('report.answer.title'))];
   if (!(fix.plan ?? []).length) {
-    // Never "no change to make" under a finding that asks for one, nor when the check could not look at everything.
-    const asks = (report.findings ?? []).some((f) => f.severity === 'critical' || f.severity === 'warning');
-    const text = asks ? t('report.noFixForFindings') : report.verdict?.state === 'could-not-tell' ? siteMessage('results.noFixBlind', lang) : t('report.noFix');
-    parts.push(h('p', { className: 'answer-none' }, text));
+    parts.push(h('p', { className: 'answer-none' }, t(noChangeKey(report))));
     return h('section', { className: 'answer', id: 'answer', 'aria-labelledby': 'answer-title' }, parts);
   }
   const panel = servingPanel(report);
