@@ -14,7 +14,7 @@ namespace mxray {
 // What a name is for, by its labels.
 enum class AuthNamePurpose : uint8_t {
   dkim,           // <selector>._domainkey.<domain>: DKIM keys (RFC 6376 §3.6.2.1)
-  dmarc,          // _dmarc.<domain> (RFC 7489 §6.1)
+  dmarc,          // _dmarc.<domain> (RFC 9989 §4.5)
   mta_sts,        // _mta-sts.<domain> (RFC 8461 §3.1)
   tls_rpt,        // _smtp._tls.<domain> (RFC 8460 §3)
   verification,   // any other name whose first label starts with "_": provider verification, ACME, SRV owners

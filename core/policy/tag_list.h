@@ -49,7 +49,7 @@ enum class TagListProblem : uint8_t {
 };
 std::string_view tag_list_problem_name(TagListProblem p);  // "no-equals", "name"
 
-// A tag-list (RFC 6376 §3.2, RFC 7489 §6.4): "name=value" specs separated
+// A tag-list (RFC 6376 §3.2, RFC 9989 §4.8): "name=value" specs separated
 // by ";", FWS (space, tab, CR, LF) around each part ignored, empty specs skipped. Specs
 // without "=" or with a name that is not ALPHA *(ALNUM / "_") are reported
 // in `errors` and left out of `tags`.

@@ -114,7 +114,7 @@ constexpr std::array kRules = {
     // Lesser for verification names and autodiscover/autoconfig: what
     // receivers check (DKIM keys, DMARC, MTA-STS, TLS-RPT) is not at stake.
     RuleInfo{Rule::auth_name_proxied, "auth-name-proxied", FindingSeverity::warning,
-             "RFC 6376 §3.6.2.1; RFC 7489 §6.1; Cloudflare: Proxying limitations (non-proxiable targets)",
+             "RFC 6376 §3.6.2.1; RFC 9989 §4.5; Cloudflare: Proxying limitations (non-proxiable targets)",
              kAuthNameEvidence, FindingSeverity::info},
 };
 
