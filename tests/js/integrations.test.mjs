@@ -210,6 +210,19 @@ test('action from a git checkout without the built core: installs the npm packag
   assert.equal(r.stdout, cli(['check', '--fail-on', 'critical', '--format', 'text', '--lang', 'en', '--zone', 'dns/club.example.txt']).stdout);
 });
 
+test('action from a git checkout whose version is not on the registry: exit 2, and the run says nothing was checked', async () => {
+  const actionPath = join(scratch, 'action-unpublished');
+  mkdirSync(actionPath);
+  copyFileSync(join(repo, 'action.yml'), join(actionPath, 'action.yml'));
+  const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  writeFileSync(join(actionPath, 'package.json'), JSON.stringify({ ...manifest, version: '99.0.0' }));
+  const port = registry.address().port;
+  const r = await runAsync(runAction(actionPath, { zones: 'dns/club.example.txt' }, { npm_config_registry: `http://127.0.0.1:${port}/`, npm_config_cache: join(scratch, 'action-cache-unpublished') }));
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /::error title=mxray was not installed::mxray@99\.0\.0 could not be installed from the npm registry .*so no zone was checked/);
+  assert.equal(r.stdout, '');
+});
+
 const hasPreCommit = spawnSync('sh', ['-c', 'command -v pre-commit']).status === 0;
 
 test('pre-commit hook: fails a commit whose zone sends a mail name to the proxy, passes the fixed zone, skips other changes', { skip: !hasPreCommit && "pre-commit is not installed (Debian's pre-commit package; `make setup` installs it)" }, () => {
