@@ -169,7 +169,8 @@ for t in "${targets[@]}"; do
   while :; do
     total=$(awk '!/^#/ {s += $3} END {print s + 0}' "$ledger")
     [ "$total" -lt "$amount" ] || break
-    seed=$(( seed_base + $(grep -vc '^#' "$ledger") + 1 ))
+    # grep -c exits 1 when it counts nothing (a ledger of comments only, a new target): still 0.
+    seed=$(( seed_base + $(grep -vc '^#' "$ledger" || true) + 1 ))
     compact "$t"
     started=$(date +%s)
     run_once "$t" "$seed" -max_total_time="$slice" -runs=$(( amount - total ))
