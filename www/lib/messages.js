@@ -88,6 +88,8 @@ export const messages = {
         'malformed-json': 'the JSON answer is not usable',
         budget: 'not asked: a limit of the check was reached',
         'not-authoritative': 'the server asked did not answer as authoritative for the name (no AA bit)',
+        // verify: a record set of a type its session did not ask at a name it did not reach.
+        'not-asked': 'not asked: mxray asks only the SOA, NS, MX, A and AAAA of a name the check did not reach',
       },
       purposes: {
         apex: 'the domain itself',
@@ -355,6 +357,9 @@ export const messages = {
         'several-proxy-zones': 'two of the zones are the domain’s Cloudflare zone (both say which records are proxied), and nothing tells which of them Cloudflare serves now: mxray read the last one given. Check one zone at a time, or check the live DNS too',
         'proxy-unknown': 'the Cloudflare export does not say which records are proxied (no cf_tags): whether the mail names reach the server is not known. Export the zone again (newer exports carry cf_tags), or check the live DNS too',
         'terraform-unknown': 'some Terraform resources have values that Terraform fills in when it runs (a variable or an expression), so they were left out (listed on standard error). Give the values in the file, or check terraform show -json',
+        // Nothing of the domain's mail was there to look at (core/report/verdict.h).
+        'domain-not-found': 'live DNS says the domain does not exist (NXDOMAIN), so there was no mail set-up to look at. Check the spelling of the domain, and that it is registered and its name servers are set',
+        'no-mail-records': 'the domain has no mail record: no MX record, and no address or CNAME at the domain itself, so there was no mail set-up to look at. Check that this is the right domain and, for a zone file, a whole export of it; a domain that takes no mail says so with a null MX record (MX 0 .)',
       },
       zoneOtherDomain: '{file} is the zone of {apex}, not of {domain}: it was not used. Give the zone of {domain}, or check {apex}.',
       blindTitle: 'Not looked at',
@@ -720,6 +725,8 @@ export const messages = {
         'malformed-json': 'JSON 形式の応答が使えません',
         budget: '未実施: チェックの上限に達しました',
         'not-authoritative': '問い合わせたサーバーはこの名前の権威サーバーとして応答しませんでした (AA ビットなし)',
+        // verify: 問い合わせなかった種類のレコード。
+        'not-asked': '未実施: チェックで届かなかった名前について、mxray が問い合わせるのは SOA、NS、MX、A、AAAA だけです',
       },
       purposes: {
         apex: 'ドメインそのもの',
@@ -975,6 +982,9 @@ export const messages = {
         'several-proxy-zones': 'このドメインの Cloudflare のゾーンが二つあり (どちらにもプロキシの状態が書かれています)、いま Cloudflare が返しているのがどちらかは分かりません。mxray は最後に指定されたゾーンを読みました。ゾーンを一つずつチェックするか、ライブ DNS もチェックしてください',
         'proxy-unknown': 'Cloudflare のエクスポートに、どのレコードがプロキシされているかが書かれていません (cf_tags がありません)。メール用の名前がサーバーに届くかどうかは分かりません。ゾーンをもう一度エクスポートする (新しいエクスポートには cf_tags があります) か、ライブ DNS もチェックしてください',
         'terraform-unknown': 'Terraform のリソースの一部に、Terraform の実行時に決まる値 (変数や式) があるため、チェックから外しました (標準エラーに一覧があります)。値をファイルに書くか、terraform show -json の出力をチェックしてください',
+        // 確認するメールの設定がなかった場合 (core/report/verdict.h)。
+        'domain-not-found': 'ライブ DNS によるとこのドメインは存在しない (NXDOMAIN) ため、確認できるメールの設定がありませんでした。ドメイン名の綴りと、ドメインが登録され、ネームサーバーが設定されているかを確かめてください',
+        'no-mail-records': 'このドメインにはメールのレコード (MX レコード、ドメイン自体のアドレスや CNAME) がないため、確認できるメールの設定がありませんでした。ドメインが正しいか、ゾーンファイルならエクスポート全体かを確かめてください。メールを受け取らないドメインは Null MX レコード (MX 0 .) でそれを示します',
       },
       zoneOtherDomain: '{file} は {apex} のゾーンで、{domain} のものではないため、使っていません。{domain} のゾーンを指定するか、{apex} をチェックしてください。',
       blindTitle: '確認できなかったこと',

@@ -1,0 +1,88 @@
+// mxray never says "fine" when it did not look (the CLI sweep of 2026-12-06):
+// each case here once gave "Fine", "No change" or exit 0 where mxray had
+// nothing to look at, or a raw code where words belong. Live cases ask the
+// real nsd + dnsdist on loopback (tests/resolver); every run is the real CLI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startResolver } from '../resolver/resolver.mjs';
+import { runCli } from './lib/run-cli.mjs';
+import { reportMessage } from '../../www/lib/messages.js';
+
+const SOA = '@ 300 IN SOA ns.test. host.test. 1 3600 600 86400 300\n@ 300 IN NS ns.test.\n';
+const ZONES = {
+  // The parent, so that a name under it that does not exist is NXDOMAIN, not REFUSED.
+  'test.': `$ORIGIN test.\n${SOA}ns 300 IN A 127.0.0.1\n`,
+  // Served, but with nothing of mail: SOA and NS only.
+  'bare.test.': `$ORIGIN bare.test.\n${SOA}`,
+  // A healthy small mail domain.
+  'fine.test.': `$ORIGIN fine.test.\n${SOA}@ 300 IN MX 10 mail\n@ 300 IN TXT "v=spf1 mx -all"\nmail 300 IN A 192.0.2.10\n_dmarc 300 IN TXT "v=DMARC1; p=reject; rua=mailto:d@fine.test"\n`,
+};
+
+let dir;
+let r;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mxray-honesty-'));
+  const zones = Object.entries(ZONES).map(([origin, text]) => {
+    const file = join(dir, `${origin}zone`);
+    writeFileSync(file, text);
+    return { origin, file };
+  });
+  r = await startResolver({ zones });
+});
+after(async () => {
+  await r?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const check = (args, lang = 'en') => runCli(['check', ...args, '--lang', lang]);
+const json = async (args) => {
+  const out = await check([...args, '--format', 'json']);
+  return { status: out.status, report: JSON.parse(out.stdout) };
+};
+
+test('a domain that does not exist (NXDOMAIN) is could-not-tell, exit 3, in every language, never fine', async () => {
+  const { status, report } = await json(['nope.test', '--resolver', r.url]);
+  assert.equal(status, 3);
+  assert.equal(report.verdict.state, 'could-not-tell');
+  assert.deepEqual(report.verdict.blind, ['domain-not-found']);
+  assert.deepEqual(report.verdict.unknown, [], 'every question was answered: NXDOMAIN is an answer');
+  for (const lang of ['en', 'ja']) {
+    const out = await check(['nope.test', '--resolver', r.url], lang);
+    assert.equal(out.status, 3, lang);
+    assert.ok(out.stdout.includes(reportMessage('report.blind.domain-not-found', lang)), `${lang}: ${out.stdout}`);
+    assert.ok(out.stdout.includes(reportMessage('report.noFixBlind', lang)), lang);
+    assert.ok(!out.stdout.split('\n').includes(reportMessage('report.noFix', lang)), `${lang}: no "No change to make"`);
+    assert.ok(!out.stdout.startsWith(reportMessage('report.verdict.fine', lang, { domain: 'nope.test' }).slice(0, 4)), lang);
+  }
+});
+
+test('a live domain with no MX, no address and no CNAME had no mail to look at: exit 3', async () => {
+  const { status, report } = await json(['bare.test', '--resolver', r.url]);
+  assert.equal(status, 3);
+  assert.deepEqual(report.verdict.blind, ['no-mail-records']);
+  const healthy = await json(['fine.test', '--resolver', r.url]);
+  assert.equal(healthy.report.verdict.state, 'fine', 'a domain with its mail records stays fine');
+  assert.equal(healthy.status, 0);
+});
+
+test('a Cloudflare export of the SOA and NS alone is could-not-tell offline, in text, markdown and sarif', async () => {
+  const file = join(dir, 'soa-ns-only.txt');
+  writeFileSync(file, ';; Domain:     bare.example.\nbare.example.\t3600\tIN\tSOA\tada.ns.cloudflare.com. dns.cloudflare.com. 2045 10000 2400 604800 3600\nbare.example.\t86400\tIN\tNS\tada.ns.cloudflare.com.\n');
+  const { status, report } = await json(['--zone', file]);
+  assert.equal(status, 3);
+  assert.deepEqual(report.verdict.blind, ['no-mail-records']);
+  for (const lang of ['en', 'ja']) {
+    const text = await check(['--zone', file], lang);
+    assert.equal(text.status, 3);
+    assert.ok(text.stdout.includes(reportMessage('report.blind.no-mail-records', lang)), text.stdout);
+    const md = await check(['--zone', file, '--format', 'markdown'], lang);
+    assert.equal(md.status, 3);
+    assert.ok(md.stdout.includes(reportMessage('report.noFixBlind', lang).slice(0, 12)), md.stdout);
+  }
+  const sarif = JSON.parse((await check(['--zone', file, '--format', 'sarif'])).stdout);
+  const notes = sarif.runs[0].invocations[0].toolExecutionNotifications.map((n) => n.message.text);
+  assert.ok(notes.some((t) => t.includes(reportMessage('report.blind.no-mail-records', 'en'))), JSON.stringify(notes));
+});
