@@ -86,3 +86,54 @@ test('a Cloudflare export of the SOA and NS alone is could-not-tell offline, in 
   const notes = sarif.runs[0].invocations[0].toolExecutionNotifications.map((n) => n.message.text);
   assert.ok(notes.some((t) => t.includes(reportMessage('report.blind.no-mail-records', 'en'))), JSON.stringify(notes));
 });
+
+// verify: the most common fix (mail CNAME made an A record) removes a CNAME. verify once had
+// no answer for it ("could not ask: not-asked", a raw code) and so never said "seen".
+test('verify reads a removed CNAME from the answers of its name: the fix made is seen, exit 0', async () => {
+  const before = join(dir, 'vfc-before.zone');
+  writeFileSync(before, '$ORIGIN vfc.test.\n$TTL 300\n@ SOA ns.test. host.test. 1 3600 600 86400 300\n@ NS ns.test.\n@ A 104.21.48.1\n@ MX 10 mail\nmail CNAME vfc.test.\n');
+  const checked = await runCli(['check', '--zone', before, '--origin', '192.0.2.10', '--format', 'json']);
+  const expect = join(dir, 'vfc-check.json');
+  writeFileSync(expect, checked.stdout);
+  const edits = JSON.parse(checked.stdout).fix.edits.map((e) => `${e.name} ${e.type}`);
+  assert.deepEqual(edits, ['mail.vfc.test. CNAME', 'mail.vfc.test. A']);
+  // The zone as served before and after the fix, each by its own nsd.
+  const served = async (text) => {
+    const file = join(dir, `vfc-${Math.random().toString(36).slice(2)}.zone`);
+    writeFileSync(file, text);
+    return startResolver({ zones: [{ origin: 'vfc.test.', file }] });
+  };
+  const old = await served(`$ORIGIN vfc.test.\n${SOA}@ 300 IN A 104.21.48.1\n@ 300 IN MX 10 mail\nmail 300 IN CNAME vfc.test.\n`);
+  const fixed = await served(`$ORIGIN vfc.test.\n${SOA}@ 300 IN A 104.21.48.1\n@ 300 IN MX 10 mail\nmail 300 IN A 192.0.2.10\n`);
+  try {
+    const args = (s) => ['verify', 'vfc.test', '--expect', expect, '--server', `${s.do53.host}:${s.do53.port}`, '--resolver', s.url];
+    for (const lang of ['en', 'ja']) {
+      const notYet = await runCli([...args(old), '--lang', lang]);
+      assert.equal(notYet.status, 1, notYet.stdout + notYet.stderr);
+      assert.doesNotMatch(notYet.stdout, /not-asked/, lang);
+      const done = await runCli([...args(fixed), '--lang', lang]);
+      assert.equal(done.status, 0, done.stdout + done.stderr);
+      assert.doesNotMatch(done.stdout, /not-asked/, lang);
+    }
+    const json = JSON.parse((await runCli([...args(fixed), '--format', 'json'])).stdout);
+    const cname = json.records.find((x) => x.type === 'CNAME');
+    assert.equal(cname.state, 'seen-everywhere');
+    // "serves" what is expected: no CNAME at the name.
+    assert.deepEqual(cname.authoritative.map((a) => [a.known, a.answer, a.records]), [[true, 'serves', []]]);
+    const oldJson = JSON.parse((await runCli([...args(old), '--format', 'json'])).stdout);
+    assert.deepEqual(oldJson.records.find((x) => x.type === 'CNAME').authoritative.map((a) => [a.answer, a.records]), [['old', ['vfc.test.']]]);
+  } finally {
+    await old.stop();
+    await fixed.stop();
+  }
+});
+
+test('verify refuses the check of another domain (exit 2), naming the file, both domains and a record', async () => {
+  const expect = join(dir, 'vfc-check.json');
+  for (const lang of ['en', 'ja']) {
+    const out = await runCli(['verify', 'fine.test', '--expect', expect, '--server', `${r.do53.host}:${r.do53.port}`, '--resolver', r.url, '--lang', lang]);
+    assert.equal(out.status, 2, out.stdout);
+    assert.equal(out.stdout, '');
+    for (const word of [expect, '"vfc.test"', '"fine.test"', '"mail.vfc.test"']) assert.ok(out.stderr.includes(word), `${lang}: ${word} in ${out.stderr}`);
+  }
+});
