@@ -137,3 +137,29 @@ test('verify refuses the check of another domain (exit 2), naming the file, both
     for (const word of [expect, '"vfc.test"', '"fine.test"', '"mail.vfc.test"']) assert.ok(out.stderr.includes(word), `${lang}: ${word} in ${out.stderr}`);
   }
 });
+
+// The file formats carry no verdict: an empty diff with exit 3 once said nothing at all, and
+// `--format plan` said "No change." of a zone that was not even used.
+test('file formats under could-not-tell: the verdict and what was not looked at on standard error; plan says it too', async () => {
+  const other = join(dir, 'other.example.zone');
+  writeFileSync(other, `$ORIGIN other.example.\n${SOA}@ 300 IN MX 10 mail\nmail 300 IN A 192.0.2.10\n`);
+  const fine = join(dir, 'fine.test.zone');
+  for (const lang of ['en', 'ja']) {
+    const blind = reportMessage('report.blind.zone-other-domain', lang);
+    const verdict = reportMessage('report.verdict.could-not-tell', lang, { domain: 'club.example' });
+    for (const format of ['diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan']) {
+      const out = await check(['--zone', other, '--domain', 'club.example', '--offline', '--format', format], lang);
+      assert.equal(out.status, 3, `${format} ${lang}`);
+      assert.ok(out.stderr.startsWith(`mxray: ${verdict}\n`), `${format} ${lang}: ${out.stderr}`);
+      assert.ok(out.stderr.includes(`- ${blind}\n`), `${format} ${lang}: ${out.stderr}`);
+      if (format === 'plan') assert.equal(out.stdout, `${reportMessage('plan.emptyBlind', lang)}\n`);
+    }
+    // Fine: nothing on standard error, and the plan's "No change." is the answer.
+    const ok = await check(['--zone', fine, '--format', 'plan'], lang);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.equal(ok.stderr, '');
+    assert.equal(ok.stdout, `${reportMessage('plan.empty', lang)}\n`);
+    const diff = await check(['--zone', fine, '--format', 'diff'], lang);
+    assert.deepEqual([diff.status, diff.stdout, diff.stderr], [0, '', '']);
+  }
+});

@@ -554,6 +554,9 @@ export const messages = {
       dnsOnly: 'DNS only',
       empty: 'No change.',
       fillIn: 'fill in {placeholder} first',
+      // An empty plan that is not "no change" (answer.js noPlanKey).
+      emptyBlind: 'No change in what mxray could look at. The check could not tell: what it could not look at may still need a change (the text report lists it).',
+      emptyForFindings: 'No change mxray can write: the findings need changes made by hand (the text report says which).',
     },
     // Steps for a person at a hosting panel or at Cloudflare's dashboard.
     steps: {
@@ -1167,6 +1170,9 @@ export const messages = {
       dnsOnly: 'DNS のみ',
       empty: '変更はありません。',
       fillIn: '先に{placeholder}を入力してください',
+      // 空の変更計画が「変更なし」を意味しない場合 (answer.js noPlanKey)。
+      emptyBlind: '確認できた範囲では変更はありません。判定できなかったため、確認できなかった部分には変更が必要なこともあります (テキストのレポートに一覧があります)。',
+      emptyForFindings: 'mxray が書ける変更はありません。検出結果には手作業での変更が必要です (テキストのレポートに説明があります)。',
     },
     // ホスティングパネルや Cloudflare ダッシュボードでの手順。
     steps: {
