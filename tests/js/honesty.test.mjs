@@ -163,3 +163,27 @@ test('file formats under could-not-tell: the verdict and what was not looked at 
     assert.deepEqual([diff.status, diff.stdout, diff.stderr], [0, '', '']);
   }
 });
+
+// --zone-dir's total once counted only the zones at or above --fail-on and the unreadable
+// ones: a folder of zones none of which could be told read "0 at or above critical, 0 unreadable".
+test('--zone-dir: the total counts the zones that could not tell, exit 3; Japanese without stray spaces', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'mxray-honesty-dir-'));
+  try {
+    writeFileSync(join(folder, 'bare.example.db'), `$ORIGIN bare.example.\n${SOA}`);
+    writeFileSync(join(folder, 'fine.test.db'), `$ORIGIN fine.test.\n${SOA}@ 300 IN MX 10 mail\n@ 300 IN TXT "v=spf1 mx -all"\nmail 300 IN A 192.0.2.10\n_dmarc 300 IN TXT "v=DMARC1; p=reject; rua=mailto:d@fine.test"\n`);
+    const en = await runCli(['check', '--zone-dir', folder, '--lang', 'en']);
+    assert.equal(en.status, 3, en.stdout + en.stderr);
+    assert.equal(en.stdout.trimEnd().split('\n').at(-1), '2 zone files: 0 at or above critical, 1 could not tell, 0 unreadable');
+    const ja = await runCli(['check', '--zone-dir', folder, '--lang', 'ja']);
+    assert.equal(ja.status, 3);
+    assert.equal(ja.stdout.trimEnd().split('\n').at(-1), 'ゾーンファイル 2 件: 重大以上の問題あり 0 件、判定できないもの 1 件、読めないもの 0 件');
+    // A file that is not a zone, in Japanese: its sentences run on without a space.
+    writeFileSync(join(folder, 'empty.db'), '');
+    const bad = await runCli(['check', '--zone-dir', folder, '--lang', 'ja']);
+    assert.equal(bad.status, 2);
+    const line = bad.stdout.split('\n').find((l) => l.includes('empty.db'));
+    assert.ok(line && !/。 /.test(line), line);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -514,7 +514,7 @@ export const messages = {
       progress: 'round {round}: {answered}/{total} answered[, {failed} got no answer]',
       zoneLine: '{file}: {domain}: {summary}[: {rules}]',
       zoneError: '{file}: error: {error}',
-      batchTotal: '{zones} {zones|zone file|zone files}: {failing} at or above {level}, {errors} unreadable',
+      batchTotal: '{zones} {zones|zone file|zone files}: {failing} at or above {level}, {unsure} could not tell, {errors} unreadable',
       errors: {
         'bad-origin': 'not an IPv4 or IPv6 address: {detail}',
         'no-file': 'no such file: {detail}',
@@ -1132,7 +1132,7 @@ export const messages = {
       progress: 'ラウンド {round}: {answered}/{total} 件回答済み[、{failed} 件は応答なし]',
       zoneLine: '{file}: {domain}: {summary}[: {rules}]',
       zoneError: '{file}: エラー: {error}',
-      batchTotal: 'ゾーンファイル {zones} 件: {level} 以上の問題あり {failing} 件、読めないもの {errors} 件',
+      batchTotal: 'ゾーンファイル {zones} 件: {level}以上の問題あり {failing} 件、判定できないもの {unsure} 件、読めないもの {errors} 件',
       errors: {
         'bad-origin': 'IPv4 または IPv6 アドレスではありません: {detail}',
         'no-file': 'ファイルがありません: {detail}',
@@ -1357,7 +1357,8 @@ const INPUT_NEEDS_EXPORT = new Set(['empty', 'html', 'bad-gzip', 'pdf', 'image',
 export function inputMessage(kind, lang = 'en', file = '', values = {}) {
   const words = messages[lang]?.input ?? messages.en.input;
   const what = fill(words[kind] ?? messages.en.input[kind] ?? kind, { ...values, file });
-  return INPUT_NEEDS_EXPORT.has(kind) ? `${what} ${words.how}` : what;
+  // Japanese sentences follow one another without a space.
+  return INPUT_NEEDS_EXPORT.has(kind) ? `${what}${lang === 'ja' ? '' : ' '}${words.how}` : what;
 }
 
 export function pickLanguage(locale) {
