@@ -187,3 +187,24 @@ test('--zone-dir: the total counts the zones that could not tell, exit 3; Japane
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+// The pull-request comment said only "64 DNS questions got no usable answer": not which, nor
+// why, nor what to try; and a fine comment left out the reverse DNS it did not ask.
+test('markdown lists the unanswered questions with their reasons, and what was not asked', async () => {
+  const { sessionMessage } = await import('../../www/lib/messages.js');
+  const { nameServerMessage } = await import('../../www/lib/cli-messages.js');
+  for (const lang of ['en', 'ja']) {
+    const refused = await check(['other.example', '--resolver', r.url, '--format', 'markdown'], lang);
+    assert.equal(refused.status, 3);
+    const reason = sessionMessage('reasons', { code: 'refused' }, lang);
+    assert.ok(refused.stdout.includes(`  - \`other.example\` SOA: ${reason}`), refused.stdout);
+    assert.ok(refused.stdout.includes(reportMessage('report.otherResolver', lang).replace(/[\\`*_[\]<>|~&!]/g, (c) => `\\${c}`)), refused.stdout);
+    const direct = await check(['other.example', '--server', `${r.do53.host}:${r.do53.port}`, '--format', 'markdown'], lang);
+    assert.equal(direct.status, 3);
+    assert.ok(direct.stdout.includes(`\`other.example\` SOA: ${nameServerMessage('reasons.refused', lang)}`), direct.stdout);
+    const fine = await check(['fine.test', '--resolver', r.url, '--format', 'markdown'], lang);
+    assert.equal(fine.status, 0);
+    assert.ok(fine.stdout.includes(`**${reportMessage('report.notAskedTitle', lang)}**`), fine.stdout);
+    assert.ok(fine.stdout.includes('192.0.2.10'), fine.stdout);
+  }
+});

@@ -580,7 +580,7 @@ async function formatOutput(report, o, lang, style) {
     case 'plan':
       return renderPlan(report, { lang, style }).join('\n') + '\n';
     case 'markdown':
-      return renderMarkdown(report, { lang, rulePage: rulePageOf(o.ruleUrl) });
+      return renderMarkdown(report, { lang, rulePage: rulePageOf(o.ruleUrl), ...(o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {}) });
     case 'sarif':
       return jsonEscaped(JSON.stringify(renderSarif(report, { lang, version: packageVersion(), path: sarifPath, rulePage: rulePageOf(o.ruleUrl) }), null, 2)) + '\n';
     default:
