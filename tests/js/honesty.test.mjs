@@ -208,3 +208,18 @@ test('markdown lists the unanswered questions with their reasons, and what was n
     assert.ok(fine.stdout.includes('192.0.2.10'), fine.stdout);
   }
 });
+
+test('sarif: each unanswered question with its reason, and each reverse DNS not asked, is a notification', async () => {
+  const { sessionMessage } = await import('../../www/lib/messages.js');
+  for (const lang of ['en', 'ja']) {
+    const refused = JSON.parse((await check(['other.example', '--resolver', r.url, '--format', 'sarif'], lang)).stdout);
+    const notes = refused.runs[0].invocations[0].toolExecutionNotifications;
+    const unknown = notes.filter((n) => n.descriptor.id === 'unknown-fact');
+    assert.equal(unknown.length, 64);
+    assert.ok(unknown.every((n) => n.level === 'note' && n.message.text.includes(sessionMessage('reasons', { code: 'refused' }, lang))), JSON.stringify(unknown[0]));
+    const fine = JSON.parse((await check(['fine.test', '--resolver', r.url, '--format', 'sarif'], lang)).stdout);
+    assert.equal(fine.runs[0].properties.verdict, 'fine');
+    const ptr = fine.runs[0].invocations[0].toolExecutionNotifications.filter((n) => n.descriptor.id === 'ptr-not-asked');
+    assert.deepEqual(ptr.map((n) => n.message.text), [reportMessage('report.ptrNotAsked', lang, { address: '192.0.2.10' })]);
+  }
+});

@@ -582,7 +582,7 @@ async function formatOutput(report, o, lang, style) {
     case 'markdown':
       return renderMarkdown(report, { lang, rulePage: rulePageOf(o.ruleUrl), ...(o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {}) });
     case 'sarif':
-      return jsonEscaped(JSON.stringify(renderSarif(report, { lang, version: packageVersion(), path: sarifPath, rulePage: rulePageOf(o.ruleUrl) }), null, 2)) + '\n';
+      return jsonEscaped(JSON.stringify(renderSarif(report, { lang, version: packageVersion(), path: sarifPath, rulePage: rulePageOf(o.ruleUrl), ...(o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {}) }), null, 2)) + '\n';
     default:
       // Asked of a name server directly: its words, never "resolver".
       return renderReport(report, { lang, style, cli: true, ...(o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {}) });
