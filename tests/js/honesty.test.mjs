@@ -223,3 +223,41 @@ test('sarif: each unanswered question with its reason, and each reverse DNS not 
     assert.deepEqual(ptr.map((n) => n.message.text), [reportMessage('report.ptrNotAsked', lang, { address: '192.0.2.10' })]);
   }
 });
+
+// dump read an empty file, a web page or a picture and said nothing (exit 0 or a column of
+// "relative name" errors), and read UTF-16 as garbage, where check refuses or decodes them.
+test('dump and facts --zone tell a file that is not a zone as check does: refused by name (exit 2), UTF-16 decoded', async () => {
+  const { inputMessage } = await import('../../www/lib/messages.js');
+  const { quotedText } = await import('../../www/lib/name-safety.js');
+  const zone = `$ORIGIN dump.example.\n${SOA}@ 300 IN MX 10 mail\nmail 300 IN A 192.0.2.10\n`;
+  const files = {
+    empty: ['empty.txt', ''],
+    html: ['page.html', '<!DOCTYPE html>\n<html><body><p>DNS records</p></body></html>\n'],
+    image: ['shot.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')],
+  };
+  for (const lang of ['en', 'ja']) {
+    for (const [kind, [name, bytes]] of Object.entries(files)) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      const out = await runCli(['dump', file, '--lang', lang]);
+      assert.deepEqual([out.status, out.stdout, out.stderr], [2, '', `mxray: ${inputMessage(kind, lang, quotedText(file))}\n`], `${kind} ${lang}`);
+      const facts = await runCli(['facts', '--zone', file, '--offline', '--lang', lang]);
+      assert.equal(facts.status, 2, `facts ${kind}`);
+      assert.equal(facts.stderr, `mxray: ${inputMessage(kind, lang, quotedText(file))}\n`);
+    }
+  }
+  const plain = join(dir, 'dump.example.zone');
+  writeFileSync(plain, zone);
+  const utf16 = join(dir, 'dump-utf16.zone');
+  writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(zone, 'utf16le')]));
+  const a = await runCli(['dump', plain]);
+  const b = await runCli(['dump', utf16]);
+  assert.equal(a.status, 0);
+  assert.deepEqual([b.status, b.stdout, b.stderr], [0, a.stdout, '']);
+  // Read whole with nothing in it: exit 0 as the reader's, but said.
+  const comments = join(dir, 'comments.zone');
+  writeFileSync(comments, '; nothing but a comment\n\n');
+  const none = await runCli(['dump', comments]);
+  assert.deepEqual([none.status, none.stdout], [0, '']);
+  assert.match(none.stderr, /comments\.zone" was read whole, and holds no record/);
+});

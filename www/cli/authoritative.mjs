@@ -59,7 +59,7 @@ export async function authoritativeFacts(core, opts, lang, { domain, readZones, 
   }
   const readers = [];
   try {
-    const problem = readZones(core, opts, lang, readers);
+    const problem = await readZones(core, opts, lang, readers);
     if (problem) return fail(problem);
     const options = { live: true, authoritative: true, ask_ptr: opts.askPtr, padding: false };
     const open = () => createSession(core, { domain, zones: readers, options });

@@ -98,6 +98,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
     },
     notes: {
       'nothing-to-import': 'the fix adds no record, so there is no Cloudflare import file (it holds only the records to add)',
+      'no-records': '{file} was read whole, and holds no record',
     },
     // The verdict's state on a --zone-dir line (core/report/verdict.h): a word
     // or two, where a single check says a sentence (messages.js report.verdict).
@@ -308,6 +309,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
     },
     notes: {
       'nothing-to-import': '修正で追加するレコードがないため、Cloudflare のインポート用ファイルはありません (このファイルには追加するレコードだけが入ります)',
+      'no-records': '{file} を最後まで読みましたが、レコードがありません',
     },
     batchVerdict: {
       broken: '不具合あり',
