@@ -261,3 +261,22 @@ test('dump and facts --zone tell a file that is not a zone as check does: refuse
   assert.deepEqual([none.status, none.stdout], [0, '']);
   assert.match(none.stderr, /comments\.zone" was read whole, and holds no record/);
 });
+
+// facts printed its JSON and an exit status, and nothing a person reads: 64 refused questions
+// were exit 1 in silence, a domain that does not exist exit 0 in silence.
+test('facts says on standard error how many questions got no usable answer, and a domain that does not exist', async () => {
+  for (const lang of ['en', 'ja']) {
+    const refused = await runCli(['facts', 'other.example', '--resolver', r.url, '--lang', lang]);
+    assert.equal(refused.status, 1);
+    const count = JSON.parse(refused.stdout).facts.filter((f) => f.state !== 'answered').length;
+    assert.ok(count > 0);
+    assert.equal(refused.stderr, `mxray: ${reportMessage('report.unknown', lang, { count })}\n`);
+    const nx = await runCli(['facts', 'nope.test', '--resolver', r.url, '--lang', lang]);
+    assert.equal(nx.status, 0, 'every fact is known: NXDOMAIN is one');
+    assert.equal(nx.stderr, `mxray: ${reportMessage('report.blind.domain-not-found', lang)}\n`);
+    const direct = await runCli(['facts', 'nope.test', '--server', `${r.do53.host}:${r.do53.port}`, '--lang', lang]);
+    assert.ok(direct.stderr.includes(reportMessage('report.blind.domain-not-found', lang)), direct.stderr);
+    const fine = await runCli(['facts', 'fine.test', '--resolver', r.url, '--lang', lang]);
+    assert.deepEqual([fine.status, fine.stderr], [0, '']);
+  }
+});

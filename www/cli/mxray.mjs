@@ -15,6 +15,7 @@ import { feedBytes, feedFromFd } from '../lib/zone-input.js';
 import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { http2FetchFor } from './doh-http2.mjs';
+import { factsNotes } from './authoritative.mjs';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { parseCommandLine } from './args.mjs';
 import { displayText, jsonEscaped, quotedText } from '../lib/name-safety.js';
@@ -281,6 +282,7 @@ async function facts(core, opts, lang) {
     const result = session.facts();
     result.resolver = { url: resolver.url, format: resolver.format };
     await write(process.stdout, jsonEscaped(JSON.stringify(result, null, 2)) + '\n');
+    process.stderr.write(factsNotes(result.facts, result.domain, lang));
     return result.facts.some((f) => f.state !== 'answered') ? 1 : 0;
   } finally {
     session?.dispose();
