@@ -30,6 +30,8 @@ std::string_view blind_name(Blind b) {
     case Blind::other_domain: return "zone-other-domain";
     case Blind::proxy_unknown: return "proxy-unknown";
     case Blind::several_proxy_zones: return "several-proxy-zones";
+    case Blind::domain_not_found: return "domain-not-found";
+    case Blind::no_mail_records: return "no-mail-records";
   }
   return "unknown-facts";
 }
@@ -76,6 +78,41 @@ bool several_proxy_zones(const MailModel& model) {
   return false;
 }
 
+// What mail to the domain rests on (RFC 5321 §5.1): its MX records (a null
+// MX too), else the address of the domain itself, which a CNAME there may
+// give. A check that found none of these in any zone or live answer had no
+// mail set-up to look at: saying "fine" of it would be saying fine of
+// nothing (a misspelt domain, an export taken before its records were).
+constexpr uint16_t kMailTypes[] = {rrtype::MX, rrtype::A, rrtype::AAAA, rrtype::CNAME};
+
+bool zone_has_mail(const Zone& zone, std::string_view domain) {
+  for (size_t i = 0; i < zone.size(); ++i) {
+    const RecordView r = zone.record(i);
+    if (!names_equal(r.owner.view(), domain)) continue;
+    if (std::find(std::begin(kMailTypes), std::end(kMailTypes), r.type) != std::end(kMailTypes)) return true;
+  }
+  return false;
+}
+
+bool live_has_mail(const FactStore& facts, std::string_view domain) {
+  for (uint16_t type : kMailTypes) {
+    const Fact* f = facts.find(domain, type);
+    if (f && f->state == FactState::answered && (!f->records.empty() || !f->chain.empty())) return true;
+  }
+  return false;
+}
+
+// Live DNS said the domain itself does not exist (NXDOMAIN, RFC 8020: nothing
+// at or under it) to any question asked of it.
+bool live_nxdomain(const FactStore& facts, std::string_view domain) {
+  constexpr uint16_t kNxDomain = 3;
+  for (const Fact& f : facts.facts())
+    if (f.state == FactState::answered && f.rcode == kNxDomain && f.depth == 0 &&
+        names_equal(f.question.name.view(), domain))
+      return true;
+  return false;
+}
+
 }  // namespace
 
 Verdict verdict_of(const Analysis& a) {
@@ -99,6 +136,15 @@ Verdict verdict_of(const Analysis& a) {
   if (proxy_state_unknown(model)) v.blind.push_back(Blind::proxy_unknown);
   // Live answers show what is served; offline, nothing does.
   if (facts.facts().empty() && several_proxy_zones(model)) v.blind.push_back(Blind::several_proxy_zones);
+  // Nothing of the domain's mail was there to look at. Only when the zones
+  // were read and the questions answered: a zone that was not read, or
+  // questions without answers, already say why.
+  const std::string_view domain = facts.domain().view();
+  const bool nxdomain = live_nxdomain(facts, domain);
+  if (nxdomain) v.blind.push_back(Blind::domain_not_found);
+  bool mail = live_has_mail(facts, domain);
+  for (const auto& z : facts.zones()) mail |= zone_has_mail(*z, domain);
+  if (!mail && !nxdomain && v.blind.empty()) v.blind.push_back(Blind::no_mail_records);
 
   // The origin addresses a live check found, as the Session would have
   // asked their PTR with ask_ptr (Session::follow_records), whose PTR no

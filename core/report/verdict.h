@@ -32,8 +32,12 @@ enum class Blind : uint8_t {
   other_domain,      // an uploaded zone is of another domain than the one checked, so it was not used
   proxy_unknown,     // a Cloudflare export without proxy states (no cf_tags): whether a mail name is proxied is unknown
   several_proxy_zones,  // two uploads of one domain both carry proxy states: which one is served is not known
+  domain_not_found,     // live DNS answered NXDOMAIN for the domain itself: there is no mail set-up to look at
+  no_mail_records,      // neither a zone nor live DNS holds an MX, an address or a CNAME at the domain:
+                        // no mail set-up to look at (a domain that takes no mail says so with a null MX)
 };
-// "unknown-facts", "budget", "rejected-records", "no-records", "zone-other-domain"
+// "unknown-facts", "budget", "rejected-records", "no-records", "zone-other-domain", ...,
+// "domain-not-found", "no-mail-records"
 std::string_view blind_name(Blind b);
 
 struct Verdict {

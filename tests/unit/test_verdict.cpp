@@ -283,3 +283,85 @@ TEST_CASE("verdict: a live check that did not ask the PTR of an origin address n
   const Analysis aa(*asked, {});
   CHECK(verdict_of(aa).ptr_not_asked.empty());
 }
+
+namespace {
+
+// Answers every question as a resolver would for a domain that does not
+// exist under an existing parent: NXDOMAIN for names at or under `missing`,
+// NOERROR without records (NODATA) elsewhere, always with the parent's SOA.
+void answer_all_missing(Session& s, std::string_view missing) {
+  for (int i = 0; i < 64 && !s.done(); ++i) {
+    auto round = s.pending();
+    if (round.empty()) break;
+    for (const PendingQuestion& p : round) {
+      const std::string name = name_text(p.question->name.view());
+      const bool under =
+          name.size() >= missing.size() && name.compare(name.size() - missing.size(), missing.size(), missing) == 0;
+      const nlohmann::json answer = {
+          {"Status", under ? 3 : 0},
+          {"TC", false},
+          {"RD", true},
+          {"RA", true},
+          {"AD", false},
+          {"CD", false},
+          {"Question", {{{"name", name}, {"type", p.question->type}}}},
+          {"Authority",
+           {{{"name", "test."}, {"type", 6}, {"TTL", 300}, {"data", "ns.test. host.test. 1 3600 600 86400 300"}}}}};
+      s.feed_json(p.id, answer.dump());
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("verdict: a live domain that does not exist (NXDOMAIN) could not tell, never fine") {
+  Session s("nope.test", {}, {});
+  REQUIRE(s.error() == SessionError::none);
+  answer_all_missing(s, "nope.test.");
+  const Analysis a(s, {});
+  const Verdict v = verdict_of(a);
+  CHECK(v.unknown_facts.empty());  // every question had its answer: NXDOMAIN
+  CHECK(verdict_state_name(v.state) == "could-not-tell");
+  CHECK(std::find(v.blind.begin(), v.blind.end(), Blind::domain_not_found) != v.blind.end());
+  CHECK(verdict_json(a, v)["blind"].dump() == R"(["domain-not-found"])");
+}
+
+TEST_CASE("verdict: a domain with no MX, no address and no CNAME had no mail to look at") {
+  SUBCASE("live: every answer NODATA") {
+    Session s("bare.test", {}, {});
+    REQUIRE(s.error() == SessionError::none);
+    answer_all_missing(s, "no-such-name.invalid.");
+    const Analysis a(s, {});
+    const Verdict v = verdict_of(a);
+    CHECK(v.unknown_facts.empty());
+    CHECK(verdict_state_name(v.state) == "could-not-tell");
+    CHECK(verdict_json(a, v)["blind"].dump() == R"(["no-mail-records"])");
+  }
+  SUBCASE("offline: a Cloudflare export of the SOA and NS alone") {
+    const std::string text =
+        ";; Domain:     bare.test.\n"
+        "bare.test.\t3600\tIN\tSOA\tada.ns.cloudflare.com. dns.cloudflare.com. 2045 10000 2400 604800 3600\n"
+        "bare.test.\t86400\tIN\tNS\tada.ns.cloudflare.com.\n";
+    const std::vector<std::shared_ptr<const Zone>> zones = {std::make_shared<Zone>(parse_zone(text, "bare.txt", {}))};
+    SessionOptions o;
+    o.live = false;
+    Session s("bare.test", o, zones);
+    REQUIRE(s.error() == SessionError::none);
+    const Analysis a(s, {});
+    const Verdict v = verdict_of(a);
+    CHECK(verdict_state_name(v.state) == "could-not-tell");
+    CHECK(verdict_json(a, v)["blind"].dump() == R"(["no-mail-records"])");
+  }
+  SUBCASE("a null MX is a mail set-up: the domain takes no mail, and says so") {
+    const std::vector<std::shared_ptr<const Zone>> zones = {std::make_shared<Zone>(
+        parse_zone("$ORIGIN bare.test.\n@ 300 IN SOA ns.test. host.test. 1 3600 600 86400 300\n@ 300 IN MX 0 .\n",
+                   "bare.txt", {}))};
+    SessionOptions o;
+    o.live = false;
+    Session s("bare.test", o, zones);
+    REQUIRE(s.error() == SessionError::none);
+    const Analysis a(s, {});
+    const Verdict v = verdict_of(a);
+    CHECK(std::find(v.blind.begin(), v.blind.end(), Blind::no_mail_records) == v.blind.end());
+  }
+}

@@ -12,8 +12,8 @@ import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { http2FetchFor } from './doh-http2.mjs';
 import { cliMessage } from '../lib/cli-messages.js';
-import { sessionMessage } from '../lib/messages.js';
-import { jsonEscaped, quotedText } from '../lib/name-safety.js';
+import { reportMessage, sessionMessage } from '../lib/messages.js';
+import { displayText, jsonEscaped, quotedText } from '../lib/name-safety.js';
 import { createDnsTransport, parseServer } from './dns-transport.mjs';
 
 // The first questions a Session asks of a name are SOA, NS, MX, A, AAAA
@@ -41,6 +41,22 @@ export async function addressesOf(core, host, resolver, timeoutMs) {
   return [...recordsOf(facts, 'A'), ...recordsOf(facts, 'AAAA')];
 }
 
+/**
+ * What a facts run could not tell, for standard error: how many questions got no usable
+ * answer, and a domain that live DNS says does not exist. The JSON has it all, but an exit
+ * status of 1 or 0 alone does not say it.
+ */
+export function factsNotes(facts, domain, lang) {
+  const lines = [];
+  const unknown = facts.filter((f) => f.state !== 'answered').length;
+  if (unknown) lines.push(`mxray: ${reportMessage('report.unknown', lang, { count: unknown })}`);
+  const apex = String(domain ?? '').toLowerCase();
+  if (facts.some((f) => f.state === 'answered' && f.rcode === 'NXDOMAIN' && (f.depth ?? 0) === 0 && String(f.name).toLowerCase() === apex)) {
+    lines.push(`mxray: ${reportMessage('report.blind.domain-not-found', lang)}`);
+  }
+  return lines.map((l) => l + '\n').join('');
+}
+
 /** Runs `facts` against name servers; prints {domain, servers: [{server, host, address, ...facts}]}. */
 export async function authoritativeFacts(core, opts, lang, { domain, readZones, fail, write }) {
   if (opts.dohFormat !== 'wire') return fail(cliMessage('server.server-or-resolver', lang));
@@ -59,7 +75,7 @@ export async function authoritativeFacts(core, opts, lang, { domain, readZones, 
   }
   const readers = [];
   try {
-    const problem = readZones(core, opts, lang, readers);
+    const problem = await readZones(core, opts, lang, readers);
     if (problem) return fail(problem);
     const options = { live: true, authoritative: true, ask_ptr: opts.askPtr, padding: false };
     const open = () => createSession(core, { domain, zones: readers, options });
@@ -98,6 +114,11 @@ export async function authoritativeFacts(core, opts, lang, { domain, readZones, 
       }
     }
     await write(process.stdout, jsonEscaped(JSON.stringify(result, null, 2)) + '\n');
+    // Each server's facts, as one run's (mxray.mjs factsNotes), said on standard error.
+    for (const s of result.servers) {
+      const notes = factsNotes(s.facts, apex, lang);
+      if (notes) process.stderr.write(`mxray: ${displayText(s.server)}:\n${notes}`);
+    }
     return unknown ? 1 : 0;
   } finally {
     for (const r of readers) r.delete();

@@ -254,6 +254,7 @@ export async function batch(o, { lang, live, resolver, style }) {
       reportMessage('report.batchTotal', lang, {
         zones: shown,
         failing,
+        unsure,
         level: reportMessage(`report.severity.${o.failOn}`, lang),
         errors,
       }) + '\n',

@@ -31,7 +31,7 @@ export async function parseHcl(file, text) {
   hclParse ??= createRequire(import.meta.url)('@cdktf/hcl2json').parse;
   return hclParse(file, text);
 }
-import { SEVERITIES, exitStatus, renderPlan, renderReport } from '../lib/report-text.js';
+import { SEVERITIES, exitStatus, renderPlan, renderReport, renderVerdict } from '../lib/report-text.js';
 import { PROBE_TIMEOUT_MS, feedProbe, runProbe } from './probe.mjs';
 import { renderMarkdown } from '../lib/report-markdown.js';
 import { renderSarif } from '../lib/report-sarif.js';
@@ -461,6 +461,14 @@ export async function runCheck(argv, env = process.env) {
     await writeReportJson(process.stdout, report, bytes);
     return exitStatus(report, o.failOn);
   }
+  // A file (a diff, a zone, a batch, a script, a plan) carries no verdict: when the check
+  // could not tell, standard error says so and what was not looked at, so that an empty
+  // diff or batch with exit status 3 is never read as "nothing to change".
+  if (VERDICTLESS_FORMATS.has(o.format) && report.verdict?.state === 'could-not-tell') {
+    const nameServer = o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {};
+    const lines = renderVerdict(report, { lang, ...nameServer }).filter((l) => l !== '');
+    process.stderr.write(`mxray: ${lines.join('\n')}\n`);
+  }
   // A `terraform show -json` input is state: its fix is the .tf's to make, not a patch of it.
   if (['diff', 'zone'].includes(o.format)) {
     for (const z of report.inputs?.zones ?? []) if (z.format === 'terraform-show-json' && report.fix?.edits?.some((e) => e.zone === z.index)) process.stderr.write(`mxray: ${cliMessage(z.terraform?.show === 'plan' ? 'terraform.plan-no-patch' : 'terraform.state-no-patch', lang, { file: displayText(z.files?.[0] ?? '') })}\n`);
@@ -545,6 +553,9 @@ const sarifPath = (file) => diffPath(file).split('/').map(encodeURIComponent).jo
 // exactly as it went in, but for the edited lines.
 const BYTE_FORMATS = new Set(['diff', 'zone', 'cloudflare-import']);
 
+// Formats whose output holds no verdict (text, json, markdown, sarif and jsonl do).
+const VERDICTLESS_FORMATS = new Set([...BYTE_FORMATS, 'cloudflare-batch', 'curl', 'plan']);
+
 function byteOutput(fix, format) {
   switch (format) {
     case 'diff':
@@ -569,9 +580,9 @@ async function formatOutput(report, o, lang, style) {
     case 'plan':
       return renderPlan(report, { lang, style }).join('\n') + '\n';
     case 'markdown':
-      return renderMarkdown(report, { lang, rulePage: rulePageOf(o.ruleUrl) });
+      return renderMarkdown(report, { lang, rulePage: rulePageOf(o.ruleUrl), ...(o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {}) });
     case 'sarif':
-      return jsonEscaped(JSON.stringify(renderSarif(report, { lang, version: packageVersion(), path: sarifPath, rulePage: rulePageOf(o.ruleUrl) }), null, 2)) + '\n';
+      return jsonEscaped(JSON.stringify(renderSarif(report, { lang, version: packageVersion(), path: sarifPath, rulePage: rulePageOf(o.ruleUrl), ...(o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {}) }), null, 2)) + '\n';
     default:
       // Asked of a name server directly: its words, never "resolver".
       return renderReport(report, { lang, style, cli: true, ...(o.server || o.authoritative ? { nameServer: (key) => nameServerMessage(key, lang) } : {}) });

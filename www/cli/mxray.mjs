@@ -8,11 +8,14 @@
 import { openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
 import { cliCore } from './core.mjs';
 import { includeResolver } from './include-files.mjs';
-import { formatDiagnostic, reportMessage, sessionMessage } from '../lib/messages.js';
+import { formatDiagnostic, inputMessage, reportMessage, sessionMessage } from '../lib/messages.js';
+import { NotAZoneError, classify, readableSource } from '../lib/input.js';
+import { MAX_INPUT_BYTES } from '../lib/check.js';
 import { feedBytes, feedFromFd } from '../lib/zone-input.js';
 import { createSession, SessionError } from '../lib/session.js';
 import { runSession, resolveResolver, ResolverError } from '../lib/doh-driver.js';
 import { http2FetchFor } from './doh-http2.mjs';
+import { factsNotes } from './authoritative.mjs';
 import { UsageError, cliLanguage, cliMessage } from '../lib/cli-messages.js';
 import { parseCommandLine } from './args.mjs';
 import { displayText, jsonEscaped, quotedText } from '../lib/name-safety.js';
@@ -70,32 +73,79 @@ function write(stream, text) {
   return new Promise((res) => (stream.write(text) ? res() : stream.once('drain', res)));
 }
 
+// Up to `limit` bytes of `fd` (fewer at its end), as `check` reads its head.
+function readUpTo(fd, limit) {
+  const out = Buffer.alloc(limit);
+  let have = 0;
+  while (have < limit) {
+    let n;
+    try {
+      n = readSync(fd, out, have, limit - have, null);
+    } catch (e) {
+      if (e.code === 'EAGAIN') continue;
+      if (e.code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    have += n;
+  }
+  return out.subarray(0, have);
+}
+
+// What the core looks at to tell what a file is (www/lib/input.js), and one byte more, so
+// that it knows whether it saw the whole file.
+const HEAD_BYTES = 8192 + 1;
+
 // Reads FILE into the core in chunks; $INCLUDE paths resolve from its folder
-// and are read only under it, or under --include-root.
-function readZone(core, file, opts) {
+// and are read only under it, or under --include-root. Told first, as `check` tells
+// its zones: a file that is not a zone (empty, a web page, a picture…) is refused
+// (NotAZoneError), and UTF-16 or gzip is decoded, so that dump and facts read what
+// check reads.
+async function readZone(core, file, opts) {
   const includes = includeResolver(file, { root: opts.includeRoot });
-  const reader = new core.ZoneReader(
-    file,
-    JSON.stringify({ origin: opts.origin, format: opts.format }),
-    includes,
-  );
   const fd = file === '-' ? 0 : openSync(file, 'r');
   try {
-    feedFromFd(core, reader, fd, readSync, CHUNK);
+    const head = readUpTo(fd, HEAD_BYTES);
+    const kind = classify(core, new Uint8Array(head.buffer, head.byteOffset, head.length));
+    let whole = null;
+    if (kind !== 'text') {
+      // Converted whole (within check's limit), or refused by readableSource.
+      const rest = head.length < HEAD_BYTES ? Buffer.alloc(0) : readUpTo(fd, MAX_INPUT_BYTES + 1 - head.length);
+      const all = Buffer.concat([head, rest]);
+      if (all.length > MAX_INPUT_BYTES) throw new NotAZoneError(file, 'too-large-inflated');
+      whole = (await readableSource(core, { name: file, bytes: new Uint8Array(all.buffer, all.byteOffset, all.length) }, MAX_INPUT_BYTES)).bytes;
+    }
+    const reader = new core.ZoneReader(file, JSON.stringify({ origin: opts.origin, format: opts.format }), includes);
+    try {
+      if (whole) feedBytes(core, reader, whole);
+      else {
+        if (head.length) feedBytes(core, reader, head);
+        if (head.length === HEAD_BYTES) feedFromFd(core, reader, fd, readSync, CHUNK);
+      }
+      reader.finish();
+    } catch (e) {
+      reader.delete();
+      throw e;
+    }
+    return reader;
   } finally {
     if (fd !== 0) closeSync(fd);
   }
-  reader.finish();
-  return reader;
 }
 
 // Reads every --zone into `readers` (the caller deletes them), their diagnostics on
 // standard error; the words of the first file that cannot be read, or null.
-function readZones(core, opts, lang, readers) {
+async function readZones(core, opts, lang, readers) {
   for (const file of opts.zones) {
     const problem = fileProblem(file, lang);
     if (problem) return problem;
-    const reader = readZone(core, file, opts);
+    let reader;
+    try {
+      reader = await readZone(core, file, opts);
+    } catch (e) {
+      if (e instanceof NotAZoneError) return inputMessage(e.kind, lang, quotedText(e.file));
+      throw e;
+    }
     readers.push(reader);
     const summary = JSON.parse(reader.summaryJson());
     for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
@@ -164,7 +214,15 @@ async function dump(core, opts, lang) {
         return fail(errorText(toCheckError(e, CheckError), lang));
       }
     }
-    const reader = asCoded ? asCoded.reader : readZone(core, file, opts);
+    let reader = asCoded?.reader;
+    if (!reader) {
+      try {
+        reader = await readZone(core, file, opts);
+      } catch (e) {
+        if (e instanceof NotAZoneError) return fail(inputMessage(e.kind, lang, quotedText(e.file)));
+        throw e;
+      }
+    }
     try {
       const total = reader.recordCount();
       for (let i = 0; i < total; i += PAGE) await write(process.stdout, reader.dump(i, PAGE, opts.generic));
@@ -174,6 +232,9 @@ async function dump(core, opts, lang) {
       for (const d of summary.diagnostics) process.stderr.write(formatDiagnostic(d, summary.files, lang) + '\n');
       for (const line of asCoded?.warnings ?? []) process.stderr.write(line + '\n');
       if (summary.errors > 0) rejected = true;
+      // Read whole, and nothing in it (comments only, an API answer with "result": []): said,
+      // so that an empty output is not taken for a zone dumped.
+      if (total === 0 && !summary.diagnostics.length) process.stderr.write(`mxray: ${cliMessage('notes.no-records', lang, { file: quotedText(file) })}\n`);
     } finally {
       reader.delete();
     }
@@ -199,7 +260,7 @@ async function facts(core, opts, lang) {
   const readers = [];
   let session;
   try {
-    const problem = readZones(core, opts, lang, readers);
+    const problem = await readZones(core, opts, lang, readers);
     if (problem) return fail(problem);
     try {
       session = createSession(core, { domain, zones: readers, options: { live: !opts.offline, ask_ptr: opts.askPtr, padding: opts.padding } });
@@ -221,6 +282,7 @@ async function facts(core, opts, lang) {
     const result = session.facts();
     result.resolver = { url: resolver.url, format: resolver.format };
     await write(process.stdout, jsonEscaped(JSON.stringify(result, null, 2)) + '\n');
+    process.stderr.write(factsNotes(result.facts, result.domain, lang));
     return result.facts.some((f) => f.state !== 'answered') ? 1 : 0;
   } finally {
     session?.dispose();

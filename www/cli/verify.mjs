@@ -80,16 +80,44 @@ async function factsOf(core, domain, names, run, options, timeoutMs) {
   const facts = await ask(domain, {});
   const failed = facts.find((f) => f.type === '*');
   for (const { name, type } of names) {
-    if (failed || facts.some((f) => f.name === name && f.type === type)) continue;
-    if (!['SOA', 'NS', 'MX', 'A', 'AAAA'].includes(type)) continue;
+    if (failed || facts.some((f) => f.name === name && (f.type === type || (type === 'CNAME' && CNAME_SHOWN_BY.includes(f.type))))) continue;
+    // A CNAME shows in the answers of the name's A and AAAA (factFor).
+    if (!['SOA', 'NS', 'MX', 'A', 'AAAA', 'CNAME'].includes(type)) continue;
     facts.push(...(await ask(name, { limits: { max_questions: 5, max_rounds: 1 } })));
   }
   return facts;
 }
 
+// The types an answer of a name shows its CNAME in (the session's questions of a name).
+const CNAME_SHOWN_BY = ['A', 'AAAA', 'MX', 'TXT', 'SOA', 'NS'];
+
+// The fact of a record set in one source's facts. A CNAME the session did not ask of its
+// own is read from a question it asked of the same name: a server answers any type at a
+// name that holds a CNAME with that CNAME (RFC 1034 §3.6.2), so the chain's first link is
+// the name's CNAME, and an answer without one says there is none. When no such question
+// was answered, the one asked stands for it, with its own reason: never "not asked".
 function factFor(facts, name, type) {
-  return facts.find((f) => f.name === name && f.type === type) ?? facts.find((f) => f.type === '*');
+  const own = facts.find((f) => f.name === name && f.type === type);
+  if (own) return own;
+  if (type === 'CNAME') {
+    const same = facts.filter((f) => f.name === name && (f.depth ?? 0) === 0 && CNAME_SHOWN_BY.includes(f.type));
+    const answered = same.find((f) => f.state === 'answered');
+    if (answered) {
+      const link = (answered.chain ?? []).slice(0, 1).filter((c) => c.type === 'CNAME' && c.name === name);
+      // A "no CNAME" read from another type's answer has no time left of its own.
+      return { ...answered, type: 'CNAME', records: link, negative_ttl: null };
+    }
+    if (same.length) return same[0];
+  }
+  return facts.find((f) => f.type === '*');
 }
+
+// A record set's name at or under the domain (names as the report writes them).
+const atOrUnder = (name, domain) => {
+  const n = bare(name).toLowerCase();
+  const d = bare(domain).toLowerCase();
+  return n === d || n.endsWith(`.${d}`);
+};
 
 // The domain's name servers and their addresses, through the first resolver.
 async function delegatedServers(core, domain, resolver, timeoutMs) {
@@ -256,11 +284,21 @@ async function verify(argv) {
     if (read.error) return fail(read.error);
     expectations = read.expectations;
   } else {
+    let checked;
     try {
-      expectations = expectationsFromReport(JSON.parse(expectBytes.toString('utf8')));
+      const report = JSON.parse(expectBytes.toString('utf8'));
+      checked = bare(String(report?.domain ?? ''));
+      expectations = expectationsFromReport(report);
     } catch (e) {
       if (e.code === 'no-edits') return fail(cliMessage('verify.errors.no-edits', lang, { file: opts.expect }));
       return fail(cliMessage('verify.errors.bad-expect', lang, { file: opts.expect, detail: String(e.message) }));
+    }
+    // The check of another domain: its records would be asked, and judged, under a
+    // domain they are not of (the zone's expectations keep only the domain's own).
+    const outside = expectations.find((e) => !atOrUnder(e.name, opts.domain[0]));
+    if (outside) {
+      const values = { file: opts.expect, checked: quotedText(checked || bare(outside.name)), domain: quotedText(bare(opts.domain[0])), name: quotedText(bare(outside.name)) };
+      return fail(cliMessage('verify.errors.other-domain', lang, values));
     }
   }
   const wanted = [];

@@ -43,6 +43,15 @@ export function noChangeKey(report) {
   return report.verdict?.state === 'could-not-tell' ? 'report.noFixBlind' : 'report.noFix';
 }
 
+/**
+ * What an empty change plan says (`--format plan`, the site's plan file, the
+ * text report's plan): "No change." only when that is the answer, by the rule
+ * of noChangeKey.
+ */
+export function noPlanKey(report) {
+  return { 'report.noFixForFindings': 'plan.emptyForFindings', 'report.noFixBlind': 'plan.emptyBlind' }[noChangeKey(report)] ?? 'plan.empty';
+}
+
 /** The serving panel's name for people: "Cloudflare", "cPanel" …; '' when not known. */
 function panelName(report, panel) {
   if (panel === 'cloudflare') return 'Cloudflare';

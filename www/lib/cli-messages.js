@@ -98,6 +98,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
     },
     notes: {
       'nothing-to-import': 'the fix adds no record, so there is no Cloudflare import file (it holds only the records to add)',
+      'no-records': '{file} was read whole, and holds no record',
     },
     // The verdict's state on a --zone-dir line (core/report/verdict.h): a word
     // or two, where a single check says a sentence (messages.js report.verdict).
@@ -160,6 +161,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
         'bad-watch': '--watch takes seconds from 1 to 86400: {value}',
         'bad-watch-limit': '--watch-limit takes seconds from 1 to 604800: {value}',
         'bad-format': '--format takes text or json: {value}',
+        'other-domain': '{file} is the check of {checked}, not of {domain}: its record {name} is not at or under {domain}. Verify {checked}, or give the check of {domain}',
       },
       'dns-only': 'DNS only',
       'proxy-addresses': 'the proxy’s addresses',
@@ -307,6 +309,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
     },
     notes: {
       'nothing-to-import': '修正で追加するレコードがないため、Cloudflare のインポート用ファイルはありません (このファイルには追加するレコードだけが入ります)',
+      'no-records': '{file} を最後まで読みましたが、レコードがありません',
     },
     batchVerdict: {
       broken: '不具合あり',
@@ -366,6 +369,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
         'bad-watch': '--watch には 1 から 86400 までの秒数を指定します: {value}',
         'bad-watch-limit': '--watch-limit には 1 から 604800 までの秒数を指定します: {value}',
         'bad-format': '--format には text か json を指定します: {value}',
+        'other-domain': '{file} は {domain} ではなく {checked} のチェックです (レコード {name} は {domain} とその配下にありません)。{checked} を確かめるか、{domain} のチェックを指定してください',
       },
       'dns-only': 'DNS のみ',
       'proxy-addresses': 'プロキシのアドレス',

@@ -88,6 +88,8 @@ export const messages = {
         'malformed-json': 'the JSON answer is not usable',
         budget: 'not asked: a limit of the check was reached',
         'not-authoritative': 'the server asked did not answer as authoritative for the name (no AA bit)',
+        // verify: a record set of a type its session did not ask at a name it did not reach.
+        'not-asked': 'not asked: mxray asks only the SOA, NS, MX, A and AAAA of a name the check did not reach',
       },
       purposes: {
         apex: 'the domain itself',
@@ -355,6 +357,9 @@ export const messages = {
         'several-proxy-zones': 'two of the zones are the domain’s Cloudflare zone (both say which records are proxied), and nothing tells which of them Cloudflare serves now: mxray read the last one given. Check one zone at a time, or check the live DNS too',
         'proxy-unknown': 'the Cloudflare export does not say which records are proxied (no cf_tags): whether the mail names reach the server is not known. Export the zone again (newer exports carry cf_tags), or check the live DNS too',
         'terraform-unknown': 'some Terraform resources have values that Terraform fills in when it runs (a variable or an expression), so they were left out (listed on standard error). Give the values in the file, or check terraform show -json',
+        // Nothing of the domain's mail was there to look at (core/report/verdict.h).
+        'domain-not-found': 'live DNS says the domain does not exist (NXDOMAIN), so there was no mail set-up to look at. Check the spelling of the domain, and that it is registered and its name servers are set',
+        'no-mail-records': 'the domain has no mail record: no MX record, and no address or CNAME at the domain itself, so there was no mail set-up to look at. Check that this is the right domain and, for a zone file, a whole export of it; a domain that takes no mail says so with a null MX record (MX 0 .)',
       },
       zoneOtherDomain: '{file} is the zone of {apex}, not of {domain}: it was not used. Give the zone of {domain}, or check {apex}.',
       blindTitle: 'Not looked at',
@@ -509,7 +514,7 @@ export const messages = {
       progress: 'round {round}: {answered}/{total} answered[, {failed} got no answer]',
       zoneLine: '{file}: {domain}: {summary}[: {rules}]',
       zoneError: '{file}: error: {error}',
-      batchTotal: '{zones} {zones|zone file|zone files}: {failing} at or above {level}, {errors} unreadable',
+      batchTotal: '{zones} {zones|zone file|zone files}: {failing} at or above {level}, {unsure} could not tell, {errors} unreadable',
       errors: {
         'bad-origin': 'not an IPv4 or IPv6 address: {detail}',
         'no-file': 'no such file: {detail}',
@@ -549,6 +554,9 @@ export const messages = {
       dnsOnly: 'DNS only',
       empty: 'No change.',
       fillIn: 'fill in {placeholder} first',
+      // An empty plan that is not "no change" (answer.js noPlanKey).
+      emptyBlind: 'No change in what mxray could look at. The check could not tell: what it could not look at may still need a change (the text report lists it).',
+      emptyForFindings: 'No change mxray can write: the findings need changes made by hand (the text report says which).',
     },
     // Steps for a person at a hosting panel or at Cloudflare's dashboard.
     steps: {
@@ -720,6 +728,8 @@ export const messages = {
         'malformed-json': 'JSON 形式の応答が使えません',
         budget: '未実施: チェックの上限に達しました',
         'not-authoritative': '問い合わせたサーバーはこの名前の権威サーバーとして応答しませんでした (AA ビットなし)',
+        // verify: 問い合わせなかった種類のレコード。
+        'not-asked': '未実施: チェックで届かなかった名前について、mxray が問い合わせるのは SOA、NS、MX、A、AAAA だけです',
       },
       purposes: {
         apex: 'ドメインそのもの',
@@ -975,6 +985,9 @@ export const messages = {
         'several-proxy-zones': 'このドメインの Cloudflare のゾーンが二つあり (どちらにもプロキシの状態が書かれています)、いま Cloudflare が返しているのがどちらかは分かりません。mxray は最後に指定されたゾーンを読みました。ゾーンを一つずつチェックするか、ライブ DNS もチェックしてください',
         'proxy-unknown': 'Cloudflare のエクスポートに、どのレコードがプロキシされているかが書かれていません (cf_tags がありません)。メール用の名前がサーバーに届くかどうかは分かりません。ゾーンをもう一度エクスポートする (新しいエクスポートには cf_tags があります) か、ライブ DNS もチェックしてください',
         'terraform-unknown': 'Terraform のリソースの一部に、Terraform の実行時に決まる値 (変数や式) があるため、チェックから外しました (標準エラーに一覧があります)。値をファイルに書くか、terraform show -json の出力をチェックしてください',
+        // 確認するメールの設定がなかった場合 (core/report/verdict.h)。
+        'domain-not-found': 'ライブ DNS によるとこのドメインは存在しない (NXDOMAIN) ため、確認できるメールの設定がありませんでした。ドメイン名の綴りと、ドメインが登録され、ネームサーバーが設定されているかを確かめてください',
+        'no-mail-records': 'このドメインにはメールのレコード (MX レコード、ドメイン自体のアドレスや CNAME) がないため、確認できるメールの設定がありませんでした。ドメインが正しいか、ゾーンファイルならエクスポート全体かを確かめてください。メールを受け取らないドメインは Null MX レコード (MX 0 .) でそれを示します',
       },
       zoneOtherDomain: '{file} は {apex} のゾーンで、{domain} のものではないため、使っていません。{domain} のゾーンを指定するか、{apex} をチェックしてください。',
       blindTitle: '確認できなかったこと',
@@ -1119,7 +1132,7 @@ export const messages = {
       progress: 'ラウンド {round}: {answered}/{total} 件回答済み[、{failed} 件は応答なし]',
       zoneLine: '{file}: {domain}: {summary}[: {rules}]',
       zoneError: '{file}: エラー: {error}',
-      batchTotal: 'ゾーンファイル {zones} 件: {level} 以上の問題あり {failing} 件、読めないもの {errors} 件',
+      batchTotal: 'ゾーンファイル {zones} 件: {level}以上の問題あり {failing} 件、判定できないもの {unsure} 件、読めないもの {errors} 件',
       errors: {
         'bad-origin': 'IPv4 または IPv6 アドレスではありません: {detail}',
         'no-file': 'ファイルがありません: {detail}',
@@ -1157,6 +1170,9 @@ export const messages = {
       dnsOnly: 'DNS のみ',
       empty: '変更はありません。',
       fillIn: '先に{placeholder}を入力してください',
+      // 空の変更計画が「変更なし」を意味しない場合 (answer.js noPlanKey)。
+      emptyBlind: '確認できた範囲では変更はありません。判定できなかったため、確認できなかった部分には変更が必要なこともあります (テキストのレポートに一覧があります)。',
+      emptyForFindings: 'mxray が書ける変更はありません。検出結果には手作業での変更が必要です (テキストのレポートに説明があります)。',
     },
     // ホスティングパネルや Cloudflare ダッシュボードでの手順。
     steps: {
@@ -1341,7 +1357,8 @@ const INPUT_NEEDS_EXPORT = new Set(['empty', 'html', 'bad-gzip', 'pdf', 'image',
 export function inputMessage(kind, lang = 'en', file = '', values = {}) {
   const words = messages[lang]?.input ?? messages.en.input;
   const what = fill(words[kind] ?? messages.en.input[kind] ?? kind, { ...values, file });
-  return INPUT_NEEDS_EXPORT.has(kind) ? `${what} ${words.how}` : what;
+  // Japanese sentences follow one another without a space.
+  return INPUT_NEEDS_EXPORT.has(kind) ? `${what}${lang === 'ja' ? '' : ' '}${words.how}` : what;
 }
 
 export function pickLanguage(locale) {

@@ -11,13 +11,16 @@
 // code span's fence longer than any run of backticks in it and every `|`
 // escaped inside a table. Our own words are escaped too, so a catalogue
 // sentence cannot turn into markup by accident.
-import { reportMessage } from './messages.js';
+import { proseName, reportMessage, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
 import { answerWhere, changeSentenceParts, changeTable, noChangeKey, servingPanel } from './answer.js';
 import { evidenceStepsParts, findingParts, messageParts, warningText } from './report-text.js';
 
 /** How many findings, sentences and table rows a comment shows before "and N more". */
 export const MARKDOWN_SHOWN = 30;
+
+/** How many unanswered questions a comment lists (with their reasons) before "and N more", as the text report. */
+const UNKNOWN_SHOWN = 8;
 
 /** Rule ids link only when they are catalogue ids (the site's rule pages have these names). */
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -98,7 +101,7 @@ export function markdownChangeTable(report, { lang = 'en' } = {}) {
  * @param {(lang: string, rule: string) => string | null} [options.rulePage] the address of a rule's page
  * @returns {string} Markdown, ending with a newline
  */
-export function renderMarkdown(report, { lang = 'en', rulePage = null } = {}) {
+export function renderMarkdown(report, { lang = 'en', rulePage = null, nameServer = null } = {}) {
   const t = (k, v) => reportMessage(k, lang, v);
   const out = [];
   const v = report.verdict;
@@ -108,6 +111,23 @@ export function renderMarkdown(report, { lang = 'en', rulePage = null } = {}) {
     if ((v.blind ?? []).length) {
       out.push('', `**${markdownText(t('report.blindTitle'))}**`, '');
       for (const b of v.blind) out.push(`- ${markdownText(t(`report.blind.${b}`, { count: (v.unknown ?? []).length }))}`);
+      // Which questions got no usable answer, and why (the resolver refused, timed out …),
+      // as the text report lists them: without it a comment cannot say what to try.
+      const unknown = v.unknown ?? [];
+      for (const u of unknown.slice(0, UNKNOWN_SHOWN)) {
+        const purposes = (u.rests_on ?? []).map((p) => sessionMessage('purposes', p, lang)).join(lang === 'ja' ? '、' : ', ');
+        const reason = nameServer?.(`reasons.${String(u.reason?.code ?? '').split(':')[0]}`) ?? sessionMessage('reasons', u.reason, lang);
+        const parts = messageParts((x) => t('report.unknownFact', { ...x, type: u.type, reason, purposes }), { name: proseName(u.name) });
+        out.push(`  - ${partsMarkdown(parts, lang)}`);
+      }
+      if (unknown.length > UNKNOWN_SHOWN) out.push(`  - ${markdownText(t('report.unknownMore', { count: unknown.length - UNKNOWN_SHOWN }))}`);
+      if (unknown.length && report.resolver) out.push('', markdownText(nameServer?.('other') ?? t('report.otherResolver')));
+    }
+    // What the check chose not to ask (the PTR without --ask-ptr): said even when all is fine.
+    const notAsked = (v.not_asked ?? []).filter((n) => n.what === 'ptr');
+    if (notAsked.length) {
+      out.push('', `**${markdownText(t('report.notAskedTitle'))}**`, '');
+      for (const n of notAsked) out.push(`- ${partsMarkdown(messageParts((x) => t('report.ptrNotAsked', x), { address: n.address ?? '' }), lang)}`);
     }
     out.push('');
   }

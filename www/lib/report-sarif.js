@@ -14,7 +14,7 @@
 // carries them as a SARIF fix.
 //
 // Pure: same report, same bytes (no clock, no random id).
-import { formatDiagnostic, reportMessage } from './messages.js';
+import { formatDiagnostic, proseName, reportMessage, sessionMessage } from './messages.js';
 import { displayText } from './name-safety.js';
 import { editText, evidenceStepsParts, findingParts } from './report-text.js';
 import { markdownText, ruleLinkText } from './report-markdown.js';
@@ -94,8 +94,10 @@ export function replacedLines(report) {
  * @param {(file: string) => string} [options.path] a zone file's name as a URI reference
  *   (the command line: relative to the working folder, percent-encoded)
  * @param {(lang: string, rule: string) => string | null} [options.rulePage] the address of a rule's page
+ * @param {(key: string) => string | null} [options.nameServer] a name server's own words for `reasons.<code>`
+ *   (check --server, --authoritative), as renderReport takes them
  */
-export function renderSarif(report, { lang = 'en', version = '', path = (f) => String(f).split('/').map(encodeURIComponent).join('/'), rulePage = null } = {}) {
+export function renderSarif(report, { lang = 'en', version = '', path = (f) => String(f).split('/').map(encodeURIComponent).join('/'), rulePage = null, nameServer = null } = {}) {
   const rules = [];
   const ruleIndex = new Map();
   const replaced = replacedLines(report);
@@ -164,6 +166,18 @@ export function renderSarif(report, { lang = 'en', version = '', path = (f) => S
   });
   for (const b of report.verdict?.blind ?? []) {
     notifications.push({ level: 'warning', message: { text: reportMessage(`report.blind.${b}`, lang, { count: (report.verdict.unknown ?? []).length }) }, descriptor: { id: String(b) } });
+  }
+  // Each question without a usable answer and why (the text report's lines under "Not looked
+  // at"), and what the check chose not to ask: a log with no result says what it did not see.
+  for (const u of report.verdict?.unknown ?? []) {
+    const purposes = (u.rests_on ?? []).map((p) => sessionMessage('purposes', p, lang)).join(lang === 'ja' ? '、' : ', ');
+    const reason = nameServer?.(`reasons.${String(u.reason?.code ?? '').split(':')[0]}`) ?? sessionMessage('reasons', u.reason, lang);
+    const text = reportMessage('report.unknownFact', lang, { name: displayText(proseName(u.name ?? '')), type: displayText(u.type ?? ''), reason, purposes });
+    notifications.push({ level: 'note', message: { text }, descriptor: { id: 'unknown-fact' } });
+  }
+  for (const n of report.verdict?.not_asked ?? []) {
+    if (n.what !== 'ptr') continue;
+    notifications.push({ level: 'note', message: { text: reportMessage('report.ptrNotAsked', lang, { address: displayText(n.address ?? '') }) }, descriptor: { id: 'ptr-not-asked' } });
   }
 
   const driver = { name: 'mxray', ...(version ? { version, semanticVersion: version } : {}), informationUri: INFORMATION_URI, rules };

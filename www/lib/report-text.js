@@ -13,7 +13,7 @@
 import { evidenceMessage, findingMessage, messages, proseName, providerName, reportMessage, serviceWords, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
 import { fillTemplate, lookup } from './catalogue.js';
-import { answerWhere, changeSentenceParts, changeTable, fixChanges, noChangeKey, panelSteps, servingPanel } from './answer.js';
+import { answerWhere, changeSentenceParts, changeTable, fixChanges, noChangeKey, noPlanKey, panelSteps, servingPanel } from './answer.js';
 
 /** Severities from the most to the least important. */
 export const SEVERITIES = Object.freeze(['critical', 'warning', 'info']);
@@ -321,7 +321,7 @@ const proxyWord = (proxied, lang) =>
 /** The change plan: "+ CREATE / ± MODIFY / - DELETE" lines with the proxy state visible. */
 export function renderPlan(report, { lang = 'en', style = plain } = {}) {
   const plan = report.fix?.plan ?? [];
-  if (!plan.length) return [reportMessage('plan.empty', lang)];
+  if (!plan.length) return [reportMessage(noPlanKey(report), lang)];
   const width = Math.max(...['create', 'modify', 'delete'].map((a) => reportMessage(`plan.${a}`, lang).length));
   return plan.map((entry) => {
     const e = shownEntry(entry);
