@@ -204,6 +204,12 @@ export const siteMessages = {
       forget: 'Forget the remembered checks',
       forgotten: 'Forgotten: this browser no longer remembers any check.',
       verdicts: { broken: 'broken', 'at-risk': 'at risk', fine: 'fine', 'could-not-tell': 'could not tell' },
+      // A check that could not look at everything: unknown is not gone, nor new (www/lib/history.js).
+      goneBlind: 'Not seen this time',
+      goneBlindHelp: 'This check could not look at everything (see “Not looked at”), so these may still be there. They are not fixed until a check that looks at everything no longer finds them.',
+      addedBlind: 'Found now, not seen then',
+      addedBlindHelp: 'The last check could not look at everything, so these may have been there already.',
+      nothingElseBlind: 'No finding has come or gone in what both checks could look at; one of them could not look at everything.',
     },
     verify: {
       action: 'Is it fixed yet?',
@@ -446,6 +452,11 @@ export const siteMessages = {
       forget: '記録したチェックを消去',
       forgotten: '消去しました。このブラウザにはチェックの記録が残っていません。',
       verdicts: { broken: '不具合あり', 'at-risk': '要注意', fine: '問題なし', 'could-not-tell': '判定できません' },
+      goneBlind: '今回は見つからなかった指摘',
+      goneBlindHelp: '今回のチェックには確認できなかったことがあるため (「確認できなかったこと」を参照)、これらはまだ残っているかもしれません。すべてを確認できたチェックで見つからなくなるまでは、直ったとは言えません。',
+      addedBlind: '今回見つかり、前回は見つからなかった指摘',
+      addedBlindHelp: '前回のチェックには確認できなかったことがあるため、これらは前回からあったのかもしれません。',
+      nothingElseBlind: '両方のチェックで確認できた範囲では、指摘の増減はありません。ただし、どちらかのチェックには確認できなかったことがあります。',
     },
     verify: {
       action: '修正の反映を確かめる',

@@ -7,10 +7,11 @@ import { h } from './render.js';
 
 const verdictWord = (state, lang) => siteMessage(`history.verdicts.${state}`, lang);
 
-function findingList(className, title, findings, lang) {
+function findingList(className, title, findings, lang, help = null) {
   if (!findings.length) return null;
   return h('div', { className },
     h('h4', {}, title),
+    help ? h('p', { className: 'help' }, help) : null,
     h('ul', {}, findings.map((f) => h('li', { className: `sev-${f.severity}`, dataset: { rule: f.rule } }, findingMessage({ rule: f.rule, names: [f.name] }, lang)))),
   );
 }
@@ -38,9 +39,12 @@ export function historySection(history, { lang, onForget }) {
           ? t('verdictSame', { verdict: verdictWord(c.verdictNow, lang) })
           : t('verdictChanged', { before: verdictWord(c.verdictBefore, lang), now: verdictWord(c.verdictNow, lang) })),
     );
-    body.push(findingList('history-added', t('added'), c.added, lang));
-    body.push(findingList('history-gone', t('gone'), c.gone, lang));
-    if (!c.added.length && !c.gone.length) body.push(h('p', {}, t('nothingElse')));
+    // Unknown is not fixed: after a check that could not look at everything,
+    // what it did not see is "not seen this time", never "gone"; and what the
+    // last such check did not see is not called new.
+    body.push(c.blindBefore ? findingList('history-found-unsure', t('addedBlind'), c.added, lang, t('addedBlindHelp')) : findingList('history-added', t('added'), c.added, lang));
+    body.push(c.blindNow ? findingList('history-unseen', t('goneBlind'), c.gone, lang, t('goneBlindHelp')) : findingList('history-gone', t('gone'), c.gone, lang));
+    if (!c.added.length && !c.gone.length) body.push(h('p', {}, t(c.blindBefore || c.blindNow ? 'nothingElseBlind' : 'nothingElse')));
     if (!c.complete) body.push(h('p', { className: 'help' }, t('incomplete', { count: HISTORY_FINDINGS })));
   }
   if (history.state !== 'unavailable' && onForget) {
