@@ -15,6 +15,7 @@ import { assertAxeClean as axe } from './lib/axe.mjs';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
 import { reportMessage } from '../../www/lib/messages.js';
+import { siteMessage } from '../../www/lib/site-messages.js';
 import { RESOLVERS } from '../../www/lib/doh-driver.js';
 
 const SEED = join(ROOT, 'examples/club-cloudflare-export.txt');
@@ -101,6 +102,12 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     assert.ok(!report.includes(reportMessage('report.noFix', 'en')), 'never "No change to make."');
     assert.equal(await page.textContent('#answer .answer-none'), reportMessage('report.noFixBlind', 'en'));
     assert.equal(await page.locator('.all-clear').count(), 0, 'no green all clear');
+    // The screen reader hears the verdict first, never the counts alone ("0 critical, 0 warnings, 0 info").
+    assert.equal(
+      await page.textContent('#status'),
+      siteMessage('status.doneVerdict', 'en', { verdict: reportMessage('report.verdict.could-not-tell', 'en', { domain: sc.domain }), summary: '0 critical, 0 warnings, 0 info' }),
+    );
+    assert.ok((await page.textContent('#status')).startsWith('Check finished. Could not tell: '));
     assert.notEqual(await page.evaluate(() => getComputedStyle(document.getElementById('verdict')).color), 'rgb(23, 102, 57)', 'not green');
     // What was not looked at, folded: the unknown questions with their reason.
     const blind = page.locator('details.blind');

@@ -84,6 +84,8 @@ export const siteMessages = {
       failed: 'The check could not be done.',
       cancelling: 'Cancelling…',
       fromLink: 'Press Check to look up {domain} in live DNS.',
+      // The verdict first: the counts alone (0, 0, 0) would pass for "all fine" when mxray could not look.
+      doneVerdict: 'Check finished. {verdict} {summary}.',
     },
     errors: {
       'no-input': 'Choose a zone file, or type a domain for a live check.',
@@ -334,6 +336,7 @@ export const siteMessages = {
       failed: 'チェックできませんでした。',
       cancelling: '中止しています…',
       fromLink: '「チェック」を押すと、{domain} をライブ DNS で調べます。',
+      doneVerdict: 'チェックが終わりました。{verdict}{summary}。',
     },
     errors: {
       'no-input': 'ゾーンファイルを選ぶか、ライブチェックするドメインを入力してください。',

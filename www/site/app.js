@@ -2,7 +2,7 @@
 // from the worker's result. All DNS and zone work happens in the worker
 // (worker.js); this file only listens and renders. Every string comes from a
 // message catalogue; every piece of data reaches the page as a text node.
-import { inputMessage, messages, pickLanguage, progressMessage, sessionMessage } from '../lib/messages.js';
+import { inputMessage, messages, pickLanguage, progressMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { displayText } from '../lib/name-safety.js';
 import { renderPlan, summaryText } from '../lib/report-text.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
@@ -507,11 +507,22 @@ export function startApp(host) {
     renderReport();
     performance.mark?.('mxray:report-rendered');
     if (started !== undefined) state.result.renderMs = performance.now() - started;
-    announce(siteMessage('status.done', state.lang, { summary: summaryText(m.report.summary, state.lang) }));
+    announce(doneText(m.report, state.lang));
     if (state.focusResults) focusVerdict();
     document.body.dataset.state = 'done';
     // The bundled example is nobody's domain: it is not remembered.
     if (!example) rememberCheck(state.result);
+  }
+
+  // What the screen reader hears when a report is in: the verdict, then the
+  // counts (alone, "0 critical, 0 warnings, 0 info" would pass for all fine
+  // when the check could not look).
+  function doneText(report, lang) {
+    const summary = summaryText(report.summary, lang);
+    const verdict = report.verdict?.state;
+    if (!verdict) return siteMessage('status.done', lang, { summary });
+    const domain = String(report.domain ?? '').replace(/\.$/, '');
+    return siteMessage('status.doneVerdict', lang, { verdict: reportMessage(`report.verdict.${verdict}`, lang, { domain }), summary });
   }
 
   // ---- the last check of each domain, in this browser only ------------------
