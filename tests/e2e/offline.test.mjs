@@ -4,8 +4,10 @@
 // with a broken line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { siteMessage } from '../../www/lib/site-messages.js';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
 import { loadCore } from '../../www/lib/core-node.js';
@@ -321,6 +323,36 @@ test('errors: nothing to check, a domain that is not one, a resolver that is not
     await page.click('#check');
     assert.match(await page.textContent('#form-error'), /must start with https:\/\//);
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'idle');
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// A file of comments only, and a JSON that is not Cloudflare's, with no domain typed:
+// the page names the files and says they may not be zones, in the page's language;
+// never the core's bare "no domain given, and no zone file names one".
+test('files that name no domain are named, and said to be perhaps no zone at all', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-nodomain-'));
+  const comments = join(dir, 'notes.txt');
+  const json = join(dir, 'package.json');
+  writeFileSync(comments, ';; exported by hand\n; nothing else\n');
+  writeFileSync(json, '{"name": "x", "version": "1.0.0"}\n');
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    for (const [width, lang] of [[1280, 'en'], [390, 'ja']]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(env.site.url);
+      await page.selectOption('#language', lang);
+      await page.setInputFiles('#files', [comments, json]);
+      assert.equal(await waitForResult(page), 'error');
+      const said = await page.textContent('#form-error');
+      assert.equal(said, siteMessage('errors.noDomainInFiles', lang, { files: 'notes.txt, package.json' }));
+      assert.ok(!said.includes('no zone file names one'), said);
+      assert.equal(await page.locator('#report #verdict').count(), 0, 'no verdict, no report');
+      await page.locator('#check-form').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `offline-no-domain-${lang}-${width}.png`) });
+    }
     assert.deepEqual(outside, []);
     assert.deepEqual(errors, []);
   } finally {

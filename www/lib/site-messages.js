@@ -106,6 +106,8 @@ export const siteMessages = {
         syntax: '{file}, line {line}: not valid Terraform: {detail}',
         'not-terraform': '{file} is not a Terraform file with Cloudflare DNS records.',
       },
+      // The core's "no domain given, and no zone file names one", for the files the person chose.
+      noDomainInFiles: 'None of the chosen files says which domain it is for ({files}): it holds no DNS record that names one, so it may not be a zone export at all. Type the domain too, or choose the zone’s export.',
     },
     resolver: {
       'bad-doh-format': 'Unknown DoH format: {value}',
@@ -357,6 +359,7 @@ export const siteMessages = {
         syntax: '{file} の {line} 行目: Terraform として正しくありません: {detail}',
         'not-terraform': '{file} は Cloudflare の DNS レコードを含む Terraform のファイルではありません。',
       },
+      noDomainInFiles: '選んだファイル ({files}) のどれにも、どのドメインのものかが書かれていません。ドメインを示す DNS レコードがないため、ゾーンのエクスポートではないのかもしれません。ドメインも入力するか、ゾーンのエクスポートを選んでください。',
     },
     resolver: {
       'bad-doh-format': '不明な DoH 形式です: {value}',

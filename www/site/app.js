@@ -169,6 +169,8 @@ export function startApp(host) {
   }
 
   function errorKey(code, values = {}) {
+    // Files that name no domain: say which, and that they may not be zones at all.
+    if (code === 'session.no-domain' && state.files.length) return { key: 'errors.noDomainInFiles', values: { files: state.files.map((f) => displayText(f.name)).join(', ') } };
     if (code.startsWith('session.')) return { session: code.slice(8), values };
     if (code === 'not-a-zone') return { input: values.kind, values };
     if (code.startsWith('resolver.')) return { key: code, values };
