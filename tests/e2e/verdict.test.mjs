@@ -8,7 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { certDir, startResolver, zonesIn } from '../resolver/resolver.mjs';
 import { assertAxeClean as axe } from './lib/axe.mjs';
@@ -205,5 +206,43 @@ test('a zone of another domain than the one checked is said so on its own line, 
   } finally {
     await context.close();
     await resolver.stop();
+  }
+});
+
+// At risk (an MX target that is an alias), with a line the check could not read:
+// the verdict says whether mail works is not known, never "mail works", on the
+// page and in the screen reader's status line; English and Japanese, 1280 and 390 px.
+test('at risk, but something was not looked at: the verdict does not say mail works', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'mxray-risk-')), 'risk.example.txt');
+  writeFileSync(
+    file,
+    '$ORIGIN risk.example.\n$TTL 300\n@ IN SOA ns1.risk.example. hostmaster.risk.example. 1 3600 600 86400 300\n@ IN NS ns1.risk.example.\nns1 IN A 192.0.2.53\n' +
+      '@ IN MX 10 mail\nmail IN CNAME host\nhost IN A 192.0.2.25\n@ IN TXT "v=spf1 mx -all"\n_dmarc IN TXT "v=DMARC1; p=reject"\nbad IN A 999.1.1.1\n',
+  );
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin], contextOptions: { bypassCSP: true } });
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(env.site.url);
+    await page.setInputFiles('#files', file);
+    assert.equal(await waitForResult(page), 'done');
+    const verdict = page.locator('#report #verdict');
+    assert.equal(await verdict.getAttribute('data-state'), 'at-risk');
+    assert.equal(await page.locator('details.blind').count(), 1, 'Not looked at');
+    const sentence = reportMessage('report.verdictBlind.at-risk', 'en', { domain: 'risk.example' });
+    assert.equal(await verdict.textContent(), sentence);
+    assert.ok(!(await page.textContent('#report')).includes(reportMessage('report.verdict.at-risk', 'en', { domain: 'risk.example' })), 'never "mail works"');
+    assert.ok((await page.textContent('#status')).includes(sentence), 'the screen reader hears the same');
+    await axe(page, 'at risk and blind, en');
+    await screenshot(page, 'verdict-at-risk-blind-en-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('#report [data-section="verdict"]').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'verdict-at-risk-blind-en-390.png') });
+    await page.selectOption('#language', 'ja');
+    assert.equal(await verdict.textContent(), reportMessage('report.verdictBlind.at-risk', 'ja', { domain: 'risk.example' }));
+    await page.locator('#report [data-section="verdict"]').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'verdict-at-risk-blind-ja-390.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'verdict-at-risk-blind-ja-1280');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
   }
 });

@@ -15,6 +15,7 @@ import { couldNotCheck, otherResolver } from './could-not-check.js';
 import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';
 import { checkProgress } from './progress.js';
 import { historyChanges, historyEntry } from '../lib/history.js';
+import { verdictKey } from '../lib/verdict-words.js';
 import { openHistory } from './history-store.js';
 import { historySection } from './history-view.js';
 import { languageLoaded, loadLanguage } from './words.js';
@@ -524,7 +525,7 @@ export function startApp(host) {
     const verdict = report.verdict?.state;
     if (!verdict) return siteMessage('status.done', lang, { summary });
     const domain = String(report.domain ?? '').replace(/\.$/, '');
-    return siteMessage('status.doneVerdict', lang, { verdict: reportMessage(`report.verdict.${verdict}`, lang, { domain }), summary });
+    return siteMessage('status.doneVerdict', lang, { verdict: reportMessage(verdictKey(report), lang, { domain }), summary });
   }
 
   // ---- the last check of each domain, in this browser only ------------------

@@ -11,6 +11,7 @@ import { SEVERITIES, evidenceStepsParts, findingParts, messageParts, renderNotes
 import { answerWhere, changeSentenceParts, changeTable, noChangeKey, panelSteps, servingPanel } from '../lib/answer.js';
 import { charKind, displayText, nameWarnings } from '../lib/name-safety.js';
 import { siteMessage } from '../lib/site-messages.js';
+import { verdictKey } from '../lib/verdict-words.js';
 import { explainSymptoms, orderFindings } from '../lib/symptoms.js';
 
 /** Zone problems listed at most; the rest are counted. */
@@ -97,7 +98,7 @@ export function verdictSection(report, { lang, failed = null, other = null, answ
   if (!v) return null;
   const t = (k, values) => reportMessage(k, lang, values);
   const domain = String(report.domain ?? '').replace(/\.$/, '');
-  const sentence = h('p', { className: `verdict verdict-${v.state}`, id: 'verdict', dataset: { state: v.state } }, partsNodes(messageParts((x) => t(`report.verdict.${v.state}`, x), { domain }), lang));
+  const sentence = h('p', { className: `verdict verdict-${v.state}`, id: 'verdict', dataset: { state: v.state } }, partsNodes(messageParts((x) => t(verdictKey(report), x), { domain }), lang));
   const parts = [];
   if (failed) {
     parts.push(
