@@ -223,6 +223,7 @@ test('popup: what the check could not look at is listed, not only counted', asyn
       assert.equal(await page.getAttribute('#verdict', 'data-state'), 'at-risk');
       assert.equal(await page.textContent('#verdict'), extensionMessage('popup.verdictBlind.at-risk', lang, { domain: 'chain.test' }));
       assert.ok(await page.isVisible('#blind'), 'Not looked at is shown');
+      assert.equal(await page.textContent('#counts .sev-warning'), lang === 'en' ? '1 warning' : '1 警告');
       assert.equal(await page.textContent('#blind-title'), reportMessage('report.blindTitle', lang));
       assert.deepEqual(await page.$$eval('#blind-list li', (n) => n.map((x) => x.textContent)), [reportMessage('report.blind.budget', lang)]);
       assert.ok(await page.isHidden('#could-not-check'), 'the resolver answered');

@@ -117,7 +117,8 @@ test('a check is remembered across a reload, and the next one of the domain show
 // Unknown is not fixed: a live check that finds the breakage, then the same
 // domain with a resolver that cannot be reached (could not tell, no finding):
 // the findings are "not seen this time", never "gone"; then back to the good
-// resolver: they are "found now, not seen then", never "new".
+// resolver: they are "found now, not seen then", never "new". Then the fixed
+// zone as a file: its findings are not "gone" from live DNS either.
 test('after a check that could not look, the findings are not called gone; after it, not called new', async () => {
   const dir = join(ROOT, 'tests/scenarios/cpanel-mail-cname');
   const resolver = await startResolver({ zones: zonesIn(join(dir, 'served')) });
@@ -187,6 +188,31 @@ test('after a check that could not look, the findings are not called gone; after
     await box.screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'history-blind-back-ja-1280.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     await box.screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'history-blind-back-ja-390.png') });
+    // The fixed zone, uploaded: it is fine, but it is a file, not what DNS serves. The
+    // findings of live DNS are "not found in what this check read", never "gone".
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.selectOption('#language', 'en');
+    await page.fill('#domain', '');
+    await page.evaluate(() => {
+      document.body.dataset.state = 'idle';
+      delete document.body.dataset.history;
+    });
+    assert.equal(await check(page, join(dir, 'expected/club.test-export.txt')), 'changes');
+    assert.equal(await page.getAttribute('#report #verdict', 'data-state'), 'fine');
+    assert.equal(await box.locator('.history-gone').count(), 0, 'a zone file does not make live DNS fixed');
+    assert.equal(
+      await box.locator('.history-other-inputs').textContent(),
+      siteMessage('history.otherInputs', 'en', { before: reportMessage('report.mode.live', 'en'), now: reportMessage('report.mode.offline', 'en') }),
+    );
+    assert.equal(await box.locator('.history-unseen h4').textContent(), siteMessage('history.goneOtherInputs', 'en'));
+    assert.deepEqual((await box.locator('.history-unseen li').evaluateAll((li) => li.map((x) => x.dataset.rule))).sort(), found);
+    await axe(page, 'history across inputs, en');
+    await box.screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'history-other-inputs-en-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.selectOption('#language', 'ja');
+    assert.equal(await box.locator('.history-unseen h4').textContent(), siteMessage('history.goneOtherInputs', 'ja'));
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'nothing wider than the phone');
+    await box.screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'history-other-inputs-ja-390.png') });
     // The page's console reports each request the test blocked: those are expected, nothing else.
     assert.deepEqual(errors.filter((e) => !/Failed to load resource: net::ERR_FAILED/.test(e)), []);
   } finally {

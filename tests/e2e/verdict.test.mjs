@@ -232,6 +232,8 @@ test('at risk, but something was not looked at: the verdict does not say mail wo
     assert.equal(await verdict.textContent(), sentence);
     assert.ok(!(await page.textContent('#report')).includes(reportMessage('report.verdict.at-risk', 'en', { domain: 'risk.example' })), 'never "mail works"');
     assert.ok((await page.textContent('#status')).includes(sentence), 'the screen reader hears the same');
+    // One warning is "1 warning", not "1 warnings".
+    assert.equal(await page.textContent('#report .count.sev-warning'), '1 warning');
     await axe(page, 'at risk and blind, en');
     await screenshot(page, 'verdict-at-risk-blind-en-1280');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -75,6 +75,19 @@ test('unknown is not fixed: after a check that could not look at everything, wha
   assert.equal(historyChanges({ ...old, verdict: 'fine' }, broken).blindBefore, false);
 });
 
+test('across different inputs (live DNS, then an uploaded zone), what one did not see is not called gone nor new', () => {
+  const live = historyEntry(report('broken', [['mail-host-proxied', 'critical', 'mail.club.example.']], { mode: 'live' }), 1);
+  const zone = historyEntry(report('fine', [], { mode: 'offline', verdict: { state: 'fine', blind: [] } }), 2);
+  const c = historyChanges(live, zone);
+  assert.equal(c.otherInputs, true);
+  assert.equal(c.modeBefore, 'live');
+  assert.equal(c.modeNow, 'offline');
+  assert.equal(c.blindNow, false);
+  assert.deepEqual(c.gone.map((f) => f.rule), ['mail-host-proxied']);
+  assert.equal(historyChanges(live, historyEntry(report('fine', [], { mode: 'live', verdict: { state: 'fine', blind: [] } }), 3)).otherInputs, false);
+  assert.equal(historyChanges({ ...live, mode: undefined }, zone).otherInputs, false, 'an entry without a mode says nothing of it');
+});
+
 test('one rule at another name is a new finding, not the same one', () => {
   const before = historyEntry(report('broken', [['mail-host-proxied', 'critical', 'mail.club.example.']]), 1);
   const after = historyEntry(report('broken', [['mail-host-proxied', 'critical', 'smtp.club.example.']]), 2);

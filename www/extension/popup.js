@@ -170,7 +170,7 @@ function showReport(report) {
   verdict.dataset.state = state;
   $('counts').replaceChildren(
     ...lib.SEVERITIES.map((s) =>
-      el('li', { className: `count sev-${s}${summary[s] ? '' : ' zero'}` }, el('span', { className: 'count-number' }, String(summary[s] ?? 0)), ' ', lib.siteMessage(`results.counts.${s}`, lang)),
+      el('li', { className: `count sev-${s}${summary[s] ? '' : ' zero'}` }, el('span', { className: 'count-number' }, String(summary[s] ?? 0)), ' ', lib.siteMessage(`results.counts.${s}`, lang, { count: summary[s] ?? 0 })),
     ),
   );
   const unknown = report.stats?.unknown ?? 0;

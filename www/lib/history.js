@@ -61,7 +61,8 @@ export function historyEntry(report, at) {
  * `blindBefore` / `blindNow`: that check could not look at everything, so a
  * finding in `added` may have been there before (blindBefore), and one in
  * `gone` may still be there (blindNow): the section must not call them new
- * or gone.
+ * or gone. `otherInputs`: the checks read different inputs (an uploaded zone
+ * then live DNS, ...), so neither may they.
  */
 export function historyChanges(before, now) {
   const had = new Map(before.findings.map((f) => [findingKey(f), f]));
@@ -76,6 +77,11 @@ export function historyChanges(before, now) {
     gone,
     blindBefore: entryBlind(before),
     blindNow: entryBlind(now),
+    // The two checks read different inputs (the uploaded zones, live DNS, both):
+    // a finding of one that the other did not see may still be where it was.
+    modeBefore: before.mode ?? '',
+    modeNow: now.mode ?? '',
+    otherInputs: Boolean(before.mode && now.mode && before.mode !== now.mode),
     same: before.verdict === now.verdict && !added.length && !gone.length,
     complete: !before.more && !now.more,
   };

@@ -125,7 +125,7 @@ export const siteMessages = {
       couldNotCheck: 'Could not check',
       couldNotCheckWhy: 'mxray asked the resolver {resolver}, but {reason}: {count} of {questions} DNS questions got no usable answer.',
       otherResolver: 'Check again with {resolver}',
-      counts: { critical: 'critical', warning: 'warnings', info: 'info' },
+      counts: { critical: 'critical', warning: '{count|warning|warnings}', info: 'info' },
       elapsed: 'Checked in {ms} ms.',
       diagnosticsTitle: 'Problems reading the zone files',
       diagnosticsHelp: 'These lines were skipped; the rest of the zone was checked.',
@@ -214,6 +214,11 @@ export const siteMessages = {
       addedBlind: 'Found now, not seen then',
       addedBlindHelp: 'The last check could not look at everything, so these may have been there already.',
       nothingElseBlind: 'No finding has come or gone in what both checks could look at; one of them could not look at everything.',
+      // The two checks read different inputs (report.mode): {before}, {now} are their words.
+      otherInputs: 'The last check read {before}; this one read {now}. What one of them found may still be in what the other did not read.',
+      goneOtherInputs: 'Not found in what this check read',
+      goneOtherInputsHelp: 'These may still be in what the last check read. They are fixed when a check of the same inputs no longer finds them.',
+      addedOtherInputs: 'Found in what this check read, not in what the last one read',
     },
     verify: {
       action: 'Is it fixed yet?',
@@ -463,6 +468,10 @@ export const siteMessages = {
       addedBlind: '今回見つかり、前回は見つからなかった指摘',
       addedBlindHelp: '前回のチェックには確認できなかったことがあるため、これらは前回からあったのかもしれません。',
       nothingElseBlind: '両方のチェックで確認できた範囲では、指摘の増減はありません。ただし、どちらかのチェックには確認できなかったことがあります。',
+      otherInputs: '前回のチェックは「{before}」、今回は「{now}」を調べました。一方で見つかった指摘が、もう一方で調べていないところに残っていることもあります。',
+      goneOtherInputs: '今回調べた範囲では見つからなかった指摘',
+      goneOtherInputsHelp: '前回調べた範囲には、まだ残っているかもしれません。同じものを調べたチェックで見つからなくなったときに、直ったと言えます。',
+      addedOtherInputs: '今回調べた範囲で見つかり、前回調べた範囲では見つからなかった指摘',
     },
     verify: {
       action: '修正の反映を確かめる',

@@ -1,6 +1,6 @@
 // "Since your last check": the report's section comparing this check of a
 // domain with the last one this browser remembers (www/lib/history.js).
-import { findingMessage } from '../lib/messages.js';
+import { findingMessage, reportMessage } from '../lib/messages.js';
 import { siteMessage } from '../lib/site-messages.js';
 import { HISTORY_FINDINGS } from '../lib/history.js';
 import { h } from './render.js';
@@ -42,8 +42,14 @@ export function historySection(history, { lang, onForget }) {
     // Unknown is not fixed: after a check that could not look at everything,
     // what it did not see is "not seen this time", never "gone"; and what the
     // last such check did not see is not called new.
-    body.push(c.blindBefore ? findingList('history-found-unsure', t('addedBlind'), c.added, lang, t('addedBlindHelp')) : findingList('history-added', t('added'), c.added, lang));
-    body.push(c.blindNow ? findingList('history-unseen', t('goneBlind'), c.gone, lang, t('goneBlindHelp')) : findingList('history-gone', t('gone'), c.gone, lang));
+    // Nor across different inputs (an uploaded zone, then live DNS).
+    if (c.otherInputs) body.push(h('p', { className: 'help history-other-inputs' }, t('otherInputs', { before: reportMessage(`report.mode.${c.modeBefore}`, lang), now: reportMessage(`report.mode.${c.modeNow}`, lang) })));
+    if (c.blindBefore) body.push(findingList('history-found-unsure', t('addedBlind'), c.added, lang, t('addedBlindHelp')));
+    else if (c.otherInputs) body.push(findingList('history-found-unsure', t('addedOtherInputs'), c.added, lang));
+    else body.push(findingList('history-added', t('added'), c.added, lang));
+    if (c.blindNow) body.push(findingList('history-unseen', t('goneBlind'), c.gone, lang, t('goneBlindHelp')));
+    else if (c.otherInputs) body.push(findingList('history-unseen', t('goneOtherInputs'), c.gone, lang, t('goneOtherInputsHelp')));
+    else body.push(findingList('history-gone', t('gone'), c.gone, lang));
     if (!c.added.length && !c.gone.length) body.push(h('p', {}, t(c.blindBefore || c.blindNow ? 'nothingElseBlind' : 'nothingElse')));
     if (!c.complete) body.push(h('p', { className: 'help' }, t('incomplete', { count: HISTORY_FINDINGS })));
   }

@@ -221,7 +221,7 @@ export function summarySection(report, { lang }) {
     'ul',
     { className: 'counts' },
     SEVERITIES.map((s) =>
-      h('li', { className: `count sev-${s}${report.summary?.[s] ? '' : ' zero'}` }, h('span', { className: 'count-number' }, String(report.summary?.[s] ?? 0)), ' ', h('span', { className: 'count-label' }, siteMessage(`results.counts.${s}`, lang))),
+      h('li', { className: `count sev-${s}${report.summary?.[s] ? '' : ' zero'}` }, h('span', { className: 'count-number' }, String(report.summary?.[s] ?? 0)), ' ', h('span', { className: 'count-label' }, siteMessage(`results.counts.${s}`, lang, { count: report.summary?.[s] ?? 0 }))),
     ),
   );
   const elapsed = report.timings?.total_ms !== undefined ? h('p', { className: 'help' }, siteMessage('results.elapsed', lang, { ms: Math.round(report.timings.total_ms) })) : null;
