@@ -352,6 +352,20 @@ test('files that name no domain are named, and said to be perhaps no zone at all
       assert.ok(!said.includes('no zone file names one'), said);
       assert.equal(await page.locator('#report #verdict').count(), 0, 'no verdict, no report');
       await page.locator('#check-form').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `offline-no-domain-${lang}-${width}.png`) });
+      // With the domain typed, offline: the JSON is read, no record comes of it, and the page
+      // says nothing was checked: never "the rest of the zone was checked", never fine.
+      await page.fill('#domain', 'club.example');
+      await page.evaluate(() => {
+        const offline = document.getElementById('offline'); // under "More settings", folded
+        if (!offline.checked) offline.click();
+        document.body.dataset.state = 'idle';
+      });
+      await page.setInputFiles('#files', json);
+      assert.equal(await waitForResult(page), 'done');
+      assert.equal(await page.getAttribute('#report #verdict', 'data-state'), 'could-not-tell');
+      assert.equal(await page.textContent('#report .diagnostics p.help'), siteMessage('results.diagnosticsHelpNothing', lang));
+      assert.equal(await page.locator('#report .all-clear').count(), 0);
+      await page.locator('#report').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `offline-nothing-read-${lang}-${width}.png`) });
     }
     assert.deepEqual(outside, []);
     assert.deepEqual(errors, []);

@@ -129,6 +129,8 @@ export const siteMessages = {
       elapsed: 'Checked in {ms} ms.',
       diagnosticsTitle: 'Problems reading the zone files',
       diagnosticsHelp: 'These lines were skipped; the rest of the zone was checked.',
+      // Nothing read at all (a JSON that is not Cloudflare's): no "rest of the zone" was checked.
+      diagnosticsHelpNothing: 'These lines were skipped, and no record could be read: nothing of the zone was checked.',
       moreDiagnostics: '… and {count} more.',
       symptomsTitle: 'What you see, explained',
       explainedBy: 'explained by finding {list}',
@@ -385,6 +387,7 @@ export const siteMessages = {
       elapsed: '{ms} ミリ秒でチェックしました。',
       diagnosticsTitle: 'ゾーンファイルを読み込む際の問題',
       diagnosticsHelp: 'これらの行は読み飛ばし、ゾーンの残りをチェックしました。',
+      diagnosticsHelpNothing: 'これらの行は読み飛ばしました。読み取れたレコードはなく、ゾーンは何もチェックしていません。',
       moreDiagnostics: '… ほか {count} 件。',
       symptomsTitle: '症状の説明',
       explainedBy: '指摘 {list} で説明できます',

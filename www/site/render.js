@@ -247,7 +247,7 @@ export function diagnosticsSection(report, { lang }) {
     'section',
     { className: 'diagnostics', 'aria-labelledby': 'diagnostics-title' },
     h('h3', { id: 'diagnostics-title' }, siteMessage('results.diagnosticsTitle', lang)),
-    h('p', { className: 'help' }, siteMessage('results.diagnosticsHelp', lang)),
+    h('p', { className: 'help' }, siteMessage((report.stats?.records ?? 0) > 0 ? 'results.diagnosticsHelp' : 'results.diagnosticsHelpNothing', lang)),
     h('ul', { className: 'diagnostic-list' }, shown.map((d) => h('li', {}, h('code', {}, formatDiagnostic(d, zones[d.zone]?.files ?? [], lang))))),
     list.length > shown.length ? h('p', {}, siteMessage('results.moreDiagnostics', lang, { count: list.length - shown.length })) : null,
   );
