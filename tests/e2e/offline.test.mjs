@@ -355,6 +355,7 @@ test('files that name no domain are named, and said to be perhaps no zone at all
       // With the domain typed, offline: the JSON is read, no record comes of it, and the page
       // says nothing was checked: never "the rest of the zone was checked", never fine.
       await page.fill('#domain', 'club.example');
+      await page.locator('#symptom-list input[value="phone-cannot-receive"]').check();
       await page.evaluate(() => {
         const offline = document.getElementById('offline'); // under "More settings", folded
         if (!offline.checked) offline.click();
@@ -365,6 +366,8 @@ test('files that name no domain are named, and said to be perhaps no zone at all
       assert.equal(await page.getAttribute('#report #verdict', 'data-state'), 'could-not-tell');
       assert.equal(await page.textContent('#report .diagnostics p.help'), siteMessage('results.diagnosticsHelpNothing', lang));
       assert.equal(await page.locator('#report .all-clear').count(), 0);
+      // A ticked symptom: nothing that was read explains it, and what was not read may.
+      assert.equal(await page.textContent('#report .symptom-answers li.unexplained'), `${siteMessage('symptoms.phone-cannot-receive', lang)}: ${siteMessage('results.notExplainedBlind', lang)}`);
       await page.locator('#report').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `offline-nothing-read-${lang}-${width}.png`) });
     }
     assert.deepEqual(outside, []);

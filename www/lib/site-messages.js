@@ -135,6 +135,8 @@ export const siteMessages = {
       symptomsTitle: 'What you see, explained',
       explainedBy: 'explained by finding {list}',
       notExplained: 'no finding explains this',
+      // The check could not look at everything: what it did not see may explain it.
+      notExplainedBlind: 'no finding explains this, but mxray could not look at everything (see “Not looked at”): what it did not see may explain it',
       findingsTitle: 'Findings',
       findingLabel: 'Finding {n}',
       explains: 'Explains: {list}',
@@ -392,6 +394,7 @@ export const siteMessages = {
       symptomsTitle: '症状の説明',
       explainedBy: '指摘 {list} で説明できます',
       notExplained: 'これを説明する指摘はありません',
+      notExplainedBlind: 'これを説明する指摘はありません。ただし確認できなかったことがあり (「確認できなかったこと」を参照)、それが原因かもしれません',
       findingsTitle: '指摘',
       findingLabel: '指摘 {n}',
       explains: '説明する症状: {list}',

@@ -257,6 +257,8 @@ export function diagnosticsSection(report, { lang }) {
 export function symptomsSection(report, { lang, symptoms }) {
   const rows = explainSymptoms(report.findings ?? [], symptoms);
   if (!rows.length) return null;
+  // A check that could not look at everything cannot say that nothing explains it.
+  const blind = (report.verdict?.blind ?? []).length > 0 || !report.verdict;
   return h(
     'section',
     { className: 'symptom-answers', 'aria-labelledby': 'symptoms-title' },
@@ -270,7 +272,7 @@ export function symptomsSection(report, { lang, symptoms }) {
           { className: r.findings.length ? 'explained' : 'unexplained' },
           h('strong', {}, siteMessage(`symptoms.${r.symptom}`, lang)),
           ': ',
-          r.findings.length ? withList('results.explainedBy', lang, findingLinks(r.findings)) : siteMessage('results.notExplained', lang),
+          r.findings.length ? withList('results.explainedBy', lang, findingLinks(r.findings)) : siteMessage(blind ? 'results.notExplainedBlind' : 'results.notExplained', lang),
         ),
       ),
     ),
