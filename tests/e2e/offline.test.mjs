@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { siteMessage } from '../../www/lib/site-messages.js';
+import { reportMessage } from '../../www/lib/messages.js';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
 import { loadCore } from '../../www/lib/core-node.js';
@@ -364,6 +365,9 @@ test('files that name no domain are named, and said to be perhaps no zone at all
       await page.setInputFiles('#files', json);
       assert.equal(await waitForResult(page), 'done');
       assert.equal(await page.getAttribute('#report #verdict', 'data-state'), 'could-not-tell');
+      // Why it could not tell, in view: the zone holds no record.
+      assert.equal(await page.locator('#report details.blind').evaluate((d) => d.open), true);
+      assert.ok((await page.locator('#report details.blind li').allTextContents()).includes(reportMessage('report.blind.no-records', lang)));
       assert.equal(await page.textContent('#report .diagnostics p.help'), siteMessage('results.diagnosticsHelpNothing', lang));
       assert.equal(await page.locator('#report .all-clear').count(), 0);
       // A ticked symptom: nothing that was read explains it, and what was not read may.

@@ -113,6 +113,7 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     // What was not looked at, folded: the unknown questions with their reason.
     const blind = page.locator('details.blind');
     assert.equal(await blind.count(), 1);
+    assert.equal(await blind.evaluate((d) => d.open), false, '"Could not check" says why: the questions stay folded');
     assert.equal(await blind.locator('summary').textContent(), reportMessage('report.blindTitle', 'en'));
     await blind.locator('summary').click();
     const unknown = await blind.locator('.unknown-list li').allTextContents();
@@ -228,6 +229,11 @@ test('at risk, but something was not looked at: the verdict does not say mail wo
     const verdict = page.locator('#report #verdict');
     assert.equal(await verdict.getAttribute('data-state'), 'at-risk');
     assert.equal(await page.locator('details.blind').count(), 1, 'Not looked at');
+    assert.equal(await page.locator('details.blind').evaluate((d) => d.open), true, 'its reasons in view');
+    // In the page's words: the lines are listed under "Problems reading the zone files", not on a standard error.
+    assert.deepEqual(await page.locator('details.blind > ul:not(.unknown-list) li').allTextContents(), [siteMessage('results.blind.rejected-records', 'en')]);
+    assert.ok(!(await page.textContent('#report')).includes('standard error'));
+    assert.ok((await page.textContent('details.blind')).includes(siteMessage('results.diagnosticsTitle', 'en')), 'names the section that lists them');
     const sentence = reportMessage('report.verdictBlind.at-risk', 'en', { domain: 'risk.example' });
     assert.equal(await verdict.textContent(), sentence);
     assert.ok(!(await page.textContent('#report')).includes(reportMessage('report.verdict.at-risk', 'en', { domain: 'risk.example' })), 'never "mail works"');
@@ -240,6 +246,8 @@ test('at risk, but something was not looked at: the verdict does not say mail wo
     await page.locator('#report [data-section="verdict"]').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'verdict-at-risk-blind-en-390.png') });
     await page.selectOption('#language', 'ja');
     assert.equal(await verdict.textContent(), reportMessage('report.verdictBlind.at-risk', 'ja', { domain: 'risk.example' }));
+    assert.ok((await page.textContent('details.blind')).includes(siteMessage('results.diagnosticsTitle', 'ja')));
+    assert.ok(!(await page.textContent('#report')).includes('標準エラー'));
     await page.locator('#report [data-section="verdict"]').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'verdict-at-risk-blind-ja-390.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'verdict-at-risk-blind-ja-1280');

@@ -131,6 +131,11 @@ export const siteMessages = {
       diagnosticsHelp: 'These lines were skipped; the rest of the zone was checked.',
       // Nothing read at all (a JSON that is not Cloudflare's): no "rest of the zone" was checked.
       diagnosticsHelpNothing: 'These lines were skipped, and no record could be read: nothing of the zone was checked.',
+      // report.blind.* where the command line's words point at its standard error, which a page has not.
+      blind: {
+        'rejected-records': 'some records of the zone files could not be read (listed under “Problems reading the zone files”)',
+        'terraform-unknown': 'some Terraform resources have values that Terraform fills in when it runs (a variable or an expression), so they were left out. Give the values in the file, or check terraform show -json',
+      },
       moreDiagnostics: '… and {count} more.',
       symptomsTitle: 'What you see, explained',
       explainedBy: 'explained by finding {list}',
@@ -390,6 +395,10 @@ export const siteMessages = {
       diagnosticsTitle: 'ゾーンファイルを読み込む際の問題',
       diagnosticsHelp: 'これらの行は読み飛ばし、ゾーンの残りをチェックしました。',
       diagnosticsHelpNothing: 'これらの行は読み飛ばしました。読み取れたレコードはなく、ゾーンは何もチェックしていません。',
+      blind: {
+        'rejected-records': 'ゾーンファイルの一部のレコードを読み取れませんでした (「ゾーンファイルを読み込む際の問題」に一覧があります)',
+        'terraform-unknown': 'Terraform のリソースの一部に、Terraform の実行時に決まる値 (変数や式) があるため、チェックから外しました。値をファイルに書くか、terraform show -json の出力をチェックしてください',
+      },
       moreDiagnostics: '… ほか {count} 件。',
       symptomsTitle: '症状の説明',
       explainedBy: '指摘 {list} で説明できます',

@@ -84,6 +84,14 @@ export function dataNode(value, lang, { name = false, seen = new Set() } = {}) {
 // messageParts as nodes.
 const partsNodes = (parts, lang, seen) => parts.map((p) => (typeof p === 'string' ? p : dataNode(p.value, lang, { name: p.name, seen })));
 
+// A reason the check could not look at everything, in the page's words where
+// the command line's point at its standard error (site-messages results.blind).
+function blindText(b, lang, count) {
+  const key = `results.blind.${b}`;
+  const own = siteMessage(key, lang, { count });
+  return own === key ? reportMessage(`report.blind.${b}`, lang, { count }) : own;
+}
+
 /** How many unknown questions the page lists before "and N more". */
 export const UNKNOWN_SHOWN = 8;
 
@@ -117,9 +125,11 @@ export function verdictSection(report, { lang, failed = null, other = null, answ
   if (blind.length) {
     const purposes = (u) => (u.rests_on ?? []).map((p) => sessionMessage('purposes', p, lang)).join(lang === 'ja' ? '、' : ', ');
     parts.push(
-      h('details', { className: 'blind' },
+      // Open unless "Could not check" above already says why: "Could not tell" or an
+      // "at risk" that cannot say mail works is never left without its reasons in view.
+      h('details', { className: 'blind', open: failed ? undefined : true },
         h('summary', {}, t('report.blindTitle')),
-        h('ul', {}, blind.map((b) => h('li', {}, t(`report.blind.${b}`, { count: unknown.length })))),
+        h('ul', {}, blind.map((b) => h('li', {}, blindText(b, lang, unknown.length)))),
         unknown.length
           ? h('ul', { className: 'unknown-list' },
               unknown.slice(0, UNKNOWN_SHOWN).map((u) => h('li', {}, partsNodes(messageParts((x) => t('report.unknownFact', x), { name: u.name, type: u.type, reason: sessionMessage('reasons', u.reason, lang), purposes: purposes(u) }), lang))),
