@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { certDir, startResolver, zonesIn } from '../resolver/resolver.mjs';
@@ -21,7 +21,7 @@ import { ROOT, SHOTS } from './lib/browser.mjs';
 import { launchWithExtension } from './lib/extension.mjs';
 import { build } from '../../www/extension/build.mjs';
 import { findingLines } from './lib/site.mjs';
-import { findingMessage } from '../../www/lib/messages.js';
+import { findingMessage, reportMessage } from '../../www/lib/messages.js';
 import { RESOLVERS } from '../../www/lib/doh-driver.js';
 import { extensionMessage } from '../../www/lib/extension-messages.js';
 import { placeholderWords } from '../../www/lib/report-text.js';
@@ -197,6 +197,43 @@ test('popup: a healthy domain, and the popup in Japanese', async () => {
   } finally {
     await resolver.stop();
     // Back to the browser's language for the next tests.
+    assert.deepEqual(await chooseResolver(resolver.url, { lang: '' }), { resolver: 'custom', resolverUrl: resolver.url });
+  }
+  assert.deepEqual(ext.outside, []);
+  assert.deepEqual(ext.errors, []);
+});
+
+// A check that reached one of its limits (a CNAME chain past 8 links) could not
+// look at everything: the popup lists why under "Not looked at", in English and
+// Japanese, never the verdict alone; and its "at risk" does not say mail works.
+test('popup: what the check could not look at is listed, not only counted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-chain-'));
+  const links = Array.from({ length: 11 }, (_, i) => `c${i + 1} IN CNAME c${i + 2}`).join('\n');
+  writeFileSync(
+    join(dir, 'chain.test.zone'),
+    `$ORIGIN chain.test.\n$TTL 300\n@ IN SOA ns.chain.test. hostmaster.chain.test. 1 3600 600 86400 300\n@ IN NS ns.chain.test.\nns IN A 192.0.2.53\n@ IN MX 10 mail\nmail IN CNAME c1\n${links}\nc12 IN A 192.0.2.25\n`,
+  );
+  const resolver = await startResolver({ zones: zonesIn(dir) });
+  try {
+    for (const lang of ['en', 'ja']) {
+      await chooseResolver(resolver.url, { lang });
+      const page = await popupFor('https://chain.test/');
+      assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+      // At risk (the MX target is an alias), but the chain to its address was cut: never "works".
+      assert.equal(await page.getAttribute('#verdict', 'data-state'), 'at-risk');
+      assert.equal(await page.textContent('#verdict'), extensionMessage('popup.verdictBlind.at-risk', lang, { domain: 'chain.test' }));
+      assert.ok(await page.isVisible('#blind'), 'Not looked at is shown');
+      assert.equal(await page.textContent('#counts .sev-warning'), lang === 'en' ? '1 warning' : '1 警告');
+      assert.equal(await page.textContent('#blind-title'), reportMessage('report.blindTitle', lang));
+      assert.deepEqual(await page.$$eval('#blind-list li', (n) => n.map((x) => x.textContent)), [reportMessage('report.blind.budget', lang)]);
+      assert.ok(await page.isHidden('#could-not-check'), 'the resolver answered');
+      await axe(page, `popup, not looked at, ${lang}`);
+      await shot(page, `extension-popup-blind-${lang}`);
+      await page.close();
+    }
+  } finally {
+    await resolver.stop();
+    rmSync(dir, { recursive: true, force: true });
     assert.deepEqual(await chooseResolver(resolver.url, { lang: '' }), { resolver: 'custom', resolverUrl: resolver.url });
   }
   assert.deepEqual(ext.outside, []);

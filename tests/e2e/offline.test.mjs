@@ -4,8 +4,11 @@
 // with a broken line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { siteMessage } from '../../www/lib/site-messages.js';
+import { reportMessage } from '../../www/lib/messages.js';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
 import { loadCore } from '../../www/lib/core-node.js';
@@ -263,7 +266,7 @@ test('keyboard: the file chooser opens from the keyboard, a dropped file is chec
     assert.equal(await page.textContent('.file-name'), 'dropped.txt');
     assert.equal(await page.locator('#report .finding').count(), 4);
     // The results were announced.
-    assert.match(await page.textContent('#status'), /^Check finished: 2 critical, 1 warning, 1 info\.$/);
+    assert.equal(await page.textContent('#status'), 'Check finished. Broken: mail to or from club.example fails now. What to change follows. 2 critical, 1 warning, 1 info.');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -321,6 +324,56 @@ test('errors: nothing to check, a domain that is not one, a resolver that is not
     await page.click('#check');
     assert.match(await page.textContent('#form-error'), /must start with https:\/\//);
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'idle');
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// A file of comments only, and a JSON that is not Cloudflare's, with no domain typed:
+// the page names the files and says they may not be zones, in the page's language;
+// never the core's bare "no domain given, and no zone file names one".
+test('files that name no domain are named, and said to be perhaps no zone at all', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-nodomain-'));
+  const comments = join(dir, 'notes.txt');
+  const json = join(dir, 'package.json');
+  writeFileSync(comments, ';; exported by hand\n; nothing else\n');
+  writeFileSync(json, '{"name": "x", "version": "1.0.0"}\n');
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    for (const [width, lang] of [[1280, 'en'], [390, 'ja']]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(env.site.url);
+      await page.selectOption('#language', lang);
+      await page.setInputFiles('#files', [comments, json]);
+      assert.equal(await waitForResult(page), 'error');
+      const said = await page.textContent('#form-error');
+      assert.equal(said, siteMessage('errors.noDomainInFiles', lang, { files: 'notes.txt, package.json' }));
+      assert.ok(!said.includes('no zone file names one'), said);
+      assert.equal(await page.locator('#report #verdict').count(), 0, 'no verdict, no report');
+      await page.locator('#check-form').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `offline-no-domain-${lang}-${width}.png`) });
+      // With the domain typed, offline: the JSON is read, no record comes of it, and the page
+      // says nothing was checked: never "the rest of the zone was checked", never fine.
+      await page.fill('#domain', 'club.example');
+      await page.locator('#symptom-list input[value="phone-cannot-receive"]').check();
+      await page.evaluate(() => {
+        const offline = document.getElementById('offline'); // under "More settings", folded
+        if (!offline.checked) offline.click();
+        document.body.dataset.state = 'idle';
+      });
+      await page.setInputFiles('#files', json);
+      assert.equal(await waitForResult(page), 'done');
+      assert.equal(await page.getAttribute('#report #verdict', 'data-state'), 'could-not-tell');
+      // Why it could not tell, in view: the zone holds no record.
+      assert.equal(await page.locator('#report details.blind').evaluate((d) => d.open), true);
+      assert.ok((await page.locator('#report details.blind li').allTextContents()).includes(reportMessage('report.blind.no-records', lang)));
+      assert.equal(await page.textContent('#report .diagnostics p.help'), siteMessage('results.diagnosticsHelpNothing', lang));
+      assert.equal(await page.locator('#report .all-clear').count(), 0);
+      // A ticked symptom: nothing that was read explains it, and what was not read may.
+      assert.equal(await page.textContent('#report .symptom-answers li.unexplained'), `${siteMessage('symptoms.phone-cannot-receive', lang)}: ${siteMessage('results.notExplainedBlind', lang)}`);
+      await page.locator('#report').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `offline-nothing-read-${lang}-${width}.png`) });
+    }
     assert.deepEqual(outside, []);
     assert.deepEqual(errors, []);
   } finally {
@@ -398,7 +451,8 @@ test('privacy: a check keeps only its verdict and findings (no record data) in t
     assert.equal(await waitForResult(page), 'done');
     // The zone, the report and the fix stay in the page's memory only. What is kept, to
     // show what changed at the next check of the domain (history-store.js), is the
-    // verdict and each finding's rule, severity and name: no record, address or text.
+    // verdict, whether the check could not look at everything, and each finding's rule,
+    // severity and name: no record, address or text.
     await page.waitForFunction(() => document.body.dataset.history);
     assert.deepEqual(await stored(), { local: {}, session: [], cookie: '', databases: ['mxray'], caches: [] });
     const kept = await page.evaluate(
@@ -413,7 +467,7 @@ test('privacy: a check keeps only its verdict and findings (no record data) in t
         }),
     );
     assert.equal(kept.length, 1);
-    assert.deepEqual(Object.keys(kept[0]).sort(), ['at', 'domain', 'findings', 'mode', 'more', 'summary', 'verdict']);
+    assert.deepEqual(Object.keys(kept[0]).sort(), ['at', 'blind', 'domain', 'findings', 'mode', 'more', 'summary', 'verdict']);
     assert.equal(kept[0].domain, 'club.example.');
     for (const f of kept[0].findings) assert.deepEqual(Object.keys(f).sort(), ['name', 'rule', 'severity']);
     const text = JSON.stringify(kept);

@@ -8,13 +8,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { certDir, startResolver, zonesIn } from '../resolver/resolver.mjs';
 import { assertAxeClean as axe } from './lib/axe.mjs';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
 import { reportMessage } from '../../www/lib/messages.js';
+import { siteMessage } from '../../www/lib/site-messages.js';
 import { RESOLVERS } from '../../www/lib/doh-driver.js';
 
 const SEED = join(ROOT, 'examples/club-cloudflare-export.txt');
@@ -101,10 +103,17 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     assert.ok(!report.includes(reportMessage('report.noFix', 'en')), 'never "No change to make."');
     assert.equal(await page.textContent('#answer .answer-none'), reportMessage('report.noFixBlind', 'en'));
     assert.equal(await page.locator('.all-clear').count(), 0, 'no green all clear');
+    // The screen reader hears the verdict first, never the counts alone ("0 critical, 0 warnings, 0 info").
+    assert.equal(
+      await page.textContent('#status'),
+      siteMessage('status.doneVerdict', 'en', { verdict: reportMessage('report.verdict.could-not-tell', 'en', { domain: sc.domain }), summary: '0 critical, 0 warnings, 0 info' }),
+    );
+    assert.ok((await page.textContent('#status')).startsWith('Check finished. Could not tell: '));
     assert.notEqual(await page.evaluate(() => getComputedStyle(document.getElementById('verdict')).color), 'rgb(23, 102, 57)', 'not green');
     // What was not looked at, folded: the unknown questions with their reason.
     const blind = page.locator('details.blind');
     assert.equal(await blind.count(), 1);
+    assert.equal(await blind.evaluate((d) => d.open), false, '"Could not check" says why: the questions stay folded');
     assert.equal(await blind.locator('summary').textContent(), reportMessage('report.blindTitle', 'en'));
     await blind.locator('summary').click();
     const unknown = await blind.locator('.unknown-list li').allTextContents();
@@ -198,5 +207,52 @@ test('a zone of another domain than the one checked is said so on its own line, 
   } finally {
     await context.close();
     await resolver.stop();
+  }
+});
+
+// At risk (an MX target that is an alias), with a line the check could not read:
+// the verdict says whether mail works is not known, never "mail works", on the
+// page and in the screen reader's status line; English and Japanese, 1280 and 390 px.
+test('at risk, but something was not looked at: the verdict does not say mail works', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'mxray-risk-')), 'risk.example.txt');
+  writeFileSync(
+    file,
+    '$ORIGIN risk.example.\n$TTL 300\n@ IN SOA ns1.risk.example. hostmaster.risk.example. 1 3600 600 86400 300\n@ IN NS ns1.risk.example.\nns1 IN A 192.0.2.53\n' +
+      '@ IN MX 10 mail\nmail IN CNAME host\nhost IN A 192.0.2.25\n@ IN TXT "v=spf1 mx -all"\n_dmarc IN TXT "v=DMARC1; p=reject"\nbad IN A 999.1.1.1\n',
+  );
+  const { page, errors, context } = await newPage(env.chromium.browser, { allow: [env.site.origin], contextOptions: { bypassCSP: true } });
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(env.site.url);
+    await page.setInputFiles('#files', file);
+    assert.equal(await waitForResult(page), 'done');
+    const verdict = page.locator('#report #verdict');
+    assert.equal(await verdict.getAttribute('data-state'), 'at-risk');
+    assert.equal(await page.locator('details.blind').count(), 1, 'Not looked at');
+    assert.equal(await page.locator('details.blind').evaluate((d) => d.open), true, 'its reasons in view');
+    // In the page's words: the lines are listed under "Problems reading the zone files", not on a standard error.
+    assert.deepEqual(await page.locator('details.blind > ul:not(.unknown-list) li').allTextContents(), [siteMessage('results.blind.rejected-records', 'en')]);
+    assert.ok(!(await page.textContent('#report')).includes('standard error'));
+    assert.ok((await page.textContent('details.blind')).includes(siteMessage('results.diagnosticsTitle', 'en')), 'names the section that lists them');
+    const sentence = reportMessage('report.verdictBlind.at-risk', 'en', { domain: 'risk.example' });
+    assert.equal(await verdict.textContent(), sentence);
+    assert.ok(!(await page.textContent('#report')).includes(reportMessage('report.verdict.at-risk', 'en', { domain: 'risk.example' })), 'never "mail works"');
+    assert.ok((await page.textContent('#status')).includes(sentence), 'the screen reader hears the same');
+    // One warning is "1 warning", not "1 warnings".
+    assert.equal(await page.textContent('#report .count.sev-warning'), '1 warning');
+    await axe(page, 'at risk and blind, en');
+    await screenshot(page, 'verdict-at-risk-blind-en-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('#report [data-section="verdict"]').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'verdict-at-risk-blind-en-390.png') });
+    await page.selectOption('#language', 'ja');
+    assert.equal(await verdict.textContent(), reportMessage('report.verdictBlind.at-risk', 'ja', { domain: 'risk.example' }));
+    assert.ok((await page.textContent('details.blind')).includes(siteMessage('results.diagnosticsTitle', 'ja')));
+    assert.ok(!(await page.textContent('#report')).includes('標準エラー'));
+    await page.locator('#report [data-section="verdict"]').screenshot({ path: join(ROOT, 'build/e2e-screenshots', 'verdict-at-risk-blind-ja-390.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'verdict-at-risk-blind-ja-1280');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
   }
 });

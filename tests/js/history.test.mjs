@@ -22,6 +22,7 @@ test('an entry keeps the verdict and each finding as rule, severity and name, ke
     at: 1000,
     mode: 'offline',
     verdict: 'broken',
+    blind: false,
     summary: { critical: 1, warning: 0, info: 0 },
     findings: [{ rule: 'mail-host-proxied', severity: 'critical', name: 'mail.club.example.' }],
     more: 0,
@@ -46,6 +47,47 @@ test('the fix of the bundled example shows as the verdict moving to fine and bot
   assert.equal(historyChanges(after, historyEntry(report('fine', [['dmarc-advice', 'info', '_dmarc.club.example.']]), 3)).same, true);
 });
 
+test('unknown is not fixed: after a check that could not look at everything, what it did not see is not gone, and what it did not see is not new', () => {
+  const broken = historyEntry(report('broken', [['mail-host-proxied', 'critical', 'mail.club.example.'], ['mx-target-proxied', 'critical', 'club.example.']]), 1);
+  // The resolver could not be reached: no finding, could not tell.
+  const blindNow = historyEntry(report('could-not-tell', [], { verdict: { state: 'could-not-tell', blind: ['unknown-facts'] } }), 2);
+  assert.equal(broken.blind, false);
+  assert.equal(blindNow.blind, true);
+  const c = historyChanges(broken, blindNow);
+  assert.equal(c.blindNow, true, 'the section must not call these gone');
+  assert.equal(c.blindBefore, false);
+  assert.deepEqual(c.gone.map((f) => f.rule), ['mail-host-proxied', 'mx-target-proxied']);
+  // The reverse: the last check could not tell, this one finds the breakage.
+  const back = historyChanges(blindNow, historyEntry(report('broken', [['mail-host-proxied', 'critical', 'mail.club.example.']]), 3));
+  assert.equal(back.blindBefore, true, 'the section must not call these new');
+  assert.equal(back.blindNow, false);
+  assert.deepEqual(back.added.map((f) => f.rule), ['mail-host-proxied']);
+  // Broken and blind at once (some questions unanswered): a finding it did not see is not gone either.
+  const partly = historyEntry(report('broken', [['mail-host-proxied', 'critical', 'mail.club.example.']], { verdict: { state: 'broken', blind: ['rejected-records'] } }), 4);
+  assert.equal(historyChanges(broken, partly).blindNow, true);
+  // No verdict at all is not a check that saw everything.
+  assert.equal(historyEntry({ domain: 'club.example.', findings: [] }, 5).blind, true);
+  // An entry stored before `blind` was kept reads from its verdict.
+  const old = { ...broken, verdict: 'could-not-tell' };
+  delete old.blind;
+  assert.equal(isHistoryEntry(old), true);
+  assert.equal(historyChanges(old, broken).blindBefore, true);
+  assert.equal(historyChanges({ ...old, verdict: 'fine' }, broken).blindBefore, false);
+});
+
+test('across different inputs (live DNS, then an uploaded zone), what one did not see is not called gone nor new', () => {
+  const live = historyEntry(report('broken', [['mail-host-proxied', 'critical', 'mail.club.example.']], { mode: 'live' }), 1);
+  const zone = historyEntry(report('fine', [], { mode: 'offline', verdict: { state: 'fine', blind: [] } }), 2);
+  const c = historyChanges(live, zone);
+  assert.equal(c.otherInputs, true);
+  assert.equal(c.modeBefore, 'live');
+  assert.equal(c.modeNow, 'offline');
+  assert.equal(c.blindNow, false);
+  assert.deepEqual(c.gone.map((f) => f.rule), ['mail-host-proxied']);
+  assert.equal(historyChanges(live, historyEntry(report('fine', [], { mode: 'live', verdict: { state: 'fine', blind: [] } }), 3)).otherInputs, false);
+  assert.equal(historyChanges({ ...live, mode: undefined }, zone).otherInputs, false, 'an entry without a mode says nothing of it');
+});
+
 test('one rule at another name is a new finding, not the same one', () => {
   const before = historyEntry(report('broken', [['mail-host-proxied', 'critical', 'mail.club.example.']]), 1);
   const after = historyEntry(report('broken', [['mail-host-proxied', 'critical', 'smtp.club.example.']]), 2);
@@ -63,7 +105,7 @@ test('an entry is bounded: past HISTORY_FINDINGS the rest is counted, and the co
 });
 
 test('what storage gives back is checked before it is believed', () => {
-  for (const bad of [null, 'x', {}, { domain: 'a.', at: 'now', verdict: 'fine', findings: [] }, { domain: 'a.', at: 1, verdict: 'fine', findings: [{ rule: 1 }] }]) {
+  for (const bad of [null, 'x', {}, { domain: 'a.', at: 'now', verdict: 'fine', findings: [] }, { domain: 'a.', at: 1, verdict: 'fine', findings: [{ rule: 1 }] }, { domain: 'a.', at: 1, verdict: 'fine', blind: 'no', findings: [] }]) {
     assert.equal(isHistoryEntry(bad), false, JSON.stringify(bad));
   }
 });

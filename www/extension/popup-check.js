@@ -10,3 +10,5 @@ export { SEVERITIES, placeholderWords, warningText } from '../lib/report-text.js
 export { changeSentences, neededAddress, servingPanel } from '../lib/answer.js';
 export { couldNotCheck, otherResolver } from '../site/could-not-check.js';
 export { languageLoaded, loadLanguage } from '../site/words.js';
+export { blindLines } from './popup-blind.js';
+export { verdictKey } from '../lib/verdict-words.js';

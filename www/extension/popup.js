@@ -163,17 +163,24 @@ function showReport(report) {
   // The core's verdict; a report without one (an older core) is read from its counts.
   const state = report.verdict?.state ?? (summary.critical ? 'broken' : summary.warning ? 'at-risk' : 'fine');
   const verdict = $('verdict');
-  verdict.textContent = displayText(t(`popup.verdict.${state}`, { domain }));
+  // At risk when the check could not look at everything: never "works" (www/lib/verdict-words.js).
+  const blindVerdict = report.verdict && lib.verdictKey(report).startsWith('report.verdictBlind.');
+  verdict.textContent = displayText(t(`popup.${blindVerdict ? 'verdictBlind' : 'verdict'}.${state}`, { domain }));
   verdict.className = `verdict verdict-${state}`;
   verdict.dataset.state = state;
   $('counts').replaceChildren(
     ...lib.SEVERITIES.map((s) =>
-      el('li', { className: `count sev-${s}${summary[s] ? '' : ' zero'}` }, el('span', { className: 'count-number' }, String(summary[s] ?? 0)), ' ', lib.siteMessage(`results.counts.${s}`, lang)),
+      el('li', { className: `count sev-${s}${summary[s] ? '' : ' zero'}` }, el('span', { className: 'count-number' }, String(summary[s] ?? 0)), ' ', lib.siteMessage(`results.counts.${s}`, lang, { count: summary[s] ?? 0 })),
     ),
   );
   const unknown = report.stats?.unknown ?? 0;
   $('unknown').hidden = !unknown;
   $('unknown').textContent = unknown ? t('popup.unknown', { count: unknown }) : '';
+  // What else the check could not look at (a limit reached, ...): the reasons, never "Could not tell" alone.
+  const blind = lib.blindLines(report, lang);
+  $('blind').hidden = !blind.length;
+  $('blind-title').textContent = lib.reportMessage('report.blindTitle', lang);
+  $('blind-list').replaceChildren(...blind.map((line) => el('li', {}, displayText(line))));
   const findings = [...(report.findings ?? [])].sort((a, b) => lib.SEVERITIES.indexOf(a.severity) - lib.SEVERITIES.indexOf(b.severity));
   const top = findings.slice(0, TOP_FINDINGS);
   $('top-title').hidden = !top.length;
@@ -225,6 +232,7 @@ function showCouldNotCheck(report) {
   $('counts').hidden = Boolean(failed);
   if (!failed) return;
   $('unknown').hidden = true;
+  $('blind').hidden = true;
   $('could-not-check-why').textContent = displayText(
     lib.siteMessage('results.couldNotCheckWhy', lang, { resolver: failed.resolver, reason: lib.sessionMessage('reasons', failed.reason, lang), count: failed.count, questions: failed.questions }),
   );

@@ -55,6 +55,10 @@ export const extensionMessages = {
         'public-suffix': '{host} is a public suffix, shared by many owners, not one domain. Type the domain to check.',
       },
       fromTab: 'From this tab: {host}',
+      // What the check could not look at, besides unanswered questions (www/extension/popup-blind.js).
+      blindOther: 'something else the check needed; the full report says what',
+      // At risk, when the check could not look at everything: that mail works is not known.
+      verdictBlind: { 'at-risk': 'Mail for {domain} has warnings, and mxray could not look at everything it needed, so whether it works is not known.' },
     },
     options: {
       title: 'mxray — options',
@@ -112,6 +116,8 @@ export const extensionMessages = {
         'public-suffix': '{host} は多くの所有者が共有するパブリックサフィックスで、一つのドメインではありません。調べるドメインを入力してください。',
       },
       fromTab: 'このタブから: {host}',
+      blindOther: 'チェックに必要なその他の情報 (何かは「詳しいレポート」に示します)',
+      verdictBlind: { 'at-risk': '{domain} のメールには警告があります。必要な情報の一部を確認できなかったため、届いているかどうかは分かりません。' },
     },
     options: {
       title: 'mxray — オプション',

@@ -366,7 +366,7 @@ export const messages = {
       unknownFact: '{name} {type}: {reason}; needed for {purposes}',
       unknownMore: 'and {count} more',
       otherResolver: 'Try another resolver: --resolver google, or any https:// DNS-over-HTTPS address.',
-      noFixForFindings: 'mxray cannot write an edit for these findings from what it read: each finding above says what to change by hand.',
+      noFixForFindings: 'mxray cannot write an edit for these findings from what it read: each finding below says what to change by hand.',
       noFindings: 'No problem found.',
       noFindingsBlind: 'No problem found in what mxray could look at (see "Not looked at").',
       panel: 'Hosting panel: {panel}[ ({how})]',
@@ -544,6 +544,11 @@ export const messages = {
       notAskedTitle: 'Not asked',
       ptrNotAsked: 'Reverse DNS of {address} was not asked (--ask-ptr asks it), so whether its PTR matches the mail server was not checked',
       ptrNotAskedSetting: 'Reverse DNS of {address} was not asked (the setting “Ask the reverse DNS (PTR) of the mail server’s address too” asks it), so whether its PTR matches the mail server was not checked',
+      // The verdict at risk when the check could not look at everything (www/lib/verdict-words.js):
+      // never "mail works" of what was not looked at.
+      verdictBlind: {
+        'at-risk': 'At risk: something weakens mail for {domain}, and mxray could not look at everything it needed, so whether mail works is not known. What to change follows.',
+      },
     },
     // The change plan, in the style of DNS tools: + CREATE / ± MODIFY / - DELETE.
     plan: {
@@ -994,7 +999,7 @@ export const messages = {
       unknownFact: '{name} {type}: {reason}。{purposes}の判定に必要です',
       unknownMore: 'ほか {count} 件',
       otherResolver: '別のリゾルバを試してください: --resolver google、または任意の https:// の DNS over HTTPS のアドレス。',
-      noFixForFindings: '読み取った内容からは、これらの指摘に対する修正を自動で書けません。上の各指摘に、手で変更すべき点を示しています。',
+      noFixForFindings: '読み取った内容からは、これらの指摘に対する修正を自動で書けません。下の各指摘に、手で変更すべき点を示しています。',
       noFindings: '問題は見つかりませんでした。',
       noFindingsBlind: '確認できた範囲では問題は見つかりませんでした (「確認できなかったこと」を参照)。',
       panel: 'ホスティングパネル: {panel}[ ({how})]',
@@ -1160,6 +1165,9 @@ export const messages = {
       notAskedTitle: '確認していないこと',
       ptrNotAsked: '{address} の逆引き DNS (PTR) は問い合わせていません (--ask-ptr を付けると問い合わせます)。PTR がメールサーバーと一致するかは確認していません',
       ptrNotAskedSetting: '{address} の逆引き DNS (PTR) は問い合わせていません (設定「メールサーバーのアドレスの逆引き DNS (PTR) も問い合わせる」をオンにすると問い合わせます)。PTR がメールサーバーと一致するかは確認していません',
+      verdictBlind: {
+        'at-risk': '要注意: {domain} のメールには弱点があります。必要な情報の一部を確認できなかったため、メールが届いているかどうかは分かりません。変更すべき点を以下に示します。',
+      },
     },
     // 変更計画 (DNS ツールの + CREATE / ± MODIFY / - DELETE の形式)。
     plan: {

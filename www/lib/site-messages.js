@@ -84,6 +84,8 @@ export const siteMessages = {
       failed: 'The check could not be done.',
       cancelling: 'Cancelling…',
       fromLink: 'Press Check to look up {domain} in live DNS.',
+      // The verdict first: the counts alone (0, 0, 0) would pass for "all fine" when mxray could not look.
+      doneVerdict: 'Check finished. {verdict} {summary}.',
     },
     errors: {
       'no-input': 'Choose a zone file, or type a domain for a live check.',
@@ -104,6 +106,8 @@ export const siteMessages = {
         syntax: '{file}, line {line}: not valid Terraform: {detail}',
         'not-terraform': '{file} is not a Terraform file with Cloudflare DNS records.',
       },
+      // The core's "no domain given, and no zone file names one", for the files the person chose.
+      noDomainInFiles: 'None of the chosen files says which domain it is for ({files}): it holds no DNS record that names one, so it may not be a zone export at all. Type the domain too, or choose the zone’s export.',
     },
     resolver: {
       'bad-doh-format': 'Unknown DoH format: {value}',
@@ -121,14 +125,23 @@ export const siteMessages = {
       couldNotCheck: 'Could not check',
       couldNotCheckWhy: 'mxray asked the resolver {resolver}, but {reason}: {count} of {questions} DNS questions got no usable answer.',
       otherResolver: 'Check again with {resolver}',
-      counts: { critical: 'critical', warning: 'warnings', info: 'info' },
+      counts: { critical: 'critical', warning: '{count|warning|warnings}', info: 'info' },
       elapsed: 'Checked in {ms} ms.',
       diagnosticsTitle: 'Problems reading the zone files',
       diagnosticsHelp: 'These lines were skipped; the rest of the zone was checked.',
+      // Nothing read at all (a JSON that is not Cloudflare's): no "rest of the zone" was checked.
+      diagnosticsHelpNothing: 'These lines were skipped, and no record could be read: nothing of the zone was checked.',
+      // report.blind.* where the command line's words point at its standard error, which a page has not.
+      blind: {
+        'rejected-records': 'some records of the zone files could not be read (listed under “Problems reading the zone files”)',
+        'terraform-unknown': 'some Terraform resources have values that Terraform fills in when it runs (a variable or an expression), so they were left out. Give the values in the file, or check terraform show -json',
+      },
       moreDiagnostics: '… and {count} more.',
       symptomsTitle: 'What you see, explained',
       explainedBy: 'explained by finding {list}',
       notExplained: 'no finding explains this',
+      // The check could not look at everything: what it did not see may explain it.
+      notExplainedBlind: 'no finding explains this, but mxray could not look at everything (see “Not looked at”): what it did not see may explain it',
       findingsTitle: 'Findings',
       findingLabel: 'Finding {n}',
       explains: 'Explains: {list}',
@@ -204,6 +217,17 @@ export const siteMessages = {
       forget: 'Forget the remembered checks',
       forgotten: 'Forgotten: this browser no longer remembers any check.',
       verdicts: { broken: 'broken', 'at-risk': 'at risk', fine: 'fine', 'could-not-tell': 'could not tell' },
+      // A check that could not look at everything: unknown is not gone, nor new (www/lib/history.js).
+      goneBlind: 'Not seen this time',
+      goneBlindHelp: 'This check could not look at everything (see “Not looked at”), so these may still be there. They are not fixed until a check that looks at everything no longer finds them.',
+      addedBlind: 'Found now, not seen then',
+      addedBlindHelp: 'The last check could not look at everything, so these may have been there already.',
+      nothingElseBlind: 'No finding has come or gone in what both checks could look at; one of them could not look at everything.',
+      // The two checks read different inputs (report.mode): {before}, {now} are their words.
+      otherInputs: 'The last check read {before}; this one read {now}. What one of them found may still be in what the other did not read.',
+      goneOtherInputs: 'Not found in what this check read',
+      goneOtherInputsHelp: 'These may still be in what the last check read. They are fixed when a check of the same inputs no longer finds them.',
+      addedOtherInputs: 'Found in what this check read, not in what the last one read',
     },
     verify: {
       action: 'Is it fixed yet?',
@@ -328,6 +352,7 @@ export const siteMessages = {
       failed: 'チェックできませんでした。',
       cancelling: '中止しています…',
       fromLink: '「チェック」を押すと、{domain} をライブ DNS で調べます。',
+      doneVerdict: 'チェックが終わりました。{verdict}{summary}。',
     },
     errors: {
       'no-input': 'ゾーンファイルを選ぶか、ライブチェックするドメインを入力してください。',
@@ -348,6 +373,7 @@ export const siteMessages = {
         syntax: '{file} の {line} 行目: Terraform として正しくありません: {detail}',
         'not-terraform': '{file} は Cloudflare の DNS レコードを含む Terraform のファイルではありません。',
       },
+      noDomainInFiles: '選んだファイル ({files}) のどれにも、どのドメインのものかが書かれていません。ドメインを示す DNS レコードがないため、ゾーンのエクスポートではないのかもしれません。ドメインも入力するか、ゾーンのエクスポートを選んでください。',
     },
     resolver: {
       'bad-doh-format': '不明な DoH 形式です: {value}',
@@ -368,10 +394,16 @@ export const siteMessages = {
       elapsed: '{ms} ミリ秒でチェックしました。',
       diagnosticsTitle: 'ゾーンファイルを読み込む際の問題',
       diagnosticsHelp: 'これらの行は読み飛ばし、ゾーンの残りをチェックしました。',
+      diagnosticsHelpNothing: 'これらの行は読み飛ばしました。読み取れたレコードはなく、ゾーンは何もチェックしていません。',
+      blind: {
+        'rejected-records': 'ゾーンファイルの一部のレコードを読み取れませんでした (「ゾーンファイルを読み込む際の問題」に一覧があります)',
+        'terraform-unknown': 'Terraform のリソースの一部に、Terraform の実行時に決まる値 (変数や式) があるため、チェックから外しました。値をファイルに書くか、terraform show -json の出力をチェックしてください',
+      },
       moreDiagnostics: '… ほか {count} 件。',
       symptomsTitle: '症状の説明',
       explainedBy: '指摘 {list} で説明できます',
       notExplained: 'これを説明する指摘はありません',
+      notExplainedBlind: 'これを説明する指摘はありません。ただし確認できなかったことがあり (「確認できなかったこと」を参照)、それが原因かもしれません',
       findingsTitle: '指摘',
       findingLabel: '指摘 {n}',
       explains: '説明する症状: {list}',
@@ -446,6 +478,15 @@ export const siteMessages = {
       forget: '記録したチェックを消去',
       forgotten: '消去しました。このブラウザにはチェックの記録が残っていません。',
       verdicts: { broken: '不具合あり', 'at-risk': '要注意', fine: '問題なし', 'could-not-tell': '判定できません' },
+      goneBlind: '今回は見つからなかった指摘',
+      goneBlindHelp: '今回のチェックには確認できなかったことがあるため (「確認できなかったこと」を参照)、これらはまだ残っているかもしれません。すべてを確認できたチェックで見つからなくなるまでは、直ったとは言えません。',
+      addedBlind: '今回見つかり、前回は見つからなかった指摘',
+      addedBlindHelp: '前回のチェックには確認できなかったことがあるため、これらは前回からあったのかもしれません。',
+      nothingElseBlind: '両方のチェックで確認できた範囲では、指摘の増減はありません。ただし、どちらかのチェックには確認できなかったことがあります。',
+      otherInputs: '前回のチェックは「{before}」、今回は「{now}」を調べました。一方で見つかった指摘が、もう一方で調べていないところに残っていることもあります。',
+      goneOtherInputs: '今回調べた範囲では見つからなかった指摘',
+      goneOtherInputsHelp: '前回調べた範囲には、まだ残っているかもしれません。同じものを調べたチェックで見つからなくなったときに、直ったと言えます。',
+      addedOtherInputs: '今回調べた範囲で見つかり、前回調べた範囲では見つからなかった指摘',
     },
     verify: {
       action: '修正の反映を確かめる',

@@ -2,7 +2,7 @@
 // from the worker's result. All DNS and zone work happens in the worker
 // (worker.js); this file only listens and renders. Every string comes from a
 // message catalogue; every piece of data reaches the page as a text node.
-import { inputMessage, messages, pickLanguage, progressMessage, sessionMessage } from '../lib/messages.js';
+import { inputMessage, messages, pickLanguage, progressMessage, reportMessage, sessionMessage } from '../lib/messages.js';
 import { displayText } from '../lib/name-safety.js';
 import { renderPlan, summaryText } from '../lib/report-text.js';
 import { resolveResolver, ResolverError } from '../lib/doh-driver.js';
@@ -15,6 +15,7 @@ import { couldNotCheck, otherResolver } from './could-not-check.js';
 import { MAX_DIFF_LINES, cutDiff, renderDiff } from './diff-view.js';
 import { checkProgress } from './progress.js';
 import { historyChanges, historyEntry } from '../lib/history.js';
+import { verdictKey } from '../lib/verdict-words.js';
 import { openHistory } from './history-store.js';
 import { historySection } from './history-view.js';
 import { languageLoaded, loadLanguage } from './words.js';
@@ -169,6 +170,8 @@ export function startApp(host) {
   }
 
   function errorKey(code, values = {}) {
+    // Files that name no domain: say which, and that they may not be zones at all.
+    if (code === 'session.no-domain' && state.files.length) return { key: 'errors.noDomainInFiles', values: { files: state.files.map((f) => displayText(f.name)).join(', ') } };
     if (code.startsWith('session.')) return { session: code.slice(8), values };
     if (code === 'not-a-zone') return { input: values.kind, values };
     if (code.startsWith('resolver.')) return { key: code, values };
@@ -507,11 +510,22 @@ export function startApp(host) {
     renderReport();
     performance.mark?.('mxray:report-rendered');
     if (started !== undefined) state.result.renderMs = performance.now() - started;
-    announce(siteMessage('status.done', state.lang, { summary: summaryText(m.report.summary, state.lang) }));
+    announce(doneText(m.report, state.lang));
     if (state.focusResults) focusVerdict();
     document.body.dataset.state = 'done';
     // The bundled example is nobody's domain: it is not remembered.
     if (!example) rememberCheck(state.result);
+  }
+
+  // What the screen reader hears when a report is in: the verdict, then the
+  // counts (alone, "0 critical, 0 warnings, 0 info" would pass for all fine
+  // when the check could not look).
+  function doneText(report, lang) {
+    const summary = summaryText(report.summary, lang);
+    const verdict = report.verdict?.state;
+    if (!verdict) return siteMessage('status.done', lang, { summary });
+    const domain = String(report.domain ?? '').replace(/\.$/, '');
+    return siteMessage('status.doneVerdict', lang, { verdict: reportMessage(verdictKey(report), lang, { domain }), summary });
   }
 
   // ---- the last check of each domain, in this browser only ------------------

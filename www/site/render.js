@@ -11,6 +11,7 @@ import { SEVERITIES, evidenceStepsParts, findingParts, messageParts, renderNotes
 import { answerWhere, changeSentenceParts, changeTable, noChangeKey, panelSteps, servingPanel } from '../lib/answer.js';
 import { charKind, displayText, nameWarnings } from '../lib/name-safety.js';
 import { siteMessage } from '../lib/site-messages.js';
+import { verdictKey } from '../lib/verdict-words.js';
 import { explainSymptoms, orderFindings } from '../lib/symptoms.js';
 
 /** Zone problems listed at most; the rest are counted. */
@@ -83,6 +84,14 @@ export function dataNode(value, lang, { name = false, seen = new Set() } = {}) {
 // messageParts as nodes.
 const partsNodes = (parts, lang, seen) => parts.map((p) => (typeof p === 'string' ? p : dataNode(p.value, lang, { name: p.name, seen })));
 
+// A reason the check could not look at everything, in the page's words where
+// the command line's point at its standard error (site-messages results.blind).
+function blindText(b, lang, count) {
+  const key = `results.blind.${b}`;
+  const own = siteMessage(key, lang, { count });
+  return own === key ? reportMessage(`report.blind.${b}`, lang, { count }) : own;
+}
+
 /** How many unknown questions the page lists before "and N more". */
 export const UNKNOWN_SHOWN = 8;
 
@@ -97,7 +106,7 @@ export function verdictSection(report, { lang, failed = null, other = null, answ
   if (!v) return null;
   const t = (k, values) => reportMessage(k, lang, values);
   const domain = String(report.domain ?? '').replace(/\.$/, '');
-  const sentence = h('p', { className: `verdict verdict-${v.state}`, id: 'verdict', dataset: { state: v.state } }, partsNodes(messageParts((x) => t(`report.verdict.${v.state}`, x), { domain }), lang));
+  const sentence = h('p', { className: `verdict verdict-${v.state}`, id: 'verdict', dataset: { state: v.state } }, partsNodes(messageParts((x) => t(verdictKey(report), x), { domain }), lang));
   const parts = [];
   if (failed) {
     parts.push(
@@ -116,9 +125,11 @@ export function verdictSection(report, { lang, failed = null, other = null, answ
   if (blind.length) {
     const purposes = (u) => (u.rests_on ?? []).map((p) => sessionMessage('purposes', p, lang)).join(lang === 'ja' ? '、' : ', ');
     parts.push(
-      h('details', { className: 'blind' },
+      // Open unless "Could not check" above already says why: "Could not tell" or an
+      // "at risk" that cannot say mail works is never left without its reasons in view.
+      h('details', { className: 'blind', open: failed ? undefined : true },
         h('summary', {}, t('report.blindTitle')),
-        h('ul', {}, blind.map((b) => h('li', {}, t(`report.blind.${b}`, { count: unknown.length })))),
+        h('ul', {}, blind.map((b) => h('li', {}, blindText(b, lang, unknown.length)))),
         unknown.length
           ? h('ul', { className: 'unknown-list' },
               unknown.slice(0, UNKNOWN_SHOWN).map((u) => h('li', {}, partsNodes(messageParts((x) => t('report.unknownFact', x), { name: u.name, type: u.type, reason: sessionMessage('reasons', u.reason, lang), purposes: purposes(u) }), lang))),
@@ -220,7 +231,7 @@ export function summarySection(report, { lang }) {
     'ul',
     { className: 'counts' },
     SEVERITIES.map((s) =>
-      h('li', { className: `count sev-${s}${report.summary?.[s] ? '' : ' zero'}` }, h('span', { className: 'count-number' }, String(report.summary?.[s] ?? 0)), ' ', h('span', { className: 'count-label' }, siteMessage(`results.counts.${s}`, lang))),
+      h('li', { className: `count sev-${s}${report.summary?.[s] ? '' : ' zero'}` }, h('span', { className: 'count-number' }, String(report.summary?.[s] ?? 0)), ' ', h('span', { className: 'count-label' }, siteMessage(`results.counts.${s}`, lang, { count: report.summary?.[s] ?? 0 }))),
     ),
   );
   const elapsed = report.timings?.total_ms !== undefined ? h('p', { className: 'help' }, siteMessage('results.elapsed', lang, { ms: Math.round(report.timings.total_ms) })) : null;
@@ -246,7 +257,7 @@ export function diagnosticsSection(report, { lang }) {
     'section',
     { className: 'diagnostics', 'aria-labelledby': 'diagnostics-title' },
     h('h3', { id: 'diagnostics-title' }, siteMessage('results.diagnosticsTitle', lang)),
-    h('p', { className: 'help' }, siteMessage('results.diagnosticsHelp', lang)),
+    h('p', { className: 'help' }, siteMessage((report.stats?.records ?? 0) > 0 ? 'results.diagnosticsHelp' : 'results.diagnosticsHelpNothing', lang)),
     h('ul', { className: 'diagnostic-list' }, shown.map((d) => h('li', {}, h('code', {}, formatDiagnostic(d, zones[d.zone]?.files ?? [], lang))))),
     list.length > shown.length ? h('p', {}, siteMessage('results.moreDiagnostics', lang, { count: list.length - shown.length })) : null,
   );
@@ -256,6 +267,8 @@ export function diagnosticsSection(report, { lang }) {
 export function symptomsSection(report, { lang, symptoms }) {
   const rows = explainSymptoms(report.findings ?? [], symptoms);
   if (!rows.length) return null;
+  // A check that could not look at everything cannot say that nothing explains it.
+  const blind = (report.verdict?.blind ?? []).length > 0 || !report.verdict;
   return h(
     'section',
     { className: 'symptom-answers', 'aria-labelledby': 'symptoms-title' },
@@ -269,7 +282,7 @@ export function symptomsSection(report, { lang, symptoms }) {
           { className: r.findings.length ? 'explained' : 'unexplained' },
           h('strong', {}, siteMessage(`symptoms.${r.symptom}`, lang)),
           ': ',
-          r.findings.length ? withList('results.explainedBy', lang, findingLinks(r.findings)) : siteMessage('results.notExplained', lang),
+          r.findings.length ? withList('results.explainedBy', lang, findingLinks(r.findings)) : siteMessage(blind ? 'results.notExplainedBlind' : 'results.notExplained', lang),
         ),
       ),
     ),
