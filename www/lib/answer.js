@@ -44,6 +44,28 @@ export function noChangeKey(report) {
 }
 
 /**
+ * Whether a could-not-tell check looked at nothing of the domain's mail: the domain does not
+ * exist or has no mail record, or no question got a usable answer and no zone of the domain
+ * held a record that was read. Then "mxray found no problem" would be said of nothing.
+ */
+export function sawNothing(report) {
+  const v = report.verdict ?? {};
+  if (v.state !== 'could-not-tell') return false;
+  const blind = v.blind ?? [];
+  if (blind.includes('domain-not-found') || blind.includes('no-mail-records')) return true;
+  const stats = report.stats ?? {};
+  const answered = (stats.questions ?? 0) - (stats.unknown ?? 0);
+  const zones = (report.inputs?.zones ?? []).filter((z) => z.for_domain !== false && (z.records ?? 0) > 0);
+  const emptyZones = blind.includes('no-records') && zones.length <= 1;
+  return answered <= 0 && (!zones.length || emptyZones);
+}
+
+/** The key of the verdict's sentence: report.verdict.<state>, or report.verdictSawNothing (sawNothing). */
+export function verdictKey(report) {
+  return sawNothing(report) ? 'report.verdictSawNothing' : `report.verdict.${report.verdict?.state}`;
+}
+
+/**
  * What an empty change plan says (`--format plan`, the site's plan file, the
  * text report's plan): "No change." only when that is the answer, by the rule
  * of noChangeKey.

@@ -544,6 +544,8 @@ export const messages = {
       notAskedTitle: 'Not asked',
       ptrNotAsked: 'Reverse DNS of {address} was not asked (--ask-ptr asks it), so whether its PTR matches the mail server was not checked',
       ptrNotAskedSetting: 'Reverse DNS of {address} was not asked (the setting “Ask the reverse DNS (PTR) of the mail server’s address too” asks it), so whether its PTR matches the mail server was not checked',
+      // The verdict's sentence of a check that looked at nothing (answer.js sawNothing).
+      verdictSawNothing: 'Could not check {domain}: mxray could look at nothing of its mail, so it can say nothing about it (see “Not looked at”).',
     },
     // The change plan, in the style of DNS tools: + CREATE / ± MODIFY / - DELETE.
     plan: {
@@ -1160,6 +1162,8 @@ export const messages = {
       notAskedTitle: '確認していないこと',
       ptrNotAsked: '{address} の逆引き DNS (PTR) は問い合わせていません (--ask-ptr を付けると問い合わせます)。PTR がメールサーバーと一致するかは確認していません',
       ptrNotAskedSetting: '{address} の逆引き DNS (PTR) は問い合わせていません (設定「メールサーバーのアドレスの逆引き DNS (PTR) も問い合わせる」をオンにすると問い合わせます)。PTR がメールサーバーと一致するかは確認していません',
+      // 何も確認できなかったチェックの判定文 (answer.js sawNothing)。
+      verdictSawNothing: '{domain} をチェックできませんでした: メールに関するものを一つも確認できなかったため、メールについては何も言えません (「確認できなかったこと」を参照)。',
     },
     // 変更計画 (DNS ツールの + CREATE / ± MODIFY / - DELETE の形式)。
     plan: {
