@@ -309,3 +309,16 @@ test('a check that looked at nothing says "Could not check", not "found no probl
     assert.equal(seen.stdout.split('\n')[0], reportMessage('report.verdict.could-not-tell', lang, { domain: 'fine.test' }));
   }
 });
+
+test('verify: a type no session asked is "not asked" in words, never the raw code', async () => {
+  const expect = join(dir, 'txt-expect.json');
+  // A check's JSON whose fix adds a TXT at a name no session reaches (hand-made: only its edits are read).
+  writeFileSync(expect, JSON.stringify({ domain: 'fine.test.', fix: { edits: [{ action: 'add', name: 'x._domainkey.fine.test.', type: 'TXT', data: '"v=DKIM1; p="' }] } }));
+  const { cliMessage } = await import('../../www/lib/cli-messages.js');
+  for (const lang of ['en', 'ja']) {
+    const out = await runCli(['verify', 'fine.test', '--expect', expect, '--server', `${r.do53.host}:${r.do53.port}`, '--resolver', r.url, '--lang', lang]);
+    assert.equal(out.status, 3, out.stdout + out.stderr);
+    assert.doesNotMatch(out.stdout, /not-asked/);
+    assert.ok(out.stdout.includes(cliMessage('verify.not-asked', lang)), out.stdout);
+  }
+});

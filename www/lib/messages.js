@@ -88,8 +88,6 @@ export const messages = {
         'malformed-json': 'the JSON answer is not usable',
         budget: 'not asked: a limit of the check was reached',
         'not-authoritative': 'the server asked did not answer as authoritative for the name (no AA bit)',
-        // verify: a record set of a type its session did not ask at a name it did not reach.
-        'not-asked': 'not asked: mxray asks only the SOA, NS, MX, A and AAAA of a name the check did not reach',
       },
       purposes: {
         apex: 'the domain itself',
@@ -730,8 +728,6 @@ export const messages = {
         'malformed-json': 'JSON 形式の応答が使えません',
         budget: '未実施: チェックの上限に達しました',
         'not-authoritative': '問い合わせたサーバーはこの名前の権威サーバーとして応答しませんでした (AA ビットなし)',
-        // verify: 問い合わせなかった種類のレコード。
-        'not-asked': '未実施: チェックで届かなかった名前について、mxray が問い合わせるのは SOA、NS、MX、A、AAAA だけです',
       },
       purposes: {
         apex: 'ドメインそのもの',
