@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { zonesIn } from '../resolver/resolver.mjs';
 import { serveZones } from './lib/serve-zones.mjs';
 import { cliMessage } from '../../www/lib/cli-messages.js';
+import { reportMessage } from '../../www/lib/messages.js';
 import { cliCore } from '../../www/cli/core.mjs';
 import { analyse, authoritativeServer } from '../../www/cli/check.mjs';
 
@@ -76,11 +77,11 @@ test('check --server: a domain the server does not hold is could-not-tell (exit 
   assert.ok(unknown.some((u) => u.name === 'other.test.' && u.type === 'MX'));
   assert.ok(unknown.every((u) => ['refused', 'not-authoritative'].includes(u.reason.code)), JSON.stringify(unknown[0]));
   assert.deepEqual(report.findings, []);
-  // The text report in both languages opens with "could not tell".
+  // The text report in both languages opens with "could not check": no answer, so nothing looked at.
   for (const lang of ['en', 'ja']) {
     const t = await cli(['check', '--domain', 'other.test', '--server', server, '--lang', lang]);
     assert.equal(t.status, 3, t.stderr);
-    assert.ok(t.stdout.toLowerCase().startsWith(cliMessage('batchVerdict.could-not-tell', lang)), t.stdout.slice(0, 200));
+    assert.ok(t.stdout.startsWith(reportMessage('report.verdictSawNothing', lang, { domain: 'other.test' })), t.stdout.slice(0, 200));
   }
 });
 

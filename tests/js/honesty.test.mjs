@@ -146,7 +146,8 @@ test('file formats under could-not-tell: the verdict and what was not looked at 
   const fine = join(dir, 'fine.test.zone');
   for (const lang of ['en', 'ja']) {
     const blind = reportMessage('report.blind.zone-other-domain', lang);
-    const verdict = reportMessage('report.verdict.could-not-tell', lang, { domain: 'club.example' });
+    // A zone of another domain alone: nothing of club.example was looked at.
+    const verdict = reportMessage('report.verdictSawNothing', lang, { domain: 'club.example' });
     for (const format of ['diff', 'zone', 'cloudflare-import', 'cloudflare-batch', 'curl', 'plan']) {
       const out = await check(['--zone', other, '--domain', 'club.example', '--offline', '--format', format], lang);
       assert.equal(out.status, 3, `${format} ${lang}`);
@@ -278,5 +279,46 @@ test('facts says on standard error how many questions got no usable answer, and 
     assert.ok(direct.stderr.includes(reportMessage('report.blind.domain-not-found', lang)), direct.stderr);
     const fine = await runCli(['facts', 'fine.test', '--resolver', r.url, '--lang', lang]);
     assert.deepEqual([fine.status, fine.stderr], [0, '']);
+  }
+});
+
+// "Could not tell: mxray found no problem with mail for club.test" was said of a check whose
+// 64 questions all failed: mxray had found nothing because it had seen nothing.
+test('a check that looked at nothing says "Could not check", not "found no problem"; one that saw something keeps its sentence', async () => {
+  const zone = join(dir, 'fine.test.zone');
+  const other = join(dir, 'other.example.zone');
+  writeFileSync(other, `$ORIGIN other.example.\n${SOA}@ 300 IN MX 10 mail\nmail 300 IN A 192.0.2.10\n`);
+  const nothing = [
+    ['fine.test', '--resolver', 'https://127.0.0.1:9/dns-query', '--timeout', '2000'],
+    ['nope.test', '--resolver', r.url],
+    ['other.example', '--resolver', r.url],
+    ['--zone', other, '--domain', 'club.example', '--offline'],
+  ];
+  for (const lang of ['en', 'ja']) {
+    for (const args of nothing) {
+      const domain = args[0].startsWith('--') ? 'club.example' : args[0];
+      const text = await check(args, lang);
+      assert.equal(text.status, 3, args.join(' '));
+      assert.equal(text.stdout.split('\n')[0], reportMessage('report.verdictSawNothing', lang, { domain }), args.join(' '));
+      const md = await check([...args, '--format', 'markdown'], lang);
+      assert.ok(md.stdout.startsWith(`**${reportMessage('report.verdictSawNothing', lang, { domain: `\`${domain}\`` })}**`), md.stdout.split('\n')[0]);
+    }
+    // The zone was read, the live questions all failed: it saw the zone, so it found no problem there.
+    const seen = await check(['--zone', zone, '--domain', 'fine.test', '--resolver', 'https://127.0.0.1:9/dns-query', '--timeout', '2000'], lang);
+    assert.equal(seen.status, 3);
+    assert.equal(seen.stdout.split('\n')[0], reportMessage('report.verdict.could-not-tell', lang, { domain: 'fine.test' }));
+  }
+});
+
+test('verify: a type no session asked is "not asked" in words, never the raw code', async () => {
+  const expect = join(dir, 'txt-expect.json');
+  // A check's JSON whose fix adds a TXT at a name no session reaches (hand-made: only its edits are read).
+  writeFileSync(expect, JSON.stringify({ domain: 'fine.test.', fix: { edits: [{ action: 'add', name: 'x._domainkey.fine.test.', type: 'TXT', data: '"v=DKIM1; p="' }] } }));
+  const { cliMessage } = await import('../../www/lib/cli-messages.js');
+  for (const lang of ['en', 'ja']) {
+    const out = await runCli(['verify', 'fine.test', '--expect', expect, '--server', `${r.do53.host}:${r.do53.port}`, '--resolver', r.url, '--lang', lang]);
+    assert.equal(out.status, 3, out.stdout + out.stderr);
+    assert.doesNotMatch(out.stdout, /not-asked/);
+    assert.ok(out.stdout.includes(cliMessage('verify.not-asked', lang)), out.stdout);
   }
 });

@@ -175,7 +175,9 @@ function recordLines(v, lang) {
   // An authoritative server is a name server asked directly: its own words, never "resolver".
   const seen = (o, direct = false) => {
     const code = String(o.reason?.code ?? '').split(':')[0];
-    const reason = (direct && nameServerMessage(`reasons.${code}`, lang)) || sessionMessage('reasons', o.reason ?? { code: 'not-asked' }, lang);
+    // A type no session asked (verify's own code, not the core's): said as such.
+    if (!o.known && (!o.reason || o.reason.code === 'not-asked')) return cliMessage('verify.not-asked', lang);
+    const reason = (direct && nameServerMessage(`reasons.${code}`, lang)) || sessionMessage('reasons', o.reason, lang);
     if (!o.known) return cliMessage('verify.could-not-ask', lang, { reason });
     const what = o.matches ? cliMessage('verify.serves', lang) : o.records.length ? cliMessage('verify.old-answer', lang, { records: o.records.join(sep) }) : cliMessage('verify.no-record', lang);
     // A DNS-only address that is neither the fix's nor a proxy's (verifyRecord's providerOf).

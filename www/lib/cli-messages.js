@@ -173,6 +173,8 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'old-answer': 'old answer ({records})',
       'no-record': 'no such record',
       'could-not-ask': 'could not ask: {reason}',
+      // A record set of a type verify's sessions did not ask, at a name they did not reach.
+      'not-asked': 'not asked: mxray asks only the SOA, NS, MX, A and AAAA of a name the check did not reach (and reads its CNAME from those answers)',
       'time-left': '{seconds} s left',
       states: {
         'seen-everywhere': 'seen everywhere',
@@ -381,6 +383,7 @@ exit status: 0 nothing at or above --fail-on, 1 something was found, 2 usage err
       'old-answer': '古い応答 ({records})',
       'no-record': 'レコードなし',
       'could-not-ask': '問い合わせできませんでした: {reason}',
+      'not-asked': '問い合わせていません: チェックで届かなかった名前について mxray が問い合わせるのは SOA、NS、MX、A、AAAA だけです (CNAME はその応答から読み取ります)',
       'time-left': '残り {seconds} 秒',
       states: {
         'seen-everywhere': 'すべてに反映されています',

@@ -88,8 +88,6 @@ export const messages = {
         'malformed-json': 'the JSON answer is not usable',
         budget: 'not asked: a limit of the check was reached',
         'not-authoritative': 'the server asked did not answer as authoritative for the name (no AA bit)',
-        // verify: a record set of a type its session did not ask at a name it did not reach.
-        'not-asked': 'not asked: mxray asks only the SOA, NS, MX, A and AAAA of a name the check did not reach',
       },
       purposes: {
         apex: 'the domain itself',
@@ -549,6 +547,8 @@ export const messages = {
       verdictBlind: {
         'at-risk': 'At risk: something weakens mail for {domain}, and mxray could not look at everything it needed, so whether mail works is not known. What to change follows.',
       },
+      // The verdict's sentence of a check that looked at nothing (verdict-words.js sawNothing).
+      verdictSawNothing: 'Could not check {domain}: mxray could look at nothing of its mail, so it can say nothing about it (see “Not looked at”).',
     },
     // The change plan, in the style of DNS tools: + CREATE / ± MODIFY / - DELETE.
     plan: {
@@ -733,8 +733,6 @@ export const messages = {
         'malformed-json': 'JSON 形式の応答が使えません',
         budget: '未実施: チェックの上限に達しました',
         'not-authoritative': '問い合わせたサーバーはこの名前の権威サーバーとして応答しませんでした (AA ビットなし)',
-        // verify: 問い合わせなかった種類のレコード。
-        'not-asked': '未実施: チェックで届かなかった名前について、mxray が問い合わせるのは SOA、NS、MX、A、AAAA だけです',
       },
       purposes: {
         apex: 'ドメインそのもの',
@@ -1168,6 +1166,8 @@ export const messages = {
       verdictBlind: {
         'at-risk': '要注意: {domain} のメールには弱点があります。必要な情報の一部を確認できなかったため、メールが届いているかどうかは分かりません。変更すべき点を以下に示します。',
       },
+      // 何も確認できなかったチェックの判定文 (verdict-words.js sawNothing)。
+      verdictSawNothing: '{domain} をチェックできませんでした: メールに関するものを一つも確認できなかったため、メールについては何も言えません (「確認できなかったこと」を参照)。',
     },
     // 変更計画 (DNS ツールの + CREATE / ± MODIFY / - DELETE の形式)。
     plan: {

@@ -14,6 +14,7 @@
 import { proseName, reportMessage, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
 import { answerWhere, changeSentenceParts, changeTable, noChangeKey, servingPanel } from './answer.js';
+import { verdictKey } from './verdict-words.js';
 import { evidenceStepsParts, findingParts, messageParts, warningText } from './report-text.js';
 
 /** How many findings, sentences and table rows a comment shows before "and N more". */
@@ -107,7 +108,7 @@ export function renderMarkdown(report, { lang = 'en', rulePage = null, nameServe
   const v = report.verdict;
   if (v) {
     const domain = String(report.domain ?? '').replace(/\.$/, '');
-    out.push(`**${partsMarkdown(messageParts((x) => t(`report.verdict.${v.state}`, x), { domain }), lang)}**`);
+    out.push(`**${partsMarkdown(messageParts((x) => t(verdictKey(report), x), { domain }), lang)}**`);
     if ((v.blind ?? []).length) {
       out.push('', `**${markdownText(t('report.blindTitle'))}**`, '');
       for (const b of v.blind) out.push(`- ${markdownText(t(`report.blind.${b}`, { count: (v.unknown ?? []).length }))}`);

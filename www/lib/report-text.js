@@ -14,6 +14,7 @@ import { evidenceMessage, findingMessage, messages, proseName, providerName, rep
 import { displayText, nameWarnings } from './name-safety.js';
 import { fillTemplate, lookup } from './catalogue.js';
 import { answerWhere, changeSentenceParts, changeTable, fixChanges, noChangeKey, noPlanKey, panelSteps, servingPanel } from './answer.js';
+import { verdictKey } from './verdict-words.js';
 
 /** Severities from the most to the least important. */
 export const SEVERITIES = Object.freeze(['critical', 'warning', 'info']);
@@ -45,7 +46,7 @@ export function renderVerdict(report, { lang = 'en', style = plain, nameServer =
   const t = (k, values) => reportMessage(k, lang, values);
   const kind = { broken: 'critical', 'at-risk': 'warning', fine: 'heading', 'could-not-tell': 'warning' }[v.state];
   // The domain as people write it, without the root's trailing dot, inside a sentence.
-  const lines = [style(kind, t(`report.verdict.${v.state}`, { domain: displayText(String(report.domain ?? '').replace(/\.$/, '')) }))];
+  const lines = [style(kind, t(verdictKey(report), { domain: displayText(String(report.domain ?? '').replace(/\.$/, '')) }))];
   // What the check chose not to ask (the PTR without --ask-ptr): said even when all is fine.
   const notAsked = (v.not_asked ?? []).filter((n) => n.what === 'ptr');
   const sayNotAsked = () => {
