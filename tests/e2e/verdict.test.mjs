@@ -94,6 +94,8 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     assert.equal(await waitForResult(page), 'done', await page.textContent('#form-error'));
     const verdict = page.locator('#report #verdict');
     assert.equal(await verdict.getAttribute('data-state'), 'could-not-tell');
+    // It saw nothing of the mail: "Could not check", never "found no problem" (verdict-words.js, the CLI's rule too).
+    assert.equal(await verdict.textContent(), reportMessage('report.verdictSawNothing', 'en', { domain: sc.domain }));
     assert.equal(await page.textContent('#could-not-check-title'), 'Could not check');
     const why = await page.textContent('.could-not-check-why');
     assert.ok(why.includes(RESOLVERS.cloudflare.wire), why);
@@ -101,14 +103,14 @@ test('a resolver that cannot be reached: "Could not check", and another resolver
     const report = await page.textContent('#report');
     assert.ok(!report.includes(reportMessage('report.noFindings', 'en')), 'never "No problem found."');
     assert.ok(!report.includes(reportMessage('report.noFix', 'en')), 'never "No change to make."');
-    assert.equal(await page.textContent('#answer .answer-none'), reportMessage('report.noFixBlind', 'en'));
+    assert.equal(await page.textContent('#answer .answer-none'), reportMessage('report.noFixSawNothing', 'en'));
     assert.equal(await page.locator('.all-clear').count(), 0, 'no green all clear');
     // The screen reader hears the verdict first, never the counts alone ("0 critical, 0 warnings, 0 info").
     assert.equal(
       await page.textContent('#status'),
-      siteMessage('status.doneVerdict', 'en', { verdict: reportMessage('report.verdict.could-not-tell', 'en', { domain: sc.domain }), summary: '0 critical, 0 warnings, 0 info' }),
+      siteMessage('status.doneVerdict', 'en', { verdict: reportMessage('report.verdictSawNothing', 'en', { domain: sc.domain }), summary: '0 critical, 0 warnings, 0 info' }),
     );
-    assert.ok((await page.textContent('#status')).startsWith('Check finished. Could not tell: '));
+    assert.ok((await page.textContent('#status')).startsWith('Check finished. Could not check '));
     assert.notEqual(await page.evaluate(() => getComputedStyle(document.getElementById('verdict')).color), 'rgb(23, 102, 57)', 'not green');
     // What was not looked at, folded: the unknown questions with their reason.
     const blind = page.locator('details.blind');

@@ -167,13 +167,16 @@ test('nothing to change: What to do says so, never under a finding that asks for
   const stuck = report({ fix: { plan: [], zones: [] } });
   assert.match(renderReport(stuck), /^What to do\nmxray cannot write an edit for these findings/m);
   // A check that could not look at everything never says "No change to make", in text or Markdown, in either language.
-  const blind = report({ verdict: { state: 'could-not-tell', blind: ['unknown-facts'], unknown: [{ name: 'club.example.', type: 'MX', reason: { code: 'timeout', detail: '' }, rests_on: ['mx-target'] }] }, findings: [], summary: { critical: 0, warning: 0, info: 0 }, fix: { plan: [], zones: [] } });
+  const blind = report({ verdict: { state: 'could-not-tell', blind: ['unknown-facts'], unknown: [{ name: 'club.example.', type: 'MX', reason: { code: 'timeout', detail: '' }, rests_on: ['mx-target'] }] }, findings: [], summary: { critical: 0, warning: 0, info: 0 }, stats: { questions: 12, unknown: 1 }, fix: { plan: [], zones: [] } });
   for (const lang of languages) {
     const text = renderReport(blind, { lang });
     const markdown = renderMarkdown(blind, { lang });
     const title = reportMessage('report.answer.title', lang);
     const said = (out) => out.split('\n').slice(out.split('\n').findIndex((l) => l.endsWith(title)) + 1).find((l) => l.trim());
     for (const out of [text, markdown]) assert.equal(said(out), reportMessage('report.noFixBlind', lang), out);
+    // Having seen nothing of the mail (no answer, no zone read), it says it cannot tell what to change yet.
+    const nothing = { ...blind, stats: { questions: 12, unknown: 12 }, inputs: { zones: [] } };
+    assert.equal(said(renderReport(nothing, { lang })), reportMessage('report.noFixSawNothing', lang));
   }
 });
 

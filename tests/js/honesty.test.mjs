@@ -53,7 +53,7 @@ test('a domain that does not exist (NXDOMAIN) is could-not-tell, exit 3, in ever
     const out = await check(['nope.test', '--resolver', r.url], lang);
     assert.equal(out.status, 3, lang);
     assert.ok(out.stdout.includes(reportMessage('report.blind.domain-not-found', lang)), `${lang}: ${out.stdout}`);
-    assert.ok(out.stdout.includes(reportMessage('report.noFixBlind', lang)), lang);
+    assert.ok(out.stdout.includes(reportMessage('report.noFixSawNothing', lang)), lang);
     assert.ok(!out.stdout.split('\n').includes(reportMessage('report.noFix', lang)), `${lang}: no "No change to make"`);
     assert.ok(!out.stdout.startsWith(reportMessage('report.verdict.fine', lang, { domain: 'nope.test' }).slice(0, 4)), lang);
   }
@@ -80,7 +80,7 @@ test('a Cloudflare export of the SOA and NS alone is could-not-tell offline, in 
     assert.ok(text.stdout.includes(reportMessage('report.blind.no-mail-records', lang)), text.stdout);
     const md = await check(['--zone', file, '--format', 'markdown'], lang);
     assert.equal(md.status, 3);
-    assert.ok(md.stdout.includes(reportMessage('report.noFixBlind', lang).slice(0, 12)), md.stdout);
+    assert.ok(md.stdout.includes(reportMessage('report.noFixSawNothing', lang).slice(0, 12)), md.stdout);
   }
   const sarif = JSON.parse((await check(['--zone', file, '--format', 'sarif'])).stdout);
   const notes = sarif.runs[0].invocations[0].toolExecutionNotifications.map((n) => n.message.text);

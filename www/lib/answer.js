@@ -7,6 +7,7 @@
 // extension's popup; every word comes from messages.js (report.answer).
 import { proseName, reportMessage } from './messages.js';
 import { displayText } from './name-safety.js';
+import { sawNothing } from './verdict-words.js';
 import { cloudflareSteps, cpanelSteps, messageParts, placeholdersMarked } from './report-text.js';
 
 // Types whose data holds names: a sentence shows them without the root's trailing dot.
@@ -40,6 +41,7 @@ export function servingPanel(report) {
  */
 export function noChangeKey(report) {
   if ((report.findings ?? []).some((f) => f.severity === 'critical' || f.severity === 'warning')) return 'report.noFixForFindings';
+  if (sawNothing(report)) return 'report.noFixSawNothing';
   return report.verdict?.state === 'could-not-tell' ? 'report.noFixBlind' : 'report.noFix';
 }
 
@@ -49,7 +51,7 @@ export function noChangeKey(report) {
  * of noChangeKey.
  */
 export function noPlanKey(report) {
-  return { 'report.noFixForFindings': 'plan.emptyForFindings', 'report.noFixBlind': 'plan.emptyBlind' }[noChangeKey(report)] ?? 'plan.empty';
+  return { 'report.noFixForFindings': 'plan.emptyForFindings', 'report.noFixBlind': 'plan.emptyBlind', 'report.noFixSawNothing': 'plan.emptyBlind' }[noChangeKey(report)] ?? 'plan.empty';
 }
 
 /** The serving panel's name for people: "Cloudflare", "cPanel" …; '' when not known. */

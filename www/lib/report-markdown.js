@@ -14,7 +14,7 @@
 import { proseName, reportMessage, sessionMessage } from './messages.js';
 import { displayText, nameWarnings } from './name-safety.js';
 import { answerWhere, changeSentenceParts, changeTable, noChangeKey, servingPanel } from './answer.js';
-import { verdictKey } from './verdict-words.js';
+import { noFindingsKey, verdictKey } from './verdict-words.js';
 import { evidenceStepsParts, findingParts, messageParts, warningText } from './report-text.js';
 
 /** How many findings, sentences and table rows a comment shows before "and N more". */
@@ -157,7 +157,7 @@ export function renderMarkdown(report, { lang = 'en', rulePage = null, nameServe
 
   out.push(`### ${markdownText(t('report.findingsTitle'))}`, '');
   const findings = report.findings ?? [];
-  if (!findings.length) out.push(markdownText(t(v?.state === 'could-not-tell' ? 'report.noFindingsBlind' : 'report.noFindings')), '');
+  if (!findings.length) out.push(markdownText(t(noFindingsKey(report))), '');
   const listed = shown(findings, lang);
   for (const f of listed.items) {
     const seen = new Set();

@@ -14,7 +14,7 @@ import { evidenceMessage, findingMessage, messages, proseName, providerName, rep
 import { displayText, nameWarnings } from './name-safety.js';
 import { fillTemplate, lookup } from './catalogue.js';
 import { answerWhere, changeSentenceParts, changeTable, fixChanges, noChangeKey, noPlanKey, panelSteps, servingPanel } from './answer.js';
-import { verdictKey } from './verdict-words.js';
+import { noFindingsKey, verdictKey } from './verdict-words.js';
 
 /** Severities from the most to the least important. */
 export const SEVERITIES = Object.freeze(['critical', 'warning', 'info']);
@@ -214,7 +214,7 @@ export function evidenceStepsParts(f, lang = 'en') {
 /** Each finding: severity, headline, and its numbered chain of evidence. */
 export function renderFindings(report, { lang = 'en', style = plain } = {}) {
   const findings = report.findings ?? [];
-  if (!findings.length) return [reportMessage(report.verdict?.state === 'could-not-tell' ? 'report.noFindingsBlind' : 'report.noFindings', lang)];
+  if (!findings.length) return [reportMessage(noFindingsKey(report), lang)];
   const lines = [];
   findings.forEach((f, i) => {
     const sev = reportMessage(`report.severity.${f.severity}`, lang).toUpperCase();

@@ -38,3 +38,13 @@ export function verdictKey(report) {
   if (BLIND_STATES.has(v.state) && (v.blind ?? []).length) return `report.verdictBlind.${v.state}`;
   return `report.verdict.${v.state}`;
 }
+
+/**
+ * What the findings section says when there is no finding: "No problem found"
+ * only when the check looked at everything; "in what mxray could look at" when
+ * it could not; and that it looked at nothing when it saw nothing of the mail.
+ */
+export function noFindingsKey(report) {
+  if (sawNothing(report)) return 'report.noFindingsSawNothing';
+  return report?.verdict?.state === 'could-not-tell' ? 'report.noFindingsBlind' : 'report.noFindings';
+}

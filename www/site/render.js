@@ -11,7 +11,7 @@ import { SEVERITIES, evidenceStepsParts, findingParts, messageParts, renderNotes
 import { answerWhere, changeSentenceParts, changeTable, noChangeKey, panelSteps, servingPanel } from '../lib/answer.js';
 import { charKind, displayText, nameWarnings } from '../lib/name-safety.js';
 import { siteMessage } from '../lib/site-messages.js';
-import { verdictKey } from '../lib/verdict-words.js';
+import { noFindingsKey, verdictKey } from '../lib/verdict-words.js';
 import { explainSymptoms, orderFindings } from '../lib/symptoms.js';
 
 /** Zone problems listed at most; the rest are counted. */
@@ -340,7 +340,7 @@ export function ruleLinkText(rule, lang) {
 // could not look at everything says so (never a bare "No problem found").
 function noFindings(report, lang) {
   const state = report.verdict?.state;
-  if (state === 'could-not-tell') return h('p', { className: 'no-findings-blind' }, reportMessage('report.noFindingsBlind', lang));
+  if (state === 'could-not-tell') return h('p', { className: 'no-findings-blind' }, reportMessage(noFindingsKey(report), lang));
   if (!state || state === 'fine') return h('p', { className: 'all-clear' }, reportMessage('report.noFindings', lang));
   return h('p', {}, reportMessage('report.noFindings', lang));
 }
