@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 
 namespace mxray {
 namespace {
@@ -115,7 +116,7 @@ size_t skip_value(std::string_view h, size_t p) {
   if (p >= h.size()) return kNone;
   if (h[p] == '"') return skip_string(h, p);
   if (h[p] == '{' || h[p] == '[') {
-    size_t depth = 0;
+    std::string closers;  // what each open bracket needs; a mismatch is the importer's to report
     for (; p < h.size(); ++p) {
       const char c = h[p];
       if (c == '"') {
@@ -123,9 +124,11 @@ size_t skip_value(std::string_view h, size_t p) {
         if (p == kNone) return kNone;
         --p;
       } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if ((c == '}' || c == ']') && --depth == 0) {
-        return p + 1;
+        closers.push_back(c == '{' ? '}' : ']');
+      } else if (c == '}' || c == ']') {
+        if (closers.back() != c) return kNone;
+        closers.pop_back();
+        if (closers.empty()) return p + 1;
       }
     }
     return kNone;

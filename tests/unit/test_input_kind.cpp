@@ -70,6 +70,7 @@ TEST_CASE("classify_input tells zones from what people pick by mistake") {
       {"an empty array: the importer says it holds no record", "[]", true, InputKind::text},
       {"JSON cut off by the head: cannot tell", "{\"name\": \"x\", \"dependencies\": {\"a\": \"1\"", false,
        InputKind::text},
+      {"mismatched brackets: the importer names the line and column", "{\"a\": [}, \"b\": 1}", true, InputKind::text},
       {"invalid JSON: the importer names its line and column", "{\"name\" \"x\"}", true, InputKind::text},
       {"a brace in a string does not end the object", "{\"a\": \"}\\\"}\", \"type\": \"A\", \"content\": \"x\"}", true,
        InputKind::text},
