@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 
 namespace mxray {
 namespace {
@@ -85,6 +86,119 @@ bool is_binary(std::string_view h) {
   return controls * 10 > h.size();
 }
 
+// JSON read from the head without a parser: the top-level object (or an
+// array's first element) is a Cloudflare API answer or record, something
+// else, or cannot be told from the head (cut short, or not valid JSON: the
+// importer reports that with its line and column).
+enum class JsonHead { dns, other, unknown };
+
+constexpr size_t kNone = std::string_view::npos;
+
+size_t skip_blanks(std::string_view h, size_t p) {
+  while (p < h.size() && is_space(static_cast<unsigned char>(h[p]))) ++p;
+  return p;
+}
+
+// Past the string whose '"' is at p, or kNone if the head ends inside it.
+size_t skip_string(std::string_view h, size_t p) {
+  for (++p; p < h.size(); ++p) {
+    if (h[p] == '\\')
+      ++p;
+    else if (h[p] == '"')
+      return p + 1;
+  }
+  return kNone;
+}
+
+// Past the value at p (a string, an object, an array or a scalar), or kNone
+// if the head ends inside it.
+size_t skip_value(std::string_view h, size_t p) {
+  if (p >= h.size()) return kNone;
+  if (h[p] == '"') return skip_string(h, p);
+  if (h[p] == '{' || h[p] == '[') {
+    std::string closers;  // what each open bracket needs; a mismatch is the importer's to report
+    for (; p < h.size(); ++p) {
+      const char c = h[p];
+      if (c == '"') {
+        p = skip_string(h, p);
+        if (p == kNone) return kNone;
+        --p;
+      } else if (c == '{' || c == '[') {
+        closers.push_back(c == '{' ? '}' : ']');
+      } else if (c == '}' || c == ']') {
+        if (closers.back() != c) return kNone;
+        closers.pop_back();
+        if (closers.empty()) return p + 1;
+      }
+    }
+    return kNone;
+  }
+  while (p < h.size() && h[p] != ',' && h[p] != '}' && h[p] != ']' && !is_space(static_cast<unsigned char>(h[p]))) ++p;
+  return p < h.size() ? p : kNone;
+}
+
+// The object whose '{' is at p, from its member names: a Cloudflare API
+// answer (result, success, errors, messages, result_info), Terraform's
+// `show -json` (format_version: the shell's Terraform reader takes it), or a
+// record ("type" with "content" or "data") is DNS; an object read to its '}'
+// with none of these is other.
+JsonHead json_object(std::string_view h, size_t p) {
+  static constexpr std::string_view kAnswer[] = {"result",   "success",     "errors",
+                                                 "messages", "result_info", "format_version"};
+  bool type = false, value = false;
+  for (p = skip_blanks(h, p + 1);;) {
+    if (p >= h.size()) return JsonHead::unknown;
+    if (h[p] == '}') return JsonHead::other;
+    if (h[p] != '"') return JsonHead::unknown;
+    const size_t end = skip_string(h, p);
+    if (end == kNone) return JsonHead::unknown;
+    const std::string_view key = h.substr(p + 1, end - p - 2);
+    if (std::find(std::begin(kAnswer), std::end(kAnswer), key) != std::end(kAnswer)) return JsonHead::dns;
+    type |= key == "type";
+    value |= key == "content" || key == "data";
+    if (type && value) return JsonHead::dns;
+    p = skip_blanks(h, end);
+    if (p >= h.size() || h[p] != ':') return JsonHead::unknown;
+    p = skip_value(h, skip_blanks(h, p + 1));
+    if (p == kNone) return JsonHead::unknown;
+    p = skip_blanks(h, p);
+    if (p < h.size() && h[p] == ',')
+      p = skip_blanks(h, p + 1);
+    else if (p >= h.size() || h[p] != '}')
+      return JsonHead::unknown;
+  }
+}
+
+// The JSON document whose first byte ('{' or '[') is at p. An empty array
+// is no records rather than something else: the importer says so.
+JsonHead json_head(std::string_view h, size_t p) {
+  if (h[p] == '{') return json_object(h, p);
+  p = skip_blanks(h, p + 1);
+  if (p >= h.size() || h[p] == ']') return JsonHead::unknown;
+  if (h[p] == '{') return json_object(h, p);
+  const char c = h[p];
+  if (c == '"' || c == '[' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n')
+    return JsonHead::other;
+  return JsonHead::unknown;
+}
+
+// Every line blank or a comment (';' after white space), and one comment at
+// least: a zone's header with no record, a file that holds no zone.
+bool is_comments_only(std::string_view h) {
+  bool comment = false;
+  for (size_t p = 0; p < h.size();) {
+    size_t end = h.find('\n', p);
+    if (end == kNone) end = h.size();
+    const size_t q = skip_blanks(h.substr(0, end), p);
+    if (q < end) {
+      if (h[q] != ';') return false;
+      comment = true;
+    }
+    p = end + 1;
+  }
+  return comment;
+}
+
 }  // namespace
 
 std::string_view input_kind_name(InputKind kind) { return kNames[size_t(kind)]; }
@@ -111,7 +225,11 @@ InputKind classify_input(std::string_view head, bool whole) {
   // No zone line starts with '<': a saved web page, an XML file.
   if (head[p] == '<') return InputKind::html;
   if (is_binary(head.substr(0, 4096))) return InputKind::binary;
+  // JSON whose top-level object (or first array element) is neither a
+  // Cloudflare API answer nor a record: package.json, a tsconfig, another API.
+  if ((head[p] == '{' || head[p] == '[') && json_head(head, p) == JsonHead::other) return InputKind::json_other;
   if (is_markdown_escaped(head.substr(0, 4096))) return InputKind::markdown;
+  if (whole && is_comments_only(head.substr(p))) return InputKind::comments_only;
   return InputKind::text;
 }
 

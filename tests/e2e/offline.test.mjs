@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { siteMessage } from '../../www/lib/site-messages.js';
-import { reportMessage } from '../../www/lib/messages.js';
+import { inputMessage, reportMessage } from '../../www/lib/messages.js';
 import { ROOT, newPage, screenshot, waitForResult } from './lib/browser.mjs';
 import { findingLines, withSite } from './lib/site.mjs';
 import { loadCore } from '../../www/lib/core-node.js';
@@ -331,15 +331,48 @@ test('errors: nothing to check, a domain that is not one, a resolver that is not
   }
 });
 
-// A file of comments only, and a JSON that is not Cloudflare's, with no domain typed:
+// A file of comments only and a JSON that is not Cloudflare's are refused as they are
+// picked (core/zone/input_kind.h comments-only, json-other), each named with what it is
+// and how to export a zone, in the page's language; no check runs.
+test('a file of comments only and a package.json are refused by name as they are picked', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mxray-kinds-'));
+  const comments = join(dir, 'notes.txt');
+  const json = join(dir, 'package.json');
+  writeFileSync(comments, ';; exported by hand\n; nothing else\n');
+  writeFileSync(json, '{"name": "x", "version": "1.0.0", "type": "module"}\n');
+  const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
+  try {
+    for (const [width, lang] of [[1280, 'en'], [390, 'ja']]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(env.site.url);
+      await page.selectOption('#language', lang);
+      await page.setInputFiles('#files', [comments, json]);
+      await page.waitForSelector('#refused-files li');
+      assert.deepEqual(await page.$$eval('#refused-files li', (n) => n.map((x) => x.textContent)), [
+        inputMessage('comments-only', lang, 'notes.txt'),
+        inputMessage('json-other', lang, 'package.json'),
+      ]);
+      assert.deepEqual(await page.$$eval('#file-list .file-name', (n) => n.map((x) => x.textContent)), [], 'neither is in the list');
+      assert.equal(await page.evaluate(() => document.body.dataset.state), 'idle', 'no check ran');
+      await page.locator('fieldset.files').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `offline-refused-kinds-${lang}-${width}.png`) });
+    }
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Records with relative names only, and an API answer whose one record has no name, with no
+// domain typed:
 // the page names the files and says they may not be zones, in the page's language;
 // never the core's bare "no domain given, and no zone file names one".
 test('files that name no domain are named, and said to be perhaps no zone at all', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mxray-nodomain-'));
   const comments = join(dir, 'notes.txt');
-  const json = join(dir, 'package.json');
-  writeFileSync(comments, ';; exported by hand\n; nothing else\n');
-  writeFileSync(json, '{"name": "x", "version": "1.0.0"}\n');
+  const json = join(dir, 'answer.json');
+  writeFileSync(comments, ';; exported by hand\nmail 300 IN A 192.0.2.10\n');
+  writeFileSync(json, '{"result": [{"type": "A", "content": "192.0.2.10"}], "success": true}\n');
   const { page, errors, outside, context } = await newPage(env.chromium.browser, { allow: [env.site.origin] });
   try {
     for (const [width, lang] of [[1280, 'en'], [390, 'ja']]) {
@@ -349,7 +382,7 @@ test('files that name no domain are named, and said to be perhaps no zone at all
       await page.setInputFiles('#files', [comments, json]);
       assert.equal(await waitForResult(page), 'error');
       const said = await page.textContent('#form-error');
-      assert.equal(said, siteMessage('errors.noDomainInFiles', lang, { files: 'notes.txt, package.json' }));
+      assert.equal(said, siteMessage('errors.noDomainInFiles', lang, { files: 'notes.txt, answer.json' }));
       assert.ok(!said.includes('no zone file names one'), said);
       assert.equal(await page.locator('#report #verdict').count(), 0, 'no verdict, no report');
       await page.locator('#check-form').screenshot({ path: join(ROOT, 'build/e2e-screenshots', `offline-no-domain-${lang}-${width}.png`) });

@@ -235,6 +235,8 @@ test('dump and facts --zone tell a file that is not a zone as check does: refuse
     empty: ['empty.txt', ''],
     html: ['page.html', '<!DOCTYPE html>\n<html><body><p>DNS records</p></body></html>\n'],
     image: ['shot.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')],
+    'comments-only': ['comments.zone', '; nothing but a comment\n\n'],
+    'json-other': ['tsconfig.json', '{"compilerOptions": {"strict": true}}\n'],
   };
   for (const lang of ['en', 'ja']) {
     for (const [kind, [name, bytes]] of Object.entries(files)) {
@@ -255,12 +257,13 @@ test('dump and facts --zone tell a file that is not a zone as check does: refuse
   const b = await runCli(['dump', utf16]);
   assert.equal(a.status, 0);
   assert.deepEqual([b.status, b.stdout, b.stderr], [0, a.stdout, '']);
-  // Read whole with nothing in it: exit 0 as the reader's, but said.
-  const comments = join(dir, 'comments.zone');
-  writeFileSync(comments, '; nothing but a comment\n\n');
-  const none = await runCli(['dump', comments]);
+  // Read whole with nothing in it (a directive, no record): exit 0 as the reader's, but said.
+  // A file of comments only is refused above, by name (comments-only).
+  const ttl = join(dir, 'ttl-only.zone');
+  writeFileSync(ttl, '$TTL 3600\n; nothing but a directive\n');
+  const none = await runCli(['dump', ttl]);
   assert.deepEqual([none.status, none.stdout], [0, '']);
-  assert.match(none.stderr, /comments\.zone" was read whole, and holds no record/);
+  assert.match(none.stderr, /ttl-only\.zone" was read whole, and holds no record/);
 });
 
 // facts printed its JSON and an exit status, and nothing a person reads: 64 refused questions

@@ -42,7 +42,37 @@ TEST_CASE("classify_input tells zones from what people pick by mistake") {
        InputKind::text},
       {"Cloudflare API JSON", "{\"result\": [], \"success\": true}", true, InputKind::text},
       {"a UTF-8 byte order mark before a zone", "\xEF\xBB\xBF" + kZone, true, InputKind::text},
-      {"a zone of comments only is text: the parser says it holds no record", "; nothing here\n", true,
+      {"a file of comments only", "; nothing here\n", true, InputKind::comments_only},
+      {"comments and blank lines after a byte order mark", "\xEF\xBB\xBF;; Domain: club.example.\r\n\r\n  ; none\n",
+       true, InputKind::comments_only},
+      {"a head of comments is not the whole file", ";; Domain: club.example.\n;; A Records\n", false, InputKind::text},
+      {"a comment then a directive is a zone", "; header\n$TTL 3600\n", true, InputKind::text},
+      {"a comment then a record is a zone", "; header\nmail 1 IN A 192.0.2.1\n", true, InputKind::text},
+      {"a package.json", "{\n  \"name\": \"mxray\",\n  \"type\": \"module\",\n  \"scripts\": {\"test\": \"x\"}\n}\n",
+       true, InputKind::json_other},
+      {"a tsconfig", "{\"compilerOptions\": {\"strict\": true, \"paths\": {\"a\": [\"b}\"]}}}", true,
+       InputKind::json_other},
+      {"an empty object", "{}", true, InputKind::json_other},
+      {"another API's answer, an array of objects", "[{\"id\": 1, \"login\": \"octocat\"}]", true,
+       InputKind::json_other},
+      {"an array of strings", "[\"a\", \"b\"]", true, InputKind::json_other},
+      {"an API answer with sorted keys", "{\"errors\": [], \"messages\": [], \"result\": []}", true, InputKind::text},
+      {"an API page: result_info first", "{\"result_info\": {\"page\": 1}, \"result\": [{}]}", true, InputKind::text},
+      {"a failed API answer", "{\"success\": false, \"errors\": [{\"code\": 10000}]}", true, InputKind::text},
+      {"a bare record, id first",
+       "{\"id\": \"x\", \"name\": \"mail.club.example\", \"type\": \"A\", \"content\": \"192.0.2.1\"}", true,
+       InputKind::text},
+      {"bare records", "[{\"type\": \"SRV\", \"name\": \"_sip._tcp\", \"data\": {\"port\": 5060}}]", true,
+       InputKind::text},
+      {"pages of one listing", "[{\"result\": []}\n,{\"result\": []}\n]", true, InputKind::text},
+      {"Terraform show -json: the shell's reader takes it", "{\"format_version\": \"1.0\", \"values\": {}}", true,
+       InputKind::text},
+      {"an empty array: the importer says it holds no record", "[]", true, InputKind::text},
+      {"JSON cut off by the head: cannot tell", "{\"name\": \"x\", \"dependencies\": {\"a\": \"1\"", false,
+       InputKind::text},
+      {"mismatched brackets: the importer names the line and column", "{\"a\": [}, \"b\": 1}", true, InputKind::text},
+      {"invalid JSON: the importer names its line and column", "{\"name\" \"x\"}", true, InputKind::text},
+      {"a brace in a string does not end the object", "{\"a\": \"}\\\"}\", \"type\": \"A\", \"content\": \"x\"}", true,
        InputKind::text},
       {"an empty file", "", true, InputKind::empty},
       {"only white space", " \r\n\t\n", true, InputKind::empty},
@@ -103,7 +133,7 @@ TEST_CASE("only zones and UTF-16 are read") {
     CHECK(input_kind_readable(k) == (k == InputKind::text || k == InputKind::utf16le || k == InputKind::utf16be));
     CHECK(!input_kind_name(k).empty());
   }
-  CHECK(input_kind_count() == 12);
+  CHECK(input_kind_count() == 14);
 }
 
 TEST_CASE("utf16_to_utf8 decodes both byte orders, with and without a mark") {

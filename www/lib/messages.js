@@ -604,6 +604,9 @@ export const messages = {
       'bad-yaml': '{file} is not valid YAML: line {line}, column {column}, at {token}. No record in it was checked.',
       yaml: '{file} is YAML but not an octoDNS zone file: its top level must name records, each with a type and a value. No record in it was checked.',
       'as-code-no-domain': '{file} does not say which domain it is for: name it after the zone as octoDNS does (example.com.yaml), or give the domain with --domain.',
+      // JSON that is no DNS answer, and a file of comments only (core/zone/input_kind.h).
+      'json-other': "{file} is JSON but holds no DNS records: it is neither an answer of Cloudflare's DNS records API nor a list of records (a package.json or another tool's settings, for instance).",
+      'comments-only': '{file} holds only comments and blank lines: there is no record to check.',
     },
     // `mxray check --probe` (www/cli/probe.mjs): what each connection to a mail port
     // showed, as a line of the probe section and as a finding's evidence step.
@@ -1222,6 +1225,9 @@ export const messages = {
       'bad-yaml': '{file} は正しい YAML ではありません ({line} 行目 {column} 列目、{token} の位置)。レコードは 1 件もチェックしていません。',
       yaml: '{file} は YAML ですが、octoDNS のゾーンファイルではありません。最上位にレコード名を並べ、それぞれに type と value を書く必要があります。レコードは 1 件もチェックしていません。',
       'as-code-no-domain': '{file} からは、どのドメインのファイルかわかりません。octoDNS と同じくゾーン名をファイル名にする (example.com.yaml) か、--domain でドメインを指定してください。',
+      // DNS の応答でない JSON と、コメントだけのファイル (core/zone/input_kind.h)。
+      'json-other': '{file} は JSON ですが、DNS レコードを含んでいません。Cloudflare の DNS レコード API の応答でも、レコードの一覧でもありません (package.json や別のツールの設定ファイルなど)。',
+      'comments-only': '{file} にはコメントと空行しかなく、チェックするレコードがありません。',
     },
     probe: {
       title: 'メール用ポートへの接続確認',
@@ -1359,7 +1365,7 @@ export function problemMessage(code, lang = 'en', detail = '') {
 
 // Picks "ja" or "en" from a locale string such as "ja_JP.UTF-8" or "en-US".
 /** Kinds of input whose words add how to export a zone as text. */
-const INPUT_NEEDS_EXPORT = new Set(['empty', 'html', 'bad-gzip', 'pdf', 'image', 'binary']);
+const INPUT_NEEDS_EXPORT = new Set(['empty', 'html', 'bad-gzip', 'pdf', 'image', 'binary', 'json-other', 'comments-only']);
 
 /**
  * Why a file is not read as a zone (www/lib/input.js NotAZoneError), and what to do.
