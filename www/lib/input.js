@@ -1,7 +1,8 @@
 // What a picked file is, before it is parsed (the core's classifyInput,
 // core/zone/input_kind.h): a zone is read; UTF-16 is decoded and gzip
-// inflated, then read; anything else (an empty file, a saved web page, an
-// archive, a PDF, a picture, an export pasted through Markdown) is refused
+// inflated, then read; anything else (an empty file, a file of comments only,
+// a saved web page, an archive, a PDF, a picture, a JSON document that is no
+// DNS export, an export pasted through Markdown) is refused
 // with its kind, so no check ever reports on input it did not read.
 
 /** Bytes of the head the core looks at. */
@@ -12,8 +13,9 @@ const CONVERTED = new Set(['utf16le', 'utf16be', 'gzip']);
 
 /**
  * A file that is not a zone. `kind` is the core's name for what it is
- * ("empty", "html", "zip", "archive", "gzip", "pdf", "image", "markdown",
- * "binary"); the words are messages.js `input.<kind>`.
+ * ("empty", "comments-only", "html", "zip", "archive", "gzip", "pdf",
+ * "image", "json-other", "markdown", "binary"); the words are messages.js
+ * `input.<kind>`.
  */
 export class NotAZoneError extends Error {
   constructor(file, kind) {
